@@ -1,0 +1,214 @@
+package api_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/api"
+)
+
+// authOperations is the Auth group as auth-api.md lists it: every
+// operationId with its method and path. The spec must hold exactly these.
+var authOperations = []api.Operation{
+	{ID: "get-anonymous-token", Method: "POST", Path: "/auth/anonymous"},
+	{ID: "login-with-password", Method: "POST", Path: "/auth/login/password"},
+	{ID: "register-with-phone", Method: "POST", Path: "/auth/register/phone"},
+	{ID: "login-with-phone", Method: "POST", Path: "/auth/login/phone"},
+	{ID: "login-with-whatsapp", Method: "POST", Path: "/auth/login/whatsapp"},
+	{ID: "login-with-email", Method: "POST", Path: "/auth/login/email"},
+	{ID: "verify-otp", Method: "POST", Path: "/auth/verify-otp"},
+	{ID: "register-with-email", Method: "POST", Path: "/auth/register/email"},
+	{ID: "register-with-whatsapp", Method: "POST", Path: "/auth/register/whatsapp"},
+	{ID: "register-with-password", Method: "POST", Path: "/auth/register/password"},
+	{ID: "refresh-token", Method: "POST", Path: "/auth/refresh-token"},
+	{ID: "logout", Method: "POST", Path: "/auth/logout"},
+	{ID: "generate-otp", Method: "POST", Path: "/auth/generate-otp"},
+	{ID: "forgot-password", Method: "POST", Path: "/auth/forgot-password"},
+	{ID: "reset-password", Method: "POST", Path: "/auth/reset-password"},
+	{ID: "change-password", Method: "POST", Path: "/auth/change-password"},
+	{ID: "check-verification-status", Method: "POST", Path: "/auth/verified-email-phone"},
+	{ID: "get-user-detail", Method: "GET", Path: "/auth/user/{id}"},
+	{ID: "update-user", Method: "PUT", Path: "/auth/user/{id}"},
+	{ID: "delete-user", Method: "DELETE", Path: "/auth/user/{id}"},
+	{ID: "deactivate-user", Method: "PUT", Path: "/auth/user/{id}/deactivate"},
+	{ID: "get-profile-image", Method: "GET", Path: "/auth/user/{id}/profile-image"},
+	{ID: "add-profile-image", Method: "POST", Path: "/auth/user/{id}/profile-image"},
+	{ID: "update-profile-image", Method: "PUT", Path: "/auth/user/{id}/profile-image"},
+	{ID: "remove-profile-image", Method: "DELETE", Path: "/auth/user/{id}/profile-image"},
+}
+
+// otpOperations take the x-debug-mode header.
+var otpOperations = []string{
+	"register-with-phone", "login-with-phone", "login-with-whatsapp", "login-with-email",
+	"register-with-email", "register-with-whatsapp", "register-with-password",
+	"generate-otp", "forgot-password",
+}
+
+func TestSpecLoadsAndValidates(t *testing.T) {
+	doc, err := api.LoadSpec()
+	require.NoError(t, err)
+	assert.Equal(t, "3.0.3", doc.OpenAPI)
+	require.Len(t, doc.Servers, 2)
+	assert.Equal(t, "https://staging.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[0].URL)
+	assert.Equal(t, "https://prod.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[1].URL)
+	for _, s := range doc.Servers {
+		assert.Contains(t, s.Variables, "store_id")
+	}
+	// Spec() rewrites servers to the relative base.
+	require.Len(t, api.Spec().Servers, 1)
+	assert.Equal(t, api.BasePath, api.Spec().Servers[0].URL)
+}
+
+func TestSpecHasEveryAuthOperation(t *testing.T) {
+	got := api.Operations()
+	for _, want := range authOperations {
+		assert.Contains(t, got, want, "operation %s missing or at another method/path", want.ID)
+	}
+	assert.Len(t, got, len(authOperations), "the spec holds operations that the Auth group does not")
+}
+
+func TestSpecOperationsAreDocumented(t *testing.T) {
+	doc := api.Spec()
+	for _, o := range api.Operations() {
+		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
+		t.Run(o.ID, func(t *testing.T) {
+			assert.Equal(t, []string{"Auth"}, op.Tags)
+			assert.NotEmpty(t, op.Summary)
+			assert.NotEmpty(t, op.Description)
+			ok := op.Responses.Status(200)
+			require.NotNil(t, ok, "no 200 response")
+			mt := ok.Value.Content.Get("application/json")
+			require.NotNil(t, mt, "200 has no JSON body")
+			assert.True(t, mt.Example != nil || len(mt.Examples) > 0, "200 has no example")
+			for _, status := range []int{400, 401} {
+				assert.NotNil(t, op.Responses.Status(status), "no %d response", status)
+			}
+			var hasDebug bool
+			for _, p := range op.Parameters {
+				if p.Value.Name == "x-debug-mode" && p.Value.In == "header" {
+					hasDebug = true
+					assert.Equal(t, "#/components/parameters/DebugMode", p.Ref)
+				}
+			}
+			assert.Equal(t, slices.Contains(otpOperations, o.ID), hasDebug, "x-debug-mode header")
+		})
+	}
+}
+
+func TestSpecSecurity(t *testing.T) {
+	doc := api.Spec()
+	anon := doc.Paths.Find("/auth/anonymous").Post
+	require.NotNil(t, anon.Security)
+	assert.Contains(t, *anon.Security, openapi3.SecurityRequirement{"X-Api-Key": {}}, "API key alone must be accepted")
+	assert.Contains(t, *anon.Security, openapi3.SecurityRequirement{"X-Api-Key": {}, "Authorization": {}}, "API key with an optional Bearer")
+
+	refresh := doc.Paths.Find("/auth/refresh-token").Post
+	require.NotNil(t, refresh.Security)
+	assert.Empty(t, *refresh.Security, "refresh-token takes no credential header")
+
+	assert.Equal(t, openapi3.SecurityRequirements{{"Authorization": {}}}, doc.Security, "Bearer everywhere else")
+	scheme := doc.Components.SecuritySchemes["Authorization"].Value
+	assert.Equal(t, "http", scheme.Type)
+	assert.Equal(t, "bearer", scheme.Scheme)
+	assert.Equal(t, "JWT", scheme.BearerFormat)
+	key := doc.Components.SecuritySchemes["X-Api-Key"].Value
+	assert.Equal(t, "apiKey", key.Type)
+	assert.Equal(t, "header", key.In)
+	assert.Equal(t, "X-Api-Key", key.Name)
+}
+
+func TestSpecComponents(t *testing.T) {
+	c := api.Spec().Components
+	for _, name := range []string{"AnonymousUser", "User", "NotificationPreferences", "NotificationChannelPreferences", "OtpContent", "CustomerGroup", "Business"} {
+		assert.Contains(t, c.Schemas, name)
+	}
+	for _, name := range []string{"BadRequest", "Unauthorized", "NotFound"} {
+		assert.Contains(t, c.Responses, name)
+	}
+	assert.Contains(t, c.Parameters, "DebugMode")
+	// oneOf/anyOf request bodies are named schemas, $ref'ed: an inline union
+	// makes oapi-codegen v2.8.2 send {} (issue #2498).
+	doc := api.Spec()
+	for _, o := range api.Operations() {
+		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
+		if op.RequestBody == nil {
+			continue
+		}
+		for _, mt := range op.RequestBody.Value.Content {
+			s := mt.Schema
+			if len(s.Value.OneOf) > 0 || len(s.Value.AnyOf) > 0 {
+				assert.NotEmpty(t, s.Ref, "%s: union body must be a $ref to components/schemas", o.ID)
+			}
+		}
+	}
+}
+
+func TestRouterMatchesAnyHostAndStore(t *testing.T) {
+	v := api.NewValidator()
+	cases := []struct {
+		method, url string
+		op          string
+		params      map[string]string
+		err         error
+	}{
+		{"POST", "http://127.0.0.1:8080/api/v1/store-1/storefront/auth/anonymous", "get-anonymous-token", map[string]string{"store_id": "store-1"}, nil},
+		{"POST", "https://staging.api.commercengine.io/api/v1/01JD9ZQF/storefront/auth/login/password", "login-with-password", map[string]string{"store_id": "01JD9ZQF"}, nil},
+		{"GET", "http://x/api/v1/s/storefront/auth/user/u%2F1", "get-user-detail", map[string]string{"store_id": "s", "id": "u/1"}, nil},
+		{"PUT", "http://x/api/v1/s/storefront/auth/user/u1/deactivate", "deactivate-user", map[string]string{"store_id": "s", "id": "u1"}, nil},
+		{"DELETE", "http://x/api/v1/s/storefront/auth/user/u1/profile-image", "remove-profile-image", map[string]string{"store_id": "s", "id": "u1"}, nil},
+		{"GET", "http://x/api/v1/s/storefront/auth/anonymous", "", nil, routers.ErrMethodNotAllowed},
+		{"POST", "http://x/api/v1/s/storefront/auth/nope", "", nil, routers.ErrPathNotFound},
+		{"POST", "http://x/api/v2/s/storefront/auth/anonymous", "", nil, routers.ErrPathNotFound},
+		{"GET", "http://x/api/v1/s/storefront/auth/user/", "", nil, routers.ErrPathNotFound},
+		{"GET", "http://x/api/v1/s/storefront", "", nil, routers.ErrPathNotFound},
+	}
+	for _, c := range cases {
+		t.Run(c.method+" "+c.url, func(t *testing.T) {
+			req := httptest.NewRequest(c.method, c.url, nil)
+			route, err := v.FindRoute(req)
+			if c.err != nil {
+				require.Error(t, err)
+				assert.True(t, api.IsRouteError(err))
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, c.op, route.OperationID)
+			assert.Equal(t, c.params, route.Params)
+		})
+	}
+}
+
+func TestLooksLikeJWT(t *testing.T) {
+	for s, want := range map[string]bool{
+		"aGVhZA.cGF5bG9hZA.c2ln": true,
+		"a.b.c":                  true,
+		"a.b":                    false,
+		"a.b.c.d":                false,
+		"a..c":                   false,
+		".b.c":                   false,
+		"a.b.":                   false,
+		"a.b.c=":                 false,
+		"a b.c.d":                false,
+		"":                       false,
+	} {
+		assert.Equal(t, want, api.LooksLikeJWT(s), "%q", s)
+	}
+}
+
+func TestCheckCredentialsMessagesNeverHoldTheCredential(t *testing.T) {
+	v := api.NewValidator()
+	secret := "not-a-jwt-but-secret"
+	req := httptest.NewRequest(http.MethodGet, "http://x/api/v1/s/storefront/auth/user/u1", nil)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	err := v.ValidateRequest(req)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "not a JWT")
+	assert.NotContains(t, err.Error(), secret)
+}

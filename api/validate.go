@@ -1,0 +1,296 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+)
+
+// DefaultMaxBodyBytes bounds the bodies a Validator reads: larger bodies are
+// a violation, not an out-of-memory.
+const DefaultMaxBodyBytes = 16 << 20
+
+// Validator checks requests and responses against the embedded spec. It is
+// safe for concurrent use. The zero value is not usable; call NewValidator.
+type Validator struct {
+	doc          *openapi3.T
+	router       *router
+	auth         openapi3filter.AuthenticationFunc
+	maxBodyBytes int64
+	schemaOpts   []openapi3.SchemaValidationOption
+}
+
+// ValidatorOption configures a Validator.
+type ValidatorOption func(*Validator)
+
+// WithAuthenticationFunc replaces the default credential check, which only
+// requires each credential the operation's security asks for to be present
+// and well formed (an X-Api-Key header that is not empty; an Authorization
+// header "Bearer <JWT>"). Use openapi3filter.NoopAuthenticationFunc to skip
+// credentials altogether.
+func WithAuthenticationFunc(f openapi3filter.AuthenticationFunc) ValidatorOption {
+	return func(v *Validator) { v.auth = f }
+}
+
+// WithMaxBodyBytes sets the largest body the Validator reads (default
+// DefaultMaxBodyBytes).
+func WithMaxBodyBytes(n int64) ValidatorOption {
+	return func(v *Validator) {
+		if n > 0 {
+			v.maxBodyBytes = n
+		}
+	}
+}
+
+// NewValidator returns a Validator over Spec().
+func NewValidator(opts ...ValidatorOption) *Validator {
+	doc := Spec()
+	v := &Validator{
+		doc:          doc,
+		router:       routerFor(doc),
+		auth:         CheckCredentials,
+		maxBodyBytes: DefaultMaxBodyBytes,
+		schemaOpts: []openapi3.SchemaValidationOption{
+			openapi3.DisableSchemaErrorDetails(),
+			openapi3.WithStringFormatValidator("email", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail)),
+		},
+	}
+	for _, o := range opts {
+		o(v)
+	}
+	return v
+}
+
+var routerFor = func() func(*openapi3.T) *router {
+	var once sync.Once
+	var r *router
+	return func(doc *openapi3.T) *router {
+		once.Do(func() { r = newRouter(doc) })
+		return r
+	}
+}()
+
+var defaultValidator = sync.OnceValue(func() *Validator { return NewValidator() })
+
+// ValidateRequest checks req against the spec with the default Validator.
+// See Validator.ValidateRequest.
+func ValidateRequest(req *http.Request) error { return defaultValidator().ValidateRequest(req) }
+
+// ValidateResponse checks resp, the answer to req, against the spec with the
+// default Validator. See Validator.ValidateResponse.
+func ValidateResponse(req *http.Request, resp *http.Response) error {
+	return defaultValidator().ValidateResponse(req, resp)
+}
+
+// Route is the operation a request was routed to.
+type Route struct {
+	OperationID string
+	Method      string
+	Path        string            // the operation's path template, relative to BasePath
+	Params      map[string]string // path parameters, store_id included
+	route       *routers.Route
+}
+
+// FindRoute returns the operation req is for, or a *ValidationError whose
+// single violation has Location LocRoute.
+func (v *Validator) FindRoute(req *http.Request) (*Route, error) {
+	route, params, err := v.router.FindRoute(req)
+	if err != nil {
+		return nil, &ValidationError{Violations: violationsOf(Violation{Method: req.Method, Path: req.URL.Path, In: InRequest}, err)}
+	}
+	return &Route{OperationID: route.Operation.OperationID, Method: route.Method, Path: route.Path, Params: params, route: route}, nil
+}
+
+// ValidateRequest checks a request against the operation it is routed to:
+// credentials, parameters and body. It returns nil or a *ValidationError
+// listing every violation. The body is read and restored, so the caller can
+// still send or serve req; defaults the spec declares are not written into
+// it.
+func (v *Validator) ValidateRequest(req *http.Request) error {
+	_, err := v.validateRequest(req, true)
+	return err
+}
+
+// validateRequest validates req and returns its route. With skipDefaults
+// false, kin-openapi writes the spec's defaults into req's body.
+func (v *Validator) validateRequest(req *http.Request, skipDefaults bool) (*Route, error) {
+	route, err := v.FindRoute(req)
+	if err != nil {
+		return nil, err
+	}
+	if req.Body != nil && req.Body != http.NoBody {
+		data, err := readLimited(req.Body, v.maxBodyBytes)
+		if err != nil {
+			return route, v.single(req, route, 0, LocBody, "", err.Error())
+		}
+		setRequestBody(req, data)
+	}
+	in := &openapi3filter.RequestValidationInput{
+		Request:    req,
+		PathParams: route.Params,
+		Route:      route.route,
+		Options: &openapi3filter.Options{
+			MultiError:              true,
+			AuthenticationFunc:      v.auth,
+			SkipSettingDefaults:     skipDefaults,
+			SchemaValidationOptions: v.schemaOpts,
+		},
+	}
+	if err := openapi3filter.ValidateRequest(req.Context(), in); err != nil {
+		base := Violation{OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path, In: InRequest}
+		return route, &ValidationError{Violations: violationsOf(base, err)}
+	}
+	return route, nil
+}
+
+// ValidateResponse checks resp, the answer to req, against the responses
+// its operation declares: an undeclared status is a violation, and so are a
+// content type or a body the spec does not allow. The body is read and
+// restored for the caller. It returns nil or a *ValidationError.
+func (v *Validator) ValidateResponse(req *http.Request, resp *http.Response) error {
+	route, err := v.FindRoute(req)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	if resp.Body != nil && resp.Body != http.NoBody {
+		data, err = readLimited(resp.Body, v.maxBodyBytes)
+		resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		if err != nil {
+			return v.single(req, route, resp.StatusCode, LocBody, "", err.Error())
+		}
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request: req, PathParams: route.Params, Route: route.route,
+		},
+		Status: resp.StatusCode,
+		Header: resp.Header,
+		Options: &openapi3filter.Options{
+			MultiError:              true,
+			IncludeResponseStatus:   true,
+			SchemaValidationOptions: v.schemaOpts,
+		},
+	}
+	in.SetBodyBytes(data)
+	if err := openapi3filter.ValidateResponse(req.Context(), in); err != nil {
+		base := Violation{OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path, In: InResponse, Status: resp.StatusCode}
+		return &ValidationError{Violations: violationsOf(base, err)}
+	}
+	return nil
+}
+
+func (v *Validator) single(req *http.Request, route *Route, status int, loc, field, msg string) error {
+	in := InRequest
+	if status != 0 {
+		in = InResponse
+	}
+	return &ValidationError{Violations: []Violation{{
+		OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path,
+		In: in, Status: status, Location: loc, Field: field, Message: msg,
+	}}}
+}
+
+// readLimited reads all of r, failing if it holds more than limit bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return data, fmt.Errorf("reading the body failed: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return data[:limit], fmt.Errorf("body is larger than %d bytes", limit)
+	}
+	return data, nil
+}
+
+func setRequestBody(req *http.Request, data []byte) {
+	req.Body = io.NopCloser(bytes.NewReader(data))
+	req.ContentLength = int64(len(data))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+}
+
+// authError is a credential problem; its message never holds the credential.
+type authError struct{ msg string }
+
+func (e *authError) Error() string { return e.msg }
+
+// CheckCredentials is the default openapi3filter.AuthenticationFunc of a
+// Validator: it requires each credential an operation's security asks for to
+// be present and well formed. It does not decide whether a key or a token is
+// valid; that is the server's business.
+func CheckCredentials(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	scheme := in.SecurityScheme
+	h := in.RequestValidationInput.Request.Header
+	switch {
+	case scheme.Type == "apiKey" && scheme.In == "header":
+		if strings.TrimSpace(h.Get(scheme.Name)) == "" {
+			return &authError{fmt.Sprintf("the %s header is missing", scheme.Name)}
+		}
+		return nil
+	case scheme.Type == "http" && strings.EqualFold(scheme.Scheme, "bearer"):
+		auth := h.Get("Authorization")
+		if auth == "" {
+			return &authError{"the Authorization header is missing"}
+		}
+		token, ok := cutBearer(auth)
+		if !ok {
+			return &authError{"the Authorization header is not a Bearer token"}
+		}
+		if !LooksLikeJWT(token) {
+			return &authError{"the Bearer token is not a JWT"}
+		}
+		return nil
+	}
+	return &authError{fmt.Sprintf("security scheme %q is not supported", in.SecuritySchemeName)}
+}
+
+// cutBearer returns the token of an "Authorization: Bearer <token>" value.
+func cutBearer(auth string) (string, bool) {
+	const prefix = "bearer "
+	if len(auth) <= len(prefix) || !strings.EqualFold(auth[:len(prefix)], prefix) {
+		return "", false
+	}
+	token := strings.TrimSpace(auth[len(prefix):])
+	return token, token != ""
+}
+
+// LooksLikeJWT reports whether s has the shape of a compact JWS: three
+// non-empty base64url segments separated by dots. It does not verify
+// anything.
+func LooksLikeJWT(s string) bool {
+	parts := 0
+	segLen := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			if segLen == 0 {
+				return false
+			}
+			parts++
+			segLen = 0
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+			segLen++
+		default:
+			return false
+		}
+	}
+	return parts == 2 && segLen > 0
+}
+
+// IsRouteError reports whether err is a *ValidationError saying that no
+// operation matches the request.
+func IsRouteError(err error) bool {
+	var ve *ValidationError
+	return errors.As(err, &ve) && len(ve.Violations) > 0 && ve.Violations[0].Location == LocRoute
+}
