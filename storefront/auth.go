@@ -1,0 +1,561 @@
+package storefront
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"strings"
+
+	"github.com/commercengine-go/sdk/gen"
+)
+
+// AuthService is the Auth group of the Storefront API on one Session:
+// anonymous sessions, logins, registrations, one-time passwords, passwords,
+// tokens and the user's profile. Its methods are safe for concurrent use.
+// Each method's comment names the API operation it calls.
+type AuthService struct {
+	s *Session
+}
+
+// The operations of the Auth group, as the call machinery sees them.
+var (
+	opLoginWithPassword       = &operation{id: "login-with-password", submitsCredentials: true, returnsTokens: true}
+	opRegisterWithPhone       = &operation{id: "register-with-phone", submitsCredentials: true, returnsTokens: true}
+	opLoginWithPhone          = &operation{id: "login-with-phone", submitsCredentials: true}
+	opLoginWithWhatsApp       = &operation{id: "login-with-whatsapp", submitsCredentials: true}
+	opLoginWithEmail          = &operation{id: "login-with-email", submitsCredentials: true}
+	opVerifyOTP               = &operation{id: "verify-otp", submitsCredentials: true, returnsTokens: true}
+	opRegisterWithEmail       = &operation{id: "register-with-email", submitsCredentials: true}
+	opRegisterWithWhatsApp    = &operation{id: "register-with-whatsapp", submitsCredentials: true}
+	opRegisterWithPassword    = &operation{id: "register-with-password", submitsCredentials: true}
+	opLogout                  = &operation{id: "logout", returnsTokens: true}
+	opGenerateOTP             = &operation{id: "generate-otp", submitsCredentials: true}
+	opForgotPassword          = &operation{id: "forgot-password", submitsCredentials: true}
+	opResetPassword           = &operation{id: "reset-password", submitsCredentials: true, returnsTokens: true}
+	opChangePassword          = &operation{id: "change-password", submitsCredentials: true, returnsTokens: true}
+	opCheckVerificationStatus = &operation{id: "check-verification-status"}
+	opGetUserDetail           = &operation{id: "get-user-detail"}
+	opUpdateUser              = &operation{id: "update-user"}
+	opDeleteUser              = &operation{id: "delete-user"}
+	opDeactivateUser          = &operation{id: "deactivate-user"}
+	opGetProfileImage         = &operation{id: "get-profile-image"}
+	opAddProfileImage         = &operation{id: "add-profile-image"}
+	opUpdateProfileImage      = &operation{id: "update-profile-image"}
+	opRemoveProfileImage      = &operation{id: "remove-profile-image"}
+)
+
+// Anonymous starts an anonymous session for the visitor and saves its
+// tokens. If the session already has a token, it is sent along so the
+// visitor keeps their ID. It refuses with ErrLoggedIn, sending nothing,
+// while a logged-in session is live: log out first.
+//
+// API: get-anonymous-token (POST /auth/anonymous).
+func (a *AuthService) Anonymous(ctx context.Context) (*AuthResult, error) {
+	cur, err := a.s.Tokens(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if a.s.liveLogin(cur) {
+		return nil, ErrLoggedIn
+	}
+	res, err := a.s.anonymous(ctx, cur.AccessToken)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.s.save(ctx, res.tokens()); err != nil {
+		return nil, err
+	}
+	return res.result(), nil
+}
+
+// LoginWithPassword logs in with a phone number or an email address and a
+// password; the logged-in pair replaces the session's tokens. An unknown
+// user fails with ErrNotFound, a wrong password with ErrUnauthorized.
+//
+// API: login-with-password (POST /auth/login/password).
+func (a *AuthService) LoginWithPassword(ctx context.Context, p LoginWithPasswordParams) (*AuthResult, error) {
+	body, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	return a.authCall(ctx, opLoginWithPassword, func() (*http.Request, error) {
+		return gen.NewLoginWithPasswordRequest(a.s.c.server, body)
+	})
+}
+
+// RegisterWithPhone registers the current visitor with a phone number and
+// a first name, and logs them in.
+//
+// API: register-with-phone (POST /auth/register/phone).
+func (a *AuthService) RegisterWithPhone(ctx context.Context, p RegisterWithPhoneParams) (*AuthResult, error) {
+	if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode),
+		checkRequired("FirstName", p.FirstName), checkOptionalEmail("Email", p.Email)); err != nil {
+		return nil, err
+	}
+	body := gen.RegisterWithPhoneJSONRequestBody{
+		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
+		LastName: optional(p.LastName), Email: optional(p.Email),
+	}
+	params := &gen.RegisterWithPhoneParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.authCall(ctx, opRegisterWithPhone, func() (*http.Request, error) {
+		return gen.NewRegisterWithPhoneRequest(a.s.c.server, params, body)
+	})
+}
+
+// LoginWithPhone sends a login code by SMS. Pass the challenge and the code
+// to VerifyOTP.
+//
+// API: login-with-phone (POST /auth/login/phone).
+func (a *AuthService) LoginWithPhone(ctx context.Context, p LoginWithPhoneParams) (*OTPChallenge, error) {
+	if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode)); err != nil {
+		return nil, err
+	}
+	body := gen.LoginWithPhoneJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
+	params := &gen.LoginWithPhoneParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opLoginWithPhone, func() (*http.Request, error) {
+		return gen.NewLoginWithPhoneRequest(a.s.c.server, params, body)
+	})
+}
+
+// LoginWithWhatsApp sends a login code over WhatsApp. Pass the challenge
+// and the code to VerifyOTP.
+//
+// API: login-with-whatsapp (POST /auth/login/whatsapp).
+func (a *AuthService) LoginWithWhatsApp(ctx context.Context, p LoginWithPhoneParams) (*OTPChallenge, error) {
+	if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode)); err != nil {
+		return nil, err
+	}
+	body := gen.LoginWithWhatsappJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
+	params := &gen.LoginWithWhatsappParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opLoginWithWhatsApp, func() (*http.Request, error) {
+		return gen.NewLoginWithWhatsappRequest(a.s.c.server, params, body)
+	})
+}
+
+// LoginWithEmail sends a login code by email. Pass the challenge and the
+// code to VerifyOTP.
+//
+// API: login-with-email (POST /auth/login/email).
+func (a *AuthService) LoginWithEmail(ctx context.Context, p LoginWithEmailParams) (*OTPChallenge, error) {
+	if err := checkEmail("Email", p.Email); err != nil {
+		return nil, err
+	}
+	body := gen.LoginWithEmailJSONRequestBody{Email: p.Email, RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
+	params := &gen.LoginWithEmailParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opLoginWithEmail, func() (*http.Request, error) {
+		return gen.NewLoginWithEmailRequest(a.s.c.server, params, body)
+	})
+}
+
+// VerifyOTP completes an OTP flow with the challenge an earlier call
+// returned and the code the user received. Logins and registrations log
+// the user in; the pair is saved to the session.
+//
+// API: verify-otp (POST /auth/verify-otp).
+func (a *AuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, otp string) (*AuthResult, error) {
+	if err := firstErr(checkRequired("challenge token", challenge.Token), checkRequired("challenge action", string(challenge.Action)),
+		checkRequired("OTP", otp)); err != nil {
+		return nil, err
+	}
+	body := gen.VerifyOTPJSONRequestBody{OTP: otp, OTPToken: challenge.Token, OTPAction: gen.OTPAction(challenge.Action)}
+	return a.authCall(ctx, opVerifyOTP, func() (*http.Request, error) {
+		return gen.NewVerifyOTPRequest(a.s.c.server, body)
+	})
+}
+
+// RegisterWithEmail starts a registration by email and sends a code to it;
+// VerifyOTP with the challenge completes it.
+//
+// API: register-with-email (POST /auth/register/email).
+func (a *AuthService) RegisterWithEmail(ctx context.Context, p RegisterWithEmailParams) (*OTPChallenge, error) {
+	if err := firstErr(checkEmail("Email", p.Email), checkRequired("FirstName", p.FirstName), checkOptionalPhone("Phone", p.Phone)); err != nil {
+		return nil, err
+	}
+	body := gen.RegisterWithEmailJSONRequestBody{Email: p.Email, FirstName: p.FirstName, LastName: optional(p.LastName), Phone: optional(p.Phone)}
+	params := &gen.RegisterWithEmailParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opRegisterWithEmail, func() (*http.Request, error) {
+		return gen.NewRegisterWithEmailRequest(a.s.c.server, params, body)
+	})
+}
+
+// RegisterWithWhatsApp starts a registration by WhatsApp; VerifyOTP with
+// the challenge completes it.
+//
+// API: register-with-whatsapp (POST /auth/register/whatsapp).
+func (a *AuthService) RegisterWithWhatsApp(ctx context.Context, p RegisterWithWhatsAppParams) (*OTPChallenge, error) {
+	if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode),
+		checkRequired("FirstName", p.FirstName), checkOptionalEmail("Email", p.Email)); err != nil {
+		return nil, err
+	}
+	body := gen.RegisterWithWhatsappJSONRequestBody{
+		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
+		LastName: optional(p.LastName), Email: optional(p.Email),
+	}
+	params := &gen.RegisterWithWhatsappParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opRegisterWithWhatsApp, func() (*http.Request, error) {
+		return gen.NewRegisterWithWhatsappRequest(a.s.c.server, params, body)
+	})
+}
+
+// RegisterWithPassword starts a registration protected by a password and
+// sends a code to the email address or phone number; VerifyOTP with the
+// challenge completes it.
+//
+// API: register-with-password (POST /auth/register/password).
+func (a *AuthService) RegisterWithPassword(ctx context.Context, p RegisterWithPasswordParams) (*OTPChallenge, error) {
+	body, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	params := &gen.RegisterWithPasswordParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opRegisterWithPassword, func() (*http.Request, error) {
+		return gen.NewRegisterWithPasswordRequest(a.s.c.server, params, body)
+	})
+}
+
+// RefreshToken exchanges the session's refresh token for a new pair now,
+// whatever the access token's expiry, and saves it. Concurrent refreshes
+// share one request. Without a usable refresh token it fails with
+// ErrNoSession; when the API rejects the refresh token the store is cleared
+// and it fails with ErrSessionExpired. Managed sessions refresh on their
+// own; this is for callers that want to.
+//
+// API: refresh-token (POST /auth/refresh-token).
+func (a *AuthService) RefreshToken(ctx context.Context) (Tokens, error) {
+	cur, err := a.s.Tokens(ctx)
+	if err != nil {
+		return Tokens{}, err
+	}
+	if !a.s.refreshUsable(cur.RefreshToken) {
+		return Tokens{}, fmt.Errorf("%w: no usable refresh token", ErrNoSession)
+	}
+	return a.s.renew(ctx, cur.AccessToken, true)
+}
+
+// Logout logs the user out. The API answers with an anonymous pair to go
+// on with, which replaces the session's tokens.
+//
+// API: logout (POST /auth/logout).
+func (a *AuthService) Logout(ctx context.Context) (*AuthResult, error) {
+	return a.authCall(ctx, opLogout, func() (*http.Request, error) {
+		return gen.NewLogoutRequest(a.s.c.server)
+	})
+}
+
+// GenerateOTP sends a one-time password for an action (verify or update a
+// phone number or an email address, register, reset a password). VerifyOTP
+// with the challenge completes it.
+//
+// API: generate-otp (POST /auth/generate-otp).
+func (a *AuthService) GenerateOTP(ctx context.Context, p GenerateOTPParams) (*OTPChallenge, error) {
+	body, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	params := &gen.GenerateOTPParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opGenerateOTP, func() (*http.Request, error) {
+		return gen.NewGenerateOTPRequest(a.s.c.server, params, body)
+	})
+}
+
+// ForgotPassword sends a code to reset the password of the account with
+// this email address or phone number; ResetPassword completes it.
+//
+// API: forgot-password (POST /auth/forgot-password).
+func (a *AuthService) ForgotPassword(ctx context.Context, p ForgotPasswordParams) (*OTPChallenge, error) {
+	body, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	params := &gen.ForgotPasswordParams{XDebugMode: debugHeader(p.DebugMode)}
+	return a.otpCall(ctx, opForgotPassword, func() (*http.Request, error) {
+		return gen.NewForgotPasswordRequest(a.s.c.server, params, body)
+	})
+}
+
+// ResetPassword sets a new password with the code of a ForgotPassword
+// challenge, and logs the user in.
+//
+// API: reset-password (POST /auth/reset-password).
+func (a *AuthService) ResetPassword(ctx context.Context, p ResetPasswordParams) (*AuthResult, error) {
+	if err := firstErr(checkRequired("Challenge.Token", p.Challenge.Token), checkRequired("OTP", p.OTP),
+		checkRequired("NewPassword", p.NewPassword), checkConfirm("ConfirmPassword", p.ConfirmPassword, p.NewPassword)); err != nil {
+		return nil, err
+	}
+	body := gen.ResetPasswordJSONRequestBody{NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword, OTPToken: p.Challenge.Token, OTP: p.OTP}
+	return a.authCall(ctx, opResetPassword, func() (*http.Request, error) {
+		return gen.NewResetPasswordRequest(a.s.c.server, body)
+	})
+}
+
+// ChangePassword changes the logged-in user's password; the API answers
+// with a new pair, which the session saves and returns.
+//
+// API: change-password (POST /auth/change-password).
+func (a *AuthService) ChangePassword(ctx context.Context, p ChangePasswordParams) (Tokens, error) {
+	if err := firstErr(checkRequired("OldPassword", p.OldPassword), checkRequired("NewPassword", p.NewPassword),
+		checkConfirm("ConfirmPassword", p.ConfirmPassword, p.NewPassword)); err != nil {
+		return Tokens{}, err
+	}
+	body := gen.ChangePasswordJSONRequestBody{OldPassword: p.OldPassword, NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword}
+	var out authTokensContent
+	err := a.s.call(ctx, opChangePassword, func() (*http.Request, error) {
+		return gen.NewChangePasswordRequest(a.s.c.server, body)
+	}, &out)
+	if err != nil {
+		return Tokens{}, err
+	}
+	t := Tokens{AccessToken: out.AccessToken, RefreshToken: out.RefreshToken}
+	if err := a.s.save(ctx, t); err != nil {
+		return Tokens{}, err
+	}
+	return t, nil
+}
+
+// CheckVerificationStatus answers which of the phone numbers and email
+// addresses are verified.
+//
+// API: check-verification-status (POST /auth/verified-email-phone).
+func (a *AuthService) CheckVerificationStatus(ctx context.Context, phones, emails []string) (*VerificationStatus, error) {
+	if len(phones) == 0 && len(emails) == 0 {
+		return nil, invalid("give at least one phone number or email address")
+	}
+	body := gen.CheckVerificationStatusJSONRequestBody{}
+	if len(phones) > 0 {
+		body.Phone = &phones
+	}
+	if len(emails) > 0 {
+		body.Email = &emails
+	}
+	var out gen.VerificationStatus
+	err := a.s.call(ctx, opCheckVerificationStatus, func() (*http.Request, error) {
+		return gen.NewCheckVerificationStatusRequest(a.s.c.server, body)
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &VerificationStatus{VerifiedPhones: out.VerifiedPhone, VerifiedEmails: out.VerifiedEmail}, nil
+}
+
+// GetUser returns a user.
+//
+// API: get-user-detail (GET /auth/user/{id}).
+func (a *AuthService) GetUser(ctx context.Context, id string) (*User, error) {
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	var out userContent
+	err := a.s.call(ctx, opGetUserDetail, func() (*http.Request, error) {
+		return gen.NewGetUserDetailRequest(a.s.c.server, id)
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return userFromGen(&out.User), nil
+}
+
+// UpdateUser changes the given fields of a user and returns the user.
+//
+// API: update-user (PUT /auth/user/{id}).
+func (a *AuthService) UpdateUser(ctx context.Context, id string, p UpdateUserParams) (*User, error) {
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	body, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	var out userContent
+	err = a.s.call(ctx, opUpdateUser, func() (*http.Request, error) {
+		return gen.NewUpdateUserRequest(a.s.c.server, id, body)
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return userFromGen(&out.User), nil
+}
+
+// DeleteUser deletes a user's account. When it is the session's own user,
+// the session's tokens (now useless) are cleared.
+//
+// API: delete-user (DELETE /auth/user/{id}).
+func (a *AuthService) DeleteUser(ctx context.Context, id string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	if err := a.s.call(ctx, opDeleteUser, func() (*http.Request, error) {
+		return gen.NewDeleteUserRequest(a.s.c.server, id)
+	}, nil); err != nil {
+		return err
+	}
+	return a.clearIfOwn(ctx, id)
+}
+
+// DeactivateUser deactivates a user's account. When it is the session's
+// own user, the session's tokens are cleared.
+//
+// API: deactivate-user (PUT /auth/user/{id}/deactivate).
+func (a *AuthService) DeactivateUser(ctx context.Context, id string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	if err := a.s.call(ctx, opDeactivateUser, func() (*http.Request, error) {
+		return gen.NewDeactivateUserRequest(a.s.c.server, id)
+	}, nil); err != nil {
+		return err
+	}
+	return a.clearIfOwn(ctx, id)
+}
+
+func (a *AuthService) clearIfOwn(ctx context.Context, id string) error {
+	if uid, err := a.s.UserID(ctx); err == nil && uid == id {
+		return a.s.Clear(ctx)
+	}
+	return nil
+}
+
+// GetProfileImage returns the URL of a user's profile image; a user
+// without one fails with ErrNotFound.
+//
+// API: get-profile-image (GET /auth/user/{id}/profile-image).
+func (a *AuthService) GetProfileImage(ctx context.Context, id string) (string, error) {
+	if err := checkID(id); err != nil {
+		return "", err
+	}
+	var out gen.ProfileImageContent
+	err := a.s.call(ctx, opGetProfileImage, func() (*http.Request, error) {
+		return gen.NewGetProfileImageRequest(a.s.c.server, id)
+	}, &out)
+	return deref(out.ProfileImageURL), err
+}
+
+// AddProfileImage uploads a user's profile image and returns its URL.
+//
+// API: add-profile-image (POST /auth/user/{id}/profile-image).
+func (a *AuthService) AddProfileImage(ctx context.Context, id string, img Image) (string, error) {
+	return a.uploadImage(ctx, opAddProfileImage, id, img, gen.NewAddProfileImageRequestWithBody)
+}
+
+// UpdateProfileImage replaces a user's profile image and returns its URL.
+//
+// API: update-profile-image (PUT /auth/user/{id}/profile-image).
+func (a *AuthService) UpdateProfileImage(ctx context.Context, id string, img Image) (string, error) {
+	return a.uploadImage(ctx, opUpdateProfileImage, id, img, gen.NewUpdateProfileImageRequestWithBody)
+}
+
+// RemoveProfileImage removes a user's profile image.
+//
+// API: remove-profile-image (DELETE /auth/user/{id}/profile-image).
+func (a *AuthService) RemoveProfileImage(ctx context.Context, id string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	return a.s.call(ctx, opRemoveProfileImage, func() (*http.Request, error) {
+		return gen.NewRemoveProfileImageRequest(a.s.c.server, id)
+	}, nil)
+}
+
+// authCall runs an operation that answers with a user and a token pair,
+// saves the pair, and returns the result.
+func (a *AuthService) authCall(ctx context.Context, op *operation, build func() (*http.Request, error)) (*AuthResult, error) {
+	var out userAuthContent
+	if err := a.s.call(ctx, op, build, &out); err != nil {
+		return nil, err
+	}
+	res := out.result()
+	if err := a.s.save(ctx, res.Tokens()); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// otpCall runs an operation that answers with an OTP challenge.
+func (a *AuthService) otpCall(ctx context.Context, op *operation, build func() (*http.Request, error)) (*OTPChallenge, error) {
+	var out otpContent
+	if err := a.s.call(ctx, op, build, &out); err != nil {
+		return nil, err
+	}
+	return out.challenge(), nil
+}
+
+type newMultipartRequest func(server, id, contentType string, body io.Reader) (*http.Request, error)
+
+// uploadImage sends img as the multipart "image" field. The form is built
+// once in memory so that a retried attempt sends the same bytes.
+func (a *AuthService) uploadImage(ctx context.Context, op *operation, id string, img Image, newReq newMultipartRequest) (string, error) {
+	if err := checkID(id); err != nil {
+		return "", err
+	}
+	form, contentType, err := imageForm(img)
+	if err != nil {
+		return "", err
+	}
+	var out gen.ProfileImageContent
+	err = a.s.call(ctx, op, func() (*http.Request, error) {
+		return newReq(a.s.c.server, id, contentType, bytes.NewReader(form))
+	}, &out)
+	if err != nil {
+		return "", err
+	}
+	return deref(out.ProfileImageURL), nil
+}
+
+func imageForm(img Image) ([]byte, string, error) {
+	if img.Body == nil {
+		return nil, "", invalid("Image.Body is required")
+	}
+	data, err := io.ReadAll(io.LimitReader(img.Body, MaxImageBytes+1))
+	if err != nil {
+		return nil, "", fmt.Errorf("storefront: read image: %w", err)
+	}
+	if len(data) == 0 {
+		return nil, "", invalid("the image is empty")
+	}
+	if len(data) > MaxImageBytes {
+		return nil, "", invalid("the image is larger than %d bytes", MaxImageBytes)
+	}
+	name := img.Filename
+	if name == "" {
+		name = "image"
+	}
+	ct := img.ContentType
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	h := make(textproto.MIMEHeader)
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="image"; filename=%q`, strings.Map(safeFilenameRune, name)))
+	h.Set("Content-Type", ct)
+	part, err := mw.CreatePart(h)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := part.Write(data); err != nil {
+		return nil, "", err
+	}
+	if err := mw.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), mw.FormDataContentType(), nil
+}
+
+// safeFilenameRune drops characters that would break the
+// Content-Disposition header.
+func safeFilenameRune(r rune) rune {
+	if r < 0x20 || r == '"' || r == '\\' || r == 0x7f {
+		return -1
+	}
+	return r
+}
+
+func boolPtr(b bool) *bool {
+	if !b {
+		return nil
+	}
+	return &b
+}

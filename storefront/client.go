@@ -1,0 +1,396 @@
+package storefront
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// Version is the SDK's version; it is part of the User-Agent.
+const Version = "0.1.0"
+
+// Client talks to one store's Storefront API. One Client serves a whole
+// program and is safe for concurrent use. It holds no shopper's identity:
+// each shopper gets a Session (NewSession) over their own TokenStore.
+// Client.Auth is the Auth service of the client's default session, for
+// command-line programs and scripts that act for a single shopper.
+type Client struct {
+	storeID   string
+	server    string // base URL with a trailing slash, as gen's request builders want it
+	host      string // the API's host[:port]: credentials go nowhere else
+	apiKey    string
+	http      *http.Client
+	userAgent string
+	logger    *slog.Logger
+	retry     RetryPolicy
+	margin    time.Duration
+	maxBody   int64
+	now       func() time.Time
+
+	defaultSession *Session
+
+	// Auth is the Auth group on the client's default session.
+	Auth *AuthService
+}
+
+// New returns a client for the store storeID. Without options it talks to
+// the Staging environment, has no API key (so it cannot create anonymous
+// sessions), retries by DefaultRetryPolicy, and logs nothing.
+func New(storeID string, opts ...Option) (*Client, error) {
+	if strings.TrimSpace(storeID) == "" {
+		return nil, fmt.Errorf("%w: store ID must not be empty", ErrInvalidParam)
+	}
+	if strings.ContainsAny(storeID, "/?#% \t\r\n") {
+		return nil, fmt.Errorf("%w: store ID %q must be a single path segment", ErrInvalidParam, storeID)
+	}
+	cfg := config{
+		env:           Staging,
+		retry:         DefaultRetryPolicy,
+		refreshMargin: DefaultRefreshMargin,
+		maxBodyBytes:  DefaultMaxBodyBytes,
+		now:           time.Now,
+	}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidParam, err)
+		}
+	}
+
+	base := "https://" + cfg.env.host() + "/api/v1/{store_id}/storefront"
+	if cfg.baseURL != "" {
+		base = cfg.baseURL
+		if u, _ := url.Parse(base); strings.Trim(u.Path, "/") == "" {
+			base = strings.TrimRight(base, "/") + "/api/v1/{store_id}/storefront"
+		}
+	}
+	base = strings.ReplaceAll(base, "{store_id}", url.PathEscape(storeID))
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("%w: base URL: %w", ErrInvalidParam, err)
+	}
+
+	c := &Client{
+		storeID: storeID,
+		server:  strings.TrimRight(u.String(), "/") + "/",
+		host:    u.Host,
+		apiKey:  cfg.apiKey,
+		retry:   cfg.retry,
+		margin:  cfg.refreshMargin,
+		maxBody: cfg.maxBodyBytes,
+		now:     cfg.now,
+		logger:  cfg.logger,
+	}
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+	c.userAgent = fmt.Sprintf("commercengine-storefront-go/%s (%s; %s/%s)", Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if cfg.userAgent != "" {
+		c.userAgent = cfg.userAgent + " " + c.userAgent
+	}
+	c.http = c.httpClient(cfg)
+
+	store := cfg.store
+	if store == nil {
+		store = NewMemoryStore()
+	}
+	c.defaultSession = c.NewSession(store)
+	c.Auth = c.defaultSession.Auth
+	return c, nil
+}
+
+// StoreID returns the store the client talks to.
+func (c *Client) StoreID() string { return c.storeID }
+
+// BaseURL returns the base URL of every operation, e.g.
+// https://staging.api.commercengine.io/api/v1/STORE/storefront.
+func (c *Client) BaseURL() string { return strings.TrimSuffix(c.server, "/") }
+
+// Session returns the client's default session, the one behind Client.Auth.
+func (c *Client) Session() *Session { return c.defaultSession }
+
+// httpClient copies the caller's *http.Client (or builds one) and makes it
+// refuse redirects to another host: headers such as X-Api-Key would follow
+// them, and a 307 would resend a password.
+func (c *Client) httpClient(cfg config) *http.Client {
+	var hc http.Client
+	if cfg.httpClient != nil {
+		hc = *cfg.httpClient
+	} else {
+		hc.Transport = defaultTransport()
+	}
+	if cfg.timeout > 0 {
+		hc.Timeout = cfg.timeout
+	} else if hc.Timeout == 0 {
+		hc.Timeout = DefaultTimeout
+	}
+	next := hc.CheckRedirect
+	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if req.URL.Host != c.host {
+			return fmt.Errorf("%w: from %s to host %s", errRedirectRefused, c.host, req.URL.Host)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 5 {
+			return fmt.Errorf("%w: more than 5 redirects", errRedirectRefused)
+		}
+		return nil
+	}
+	return &hc
+}
+
+var errRedirectRefused = errors.New("storefront: redirect refused")
+
+// defaultTransport is http.DefaultTransport with room for the idle
+// connections of a busy back end: the default keeps 2 per host, so 64
+// concurrent callers would open and close connections all the time.
+func defaultTransport() http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return http.DefaultTransport
+	}
+	t = t.Clone()
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 128
+	return t
+}
+
+// CloseIdleConnections closes the idle connections of the client's transport.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
+// authKind is the credential an operation takes.
+type authKind uint8
+
+const (
+	authBearer authKind = iota // Authorization: Bearer <access token>
+	authAPIKey                 // X-Api-Key, and the old access token as an optional Bearer
+	authNone                   // nothing: refresh-token carries its credential in the body
+)
+
+// operation describes one API operation to the call machinery.
+type operation struct {
+	id   string
+	auth authKind
+	// submitsCredentials marks calls whose 401 is the answer (a wrong
+	// password or OTP, a refused registration), not a cue to refresh the
+	// token and send them again.
+	submitsCredentials bool
+	// returnsTokens marks calls whose success carries a token pair the
+	// session must store.
+	returnsTokens bool
+}
+
+// exchange is one answered request: the final attempt's status, header and
+// body (read in full, bounded by the client's limit).
+type exchange struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// send builds and sends the request of op, with retries by the client's
+// policy. bearer, when not empty, is sent as the Authorization; the API key
+// goes only with operations that take it. Credentials are set on requests to
+// the API's host only.
+func (c *Client) send(ctx context.Context, op *operation, build func() (*http.Request, error), bearer string) (*exchange, error) {
+	if op.auth == authAPIKey && c.apiKey == "" {
+		return nil, ErrNoAPIKey
+	}
+	for attempt := 1; ; attempt++ {
+		req, err := build()
+		if err != nil {
+			return nil, fmt.Errorf("storefront: %s: build request: %w", op.id, err)
+		}
+		req = req.WithContext(ctx)
+		req.Header.Set("User-Agent", c.userAgent)
+		req.Header.Set("Accept", "application/json")
+		if req.URL.Host == c.host {
+			if op.auth == authAPIKey {
+				req.Header.Set("X-Api-Key", c.apiKey)
+			}
+			if bearer != "" && op.auth != authNone {
+				req.Header.Set("Authorization", "Bearer "+bearer)
+			}
+		}
+
+		start := time.Now()
+		ex, err := c.roundTrip(req)
+		elapsed := time.Since(start)
+		if err != nil {
+			err = c.transportError(ctx, op, req, err)
+			c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront request failed",
+				slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
+				slog.Duration("duration", elapsed), slog.Int("attempt", attempt), slog.String("error", err.Error()))
+			if attempt >= c.retry.MaxAttempts || !retryableError(err, req.Method) || errors.Is(err, ErrTooLarge) {
+				return nil, err
+			}
+			if werr := c.wait(ctx, op, req, attempt, 0, "transport error"); werr != nil {
+				return nil, err
+			}
+			continue
+		}
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront request",
+			slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
+			slog.Int("status", ex.status), slog.Duration("duration", elapsed), slog.Int("attempt", attempt))
+
+		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, req.Method) {
+			return ex, nil
+		}
+		retryAfter, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())
+		if hasRetryAfter && retryAfter > c.retry.MaxRetryAfter {
+			return ex, nil // longer than we may wait: let the caller decide
+		}
+		if err := c.wait(ctx, op, req, attempt, retryAfter, http.StatusText(ex.status)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// roundTrip sends req and reads the whole answer, bounded by maxBody.
+func (c *Client) roundTrip(req *http.Request) (*exchange, error) {
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := readBody(resp.Body, resp.ContentLength, c.maxBody)
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("reading the answer of status %d: %w", resp.StatusCode, err)
+	}
+	return &exchange{status: resp.StatusCode, header: resp.Header, body: body}, nil
+}
+
+// readBody reads r in full, failing with ErrTooLarge past limit bytes.
+func readBody(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	if contentLength > limit {
+		return nil, fmt.Errorf("%w: %d bytes announced, the limit is %d", ErrTooLarge, contentLength, limit)
+	}
+	var buf bytes.Buffer
+	if contentLength > 0 {
+		buf.Grow(int(contentLength) + bytes.MinRead) // ReadFrom wants MinRead spare bytes
+	}
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return buf.Bytes(), nil
+}
+
+// transportError makes a transport failure say what happened without
+// leaking anything: the context's own error when it is done, otherwise the
+// error with the URL reduced to its path.
+func (c *Client) transportError(ctx context.Context, op *operation, req *http.Request, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && (errors.Is(err, ctxErr) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return fmt.Errorf("storefront: %s: %w", op.id, ctxErr)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // url.Error repeats the URL; the path is enough
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return fmt.Errorf("storefront: %s %s: timed out: %w", req.Method, req.URL.Path, err)
+	}
+	return fmt.Errorf("storefront: %s %s: %w", req.Method, req.URL.Path, err)
+}
+
+// wait sleeps before the next attempt: retryAfter when the API said so,
+// otherwise the policy's jittered backoff.
+func (c *Client) wait(ctx context.Context, op *operation, req *http.Request, attempt int, retryAfter time.Duration, reason string) error {
+	d := retryAfter
+	if d == 0 {
+		d = c.retry.backoff(attempt)
+	}
+	c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront retry",
+		slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
+		slog.Int("attempt", attempt+1), slog.Duration("after", d), slog.String("reason", reason))
+	return sleep(ctx, d)
+}
+
+// successEnvelope is the body of every 2xx answer; Content points at the
+// operation's content type so the body is parsed once.
+type successEnvelope struct {
+	Message string `json:"message"`
+	Success *bool  `json:"success"`
+	Code    string `json:"code"`
+	Content any    `json:"content"`
+}
+
+// decode turns an exchange into the operation's content (out may be nil
+// for operations without content) or an error.
+func (c *Client) decode(op *operation, ex *exchange, out any) error {
+	if ex.status < 200 || ex.status > 299 {
+		return newAPIError(op.id, ex.status, ex.header, ex.body)
+	}
+	malformed := func(reason string) error {
+		return &MalformedResponseError{
+			Operation: op.id, StatusCode: ex.status, ContentType: ex.header.Get("Content-Type"),
+			Reason: reason, Body: sample(ex.body), RequestID: requestID(ex.header),
+		}
+	}
+	if len(ex.body) == 0 {
+		return malformed("empty body")
+	}
+	if !isJSON(ex.header.Get("Content-Type")) {
+		return malformed("not JSON")
+	}
+	env := successEnvelope{Content: out}
+	if err := json.Unmarshal(ex.body, &env); err != nil {
+		return malformed(describeJSONError(err))
+	}
+	if env.Success != nil && !*env.Success {
+		return &APIError{Operation: op.id, StatusCode: ex.status, Code: env.Code, Message: env.Message, RequestID: requestID(ex.header)}
+	}
+	if v, ok := out.(interface{ validate() string }); ok {
+		if reason := v.validate(); reason != "" {
+			return malformed(reason)
+		}
+	}
+	return nil
+}
+
+func isJSON(contentType string) bool {
+	if contentType == "" {
+		return false
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}
+
+// describeJSONError names a JSON problem without quoting the input.
+func describeJSONError(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return "truncated JSON"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("invalid JSON at byte %d", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("field %q is a JSON %s, not a %s", typ.Field, typ.Value, typ.Type)
+	}
+	return "invalid JSON"
+}

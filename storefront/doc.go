@@ -1,0 +1,94 @@
+// Package storefront is a Go client for the Auth group of the Commerce
+// Engine Storefront API: anonymous sessions, registration, password and
+// one-time-password logins, token refresh, logout and the user's profile.
+//
+// # Clients and sessions
+//
+// A [Client] talks to one store. Build one per program and share it; it is
+// safe for concurrent use and holds no shopper's identity:
+//
+//	client, err := storefront.New(storeID,
+//		storefront.WithAPIKey(apiKey),
+//		storefront.WithEnvironment(storefront.Production), // Staging is the default
+//		storefront.WithLogger(slog.Default()))
+//
+// Each shopper gets a [Session] over a [TokenStore] that keeps their token
+// pair — a [MemoryStore], a [FileStore], or the caller's own (a cookie,
+// Redis, a database row):
+//
+//	sess := client.NewSession(storefront.NewMemoryStore())
+//	res, err := sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{
+//		Email: "asha@example.com", Password: pw})
+//	user, err := sess.Auth.GetUser(ctx, res.User.ID)
+//
+// Client.Auth is the same service on the client's default session (a
+// MemoryStore unless [WithTokenStore] says otherwise), for command-line
+// programs and scripts that act for one shopper.
+//
+// A managed session obtains and renews tokens by itself: the first call
+// that needs a token creates an anonymous session; an access token about to
+// expire ([WithRefreshMargin], 30 s by default) is refreshed before use;
+// concurrent callers share one bootstrap and one refresh; without a usable
+// refresh token a new anonymous session keeps the visitor's ID; after a 401
+// the session refreshes and resends the call once, except calls that submit
+// credentials; and every answer carrying a token pair is saved to the store.
+// [OnTokensChanged] and [OnTokensCleared] tell the caller when the pair
+// changes. A manual session ([Client.NewManualSession]) only uses the tokens
+// it is given.
+//
+// [Session.Peek] reads the user ID, customer, logged-in state and expiry from
+// the stored access token without a network call; [Session.EnsureClaims]
+// and [Session.AccessToken] renew first when needed.
+//
+// # Token stores
+//
+// A TokenStore saves the pair as a whole. [FileStore] writes with mode 0600
+// through a temporary file and an atomic rename, so a crash leaves the old
+// pair or the new one, never a torn file. Implement TokenStore to keep
+// tokens elsewhere; Load returns the zero [Tokens] when nothing is stored.
+// [Tokens], [AuthResult] and [OTPChallenge] never print their secrets
+// through fmt or log/slog.
+//
+// # Errors
+//
+// Every non-2xx answer is an [*APIError] carrying the status, the API's
+// code and message, per-field detail of a 400, the request ID, Retry-After,
+// and a short redacted sample of a body that was not the API's envelope (an
+// HTML page from a proxy). Branch with errors.Is on [ErrUnauthorized],
+// [ErrNotFound], [ErrRateLimited], [ErrBadRequest], [ErrServer]; a 2xx body
+// that is empty, truncated or not JSON is a [*MalformedResponseError]
+// ([ErrMalformed]). Arguments are checked before any request
+// ([ErrInvalidParam]). A refresh the API rejects clears the store and fails
+// with [ErrSessionExpired]; asking for an anonymous session while logged in
+// fails with [ErrLoggedIn]. Context cancellation and deadlines come back as
+// themselves: errors.Is(err, context.DeadlineExceeded).
+//
+// # Retries
+//
+// Requests are retried by a [RetryPolicy] (3 attempts by default, jittered
+// exponential backoff, Retry-After honoured up to a cap, waits cut short by
+// the context) only when sending again cannot do something twice: 429 and
+// connections that never opened for any operation; 502, 503, 504 and broken
+// connections for GET, PUT and DELETE only. A login, a registration, an OTP
+// request or any other POST that the server may have processed is never
+// sent again.
+//
+// # Credentials and logging
+//
+// The API key goes only with get-anonymous-token, the Bearer token only with
+// the operations that take it, and both only to the API's own host:
+// redirects to another host are refused. With [WithLogger], requests,
+// retries, refreshes and new anonymous sessions are logged at debug level
+// with method, path, status and duration; tokens, the API key, passwords
+// and OTP codes never appear in logs or error strings.
+//
+// # Testing
+//
+// Package storefronttest is an in-memory Storefront API to run this client
+// against offline; package api validates every exchange against the API's
+// OpenAPI description when its Transport wraps the client's:
+//
+//	vt := api.NewTransport(nil, api.Strict)
+//	client, _ := storefront.New(srv.StoreID(), storefront.WithBaseURL(srv.BaseURL()),
+//		storefront.WithAPIKey(srv.APIKey()), storefront.WithHTTPClient(&http.Client{Transport: vt}))
+package storefront

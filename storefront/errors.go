@@ -1,0 +1,254 @@
+package storefront
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors, for errors.Is. An *APIError matches the one its status
+// stands for; the others come from the session and the client.
+var (
+	ErrBadRequest   = errors.New("storefront: bad request")          // 400
+	ErrUnauthorized = errors.New("storefront: unauthorized")         // 401
+	ErrForbidden    = errors.New("storefront: forbidden")            // 403
+	ErrNotFound     = errors.New("storefront: not found")            // 404
+	ErrConflict     = errors.New("storefront: conflict")             // 409
+	ErrRateLimited  = errors.New("storefront: rate limited")         // 429
+	ErrServer       = errors.New("storefront: server error")         // 5xx
+	ErrMalformed    = errors.New("storefront: malformed response")   // an answer that is not the API's JSON envelope
+	ErrTooLarge     = errors.New("storefront: response too large")   // a body beyond the client's limit
+	ErrInvalidParam = errors.New("storefront: invalid argument")     // a call refused before any request
+	ErrNoAPIKey     = errors.New("storefront: no API key configured") // get-anonymous-token needs one
+
+	// ErrNoSession: the session holds no token and may not create one
+	// (manual mode), or an operation needs a token the store does not have.
+	ErrNoSession = errors.New("storefront: no session")
+	// ErrSessionExpired: the API refused to refresh the session; the store
+	// was cleared. The next call starts a new anonymous session.
+	ErrSessionExpired = errors.New("storefront: session expired")
+	// ErrLoggedIn: an anonymous session was asked for while a logged-in
+	// session is live; no request was sent. Log out first.
+	ErrLoggedIn = errors.New("storefront: a logged-in session is live")
+)
+
+// APIError is a non-2xx answer of the API. Use errors.As to read it and
+// errors.Is with ErrUnauthorized, ErrNotFound, ErrRateLimited … to branch.
+type APIError struct {
+	Operation  string            // operationId, e.g. "login-with-password"
+	StatusCode int               // HTTP status
+	Code       string            // the envelope's machine code, e.g. "unauthorized"; empty when the body was not the envelope
+	Message    string            // the envelope's message
+	Fields     map[string]string // per-field detail of a 400 ("errors"), keyed by field
+	RequestID  string            // the X-Request-Id of the answer, when the API sent one
+	RetryAfter time.Duration     // from Retry-After on 429 and 503; zero when absent
+	// Body is a short sample of a body that was not the API's envelope (an
+	// HTML error page from a proxy, say), with anything that looks like a
+	// token removed. Empty when the body was the envelope.
+	Body string
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("storefront: ")
+	if e.Operation != "" {
+		b.WriteString(e.Operation + ": ")
+	}
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteString(" " + t)
+	}
+	if e.Code != "" {
+		b.WriteString(" (" + e.Code + ")")
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	if len(e.Fields) > 0 {
+		keys := make([]string, 0, len(e.Fields))
+		for k := range e.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k + ": " + e.Fields[k]
+		}
+		b.WriteString(" [" + strings.Join(parts, "; ") + "]")
+	}
+	if e.Code == "" && e.Body != "" {
+		b.WriteString(": body is not the API's JSON envelope: " + strconv.Quote(e.Body))
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request id " + e.RequestID + ")")
+	}
+	return b.String()
+}
+
+// Is reports whether target is the sentinel for e's status.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500
+	case ErrMalformed:
+		return e.Code == "" && e.Body != ""
+	}
+	return false
+}
+
+// MalformedResponseError is a 2xx answer whose body is not what the
+// operation returns: empty, truncated, not JSON, or missing a field the SDK
+// needs (a token, a user). errors.Is(err, ErrMalformed) holds.
+type MalformedResponseError struct {
+	Operation   string
+	StatusCode  int
+	ContentType string
+	Reason      string // what is wrong, e.g. "truncated JSON", "no access_token"
+	Body        string // a short, redacted sample of the body
+	RequestID   string
+}
+
+func (e *MalformedResponseError) Error() string {
+	msg := fmt.Sprintf("storefront: %s: malformed %d response: %s", e.Operation, e.StatusCode, e.Reason)
+	if e.ContentType != "" {
+		msg += " (content type " + e.ContentType + ")"
+	}
+	if e.Body != "" {
+		msg += ": " + strconv.Quote(e.Body)
+	}
+	if e.RequestID != "" {
+		msg += " (request id " + e.RequestID + ")"
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrMalformed) hold.
+func (e *MalformedResponseError) Is(target error) bool { return target == ErrMalformed }
+
+// errorEnvelope is the body of every error answer of the API.
+type errorEnvelope struct {
+	Message *string                    `json:"message"`
+	Success *bool                      `json:"success"`
+	Code    *string                    `json:"code"`
+	Errors  map[string]json.RawMessage `json:"errors"`
+}
+
+// sampleLimit bounds the body quoted in errors.
+const sampleLimit = 256
+
+// newAPIError builds the error for a non-2xx answer from its status, header
+// and body. It never fails: a body that is not the envelope becomes a
+// redacted sample.
+func newAPIError(op string, status int, h http.Header, body []byte) *APIError {
+	e := &APIError{Operation: op, StatusCode: status, RequestID: requestID(h)}
+	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		e.RetryAfter, _ = parseRetryAfter(h.Get("Retry-After"), time.Now())
+	}
+	if env, ok := decodeErrorEnvelope(body); ok {
+		e.Code = *env.Code
+		if env.Message != nil {
+			e.Message = *env.Message
+		}
+		e.Fields = flattenFieldErrors(env.Errors)
+		return e
+	}
+	e.Body = sample(body)
+	if e.Body == "" {
+		e.Body = "(empty)"
+	}
+	return e
+}
+
+// decodeErrorEnvelope parses body as the API's error envelope; it must at
+// least be a JSON object with a string "code".
+func decodeErrorEnvelope(body []byte) (*errorEnvelope, bool) {
+	var env errorEnvelope
+	if len(body) == 0 || json.Unmarshal(body, &env) != nil || env.Code == nil {
+		return nil, false
+	}
+	return &env, true
+}
+
+// flattenFieldErrors turns the envelope's "errors" into field → message.
+// Values are strings, lists of strings, or anything else (kept as JSON).
+func flattenFieldErrors(raw map[string]json.RawMessage) map[string]string {
+	if len(raw) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = s
+			continue
+		}
+		var list []string
+		if json.Unmarshal(v, &list) == nil {
+			out[k] = strings.Join(list, "; ")
+			continue
+		}
+		out[k] = redact(string(v))
+	}
+	return out
+}
+
+var requestIDHeaders = []string{"X-Request-Id", "X-Correlation-Id", "X-Amzn-Requestid", "Cf-Ray"}
+
+func requestID(h http.Header) string {
+	for _, k := range requestIDHeaders {
+		if v := h.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// sample returns the start of a body for an error message: valid UTF-8,
+// whitespace collapsed, anything that looks like a token redacted.
+func sample(body []byte) string {
+	if len(body) > sampleLimit*4 {
+		body = body[:sampleLimit*4]
+	}
+	s := strings.ToValidUTF8(string(body), "\uFFFD")
+	s = strings.Join(strings.Fields(s), " ")
+	s = redact(s)
+	if len(s) > sampleLimit {
+		cut := sampleLimit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// jwtLike matches compact JWTs (three base64url segments, the first two
+// long enough to be a JOSE header and payload).
+var jwtLike = regexp.MustCompile(`[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*`)
+
+// redact removes anything that looks like a JWT from s.
+func redact(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	return jwtLike.ReplaceAllString(s, "[redacted token]")
+}

@@ -1,0 +1,165 @@
+package storefront
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RetryPolicy says when and how often a request is sent again.
+//
+// A request is retried only when sending it again cannot do something twice:
+//
+//   - 429 Too Many Requests, for any operation: the API refused before doing
+//     anything;
+//   - a connection that could not be opened, for any operation: nothing was
+//     sent;
+//   - 502, 503 and 504, and connections that broke after the request was
+//     sent, only for idempotent methods (GET, PUT, DELETE). A login, a
+//     registration, an OTP request or any other POST the server may have
+//     processed is never sent again.
+//
+// Waits grow exponentially from MinBackoff to MaxBackoff with full jitter,
+// honour Retry-After (up to MaxRetryAfter; a longer wait is not waited: the
+// error is returned with APIError.RetryAfter set), and end early when the
+// context is done.
+type RetryPolicy struct {
+	MaxAttempts   int           // attempts in all, the first included; 1 disables retries
+	MinBackoff    time.Duration // first wait
+	MaxBackoff    time.Duration // cap of the exponential wait
+	MaxRetryAfter time.Duration // the longest Retry-After honoured
+}
+
+// DefaultRetryPolicy is the policy of a client built without WithRetryPolicy.
+var DefaultRetryPolicy = RetryPolicy{
+	MaxAttempts:   3,
+	MinBackoff:    200 * time.Millisecond,
+	MaxBackoff:    5 * time.Second,
+	MaxRetryAfter: 30 * time.Second,
+}
+
+// NoRetries sends every request once.
+var NoRetries = RetryPolicy{MaxAttempts: 1}
+
+func (p RetryPolicy) validate() error {
+	switch {
+	case p.MaxAttempts < 1:
+		return errors.New("MaxAttempts must be at least 1")
+	case p.MinBackoff < 0 || p.MaxBackoff < 0 || p.MaxRetryAfter < 0:
+		return errors.New("durations must not be negative")
+	case p.MaxBackoff < p.MinBackoff:
+		return errors.New("MaxBackoff must not be below MinBackoff")
+	}
+	return nil
+}
+
+// backoff returns the wait before attempt n (n ≥ 1 is the first retry):
+// a random duration in [0, min(MaxBackoff, MinBackoff·2^(n-1))].
+func (p RetryPolicy) backoff(n int) time.Duration {
+	d := p.MinBackoff
+	for i := 1; i < n && d < p.MaxBackoff; i++ {
+		d *= 2
+	}
+	if d > p.MaxBackoff {
+		d = p.MaxBackoff
+	}
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d + 1)
+}
+
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// retryableStatus reports whether a status may be retried for method.
+func retryableStatus(status int, method string) bool {
+	switch status {
+	case http.StatusTooManyRequests:
+		return true
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return idempotent(method)
+	}
+	return false
+}
+
+// retryableError reports whether a transport error may be retried for
+// method. Context errors, TLS trust failures and refused redirects never
+// are; a failed dial always may be (nothing was sent); anything else only
+// for idempotent methods.
+func retryableError(err error, method string) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errRedirectRefused) {
+		return false
+	}
+	var unknownAuthority x509.UnknownAuthorityError
+	var hostname x509.HostnameError
+	var certInvalid x509.CertificateInvalidError
+	var tlsRecord tls.RecordHeaderError
+	if errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &certInvalid) || errors.As(err, &tlsRecord) {
+		return false
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns.IsTemporary || dns.IsTimeout
+	}
+	if strings.Contains(err.Error(), "unsupported protocol scheme") {
+		return false
+	}
+	return idempotent(method)
+}
+
+// parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(24*time.Hour/time.Second) {
+			secs = int64(24 * time.Hour / time.Second)
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+// sleep waits d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

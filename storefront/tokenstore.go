@@ -1,0 +1,230 @@
+package storefront
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Tokens is a shopper's token pair. Its String, GoString and LogValue
+// methods never print the tokens, so a Tokens value can be logged or
+// formatted with %v safely; read the fields to use them.
+type Tokens struct {
+	AccessToken  string `json:"access_token"`
+	RefreshToken string `json:"refresh_token"`
+}
+
+// IsZero reports whether t holds no token at all.
+func (t Tokens) IsZero() bool { return t.AccessToken == "" && t.RefreshToken == "" }
+
+func (t Tokens) String() string {
+	return fmt.Sprintf("Tokens{AccessToken:%s RefreshToken:%s}", present(t.AccessToken), present(t.RefreshToken))
+}
+
+// GoString keeps %#v from printing the tokens.
+func (t Tokens) GoString() string { return "storefront." + t.String() }
+
+// LogValue implements slog.LogValuer.
+func (t Tokens) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("access_token", present(t.AccessToken)),
+		slog.String("refresh_token", present(t.RefreshToken)))
+}
+
+func present(s string) string {
+	if s == "" {
+		return "<none>"
+	}
+	return "<redacted>"
+}
+
+// TokenStore keeps one shopper's token pair. Save replaces the pair as a
+// whole: a Load never sees the access token of one pair with the refresh
+// token of another. Load returns the zero Tokens and a nil error when
+// nothing is stored. Implementations must be safe for concurrent use.
+//
+// The SDK ships MemoryStore and FileStore; a back end serving many shoppers
+// implements TokenStore over its own session storage (a cookie, Redis, a
+// database row), one store per shopper.
+type TokenStore interface {
+	Load(ctx context.Context) (Tokens, error)
+	Save(ctx context.Context, t Tokens) error
+	Clear(ctx context.Context) error
+}
+
+// MemoryStore is a TokenStore in memory. The zero value is ready to use.
+type MemoryStore struct {
+	mu sync.RWMutex
+	t  Tokens
+}
+
+// NewMemoryStore returns an empty MemoryStore.
+func NewMemoryStore() *MemoryStore { return &MemoryStore{} }
+
+// Load implements TokenStore.
+func (m *MemoryStore) Load(context.Context) (Tokens, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.t, nil
+}
+
+// Save implements TokenStore.
+func (m *MemoryStore) Save(_ context.Context, t Tokens) error {
+	m.mu.Lock()
+	m.t = t
+	m.mu.Unlock()
+	return nil
+}
+
+// Clear implements TokenStore.
+func (m *MemoryStore) Clear(context.Context) error {
+	m.mu.Lock()
+	m.t = Tokens{}
+	m.mu.Unlock()
+	return nil
+}
+
+// FileStore is a TokenStore in a JSON file, for command-line programs and
+// single-shopper tools. Save writes a temporary file with mode 0600 in the
+// same directory, syncs it and renames it over the old one, so a crash at
+// any moment leaves either the old pair or the new one, never a torn file.
+// It is safe for concurrent use within a process; across processes each
+// Load sees one complete pair.
+type FileStore struct {
+	path string
+	mu   sync.Mutex
+}
+
+// NewFileStore returns a FileStore at path. The file and its directory are
+// created by the first Save (the directory with mode 0700).
+func NewFileStore(path string) *FileStore { return &FileStore{path: path} }
+
+// Path returns the file the store writes.
+func (f *FileStore) Path() string { return f.path }
+
+// ErrCorruptTokenFile is returned by FileStore.Load for a file that is not a
+// token pair written by FileStore.
+var ErrCorruptTokenFile = errors.New("storefront: token file is corrupt")
+
+// maxTokenFile bounds what Load reads: a token pair is a few kilobytes.
+const maxTokenFile = 1 << 20
+
+// Load implements TokenStore. A missing file is an empty store.
+func (f *FileStore) Load(context.Context) (Tokens, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b, err := readFileLimited(f.path, maxTokenFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Tokens{}, nil
+	}
+	if err != nil {
+		return Tokens{}, fmt.Errorf("storefront: read token file: %w", err)
+	}
+	return decodeTokenFile(b)
+}
+
+// decodeTokenFile parses the contents of a token file.
+func decodeTokenFile(b []byte) (Tokens, error) {
+	var t Tokens
+	if err := json.Unmarshal(b, &t); err != nil {
+		return Tokens{}, fmt.Errorf("%w: %s", ErrCorruptTokenFile, jsonErrorKind(err))
+	}
+	return t, nil
+}
+
+// jsonErrorKind describes a JSON error without quoting the input.
+func jsonErrorKind(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("invalid JSON at byte %d", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("field %q has the wrong type", typ.Field)
+	}
+	return "invalid JSON"
+}
+
+func readFileLimited(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorruptTokenFile, limit)
+	}
+	return b, nil
+}
+
+// Save implements TokenStore.
+func (f *FileStore) Save(_ context.Context, t Tokens) error {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return writeFileAtomic(f.path, b, 0o600)
+}
+
+// Clear implements TokenStore: it removes the file.
+func (f *FileStore) Clear(context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("storefront: clear token file: %w", err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file next to path, syncs it,
+// and renames it over path, then syncs the directory.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("storefront: create token directory: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	// CreateTemp already uses 0600; Chmod makes it explicit whatever the umask.
+	if err = tmp.Chmod(perm); err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("storefront: write token file: %w", err)
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync() // make the rename durable; not every file system supports it
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,298 @@
+package storefront
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/commercengine-go/sdk/gen"
+)
+
+// User is a user of the store, anonymous or registered. Fields the API
+// sends as null are empty.
+type User struct {
+	ID                      string
+	FirstName               string
+	LastName                string
+	Email                   string
+	IsEmailVerified         bool
+	Phone                   string
+	CountryCode             string
+	IsPhoneVerified         bool
+	ProfileImageURL         string
+	IsAnonymous             bool
+	IsLoggedIn              bool
+	LoginMethods            []LoginMethod
+	NotificationPreferences NotificationPreferences
+	CreatedAt               time.Time
+	ModifiedAt              time.Time
+	CustomerID              string
+	CustomerGroupID         string
+	CustomerGroup           *CustomerGroup // nil when the user has none
+	Business                *Business      // nil when the user buys for no business
+}
+
+// LoginMethod is a way a user can log in.
+type LoginMethod string
+
+// Login methods.
+const (
+	LoginByEmail    LoginMethod = "email"
+	LoginByPhone    LoginMethod = "phone"
+	LoginByWhatsApp LoginMethod = "whatsapp"
+	LoginByPassword LoginMethod = "password"
+)
+
+// NotificationPreferences are the channels each kind of notification may use.
+type NotificationPreferences struct {
+	Transactional ChannelPreferences
+	Promotional   ChannelPreferences
+	Newsletter    ChannelPreferences
+}
+
+// ChannelPreferences says which channels a kind of notification may use.
+type ChannelPreferences struct {
+	Email    bool
+	SMS      bool
+	WhatsApp bool
+}
+
+// CustomerGroup is the customer group a user belongs to.
+type CustomerGroup struct {
+	ID          string
+	Name        string
+	Slug        string
+	Description string
+	IsDefault   bool
+	Active      bool
+}
+
+// Business is the business a user buys for.
+type Business struct {
+	Type              string
+	Name              string
+	Metadata          map[string]any
+	RegisteredAddress map[string]any
+}
+
+// AuthResult is the answer of an operation that starts or changes a
+// session: the user and the token pair the session now holds (already
+// saved to its store). String and LogValue print no token.
+type AuthResult struct {
+	User         *User
+	AccessToken  string
+	RefreshToken string
+}
+
+func (r *AuthResult) String() string {
+	if r == nil {
+		return "<nil>"
+	}
+	id := ""
+	if r.User != nil {
+		id = r.User.ID
+	}
+	return fmt.Sprintf("AuthResult{User:%s AccessToken:%s RefreshToken:%s}", id, present(r.AccessToken), present(r.RefreshToken))
+}
+
+// GoString keeps %#v from printing the tokens.
+func (r *AuthResult) GoString() string { return "&storefront." + r.String() }
+
+// LogValue implements slog.LogValuer.
+func (r *AuthResult) LogValue() slog.Value {
+	if r == nil {
+		return slog.StringValue("<nil>")
+	}
+	var id string
+	var loggedIn bool
+	if r.User != nil {
+		id, loggedIn = r.User.ID, r.User.IsLoggedIn
+	}
+	return slog.GroupValue(slog.String("user_id", id), slog.Bool("logged_in", loggedIn),
+		slog.String("access_token", present(r.AccessToken)), slog.String("refresh_token", present(r.RefreshToken)))
+}
+
+// Tokens returns the pair of r.
+func (r *AuthResult) Tokens() Tokens {
+	return Tokens{AccessToken: r.AccessToken, RefreshToken: r.RefreshToken}
+}
+
+// OTPAction is what a one-time password is for.
+type OTPAction string
+
+// OTP actions.
+const (
+	OTPLogin         OTPAction = "login"
+	OTPRegister      OTPAction = "register"
+	OTPResetPassword OTPAction = "reset-password"
+	OTPVerifyPhone   OTPAction = "verify-phone"
+	OTPVerifyEmail   OTPAction = "verify-email"
+	OTPUpdatePhone   OTPAction = "update-phone"
+	OTPUpdateEmail   OTPAction = "update-email"
+)
+
+// OTPChallenge is a one-time password that was sent: pass it back, with the
+// code the user received, to VerifyOTP (or ResetPassword). OTP holds the
+// code itself only when the request asked for debug mode. String and
+// LogValue print neither the token nor the code.
+type OTPChallenge struct {
+	Token  string    // otp_token
+	Action OTPAction // otp_action
+	OTP    string    // the code, in debug mode only
+}
+
+func (c OTPChallenge) String() string {
+	return fmt.Sprintf("OTPChallenge{Action:%s Token:%s OTP:%s}", c.Action, present(c.Token), present(c.OTP))
+}
+
+// GoString keeps %#v from printing the token and the code.
+func (c OTPChallenge) GoString() string { return "storefront." + c.String() }
+
+// LogValue implements slog.LogValuer.
+func (c OTPChallenge) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("action", string(c.Action)),
+		slog.String("token", present(c.Token)), slog.String("otp", present(c.OTP)))
+}
+
+// VerificationStatus lists which of the phones and emails asked about are
+// verified.
+type VerificationStatus struct {
+	VerifiedPhones []string
+	VerifiedEmails []string
+}
+
+// The content types of the API's answers, with the check the SDK needs
+// before trusting them (client.decode calls validate).
+
+type anonymousContent gen.AnonymousUserContent
+
+func (c *anonymousContent) validate() string {
+	return validateAuth(c.User.ID, c.AccessToken, c.RefreshToken)
+}
+
+func (c *anonymousContent) tokens() Tokens {
+	return Tokens{AccessToken: c.AccessToken, RefreshToken: c.RefreshToken}
+}
+
+func (c *anonymousContent) result() *AuthResult {
+	u := c.User
+	return &AuthResult{
+		User: &User{
+			ID: u.ID, FirstName: deref(u.FirstName), LastName: deref(u.LastName),
+			Email: deref(u.Email), Phone: deref(u.Phone),
+			IsEmailVerified: u.IsEmailVerified, IsPhoneVerified: u.IsPhoneVerified,
+			ProfileImageURL: deref(u.ProfileImageURL),
+			IsAnonymous:     u.IsAnonymous, IsLoggedIn: u.IsLoggedIn,
+			CreatedAt: u.CreatedAt, ModifiedAt: u.ModifiedAt,
+		},
+		AccessToken: c.AccessToken, RefreshToken: c.RefreshToken,
+	}
+}
+
+// userAuthContent is the content of every answer that carries a User and a
+// token pair; the generated content types of the seeded operations have the
+// same shape and convert to it.
+type userAuthContent gen.UserAuthContent
+
+func (c *userAuthContent) validate() string {
+	return validateAuth(c.User.ID, c.AccessToken, c.RefreshToken)
+}
+
+func (c *userAuthContent) result() *AuthResult {
+	return &AuthResult{User: userFromGen(&c.User), AccessToken: c.AccessToken, RefreshToken: c.RefreshToken}
+}
+
+type authTokensContent gen.AuthTokens
+
+func (c *authTokensContent) validate() string {
+	if c.AccessToken == "" {
+		return "no access_token"
+	}
+	return ""
+}
+
+type userContent gen.UserContent
+
+func (c *userContent) validate() string {
+	if c.User.ID == "" {
+		return "no user id"
+	}
+	return ""
+}
+
+type otpContent gen.OTPContent
+
+func (c *otpContent) validate() string {
+	switch {
+	case c.OTPToken == "":
+		return "no otp_token"
+	case c.OTPAction == "":
+		return "no otp_action"
+	}
+	return ""
+}
+
+func (c *otpContent) challenge() *OTPChallenge {
+	return &OTPChallenge{Token: c.OTPToken, Action: OTPAction(c.OTPAction), OTP: deref(c.OTP)}
+}
+
+func validateAuth(userID, access, refresh string) string {
+	switch {
+	case access == "":
+		return "no access_token"
+	case refresh == "":
+		return "no refresh_token"
+	case userID == "":
+		return "no user id"
+	}
+	return ""
+}
+
+func userFromGen(u *gen.User) *User {
+	out := &User{
+		ID:              u.ID,
+		FirstName:       deref(u.FirstName),
+		LastName:        deref(u.LastName),
+		Email:           deref(u.Email),
+		IsEmailVerified: u.IsEmailVerified,
+		Phone:           deref(u.Phone),
+		CountryCode:     deref(u.CountryCode),
+		IsPhoneVerified: u.IsPhoneVerified,
+		ProfileImageURL: deref(u.ProfileImageURL),
+		IsAnonymous:     u.IsAnonymous,
+		IsLoggedIn:      u.IsLoggedIn,
+		NotificationPreferences: NotificationPreferences{
+			Transactional: channelsFromGen(u.NotificationPreferences.Transactional),
+			Promotional:   channelsFromGen(u.NotificationPreferences.Promotional),
+			Newsletter:    channelsFromGen(u.NotificationPreferences.Newsletter),
+		},
+		CreatedAt:       u.CreatedAt,
+		ModifiedAt:      u.ModifiedAt,
+		CustomerID:      deref(u.CustomerID),
+		CustomerGroupID: deref(u.CustomerGroupID),
+	}
+	if len(u.LoginMethods) > 0 {
+		out.LoginMethods = make([]LoginMethod, len(u.LoginMethods))
+		for i, m := range u.LoginMethods {
+			out.LoginMethods[i] = LoginMethod(m)
+		}
+	}
+	if g := u.CustomerGroup; g != nil {
+		out.CustomerGroup = &CustomerGroup{
+			ID: g.ID, Name: g.Name, Slug: deref(g.Slug), Description: deref(g.Description),
+			IsDefault: deref(g.IsDefault), Active: deref(g.Active),
+		}
+	}
+	if b := u.Business; b != nil {
+		out.Business = &Business{Type: b.Type, Name: b.Name, Metadata: deref(b.Metadata), RegisteredAddress: deref(b.RegisteredAddress)}
+	}
+	return out
+}
+
+func channelsFromGen(c gen.NotificationChannelPreferences) ChannelPreferences {
+	return ChannelPreferences{Email: c.Email, SMS: c.SMS, WhatsApp: c.Whatsapp}
+}
+
+func channelsToGen(c ChannelPreferences) gen.NotificationChannelPreferences {
+	return gen.NotificationChannelPreferences{Email: c.Email, SMS: c.SMS, Whatsapp: c.WhatsApp}
+}
