@@ -16,16 +16,16 @@ import (
 // Sentinel errors, for errors.Is. An *APIError matches the one its status
 // stands for; the others come from the session and the client.
 var (
-	ErrBadRequest   = errors.New("storefront: bad request")          // 400
-	ErrUnauthorized = errors.New("storefront: unauthorized")         // 401
-	ErrForbidden    = errors.New("storefront: forbidden")            // 403
-	ErrNotFound     = errors.New("storefront: not found")            // 404
-	ErrConflict     = errors.New("storefront: conflict")             // 409
-	ErrRateLimited  = errors.New("storefront: rate limited")         // 429
-	ErrServer       = errors.New("storefront: server error")         // 5xx
-	ErrMalformed    = errors.New("storefront: malformed response")   // an answer that is not the API's JSON envelope
-	ErrTooLarge     = errors.New("storefront: response too large")   // a body beyond the client's limit
-	ErrInvalidParam = errors.New("storefront: invalid argument")     // a call refused before any request
+	ErrBadRequest   = errors.New("storefront: bad request")           // 400
+	ErrUnauthorized = errors.New("storefront: unauthorized")          // 401
+	ErrForbidden    = errors.New("storefront: forbidden")             // 403
+	ErrNotFound     = errors.New("storefront: not found")             // 404
+	ErrConflict     = errors.New("storefront: conflict")              // 409
+	ErrRateLimited  = errors.New("storefront: rate limited")          // 429
+	ErrServer       = errors.New("storefront: server error")          // 5xx
+	ErrMalformed    = errors.New("storefront: malformed response")    // an answer that is not the API's JSON envelope
+	ErrTooLarge     = errors.New("storefront: response too large")    // a body beyond the client's limit
+	ErrInvalidParam = errors.New("storefront: invalid argument")      // a call refused before any request
 	ErrNoAPIKey     = errors.New("storefront: no API key configured") // get-anonymous-token needs one
 
 	// ErrNoSession: the session holds no token and may not create one

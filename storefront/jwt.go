@@ -43,19 +43,19 @@ var ErrMalformedToken = errors.New("storefront: malformed token")
 // jwtPayload mirrors the claim names of the API. Pointers and
 // json.RawMessage keep null, absent and odd types from failing the parse.
 type jwtPayload struct {
-	ULID            *string     `json:"ulid"`
-	Email           *string     `json:"email"`
-	Phone           *string     `json:"phone"`
-	Username        *string     `json:"username"`
-	FirstName       *string     `json:"first_name"`
-	LastName        *string     `json:"last_name"`
-	StoreID         *string     `json:"store_id"`
-	IsLoggedIn      *bool       `json:"is_logged_in"`
-	IsAnonymous     *bool       `json:"is_anonymous"`
-	CustomerID      *string     `json:"customer_id"`
-	CustomerGroupID *string     `json:"customer_group_id"`
-	AnonymousID     *string     `json:"anonymous_id"`
-	Channel         flexString  `json:"channel"`
+	ULID            *string      `json:"ulid"`
+	Email           *string      `json:"email"`
+	Phone           *string      `json:"phone"`
+	Username        *string      `json:"username"`
+	FirstName       *string      `json:"first_name"`
+	LastName        *string      `json:"last_name"`
+	StoreID         *string      `json:"store_id"`
+	IsLoggedIn      *bool        `json:"is_logged_in"`
+	IsAnonymous     *bool        `json:"is_anonymous"`
+	CustomerID      *string      `json:"customer_id"`
+	CustomerGroupID *string      `json:"customer_group_id"`
+	AnonymousID     *string      `json:"anonymous_id"`
+	Channel         flexString   `json:"channel"`
 	Exp             *json.Number `json:"exp"`
 	Iat             *json.Number `json:"iat"`
 }
