@@ -84,10 +84,7 @@ type AuthResult struct {
 	RefreshToken string
 }
 
-func (r *AuthResult) String() string {
-	if r == nil {
-		return "<nil>"
-	}
+func (r AuthResult) String() string {
 	id := ""
 	if r.User != nil {
 		id = r.User.ID
@@ -96,13 +93,10 @@ func (r *AuthResult) String() string {
 }
 
 // GoString keeps %#v from printing the tokens.
-func (r *AuthResult) GoString() string { return "&storefront." + r.String() }
+func (r AuthResult) GoString() string { return "storefront." + r.String() }
 
 // LogValue implements slog.LogValuer.
-func (r *AuthResult) LogValue() slog.Value {
-	if r == nil {
-		return slog.StringValue("<nil>")
-	}
+func (r AuthResult) LogValue() slog.Value {
 	var id string
 	var loggedIn bool
 	if r.User != nil {
@@ -113,7 +107,7 @@ func (r *AuthResult) LogValue() slog.Value {
 }
 
 // Tokens returns the pair of r.
-func (r *AuthResult) Tokens() Tokens {
+func (r AuthResult) Tokens() Tokens {
 	return Tokens{AccessToken: r.AccessToken, RefreshToken: r.RefreshToken}
 }
 

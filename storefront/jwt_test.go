@@ -1,0 +1,54 @@
+package storefront
+
+import (
+	"encoding/base64"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseClaims(t *testing.T) {
+	tok := makeJWT(claimsMap{
+		"ulid": "01JDB1Y8", "email": "asha@example.com", "phone": "9876543210", "username": "asha",
+		"first_name": "Asha", "last_name": nil, "store_id": "s1", "is_logged_in": true, "is_anonymous": false,
+		"customer_id": "c1", "customer_group_id": nil, "anonymous_id": "a1", "channel": map[string]any{"id": "web"},
+		"exp": 1763900000, "iat": 1763899100.5,
+	})
+	c, err := ParseClaims(tok)
+	require.NoError(t, err)
+	assert.Equal(t, Claims{
+		UserID: "01JDB1Y8", Email: "asha@example.com", Phone: "9876543210", Username: "asha",
+		FirstName: "Asha", StoreID: "s1", IsLoggedIn: true, CustomerID: "c1", AnonymousID: "a1",
+		Channel:   `{"id":"web"}`,
+		ExpiresAt: time.Unix(1763900000, 0), IssuedAt: time.Unix(1763899100, 5e8),
+	}, *c)
+
+	now := time.Unix(1763899990, 0)
+	assert.True(t, c.ExpiresWithin(now, 30*time.Second))
+	assert.False(t, c.ExpiresWithin(now, 5*time.Second))
+	assert.False(t, (&Claims{}).ExpiresWithin(now, time.Hour), "no exp never expires")
+}
+
+func TestParseClaimsRejects(t *testing.T) {
+	enc := base64.RawURLEncoding.EncodeToString
+	for name, tok := range map[string]string{
+		"empty":          "",
+		"one segment":    "abc",
+		"two segments":   "a.b",
+		"four segments":  "a.b.c.d",
+		"bad base64":     "a.!!!.c",
+		"not JSON":       "a." + enc([]byte("hello")) + ".c",
+		"JSON array":     "a." + enc([]byte("[1]")) + ".c",
+		"exp not number": "a." + enc([]byte(`{"exp":"soon"}`)) + ".c",
+		"ulid not string": "a." + enc([]byte(`{"ulid":5}`)) + ".c",
+	} {
+		_, err := ParseClaims(tok)
+		assert.ErrorIs(t, err, ErrMalformedToken, name)
+	}
+	// Padded base64 is accepted.
+	c, err := ParseClaims("a." + base64.URLEncoding.EncodeToString([]byte(`{"ulid":"u"}`)) + ".c")
+	require.NoError(t, err)
+	assert.Equal(t, "u", c.UserID)
+}
