@@ -309,7 +309,7 @@ func (a *AuthService) ChangePassword(ctx context.Context, p ChangePasswordParams
 	if err != nil {
 		return Tokens{}, err
 	}
-	t := Tokens{AccessToken: out.AccessToken, RefreshToken: out.RefreshToken}
+	t := Tokens(out)
 	if err := a.s.save(ctx, t); err != nil {
 		return Tokens{}, err
 	}

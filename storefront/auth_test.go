@@ -264,31 +264,64 @@ func TestInvalidArgumentsSendNothing(t *testing.T) {
 	sess := c.NewManualSession(Tokens{AccessToken: makeJWT(anonClaims("a")), RefreshToken: "r"})
 	a := sess.Auth
 	cases := map[string]func() error{
-		"login both":           func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Phone: "9876543210", Email: "a@b.co", Password: "p"}); return e },
-		"login neither":        func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Password: "p"}); return e },
-		"login no password":    func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co"}); return e },
-		"login email+cc":       func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", CountryCode: "+91", Password: "p"}); return e },
-		"bad phone":            func() error { _, e := a.LoginWithPhone(bg, LoginWithPhoneParams{Phone: "98765-43210"}); return e },
-		"bad country code":     func() error { _, e := a.LoginWithPhone(bg, LoginWithPhoneParams{Phone: "9876543210", CountryCode: "91"}); return e },
-		"bad email":            func() error { _, e := a.LoginWithEmail(bg, LoginWithEmailParams{Email: "asha"}); return e },
-		"register no name":     func() error { _, e := a.RegisterWithPhone(bg, RegisterWithPhoneParams{Phone: "9876543210"}); return e },
-		"confirm mismatch":     func() error { _, e := a.RegisterWithPassword(bg, RegisterWithPasswordParams{Email: "a@b.co", Password: "x", ConfirmPassword: "y"}); return e },
-		"register no id":       func() error { _, e := a.RegisterWithPassword(bg, RegisterWithPasswordParams{Password: "x", ConfirmPassword: "x"}); return e },
-		"otp wrong channel":    func() error { _, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: ChannelSMS, Phone: "9876543210", Action: OTPVerifyEmail}); return e },
-		"otp email by phone":   func() error { _, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: ChannelEmail, Phone: "9876543210", Action: OTPVerifyEmail}); return e },
-		"otp unknown channel":  func() error { _, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: "fax", Action: OTPLogin}); return e },
-		"forgot both":          func() error { _, e := a.ForgotPassword(bg, ForgotPasswordParams{Email: "a@b.co", Phone: "9876543210"}); return e },
-		"verify no code":       func() error { _, e := a.VerifyOTP(bg, OTPChallenge{Token: "t", Action: OTPLogin}, ""); return e },
-		"verify no challenge":  func() error { _, e := a.VerifyOTP(bg, OTPChallenge{}, "1"); return e },
-		"reset mismatch":       func() error { _, e := a.ResetPassword(bg, ResetPasswordParams{Challenge: OTPChallenge{Token: "t"}, OTP: "1", NewPassword: "a", ConfirmPassword: "b"}); return e },
-		"change missing old":   func() error { _, e := a.ChangePassword(bg, ChangePasswordParams{NewPassword: "a", ConfirmPassword: "a"}); return e },
+		"login both": func() error {
+			_, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Phone: "9876543210", Email: "a@b.co", Password: "p"})
+			return e
+		},
+		"login neither":     func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Password: "p"}); return e },
+		"login no password": func() error { _, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co"}); return e },
+		"login email+cc": func() error {
+			_, e := a.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", CountryCode: "+91", Password: "p"})
+			return e
+		},
+		"bad phone": func() error { _, e := a.LoginWithPhone(bg, LoginWithPhoneParams{Phone: "98765-43210"}); return e },
+		"bad country code": func() error {
+			_, e := a.LoginWithPhone(bg, LoginWithPhoneParams{Phone: "9876543210", CountryCode: "91"})
+			return e
+		},
+		"bad email":        func() error { _, e := a.LoginWithEmail(bg, LoginWithEmailParams{Email: "asha"}); return e },
+		"register no name": func() error { _, e := a.RegisterWithPhone(bg, RegisterWithPhoneParams{Phone: "9876543210"}); return e },
+		"confirm mismatch": func() error {
+			_, e := a.RegisterWithPassword(bg, RegisterWithPasswordParams{Email: "a@b.co", Password: "x", ConfirmPassword: "y"})
+			return e
+		},
+		"register no id": func() error {
+			_, e := a.RegisterWithPassword(bg, RegisterWithPasswordParams{Password: "x", ConfirmPassword: "x"})
+			return e
+		},
+		"otp wrong channel": func() error {
+			_, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: ChannelSMS, Phone: "9876543210", Action: OTPVerifyEmail})
+			return e
+		},
+		"otp email by phone": func() error {
+			_, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: ChannelEmail, Phone: "9876543210", Action: OTPVerifyEmail})
+			return e
+		},
+		"otp unknown channel": func() error { _, e := a.GenerateOTP(bg, GenerateOTPParams{Channel: "fax", Action: OTPLogin}); return e },
+		"forgot both": func() error {
+			_, e := a.ForgotPassword(bg, ForgotPasswordParams{Email: "a@b.co", Phone: "9876543210"})
+			return e
+		},
+		"verify no code":      func() error { _, e := a.VerifyOTP(bg, OTPChallenge{Token: "t", Action: OTPLogin}, ""); return e },
+		"verify no challenge": func() error { _, e := a.VerifyOTP(bg, OTPChallenge{}, "1"); return e },
+		"reset mismatch": func() error {
+			_, e := a.ResetPassword(bg, ResetPasswordParams{Challenge: OTPChallenge{Token: "t"}, OTP: "1", NewPassword: "a", ConfirmPassword: "b"})
+			return e
+		},
+		"change missing old": func() error {
+			_, e := a.ChangePassword(bg, ChangePasswordParams{NewPassword: "a", ConfirmPassword: "a"})
+			return e
+		},
 		"verification nothing": func() error { _, e := a.CheckVerificationStatus(bg, nil, nil); return e },
 		"get no id":            func() error { _, e := a.GetUser(bg, " "); return e },
 		"update nothing":       func() error { _, e := a.UpdateUser(bg, "u", UpdateUserParams{}); return e },
 		"update bad email":     func() error { _, e := a.UpdateUser(bg, "u", UpdateUserParams{Email: new("x")}); return e },
 		"image nil":            func() error { _, e := a.AddProfileImage(bg, "u", Image{}); return e },
 		"image empty":          func() error { _, e := a.AddProfileImage(bg, "u", Image{Body: strings.NewReader("")}); return e },
-		"image too big":        func() error { _, e := a.UpdateProfileImage(bg, "u", Image{Body: io.LimitReader(zeros{}, MaxImageBytes+1)}); return e },
+		"image too big": func() error {
+			_, e := a.UpdateProfileImage(bg, "u", Image{Body: io.LimitReader(zeros{}, MaxImageBytes+1)})
+			return e
+		},
 	}
 	for name, call := range cases {
 		err := call()

@@ -34,14 +34,14 @@ func TestParseClaims(t *testing.T) {
 func TestParseClaimsRejects(t *testing.T) {
 	enc := base64.RawURLEncoding.EncodeToString
 	for name, tok := range map[string]string{
-		"empty":          "",
-		"one segment":    "abc",
-		"two segments":   "a.b",
-		"four segments":  "a.b.c.d",
-		"bad base64":     "a.!!!.c",
-		"not JSON":       "a." + enc([]byte("hello")) + ".c",
-		"JSON array":     "a." + enc([]byte("[1]")) + ".c",
-		"exp not number": "a." + enc([]byte(`{"exp":"soon"}`)) + ".c",
+		"empty":           "",
+		"one segment":     "abc",
+		"two segments":    "a.b",
+		"four segments":   "a.b.c.d",
+		"bad base64":      "a.!!!.c",
+		"not JSON":        "a." + enc([]byte("hello")) + ".c",
+		"JSON array":      "a." + enc([]byte("[1]")) + ".c",
+		"exp not number":  "a." + enc([]byte(`{"exp":"soon"}`)) + ".c",
 		"ulid not string": "a." + enc([]byte(`{"ulid":5}`)) + ".c",
 	} {
 		_, err := ParseClaims(tok)

@@ -351,7 +351,7 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 	if err != nil {
 		return Tokens{}, err
 	}
-	nt := Tokens{AccessToken: out.AccessToken, RefreshToken: out.RefreshToken}
+	nt := Tokens(out)
 	if nt.RefreshToken == "" {
 		nt.RefreshToken = cur.RefreshToken // keep the old one when none is sent
 	}

@@ -170,9 +170,7 @@ func (s *Server) completeChallengeLocked(caller *Claims, token string, action ge
 		return nil, errUserNotFound
 	}
 	markVerified(u, ch.dest, now)
-	if ch.action == gen.OTPActionResetPassword {
-		ch.verified = true
-	} else {
+	if ch.action != gen.OTPActionResetPassword {
 		s.dropChallengeLocked(token, ch)
 	}
 	return u, nil

@@ -60,12 +60,9 @@ type challenge struct {
 	dest     destination
 	userID   string        // the user it is for; empty when verifying creates the user
 	reg      *registration // what to create when verifying creates the user
-	visitor  string        // the ulid of the token that asked for it
-	anonID   string        // the anonymous_id of that token
 	expires  time.Time     // verifying after this answers otp_expired
 	purgeAt  time.Time     // the record goes after this (then: not found)
 	attempts int           // wrong codes so far
-	verified bool          // reset-password: verify-otp accepted the code already
 }
 
 // registration is the account a register challenge creates.
