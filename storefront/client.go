@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -369,15 +368,16 @@ func (c *Client) decode(op *operation, ex *exchange, out any) error {
 	return nil
 }
 
+// isJSON reports whether a Content-Type is application/json or a +json
+// type, parameters aside. It does not allocate: it runs on every answer.
 func isJSON(contentType string) bool {
-	if contentType == "" {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.TrimSpace(mt)
+	if len(mt) < len("application/") || !strings.EqualFold(mt[:len("application/")], "application/") {
 		return false
 	}
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		return false
-	}
-	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+	sub := mt[len("application/"):]
+	return strings.EqualFold(sub, "json") || (len(sub) > len("+json") && strings.EqualFold(sub[len(sub)-len("+json"):], "+json"))
 }
 
 // describeJSONError names a JSON problem without quoting the input.

@@ -37,8 +37,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 				writeError(rw, &apiError{status: http.StatusInternalServerError, code: CodeInternal, message: "internal error"})
 			}
 		}
-		s.log.Info("storefronttest: request", "method", r.Method, "path", r.URL.Path, "operation", op,
-			"status", rw.status, "duration", time.Since(start))
+		if s.cfg.logger != nil {
+			s.log.Info("storefronttest: request", "method", r.Method, "path", r.URL.Path, "operation", op,
+				"status", rw.status, "duration", time.Since(start))
+		}
 	}()
 
 	if p := r.URL.Path; p == "" || path.Clean(p) != p {
