@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/commercengine-go/sdk/storefront"
+)
+
+const authUsage = `Usage: storefront auth <operation> [flags]
+
+Operations (each takes --help):
+  anonymous        start an anonymous session               (get-anonymous-token)
+  register-phone   register with a phone number             (register-with-phone)
+  login-password   log in with a phone or email and password (login-with-password)
+  login-otp        send a login code by SMS, WhatsApp or email (login-with-phone/-whatsapp/-email)
+  verify-otp       complete the login with the code          (verify-otp)
+  refresh          refresh the access token                  (refresh-token)
+  logout           log out                                   (logout)
+  whoami           show the stored session, without a network call
+
+The session is kept between runs in a file, by default
+$XDG_CONFIG_HOME/commercengine/session.json (mode 0600); --session FILE picks another.
+`
+
+// authCmd is one "auth" operation: its flags and what it does.
+type authCmd struct {
+	synopsis string
+	flags    func(fs *flag.FlagSet) func(ctx context.Context, a *authRun) error
+}
+
+// authRun is the state of one auth invocation.
+type authRun struct {
+	c       *cli
+	o       common
+	sess    *storefront.Session
+	client  *storefront.Client
+	session string // the session file
+	out     printer
+}
+
+var authCmds = map[string]authCmd{
+	"anonymous": {"auth anonymous [flags]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		return func(ctx context.Context, a *authRun) error {
+			_, err := a.sess.Auth.Anonymous(ctx)
+			return a.report(ctx, "get-anonymous-token", err)
+		}
+	}},
+	"register-phone": {"auth register-phone --phone N --first-name NAME [flags]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		var p storefront.RegisterWithPhoneParams
+		fs.StringVar(&p.Phone, "phone", "", "phone number without the country code (required)")
+		fs.StringVar(&p.CountryCode, "country-code", "", `country code, e.g. "+91" (the API's default)`)
+		fs.StringVar(&p.FirstName, "first-name", "", "first name (required)")
+		fs.StringVar(&p.LastName, "last-name", "", "last name")
+		fs.StringVar(&p.Email, "email", "", "email address")
+		fs.BoolVar(&p.DebugMode, "debug", false, "send x-debug-mode: true")
+		return func(ctx context.Context, a *authRun) error {
+			_, err := a.sess.Auth.RegisterWithPhone(ctx, p)
+			return a.report(ctx, "register-with-phone", err)
+		}
+	}},
+	"login-password": {"auth login-password (--phone N | --email E) [--password P | --password-stdin]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		var p storefront.LoginWithPasswordParams
+		fs.StringVar(&p.Phone, "phone", "", "phone number without the country code")
+		fs.StringVar(&p.CountryCode, "country-code", "", "country code, with --phone")
+		fs.StringVar(&p.Email, "email", "", "email address")
+		fs.StringVar(&p.Password, "password", "", "the password (visible to other users of this machine: prefer --password-stdin or CE_PASSWORD)")
+		fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
+		return func(ctx context.Context, a *authRun) error {
+			if *fromStdin {
+				line, err := bufio.NewReader(a.c.stdin).ReadString('\n')
+				if err != nil && line == "" {
+					return usagef("--password-stdin: no password on stdin")
+				}
+				p.Password = strings.TrimRight(line, "\r\n")
+			}
+			if p.Password == "" {
+				p.Password = a.c.getenv("CE_PASSWORD")
+			}
+			if p.Password == "" {
+				return usagef("a password is required: --password-stdin, CE_PASSWORD or --password")
+			}
+			_, err := a.sess.Auth.LoginWithPassword(ctx, p)
+			return a.report(ctx, "login-with-password", err)
+		}
+	}},
+	"login-otp": {"auth login-otp (--phone N [--whatsapp] | --email E) [--register] [--debug]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		phone := fs.String("phone", "", "phone number without the country code")
+		cc := fs.String("country-code", "", "country code, with --phone")
+		email := fs.String("email", "", "email address")
+		whatsapp := fs.Bool("whatsapp", false, "send the code over WhatsApp instead of SMS")
+		register := fs.Bool("register", false, "register the user if they do not exist")
+		debug := fs.Bool("debug", false, "debug mode: the API returns the code, which verify-otp then uses by itself")
+		return func(ctx context.Context, a *authRun) error {
+			var ch *storefront.OTPChallenge
+			var err error
+			var op, to string
+			switch {
+			case *phone != "" && *email != "":
+				return usagef("give --phone or --email, not both")
+			case *email != "":
+				op, to = "login-with-email", "email"
+				ch, err = a.sess.Auth.LoginWithEmail(ctx, storefront.LoginWithEmailParams{Email: *email, RegisterIfNotExists: *register, DebugMode: *debug})
+			case *phone != "":
+				p := storefront.LoginWithPhoneParams{Phone: *phone, CountryCode: *cc, RegisterIfNotExists: *register, DebugMode: *debug}
+				if *whatsapp {
+					op, to = "login-with-whatsapp", "WhatsApp"
+					ch, err = a.sess.Auth.LoginWithWhatsApp(ctx, p)
+				} else {
+					op, to = "login-with-phone", "SMS"
+					ch, err = a.sess.Auth.LoginWithPhone(ctx, p)
+				}
+			default:
+				return usagef("--phone or --email is required")
+			}
+			if err != nil {
+				return a.fail(op, err)
+			}
+			if err := writeChallenge(a.challengeFile(), *ch); err != nil {
+				return err
+			}
+			next := "run: storefront auth verify-otp --otp CODE"
+			if ch.OTP != "" {
+				next = "debug mode: run storefront auth verify-otp (the code was kept)"
+			}
+			a.out.emit(fmt.Sprintf("%s: ok  code sent by %s; %s", op, to, next),
+				map[string]any{"operation": op, "ok": true, "otp_action": ch.Action, "sent_by": to, "debug_code_kept": ch.OTP != ""})
+			return nil
+		}
+	}},
+	"verify-otp": {"auth verify-otp [--otp CODE]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		code := fs.String("otp", "", "the code the user received (default: the code kept by login-otp --debug)")
+		return func(ctx context.Context, a *authRun) error {
+			ch, err := readChallenge(a.challengeFile())
+			if err != nil {
+				return err
+			}
+			if *code == "" {
+				*code = ch.OTP
+			}
+			if *code == "" {
+				return usagef("--otp is required")
+			}
+			_, err = a.sess.Auth.VerifyOTP(ctx, ch, *code)
+			if err == nil {
+				_ = os.Remove(a.challengeFile())
+			}
+			return a.report(ctx, "verify-otp", err)
+		}
+	}},
+	"refresh": {"auth refresh", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		return func(ctx context.Context, a *authRun) error {
+			_, err := a.sess.Auth.RefreshToken(ctx)
+			return a.report(ctx, "refresh-token", err)
+		}
+	}},
+	"logout": {"auth logout", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		return func(ctx context.Context, a *authRun) error {
+			_, err := a.sess.Auth.Logout(ctx)
+			return a.report(ctx, "logout", err)
+		}
+	}},
+}
+
+func (c *cli) auth(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
+		fmt.Fprint(c.stderr, authUsage)
+		if len(args) == 0 {
+			return usagef("an operation is required")
+		}
+		return flag.ErrHelp
+	}
+	name, rest := args[0], args[1:]
+	if name == "whoami" {
+		return c.whoami(ctx, rest)
+	}
+	cmd, ok := authCmds[name]
+	if !ok {
+		fmt.Fprint(c.stderr, authUsage)
+		return usagef("unknown auth operation %q", name)
+	}
+	fs := c.flagSet("auth "+name, cmd.synopsis+" [--session FILE] [store flags]")
+	var o common
+	o.register(fs)
+	var sf storeFlags
+	sf.register(fs, c.getenv, 30*time.Second)
+	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
+	do := cmd.flags(fs)
+	if err := parse(fs, rest); err != nil {
+		return err
+	}
+	if sf.storeID == "" {
+		return usagef("--store-id (or CE_STORE_ID) is required")
+	}
+	opts, err := sf.options()
+	if err != nil {
+		return err
+	}
+	opts = append(opts, storefront.WithTokenStore(storefront.NewFileStore(*session)), storefront.WithLogger(c.logger(o)))
+	client, err := storefront.New(sf.storeID, opts...)
+	if err != nil {
+		return err
+	}
+	defer client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(ctx, sf.timeout)
+	defer cancel()
+	a := &authRun{c: c, o: o, sess: client.Session(), client: client, session: *session, out: printer{c.stdout, o.json}}
+	return do(ctx, a)
+}
+
+// report prints the outcome of an operation that changed the session.
+func (a *authRun) report(ctx context.Context, op string, err error) error {
+	if err != nil {
+		return a.fail(op, err)
+	}
+	info := a.c.peek(ctx, a.sess, a.client)
+	a.out.emit(fmt.Sprintf("%s: ok  %s", op, info.text()), struct {
+		Operation string `json:"operation"`
+		OK        bool   `json:"ok"`
+		sessionInfo
+	}{op, true, info})
+	return nil
+}
+
+// fail prints a failed operation (as JSON with --json) and returns err for
+// the one line on stderr.
+func (a *authRun) fail(op string, err error) error {
+	if a.o.json {
+		a.out.emit("", errorJSONOf(op, err))
+	}
+	return err
+}
+
+func (a *authRun) challengeFile() string {
+	return strings.TrimSuffix(a.session, ".json") + ".otp.json"
+}
+
+// whoami decodes the stored access token; it never calls the API.
+func (c *cli) whoami(ctx context.Context, args []string) error {
+	fs := c.flagSet("auth whoami", "auth whoami [--session FILE]")
+	var o common
+	o.register(fs)
+	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	store := storefront.NewFileStore(*session)
+	t, err := store.Load(ctx)
+	if err != nil {
+		return err
+	}
+	if t.AccessToken == "" {
+		return fmt.Errorf("no session in %s: run storefront auth anonymous or a login first", *session)
+	}
+	claims, err := storefront.ParseClaims(t.AccessToken)
+	if err != nil {
+		return fmt.Errorf("the session in %s: %w", *session, err)
+	}
+	info := infoOf(*claims, t, time.Now())
+	text := "whoami: " + info.text()
+	if claims.StoreID != "" {
+		text += " store=" + claims.StoreID
+	}
+	printer{c.stdout, o.json}.emit(text, struct {
+		sessionInfo
+		StoreID string `json:"store_id,omitempty"`
+		Email   string `json:"email,omitempty"`
+		Phone   string `json:"phone,omitempty"`
+		Session string `json:"session_file"`
+	}{info, claims.StoreID, claims.Email, claims.Phone, *session})
+	return nil
+}
+
+// challengeFileContent is a pending OTP challenge between login-otp and
+// verify-otp. It holds the code only in debug mode; the file is 0600.
+type challengeFileContent struct {
+	Token  string `json:"otp_token"`
+	Action string `json:"otp_action"`
+	OTP    string `json:"otp,omitempty"`
+}
+
+func writeChallenge(path string, ch storefront.OTPChallenge) error {
+	b, err := json.Marshal(challengeFileContent{Token: ch.Token, Action: string(ch.Action), OTP: ch.OTP})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func readChallenge(path string) (storefront.OTPChallenge, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return storefront.OTPChallenge{}, errors.New("no pending OTP login: run storefront auth login-otp first")
+	}
+	if err != nil {
+		return storefront.OTPChallenge{}, err
+	}
+	var c challengeFileContent
+	if err := json.Unmarshal(b, &c); err != nil || c.Token == "" {
+		return storefront.OTPChallenge{}, fmt.Errorf("%s is not a pending OTP login; run storefront auth login-otp again", path)
+	}
+	return storefront.OTPChallenge{Token: c.Token, Action: storefront.OTPAction(c.Action), OTP: c.OTP}, nil
+}

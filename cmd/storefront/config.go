@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/commercengine-go/sdk/storefront"
+)
+
+// common are the flags every command shares.
+type common struct {
+	json    bool
+	verbose bool
+}
+
+func (o *common) register(fs *flag.FlagSet) {
+	fs.BoolVar(&o.json, "json", false, "print machine-readable JSON")
+	fs.BoolVar(&o.verbose, "verbose", false, "print the SDK's debug log on stderr (secrets redacted)")
+}
+
+// storeFlags say which store to talk to.
+type storeFlags struct {
+	storeID string
+	apiKey  string
+	env     string
+	baseURL string
+	timeout time.Duration
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet, getenv env, timeout time.Duration) {
+	fs.StringVar(&s.storeID, "store-id", getenv("CE_STORE_ID"), "store ID (env CE_STORE_ID)")
+	fs.StringVar(&s.apiKey, "api-key", getenv("CE_API_KEY"), "the store's API key (env CE_API_KEY)")
+	fs.StringVar(&s.env, "env", envOr(getenv("CE_ENV"), "staging"), "environment: staging or production (env CE_ENV)")
+	fs.StringVar(&s.baseURL, "base-url", getenv("CE_BASE_URL"), "base URL, overriding --env, e.g. http://127.0.0.1:8080 (env CE_BASE_URL)")
+	fs.DurationVar(&s.timeout, "timeout", timeout, "give up after this long")
+}
+
+func envOr(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+// configured reports whether a real store was given.
+func (s *storeFlags) configured() bool { return s.storeID != "" || s.apiKey != "" || s.baseURL != "" }
+
+// options turns the flags into client options.
+func (s *storeFlags) options() ([]storefront.Option, error) {
+	var opts []storefront.Option
+	if s.apiKey != "" {
+		opts = append(opts, storefront.WithAPIKey(s.apiKey))
+	}
+	if s.baseURL != "" {
+		opts = append(opts, storefront.WithBaseURL(s.baseURL))
+	} else {
+		e, err := storefront.ParseEnvironment(s.env)
+		if err != nil {
+			return nil, usagef("--env must be staging or production")
+		}
+		opts = append(opts, storefront.WithEnvironment(e))
+	}
+	return opts, nil
+}
+
+// logger is the SDK's debug log on stderr with --verbose, nothing otherwise.
+func (c *cli) logger(o common) *slog.Logger {
+	if !o.verbose {
+		return slog.New(slog.DiscardHandler)
+	}
+	return slog.New(slog.NewTextHandler(c.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// flagSet makes a command's flag set, printing its usage on --help.
+func (c *cli) flagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: storefront %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, turning flag errors into usage errors (the flag
+// package has printed them).
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// defaultSessionFile is $XDG_CONFIG_HOME/commercengine/session.json
+// (os.UserConfigDir's answer on each platform).
+func defaultSessionFile(getenv env) string {
+	if dir := getenv("XDG_CONFIG_HOME"); dir != "" {
+		return filepath.Join(dir, "commercengine", "session.json")
+	}
+	if dir, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(dir, "commercengine", "session.json")
+	}
+	return "session.json"
+}
+
+// describe renders an error as one line: the API's code and message for an
+// API error, the reason for the others. Errors from the SDK never hold
+// secrets; this adds none.
+func describe(err error) string {
+	var apiErr *storefront.APIError
+	switch {
+	case errors.As(err, &apiErr):
+		msg := fmt.Sprintf("%s: HTTP %d", apiErr.Operation, apiErr.StatusCode)
+		if apiErr.Code != "" {
+			msg += " " + apiErr.Code
+		}
+		if apiErr.Message != "" {
+			msg += ": " + apiErr.Message
+		}
+		for field, m := range apiErr.Fields {
+			msg += fmt.Sprintf(" [%s: %s]", field, m)
+		}
+		if apiErr.Code == "" && apiErr.Body != "" {
+			msg += " (not the API's JSON: " + apiErr.Body + ")"
+		}
+		if errors.Is(err, storefront.ErrSessionExpired) {
+			msg = "session expired, log in again: " + msg
+		}
+		return msg
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out: " + strings.TrimPrefix(err.Error(), "storefront: ")
+	}
+	return strings.TrimPrefix(err.Error(), "storefront: ")
+}
+
+// printer writes one result per line: text for people, JSON with --json.
+type printer struct {
+	w    io.Writer
+	json bool
+}
+
+// emit prints v as a JSON line with --json, or text otherwise.
+func (p printer) emit(text string, v any) {
+	if p.json {
+		b, err := json.Marshal(v)
+		if err != nil {
+			b = []byte(fmt.Sprintf(`{"error":%q}`, err.Error()))
+		}
+		fmt.Fprintf(p.w, "%s\n", b)
+		return
+	}
+	fmt.Fprintln(p.w, text)
+}
+
+// errorJSON is how a failure is reported with --json (on stdout, alongside
+// the one line on stderr).
+type errorJSON struct {
+	OK        bool              `json:"ok"`
+	Step      string            `json:"step,omitempty"`
+	Error     string            `json:"error"`
+	Status    int               `json:"status,omitempty"`
+	Code      string            `json:"code,omitempty"`
+	Fields    map[string]string `json:"fields,omitempty"`
+	RequestID string            `json:"request_id,omitempty"`
+}
+
+func errorJSONOf(step string, err error) errorJSON {
+	e := errorJSON{Step: step, Error: describe(err)}
+	var apiErr *storefront.APIError
+	if errors.As(err, &apiErr) {
+		e.Status, e.Code, e.Fields, e.RequestID = apiErr.StatusCode, apiErr.Code, apiErr.Fields, apiErr.RequestID
+	}
+	return e
+}
+
+// sessionInfo is what the commands say about a session: never a token.
+type sessionInfo struct {
+	UserID      string    `json:"user_id"`
+	LoggedIn    bool      `json:"logged_in"`
+	Anonymous   bool      `json:"anonymous"`
+	CustomerID  string    `json:"customer_id,omitempty"`
+	ExpiresAt   time.Time `json:"access_token_expires_at,omitzero"`
+	ExpiresIn   string    `json:"access_token_expires_in,omitempty"`
+	HasRefresh  bool      `json:"has_refresh_token"`
+	Description string    `json:"-"`
+}
+
+func infoOf(c storefront.Claims, t storefront.Tokens, now time.Time) sessionInfo {
+	info := sessionInfo{
+		UserID: c.UserID, LoggedIn: c.IsLoggedIn, Anonymous: c.IsAnonymous, CustomerID: c.CustomerID,
+		ExpiresAt: c.ExpiresAt, HasRefresh: t.RefreshToken != "",
+	}
+	if !c.ExpiresAt.IsZero() {
+		if d := c.ExpiresAt.Sub(now); d > 0 {
+			info.ExpiresIn = roundDuration(d).String()
+		} else {
+			info.ExpiresIn = "expired"
+		}
+	}
+	return info
+}
+
+// text renders info for people.
+func (i sessionInfo) text() string {
+	exp := "no expiry"
+	if !i.ExpiresAt.IsZero() {
+		exp = "expires " + i.ExpiresAt.Local().Format("15:04:05") + " (" + i.ExpiresIn + ")"
+	}
+	return fmt.Sprintf("user=%s logged_in=%-5t %s", orDash(i.UserID), i.LoggedIn, exp)
+}
+
+// roundDuration keeps a duration readable: seconds under a minute, minutes
+// above.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Minute {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Minute)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func (c *cli) version(args []string) error {
+	fs := c.flagSet("version", "version")
+	var o common
+	o.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	printer{c.stdout, o.json}.emit("storefront "+storefront.Version, map[string]string{"version": storefront.Version})
+	return nil
+}

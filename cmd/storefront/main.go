@@ -1,0 +1,117 @@
+// Command storefront runs the Commerce Engine Storefront SDK from a shell:
+//
+//	storefront demo    the whole auth story, on an embedded fake server or a real store
+//	storefront serve   the fake Storefront API on a local port, for apps and other SDKs
+//	storefront auth    one Auth operation at a time, with the session kept in a file
+//
+// Run "storefront <command> --help" for each command's flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// env reads an environment variable; tests pass their own.
+type env func(string) string
+
+// cli is one invocation: its streams and environment.
+type cli struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv env
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // an operation failed
+	exitUsage = 2 // bad command line
+)
+
+const usage = `storefront — the Commerce Engine Storefront SDK from a shell
+
+Usage:
+  storefront demo  [flags]            run the whole auth story (embedded fake server unless a store is given)
+  storefront serve [flags]            serve the fake Storefront API on a local port
+  storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
+  storefront version                  print the SDK version
+
+Operations of "auth": anonymous, register-phone, login-password, login-otp,
+verify-otp, refresh, logout, whoami.
+
+Every command takes --help, --json (machine-readable output) and --verbose
+(the SDK's debug log on stderr, secrets redacted). A real store is configured
+with --store-id/--api-key and --env staging|production or --base-url, or with
+the CE_STORE_ID, CE_API_KEY, CE_ENV and CE_BASE_URL environment variables.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "demo":
+		err = c.demo(ctx, rest)
+	case "serve":
+		err = c.serve(ctx, rest)
+	case "auth":
+		err = c.auth(ctx, rest)
+	case "version", "--version":
+		err = c.version(rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "storefront: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	return c.exitCode(err)
+}
+
+// usageError is a bad command line; its message has been printed with the
+// command's usage.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// exitCode prints err (once, as one line on stderr) and maps it to an exit code.
+func (c *cli) exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "storefront: %s (see --help)\n", ue.msg)
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitFail
+	}
+	fmt.Fprintf(c.stderr, "storefront: %s\n", describe(err))
+	return exitFail
+}
+
+// errReported is returned by commands that already printed their failure.
+var errReported = errors.New("reported")
