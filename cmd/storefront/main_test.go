@@ -318,7 +318,9 @@ func TestServeInProcessStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out bytes.Buffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "--addr", addr}, nil, &out, io.Discard, func(string) string { return "" }) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr}, nil, &out, io.Discard, func(string) string { return "" })
+	}()
 	require.Eventually(t, func() bool {
 		c, err := net.Dial("tcp", addr)
 		if err == nil {
