@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen
 
-.PHONY: all generate check-generated test lint fmt vet
+.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live
 
 all: check-generated lint test
 
@@ -32,3 +32,12 @@ lint:
 ## fmt: gofmt every Go file
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+## spec-diff: compare openapi.yaml with an upstream OpenAPI document, Auth paths only (UPSTREAM=file); fails on breaking changes
+spec-diff:
+	@test -n "$(UPSTREAM)" || { echo "usage: make spec-diff UPSTREAM=path/to/upstream-openapi.yaml (YAML or JSON, OpenAPI 3.0 or 3.1)" >&2; exit 2; }
+	@$(GO) run ./internal/cmd/specdiff -base openapi.yaml -upstream "$(UPSTREAM)"
+
+## conformance-live: check the live API's answers against openapi.yaml (CE_STORE_ID, CE_API_KEY …; skips without them)
+conformance-live:
+	@$(GO) run ./internal/cmd/conformance-live
