@@ -7,6 +7,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -137,7 +138,9 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault, nex
 		dropConnection(w)
 		return
 	}
-	maps.Copy(w.Header(), f.Header)
+	for k, v := range f.Header { // copies: the fault serves many requests at once
+		w.Header()[k] = slices.Clone(v)
+	}
 	switch {
 	case f.Body != nil:
 		ct := f.ContentType

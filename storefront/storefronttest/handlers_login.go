@@ -15,8 +15,9 @@ func anonymousIDOf(c *Claims) string {
 	return c.UserID
 }
 
-// loggedIn answers a login of u by the caller: the user and a pair in a new
-// session. Call it with s.mu held; it signs no token under the lock.
+// loggedInLocked is what a login of u by the caller answers: the user, and
+// the subject of the new pair to sign once the lock is released. Call it
+// with s.mu held.
 func (s *Server) loggedInLocked(u *user, caller *Claims) (gen.User, subject) {
 	return u.view(true), subjectOf(u, anonymousIDOf(caller))
 }
@@ -83,12 +84,12 @@ var errUserInactive = unauthorized(CodeUserInactive, "the user is deactivated")
 
 // LoginWithPhone sends a login OTP by SMS.
 func (h *handlers) LoginWithPhone(ctx context.Context, req gen.LoginWithPhoneRequestObject) (gen.LoginWithPhoneResponseObject, error) {
-	rc, e := callerOf(ctx)
+	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithPhoneError(orBodyMissing(e)), nil
 	}
 	b := req.Body
-	content, e := h.s.startLogin(rc, phoneDestination(b.Phone, countryOrDefault(b.CountryCode)), channelSMS, isTrue(b.RegisterIfNotExists), req.Params.XDebugMode)
+	content, e := h.s.startLogin(phoneDestination(b.Phone, countryOrDefault(b.CountryCode)), isTrue(b.RegisterIfNotExists), req.Params.XDebugMode)
 	if e != nil {
 		return loginWithPhoneError(e), nil
 	}
@@ -97,12 +98,12 @@ func (h *handlers) LoginWithPhone(ctx context.Context, req gen.LoginWithPhoneReq
 
 // LoginWithWhatsapp sends a login OTP by WhatsApp.
 func (h *handlers) LoginWithWhatsapp(ctx context.Context, req gen.LoginWithWhatsappRequestObject) (gen.LoginWithWhatsappResponseObject, error) {
-	rc, e := callerOf(ctx)
+	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithWhatsappError(orBodyMissing(e)), nil
 	}
 	b := req.Body
-	content, e := h.s.startLogin(rc, phoneDestination(b.Phone, countryOrDefault(b.CountryCode)), channelWhatsApp, isTrue(b.RegisterIfNotExists), req.Params.XDebugMode)
+	content, e := h.s.startLogin(phoneDestination(b.Phone, countryOrDefault(b.CountryCode)), isTrue(b.RegisterIfNotExists), req.Params.XDebugMode)
 	if e != nil {
 		return loginWithWhatsappError(e), nil
 	}
@@ -111,11 +112,11 @@ func (h *handlers) LoginWithWhatsapp(ctx context.Context, req gen.LoginWithWhats
 
 // LoginWithEmail sends a login OTP by email.
 func (h *handlers) LoginWithEmail(ctx context.Context, req gen.LoginWithEmailRequestObject) (gen.LoginWithEmailResponseObject, error) {
-	rc, e := callerOf(ctx)
+	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithEmailError(orBodyMissing(e)), nil
 	}
-	content, e := h.s.startLogin(rc, emailDestination(req.Body.Email), channelEmail, isTrue(req.Body.RegisterIfNotExists), req.Params.XDebugMode)
+	content, e := h.s.startLogin(emailDestination(req.Body.Email), isTrue(req.Body.RegisterIfNotExists), req.Params.XDebugMode)
 	if e != nil {
 		return loginWithEmailError(e), nil
 	}
@@ -125,14 +126,14 @@ func (h *handlers) LoginWithEmail(ctx context.Context, req gen.LoginWithEmailReq
 // startLogin sends a login OTP to dest. An unknown destination is 404,
 // unless register is set: then verifying the OTP creates the user. A
 // deactivated user is 401 user_inactive.
-func (s *Server) startLogin(rc *requestContext, dest destination, channel string, register bool, debug *bool) (gen.OTPContent, *apiError) {
+func (s *Server) startLogin(dest destination, register bool, debug *bool) (gen.OTPContent, *apiError) {
 	if e := dest.check(); e != nil && register {
 		return gen.OTPContent{}, e
 	}
 	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch := &challenge{action: gen.OTPActionLogin, channel: channel, dest: dest}
+	ch := &challenge{action: gen.OTPActionLogin, dest: dest}
 	switch u := s.userAtLocked(dest); {
 	case u == nil && !register:
 		return gen.OTPContent{}, errUserNotFound

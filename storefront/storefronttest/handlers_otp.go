@@ -34,30 +34,29 @@ func (h *handlers) GenerateOTP(ctx context.Context, req gen.GenerateOTPRequestOb
 	if err != nil {
 		return generateOTPError(badRequest(CodeBadRequest, "the request body cannot be decoded")), nil
 	}
-	dest, channel := phoneDestination(b.Phone, countryOrDefault(b.CountryCode)), b.Channel
-	if channel == channelEmail {
+	dest := phoneDestination(b.Phone, countryOrDefault(b.CountryCode))
+	if b.Channel == channelEmail {
 		dest = emailDestination(b.Email)
 	}
-	content, e := h.s.generateOTP(rc, b.OTPAction, dest, channel, req.Params.XDebugMode)
+	content, e := h.s.generateOTP(rc, b.OTPAction, dest, req.Params.XDebugMode)
 	if e != nil {
 		return generateOTPError(e), nil
 	}
 	return gen.GenerateOTP200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
-func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest destination, channel string, debug *bool) (gen.OTPContent, *apiError) {
+func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest destination, debug *bool) (gen.OTPContent, *apiError) {
 	if e := dest.check(); e != nil {
 		return gen.OTPContent{}, e
 	}
 	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch := &challenge{action: action, channel: channel, dest: dest}
-	owner := s.userAtLocked(dest)
+	ch := &challenge{action: action, dest: dest}
 	switch action {
 	case gen.OTPActionRegister:
-		if owner != nil {
-			return gen.OTPContent{}, s.checkFreeLocked(dest.phone, dest.country, dest.email, "")
+		if e := s.checkFreeLocked(dest.phone, dest.country, dest.email, ""); e != nil {
+			return gen.OTPContent{}, e
 		}
 		ch.reg = &registration{phone: dest.phone, country: dest.country, email: dest.email}
 	case gen.OTPActionUpdatePhone, gen.OTPActionUpdateEmail:
@@ -69,13 +68,14 @@ func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest dest
 		}
 		ch.userID = rc.caller.UserID
 	default: // reset-password, verify-phone, verify-email
-		switch {
+		switch owner := s.userAtLocked(dest); {
 		case owner == nil:
 			return gen.OTPContent{}, errUserNotFound
 		case owner.inactive:
 			return gen.OTPContent{}, errUserInactive
+		default:
+			ch.userID = owner.id
 		}
-		ch.userID = owner.id
 	}
 	return s.startChallengeLocked(ch, now, debug), nil
 }
@@ -96,7 +96,8 @@ func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest dest
 // otp_token 404; otp_action differing from the challenge's 400
 // otp_action_mismatch; wrong code 400 invalid_otp; after
 // WithOTPMaxAttempts wrong codes 400 too_many_attempts, even for the right
-// code; after WithOTPTTL 400 otp_expired.
+// code; after WithOTPTTL 400 otp_expired; a user deleted meanwhile 404, or
+// deactivated 401 user_inactive.
 func (h *handlers) VerifyOTP(ctx context.Context, req gen.VerifyOTPRequestObject) (gen.VerifyOTPResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
@@ -165,9 +166,13 @@ func (s *Server) completeChallengeLocked(caller *Claims, token string, action ge
 		}
 		u.modifiedAt = now
 	}
-	if u == nil || !u.usable() {
+	switch {
+	case u == nil || u.deleted:
 		s.dropChallengeLocked(token, ch)
 		return nil, errUserNotFound
+	case u.inactive:
+		s.dropChallengeLocked(token, ch)
+		return nil, errUserInactive
 	}
 	markVerified(u, ch.dest, now)
 	if ch.action != gen.OTPActionResetPassword {

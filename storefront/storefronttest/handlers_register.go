@@ -48,7 +48,7 @@ func (h *handlers) RegisterWithEmail(ctx context.Context, req gen.RegisterWithEm
 	if e != nil {
 		return registerWithEmailError(e), nil
 	}
-	content, e := h.s.startRegistration(reg, destination{email: reg.email}, channelEmail, req.Params.XDebugMode)
+	content, e := h.s.startRegistration(reg, destination{email: reg.email}, req.Params.XDebugMode)
 	if e != nil {
 		return registerWithEmailError(e), nil
 	}
@@ -67,7 +67,7 @@ func (h *handlers) RegisterWithWhatsapp(ctx context.Context, req gen.RegisterWit
 	if e != nil {
 		return registerWithWhatsappError(e), nil
 	}
-	content, e := h.s.startRegistration(reg, destination{phone: reg.phone, country: reg.country}, channelWhatsApp, req.Params.XDebugMode)
+	content, e := h.s.startRegistration(reg, destination{phone: reg.phone, country: reg.country}, req.Params.XDebugMode)
 	if e != nil {
 		return registerWithWhatsappError(e), nil
 	}
@@ -103,11 +103,11 @@ func (h *handlers) RegisterWithPassword(ctx context.Context, req gen.RegisterWit
 		return registerWithPasswordError(e), nil
 	}
 	reg.salt, reg.hash = hashPassword(b.Password)
-	dest, channel := destination{email: reg.email}, channelEmail
+	dest := destination{email: reg.email}
 	if reg.email == nil {
-		dest, channel = destination{phone: reg.phone, country: reg.country}, channelSMS
+		dest = destination{phone: reg.phone, country: reg.country}
 	}
-	content, e := h.s.startRegistration(reg, dest, channel, req.Params.XDebugMode)
+	content, e := h.s.startRegistration(reg, dest, req.Params.XDebugMode)
 	if e != nil {
 		return registerWithPasswordError(e), nil
 	}
@@ -147,14 +147,14 @@ func newRegistration(firstName, lastName, phone, country, email *string) (*regis
 
 // startRegistration sends the OTP of a registration, refusing a phone
 // number or email address that belongs to a user.
-func (s *Server) startRegistration(reg *registration, dest destination, channel string, debug *bool) (gen.OTPContent, *apiError) {
+func (s *Server) startRegistration(reg *registration, dest destination, debug *bool) (gen.OTPContent, *apiError) {
 	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e := s.checkFreeLocked(reg.phone, reg.country, reg.email, ""); e != nil {
 		return gen.OTPContent{}, e
 	}
-	ch := &challenge{action: gen.OTPActionRegister, channel: channel, dest: dest, reg: reg}
+	ch := &challenge{action: gen.OTPActionRegister, dest: dest, reg: reg}
 	return s.startChallengeLocked(ch, now, debug), nil
 }
 

@@ -66,6 +66,7 @@ func (h *handlers) Logout(ctx context.Context, _ gen.LogoutRequestObject) (gen.L
 	view := anonymousView(c.UserID, now)
 	if u := h.s.users[c.UserID]; c.IsLoggedIn && u != nil && !u.deleted {
 		view = u.view(false)
+		view.IsAnonymous = true
 	}
 	h.s.mu.Unlock()
 	pair := h.s.issue(rc.storeID, visitorSubject(c.UserID, c.AnonymousID), "", 0)

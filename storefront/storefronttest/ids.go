@@ -24,18 +24,13 @@ func newULID(t time.Time) string {
 	copy(b[:6], ts[2:])
 	_, _ = rand.Read(b[6:])
 
+	// 26 characters of 5 bits carry the 128 bits, right-aligned.
+	hi, lo := binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
 	var out [26]byte
-	// 26 characters carry 130 bits: two leading zero bits, then the 128.
-	for i := range out {
-		var v byte
-		for j := range 5 {
-			bit := i*5 + j - 2
-			v <<= 1
-			if bit >= 0 && b[bit/8]&(0x80>>(bit%8)) != 0 {
-				v |= 1
-			}
-		}
-		out[i] = crockford[v]
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = crockford[lo&31]
+		lo = lo>>5 | hi<<59
+		hi >>= 5
 	}
 	return string(out[:])
 }

@@ -11,12 +11,10 @@ import (
 	"github.com/commercengine-go/sdk/gen"
 )
 
-// OTP channels.
-const (
-	channelSMS      = "sms"
-	channelWhatsApp = "whatsapp"
-	channelEmail    = "email"
-)
+// channelEmail is generate-otp's channel for email; the others (sms,
+// whatsapp) send to a phone number. The fake sends nothing: LastOTP reads
+// the code.
+const channelEmail = "email"
 
 // destination is where a one-time password goes: a phone number with its
 // country code, or an email address.
@@ -43,7 +41,7 @@ func (d destination) key() string {
 	return phoneKey(*d.country, *d.phone)
 }
 
-// userLocked returns the user the destination belongs to, or nil.
+// userAtLocked returns the user the destination belongs to, or nil.
 func (s *Server) userAtLocked(d destination) *user {
 	if d.email != nil {
 		return s.userByEmailLocked(*d.email)
@@ -56,7 +54,6 @@ type challenge struct {
 	token    string
 	code     string
 	action   gen.OTPAction
-	channel  string
 	dest     destination
 	userID   string        // the user it is for; empty when verifying creates the user
 	reg      *registration // what to create when verifying creates the user

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -125,7 +126,7 @@ func (s *Server) URL() string {
 // BaseURL returns the base URL of the API for StoreID, the one a client is
 // configured with: URL() + "/api/v1/" + StoreID() + "/storefront".
 func (s *Server) BaseURL() string {
-	return s.URL() + strings.Replace(api.BasePath, "{store_id}", s.cfg.storeID, 1)
+	return s.URL() + strings.Replace(api.BasePath, "{store_id}", url.PathEscape(s.cfg.storeID), 1)
 }
 
 // Client returns an *http.Client for a Server made by NewServer (like

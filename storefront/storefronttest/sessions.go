@@ -77,8 +77,8 @@ func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64)
 		TokenType: TokenTypeAccess, ID: newULID(now), SessionID: sid,
 		IssuedAt: now.Unix(), ExpiresAt: now.Add(s.cfg.accessTTL).Unix(),
 	}
-	refresh := &Claims{
-		UserID: sub.userID, Username: username, StoreID: storeID,
+	refresh := &Claims{ // no personal data: the access token carries it
+		UserID: sub.userID, StoreID: storeID,
 		IsLoggedIn: sub.loggedIn, IsAnonymous: !sub.loggedIn, CustomerID: sub.customerID,
 		AnonymousID: sub.anonymousID, Channel: &ch,
 		TokenType: TokenTypeRefresh, ID: newULID(now), SessionID: sid, Rotation: rotation,
@@ -86,6 +86,9 @@ func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64)
 	}
 	return tokenPair{access: s.signer.sign(access), refresh: s.signer.sign(refresh)}
 }
+
+// errUserGone refuses a token whose user was deleted or deactivated.
+var errUserGone = unauthorized(CodeUnauthorized, "the user no longer exists or is deactivated")
 
 // sessionLifetime bounds how long any token of a session issued now lives.
 func (s *Server) sessionLifetime() time.Duration { return max(s.cfg.accessTTL, s.cfg.refreshTTL) }
@@ -117,7 +120,7 @@ func (s *Server) verifyAccess(token, storeID string) (*Claims, *apiError) {
 	}
 	if c.IsLoggedIn {
 		if u := s.users[c.UserID]; u == nil || !u.usable() {
-			return nil, unauthorized(CodeUnauthorized, "the user no longer exists or is deactivated")
+			return nil, errUserGone
 		}
 	}
 	return c, nil
@@ -151,7 +154,7 @@ func (s *Server) refresh(storeID, token string) (tokenPair, *apiError) {
 		u := s.users[c.UserID]
 		if u == nil || !u.usable() {
 			s.mu.Unlock()
-			return tokenPair{}, unauthorized(CodeUnauthorized, "the user no longer exists or is deactivated")
+			return tokenPair{}, errUserGone
 		}
 		sub = subjectOf(u, c.AnonymousID)
 	}

@@ -64,7 +64,8 @@ func (u *user) loginMethods() []gen.UserLoginMethods {
 	return m
 }
 
-// view renders u as the API's User. Call it with s.mu held.
+// view renders u as the API's User, logged in or not. Call it with s.mu
+// held.
 func (u *user) view(loggedIn bool) gen.User {
 	customerID := u.customerID
 	return gen.User{
@@ -77,7 +78,6 @@ func (u *user) view(loggedIn bool) gen.User {
 		CountryCode:             u.country,
 		IsPhoneVerified:         u.phoneVerified,
 		ProfileImageURL:         u.imageURL,
-		IsAnonymous:             !loggedIn,
 		IsLoggedIn:              loggedIn,
 		LoginMethods:            u.loginMethods(),
 		NotificationPreferences: u.prefs,
@@ -182,7 +182,8 @@ func (s *Server) CreateUser(p UserParams) (UserInfo, error) {
 }
 
 // User returns the registered user with the given ID as the API renders it
-// (IsLoggedIn false), or false when there is none or it was deleted.
+// (IsLoggedIn and IsAnonymous false), or false when there is none or it was
+// deleted.
 func (s *Server) User(id string) (gen.User, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
