@@ -123,7 +123,9 @@ func newPhone() string { return fmt.Sprintf("8%09d", userSeq.Add(1)) }
 
 var png = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
 
-func image() storefront.Image { return storefront.Image{Body: bytes.NewReader(png), Filename: "me.png"} }
+func image() storefront.Image {
+	return storefront.Image{Body: bytes.NewReader(png), Filename: "me.png"}
+}
 
 // apiStatus asserts err is an *APIError with status and code.
 func apiStatus(t *testing.T, err error, status int, code string) {
