@@ -42,8 +42,13 @@ var loadSpec = sync.OnceValues(func() (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Route on the path alone: an absolute server URL would only match
-	// requests to that exact scheme and host.
+	relativeServers(doc)
+	return doc, nil
+})
+
+// relativeServers makes doc route on the path alone: an absolute server URL
+// would only match requests to that exact scheme and host.
+func relativeServers(doc *openapi3.T) {
 	doc.Servers = openapi3.Servers{{
 		URL:         BasePath,
 		Description: "Any host; the store is the first path variable.",
@@ -51,8 +56,97 @@ var loadSpec = sync.OnceValues(func() (*openapi3.T, error) {
 			"store_id": {Default: "store", Description: "The merchant's store ID."},
 		},
 	}}
+}
+
+// validationSpec is a second copy of the document, prepared for validating
+// traffic fast; see simplifyForValidation. Spec stays as written.
+var validationSpec = sync.OnceValues(func() (*openapi3.T, error) {
+	doc, err := LoadSpec()
+	if err != nil {
+		return nil, err
+	}
+	relativeServers(doc)
+	simplifyForValidation(doc)
 	return doc, nil
 })
+
+// simplifyForValidation replaces every schema that is only a wrapper around
+// one other schema — "allOf: [$ref]" with a description, which openapi.yaml
+// uses to give a $ref'ed property its own description in OpenAPI 3.0 — by
+// the schema it wraps. Validation is unchanged (allOf of one schema is that
+// schema), but kin-openapi no longer walks the wrapped schema twice on
+// every value (once to decide the wrapper is "empty", once to validate),
+// which made response validation several times slower for every User.
+func simplifyForValidation(doc *openapi3.T) {
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(ref *openapi3.SchemaRef)
+	walk = func(ref *openapi3.SchemaRef) {
+		if ref == nil || ref.Value == nil {
+			return
+		}
+		for isAllOfWrapper(ref.Value) {
+			ref.Value = ref.Value.AllOf[0].Value
+		}
+		s := ref.Value
+		if seen[s] {
+			return
+		}
+		seen[s] = true
+		for _, p := range s.Properties {
+			walk(p)
+		}
+		walk(s.Items)
+		walk(s.AdditionalProperties.Schema)
+		walk(s.Not)
+		for _, group := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+			for _, r := range group {
+				walk(r)
+			}
+		}
+	}
+	for _, r := range doc.Components.Schemas {
+		walk(r)
+	}
+	for _, r := range doc.Components.Responses {
+		for _, mt := range r.Value.Content {
+			walk(mt.Schema)
+		}
+	}
+	for _, r := range doc.Components.Parameters {
+		walk(r.Value.Schema)
+	}
+	for _, item := range doc.Paths.Map() {
+		for _, p := range item.Parameters {
+			walk(p.Value.Schema)
+		}
+		for _, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				walk(p.Value.Schema)
+			}
+			if rb := op.RequestBody; rb != nil {
+				for _, mt := range rb.Value.Content {
+					walk(mt.Schema)
+				}
+			}
+			for _, resp := range op.Responses.Map() {
+				for _, mt := range resp.Value.Content {
+					walk(mt.Schema)
+				}
+			}
+		}
+	}
+}
+
+// isAllOfWrapper reports whether s is "allOf: [one schema]" and nothing
+// else that validation looks at (a description, say, is allowed).
+func isAllOfWrapper(s *openapi3.Schema) bool {
+	if len(s.AllOf) != 1 || s.AllOf[0].Value == nil {
+		return false
+	}
+	bare := *s
+	bare.AllOf, bare.Description, bare.Title, bare.Example, bare.Extensions = nil, "", "", nil, nil
+	return bare.IsEmpty() && !bare.Nullable && !bare.ReadOnly && !bare.WriteOnly
+}
 
 // Spec returns the embedded OpenAPI document, parsed and validated once, with
 // its servers replaced by the relative BasePath. The document is shared:

@@ -57,42 +57,35 @@ func NewTransport(base http.RoundTripper, mode Mode, opts ...ValidatorOption) *T
 	return &Transport{base: base, mode: mode, validator: NewValidator(opts...)}
 }
 
-// RoundTrip implements http.RoundTripper. It never modifies req: the request
-// sent is a clone carrying the same body bytes.
+// RoundTrip implements http.RoundTripper. It never modifies req: when req
+// has a body, the request sent is a shallow copy carrying the same bytes.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	var body []byte
+	send, check := req, *req
 	if req.Body != nil && req.Body != http.NoBody {
-		var err error
-		body, err = io.ReadAll(req.Body)
+		body, err := io.ReadAll(req.Body)
 		req.Body.Close()
 		if err != nil {
 			return nil, err
 		}
-	}
-	send := req.Clone(req.Context())
-	if body != nil {
-		setRequestBody(send, body)
+		copied := *req
+		setRequestBody(&copied, body)
+		send = &copied
+		setRequestBody(&check, body) // validation reads its own copy
 	}
 
-	// Validate a second clone: validation may consume or rewrite its body.
-	check := req.Clone(req.Context())
-	if body != nil {
-		setRequestBody(check, body)
-	}
-	routed := true
-	if err := t.validator.ValidateRequest(check); err != nil {
+	route, err := t.validator.validateRequest(&check, true)
+	if err != nil {
 		t.record(err)
 		if t.mode == Strict {
 			return nil, err
 		}
-		routed = !IsRouteError(err)
 	}
 
 	resp, err := t.base.RoundTrip(send)
-	if err != nil || !routed {
-		return resp, err
+	if err != nil || route == nil {
+		return resp, err // no operation matched: the request's violation says so
 	}
-	if err := t.validator.ValidateResponse(check, resp); err != nil {
+	if err := t.validator.validateResponse(&check, route, resp); err != nil {
 		t.record(err)
 		if t.mode == Strict {
 			drainAndClose(resp.Body)

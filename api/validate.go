@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +28,9 @@ type Validator struct {
 	auth         openapi3filter.AuthenticationFunc
 	maxBodyBytes int64
 	schemaOpts   []openapi3.SchemaValidationOption
+	// fast holds the compiled conformance checks of every JSON request
+	// and response body schema (compiled.go), read-only once built.
+	fast map[checkKey]conformanceCheck
 }
 
 // ValidatorOption configures a Validator.
@@ -51,9 +55,15 @@ func WithMaxBodyBytes(n int64) ValidatorOption {
 	}
 }
 
-// NewValidator returns a Validator over Spec().
+// NewValidator returns a Validator over the embedded spec (a copy prepared
+// for fast validation, equivalent to Spec()). It panics, like Spec, if the
+// embedded document does not load.
 func NewValidator(opts ...ValidatorOption) *Validator {
-	doc := Spec()
+	doc, err := validationSpec()
+	if err != nil {
+		panic(err)
+	}
+	email := openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail)
 	v := &Validator{
 		doc:          doc,
 		router:       routerFor(doc),
@@ -61,13 +71,53 @@ func NewValidator(opts ...ValidatorOption) *Validator {
 		maxBodyBytes: DefaultMaxBodyBytes,
 		schemaOpts: []openapi3.SchemaValidationOption{
 			openapi3.DisableSchemaErrorDetails(),
-			openapi3.WithStringFormatValidator("email", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail)),
+			openapi3.WithStringFormatValidator("email", email),
 		},
+		fast: compiledChecks(doc, map[string]openapi3.StringFormatValidator{"email": email}),
 	}
 	for _, o := range opts {
 		o(v)
 	}
 	return v
+}
+
+// compiledChecks compiles the JSON body schemas of every operation.
+var compiledChecks = func() func(*openapi3.T, map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
+	var once sync.Once
+	var checks map[checkKey]conformanceCheck
+	return func(doc *openapi3.T, formats map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
+		once.Do(func() {
+			cc := newCheckCompiler(formats)
+			checks = map[checkKey]conformanceCheck{}
+			add := func(content openapi3.Content, dir direction) {
+				if mt := content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+					if c := cc.check(mt.Schema.Value, dir); c != nil {
+						checks[checkKey{mt.Schema.Value, dir}] = c
+					}
+				}
+			}
+			for _, item := range doc.Paths.Map() {
+				for _, op := range item.Operations() {
+					if op.RequestBody != nil && op.RequestBody.Value != nil {
+						add(op.RequestBody.Value.Content, forRequest)
+					}
+					for _, r := range op.Responses.Map() {
+						if r.Value != nil {
+							add(r.Value.Content, forResponse)
+						}
+					}
+				}
+			}
+		})
+		return checks
+	}
+}()
+
+// quickCheck reports whether value conforms to schema by its compiled
+// check; false also when there is none (then kin-openapi decides).
+func (v *Validator) quickCheck(schema *openapi3.Schema, dir direction, value any) bool {
+	c := v.fast[checkKey{schema, dir}]
+	return c != nil && c(value)
 }
 
 var routerFor = func() func(*openapi3.T) *router {
@@ -127,9 +177,9 @@ func (v *Validator) validateRequest(req *http.Request, skipDefaults bool) (*Rout
 	if err != nil {
 		return nil, err
 	}
+	var data []byte
 	if req.Body != nil && req.Body != http.NoBody {
-		data, err := readLimited(req.Body, v.maxBodyBytes)
-		if err != nil {
+		if data, err = readLimited(req.Body, v.maxBodyBytes); err != nil {
 			return route, v.single(req, route, 0, LocBody, "", err.Error())
 		}
 		setRequestBody(req, data)
@@ -144,6 +194,16 @@ func (v *Validator) validateRequest(req *http.Request, skipDefaults bool) (*Rout
 			SkipSettingDefaults:     skipDefaults,
 			SchemaValidationOptions: v.schemaOpts,
 		},
+	}
+	// Fast path: a JSON body that passes its compiled check needs only the
+	// credentials and parameters checked, on a body-less copy (kin-openapi
+	// would read the body again for each security scheme). Defaults are
+	// only written by the slow path.
+	if skipDefaults && v.bodyConforms(route, req, data) {
+		bodyless := *req
+		bodyless.Body, bodyless.GetBody, bodyless.ContentLength = http.NoBody, nil, 0
+		in.Request = &bodyless
+		in.Options.ExcludeRequestBody = true
 	}
 	if err := openapi3filter.ValidateRequest(req.Context(), in); err != nil {
 		base := Violation{OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path, In: InRequest}
@@ -161,7 +221,19 @@ func (v *Validator) ValidateResponse(req *http.Request, resp *http.Response) err
 	if err != nil {
 		return err
 	}
+	return v.validateResponse(req, route, resp)
+}
+
+// validateResponse validates resp, the answer to req routed to route.
+//
+// JSON bodies, the common case, are decoded once and given to kin-openapi's
+// schema visitor directly; anything else (declared response headers, other
+// media types) goes through openapi3filter.ValidateResponse. Both report
+// the same violations; the direct path saves two copies of the body and a
+// streaming decoder on every response.
+func (v *Validator) validateResponse(req *http.Request, route *Route, resp *http.Response) error {
 	var data []byte
+	var err error
 	if resp.Body != nil && resp.Body != http.NoBody {
 		data, err = readLimited(resp.Body, v.maxBodyBytes)
 		resp.Body.Close()
@@ -169,6 +241,13 @@ func (v *Validator) ValidateResponse(req *http.Request, resp *http.Response) err
 		if err != nil {
 			return v.single(req, route, resp.StatusCode, LocBody, "", err.Error())
 		}
+	}
+	base := Violation{OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path, In: InResponse, Status: resp.StatusCode}
+	if err := v.validateJSONResponse(route, resp, data); err != errNotDirect {
+		if err != nil {
+			return &ValidationError{Violations: violationsOf(base, err)}
+		}
+		return nil
 	}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{
@@ -184,10 +263,55 @@ func (v *Validator) ValidateResponse(req *http.Request, resp *http.Response) err
 	}
 	in.SetBodyBytes(data)
 	if err := openapi3filter.ValidateResponse(req.Context(), in); err != nil {
-		base := Violation{OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path, In: InResponse, Status: resp.StatusCode}
 		return &ValidationError{Violations: violationsOf(base, err)}
 	}
 	return nil
+}
+
+// errNotDirect: validateJSONResponse leaves the response to openapi3filter.
+var errNotDirect = errors.New("not validated directly")
+
+// validateJSONResponse validates a response whose declared content is JSON
+// with a schema and no headers, or returns errNotDirect.
+func (v *Validator) validateJSONResponse(route *Route, resp *http.Response, data []byte) error {
+	responses := route.route.Operation.Responses
+	ref := responses.Status(resp.StatusCode)
+	if ref == nil {
+		ref = responses.Default()
+	}
+	if ref == nil {
+		if resp.StatusCode == http.StatusNotModified || (resp.StatusCode >= 300 && resp.StatusCode < 400) {
+			return errNotDirect // openapi3filter's own rules for redirects
+		}
+		return &openapi3filter.ResponseError{Reason: "status is not supported"}
+	}
+	r := ref.Value
+	if r == nil || len(r.Headers) > 0 || len(r.Content) == 0 {
+		return errNotDirect
+	}
+	ct := resp.Header.Get("Content-Type")
+	mt := r.Content.Get(ct)
+	if mt == nil {
+		return &openapi3filter.ResponseError{Reason: fmt.Sprintf("response header Content-Type has unexpected value: %q", ct)}
+	}
+	if mt.Schema == nil || mt.Schema.Value == nil || !isJSONMediaType(ct) {
+		return errNotDirect
+	}
+	var value any
+	if err := json.Unmarshal(data, &value); err != nil {
+		return &openapi3filter.ResponseError{Reason: "the body is not valid JSON"}
+	}
+	if v.quickCheck(mt.Schema.Value, forResponse, value) {
+		return nil
+	}
+	opts := append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse(), openapi3.MultiErrors()}, v.schemaOpts...)
+	return mt.Schema.Value.VisitJSON(value, opts...)
+}
+
+func isJSONMediaType(ct string) bool {
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
 }
 
 func (v *Validator) single(req *http.Request, route *Route, status int, loc, field, msg string) error {
@@ -199,6 +323,25 @@ func (v *Validator) single(req *http.Request, route *Route, status int, loc, fie
 		OperationID: route.OperationID, Method: req.Method, Path: req.URL.Path,
 		In: in, Status: status, Location: loc, Field: field, Message: msg,
 	}}}
+}
+
+// bodyConforms reports whether req's body is JSON of a declared media type
+// and passes the compiled check of its schema.
+func (v *Validator) bodyConforms(route *Route, req *http.Request, data []byte) bool {
+	rb := route.route.Operation.RequestBody
+	if len(data) == 0 || rb == nil || rb.Value == nil {
+		return false
+	}
+	ct := req.Header.Get("Content-Type")
+	mt := rb.Value.Content.Get(ct)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil || !isJSONMediaType(ct) {
+		return false
+	}
+	var value any
+	if json.Unmarshal(data, &value) != nil {
+		return false
+	}
+	return v.quickCheck(mt.Schema.Value, forRequest, value)
 }
 
 // readLimited reads all of r, failing if it holds more than limit bytes.

@@ -1,10 +1,15 @@
 package storefronttest_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"testing"
+	"time"
 
+	"github.com/commercengine-go/sdk/gen"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -54,4 +59,72 @@ func BenchmarkGetUserDetail(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkMemory100kSessions measures the server's heap after 100,000
+// anonymous sessions (get-anonymous-token), after 100,000 sessions that were
+// refreshed once (a refresh gives a session a record, for rotation), and
+// after the clock passes those sessions' expiry, when the next write sweeps
+// the records away. Tokens are dropped by the caller as it goes.
+func BenchmarkMemory100kSessions(b *testing.B) {
+	const n = 100_000
+	for b.Loop() {
+		srv := storefronttest.New(storefronttest.WithFrozenClock(), storefronttest.WithRefreshTTL(time.Hour))
+		h := srv.Handler()
+		anonymous := func() string {
+			req := httptest.NewRequest(http.MethodPost, srv.BaseURL()+"/auth/anonymous", nil)
+			req.Header.Set("X-Api-Key", srv.APIKey())
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			var out gen.GetAnonymousToken200JSONResponse
+			if rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &out) != nil {
+				b.Fatalf("anonymous: status %d", rec.Code)
+			}
+			return out.Content.RefreshToken
+		}
+		refresh := func(rt string) {
+			body, _ := json.Marshal(gen.RefreshTokenJSONRequestBody{RefreshToken: rt})
+			req := httptest.NewRequest(http.MethodPost, srv.BaseURL()+"/auth/refresh-token", bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("refresh: status %d: %s", rec.Code, rec.Body)
+			}
+		}
+
+		base := heapBytes()
+		for range n {
+			anonymous()
+		}
+		afterAnonymous := heapBytes()
+		recordsAnonymous := srv.Stats().Sessions
+
+		for range n {
+			refresh(anonymous())
+		}
+		afterRefresh := heapBytes()
+		recordsRefreshed := srv.Stats().Sessions
+
+		srv.Advance(2 * time.Hour) // every token of those sessions has expired
+		refresh(anonymous())       // a write: the lazy sweep runs
+		afterExpiry := heapBytes()
+		recordsAfterExpiry := srv.Stats().Sessions
+
+		b.ReportMetric(float64(recordsAnonymous), "records-after-100k-anonymous")
+		b.ReportMetric(float64(int64(afterAnonymous)-int64(base))/n, "heap-B/anonymous-session")
+		b.ReportMetric(float64(recordsRefreshed), "records-after-100k-refreshed")
+		b.ReportMetric(float64(int64(afterRefresh)-int64(afterAnonymous))/n, "heap-B/refreshed-session")
+		b.ReportMetric(float64(recordsAfterExpiry), "records-after-expiry")
+		b.ReportMetric(float64(int64(afterExpiry)-int64(base))/1024, "heap-KiB-retained-after-expiry")
+		runtime.KeepAlive(srv)
+	}
+}
+
+func heapBytes() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }

@@ -2,6 +2,7 @@ package storefronttest
 
 import (
 	"errors"
+	"maps"
 	"time"
 )
 
@@ -181,14 +182,32 @@ func (s *Server) sweepLocked(now time.Time) {
 		return
 	}
 	s.nextSweep = now.Add(sweepEvery)
+	before := len(s.sessions)
 	for sid, rec := range s.sessions {
 		if now.After(rec.until) {
 			delete(s.sessions, sid)
 		}
 	}
+	// A Go map keeps the buckets of its largest size (and so does
+	// maps.Clone): copy the survivors into a new map once most records are
+	// gone, so that the memory is given back.
+	if len(s.sessions) < before/2 {
+		s.sessions = shrunk(s.sessions)
+	}
+	before = len(s.challenges)
 	for token, ch := range s.challenges {
 		if now.After(ch.purgeAt) {
 			s.dropChallengeLocked(token, ch)
 		}
 	}
+	if len(s.challenges) < before/2 {
+		s.challenges = shrunk(s.challenges)
+	}
+}
+
+// shrunk copies m into a map sized for what it holds now.
+func shrunk[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	maps.Copy(out, m)
+	return out
 }

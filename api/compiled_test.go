@@ -1,0 +1,230 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// kinVerdict is kin-openapi's answer for value against schema, with the
+// options the Validator uses.
+func (v *Validator) kinVerdict(schema *openapi3.Schema, dir direction, value any) bool {
+	opts := append([]openapi3.SchemaValidationOption{openapi3.MultiErrors()}, v.schemaOpts...)
+	if dir == forRequest {
+		opts = append(opts, openapi3.VisitAsRequest())
+	} else {
+		opts = append(opts, openapi3.VisitAsResponse())
+	}
+	return schema.VisitJSON(value, opts...) == nil
+}
+
+// sample is a valid value and the schema it was written for.
+type sample struct {
+	key   checkKey
+	value any
+}
+
+// corpus gathers valid values: every example of the validator's document
+// (with the schema it illustrates) and the seed answers.
+func corpus(t testing.TB, v *Validator) []sample {
+	t.Helper()
+	var out []sample
+	addContent := func(c openapi3.Content, dir direction) {
+		for _, mt := range c {
+			if mt.Schema == nil {
+				continue
+			}
+			key := checkKey{mt.Schema.Value, dir}
+			if mt.Example != nil {
+				out = append(out, sample{key, roundTrip(t, mt.Example)})
+			}
+			for _, ex := range mt.Examples {
+				if ex.Value != nil {
+					out = append(out, sample{key, roundTrip(t, ex.Value.Value)})
+				}
+			}
+		}
+	}
+	for _, item := range v.doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			if op.RequestBody != nil {
+				addContent(op.RequestBody.Value.Content, forRequest)
+			}
+			for _, r := range op.Responses.Map() {
+				addContent(r.Value.Content, forResponse)
+			}
+		}
+	}
+	for _, seed := range []struct{ file, path string }{
+		{"get-anonymous-token", "/auth/anonymous"},
+		{"register-with-phone", "/auth/register/phone"},
+		{"login-with-password", "/auth/login/password"},
+	} {
+		b, err := os.ReadFile(filepath.Join("testdata", "seeds", seed.file+".json"))
+		require.NoError(t, err)
+		var val any
+		require.NoError(t, json.Unmarshal(b, &val))
+		schema := v.doc.Paths.Find(seed.path).Post.Responses.Status(200).Value.Content.Get("application/json").Schema.Value
+		out = append(out, sample{checkKey{schema, forResponse}, val})
+	}
+	return out
+}
+
+// mutations returns v changed in one place each: every key removed, every
+// value replaced by values of other types and by near-misses, a key added.
+func mutations(v any) []any {
+	var out []any
+	replacements := []any{nil, "", "x", "not an email", "2026-13-45T99:00:00Z", "+91", "9876543210", 0.0, 1.5, true, false,
+		[]any{}, []any{"email"}, []any{"carrier-pigeon"}, map[string]any{}, "login", "sms", "email", "register"}
+	var walk func(cur any, set func(any) any)
+	walk = func(cur any, set func(any) any) {
+		for _, r := range replacements {
+			out = append(out, set(r))
+		}
+		switch c := cur.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(c))
+			for k := range c {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				out = append(out, set(without(c, k)))
+				walk(c[k], func(nv any) any { return set(with(c, k, nv)) })
+			}
+			out = append(out, set(with(c, "unexpected_field", 1.0)))
+		case []any:
+			for i := range c {
+				walk(c[i], func(nv any) any {
+					cp := append([]any(nil), c...)
+					cp[i] = nv
+					return set(cp)
+				})
+			}
+			out = append(out, set(append(append([]any(nil), c...), "extra")))
+		}
+	}
+	walk(v, func(nv any) any { return nv })
+	return out
+}
+
+func with(m map[string]any, k string, v any) map[string]any {
+	cp := make(map[string]any, len(m)+1)
+	for kk, vv := range m {
+		cp[kk] = vv
+	}
+	cp[k] = v
+	return cp
+}
+
+func without(m map[string]any, k string) map[string]any {
+	cp := with(m, k, nil)
+	delete(cp, k)
+	return cp
+}
+
+// roundTrip gives a value the exact shape json.Unmarshal produces.
+func roundTrip(t testing.TB, v any) any {
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var out any
+	require.NoError(t, json.Unmarshal(b, &out))
+	return out
+}
+
+// TestCompiledChecksAgreeWithKin runs the compiled checks and kin-openapi
+// on the spec's examples and the seeds, each mutated in every place, against
+// the schema they were written for, and on the unmutated values against
+// every body schema: the verdicts must be the same.
+func TestCompiledChecksAgreeWithKin(t *testing.T) {
+	v := NewValidator()
+	require.NotEmpty(t, v.fast)
+	samples := corpus(t, v)
+	checked, valid := 0, 0
+	compare := func(key checkKey, val any) {
+		check := v.fast[key]
+		require.NotNil(t, check, "no compiled check for an example's schema")
+		val = roundTrip(t, val)
+		fast := check(val)
+		kin := v.kinVerdict(key.s, key.dir, roundTrip(t, val))
+		if fast != kin {
+			b, _ := json.Marshal(val)
+			t.Errorf("compiled check says %v, kin-openapi %v, for %s", fast, kin, b)
+		}
+		checked++
+		if kin {
+			valid++
+		}
+	}
+	for _, smp := range samples {
+		compare(smp.key, smp.value)
+		for _, m := range mutations(smp.value) {
+			compare(smp.key, m)
+		}
+		for key := range v.fast {
+			compare(key, smp.value)
+		}
+	}
+	t.Logf("%d compiled schemas, %d samples: %d verdicts compared, %d valid", len(v.fast), len(samples), checked, valid)
+	assert.Greater(t, valid, len(samples), "the corpus must hold valid values too, or agreement means little")
+}
+
+func TestCompiledCheckDetails(t *testing.T) {
+	v := NewValidator()
+	user := Spec().Components.Schemas["User"].Value
+	anon := v.doc.Components.Schemas["AnonymousUser"].Value
+	cc := newCheckCompiler(map[string]openapi3.StringFormatValidator{"email": openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail)})
+	c := cc.check(anon, forResponse)
+	require.NotNil(t, c)
+	var ok map[string]any
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"u","is_anonymous":true,"is_logged_in":false,"first_name":null,"last_name":null,
+		"phone":null,"email":null,"is_email_verified":false,"is_phone_verified":false,"profile_image_url":null,
+		"created_at":"2026-11-23T10:00:00Z","modified_at":"2026-11-23T10:00:00Z"}`), &ok))
+	assert.True(t, c(ok))
+	assert.False(t, c(with(ok, "created_at", "yesterday")), "date-time format")
+	assert.False(t, c(with(ok, "id", nil)), "not nullable")
+	assert.False(t, c(without(ok, "id")), "required")
+	assert.False(t, c(nil))
+	// The allOf wrappers of Spec() compile too (with their nested schema),
+	// but an unknown format sends the whole schema to kin-openapi.
+	assert.NotNil(t, cc.check(user, forResponse))
+	assert.Nil(t, newCheckCompiler(nil).check(user, forResponse), "email is not a format the compiler knows by itself")
+	// A keyword the compiler leaves to kin-openapi.
+	assert.Nil(t, cc.check(&openapi3.Schema{Type: &openapi3.Types{"string"}, Format: "uuid-of-my-own"}, forResponse))
+	assert.Nil(t, cc.check(&openapi3.Schema{Type: &openapi3.Types{"object"}, ReadOnly: true}, forRequest))
+}
+
+// FuzzCompiledChecksAgreeWithKin feeds arbitrary JSON to every compiled
+// check and to kin-openapi.
+func FuzzCompiledChecksAgreeWithKin(f *testing.F) {
+	v := NewValidator()
+	for _, smp := range corpus(f, v) {
+		b, _ := json.Marshal(smp.value)
+		f.Add(b)
+	}
+	keys := make([]checkKey, 0, len(v.fast))
+	for k := range v.fast {
+		keys = append(keys, k)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var val any
+		if json.Unmarshal(data, &val) != nil {
+			return
+		}
+		for _, k := range keys {
+			fast := v.fast[k](val)
+			var fresh any
+			_ = json.Unmarshal(data, &fresh)
+			if kin := v.kinVerdict(k.s, k.dir, fresh); fast != kin {
+				t.Fatalf("compiled %v, kin-openapi %v, on %s", fast, kin, fmt.Sprintf("%.300s", data))
+			}
+		}
+	})
+}
