@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen
 
-.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live
+.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench
 
 all: check-generated lint test
 
@@ -41,3 +41,7 @@ spec-diff:
 ## conformance-live: check the live API's answers against openapi.yaml (CE_STORE_ID, CE_API_KEY …; skips without them)
 conformance-live:
 	@$(GO) run ./internal/cmd/conformance-live
+
+## bench: every benchmark, with ratios against the bare net/http baseline and the targets; raw output in bench/results.txt
+bench:
+	$(GO) run ./internal/cmd/bench
