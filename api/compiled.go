@@ -2,28 +2,37 @@ package api
 
 import (
 	"math"
-	"reflect"
 	"regexp"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// A conformance check compiled from a schema: it answers whether a decoded
-// JSON value conforms, and nothing else. It is the validator's fast path:
-// when it says yes, the value is valid; when it says no, kin-openapi
-// validates the value again to say why. kin-openapi stays the reference —
+// A conformance check compiled from a schema answers whether a JSON
+// document conforms to it, reading the bytes directly in one pass: no
+// decoding into maps, no allocation for most values. It is the validator's
+// fast path. It is sound, not complete: when it says yes the document is
+// valid JSON that conforms; when it says no — or meets anything unusual,
+// such as invalid UTF-8 or a duplicate key — the validator decodes the
+// document and asks kin-openapi, which stays the reference and says why.
 // TestCompiledChecksAgreeWithKin and FuzzCompiledChecksAgreeWithKin hold
 // the two to the same verdicts.
 //
-// Compiling walks each schema once instead of on every value, keeps the
-// regular expressions and format validators at hand, and skips the
-// bookkeeping a validator that explains itself needs; on a User it is
-// several times faster than openapi3.Schema.VisitJSON. Only the keywords
-// openapi.yaml uses are compiled; a schema with any other keyword has no
-// compiled check and always goes to kin-openapi.
-type conformanceCheck func(v any) bool
+// Only the keywords openapi.yaml uses are compiled; a schema with any other
+// keyword has no compiled check and always goes to kin-openapi.
+//
+// A check reads the value that starts at b[i] (not whitespace) and returns
+// the index just after it and whether it conforms.
+type conformanceCheck func(b []byte, i int) (int, bool)
+
+// conforms reports whether data, a whole document, passes c.
+func (c conformanceCheck) conforms(data []byte) bool {
+	i := skipSpace(data, 0)
+	end, ok := c(data, i)
+	return ok && skipSpace(data, end) == len(data)
+}
 
 // direction is what a check validates: readOnly and writeOnly properties
 // are treated differently in requests and responses.
@@ -37,7 +46,7 @@ const (
 // checkCompiler compiles schemas, memoised per schema and direction.
 type checkCompiler struct {
 	mu      sync.Mutex
-	done    map[checkKey]conformanceCheck // nil value: not compilable
+	done    map[checkKey]conformanceCheck // a nil value: not compilable
 	formats map[string]openapi3.StringFormatValidator
 }
 
@@ -51,7 +60,7 @@ func newCheckCompiler(formats map[string]openapi3.StringFormatValidator) *checkC
 }
 
 // check returns the compiled check of s, or nil when s uses a keyword the
-// compiler does not handle.
+// compiler leaves to kin-openapi.
 func (cc *checkCompiler) check(s *openapi3.Schema, dir direction) conformanceCheck {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
@@ -69,7 +78,7 @@ func (cc *checkCompiler) compile(s *openapi3.Schema, dir direction, inProgress m
 		return c, c != nil
 	}
 	if slot, ok := inProgress[s]; ok {
-		return func(v any) bool { return (*slot)(v) }, true
+		return func(b []byte, i int) (int, bool) { return (*slot)(b, i) }, true
 	}
 	slot := new(conformanceCheck)
 	inProgress[s] = slot
@@ -100,9 +109,6 @@ func (cc *checkCompiler) build(s *openapi3.Schema, dir direction, inProgress map
 	if unsupported(s) {
 		return nil, false
 	}
-	var checks []conformanceCheck
-
-	// The combinators.
 	compileAll := func(refs openapi3.SchemaRefs) ([]conformanceCheck, bool) {
 		out := make([]conformanceCheck, 0, len(refs))
 		for _, r := range refs {
@@ -117,152 +123,129 @@ func (cc *checkCompiler) build(s *openapi3.Schema, dir direction, inProgress map
 		}
 		return out, true
 	}
-	if len(s.OneOf) > 0 {
-		branches, ok := compileAll(s.OneOf)
-		if !ok {
-			return nil, false
+	oneOf, ok1 := compileAll(s.OneOf)
+	anyOf, ok2 := compileAll(s.AnyOf)
+	allOf, ok3 := compileAll(s.AllOf)
+	own, ok4 := cc.typed(s, dir, inProgress)
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return nil, false
+	}
+	xof := len(oneOf)+len(anyOf)+len(allOf) > 0
+	nullable := s.Nullable
+
+	return func(b []byte, i int) (int, bool) {
+		if i >= len(b) {
+			return i, false
 		}
-		checks = append(checks, func(v any) bool {
+		var end int
+		var ok bool
+		switch {
+		case b[i] == 'n': // null, as kin-openapi's 3.0 validator sees it:
+			if end, ok = literal(b, i, "null"); !ok {
+				return end, false
+			}
+			if nullable { // a nullable schema takes it at once;
+				return end, true
+			}
+			if !xof { // otherwise only the combinators can, and then
+				return end, false // their verdict alone counts
+			}
+		case own != nil:
+			if end, ok = own(b, i); !ok {
+				return end, false
+			}
+		default:
+			if end, ok = skipValue(b, i); !ok {
+				return end, false
+			}
+		}
+		// The combinators read the value again, each on its own.
+		for _, c := range allOf {
+			if _, ok := c(b, i); !ok {
+				return end, false
+			}
+		}
+		if len(anyOf) > 0 {
+			matched := false
+			for _, c := range anyOf {
+				if _, ok := c(b, i); ok {
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				return end, false
+			}
+		}
+		if len(oneOf) > 0 {
 			n := 0
-			for _, b := range branches {
-				if b(v) {
+			for _, c := range oneOf {
+				if _, ok := c(b, i); ok {
 					n++
 				}
 			}
-			return n == 1
-		})
-	}
-	if len(s.AnyOf) > 0 {
-		branches, ok := compileAll(s.AnyOf)
-		if !ok {
-			return nil, false
-		}
-		checks = append(checks, func(v any) bool {
-			for _, b := range branches {
-				if b(v) {
-					return true
-				}
-			}
-			return false
-		})
-	}
-	if len(s.AllOf) > 0 {
-		parts, ok := compileAll(s.AllOf)
-		if !ok {
-			return nil, false
-		}
-		checks = append(checks, func(v any) bool {
-			for _, p := range parts {
-				if !p(v) {
-					return false
-				}
-			}
-			return true
-		})
-	}
-	xof := len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) > 0
-
-	// The value's own keywords.
-	own, ok := cc.typed(s, dir, inProgress)
-	if !ok {
-		return nil, false
-	}
-	nullable := s.Nullable
-	return func(v any) bool {
-		if v == nil {
-			// As kin-openapi's 3.0 validator: null passes a nullable schema
-			// at once; otherwise only the combinators can accept it, and
-			// then their verdict alone counts.
-			if nullable {
-				return true
-			}
-			if !xof {
-				return false
-			}
-		} else if own != nil && !own(v) {
-			return false
-		}
-		for _, c := range checks {
-			if !c(v) {
-				return false
+			if n != 1 {
+				return end, false
 			}
 		}
-		return true
+		return end, true
 	}, true
 }
 
-// typed compiles the keywords that depend on the value's type. It returns
-// a nil check (and ok) for a schema with no type and no typed keyword.
+// typed compiles the keywords that depend on the value's type; a nil check
+// (with ok) means the schema constrains no type.
 func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map[*openapi3.Schema]*conformanceCheck) (conformanceCheck, bool) {
-	enum := s.Enum
-	inEnum := func(v any) bool {
-		for _, e := range enum {
-			if reflect.DeepEqual(e, v) {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
 	case s.Type.Is("string"):
-		var re *regexp.Regexp
-		if s.Pattern != "" {
-			var err error
-			if re, err = regexp.Compile(s.Pattern); err != nil {
+		return cc.stringCheck(s)
+	case s.Type.Is("boolean"):
+		var allowed []string
+		for _, e := range s.Enum {
+			v, ok := e.(bool)
+			if !ok {
 				return nil, false
 			}
+			allowed = append(allowed, strconv.FormatBool(v))
 		}
-		var format openapi3.StringFormatValidator
-		if s.Format != "" {
-			if f, ok := cc.formats[s.Format]; ok {
-				format = f
-			} else if f, ok := openapi3.SchemaStringFormats[s.Format]; ok {
-				format = f
-			} else if s.Format != "binary" && s.Format != "byte" && s.Format != "password" {
-				return nil, false // a format kin-openapi may handle its own way
+		return func(b []byte, i int) (int, bool) {
+			var lit string
+			switch b[i] {
+			case 't':
+				lit = "true"
+			case 'f':
+				lit = "false"
+			default:
+				return i, false
 			}
-		}
-		minLen, maxLen := int(s.MinLength), -1
-		if s.MaxLength != nil {
-			maxLen = int(*s.MaxLength)
-		}
-		return func(v any) bool {
-			str, ok := v.(string)
-			if !ok {
-				return false
+			end := i + len(lit)
+			if end > len(b) || string(b[i:end]) != lit {
+				return i, false
 			}
-			if len(enum) > 0 && !inEnum(str) {
-				return false
+			if len(allowed) > 0 && !containsString(allowed, lit) {
+				return end, false
 			}
-			if minLen > 0 || maxLen >= 0 {
-				n := utf8.RuneCountInString(str)
-				if n < minLen || (maxLen >= 0 && n > maxLen) {
-					return false
-				}
-			}
-			if re != nil && !re.MatchString(str) {
-				return false
-			}
-			return format == nil || format.Validate(str) == nil
-		}, true
-	case s.Type.Is("boolean"):
-		return func(v any) bool {
-			b, ok := v.(bool)
-			return ok && (len(enum) == 0 || inEnum(b))
+			return end, true
 		}, true
 	case s.Type.Is("number"), s.Type.Is("integer"):
 		// Formats bound the range and enums compare across number types in
 		// kin-openapi: both are left to it.
-		if s.Format != "" || len(enum) > 0 {
+		if s.Format != "" || len(s.Enum) > 0 {
 			return nil, false
 		}
 		integer := s.Type.Is("integer")
-		return func(v any) bool {
-			f, ok := v.(float64)
-			return ok && !math.IsNaN(f) && !math.IsInf(f, 0) && (!integer || f == math.Trunc(f))
+		return func(b []byte, i int) (int, bool) {
+			end, ok := numberEnd(b, i)
+			if !ok {
+				return end, false
+			}
+			f, err := strconv.ParseFloat(string(b[i:end]), 64)
+			if err != nil { // out of float64's range: encoding/json refuses it
+				return end, false
+			}
+			return end, !integer || f == math.Trunc(f)
 		}, true
 	case s.Type.Is("array"):
-		if len(enum) > 0 {
+		if len(s.Enum) > 0 {
 			return nil, false
 		}
 		var items conformanceCheck
@@ -276,26 +259,46 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 		if s.MaxItems != nil {
 			maxItems = int(*s.MaxItems)
 		}
-		return func(v any) bool {
-			a, ok := v.([]any)
-			if !ok || len(a) < minItems || (maxItems >= 0 && len(a) > maxItems) {
-				return false
+		return func(b []byte, i int) (int, bool) {
+			if b[i] != '[' {
+				return i, false
 			}
-			if items != nil {
-				for _, e := range a {
-					if !items(e) {
-						return false
-					}
+			n := 0
+			i = skipSpace(b, i+1)
+			if i < len(b) && b[i] == ']' {
+				return i + 1, n >= minItems
+			}
+			for {
+				var ok bool
+				if items != nil {
+					i, ok = items(b, i)
+				} else {
+					i, ok = skipValue(b, i)
+				}
+				if !ok {
+					return i, false
+				}
+				n++
+				i = skipSpace(b, i)
+				if i >= len(b) {
+					return i, false
+				}
+				switch b[i] {
+				case ',':
+					i = skipSpace(b, i+1)
+				case ']':
+					return i + 1, n >= minItems && (maxItems < 0 || n <= maxItems)
+				default:
+					return i, false
 				}
 			}
-			return true
 		}, true
 	case s.Type.Is("object"):
 		return cc.object(s, dir, inProgress)
 	case s.Type == nil || len(s.Type.Slice()) == 0:
-		// No type: only typed keywords would constrain the value, and a
-		// schema using them without a type is left to kin-openapi.
-		if len(enum) > 0 || len(s.Properties) > 0 || len(s.Required) > 0 || s.Items != nil ||
+		// kin-openapi applies typed keywords to a schema without a type as
+		// well; such a schema is left to it.
+		if len(s.Enum) > 0 || len(s.Properties) > 0 || len(s.Required) > 0 || s.Items != nil ||
 			s.Pattern != "" || s.Format != "" || s.MinLength != 0 || s.MaxLength != nil ||
 			s.MinItems != 0 || s.MaxItems != nil || s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil {
 			return nil, false
@@ -305,16 +308,79 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 	return nil, false
 }
 
+func (cc *checkCompiler) stringCheck(s *openapi3.Schema) (conformanceCheck, bool) {
+	var enum []string
+	for _, e := range s.Enum {
+		v, ok := e.(string)
+		if !ok {
+			return nil, false
+		}
+		enum = append(enum, v)
+	}
+	var re *regexp.Regexp
+	if s.Pattern != "" {
+		var err error
+		if re, err = regexp.Compile(s.Pattern); err != nil {
+			return nil, false
+		}
+	}
+	var format openapi3.StringFormatValidator
+	if s.Format != "" {
+		if f, ok := cc.formats[s.Format]; ok {
+			format = f
+		} else if f, ok := openapi3.SchemaStringFormats[s.Format]; ok {
+			format = f
+		} else if s.Format != "binary" && s.Format != "password" {
+			return nil, false // a format kin-openapi may handle its own way
+		}
+	}
+	minLen, maxLen := int(s.MinLength), -1
+	if s.MaxLength != nil {
+		maxLen = int(*s.MaxLength)
+	}
+	needValue := len(enum) > 0 || re != nil || format != nil || minLen > 0 || maxLen >= 0
+	return func(b []byte, i int) (int, bool) {
+		end, escaped, ok := stringEnd(b, i)
+		if !ok {
+			return end, false
+		}
+		if !needValue {
+			return end, true
+		}
+		raw := b[i+1 : end-1]
+		var str string
+		if escaped {
+			if str, ok = unquote(raw); !ok {
+				return end, false
+			}
+		} else {
+			str = string(raw)
+		}
+		if len(enum) > 0 && !containsString(enum, str) {
+			return end, false
+		}
+		if minLen > 0 || maxLen >= 0 {
+			n := utf8.RuneCountInString(str)
+			if n < minLen || (maxLen >= 0 && n > maxLen) {
+				return end, false
+			}
+		}
+		if re != nil && !re.MatchString(str) {
+			return end, false
+		}
+		return end, format == nil || format.Validate(str) == nil
+	}, true
+}
+
 func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress map[*openapi3.Schema]*conformanceCheck) (conformanceCheck, bool) {
-	if len(s.Enum) > 0 {
+	if len(s.Enum) > 0 || len(s.Required) > 64 {
 		return nil, false
 	}
 	type prop struct {
-		name  string
 		check conformanceCheck
+		bit   uint64 // this property's bit among the required ones; 0 when optional
 	}
-	props := make([]prop, 0, len(s.Properties))
-	known := make(map[string]conformanceCheck, len(s.Properties))
+	props := make(map[string]prop, len(s.Properties))
 	for name, ref := range s.Properties {
 		if ref == nil || ref.Value == nil {
 			return nil, false
@@ -323,10 +389,18 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 		if !ok {
 			return nil, false
 		}
-		props = append(props, prop{name, c})
-		known[name] = c
+		props[name] = prop{check: c}
 	}
-	required := s.Required
+	var want uint64
+	for i, name := range s.Required {
+		p, ok := props[name]
+		if !ok { // required but not described: kin-openapi checks presence only
+			p = prop{check: skipValue}
+		}
+		p.bit |= 1 << i
+		props[name] = p
+		want |= 1 << i
+	}
 	allowExtra := s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has
 	var extra conformanceCheck
 	if ap := s.AdditionalProperties.Schema; ap != nil {
@@ -339,31 +413,328 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 		}
 		extra = c
 	}
-	return func(v any) bool {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return false
+	return func(b []byte, i int) (int, bool) {
+		if b[i] != '{' {
+			return i, false
 		}
-		for _, r := range required {
-			if _, ok := m[r]; !ok {
-				return false
+		// A duplicate key passes only if every one of its values does:
+		// encoding/json keeps the last, which then conforms too.
+		var have uint64
+		i = skipSpace(b, i+1)
+		if i < len(b) && b[i] == '}' {
+			return i + 1, want == 0
+		}
+		for {
+			if i >= len(b) || b[i] != '"' {
+				return i, false
+			}
+			kend, escaped, ok := stringEnd(b, i)
+			if !ok || escaped { // an escaped key: rare, left to kin-openapi
+				return kend, false
+			}
+			key := b[i+1 : kend-1]
+			i = skipSpace(b, kend)
+			if i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			i = skipSpace(b, i+1)
+			if i >= len(b) {
+				return i, false
+			}
+			p, known := props[string(key)] // no allocation for the lookup
+			switch {
+			case known:
+				i, ok = p.check(b, i)
+				have |= p.bit
+			case !allowExtra:
+				return i, false
+			case extra != nil:
+				i, ok = extra(b, i)
+			default:
+				i, ok = skipValue(b, i)
+			}
+			if !ok {
+				return i, false
+			}
+			i = skipSpace(b, i)
+			if i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case ',':
+				i = skipSpace(b, i+1)
+			case '}':
+				return i + 1, have == want
+			default:
+				return i, false
 			}
 		}
-		for _, p := range props {
-			if pv, ok := m[p.name]; ok && !p.check(pv) {
-				return false
-			}
-		}
-		if extra != nil || !allowExtra {
-			for k, val := range m {
-				if _, ok := known[k]; ok {
-					continue
-				}
-				if !allowExtra || (extra != nil && !extra(val)) {
-					return false
-				}
-			}
-		}
-		return true
 	}, true
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// The JSON grammar (RFC 8259), strictly: anything this scanner accepts,
+// encoding/json accepts too and decodes to the same value.
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// skipValue checks the syntax of the value at b[i] and returns its end.
+func skipValue(b []byte, i int) (int, bool) {
+	if i >= len(b) {
+		return i, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		end, _, ok := stringEnd(b, i)
+		return end, ok
+	case c == '{':
+		i = skipSpace(b, i+1)
+		if i < len(b) && b[i] == '}' {
+			return i + 1, true
+		}
+		for {
+			if i >= len(b) || b[i] != '"' {
+				return i, false
+			}
+			end, _, ok := stringEnd(b, i)
+			if !ok {
+				return end, false
+			}
+			i = skipSpace(b, end)
+			if i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			if i, ok = skipValue(b, skipSpace(b, i+1)); !ok {
+				return i, false
+			}
+			i = skipSpace(b, i)
+			if i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case ',':
+				i = skipSpace(b, i+1)
+			case '}':
+				return i + 1, true
+			default:
+				return i, false
+			}
+		}
+	case c == '[':
+		i = skipSpace(b, i+1)
+		if i < len(b) && b[i] == ']' {
+			return i + 1, true
+		}
+		for {
+			var ok bool
+			if i, ok = skipValue(b, i); !ok {
+				return i, false
+			}
+			i = skipSpace(b, i)
+			if i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case ',':
+				i = skipSpace(b, i+1)
+			case ']':
+				return i + 1, true
+			default:
+				return i, false
+			}
+		}
+	case c == 't':
+		return literal(b, i, "true")
+	case c == 'f':
+		return literal(b, i, "false")
+	case c == 'n':
+		return literal(b, i, "null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		end, ok := numberEnd(b, i)
+		if !ok {
+			return end, false
+		}
+		// encoding/json cannot hold a number beyond float64 in an any.
+		_, err := strconv.ParseFloat(string(b[i:end]), 64)
+		return end, err == nil
+	}
+	return i, false
+}
+
+func literal(b []byte, i int, lit string) (int, bool) {
+	end := i + len(lit)
+	return end, end <= len(b) && string(b[i:end]) == lit
+}
+
+// numberEnd returns the end of the number at b[i].
+func numberEnd(b []byte, i int) (int, bool) {
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		return i, false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return i, false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return i, false
+		}
+	}
+	return i, true
+}
+
+// stringEnd returns the end of the string at b[i] (just after the closing
+// quote) and whether it holds escapes. Control characters and invalid
+// UTF-8 fail it: encoding/json would replace the latter, and the value
+// kin-openapi sees would not be these bytes.
+func stringEnd(b []byte, i int) (end int, escaped, ok bool) {
+	if i >= len(b) || b[i] != '"' {
+		return i, false, false
+	}
+	i++
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '"':
+			return i + 1, escaped, true
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(b) {
+				return i, escaped, false
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(b) {
+					return i, escaped, false
+				}
+				for _, h := range b[i+2 : i+6] {
+					if !isHex(h) {
+						return i, escaped, false
+					}
+				}
+				i += 6
+			default:
+				return i, escaped, false
+			}
+		case c < 0x20:
+			return i, escaped, false
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				return i, escaped, false
+			}
+			i += size
+		}
+	}
+	return i, escaped, false
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+// unquote decodes the escapes of a string's content (quotes excluded), as
+// encoding/json does; a lone surrogate fails it (encoding/json would
+// replace it).
+func unquote(raw []byte) (string, bool) {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' {
+			out = append(out, c)
+			i++
+			continue
+		}
+		switch raw[i+1] {
+		case '"', '\\', '/':
+			out = append(out, raw[i+1])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := hex4(raw[i+2 : i+6])
+			i += 6
+			if r >= 0xD800 && r < 0xDC00 { // a high surrogate needs its low half
+				if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+					return "", false
+				}
+				lo := hex4(raw[i+2 : i+6])
+				if lo < 0xDC00 || lo > 0xDFFF {
+					return "", false
+				}
+				r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
+				i += 6
+			} else if r >= 0xDC00 && r <= 0xDFFF {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		}
+		i += 2
+	}
+	return string(out), true
+}
+
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c-'a') + 10
+		default:
+			r |= rune(c-'A') + 10
+		}
+	}
+	return r
 }

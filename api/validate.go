@@ -113,11 +113,11 @@ var compiledChecks = func() func(*openapi3.T, map[string]openapi3.StringFormatVa
 	}
 }()
 
-// quickCheck reports whether value conforms to schema by its compiled
-// check; false also when there is none (then kin-openapi decides).
-func (v *Validator) quickCheck(schema *openapi3.Schema, dir direction, value any) bool {
+// quickCheck reports whether the JSON document data conforms to schema by
+// its compiled check; false also when there is none (kin-openapi decides).
+func (v *Validator) quickCheck(schema *openapi3.Schema, dir direction, data []byte) bool {
 	c := v.fast[checkKey{schema, dir}]
-	return c != nil && c(value)
+	return c != nil && c.conforms(data)
 }
 
 var routerFor = func() func(*openapi3.T) *router {
@@ -297,12 +297,12 @@ func (v *Validator) validateJSONResponse(route *Route, resp *http.Response, data
 	if mt.Schema == nil || mt.Schema.Value == nil || !isJSONMediaType(ct) {
 		return errNotDirect
 	}
+	if v.quickCheck(mt.Schema.Value, forResponse, data) {
+		return nil
+	}
 	var value any
 	if err := json.Unmarshal(data, &value); err != nil {
 		return &openapi3filter.ResponseError{Reason: "the body is not valid JSON"}
-	}
-	if v.quickCheck(mt.Schema.Value, forResponse, value) {
-		return nil
 	}
 	opts := append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse(), openapi3.MultiErrors()}, v.schemaOpts...)
 	return mt.Schema.Value.VisitJSON(value, opts...)
@@ -337,11 +337,7 @@ func (v *Validator) bodyConforms(route *Route, req *http.Request, data []byte) b
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil || !isJSONMediaType(ct) {
 		return false
 	}
-	var value any
-	if json.Unmarshal(data, &value) != nil {
-		return false
-	}
-	return v.quickCheck(mt.Schema.Value, forRequest, value)
+	return v.quickCheck(mt.Schema.Value, forRequest, data)
 }
 
 // readLimited reads all of r, failing if it holds more than limit bytes.
