@@ -358,7 +358,7 @@ func (c *Client) decode(op *operation, ex *exchange, out any) error {
 		return malformed(describeJSONError(err))
 	}
 	if env.Success != nil && !*env.Success {
-		return &APIError{Operation: op.id, StatusCode: ex.status, Code: env.Code, Message: env.Message, RequestID: requestID(ex.header)}
+		return &APIError{Operation: op.id, StatusCode: ex.status, Code: redact(env.Code), Message: redact(env.Message), RequestID: requestID(ex.header)}
 	}
 	if v, ok := out.(interface{ validate() string }); ok {
 		if reason := v.validate(); reason != "" {

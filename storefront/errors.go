@@ -164,9 +164,9 @@ func newAPIError(op string, status int, h http.Header, body []byte) *APIError {
 		e.RetryAfter, _ = parseRetryAfter(h.Get("Retry-After"), time.Now())
 	}
 	if env, ok := decodeErrorEnvelope(body); ok {
-		e.Code = *env.Code
+		e.Code = redact(*env.Code)
 		if env.Message != nil {
-			e.Message = *env.Message
+			e.Message = redact(*env.Message)
 		}
 		e.Fields = flattenFieldErrors(env.Errors)
 		return e
@@ -197,13 +197,14 @@ func flattenFieldErrors(raw map[string]json.RawMessage) map[string]string {
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string
+		k = redact(k)
 		if json.Unmarshal(v, &s) == nil {
-			out[k] = s
+			out[k] = redact(s)
 			continue
 		}
 		var list []string
 		if json.Unmarshal(v, &list) == nil {
-			out[k] = strings.Join(list, "; ")
+			out[k] = redact(strings.Join(list, "; "))
 			continue
 		}
 		out[k] = redact(string(v))
@@ -227,6 +228,13 @@ func requestID(h http.Header) string {
 func sample(body []byte) string {
 	if len(body) > sampleLimit*4 {
 		body = body[:sampleLimit*4]
+		// A token the cut went through would escape redaction: drop the
+		// run of token characters that reaches the cut.
+		end := len(body)
+		for end > 0 && isTokenByte(body[end-1]) {
+			end--
+		}
+		body = body[:end]
 	}
 	s := strings.ToValidUTF8(string(body), "\uFFFD")
 	s = strings.Join(strings.Fields(s), " ")
@@ -239,6 +247,10 @@ func sample(body []byte) string {
 		s = s[:cut] + "…"
 	}
 	return s
+}
+
+func isTokenByte(c byte) bool {
+	return c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
 // jwtLike matches compact JWTs (three base64url segments, the first two

@@ -132,11 +132,16 @@ func numericDate(n *json.Number) (time.Time, error) {
 	if n == nil || *n == "" {
 		return time.Time{}, nil
 	}
+	// Dates before 1970 or beyond year 30 million are not real token times
+	// (and the zero time.Time would read as "no expiry").
 	if i, err := n.Int64(); err == nil {
+		if i <= 0 || i > 1e15 {
+			return time.Time{}, errors.New("bad number")
+		}
 		return time.Unix(i, 0), nil
 	}
 	f, err := n.Float64()
-	if err != nil || f != f || f > 1e15 || f < -1e15 {
+	if err != nil || f != f || f <= 0 || f > 1e15 {
 		return time.Time{}, errors.New("bad number")
 	}
 	sec := int64(f)
