@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen
 
-.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench
+.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench fuzz
 
 all: check-generated lint test
 
@@ -45,3 +45,19 @@ conformance-live:
 ## bench: every benchmark, with ratios against the bare net/http baseline and the targets; raw output in bench/results.txt
 bench:
 	$(GO) run ./internal/cmd/bench
+
+## fuzz: run every fuzz target for FUZZTIME each, one after another (seeds in testdata/fuzz/<Name>; a failing input is written there)
+FUZZTIME ?= 30s
+FUZZ_TARGETS := \
+	./storefront:FuzzParseClaims \
+	./storefront:FuzzAPIError \
+	./storefront:FuzzDecodeTokenFile \
+	./storefront/storefronttest:FuzzHandler \
+	./api:FuzzCompiledChecksAgreeWithKin
+
+fuzz:
+	@set -e; for target in $(FUZZ_TARGETS); do \
+	  pkg=$${target%%:*}; name=$${target##*:}; \
+	  echo "== $$name ($$pkg) for $(FUZZTIME)"; \
+	  $(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	done

@@ -504,3 +504,21 @@ func TestRetryableError(t *testing.T) {
 	assert.False(t, retryableError(context.Canceled, "GET"))
 	assert.False(t, retryableError(errRedirectRefused, "GET"))
 }
+
+func TestSampleNeverEndsInPartOfAToken(t *testing.T) {
+	tok := makeJWT(claimsMap{"ulid": "u-1", "email": "asha@example.com"})
+	for pad := sampleLimit*4 - len(tok); pad < sampleLimit*4; pad += 7 {
+		body := []byte(strings.Repeat("x", pad) + " " + tok + " tail")
+		s := sample(body)
+		assert.NotContains(t, s, "eyJ", "pad %d", pad)
+	}
+}
+
+func TestRetryAfterIsCapped(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	for _, v := range []string{"999999999999", "Wed, 01 Jan 2200 00:00:00 GMT"} {
+		d, ok := parseRetryAfter(v, now)
+		assert.True(t, ok)
+		assert.Equal(t, 24*time.Hour, d, v)
+	}
+}

@@ -52,3 +52,11 @@ func TestParseClaimsRejects(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "u", c.UserID)
 }
+
+func TestParseClaimsRejectsImpossibleDates(t *testing.T) {
+	enc := base64.RawURLEncoding.EncodeToString
+	for _, exp := range []string{"0", "-1", "-62135596800", "1e16", "9223372036854775807", "-0.5"} {
+		_, err := ParseClaims("a." + enc([]byte(`{"exp":`+exp+`}`)) + ".c")
+		assert.ErrorIs(t, err, ErrMalformedToken, "exp %s", exp)
+	}
+}

@@ -134,20 +134,17 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		if secs < 0 {
 			return 0, false
 		}
-		if secs > int64(24*time.Hour/time.Second) {
-			secs = int64(24 * time.Hour / time.Second)
-		}
-		return time.Duration(secs) * time.Second, true
+		return min(time.Duration(min(secs, int64(maxRetryAfterHeader/time.Second)))*time.Second, maxRetryAfterHeader), true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		d := t.Sub(now)
-		if d < 0 {
-			d = 0
-		}
-		return d, true
+		return min(max(t.Sub(now), 0), maxRetryAfterHeader), true
 	}
 	return 0, false
 }
+
+// maxRetryAfterHeader caps what a Retry-After header is read as: a server
+// asking for more than a day means "not now" anyway.
+const maxRetryAfterHeader = 24 * time.Hour
 
 // sleep waits d or until ctx is done.
 func sleep(ctx context.Context, d time.Duration) error {

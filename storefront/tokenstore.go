@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 )
 
 // Tokens is a shopper's token pair. Its String, GoString and LogValue
@@ -176,7 +178,35 @@ func (f *FileStore) Save(_ context.Context, t Tokens) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return writeFileAtomic(f.path, b, 0o600)
+	if err := writeFileAtomic(f.path, b, 0o600); err != nil {
+		return err
+	}
+	removeStaleTemps(f.path, time.Now().Add(-staleTempAge))
+	return nil
+}
+
+// staleTempAge is how old a temporary file must be before a Save removes it:
+// a process killed during a save leaves one, and a younger one may belong to
+// another process saving right now.
+const staleTempAge = time.Minute
+
+// removeStaleTemps removes the temporary files of path's saves that were
+// left before cutoff. Failures are ignored: it is housekeeping.
+func removeStaleTemps(path string, cutoff time.Time) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + filepath.Base(path) + ".tmp-"
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.ModTime().Before(cutoff) {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // Clear implements TokenStore: it removes the file.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -116,4 +117,26 @@ func TestSecretsDoNotPrint(t *testing.T) {
 	}
 	assert.Contains(t, fmt.Sprint(res), "u-1")
 	assert.Contains(t, fmt.Sprint(tok), "<redacted>")
+}
+
+func TestFileStoreRemovesStaleTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "session.json")
+	stale := filepath.Join(dir, ".session.json.tmp-123")
+	fresh := filepath.Join(dir, ".session.json.tmp-456")
+	other := filepath.Join(dir, ".other.json.tmp-789")
+	for _, f := range []string{stale, fresh, other} {
+		require.NoError(t, os.WriteFile(f, []byte("{"), 0o600))
+	}
+	old := time.Now().Add(-2 * staleTempAge)
+	require.NoError(t, os.Chtimes(stale, old, old))
+	require.NoError(t, os.Chtimes(other, old, old))
+
+	require.NoError(t, NewFileStore(path).Save(bg, Tokens{AccessToken: "a", RefreshToken: "r"}))
+	_, err := os.Stat(stale)
+	assert.ErrorIs(t, err, os.ErrNotExist, "a temp file a killed save left is removed")
+	_, err = os.Stat(fresh)
+	assert.NoError(t, err, "a recent one may be another process's save in progress")
+	_, err = os.Stat(other)
+	assert.NoError(t, err, "another store's files are not touched")
 }
