@@ -82,9 +82,7 @@ func (a *AuthService) LoginWithPassword(ctx context.Context, p LoginWithPassword
 	if err != nil {
 		return nil, err
 	}
-	return a.authCall(ctx, opLoginWithPassword, func() (*http.Request, error) {
-		return gen.NewLoginWithPasswordRequest(a.s.c.server, body)
-	})
+	return a.authCall(ctx, opLoginWithPassword, http.MethodPost, "/auth/login/password", body, false)
 }
 
 // RegisterWithPhone registers the current visitor with a phone number and
@@ -100,10 +98,7 @@ func (a *AuthService) RegisterWithPhone(ctx context.Context, p RegisterWithPhone
 		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
 		LastName: optional(p.LastName), Email: optional(p.Email),
 	}
-	params := &gen.RegisterWithPhoneParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.authCall(ctx, opRegisterWithPhone, func() (*http.Request, error) {
-		return gen.NewRegisterWithPhoneRequest(a.s.c.server, params, body)
-	})
+	return a.authCall(ctx, opRegisterWithPhone, http.MethodPost, "/auth/register/phone", body, p.DebugMode)
 }
 
 // LoginWithPhone sends a login code by SMS. Pass the challenge and the code
@@ -115,10 +110,7 @@ func (a *AuthService) LoginWithPhone(ctx context.Context, p LoginWithPhoneParams
 		return nil, err
 	}
 	body := gen.LoginWithPhoneJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	params := &gen.LoginWithPhoneParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opLoginWithPhone, func() (*http.Request, error) {
-		return gen.NewLoginWithPhoneRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opLoginWithPhone, "/auth/login/phone", body, p.DebugMode)
 }
 
 // LoginWithWhatsApp sends a login code over WhatsApp. Pass the challenge
@@ -130,10 +122,7 @@ func (a *AuthService) LoginWithWhatsApp(ctx context.Context, p LoginWithPhonePar
 		return nil, err
 	}
 	body := gen.LoginWithWhatsappJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	params := &gen.LoginWithWhatsappParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opLoginWithWhatsApp, func() (*http.Request, error) {
-		return gen.NewLoginWithWhatsappRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opLoginWithWhatsApp, "/auth/login/whatsapp", body, p.DebugMode)
 }
 
 // LoginWithEmail sends a login code by email. Pass the challenge and the
@@ -145,10 +134,7 @@ func (a *AuthService) LoginWithEmail(ctx context.Context, p LoginWithEmailParams
 		return nil, err
 	}
 	body := gen.LoginWithEmailJSONRequestBody{Email: p.Email, RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	params := &gen.LoginWithEmailParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opLoginWithEmail, func() (*http.Request, error) {
-		return gen.NewLoginWithEmailRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opLoginWithEmail, "/auth/login/email", body, p.DebugMode)
 }
 
 // VerifyOTP completes an OTP flow with the challenge an earlier call
@@ -162,9 +148,7 @@ func (a *AuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, otp
 		return nil, err
 	}
 	body := gen.VerifyOTPJSONRequestBody{OTP: otp, OTPToken: challenge.Token, OTPAction: gen.OTPAction(challenge.Action)}
-	return a.authCall(ctx, opVerifyOTP, func() (*http.Request, error) {
-		return gen.NewVerifyOTPRequest(a.s.c.server, body)
-	})
+	return a.authCall(ctx, opVerifyOTP, http.MethodPost, "/auth/verify-otp", body, false)
 }
 
 // RegisterWithEmail starts a registration by email and sends a code to it;
@@ -176,10 +160,7 @@ func (a *AuthService) RegisterWithEmail(ctx context.Context, p RegisterWithEmail
 		return nil, err
 	}
 	body := gen.RegisterWithEmailJSONRequestBody{Email: p.Email, FirstName: p.FirstName, LastName: optional(p.LastName), Phone: optional(p.Phone)}
-	params := &gen.RegisterWithEmailParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opRegisterWithEmail, func() (*http.Request, error) {
-		return gen.NewRegisterWithEmailRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opRegisterWithEmail, "/auth/register/email", body, p.DebugMode)
 }
 
 // RegisterWithWhatsApp starts a registration by WhatsApp; VerifyOTP with
@@ -195,10 +176,7 @@ func (a *AuthService) RegisterWithWhatsApp(ctx context.Context, p RegisterWithWh
 		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
 		LastName: optional(p.LastName), Email: optional(p.Email),
 	}
-	params := &gen.RegisterWithWhatsappParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opRegisterWithWhatsApp, func() (*http.Request, error) {
-		return gen.NewRegisterWithWhatsappRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opRegisterWithWhatsApp, "/auth/register/whatsapp", body, p.DebugMode)
 }
 
 // RegisterWithPassword starts a registration protected by a password and
@@ -211,10 +189,7 @@ func (a *AuthService) RegisterWithPassword(ctx context.Context, p RegisterWithPa
 	if err != nil {
 		return nil, err
 	}
-	params := &gen.RegisterWithPasswordParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opRegisterWithPassword, func() (*http.Request, error) {
-		return gen.NewRegisterWithPasswordRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opRegisterWithPassword, "/auth/register/password", body, p.DebugMode)
 }
 
 // RefreshToken exchanges the session's refresh token for a new pair now,
@@ -241,9 +216,7 @@ func (a *AuthService) RefreshToken(ctx context.Context) (Tokens, error) {
 //
 // API: logout (POST /auth/logout).
 func (a *AuthService) Logout(ctx context.Context) (*AuthResult, error) {
-	return a.authCall(ctx, opLogout, func() (*http.Request, error) {
-		return gen.NewLogoutRequest(a.s.c.server)
-	})
+	return a.authCall(ctx, opLogout, http.MethodPost, "/auth/logout", nil, false)
 }
 
 // GenerateOTP sends a one-time password for an action (verify or update a
@@ -256,10 +229,7 @@ func (a *AuthService) GenerateOTP(ctx context.Context, p GenerateOTPParams) (*OT
 	if err != nil {
 		return nil, err
 	}
-	params := &gen.GenerateOTPParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opGenerateOTP, func() (*http.Request, error) {
-		return gen.NewGenerateOTPRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opGenerateOTP, "/auth/generate-otp", body, p.DebugMode)
 }
 
 // ForgotPassword sends a code to reset the password of the account with
@@ -271,10 +241,7 @@ func (a *AuthService) ForgotPassword(ctx context.Context, p ForgotPasswordParams
 	if err != nil {
 		return nil, err
 	}
-	params := &gen.ForgotPasswordParams{XDebugMode: debugHeader(p.DebugMode)}
-	return a.otpCall(ctx, opForgotPassword, func() (*http.Request, error) {
-		return gen.NewForgotPasswordRequest(a.s.c.server, params, body)
-	})
+	return a.otpCall(ctx, opForgotPassword, "/auth/forgot-password", body, p.DebugMode)
 }
 
 // ResetPassword sets a new password with the code of a ForgotPassword
@@ -287,9 +254,7 @@ func (a *AuthService) ResetPassword(ctx context.Context, p ResetPasswordParams) 
 		return nil, err
 	}
 	body := gen.ResetPasswordJSONRequestBody{NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword, OTPToken: p.Challenge.Token, OTP: p.OTP}
-	return a.authCall(ctx, opResetPassword, func() (*http.Request, error) {
-		return gen.NewResetPasswordRequest(a.s.c.server, body)
-	})
+	return a.authCall(ctx, opResetPassword, http.MethodPost, "/auth/reset-password", body, false)
 }
 
 // ChangePassword changes the logged-in user's password; the API answers
@@ -302,11 +267,12 @@ func (a *AuthService) ChangePassword(ctx context.Context, p ChangePasswordParams
 		return Tokens{}, err
 	}
 	body := gen.ChangePasswordJSONRequestBody{OldPassword: p.OldPassword, NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword}
-	var out authTokensContent
-	err := a.s.call(ctx, opChangePassword, func() (*http.Request, error) {
-		return gen.NewChangePasswordRequest(a.s.c.server, body)
-	}, &out)
+	req, err := jsonRequest(http.MethodPost, "/auth/change-password", body)
 	if err != nil {
+		return Tokens{}, err
+	}
+	var out authTokensContent
+	if err := a.s.call(ctx, opChangePassword, req, &out); err != nil {
 		return Tokens{}, err
 	}
 	t := Tokens(out)
@@ -331,11 +297,12 @@ func (a *AuthService) CheckVerificationStatus(ctx context.Context, phones, email
 	if len(emails) > 0 {
 		body.Email = &emails
 	}
-	var out gen.VerificationStatus
-	err := a.s.call(ctx, opCheckVerificationStatus, func() (*http.Request, error) {
-		return gen.NewCheckVerificationStatusRequest(a.s.c.server, body)
-	}, &out)
+	req, err := jsonRequest(http.MethodPost, "/auth/verified-email-phone", body)
 	if err != nil {
+		return nil, err
+	}
+	var out gen.VerificationStatus
+	if err := a.s.call(ctx, opCheckVerificationStatus, req, &out); err != nil {
 		return nil, err
 	}
 	return &VerificationStatus{VerifiedPhones: out.VerifiedPhone, VerifiedEmails: out.VerifiedEmail}, nil
@@ -349,10 +316,7 @@ func (a *AuthService) GetUser(ctx context.Context, id string) (*User, error) {
 		return nil, err
 	}
 	var out userContent
-	err := a.s.call(ctx, opGetUserDetail, func() (*http.Request, error) {
-		return gen.NewGetUserDetailRequest(a.s.c.server, id)
-	}, &out)
-	if err != nil {
+	if err := a.s.call(ctx, opGetUserDetail, &request{method: http.MethodGet, path: userPath(id, "")}, &out); err != nil {
 		return nil, err
 	}
 	return userFromGen(&out.User), nil
@@ -369,11 +333,12 @@ func (a *AuthService) UpdateUser(ctx context.Context, id string, p UpdateUserPar
 	if err != nil {
 		return nil, err
 	}
-	var out userContent
-	err = a.s.call(ctx, opUpdateUser, func() (*http.Request, error) {
-		return gen.NewUpdateUserRequest(a.s.c.server, id, body)
-	}, &out)
+	req, err := jsonRequest(http.MethodPut, userPath(id, ""), body)
 	if err != nil {
+		return nil, err
+	}
+	var out userContent
+	if err := a.s.call(ctx, opUpdateUser, req, &out); err != nil {
 		return nil, err
 	}
 	return userFromGen(&out.User), nil
@@ -387,9 +352,7 @@ func (a *AuthService) DeleteUser(ctx context.Context, id string) error {
 	if err := checkID(id); err != nil {
 		return err
 	}
-	if err := a.s.call(ctx, opDeleteUser, func() (*http.Request, error) {
-		return gen.NewDeleteUserRequest(a.s.c.server, id)
-	}, nil); err != nil {
+	if err := a.s.call(ctx, opDeleteUser, &request{method: http.MethodDelete, path: userPath(id, "")}, nil); err != nil {
 		return err
 	}
 	return a.clearIfOwn(ctx, id)
@@ -403,9 +366,7 @@ func (a *AuthService) DeactivateUser(ctx context.Context, id string) error {
 	if err := checkID(id); err != nil {
 		return err
 	}
-	if err := a.s.call(ctx, opDeactivateUser, func() (*http.Request, error) {
-		return gen.NewDeactivateUserRequest(a.s.c.server, id)
-	}, nil); err != nil {
+	if err := a.s.call(ctx, opDeactivateUser, &request{method: http.MethodPut, path: userPath(id, "/deactivate")}, nil); err != nil {
 		return err
 	}
 	return a.clearIfOwn(ctx, id)
@@ -427,9 +388,7 @@ func (a *AuthService) GetProfileImage(ctx context.Context, id string) (string, e
 		return "", err
 	}
 	var out gen.ProfileImageContent
-	err := a.s.call(ctx, opGetProfileImage, func() (*http.Request, error) {
-		return gen.NewGetProfileImageRequest(a.s.c.server, id)
-	}, &out)
+	err := a.s.call(ctx, opGetProfileImage, &request{method: http.MethodGet, path: userPath(id, "/profile-image")}, &out)
 	return deref(out.ProfileImageURL), err
 }
 
@@ -437,14 +396,14 @@ func (a *AuthService) GetProfileImage(ctx context.Context, id string) (string, e
 //
 // API: add-profile-image (POST /auth/user/{id}/profile-image).
 func (a *AuthService) AddProfileImage(ctx context.Context, id string, img Image) (string, error) {
-	return a.uploadImage(ctx, opAddProfileImage, id, img, gen.NewAddProfileImageRequestWithBody)
+	return a.uploadImage(ctx, opAddProfileImage, http.MethodPost, id, img)
 }
 
 // UpdateProfileImage replaces a user's profile image and returns its URL.
 //
 // API: update-profile-image (PUT /auth/user/{id}/profile-image).
 func (a *AuthService) UpdateProfileImage(ctx context.Context, id string, img Image) (string, error) {
-	return a.uploadImage(ctx, opUpdateProfileImage, id, img, gen.NewUpdateProfileImageRequestWithBody)
+	return a.uploadImage(ctx, opUpdateProfileImage, http.MethodPut, id, img)
 }
 
 // RemoveProfileImage removes a user's profile image.
@@ -454,16 +413,19 @@ func (a *AuthService) RemoveProfileImage(ctx context.Context, id string) error {
 	if err := checkID(id); err != nil {
 		return err
 	}
-	return a.s.call(ctx, opRemoveProfileImage, func() (*http.Request, error) {
-		return gen.NewRemoveProfileImageRequest(a.s.c.server, id)
-	}, nil)
+	return a.s.call(ctx, opRemoveProfileImage, &request{method: http.MethodDelete, path: userPath(id, "/profile-image")}, nil)
 }
 
 // authCall runs an operation that answers with a user and a token pair,
 // saves the pair, and returns the result.
-func (a *AuthService) authCall(ctx context.Context, op *operation, build func() (*http.Request, error)) (*AuthResult, error) {
+func (a *AuthService) authCall(ctx context.Context, op *operation, method, path string, body any, debug bool) (*AuthResult, error) {
+	req, err := jsonRequest(method, path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.debug = debug
 	var out userAuthContent
-	if err := a.s.call(ctx, op, build, &out); err != nil {
+	if err := a.s.call(ctx, op, req, &out); err != nil {
 		return nil, err
 	}
 	res := out.result()
@@ -473,20 +435,23 @@ func (a *AuthService) authCall(ctx context.Context, op *operation, build func() 
 	return res, nil
 }
 
-// otpCall runs an operation that answers with an OTP challenge.
-func (a *AuthService) otpCall(ctx context.Context, op *operation, build func() (*http.Request, error)) (*OTPChallenge, error) {
+// otpCall runs a POST that answers with an OTP challenge.
+func (a *AuthService) otpCall(ctx context.Context, op *operation, path string, body any, debug bool) (*OTPChallenge, error) {
+	req, err := jsonRequest(http.MethodPost, path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.debug = debug
 	var out otpContent
-	if err := a.s.call(ctx, op, build, &out); err != nil {
+	if err := a.s.call(ctx, op, req, &out); err != nil {
 		return nil, err
 	}
 	return out.challenge(), nil
 }
 
-type newMultipartRequest func(server, id, contentType string, body io.Reader) (*http.Request, error)
-
 // uploadImage sends img as the multipart "image" field. The form is built
 // once in memory so that a retried attempt sends the same bytes.
-func (a *AuthService) uploadImage(ctx context.Context, op *operation, id string, img Image, newReq newMultipartRequest) (string, error) {
+func (a *AuthService) uploadImage(ctx context.Context, op *operation, method, id string, img Image) (string, error) {
 	if err := checkID(id); err != nil {
 		return "", err
 	}
@@ -495,10 +460,8 @@ func (a *AuthService) uploadImage(ctx context.Context, op *operation, id string,
 		return "", err
 	}
 	var out gen.ProfileImageContent
-	err = a.s.call(ctx, op, func() (*http.Request, error) {
-		return newReq(a.s.c.server, id, contentType, bytes.NewReader(form))
-	}, &out)
-	if err != nil {
+	req := &request{method: method, path: userPath(id, "/profile-image"), body: form, contentType: contentType}
+	if err := a.s.call(ctx, op, req, &out); err != nil {
 		return "", err
 	}
 	return deref(out.ProfileImageURL), nil

@@ -385,3 +385,67 @@ func heapInUse() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
 }
+
+// BenchmarkPaired times two ways of making the same call alternately in
+// one loop — the order flipping each iteration — and reports the median of
+// each and their ratio. Machine noise (the in-process server, GC, the other
+// core's load) then hits both sides alike, which separate sub-benchmarks
+// cannot promise on a small machine. Allocations come from the
+// sub-benchmarks of BenchmarkGetUser and BenchmarkLoginWithPassword.
+func BenchmarkPaired(b *testing.B) {
+	a := newCannedAPI(b)
+	ctx := context.Background()
+	hc := &http.Client{Transport: benchTransport(), Timeout: storefront.DefaultTimeout}
+	getSDK := a.client(b, benchTransport()).NewManualSession(storefront.Tokens{AccessToken: benchAccess, RefreshToken: benchRefresh})
+	getVal := a.client(b, api.NewTransport(benchTransport(), api.Strict)).NewManualSession(storefront.Tokens{AccessToken: benchAccess, RefreshToken: benchRefresh})
+	loginSDK := a.client(b, benchTransport()).NewManualSession(storefront.Tokens{AccessToken: benchAnon})
+	loginVal := a.client(b, api.NewTransport(benchTransport(), api.Strict)).NewManualSession(storefront.Tokens{AccessToken: benchAnon})
+	p := storefront.LoginWithPasswordParams{Phone: "9876543210", Password: "correct-horse"}
+
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	bareGet := func() { _, err := bareGetUser(ctx, hc, a.base(), benchAccess, benchUserID); must(err) }
+	sdkGet := func() { _, err := getSDK.Auth.GetUser(ctx, benchUserID); must(err) }
+	valGet := func() { _, err := getVal.Auth.GetUser(ctx, benchUserID); must(err) }
+	bareLog := func() { _, err := bareLogin(ctx, hc, a.base(), benchAnon, p.Phone, p.Password); must(err) }
+	sdkLog := func() { _, err := loginSDK.Auth.LoginWithPassword(ctx, p); must(err) }
+	valLog := func() { _, err := loginVal.Auth.LoginWithPassword(ctx, p); must(err) }
+
+	pairs := []struct {
+		name, baseUnit, testUnit string
+		base, test               func()
+	}{
+		{"GetUser/sdk-vs-bare", "bare", "sdk", bareGet, sdkGet},
+		{"GetUser/validated-vs-sdk", "sdk", "validated", sdkGet, valGet},
+		{"LoginWithPassword/sdk-vs-bare", "bare", "sdk", bareLog, sdkLog},
+		{"LoginWithPassword/validated-vs-sdk", "sdk", "validated", sdkLog, valLog},
+	}
+	for _, pr := range pairs {
+		b.Run(pr.name, func(b *testing.B) {
+			var base, test []time.Duration
+			timeIt := func(f func()) time.Duration {
+				t0 := time.Now()
+				f()
+				return time.Since(t0)
+			}
+			flip := false
+			for b.Loop() {
+				if flip {
+					test = append(test, timeIt(pr.test))
+					base = append(base, timeIt(pr.base))
+				} else {
+					base = append(base, timeIt(pr.base))
+					test = append(test, timeIt(pr.test))
+				}
+				flip = !flip
+			}
+			mb, mt := median(base), median(test)
+			b.ReportMetric(float64(mb.Nanoseconds()), pr.baseUnit+"-ns/call")
+			b.ReportMetric(float64(mt.Nanoseconds()), pr.testUnit+"-ns/call")
+			b.ReportMetric(float64(mt)/float64(mb), "ratio")
+		})
+	}
+}

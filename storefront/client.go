@@ -26,7 +26,7 @@ const Version = "0.1.0"
 // command-line programs and scripts that act for a single shopper.
 type Client struct {
 	storeID   string
-	server    string // base URL with a trailing slash, as gen's request builders want it
+	base      string // base URL without a trailing slash; operation paths follow it
 	host      string // the API's host[:port]: credentials go nowhere else
 	apiKey    string
 	http      *http.Client
@@ -84,7 +84,7 @@ func New(storeID string, opts ...Option) (*Client, error) {
 
 	c := &Client{
 		storeID: storeID,
-		server:  strings.TrimRight(u.String(), "/") + "/",
+		base:    strings.TrimRight(u.String(), "/"),
 		host:    u.Host,
 		apiKey:  cfg.apiKey,
 		retry:   cfg.retry,
@@ -116,7 +116,7 @@ func (c *Client) StoreID() string { return c.storeID }
 
 // BaseURL returns the base URL of every operation, e.g.
 // https://staging.api.commercengine.io/api/v1/STORE/storefront.
-func (c *Client) BaseURL() string { return strings.TrimSuffix(c.server, "/") }
+func (c *Client) BaseURL() string { return c.base }
 
 // Session returns the client's default session, the one behind Client.Auth.
 func (c *Client) Session() *Session { return c.defaultSession }
@@ -201,20 +201,67 @@ type exchange struct {
 	body   []byte
 }
 
-// send builds and sends the request of op, with retries by the client's
-// policy. bearer, when not empty, is sent as the Authorization; the API key
-// goes only with operations that take it. Credentials are set on requests to
-// the API's host only.
-func (c *Client) send(ctx context.Context, op *operation, build func() (*http.Request, error), bearer string) (*exchange, error) {
+// request is an operation's HTTP request, described once and built afresh
+// for each attempt. The bodies are gen's types, marshalled once.
+type request struct {
+	method      string
+	path        string // below the base URL, escaped, e.g. "/auth/user/u%2F1"
+	body        []byte // nil for none
+	contentType string
+	debug       bool // x-debug-mode: true
+}
+
+// jsonRequest describes a request with body marshalled as its JSON body
+// (nil for none).
+func jsonRequest(method, path string, body any) (*request, error) {
+	r := &request{method: method, path: path}
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("storefront: encode request: %w", err)
+		}
+		r.body, r.contentType = b, "application/json"
+	}
+	return r, nil
+}
+
+// userPath is /auth/user/{id}[suffix], with the ID escaped into one segment.
+func userPath(id, suffix string) string {
+	return "/auth/user/" + url.PathEscape(id) + suffix
+}
+
+// build makes the http.Request of one attempt.
+func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
+	var body io.Reader
+	if r.body != nil {
+		body = bytes.NewReader(r.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, c.base+r.path, body)
+	if err != nil {
+		return nil, err
+	}
+	if r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	if r.debug {
+		req.Header.Set("X-Debug-Mode", "true")
+	}
+	return req, nil
+}
+
+// send sends the request of op, with retries by the client's policy.
+// bearer, when not empty, is sent as the Authorization; the API key goes
+// only with operations that take it. Credentials are set on requests to the
+// API's host only.
+func (c *Client) send(ctx context.Context, op *operation, r *request, bearer string) (*exchange, error) {
 	if op.auth == authAPIKey && c.apiKey == "" {
 		return nil, ErrNoAPIKey
 	}
 	for attempt := 1; ; attempt++ {
-		req, err := build()
+		req, err := c.build(ctx, r)
 		if err != nil {
 			return nil, fmt.Errorf("storefront: %s: build request: %w", op.id, err)
 		}
-		req = req.WithContext(ctx)
 		req.Header.Set("User-Agent", c.userAgent)
 		req.Header.Set("Accept", "application/json")
 		if req.URL.Host == c.host {

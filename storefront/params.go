@@ -239,42 +239,32 @@ func optional(s string) *string {
 	return &s
 }
 
-// debugHeader is the x-debug-mode parameter: sent only when asked for.
-func debugHeader(on bool) *gen.DebugMode {
-	if !on {
-		return nil
-	}
-	t := true
-	return &t
-}
-
-func (p LoginWithPasswordParams) body() (gen.LoginWithPasswordBody, error) {
-	var b gen.LoginWithPasswordBody
+// body returns the branch of the request body's union that p fills in.
+func (p LoginWithPasswordParams) body() (any, error) {
 	if err := checkRequired("Password", p.Password); err != nil {
-		return b, err
+		return nil, err
 	}
 	switch {
 	case p.Phone != "" && p.Email != "":
-		return b, invalid("give Phone or Email, not both")
+		return nil, invalid("give Phone or Email, not both")
 	case p.Phone != "":
 		if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode)); err != nil {
-			return b, err
+			return nil, err
 		}
-		return b, b.FromLoginWithPasswordPhone(gen.LoginWithPasswordPhone{Phone: p.Phone, CountryCode: optional(p.CountryCode), Password: p.Password})
+		return gen.LoginWithPasswordPhone{Phone: p.Phone, CountryCode: optional(p.CountryCode), Password: p.Password}, nil
 	case p.Email != "":
 		if p.CountryCode != "" {
-			return b, invalid("CountryCode goes with Phone, not Email")
+			return nil, invalid("CountryCode goes with Phone, not Email")
 		}
 		if err := checkEmail("Email", p.Email); err != nil {
-			return b, err
+			return nil, err
 		}
-		return b, b.FromLoginWithPasswordEmail(gen.LoginWithPasswordEmail{Email: p.Email, Password: p.Password})
+		return gen.LoginWithPasswordEmail{Email: p.Email, Password: p.Password}, nil
 	}
-	return b, invalid("Phone or Email is required")
+	return nil, invalid("Phone or Email is required")
 }
 
-func (p RegisterWithPasswordParams) body() (gen.RegisterWithPasswordBody, error) {
-	var b gen.RegisterWithPasswordBody
+func (p RegisterWithPasswordParams) body() (any, error) {
 	if err := firstErr(
 		checkRequired("Password", p.Password),
 		checkConfirm("ConfirmPassword", p.ConfirmPassword, p.Password),
@@ -282,21 +272,21 @@ func (p RegisterWithPasswordParams) body() (gen.RegisterWithPasswordBody, error)
 		checkOptionalPhone("Phone", p.Phone),
 		checkCountryCode(p.CountryCode),
 	); err != nil {
-		return b, err
+		return nil, err
 	}
 	switch {
 	case p.Email != "":
-		return b, b.FromRegisterWithPasswordEmail(gen.RegisterWithPasswordEmail{
+		return gen.RegisterWithPasswordEmail{
 			Email: p.Email, Phone: optional(p.Phone), CountryCode: optional(p.CountryCode),
 			Password: p.Password, ConfirmPassword: p.ConfirmPassword,
-		})
+		}, nil
 	case p.Phone != "":
-		return b, b.FromRegisterWithPasswordPhone(gen.RegisterWithPasswordPhone{
+		return gen.RegisterWithPasswordPhone{
 			Phone: p.Phone, CountryCode: optional(p.CountryCode),
 			Password: p.Password, ConfirmPassword: p.ConfirmPassword,
-		})
+		}, nil
 	}
-	return b, invalid("Email or Phone is required")
+	return nil, invalid("Email or Phone is required")
 }
 
 var otpActionsByChannel = map[OTPChannel][]OTPAction{
@@ -305,62 +295,60 @@ var otpActionsByChannel = map[OTPChannel][]OTPAction{
 	ChannelEmail:    {OTPRegister, OTPResetPassword, OTPVerifyEmail, OTPUpdateEmail},
 }
 
-func (p GenerateOTPParams) body() (gen.GenerateOTPBody, error) {
-	var b gen.GenerateOTPBody
+func (p GenerateOTPParams) body() (any, error) {
 	actions, ok := otpActionsByChannel[p.Channel]
 	if !ok {
-		return b, invalid("Channel must be sms, whatsapp or email")
+		return nil, invalid("Channel must be sms, whatsapp or email")
 	}
 	valid := false
 	for _, a := range actions {
 		valid = valid || a == p.Action
 	}
 	if !valid {
-		return b, invalid("Action %q cannot be sent by %s", p.Action, p.Channel)
+		return nil, invalid("Action %q cannot be sent by %s", p.Action, p.Channel)
 	}
 	if p.Channel == ChannelEmail {
 		if p.Phone != "" || p.CountryCode != "" {
-			return b, invalid("the email channel takes Email, not Phone")
+			return nil, invalid("the email channel takes Email, not Phone")
 		}
 		if err := checkEmail("Email", p.Email); err != nil {
-			return b, err
+			return nil, err
 		}
-		return b, b.FromGenerateOTPEmail(gen.GenerateOTPEmail{
+		return gen.GenerateOTPEmail{
 			Channel: gen.GenerateOTPEmailChannel(p.Channel), Email: p.Email, OTPAction: gen.GenerateOTPEmailOTPAction(p.Action),
-		})
+		}, nil
 	}
 	if p.Email != "" {
-		return b, invalid("the %s channel takes Phone, not Email", p.Channel)
+		return nil, invalid("the %s channel takes Phone, not Email", p.Channel)
 	}
 	if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode)); err != nil {
-		return b, err
+		return nil, err
 	}
-	return b, b.FromGenerateOTPPhone(gen.GenerateOTPPhone{
+	return gen.GenerateOTPPhone{
 		Channel: gen.GenerateOTPPhoneChannel(p.Channel), Phone: p.Phone, CountryCode: optional(p.CountryCode),
 		OTPAction: gen.GenerateOTPPhoneOTPAction(p.Action),
-	})
+	}, nil
 }
 
-func (p ForgotPasswordParams) body() (gen.ForgotPasswordBody, error) {
-	var b gen.ForgotPasswordBody
+func (p ForgotPasswordParams) body() (any, error) {
 	switch {
 	case p.Email != "" && p.Phone != "":
-		return b, invalid("give Email or Phone, not both")
+		return nil, invalid("give Email or Phone, not both")
 	case p.Email != "":
 		if p.CountryCode != "" {
-			return b, invalid("CountryCode goes with Phone, not Email")
+			return nil, invalid("CountryCode goes with Phone, not Email")
 		}
 		if err := checkEmail("Email", p.Email); err != nil {
-			return b, err
+			return nil, err
 		}
-		return b, b.FromForgotPasswordEmail(gen.ForgotPasswordEmail{Email: p.Email})
+		return gen.ForgotPasswordEmail{Email: p.Email}, nil
 	case p.Phone != "":
 		if err := firstErr(checkPhone("Phone", p.Phone), checkCountryCode(p.CountryCode)); err != nil {
-			return b, err
+			return nil, err
 		}
-		return b, b.FromForgotPasswordPhone(gen.ForgotPasswordPhone{Phone: p.Phone, CountryCode: optional(p.CountryCode)})
+		return gen.ForgotPasswordPhone{Phone: p.Phone, CountryCode: optional(p.CountryCode)}, nil
 	}
-	return b, invalid("Email or Phone is required")
+	return nil, invalid("Email or Phone is required")
 }
 
 func (p UpdateUserParams) body() (gen.UserUpdate, error) {

@@ -334,11 +334,12 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 	}
 
 	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refreshing access token")
-	body := gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken}
+	req, err := jsonRequest(http.MethodPost, "/auth/refresh-token", gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
+	if err != nil {
+		return Tokens{}, err
+	}
 	var out authTokensContent
-	ex, err := s.c.send(ctx, opRefresh, func() (*http.Request, error) {
-		return gen.NewRefreshTokenRequest(s.c.server, body)
-	}, "")
+	ex, err := s.c.send(ctx, opRefresh, req, "")
 	if err == nil {
 		err = s.c.decode(opRefresh, ex, &out)
 	}
@@ -363,11 +364,11 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 // API refuses old, it asks once more without it.
 func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent, error) {
 	var out anonymousContent
-	build := func() (*http.Request, error) { return gen.NewGetAnonymousTokenRequest(s.c.server) }
-	ex, err := s.c.send(ctx, opAnonymous, build, old)
+	req := &request{method: http.MethodPost, path: "/auth/anonymous"}
+	ex, err := s.c.send(ctx, opAnonymous, req, old)
 	if err == nil && old != "" && (ex.status == http.StatusUnauthorized || ex.status == http.StatusBadRequest) {
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: previous token refused; new anonymous visitor", slog.Int("status", ex.status))
-		ex, err = s.c.send(ctx, opAnonymous, build, "")
+		ex, err = s.c.send(ctx, opAnonymous, req, "")
 	}
 	if err != nil {
 		return nil, err
@@ -381,7 +382,7 @@ func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent,
 // call sends one operation for this session: it obtains the access token
 // the operation needs, and after a 401 refreshes once and sends once more
 // unless the operation submits credentials or the session is manual.
-func (s *Session) call(ctx context.Context, op *operation, build func() (*http.Request, error), out any) error {
+func (s *Session) call(ctx context.Context, op *operation, req *request, out any) error {
 	var bearer string
 	if op.auth == authBearer {
 		tok, err := s.AccessToken(ctx)
@@ -390,7 +391,7 @@ func (s *Session) call(ctx context.Context, op *operation, build func() (*http.R
 		}
 		bearer = tok
 	}
-	ex, err := s.c.send(ctx, op, build, bearer)
+	ex, err := s.c.send(ctx, op, req, bearer)
 	if err != nil {
 		return err
 	}
@@ -400,7 +401,7 @@ func (s *Session) call(ctx context.Context, op *operation, build func() (*http.R
 		if err != nil {
 			return err
 		}
-		if ex, err = s.c.send(ctx, op, build, nt.AccessToken); err != nil {
+		if ex, err = s.c.send(ctx, op, req, nt.AccessToken); err != nil {
 			return err
 		}
 	}
