@@ -259,39 +259,13 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 		if s.MaxItems != nil {
 			maxItems = int(*s.MaxItems)
 		}
+		each := items
+		if each == nil {
+			each = skipValue
+		}
 		return func(b []byte, i int) (int, bool) {
-			if b[i] != '[' {
-				return i, false
-			}
-			n := 0
-			i = skipSpace(b, i+1)
-			if i < len(b) && b[i] == ']' {
-				return i + 1, n >= minItems
-			}
-			for {
-				var ok bool
-				if items != nil {
-					i, ok = items(b, i)
-				} else {
-					i, ok = skipValue(b, i)
-				}
-				if !ok {
-					return i, false
-				}
-				n++
-				i = skipSpace(b, i)
-				if i >= len(b) {
-					return i, false
-				}
-				switch b[i] {
-				case ',':
-					i = skipSpace(b, i+1)
-				case ']':
-					return i + 1, n >= minItems && (maxItems < 0 || n <= maxItems)
-				default:
-					return i, false
-				}
-			}
+			n, end, ok := eachElement(b, i, each)
+			return end, ok && n >= minItems && (maxItems < 0 || n <= maxItems)
 		}, true
 	case s.Type.Is("object"):
 		return cc.object(s, dir, inProgress)
@@ -414,61 +388,26 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 		extra = c
 	}
 	return func(b []byte, i int) (int, bool) {
-		if b[i] != '{' {
-			return i, false
-		}
 		// A duplicate key passes only if every one of its values does:
 		// encoding/json keeps the last, which then conforms too.
 		var have uint64
-		i = skipSpace(b, i+1)
-		if i < len(b) && b[i] == '}' {
-			return i + 1, want == 0
-		}
-		for {
-			if i >= len(b) || b[i] != '"' {
-				return i, false
-			}
-			kend, escaped, ok := stringEnd(b, i)
-			if !ok || escaped { // an escaped key: rare, left to kin-openapi
-				return kend, false
-			}
-			key := b[i+1 : kend-1]
-			i = skipSpace(b, kend)
-			if i >= len(b) || b[i] != ':' {
-				return i, false
-			}
-			i = skipSpace(b, i+1)
-			if i >= len(b) {
+		end, ok := eachMember(b, i, func(key []byte, escaped bool, i int) (int, bool) {
+			if escaped { // rare; left to kin-openapi
 				return i, false
 			}
 			p, known := props[string(key)] // no allocation for the lookup
 			switch {
 			case known:
-				i, ok = p.check(b, i)
 				have |= p.bit
+				return p.check(b, i)
 			case !allowExtra:
 				return i, false
 			case extra != nil:
-				i, ok = extra(b, i)
-			default:
-				i, ok = skipValue(b, i)
+				return extra(b, i)
 			}
-			if !ok {
-				return i, false
-			}
-			i = skipSpace(b, i)
-			if i >= len(b) {
-				return i, false
-			}
-			switch b[i] {
-			case ',':
-				i = skipSpace(b, i+1)
-			case '}':
-				return i + 1, have == want
-			default:
-				return i, false
-			}
-		}
+			return skipValue(b, i)
+		})
+		return end, ok && have == want
 	}, true
 }
 
@@ -501,61 +440,10 @@ func skipValue(b []byte, i int) (int, bool) {
 		end, _, ok := stringEnd(b, i)
 		return end, ok
 	case c == '{':
-		i = skipSpace(b, i+1)
-		if i < len(b) && b[i] == '}' {
-			return i + 1, true
-		}
-		for {
-			if i >= len(b) || b[i] != '"' {
-				return i, false
-			}
-			end, _, ok := stringEnd(b, i)
-			if !ok {
-				return end, false
-			}
-			i = skipSpace(b, end)
-			if i >= len(b) || b[i] != ':' {
-				return i, false
-			}
-			if i, ok = skipValue(b, skipSpace(b, i+1)); !ok {
-				return i, false
-			}
-			i = skipSpace(b, i)
-			if i >= len(b) {
-				return i, false
-			}
-			switch b[i] {
-			case ',':
-				i = skipSpace(b, i+1)
-			case '}':
-				return i + 1, true
-			default:
-				return i, false
-			}
-		}
+		return eachMember(b, i, func(_ []byte, _ bool, i int) (int, bool) { return skipValue(b, i) })
 	case c == '[':
-		i = skipSpace(b, i+1)
-		if i < len(b) && b[i] == ']' {
-			return i + 1, true
-		}
-		for {
-			var ok bool
-			if i, ok = skipValue(b, i); !ok {
-				return i, false
-			}
-			i = skipSpace(b, i)
-			if i >= len(b) {
-				return i, false
-			}
-			switch b[i] {
-			case ',':
-				i = skipSpace(b, i+1)
-			case ']':
-				return i + 1, true
-			default:
-				return i, false
-			}
-		}
+		_, end, ok := eachElement(b, i, skipValue)
+		return end, ok
 	case c == 't':
 		return literal(b, i, "true")
 	case c == 'f':
@@ -572,6 +460,75 @@ func skipValue(b []byte, i int) (int, bool) {
 		return end, err == nil
 	}
 	return i, false
+}
+
+// eachElement reads the array at b[i], checking each element with check,
+// and returns how many there were and the array's end.
+func eachElement(b []byte, i int, check conformanceCheck) (n, end int, ok bool) {
+	if i >= len(b) || b[i] != '[' {
+		return 0, i, false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return 0, i + 1, true
+	}
+	for {
+		if i, ok = check(b, i); !ok {
+			return n, i, false
+		}
+		n++
+		if i = skipSpace(b, i); i >= len(b) {
+			return n, i, false
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case ']':
+			return n, i + 1, true
+		default:
+			return n, i, false
+		}
+	}
+}
+
+// eachMember reads the object at b[i], calling member with each key's raw
+// content (quotes excluded), whether it holds escapes, and where its value
+// starts; member returns the value's end. It returns the object's end.
+func eachMember(b []byte, i int, member func(key []byte, escaped bool, value int) (int, bool)) (int, bool) {
+	if i >= len(b) || b[i] != '{' {
+		return i, false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return i + 1, true
+	}
+	for {
+		kend, escaped, ok := stringEnd(b, i)
+		if !ok {
+			return kend, false
+		}
+		key := b[i+1 : kend-1]
+		if i = skipSpace(b, kend); i >= len(b) || b[i] != ':' {
+			return i, false
+		}
+		if i = skipSpace(b, i+1); i >= len(b) {
+			return i, false
+		}
+		if i, ok = member(key, escaped, i); !ok {
+			return i, false
+		}
+		if i = skipSpace(b, i); i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
 }
 
 func literal(b []byte, i int, lit string) (int, bool) {
