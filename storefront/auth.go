@@ -66,8 +66,18 @@ func (a *AuthService) Anonymous(ctx context.Context) (*AuthResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := a.s.save(ctx, res.tokens()); err != nil {
+	// A login may have landed while the request was out: it wins.
+	saved, err := a.s.saveIf(ctx, cur, res.tokens())
+	if err != nil {
 		return nil, err
+	}
+	if saved != res.tokens() && a.s.liveLogin(saved) {
+		return nil, ErrLoggedIn
+	}
+	if saved != res.tokens() {
+		if err := a.s.save(ctx, res.tokens()); err != nil {
+			return nil, err
+		}
 	}
 	return res.result(), nil
 }
@@ -82,7 +92,7 @@ func (a *AuthService) LoginWithPassword(ctx context.Context, p LoginWithPassword
 	if err != nil {
 		return nil, err
 	}
-	return a.authCall(ctx, opLoginWithPassword, http.MethodPost, "/auth/login/password", body, false)
+	return a.authCall(ctx, opLoginWithPassword, http.MethodPost, "/auth/login/password", body, false, p.Password)
 }
 
 // RegisterWithPhone registers the current visitor with a phone number and
@@ -148,7 +158,7 @@ func (a *AuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, otp
 		return nil, err
 	}
 	body := gen.VerifyOTPJSONRequestBody{OTP: otp, OTPToken: challenge.Token, OTPAction: gen.OTPAction(challenge.Action)}
-	return a.authCall(ctx, opVerifyOTP, http.MethodPost, "/auth/verify-otp", body, false)
+	return a.authCall(ctx, opVerifyOTP, http.MethodPost, "/auth/verify-otp", body, false, otp, challenge.Token)
 }
 
 // RegisterWithEmail starts a registration by email and sends a code to it;
@@ -189,7 +199,7 @@ func (a *AuthService) RegisterWithPassword(ctx context.Context, p RegisterWithPa
 	if err != nil {
 		return nil, err
 	}
-	return a.otpCall(ctx, opRegisterWithPassword, "/auth/register/password", body, p.DebugMode)
+	return a.otpCall(ctx, opRegisterWithPassword, "/auth/register/password", body, p.DebugMode, p.Password, p.ConfirmPassword)
 }
 
 // RefreshToken exchanges the session's refresh token for a new pair now,
@@ -254,7 +264,8 @@ func (a *AuthService) ResetPassword(ctx context.Context, p ResetPasswordParams) 
 		return nil, err
 	}
 	body := gen.ResetPasswordJSONRequestBody{NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword, OTPToken: p.Challenge.Token, OTP: p.OTP}
-	return a.authCall(ctx, opResetPassword, http.MethodPost, "/auth/reset-password", body, false)
+	return a.authCall(ctx, opResetPassword, http.MethodPost, "/auth/reset-password", body, false,
+		p.NewPassword, p.ConfirmPassword, p.OTP, p.Challenge.Token)
 }
 
 // ChangePassword changes the logged-in user's password; the API answers
@@ -271,11 +282,19 @@ func (a *AuthService) ChangePassword(ctx context.Context, p ChangePasswordParams
 	if err != nil {
 		return Tokens{}, err
 	}
+	req.secrets = []string{p.OldPassword, p.NewPassword, p.ConfirmPassword}
 	var out authTokensContent
 	if err := a.s.call(ctx, opChangePassword, req, &out); err != nil {
 		return Tokens{}, err
 	}
 	t := Tokens(out)
+	if t.RefreshToken == "" { // keep the old one when none is sent, as a refresh does
+		cur, err := a.s.Tokens(ctx)
+		if err != nil {
+			return Tokens{}, err
+		}
+		t.RefreshToken = cur.RefreshToken
+	}
 	if err := a.s.save(ctx, t); err != nil {
 		return Tokens{}, err
 	}
@@ -418,12 +437,13 @@ func (a *AuthService) RemoveProfileImage(ctx context.Context, id string) error {
 
 // authCall runs an operation that answers with a user and a token pair,
 // saves the pair, and returns the result.
-func (a *AuthService) authCall(ctx context.Context, op *operation, method, path string, body any, debug bool) (*AuthResult, error) {
+// secrets are values of the body that must never reach an error.
+func (a *AuthService) authCall(ctx context.Context, op *operation, method, path string, body any, debug bool, secrets ...string) (*AuthResult, error) {
 	req, err := jsonRequest(method, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req.debug = debug
+	req.debug, req.secrets = debug, secrets
 	var out userAuthContent
 	if err := a.s.call(ctx, op, req, &out); err != nil {
 		return nil, err
@@ -436,12 +456,12 @@ func (a *AuthService) authCall(ctx context.Context, op *operation, method, path 
 }
 
 // otpCall runs a POST that answers with an OTP challenge.
-func (a *AuthService) otpCall(ctx context.Context, op *operation, path string, body any, debug bool) (*OTPChallenge, error) {
+func (a *AuthService) otpCall(ctx context.Context, op *operation, path string, body any, debug bool, secrets ...string) (*OTPChallenge, error) {
 	req, err := jsonRequest(http.MethodPost, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req.debug = debug
+	req.debug, req.secrets = debug, secrets
 	var out otpContent
 	if err := a.s.call(ctx, op, req, &out); err != nil {
 		return nil, err

@@ -28,6 +28,7 @@ type Client struct {
 	storeID   string
 	base      string // base URL without a trailing slash; operation paths follow it
 	host      string // the API's host[:port]: credentials go nowhere else
+	scheme    string // and by no other scheme
 	apiKey    string
 	http      *http.Client
 	userAgent string
@@ -86,6 +87,7 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		storeID: storeID,
 		base:    strings.TrimRight(u.String(), "/"),
 		host:    u.Host,
+		scheme:  u.Scheme,
 		apiKey:  cfg.apiKey,
 		retry:   cfg.retry,
 		margin:  cfg.refreshMargin,
@@ -138,8 +140,8 @@ func (c *Client) httpClient(cfg config) *http.Client {
 	}
 	next := hc.CheckRedirect
 	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if req.URL.Host != c.host {
-			return fmt.Errorf("%w: from %s to host %s", errRedirectRefused, c.host, req.URL.Host)
+		if req.URL.Host != c.host || req.URL.Scheme != c.scheme {
+			return fmt.Errorf("%w: from %s://%s to %s://%s", errRedirectRefused, c.scheme, c.host, req.URL.Scheme, req.URL.Host)
 		}
 		if next != nil {
 			return next(req, via)
@@ -208,7 +210,8 @@ type request struct {
 	path        string // below the base URL, escaped, e.g. "/auth/user/u%2F1"
 	body        []byte // nil for none
 	contentType string
-	debug       bool // x-debug-mode: true
+	debug       bool     // x-debug-mode: true
+	secrets     []string // values in the body that must never reach an error (passwords, OTPs, tokens)
 }
 
 // jsonRequest describes a request with body marshalled as its JSON body
@@ -264,7 +267,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 		}
 		req.Header.Set("User-Agent", c.userAgent)
 		req.Header.Set("Accept", "application/json")
-		if req.URL.Host == c.host {
+		if req.URL.Host == c.host && req.URL.Scheme == c.scheme {
 			if op.auth == authAPIKey {
 				req.Header.Set("X-Api-Key", c.apiKey)
 			}
@@ -277,15 +280,20 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 		ex, err := c.roundTrip(req)
 		elapsed := time.Since(start)
 		if err != nil {
+			// An attempt that ran out of the client's own per-attempt time
+			// is a transport failure like a broken connection, as long as
+			// the caller's context is still alive.
+			attemptTimedOut := ctx.Err() == nil && isTimeout(err)
 			err = c.transportError(ctx, op, req, err)
 			c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront request failed",
 				slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 				slog.Duration("duration", elapsed), slog.Int("attempt", attempt), slog.String("error", err.Error()))
-			if attempt >= c.retry.MaxAttempts || !retryableError(err, req.Method) || errors.Is(err, ErrTooLarge) {
+			retry := retryableError(err, req.Method) || (attemptTimedOut && idempotent(req.Method))
+			if attempt >= c.retry.MaxAttempts || !retry || errors.Is(err, ErrTooLarge) {
 				return nil, err
 			}
-			if werr := c.wait(ctx, op, req, attempt, 0, "transport error"); werr != nil {
-				return nil, err
+			if werr := c.wait(ctx, op, req, attempt, c.retry.backoff(attempt), "transport error"); werr != nil {
+				return nil, fmt.Errorf("storefront: %s: %w (while waiting to retry after: %v)", op.id, werr, err)
 			}
 			continue
 		}
@@ -296,12 +304,18 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, req.Method) {
 			return ex, nil
 		}
-		retryAfter, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())
-		if hasRetryAfter && retryAfter > c.retry.MaxRetryAfter {
+		d, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())
+		if hasRetryAfter && d > c.retry.MaxRetryAfter {
 			return ex, nil // longer than we may wait: let the caller decide
 		}
-		if err := c.wait(ctx, op, req, attempt, retryAfter, http.StatusText(ex.status)); err != nil {
-			return nil, err
+		if !hasRetryAfter || d == 0 {
+			d = c.retry.backoff(attempt)
+		}
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+			return ex, nil // the answer now beats a context error later
+		}
+		if err := c.wait(ctx, op, req, attempt, d, http.StatusText(ex.status)); err != nil {
+			return nil, fmt.Errorf("storefront: %s: %w", op.id, err)
 		}
 	}
 }
@@ -353,20 +367,21 @@ func (c *Client) transportError(ctx context.Context, op *operation, req *http.Re
 	if errors.As(err, &ue) {
 		err = ue.Err // url.Error repeats the URL; the path is enough
 	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
+	if isTimeout(err) {
 		return fmt.Errorf("storefront: %s %s: timed out: %w", req.Method, req.URL.Path, err)
 	}
 	return fmt.Errorf("storefront: %s %s: %w", req.Method, req.URL.Path, err)
 }
 
-// wait sleeps before the next attempt: retryAfter when the API said so,
-// otherwise the policy's jittered backoff.
-func (c *Client) wait(ctx context.Context, op *operation, req *http.Request, attempt int, retryAfter time.Duration, reason string) error {
-	d := retryAfter
-	if d == 0 {
-		d = c.retry.backoff(attempt)
-	}
+// isTimeout reports whether a transport error is a timeout (the client's
+// per-attempt timeout included).
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// wait sleeps d before the next attempt, or until ctx is done.
+func (c *Client) wait(ctx context.Context, op *operation, req *http.Request, attempt int, d time.Duration, reason string) error {
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront retry",
 		slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 		slog.Int("attempt", attempt+1), slog.Duration("after", d), slog.String("reason", reason))
@@ -382,16 +397,23 @@ type successEnvelope struct {
 	Content any    `json:"content"`
 }
 
+// redactor returns what must be kept out of the errors of r's answers:
+// its own secrets, the Bearer token sent with it and the API key.
+func (c *Client) redactor(r *request, bearer string) redactor {
+	rd := make(redactor, 0, len(r.secrets)+2)
+	return append(append(rd, c.apiKey, bearer), r.secrets...)
+}
+
 // decode turns an exchange into the operation's content (out may be nil
-// for operations without content) or an error.
-func (c *Client) decode(op *operation, ex *exchange, out any) error {
+// for operations without content) or an error cleaned by rd.
+func (c *Client) decode(op *operation, ex *exchange, out any, rd redactor) error {
 	if ex.status < 200 || ex.status > 299 {
-		return newAPIError(op.id, ex.status, ex.header, ex.body)
+		return newAPIError(op.id, ex.status, ex.header, ex.body, rd)
 	}
 	malformed := func(reason string) error {
 		return &MalformedResponseError{
 			Operation: op.id, StatusCode: ex.status, ContentType: ex.header.Get("Content-Type"),
-			Reason: reason, Body: sample(ex.body), RequestID: requestID(ex.header),
+			Reason: reason, Body: sample(ex.body, rd), RequestID: requestID(ex.header),
 		}
 	}
 	if len(ex.body) == 0 {
@@ -405,7 +427,7 @@ func (c *Client) decode(op *operation, ex *exchange, out any) error {
 		return malformed(describeJSONError(err))
 	}
 	if env.Success != nil && !*env.Success {
-		return &APIError{Operation: op.id, StatusCode: ex.status, Code: redact(env.Code), Message: redact(env.Message), RequestID: requestID(ex.header)}
+		return &APIError{Operation: op.id, StatusCode: ex.status, Code: rd.clean(env.Code), Message: rd.clean(env.Message), RequestID: requestID(ex.header)}
 	}
 	if v, ok := out.(interface{ validate() string }); ok {
 		if reason := v.validate(); reason != "" {

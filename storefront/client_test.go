@@ -2,6 +2,7 @@ package storefront
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -27,7 +28,8 @@ func TestNewValidatesOptions(t *testing.T) {
 		"nil HTTP client":   {WithHTTPClient(nil)},
 		"zero timeout":      {WithTimeout(0)},
 		"nil logger":        {WithLogger(nil)},
-		"bad retry":         {WithRetryPolicy(RetryPolicy{MaxAttempts: 0})},
+		"bad retry":         {WithRetryPolicy(RetryPolicy{MaxAttempts: -1})},
+		"inverted backoff":  {WithRetryPolicy(RetryPolicy{MinBackoff: time.Second, MaxBackoff: time.Millisecond})},
 		"nil store":         {WithTokenStore(nil)},
 		"negative margin":   {WithRefreshMargin(-time.Second)},
 		"unknown env":       {WithEnvironment(Environment(9))},
@@ -398,14 +400,110 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, gap, 900*time.Millisecond, "the retry waited for Retry-After")
 
-	// A context ending during the wait ends the call at once.
+	// A wait longer than the deadline allows is not waited: the 429 comes
+	// back at once, with its Retry-After.
 	n.Store(0)
 	ctx, cancel := context.WithTimeout(bg, 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	_, err = sess.Auth.GetUser(ctx, "u-1")
-	require.ErrorIs(t, err, context.DeadlineExceeded)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.ErrorIs(t, err, ErrRateLimited)
+	assert.Equal(t, time.Second, apiErr.RetryAfter)
+	assert.Less(t, time.Since(start), 80*time.Millisecond)
+
+	// A context cancelled during a wait ends the call at once, as itself.
+	n.Store(0)
+	ctx, cancel = context.WithCancel(bg)
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start = time.Now()
+	_, err = sess.Auth.GetUser(ctx, "u-1")
+	require.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, time.Since(start), 800*time.Millisecond)
+}
+
+func TestContextEndingDuringBackoffAfterTransportError(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	ln.Close() // refused from now on
+	c, err := New("s", WithAPIKey("k"), WithBaseURL("http://"+addr),
+		WithRetryPolicy(RetryPolicy{MaxAttempts: 3, MinBackoff: 2 * time.Second, MaxBackoff: 2 * time.Second}))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(bg, 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = c.Auth.Anonymous(ctx)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "connection refused", "the last failure is still told")
+	assert.Less(t, time.Since(start), time.Second)
+}
+
+func TestTimedOutAttemptOfAGETIsRetried(t *testing.T) {
+	api := newTestAPI(t)
+	var n atomic.Int32
+	api.route("GET /auth/user/u-2", func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(2 * time.Second):
+			}
+			return
+		}
+		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{"user": userJSON(userClaims("u-2"))}})
+	})
+	sess := api.client(WithTimeout(100 * time.Millisecond)).NewManualSession(api.mint(userClaims("u-2"), time.Hour, time.Hour))
+	u, err := sess.Auth.GetUser(bg, "u-2")
+	require.NoError(t, err)
+	assert.Equal(t, "u-2", u.ID)
+	assert.Equal(t, 2, api.count("GET /auth/user/u-2"))
+
+	// A login whose attempt times out is not sent again: the server may
+	// have processed it.
+	api.route(opLogin, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	_, err = sess.Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", Password: "pw"})
+	require.Error(t, err)
+	assert.Equal(t, 1, api.count(opLogin))
+}
+
+func TestRedirectToAnotherSchemeIsRefused(t *testing.T) {
+	c, err := New("s", WithAPIKey("k"))
+	require.NoError(t, err)
+	from, _ := http.NewRequest("POST", c.BaseURL()+"/auth/anonymous", nil)
+	to, _ := http.NewRequest("POST", "http://staging.api.commercengine.io/api/v1/s/storefront/auth/anonymous", nil)
+	err = c.http.CheckRedirect(to, []*http.Request{from})
+	assert.ErrorIs(t, err, errRedirectRefused, "https to http on the same host would send the credentials in clear")
+}
+
+func TestEchoedSecretsAreRedacted(t *testing.T) {
+	api := newTestAPI(t)
+	api.route(opAnon, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 401, map[string]any{"message": "API key " + r.Header.Get("X-Api-Key") + " is not valid", "success": false, "code": "unauthorized"})
+	})
+	_, err := api.client().Auth.Anonymous(bg)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	assert.NotContains(t, err.Error(), testAPIKey)
+	assert.Contains(t, err.Error(), "API key [redacted] is not valid")
+
+	api.route(opLogin, func(w http.ResponseWriter, r *http.Request) {
+		var body map[string]string
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		writeJSON(w, 400, map[string]any{"message": "weak", "success": false, "code": "bad_request",
+			"errors": map[string]any{"password": body["password"] + " is too weak"}})
+	})
+	_, err = api.client().NewSession(nil).Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", Password: "hunter2-hunter2"})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "hunter2-hunter2")
+}
+
+func TestRetryPolicyZeroFieldsTakeDefaults(t *testing.T) {
+	c, err := New("s", WithRetryPolicy(RetryPolicy{MaxAttempts: 5}))
+	require.NoError(t, err)
+	assert.Equal(t, RetryPolicy{MaxAttempts: 5, MinBackoff: DefaultRetryPolicy.MinBackoff, MaxBackoff: DefaultRetryPolicy.MaxBackoff, MaxRetryAfter: DefaultRetryPolicy.MaxRetryAfter}, c.retry)
+	c, err = New("s", WithRetryPolicy(NoRetries))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.retry.MaxAttempts)
 }
 
 func TestDialErrorIsRetriedEvenForPOST(t *testing.T) {
@@ -509,7 +607,7 @@ func TestSampleNeverEndsInPartOfAToken(t *testing.T) {
 	tok := makeJWT(claimsMap{"ulid": "u-1", "email": "asha@example.com"})
 	for pad := sampleLimit*4 - len(tok); pad < sampleLimit*4; pad += 7 {
 		body := []byte(strings.Repeat("x", pad) + " " + tok + " tail")
-		s := sample(body)
+		s := sample(body, nil)
 		assert.NotContains(t, s, "eyJ", "pad %d", pad)
 	}
 }

@@ -55,9 +55,11 @@
 // code and message, per-field detail of a 400, the request ID, Retry-After,
 // and a short redacted sample of a body that was not the API's envelope (an
 // HTML page from a proxy). Branch with errors.Is on [ErrUnauthorized],
-// [ErrNotFound], [ErrRateLimited], [ErrBadRequest], [ErrServer]; a 2xx body
-// that is empty, truncated or not JSON is a [*MalformedResponseError]
-// ([ErrMalformed]). Arguments are checked before any request
+// [ErrNotFound], [ErrRateLimited], [ErrBadRequest], [ErrServer]. An answer
+// that is not the API's JSON envelope matches [ErrMalformed]: a 2xx body
+// that is empty, truncated or not JSON is a [*MalformedResponseError], an
+// error status with such a body an [*APIError] with its Body sample.
+// Arguments are checked before any request
 // ([ErrInvalidParam]). A refresh the API rejects clears the store and fails
 // with [ErrSessionExpired]; asking for an anonymous session while logged in
 // fails with [ErrLoggedIn]. Context cancellation and deadlines come back as
@@ -76,11 +78,12 @@
 // # Credentials and logging
 //
 // The API key goes only with get-anonymous-token, the Bearer token only with
-// the operations that take it, and both only to the API's own host:
-// redirects to another host are refused. With [WithLogger], requests,
+// the operations that take it, and both only to the API's own scheme and
+// host: redirects elsewhere are refused. With [WithLogger], requests,
 // retries, refreshes and new anonymous sessions are logged at debug level
 // with method, path, status and duration; tokens, the API key, passwords
-// and OTP codes never appear in logs or error strings.
+// and OTP codes never appear in logs or error strings, not even when the
+// server echoes them back.
 //
 // # Testing
 //

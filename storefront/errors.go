@@ -157,21 +157,22 @@ const sampleLimit = 256
 
 // newAPIError builds the error for a non-2xx answer from its status, header
 // and body. It never fails: a body that is not the envelope becomes a
-// redacted sample.
-func newAPIError(op string, status int, h http.Header, body []byte) *APIError {
+// redacted sample. Whatever the server wrote is cleaned by rd: a server
+// may echo the credentials it was sent.
+func newAPIError(op string, status int, h http.Header, body []byte, rd redactor) *APIError {
 	e := &APIError{Operation: op, StatusCode: status, RequestID: requestID(h)}
 	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
 		e.RetryAfter, _ = parseRetryAfter(h.Get("Retry-After"), time.Now())
 	}
 	if env, ok := decodeErrorEnvelope(body); ok {
-		e.Code = redact(*env.Code)
+		e.Code = rd.clean(*env.Code)
 		if env.Message != nil {
-			e.Message = redact(*env.Message)
+			e.Message = rd.clean(*env.Message)
 		}
-		e.Fields = flattenFieldErrors(env.Errors)
+		e.Fields = flattenFieldErrors(env.Errors, rd)
 		return e
 	}
-	e.Body = sample(body)
+	e.Body = sample(body, rd)
 	if e.Body == "" {
 		e.Body = "(empty)"
 	}
@@ -190,24 +191,24 @@ func decodeErrorEnvelope(body []byte) (*errorEnvelope, bool) {
 
 // flattenFieldErrors turns the envelope's "errors" into field → message.
 // Values are strings, lists of strings, or anything else (kept as JSON).
-func flattenFieldErrors(raw map[string]json.RawMessage) map[string]string {
+func flattenFieldErrors(raw map[string]json.RawMessage, rd redactor) map[string]string {
 	if len(raw) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string
-		k = redact(k)
+		k = rd.clean(k)
 		if json.Unmarshal(v, &s) == nil {
-			out[k] = redact(s)
+			out[k] = rd.clean(s)
 			continue
 		}
 		var list []string
 		if json.Unmarshal(v, &list) == nil {
-			out[k] = redact(strings.Join(list, "; "))
+			out[k] = rd.clean(strings.Join(list, "; "))
 			continue
 		}
-		out[k] = redact(string(v))
+		out[k] = rd.clean(string(v))
 	}
 	return out
 }
@@ -224,8 +225,9 @@ func requestID(h http.Header) string {
 }
 
 // sample returns the start of a body for an error message: valid UTF-8,
-// whitespace collapsed, anything that looks like a token redacted.
-func sample(body []byte) string {
+// whitespace collapsed, anything rd knows or that looks like a token
+// redacted.
+func sample(body []byte, rd redactor) string {
 	if len(body) > sampleLimit*4 {
 		body = body[:sampleLimit*4]
 		// A token the cut went through would escape redaction: drop the
@@ -238,7 +240,7 @@ func sample(body []byte) string {
 	}
 	s := strings.ToValidUTF8(string(body), "\uFFFD")
 	s = strings.Join(strings.Fields(s), " ")
-	s = redact(s)
+	s = rd.clean(s)
 	if len(s) > sampleLimit {
 		cut := sampleLimit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -257,10 +259,24 @@ func isTokenByte(c byte) bool {
 // long enough to be a JOSE header and payload).
 var jwtLike = regexp.MustCompile(`[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*`)
 
-// redact removes anything that looks like a JWT from s.
-func redact(s string) string {
-	if !strings.Contains(s, ".") {
-		return s
+// redactor removes secrets from what a server wrote before it reaches an
+// error: the secrets of the request that was answered (the API key, the
+// Bearer token, a password, an OTP …), and anything shaped like a JWT.
+type redactor []string
+
+// minSecret is the shortest value replaced literally: shorter ones would
+// blank out ordinary words.
+const minSecret = 4
+
+// clean returns s without the secrets.
+func (rd redactor) clean(s string) string {
+	for _, secret := range rd {
+		if len(secret) >= minSecret && strings.Contains(s, secret) {
+			s = strings.ReplaceAll(s, secret, "[redacted]")
+		}
 	}
-	return jwtLike.ReplaceAllString(s, "[redacted token]")
+	if strings.Contains(s, ".") {
+		s = jwtLike.ReplaceAllString(s, "[redacted token]")
+	}
+	return s
 }

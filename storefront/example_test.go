@@ -102,8 +102,10 @@ func ExampleClient_NewSession() {
 	// GET /whoami answers with the shopper's user ID; the first visit
 	// creates an anonymous session, which the cookie keeps.
 	whoami := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sess := client.NewSession(newCookieStore(w, r))
+		store := newCookieStore(r)
+		sess := client.NewSession(store)
 		claims, err := sess.EnsureClaims(r.Context())
+		store.writeCookie(w) // what the calls saved, before the body
 		if err != nil {
 			http.Error(w, "session unavailable", http.StatusBadGateway)
 			return
@@ -136,59 +138,62 @@ func ExampleClient_NewSession() {
 }
 
 // cookieStore is a TokenStore in an HTTP-only cookie: the tokens travel
-// with the shopper's browser, and a Session is built for each request.
+// with the shopper's browser, and a Session is built for each request. It
+// holds the pair in memory while the handler runs; writeCookie sends what
+// the session saved. A save that comes after (a shared refresh finishing
+// once its caller gave up) is dropped: the response has gone.
 type cookieStore struct {
-	w  http.ResponseWriter
-	r  *http.Request
-	mu sync.Mutex
-	t  *storefront.Tokens // saved during this request
+	mu      sync.Mutex
+	t       storefront.Tokens
+	changed bool
+	sent    bool
 }
 
 const cookieName = "ce_session"
 
-func newCookieStore(w http.ResponseWriter, r *http.Request) *cookieStore {
-	return &cookieStore{w: w, r: r}
+func newCookieStore(r *http.Request) *cookieStore {
+	s := &cookieStore{}
+	if c, err := r.Cookie(cookieName); err == nil {
+		if b, err := base64.RawURLEncoding.DecodeString(c.Value); err == nil {
+			_ = json.Unmarshal(b, &s.t) // a garbled cookie is a new visitor
+		}
+	}
+	return s
 }
 
 func (s *cookieStore) Load(context.Context) (storefront.Tokens, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.t != nil {
-		return *s.t, nil
-	}
-	c, err := s.r.Cookie(cookieName)
-	if err != nil {
-		return storefront.Tokens{}, nil // no cookie: nothing stored
-	}
-	var t storefront.Tokens
-	b, err := base64.RawURLEncoding.DecodeString(c.Value)
-	if err != nil || json.Unmarshal(b, &t) != nil {
-		return storefront.Tokens{}, nil // a garbled cookie is a new visitor
-	}
-	return t, nil
+	return s.t, nil
 }
 
 func (s *cookieStore) Save(_ context.Context, t storefront.Tokens) error {
-	b, err := json.Marshal(t)
-	if err != nil {
-		return err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.t = &t
-	http.SetCookie(s.w, &http.Cookie{
-		Name: cookieName, Value: base64.RawURLEncoding.EncodeToString(b), Path: "/",
-		HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode, MaxAge: 30 * 24 * 3600,
-	})
+	if !s.sent {
+		s.t, s.changed = t, true
+	}
 	return nil
 }
 
-func (s *cookieStore) Clear(context.Context) error {
+func (s *cookieStore) Clear(ctx context.Context) error {
+	return s.Save(ctx, storefront.Tokens{})
+}
+
+// writeCookie sets the cookie when the session changed the pair.
+func (s *cookieStore) writeCookie(w http.ResponseWriter) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.t = &storefront.Tokens{}
-	http.SetCookie(s.w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: true})
-	return nil
+	s.sent = true
+	if !s.changed {
+		return
+	}
+	c := &http.Cookie{Name: cookieName, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode, MaxAge: -1}
+	if !s.t.IsZero() {
+		b, _ := json.Marshal(s.t)
+		c.Value, c.MaxAge = base64.RawURLEncoding.EncodeToString(b), 30*24*3600
+	}
+	http.SetCookie(w, c)
 }
 
 // Errors carry the API's status, code and message; branch on them with

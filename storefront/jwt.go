@@ -40,44 +40,58 @@ func (c *Claims) ExpiresWithin(now time.Time, d time.Duration) bool {
 // payload. Its message never holds the token.
 var ErrMalformedToken = errors.New("storefront: malformed token")
 
-// jwtPayload mirrors the claim names of the API. Pointers and
-// json.RawMessage keep null, absent and odd types from failing the parse.
+// jwtPayload mirrors the claim names of the API. Each claim decodes on its
+// own terms, so one of an unexpected type (a number where a string was
+// expected) costs that claim, not the whole token.
 type jwtPayload struct {
-	ULID            *string      `json:"ulid"`
-	Email           *string      `json:"email"`
-	Phone           *string      `json:"phone"`
-	Username        *string      `json:"username"`
-	FirstName       *string      `json:"first_name"`
-	LastName        *string      `json:"last_name"`
-	StoreID         *string      `json:"store_id"`
-	IsLoggedIn      *bool        `json:"is_logged_in"`
-	IsAnonymous     *bool        `json:"is_anonymous"`
-	CustomerID      *string      `json:"customer_id"`
-	CustomerGroupID *string      `json:"customer_group_id"`
-	AnonymousID     *string      `json:"anonymous_id"`
+	ULID            flexString   `json:"ulid"`
+	Email           flexString   `json:"email"`
+	Phone           flexString   `json:"phone"`
+	Username        flexString   `json:"username"`
+	FirstName       flexString   `json:"first_name"`
+	LastName        flexString   `json:"last_name"`
+	StoreID         flexString   `json:"store_id"`
+	IsLoggedIn      flexBool     `json:"is_logged_in"`
+	IsAnonymous     flexBool     `json:"is_anonymous"`
+	CustomerID      flexString   `json:"customer_id"`
+	CustomerGroupID flexString   `json:"customer_group_id"`
+	AnonymousID     flexString   `json:"anonymous_id"`
 	Channel         flexString   `json:"channel"`
 	Exp             *json.Number `json:"exp"`
 	Iat             *json.Number `json:"iat"`
 }
 
-// flexString accepts a string, null, or any other JSON value (kept as its
-// JSON text): the API's "channel" claim is not documented precisely.
+// flexString accepts a string, null (empty), or any other JSON value, kept
+// as its JSON text ("channel" is an object in some deployments, an ID may be
+// a number).
 type flexString string
 
 func (f *flexString) UnmarshalJSON(b []byte) error {
-	if len(b) > 0 && b[0] == '"' {
+	switch {
+	case len(b) > 0 && b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
 		*f = flexString(s)
-		return nil
-	}
-	if string(b) == "null" {
+	case string(b) == "null":
 		*f = ""
-		return nil
+	default:
+		*f = flexString(b)
 	}
-	*f = flexString(b)
+	return nil
+}
+
+// flexBool accepts true, false, "true" and "false"; anything else is false.
+type flexBool bool
+
+func (f *flexBool) UnmarshalJSON(b []byte) error {
+	switch string(b) {
+	case "true", `"true"`:
+		*f = true
+	default:
+		*f = false
+	}
 	return nil
 }
 
@@ -104,18 +118,18 @@ func ParseClaims(token string) (*Claims, error) {
 		return nil, fmt.Errorf("%w: payload is not a JSON object", ErrMalformedToken)
 	}
 	c := &Claims{
-		UserID:          deref(p.ULID),
-		Email:           deref(p.Email),
-		Phone:           deref(p.Phone),
-		Username:        deref(p.Username),
-		FirstName:       deref(p.FirstName),
-		LastName:        deref(p.LastName),
-		StoreID:         deref(p.StoreID),
-		IsLoggedIn:      p.IsLoggedIn != nil && *p.IsLoggedIn,
-		IsAnonymous:     p.IsAnonymous != nil && *p.IsAnonymous,
-		CustomerID:      deref(p.CustomerID),
-		CustomerGroupID: deref(p.CustomerGroupID),
-		AnonymousID:     deref(p.AnonymousID),
+		UserID:          string(p.ULID),
+		Email:           string(p.Email),
+		Phone:           string(p.Phone),
+		Username:        string(p.Username),
+		FirstName:       string(p.FirstName),
+		LastName:        string(p.LastName),
+		StoreID:         string(p.StoreID),
+		IsLoggedIn:      bool(p.IsLoggedIn),
+		IsAnonymous:     bool(p.IsAnonymous),
+		CustomerID:      string(p.CustomerID),
+		CustomerGroupID: string(p.CustomerGroupID),
+		AnonymousID:     string(p.AnonymousID),
 		Channel:         string(p.Channel),
 	}
 	if c.ExpiresAt, err = numericDate(p.Exp); err != nil {

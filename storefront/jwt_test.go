@@ -34,21 +34,29 @@ func TestParseClaims(t *testing.T) {
 func TestParseClaimsRejects(t *testing.T) {
 	enc := base64.RawURLEncoding.EncodeToString
 	for name, tok := range map[string]string{
-		"empty":           "",
-		"one segment":     "abc",
-		"two segments":    "a.b",
-		"four segments":   "a.b.c.d",
-		"bad base64":      "a.!!!.c",
-		"not JSON":        "a." + enc([]byte("hello")) + ".c",
-		"JSON array":      "a." + enc([]byte("[1]")) + ".c",
-		"exp not number":  "a." + enc([]byte(`{"exp":"soon"}`)) + ".c",
-		"ulid not string": "a." + enc([]byte(`{"ulid":5}`)) + ".c",
+		"empty":          "",
+		"one segment":    "abc",
+		"two segments":   "a.b",
+		"four segments":  "a.b.c.d",
+		"bad base64":     "a.!!!.c",
+		"not JSON":       "a." + enc([]byte("hello")) + ".c",
+		"JSON array":     "a." + enc([]byte("[1]")) + ".c",
+		"exp not number": "a." + enc([]byte(`{"exp":"soon"}`)) + ".c",
 	} {
 		_, err := ParseClaims(tok)
 		assert.ErrorIs(t, err, ErrMalformedToken, name)
 	}
+	// A claim of an unexpected type costs that claim only.
+	c, err := ParseClaims("a." + enc([]byte(`{"ulid":5,"customer_id":{"id":"c"},"is_logged_in":"true","email":"a@b.co","exp":1900000000}`)) + ".c")
+	require.NoError(t, err)
+	assert.Equal(t, "5", c.UserID)
+	assert.Equal(t, `{"id":"c"}`, c.CustomerID)
+	assert.True(t, c.IsLoggedIn)
+	assert.Equal(t, "a@b.co", c.Email)
+	assert.Equal(t, int64(1900000000), c.ExpiresAt.Unix())
+
 	// Padded base64 is accepted.
-	c, err := ParseClaims("a." + base64.URLEncoding.EncodeToString([]byte(`{"ulid":"u"}`)) + ".c")
+	c, err = ParseClaims("a." + base64.URLEncoding.EncodeToString([]byte(`{"ulid":"u"}`)) + ".c")
 	require.NoError(t, err)
 	assert.Equal(t, "u", c.UserID)
 }

@@ -127,8 +127,8 @@ func WithBaseURL(raw string) Option {
 
 // WithHTTPClient sets the *http.Client requests go through. The client is
 // copied, not modified: its CheckRedirect is wrapped so that no request
-// follows a redirect to another host, and its Timeout (when zero) becomes
-// the client's per-attempt timeout.
+// follows a redirect to another host or scheme, and its Timeout, when not
+// zero, bounds each attempt (DefaultTimeout otherwise; WithTimeout wins).
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -140,7 +140,8 @@ func WithHTTPClient(hc *http.Client) Option {
 }
 
 // WithTimeout bounds each attempt of a request, answer body included
-// (default DefaultTimeout). A context deadline bounds the whole call.
+// (default DefaultTimeout); an idempotent request whose attempt times out is
+// tried again by the retry policy. A context deadline bounds the whole call.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
@@ -178,8 +179,10 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // WithRetryPolicy replaces DefaultRetryPolicy; NoRetries disables retries.
+// Zero fields take DefaultRetryPolicy's values.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
+		p = p.withDefaults()
 		if err := p.validate(); err != nil {
 			return fmt.Errorf("retry policy: %w", err)
 		}

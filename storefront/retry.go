@@ -5,11 +5,13 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -29,7 +31,7 @@ import (
 // Waits grow exponentially from MinBackoff to MaxBackoff with full jitter,
 // honour Retry-After (up to MaxRetryAfter; a longer wait is not waited: the
 // error is returned with APIError.RetryAfter set), and end early when the
-// context is done.
+// context is done. A zero field takes its value from DefaultRetryPolicy.
 type RetryPolicy struct {
 	MaxAttempts   int           // attempts in all, the first included; 1 disables retries
 	MinBackoff    time.Duration // first wait
@@ -47,6 +49,24 @@ var DefaultRetryPolicy = RetryPolicy{
 
 // NoRetries sends every request once.
 var NoRetries = RetryPolicy{MaxAttempts: 1}
+
+// withDefaults fills the zero fields of p from DefaultRetryPolicy.
+func (p RetryPolicy) withDefaults() RetryPolicy {
+	d := DefaultRetryPolicy
+	if p.MaxAttempts == 0 {
+		p.MaxAttempts = d.MaxAttempts
+	}
+	if p.MinBackoff == 0 {
+		p.MinBackoff = d.MinBackoff
+	}
+	if p.MaxBackoff == 0 {
+		p.MaxBackoff = max(d.MaxBackoff, p.MinBackoff)
+	}
+	if p.MaxRetryAfter == 0 {
+		p.MaxRetryAfter = d.MaxRetryAfter
+	}
+	return p
+}
 
 func (p RetryPolicy) validate() error {
 	switch {
@@ -96,9 +116,11 @@ func retryableStatus(status int, method string) bool {
 }
 
 // retryableError reports whether a transport error may be retried for
-// method. Context errors, TLS trust failures and refused redirects never
-// are; a failed dial always may be (nothing was sent); anything else only
-// for idempotent methods.
+// method. A failed dial may always be (nothing was sent). A connection that
+// broke — a reset, an unexpected EOF, another network error — may be for
+// idempotent methods only. Anything else is not a network failure (a
+// context error, a refused redirect, a TLS trust failure, an error from a
+// custom transport such as a validating one) and is never retried.
 func retryableError(err error, method string) bool {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errRedirectRefused) {
 		return false
@@ -118,10 +140,10 @@ func retryableError(err error, method string) bool {
 	if errors.As(err, &dns) {
 		return dns.IsTemporary || dns.IsTimeout
 	}
-	if strings.Contains(err.Error(), "unsupported protocol scheme") {
-		return false
-	}
-	return idempotent(method)
+	var ne net.Error
+	broken := errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNABORTED)
+	return broken && idempotent(method)
 }
 
 // parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date.

@@ -51,6 +51,10 @@ type Session struct {
 
 	mu     sync.Mutex // serialises writes to the store and the start of renewals
 	flight *renewal   // the renewal in progress, shared by concurrent callers
+	saves  uint64     // writes to the store so far, under mu
+
+	notifyMu sync.Mutex // serialises the callbacks
+	notified uint64     // the write the callbacks last reported
 
 	parsed atomic.Pointer[parsedToken] // claims of the last access token read
 }
@@ -73,9 +77,11 @@ type parsedToken struct {
 type SessionOption func(*Session)
 
 // OnTokensChanged registers f to be called after the session saves a new
-// token pair (from a login, a refresh, a logout …). f may be called from
-// several goroutines at once and must not block for long. Never log the
-// tokens it receives; Tokens's own String method prints none.
+// token pair (from a login, a refresh, a logout …). Calls never overlap and
+// come in the order the pairs were saved; a call about a pair that another
+// save has already replaced is skipped, so the last call always reports
+// what the store holds. f must not block for long. Never log the tokens it
+// receives; Tokens's own String method prints none.
 func OnTokensChanged(f func(Tokens)) SessionOption {
 	return func(s *Session) { s.changed = f }
 }
@@ -137,6 +143,7 @@ func (s *Session) SetTokens(ctx context.Context, t Tokens) error {
 func (s *Session) Clear(ctx context.Context) error {
 	s.mu.Lock()
 	err := s.store.Clear(ctx)
+	s.saves++
 	s.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("storefront: clear tokens: %w", err)
@@ -230,10 +237,11 @@ func (s *Session) claimsOf(token string) (*Claims, error) {
 }
 
 // expiring reports whether an access token must be renewed before use:
-// within the refresh margin of its expiry, or unreadable.
+// within the refresh margin of its expiry. A token whose expiry cannot be
+// read is used as it is; if the API refuses it, the 401 path renews it.
 func (s *Session) expiring(token string) bool {
 	c, err := s.claimsOf(token)
-	return err != nil || c.ExpiresWithin(s.c.now(), s.c.margin)
+	return err == nil && c.ExpiresWithin(s.c.now(), s.c.margin)
 }
 
 // refreshUsable reports whether a refresh token may still work: not empty,
@@ -260,12 +268,16 @@ func (s *Session) liveLogin(t Tokens) bool {
 }
 
 // renew refreshes the session (or creates an anonymous one), sharing one
-// request among concurrent callers. stale is the access token the caller
+// request among concurrent callers. A caller whose context has already
+// ended starts nothing. stale is the access token the caller
 // found wanting; with force, it is renewed even if its expiry is far (the
 // API answered 401 to it). The renewal runs on a context detached from the
 // caller's, so one caller giving up does not fail the others; each caller
 // waits only as long as its own context allows.
 func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, error) {
+	if err := ctx.Err(); err != nil {
+		return Tokens{}, fmt.Errorf("storefront: %w", err)
+	}
 	s.mu.Lock()
 	if f := s.flight; f != nil {
 		s.mu.Unlock()
@@ -338,10 +350,11 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 	if err != nil {
 		return Tokens{}, err
 	}
+	req.secrets = []string{cur.RefreshToken, cur.AccessToken}
 	var out authTokensContent
 	ex, err := s.c.send(ctx, opRefresh, req, "")
 	if err == nil {
-		err = s.c.decode(opRefresh, ex, &out)
+		err = s.c.decode(opRefresh, ex, &out, s.c.redactor(req, ""))
 	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
@@ -373,7 +386,7 @@ func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.c.decode(opAnonymous, ex, &out); err != nil {
+	if err := s.c.decode(opAnonymous, ex, &out, s.c.redactor(req, old)); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -404,19 +417,34 @@ func (s *Session) call(ctx context.Context, op *operation, req *request, out any
 		if ex, err = s.c.send(ctx, op, req, nt.AccessToken); err != nil {
 			return err
 		}
+		return s.c.decode(op, ex, out, append(s.c.redactor(req, bearer), nt.AccessToken))
 	}
-	return s.c.decode(op, ex, out)
+	return s.c.decode(op, ex, out, s.c.redactor(req, bearer))
+}
+
+// persistTimeout bounds a write of the store that must not be cancelled.
+const persistTimeout = 10 * time.Second
+
+// persistContext is the context of a store write that records what the API
+// has already done (a login, a rotated refresh token): the caller giving up
+// now must not lose it.
+func persistContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), persistTimeout)
 }
 
 // save stores t and notifies OnTokensChanged.
 func (s *Session) save(ctx context.Context, t Tokens) error {
+	ctx, cancel := persistContext(ctx)
+	defer cancel()
 	s.mu.Lock()
 	err := s.store.Save(ctx, t)
+	s.saves++
+	seq := s.saves
 	s.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("storefront: save tokens: %w", err)
 	}
-	s.notifyChanged(t)
+	s.notifyChanged(t, seq)
 	return nil
 }
 
@@ -424,6 +452,8 @@ func (s *Session) save(ctx context.Context, t Tokens) error {
 // overwrite a pair a login saved meanwhile. It returns what the store holds
 // afterwards.
 func (s *Session) saveIf(ctx context.Context, prev, t Tokens) (Tokens, error) {
+	ctx, cancel := persistContext(ctx)
+	defer cancel()
 	s.mu.Lock()
 	cur, err := s.store.Load(ctx)
 	if err == nil && cur != prev {
@@ -433,16 +463,20 @@ func (s *Session) saveIf(ctx context.Context, prev, t Tokens) (Tokens, error) {
 	if err == nil {
 		err = s.store.Save(ctx, t)
 	}
+	s.saves++
+	seq := s.saves
 	s.mu.Unlock()
 	if err != nil {
 		return Tokens{}, fmt.Errorf("storefront: save tokens: %w", err)
 	}
-	s.notifyChanged(t)
+	s.notifyChanged(t, seq)
 	return t, nil
 }
 
 // clearIf clears the store if it still holds prev.
 func (s *Session) clearIf(ctx context.Context, prev Tokens) {
+	ctx, cancel := persistContext(ctx)
+	defer cancel()
 	s.mu.Lock()
 	cur, err := s.store.Load(ctx)
 	if err != nil || cur != prev {
@@ -450,6 +484,7 @@ func (s *Session) clearIf(ctx context.Context, prev Tokens) {
 		return
 	}
 	err = s.store.Clear(ctx)
+	s.saves++
 	s.mu.Unlock()
 	if err != nil {
 		s.c.logger.LogAttrs(ctx, slog.LevelWarn, "storefront session: clearing tokens failed", slog.String("error", err.Error()))
@@ -458,10 +493,19 @@ func (s *Session) clearIf(ctx context.Context, prev Tokens) {
 	s.notifyCleared()
 }
 
-func (s *Session) notifyChanged(t Tokens) {
-	if s.changed != nil {
-		s.changed(t)
+// notifyChanged reports the pair of write seq, unless a later write has
+// been reported already.
+func (s *Session) notifyChanged(t Tokens, seq uint64) {
+	if s.changed == nil {
+		return
 	}
+	s.notifyMu.Lock()
+	defer s.notifyMu.Unlock()
+	if seq < s.notified {
+		return
+	}
+	s.notified = seq
+	s.changed(t)
 }
 
 func (s *Session) notifyCleared() {

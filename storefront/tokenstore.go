@@ -33,6 +33,22 @@ func (t Tokens) String() string {
 // GoString keeps %#v from printing the tokens.
 func (t Tokens) GoString() string { return "storefront." + t.String() }
 
+// Format keeps every fmt verb (%d and %x too) from printing the tokens.
+func (t Tokens) Format(f fmt.State, verb rune) { formatRedacted(f, verb, t) }
+
+// formatRedacted prints v through its String method, or GoString for %#v,
+// whatever the verb: the fields of v are secrets.
+func formatRedacted(f fmt.State, verb rune, v interface {
+	String() string
+	GoString() string
+}) {
+	if verb == 'v' && f.Flag('#') {
+		_, _ = io.WriteString(f, v.GoString())
+		return
+	}
+	_, _ = io.WriteString(f, v.String())
+}
+
 // LogValue implements slog.LogValuer.
 func (t Tokens) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -55,6 +71,15 @@ func present(s string) string {
 // The SDK ships MemoryStore and FileStore; a back end serving many shoppers
 // implements TokenStore over its own session storage (a cookie, Redis, a
 // database row), one store per shopper.
+//
+// Save and Clear may be called from another goroutine, and after the call
+// that led to them has returned: a refresh shared by concurrent callers
+// runs to its end even when the caller that started it gives up, because
+// the API has already replaced the refresh token and losing the new pair
+// would log the shopper out. A store tied to one HTTP request (a cookie)
+// should hold the pair in memory and write its cookie from the handler once
+// the SDK calls are done, dropping later saves, as the Client.NewSession
+// example does.
 type TokenStore interface {
 	Load(ctx context.Context) (Tokens, error)
 	Save(ctx context.Context, t Tokens) error

@@ -95,6 +95,9 @@ func (r AuthResult) String() string {
 // GoString keeps %#v from printing the tokens.
 func (r AuthResult) GoString() string { return "storefront." + r.String() }
 
+// Format keeps every fmt verb from printing the tokens.
+func (r AuthResult) Format(f fmt.State, verb rune) { formatRedacted(f, verb, r) }
+
 // LogValue implements slog.LogValuer.
 func (r AuthResult) LogValue() slog.Value {
 	var id string
@@ -141,6 +144,9 @@ func (c OTPChallenge) String() string {
 
 // GoString keeps %#v from printing the token and the code.
 func (c OTPChallenge) GoString() string { return "storefront." + c.String() }
+
+// Format keeps every fmt verb from printing the token and the code.
+func (c OTPChallenge) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
 
 // LogValue implements slog.LogValuer.
 func (c OTPChallenge) LogValue() slog.Value {
