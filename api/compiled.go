@@ -14,23 +14,30 @@ import (
 // document conforms to it, reading the bytes directly in one pass: no
 // decoding into maps, no allocation for most values. It is the validator's
 // fast path. It is sound, not complete: when it says yes the document is
-// valid JSON that conforms; when it says no — or meets anything unusual,
-// such as invalid UTF-8 or a duplicate key — the validator decodes the
-// document and asks kin-openapi, which stays the reference and says why.
+// valid JSON that encoding/json decodes and kin-openapi accepts; when it
+// says no — or meets anything unusual, such as invalid UTF-8, an escaped
+// key or nesting beyond maxDepth — the validator decodes the document and
+// asks kin-openapi, which stays the reference and says why.
 // TestCompiledChecksAgreeWithKin and FuzzCompiledChecksAgreeWithKin hold
 // the two to the same verdicts.
 //
 // Only the keywords openapi.yaml uses are compiled; a schema with any other
 // keyword has no compiled check and always goes to kin-openapi.
 //
-// A check reads the value that starts at b[i] (not whitespace) and returns
-// the index just after it and whether it conforms.
-type conformanceCheck func(b []byte, i int) (int, bool)
+// A check reads the value that starts at b[i] (not whitespace), nested
+// depth arrays and objects deep, and returns the index just after it and
+// whether it conforms.
+type conformanceCheck func(b []byte, i, depth int) (int, bool)
+
+// maxDepth bounds the nesting the checks follow: encoding/json refuses
+// documents nested more than 10,000 deep, and a deeper document could
+// exhaust the stack. Anything deeper is left to the slow path.
+const maxDepth = 9000
 
 // conforms reports whether data, a whole document, passes c.
 func (c conformanceCheck) conforms(data []byte) bool {
 	i := skipSpace(data, 0)
-	end, ok := c(data, i)
+	end, ok := c(data, i, 0)
 	return ok && skipSpace(data, end) == len(data)
 }
 
@@ -78,7 +85,7 @@ func (cc *checkCompiler) compile(s *openapi3.Schema, dir direction, inProgress m
 		return c, c != nil
 	}
 	if slot, ok := inProgress[s]; ok {
-		return func(b []byte, i int) (int, bool) { return (*slot)(b, i) }, true
+		return func(b []byte, i, depth int) (int, bool) { return (*slot)(b, i, depth) }, true
 	}
 	slot := new(conformanceCheck)
 	inProgress[s] = slot
@@ -133,7 +140,7 @@ func (cc *checkCompiler) build(s *openapi3.Schema, dir direction, inProgress map
 	xof := len(oneOf)+len(anyOf)+len(allOf) > 0
 	nullable := s.Nullable
 
-	return func(b []byte, i int) (int, bool) {
+	return func(b []byte, i, depth int) (int, bool) {
 		if i >= len(b) {
 			return i, false
 		}
@@ -151,24 +158,24 @@ func (cc *checkCompiler) build(s *openapi3.Schema, dir direction, inProgress map
 				return end, false // their verdict alone counts
 			}
 		case own != nil:
-			if end, ok = own(b, i); !ok {
+			if end, ok = own(b, i, depth); !ok {
 				return end, false
 			}
 		default:
-			if end, ok = skipValue(b, i); !ok {
+			if end, ok = skipValue(b, i, depth); !ok {
 				return end, false
 			}
 		}
 		// The combinators read the value again, each on its own.
 		for _, c := range allOf {
-			if _, ok := c(b, i); !ok {
+			if _, ok := c(b, i, depth); !ok {
 				return end, false
 			}
 		}
 		if len(anyOf) > 0 {
 			matched := false
 			for _, c := range anyOf {
-				if _, ok := c(b, i); ok {
+				if _, ok := c(b, i, depth); ok {
 					matched = true
 					break
 				}
@@ -180,7 +187,7 @@ func (cc *checkCompiler) build(s *openapi3.Schema, dir direction, inProgress map
 		if len(oneOf) > 0 {
 			n := 0
 			for _, c := range oneOf {
-				if _, ok := c(b, i); ok {
+				if _, ok := c(b, i, depth); ok {
 					n++
 				}
 			}
@@ -207,7 +214,7 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 			}
 			allowed = append(allowed, strconv.FormatBool(v))
 		}
-		return func(b []byte, i int) (int, bool) {
+		return func(b []byte, i, _ int) (int, bool) {
 			var lit string
 			switch b[i] {
 			case 't':
@@ -233,7 +240,7 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 			return nil, false
 		}
 		integer := s.Type.Is("integer")
-		return func(b []byte, i int) (int, bool) {
+		return func(b []byte, i, _ int) (int, bool) {
 			end, ok := numberEnd(b, i)
 			if !ok {
 				return end, false
@@ -263,8 +270,8 @@ func (cc *checkCompiler) typed(s *openapi3.Schema, dir direction, inProgress map
 		if each == nil {
 			each = skipValue
 		}
-		return func(b []byte, i int) (int, bool) {
-			n, end, ok := eachElement(b, i, each)
+		return func(b []byte, i, depth int) (int, bool) {
+			n, end, ok := eachElement(b, i, depth, each)
 			return end, ok && n >= minItems && (maxItems < 0 || n <= maxItems)
 		}, true
 	case s.Type.Is("object"):
@@ -313,7 +320,7 @@ func (cc *checkCompiler) stringCheck(s *openapi3.Schema) (conformanceCheck, bool
 		maxLen = int(*s.MaxLength)
 	}
 	needValue := len(enum) > 0 || re != nil || format != nil || minLen > 0 || maxLen >= 0
-	return func(b []byte, i int) (int, bool) {
+	return func(b []byte, i, _ int) (int, bool) {
 		end, escaped, ok := stringEnd(b, i)
 		if !ok {
 			return end, false
@@ -365,16 +372,6 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 		}
 		props[name] = prop{check: c}
 	}
-	var want uint64
-	for i, name := range s.Required {
-		p, ok := props[name]
-		if !ok { // required but not described: kin-openapi checks presence only
-			p = prop{check: skipValue}
-		}
-		p.bit |= 1 << i
-		props[name] = p
-		want |= 1 << i
-	}
 	allowExtra := s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has
 	var extra conformanceCheck
 	if ap := s.AdditionalProperties.Schema; ap != nil {
@@ -387,11 +384,30 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 		}
 		extra = c
 	}
-	return func(b []byte, i int) (int, bool) {
+	var want uint64
+	for i, name := range s.Required {
+		p, ok := props[name]
+		if !ok {
+			// Required but not described: its value is an additional
+			// property to kin-openapi.
+			switch {
+			case extra != nil:
+				p = prop{check: extra}
+			case !allowExtra:
+				return nil, false // no value can pass; left to kin-openapi
+			default:
+				p = prop{check: skipValue}
+			}
+		}
+		p.bit |= 1 << i
+		props[name] = p
+		want |= 1 << i
+	}
+	return func(b []byte, i, depth int) (int, bool) {
 		// A duplicate key passes only if every one of its values does:
 		// encoding/json keeps the last, which then conforms too.
 		var have uint64
-		end, ok := eachMember(b, i, func(key []byte, escaped bool, i int) (int, bool) {
+		end, ok := eachMember(b, i, depth, func(key []byte, escaped bool, i, depth int) (int, bool) {
 			if escaped { // rare; left to kin-openapi
 				return i, false
 			}
@@ -399,13 +415,13 @@ func (cc *checkCompiler) object(s *openapi3.Schema, dir direction, inProgress ma
 			switch {
 			case known:
 				have |= p.bit
-				return p.check(b, i)
+				return p.check(b, i, depth)
 			case !allowExtra:
 				return i, false
 			case extra != nil:
-				return extra(b, i)
+				return extra(b, i, depth)
 			}
-			return skipValue(b, i)
+			return skipValue(b, i, depth)
 		})
 		return end, ok && have == want
 	}, true
@@ -430,8 +446,9 @@ func skipSpace(b []byte, i int) int {
 	return i
 }
 
-// skipValue checks the syntax of the value at b[i] and returns its end.
-func skipValue(b []byte, i int) (int, bool) {
+// skipValue checks the syntax of the value at b[i], depth containers deep,
+// and returns its end.
+func skipValue(b []byte, i, depth int) (int, bool) {
 	if i >= len(b) {
 		return i, false
 	}
@@ -440,9 +457,9 @@ func skipValue(b []byte, i int) (int, bool) {
 		end, _, ok := stringEnd(b, i)
 		return end, ok
 	case c == '{':
-		return eachMember(b, i, func(_ []byte, _ bool, i int) (int, bool) { return skipValue(b, i) })
+		return eachMember(b, i, depth, func(_ []byte, _ bool, i, depth int) (int, bool) { return skipValue(b, i, depth) })
 	case c == '[':
-		_, end, ok := eachElement(b, i, skipValue)
+		_, end, ok := eachElement(b, i, depth, skipValue)
 		return end, ok
 	case c == 't':
 		return literal(b, i, "true")
@@ -462,10 +479,10 @@ func skipValue(b []byte, i int) (int, bool) {
 	return i, false
 }
 
-// eachElement reads the array at b[i], checking each element with check,
-// and returns how many there were and the array's end.
-func eachElement(b []byte, i int, check conformanceCheck) (n, end int, ok bool) {
-	if i >= len(b) || b[i] != '[' {
+// eachElement reads the array at b[i], depth containers deep, checking each
+// element with check, and returns how many there were and the array's end.
+func eachElement(b []byte, i, depth int, check conformanceCheck) (n, end int, ok bool) {
+	if i >= len(b) || b[i] != '[' || depth >= maxDepth {
 		return 0, i, false
 	}
 	i = skipSpace(b, i+1)
@@ -473,7 +490,7 @@ func eachElement(b []byte, i int, check conformanceCheck) (n, end int, ok bool) 
 		return 0, i + 1, true
 	}
 	for {
-		if i, ok = check(b, i); !ok {
+		if i, ok = check(b, i, depth+1); !ok {
 			return n, i, false
 		}
 		n++
@@ -491,11 +508,12 @@ func eachElement(b []byte, i int, check conformanceCheck) (n, end int, ok bool) 
 	}
 }
 
-// eachMember reads the object at b[i], calling member with each key's raw
-// content (quotes excluded), whether it holds escapes, and where its value
-// starts; member returns the value's end. It returns the object's end.
-func eachMember(b []byte, i int, member func(key []byte, escaped bool, value int) (int, bool)) (int, bool) {
-	if i >= len(b) || b[i] != '{' {
+// eachMember reads the object at b[i], depth containers deep, calling
+// member with each key's raw content (quotes excluded), whether it holds
+// escapes, where its value starts and the value's depth; member returns the
+// value's end. It returns the object's end.
+func eachMember(b []byte, i, depth int, member func(key []byte, escaped bool, value, depth int) (int, bool)) (int, bool) {
+	if i >= len(b) || b[i] != '{' || depth >= maxDepth {
 		return i, false
 	}
 	i = skipSpace(b, i+1)
@@ -514,7 +532,7 @@ func eachMember(b []byte, i int, member func(key []byte, escaped bool, value int
 		if i = skipSpace(b, i+1); i >= len(b) {
 			return i, false
 		}
-		if i, ok = member(key, escaped, i); !ok {
+		if i, ok = member(key, escaped, i, depth+1); !ok {
 			return i, false
 		}
 		if i = skipSpace(b, i); i >= len(b) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -252,4 +253,49 @@ func FuzzCompiledChecksAgreeWithKin(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Deep documents go to the slow path, which encoding/json refuses past
+// 10,000 levels; the compiled checks neither accept them nor overflow the
+// stack on them.
+func TestCompiledChecksStopAtMaxDepth(t *testing.T) {
+	v := NewValidator()
+	var key checkKey
+	for k := range v.fast {
+		if k.s == v.doc.Components.Schemas["BadRequestError"].Value {
+			key = k
+		}
+	}
+	require.NotNil(t, key.s, "no compiled check for the 400 envelope")
+	for _, depth := range []int{10, 8999, 10001, 200000} {
+		doc := []byte(`{"message":"m","success":false,"code":"c","errors":{"a":` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}}`)
+		fast := v.fast[key].conforms(doc)
+		var x any
+		decodes := json.Unmarshal(doc, &x) == nil
+		assert.False(t, fast && !decodes, "depth %d: compiled accepts what encoding/json refuses", depth)
+		assert.Equal(t, depth < maxDepth-1, fast, "depth %d", depth)
+	}
+}
+
+// A required property that properties does not describe is an additional
+// property to kin-openapi.
+func TestCompiledRequiredButUndescribed(t *testing.T) {
+	for _, c := range []struct {
+		schema string
+		doc    string
+		want   bool
+	}{
+		{`{"type":"object","required":["x"],"additionalProperties":{"type":"string"}}`, `{"x":1}`, false},
+		{`{"type":"object","required":["x"],"additionalProperties":{"type":"string"}}`, `{"x":"s"}`, true},
+		{`{"type":"object","required":["x"]}`, `{"x":1}`, true},
+	} {
+		var s openapi3.Schema
+		require.NoError(t, json.Unmarshal([]byte(c.schema), &s))
+		check := newCheckCompiler(nil).check(&s, forResponse)
+		require.NotNil(t, check)
+		assert.Equal(t, c.want, check.conforms([]byte(c.doc)), "%s on %s", c.schema, c.doc)
+	}
+	var closed openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(`{"type":"object","required":["x"],"additionalProperties":false}`), &closed))
+	assert.Nil(t, newCheckCompiler(nil).check(&closed, forResponse), "no value can pass: left to kin-openapi")
 }

@@ -170,3 +170,55 @@ func TestViolationsNeverQuoteValues(t *testing.T) {
 	require.NotEmpty(t, vt.Violations())
 	assert.NotContains(t, vt.Err().Error(), secret)
 }
+
+// Record mode gives the caller the answer exactly as it came: a body cut
+// short still fails to read, and a body too large to validate arrives
+// whole.
+func TestRecordModeKeepsTheAnswerAsItCame(t *testing.T) {
+	short := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", "1000")
+		_, _ = io.WriteString(w, `{"message":"ok","success":true,"content":{"user":{"id":"u-1"}}}`)
+	}))
+	t.Cleanup(short.Close)
+	vt := api.NewTransport(nil, api.Record)
+	resp, err := (&http.Client{Transport: vt}).Do(getUserRequest(t, short.URL))
+	require.NoError(t, err)
+	_, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "the truncation reaches the caller")
+	require.NotEmpty(t, vt.Violations())
+	assert.Contains(t, vt.Violations()[0].Message, "reading the body failed")
+
+	big := `{"message":"ok","success":true,"content":{"user":{"id":"` + strings.Repeat("x", 500) + `"}}}`
+	large := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, big)
+	}))
+	t.Cleanup(large.Close)
+	vt = api.NewTransport(nil, api.Record, api.WithMaxBodyBytes(64))
+	resp, err = (&http.Client{Transport: vt}).Do(getUserRequest(t, large.URL))
+	require.NoError(t, err)
+	got, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, big, string(got))
+	require.NotEmpty(t, vt.Violations())
+	assert.Contains(t, vt.Violations()[0].Message, "larger than 64 bytes")
+}
+
+func getUserRequest(t *testing.T, base string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest("GET", base+"/api/v1/s1/storefront/auth/user/u-1", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+testJWT)
+	return req
+}
+
+func TestSyntaxErrorsDoNotQuoteTheBody(t *testing.T) {
+	req := loginRequest(t, "http://x", `{"email":"a@b.co","password":"hunter2\q"}`)
+	err := api.ValidateRequest(req)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "invalid JSON at byte")
+	assert.NotContains(t, err.Error(), "'q'")
+}

@@ -233,11 +233,9 @@ func (v *Validator) ValidateResponse(req *http.Request, resp *http.Response) err
 // streaming decoder on every response.
 func (v *Validator) validateResponse(req *http.Request, route *Route, resp *http.Response) error {
 	var data []byte
-	var err error
 	if resp.Body != nil && resp.Body != http.NoBody {
-		data, err = readLimited(resp.Body, v.maxBodyBytes)
-		resp.Body.Close()
-		resp.Body = io.NopCloser(bytes.NewReader(data))
+		var err error
+		data, resp.Body, err = peekBody(resp.Body, v.maxBodyBytes)
 		if err != nil {
 			return v.single(req, route, resp.StatusCode, LocBody, "", err.Error())
 		}
@@ -339,6 +337,37 @@ func (v *Validator) bodyConforms(route *Route, req *http.Request, data []byte) b
 	}
 	return v.quickCheck(mt.Schema.Value, forRequest, data)
 }
+
+// peekBody reads up to limit bytes of body for validation and returns them
+// with a body that gives the caller exactly what the original would have:
+// the same bytes, then the rest of a body too large to validate, or the
+// error reading stopped on. Closing it closes the original.
+func peekBody(body io.ReadCloser, limit int64) ([]byte, io.ReadCloser, error) {
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
+	tail := io.Reader(eofReader{})
+	switch {
+	case err != nil:
+		tail = errReader{err}
+		err = fmt.Errorf("reading the body failed: %w", err)
+	case int64(len(data)) > limit:
+		tail = body
+		err = fmt.Errorf("body is larger than %d bytes", limit)
+	}
+	return data, readCloser{io.MultiReader(bytes.NewReader(data), tail), body}, err
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // readLimited reads all of r, failing if it holds more than limit bytes.
 func readLimited(r io.Reader, limit int64) ([]byte, error) {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -279,9 +280,20 @@ func parseMessage(e *openapi3filter.ParseError) string {
 		if errors.As(e.Cause, &pe) && pe != e {
 			return msg + ": " + parseMessage(pe)
 		}
-		return msg + ": " + e.Cause.Error()
+		return msg + ": " + causeMessage(e.Cause)
 	}
 	return msg
+}
+
+// causeMessage describes a decoding error; JSON syntax errors quote the
+// offending character, which may be part of a password, so only their
+// offset is told.
+func causeMessage(err error) string {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Sprintf("invalid JSON at byte %d", syn.Offset)
+	}
+	return err.Error()
 }
 
 func securityMessage(e *openapi3filter.SecurityRequirementsError) string {

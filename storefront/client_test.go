@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/api"
 )
 
 func TestNewValidatesOptions(t *testing.T) {
@@ -619,4 +621,20 @@ func TestRetryAfterIsCapped(t *testing.T) {
 		assert.True(t, ok)
 		assert.Equal(t, 24*time.Hour, d, v)
 	}
+}
+
+// An error from a custom transport (here the api package's strict
+// validator refusing an answer) is not a network failure: a GET is not
+// sent again.
+func TestCustomTransportErrorsAreNotRetried(t *testing.T) {
+	ts := newTestAPI(t)
+	ts.route(opGetUser, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{"user": map[string]any{}}})
+	})
+	vt := api.NewTransport(nil, api.Strict)
+	sess := ts.client(WithHTTPClient(&http.Client{Transport: vt})).NewManualSession(ts.mint(userClaims("u-1"), time.Hour, time.Hour))
+	_, err := sess.Auth.GetUser(bg, "u-1")
+	var ve *api.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, 1, ts.count(opGetUser))
 }
