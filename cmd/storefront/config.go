@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/commercengine-go/sdk/storefront"
 )
@@ -122,6 +125,16 @@ func defaultSessionFile(getenv env) string {
 // API error, the reason for the others. Errors from the SDK never hold
 // secrets; this adds none.
 func describe(err error) string {
+	return oneLine(describeError(err))
+}
+
+// oneLine collapses every run of white space and control characters (a
+// message from the server may hold newlines) into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+}
+
+func describeError(err error) string {
 	var apiErr *storefront.APIError
 	switch {
 	case errors.As(err, &apiErr):
@@ -132,8 +145,8 @@ func describe(err error) string {
 		if apiErr.Message != "" {
 			msg += ": " + apiErr.Message
 		}
-		for field, m := range apiErr.Fields {
-			msg += fmt.Sprintf(" [%s: %s]", field, m)
+		for _, field := range slices.Sorted(maps.Keys(apiErr.Fields)) {
+			msg += fmt.Sprintf(" [%s: %s]", field, apiErr.Fields[field])
 		}
 		if apiErr.Code == "" && apiErr.Body != "" {
 			msg += " (not the API's JSON: " + apiErr.Body + ")"

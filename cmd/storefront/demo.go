@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"math/big"
 	"time"
@@ -53,6 +54,11 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 
 	storeID, target := sf.storeID, ""
 	opts := []storefront.Option{storefront.WithLogger(c.logger(o))}
+	envGiven := false
+	fs.Visit(func(f *flag.Flag) { envGiven = envGiven || f.Name == "env" })
+	if !sf.configured() && envGiven {
+		return usagef("--env picks the environment of a real store: give --store-id and --api-key too (without a store, the demo runs on an embedded fake server)")
+	}
 	if !sf.configured() {
 		srv := storefronttest.NewServer()
 		defer srv.Close()

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -126,6 +127,17 @@ func TestDemoNeedsBothStoreAndKey(t *testing.T) {
 	r := runCLI(t, map[string]string{"CE_STORE_ID": "s1"}, "", "demo")
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "--api-key")
+
+	r = runCLI(t, nil, "", "demo", "--env", "production")
+	assert.Equal(t, 2, r.code, "an environment without a store would silently run on the fake server")
+	assert.Contains(t, r.stderr, "--store-id")
+}
+
+func TestErrorsPrintOnOneLine(t *testing.T) {
+	err := &storefront.APIError{Operation: "login-with-password", StatusCode: 400, Code: "bad_request",
+		Message: "two\nlines\r\n\tand a tab", Fields: map[string]string{"phone": "bad", "email": "also\nbad", "a": "first"}}
+	got := describe(err)
+	assert.Equal(t, "login-with-password: HTTP 400 bad_request: two lines and a tab [a: first] [email: also bad] [phone: bad]", got)
 }
 
 func TestHelpEverywhere(t *testing.T) {
