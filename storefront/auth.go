@@ -23,20 +23,20 @@ type AuthService struct {
 
 // The operations of the Auth group, as the call machinery sees them.
 var (
-	opLoginWithPassword       = &operation{id: "login-with-password", submitsCredentials: true, returnsTokens: true}
-	opRegisterWithPhone       = &operation{id: "register-with-phone", submitsCredentials: true, returnsTokens: true}
+	opLoginWithPassword       = &operation{id: "login-with-password", submitsCredentials: true}
+	opRegisterWithPhone       = &operation{id: "register-with-phone", submitsCredentials: true}
 	opLoginWithPhone          = &operation{id: "login-with-phone", submitsCredentials: true}
 	opLoginWithWhatsApp       = &operation{id: "login-with-whatsapp", submitsCredentials: true}
 	opLoginWithEmail          = &operation{id: "login-with-email", submitsCredentials: true}
-	opVerifyOTP               = &operation{id: "verify-otp", submitsCredentials: true, returnsTokens: true}
+	opVerifyOTP               = &operation{id: "verify-otp", submitsCredentials: true}
 	opRegisterWithEmail       = &operation{id: "register-with-email", submitsCredentials: true}
 	opRegisterWithWhatsApp    = &operation{id: "register-with-whatsapp", submitsCredentials: true}
 	opRegisterWithPassword    = &operation{id: "register-with-password", submitsCredentials: true}
-	opLogout                  = &operation{id: "logout", returnsTokens: true}
+	opLogout                  = &operation{id: "logout"}
 	opGenerateOTP             = &operation{id: "generate-otp", submitsCredentials: true}
 	opForgotPassword          = &operation{id: "forgot-password", submitsCredentials: true}
-	opResetPassword           = &operation{id: "reset-password", submitsCredentials: true, returnsTokens: true}
-	opChangePassword          = &operation{id: "change-password", submitsCredentials: true, returnsTokens: true}
+	opResetPassword           = &operation{id: "reset-password", submitsCredentials: true}
+	opChangePassword          = &operation{id: "change-password", submitsCredentials: true}
 	opCheckVerificationStatus = &operation{id: "check-verification-status"}
 	opGetUserDetail           = &operation{id: "get-user-detail"}
 	opUpdateUser              = &operation{id: "update-user"}

@@ -190,9 +190,6 @@ type operation struct {
 	// password or OTP, a refused registration), not a cue to refresh the
 	// token and send them again.
 	submitsCredentials bool
-	// returnsTokens marks calls whose success carries a token pair the
-	// session must store.
-	returnsTokens bool
 }
 
 // exchange is one answered request: the final attempt's status, header and

@@ -325,8 +325,8 @@ func (c *Client) renewTimeout() time.Duration {
 }
 
 var (
-	opAnonymous = &operation{id: "get-anonymous-token", auth: authAPIKey, returnsTokens: true}
-	opRefresh   = &operation{id: "refresh-token", auth: authNone, returnsTokens: true}
+	opAnonymous = &operation{id: "get-anonymous-token", auth: authAPIKey}
+	opRefresh   = &operation{id: "refresh-token", auth: authNone}
 )
 
 // doRenew refreshes cur, or creates an anonymous session when cur has no
