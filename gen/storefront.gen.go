@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -20,6 +21,177 @@ import (
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
+
+// Defines values for AnalyticsEventChannel.
+const (
+	Website AnalyticsEventChannel = "website"
+)
+
+// Valid indicates whether the value is a known member of the AnalyticsEventChannel enum.
+func (e AnalyticsEventChannel) Valid() bool {
+	switch e {
+	case Website:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AnalyticsEventType.
+const (
+	Track AnalyticsEventType = "track"
+)
+
+// Valid indicates whether the value is a known member of the AnalyticsEventType enum.
+func (e AnalyticsEventType) Valid() bool {
+	switch e {
+	case Track:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BooleanAttributeType.
+const (
+	Boolean BooleanAttributeType = "boolean"
+)
+
+// Valid indicates whether the value is a known member of the BooleanAttributeType enum.
+func (e BooleanAttributeType) Valid() bool {
+	switch e {
+	case Boolean:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CartBasedFulfillmentCheckFulfillmentType.
+const (
+	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore CartBasedFulfillmentCheckFulfillmentType = "collect-in-store"
+	CartBasedFulfillmentCheckFulfillmentTypeDelivery       CartBasedFulfillmentCheckFulfillmentType = "delivery"
+)
+
+// Valid indicates whether the value is a known member of the CartBasedFulfillmentCheckFulfillmentType enum.
+func (e CartBasedFulfillmentCheckFulfillmentType) Valid() bool {
+	switch e {
+	case CartBasedFulfillmentCheckFulfillmentTypeCollectInStore:
+		return true
+	case CartBasedFulfillmentCheckFulfillmentTypeDelivery:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ColorAttributeType.
+const (
+	ColorAttributeTypeColor ColorAttributeType = "color"
+)
+
+// Valid indicates whether the value is a known member of the ColorAttributeType enum.
+func (e ColorAttributeType) Valid() bool {
+	switch e {
+	case ColorAttributeTypeColor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ColorOptionType.
+const (
+	ColorOptionTypeColor ColorOptionType = "color"
+)
+
+// Valid indicates whether the value is a known member of the ColorOptionType enum.
+func (e ColorOptionType) Valid() bool {
+	switch e {
+	case ColorOptionTypeColor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DateAttributeType.
+const (
+	Date DateAttributeType = "date"
+)
+
+// Valid indicates whether the value is a known member of the DateAttributeType enum.
+func (e DateAttributeType) Valid() bool {
+	switch e {
+	case Date:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiscountBasedPromotionDiscountType.
+const (
+	FixedAmount DiscountBasedPromotionDiscountType = "fixed-amount"
+	Percentage  DiscountBasedPromotionDiscountType = "percentage"
+)
+
+// Valid indicates whether the value is a known member of the DiscountBasedPromotionDiscountType enum.
+func (e DiscountBasedPromotionDiscountType) Valid() bool {
+	switch e {
+	case FixedAmount:
+		return true
+	case Percentage:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiscountBasedPromotionPromotionType.
+const (
+	Discount DiscountBasedPromotionPromotionType = "discount"
+)
+
+// Valid indicates whether the value is a known member of the DiscountBasedPromotionPromotionType enum.
+func (e DiscountBasedPromotionPromotionType) Valid() bool {
+	switch e {
+	case Discount:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FixedPricePromotionPromotionType.
+const (
+	FixedPrice FixedPricePromotionPromotionType = "fixed-price"
+)
+
+// Valid indicates whether the value is a known member of the FixedPricePromotionPromotionType enum.
+func (e FixedPricePromotionPromotionType) Valid() bool {
+	switch e {
+	case FixedPrice:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FreeGoodsPromotionPromotionType.
+const (
+	FreeGoods FreeGoodsPromotionPromotionType = "free-goods"
+)
+
+// Valid indicates whether the value is a known member of the FreeGoodsPromotionPromotionType enum.
+func (e FreeGoodsPromotionPromotionType) Valid() bool {
+	switch e {
+	case FreeGoods:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for GenerateOTPEmailChannel.
 const (
@@ -102,6 +274,177 @@ func (e GenerateOTPPhoneOTPAction) Valid() bool {
 	}
 }
 
+// Defines values for ItemProductType.
+const (
+	ItemProductTypeBundle   ItemProductType = "bundle"
+	ItemProductTypeDigital  ItemProductType = "digital"
+	ItemProductTypePhysical ItemProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the ItemProductType enum.
+func (e ItemProductType) Valid() bool {
+	switch e {
+	case ItemProductTypeBundle:
+		return true
+	case ItemProductTypeDigital:
+		return true
+	case ItemProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ItemsBasedFulfillmentCheckFulfillmentType.
+const (
+	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore ItemsBasedFulfillmentCheckFulfillmentType = "collect-in-store"
+	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery       ItemsBasedFulfillmentCheckFulfillmentType = "delivery"
+)
+
+// Valid indicates whether the value is a known member of the ItemsBasedFulfillmentCheckFulfillmentType enum.
+func (e ItemsBasedFulfillmentCheckFulfillmentType) Valid() bool {
+	switch e {
+	case ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore:
+		return true
+	case ItemsBasedFulfillmentCheckFulfillmentTypeDelivery:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KycDocumentConfigDocumentType.
+const (
+	Gst   KycDocumentConfigDocumentType = "gst"
+	Other KycDocumentConfigDocumentType = "other"
+	Pan   KycDocumentConfigDocumentType = "pan"
+)
+
+// Valid indicates whether the value is a known member of the KycDocumentConfigDocumentType enum.
+func (e KycDocumentConfigDocumentType) Valid() bool {
+	switch e {
+	case Gst:
+		return true
+	case Other:
+		return true
+	case Pan:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KycDocumentConfigVerificationType.
+const (
+	Auto   KycDocumentConfigVerificationType = "auto"
+	Manual KycDocumentConfigVerificationType = "manual"
+)
+
+// Valid indicates whether the value is a known member of the KycDocumentConfigVerificationType enum.
+func (e KycDocumentConfigVerificationType) Valid() bool {
+	switch e {
+	case Auto:
+		return true
+	case Manual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MarketplaceItemProductType.
+const (
+	MarketplaceItemProductTypeBundle   MarketplaceItemProductType = "bundle"
+	MarketplaceItemProductTypeDigital  MarketplaceItemProductType = "digital"
+	MarketplaceItemProductTypePhysical MarketplaceItemProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the MarketplaceItemProductType enum.
+func (e MarketplaceItemProductType) Valid() bool {
+	switch e {
+	case MarketplaceItemProductTypeBundle:
+		return true
+	case MarketplaceItemProductTypeDigital:
+		return true
+	case MarketplaceItemProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MarketplaceProductProductType.
+const (
+	MarketplaceProductProductTypeBundle   MarketplaceProductProductType = "bundle"
+	MarketplaceProductProductTypeDigital  MarketplaceProductProductType = "digital"
+	MarketplaceProductProductTypePhysical MarketplaceProductProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the MarketplaceProductProductType enum.
+func (e MarketplaceProductProductType) Valid() bool {
+	switch e {
+	case MarketplaceProductProductTypeBundle:
+		return true
+	case MarketplaceProductProductTypeDigital:
+		return true
+	case MarketplaceProductProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MarketplaceProductDetailProductType.
+const (
+	MarketplaceProductDetailProductTypeBundle   MarketplaceProductDetailProductType = "bundle"
+	MarketplaceProductDetailProductTypeDigital  MarketplaceProductDetailProductType = "digital"
+	MarketplaceProductDetailProductTypePhysical MarketplaceProductDetailProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the MarketplaceProductDetailProductType enum.
+func (e MarketplaceProductDetailProductType) Valid() bool {
+	switch e {
+	case MarketplaceProductDetailProductTypeBundle:
+		return true
+	case MarketplaceProductDetailProductTypeDigital:
+		return true
+	case MarketplaceProductDetailProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MultiSelectAttributeType.
+const (
+	MultiSelect MultiSelectAttributeType = "multi-select"
+)
+
+// Valid indicates whether the value is a known member of the MultiSelectAttributeType enum.
+func (e MultiSelectAttributeType) Valid() bool {
+	switch e {
+	case MultiSelect:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NumberAttributeType.
+const (
+	Number NumberAttributeType = "number"
+)
+
+// Valid indicates whether the value is a known member of the NumberAttributeType enum.
+func (e NumberAttributeType) Valid() bool {
+	switch e {
+	case Number:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OTPAction.
 const (
 	OTPActionLogin         OTPAction = "login"
@@ -135,6 +478,207 @@ func (e OTPAction) Valid() bool {
 	}
 }
 
+// Defines values for ProductProductType.
+const (
+	ProductProductTypeBundle   ProductProductType = "bundle"
+	ProductProductTypeDigital  ProductProductType = "digital"
+	ProductProductTypePhysical ProductProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the ProductProductType enum.
+func (e ProductProductType) Valid() bool {
+	switch e {
+	case ProductProductTypeBundle:
+		return true
+	case ProductProductTypeDigital:
+		return true
+	case ProductProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductBundleItemProductType.
+const (
+	ProductBundleItemProductTypeBundle   ProductBundleItemProductType = "bundle"
+	ProductBundleItemProductTypeDigital  ProductBundleItemProductType = "digital"
+	ProductBundleItemProductTypePhysical ProductBundleItemProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the ProductBundleItemProductType enum.
+func (e ProductBundleItemProductType) Valid() bool {
+	switch e {
+	case ProductBundleItemProductTypeBundle:
+		return true
+	case ProductBundleItemProductTypeDigital:
+		return true
+	case ProductBundleItemProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductDetailProductType.
+const (
+	ProductDetailProductTypeBundle   ProductDetailProductType = "bundle"
+	ProductDetailProductTypeDigital  ProductDetailProductType = "digital"
+	ProductDetailProductTypePhysical ProductDetailProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the ProductDetailProductType enum.
+func (e ProductDetailProductType) Valid() bool {
+	switch e {
+	case ProductDetailProductTypeBundle:
+		return true
+	case ProductDetailProductTypeDigital:
+		return true
+	case ProductDetailProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductPricingTaxType.
+const (
+	GST ProductPricingTaxType = "GST"
+)
+
+// Valid indicates whether the value is a known member of the ProductPricingTaxType enum.
+func (e ProductPricingTaxType) Valid() bool {
+	switch e {
+	case GST:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductReviewStatus.
+const (
+	Approved ProductReviewStatus = "approved"
+)
+
+// Valid indicates whether the value is a known member of the ProductReviewStatus enum.
+func (e ProductReviewStatus) Valid() bool {
+	switch e {
+	case Approved:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductSubscriptionBillingFrequency.
+const (
+	ProductSubscriptionBillingFrequencyAnnually ProductSubscriptionBillingFrequency = "annually"
+	ProductSubscriptionBillingFrequencyMonthly  ProductSubscriptionBillingFrequency = "monthly"
+	ProductSubscriptionBillingFrequencyWeekly   ProductSubscriptionBillingFrequency = "weekly"
+)
+
+// Valid indicates whether the value is a known member of the ProductSubscriptionBillingFrequency enum.
+func (e ProductSubscriptionBillingFrequency) Valid() bool {
+	switch e {
+	case ProductSubscriptionBillingFrequencyAnnually:
+		return true
+	case ProductSubscriptionBillingFrequencyMonthly:
+		return true
+	case ProductSubscriptionBillingFrequencyWeekly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductSubscriptionOrderFrequency.
+const (
+	ProductSubscriptionOrderFrequencyAnnully ProductSubscriptionOrderFrequency = "annully"
+	ProductSubscriptionOrderFrequencyMonthly ProductSubscriptionOrderFrequency = "monthly"
+	ProductSubscriptionOrderFrequencyWeekly  ProductSubscriptionOrderFrequency = "weekly"
+)
+
+// Valid indicates whether the value is a known member of the ProductSubscriptionOrderFrequency enum.
+func (e ProductSubscriptionOrderFrequency) Valid() bool {
+	switch e {
+	case ProductSubscriptionOrderFrequencyAnnully:
+		return true
+	case ProductSubscriptionOrderFrequencyMonthly:
+		return true
+	case ProductSubscriptionOrderFrequencyWeekly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SingleSelectAttributeType.
+const (
+	SingleSelectAttributeTypeSingleSelect SingleSelectAttributeType = "single-select"
+)
+
+// Valid indicates whether the value is a known member of the SingleSelectAttributeType enum.
+func (e SingleSelectAttributeType) Valid() bool {
+	switch e {
+	case SingleSelectAttributeTypeSingleSelect:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SingleSelectOptionType.
+const (
+	SingleSelectOptionTypeSingleSelect SingleSelectOptionType = "single-select"
+)
+
+// Valid indicates whether the value is a known member of the SingleSelectOptionType enum.
+func (e SingleSelectOptionType) Valid() bool {
+	switch e {
+	case SingleSelectOptionTypeSingleSelect:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StoreTemplateContentType.
+const (
+	HTML      StoreTemplateContentType = "html"
+	Markdown  StoreTemplateContentType = "markdown"
+	Plaintext StoreTemplateContentType = "plaintext"
+)
+
+// Valid indicates whether the value is a known member of the StoreTemplateContentType enum.
+func (e StoreTemplateContentType) Valid() bool {
+	switch e {
+	case HTML:
+		return true
+	case Markdown:
+		return true
+	case Plaintext:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TextAttributeType.
+const (
+	Text TextAttributeType = "text"
+)
+
+// Valid indicates whether the value is a known member of the TextAttributeType enum.
+func (e TextAttributeType) Valid() bool {
+	switch e {
+	case Text:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for UserLoginMethods.
 const (
 	UserLoginMethodsEmail    UserLoginMethods = "email"
@@ -157,6 +701,106 @@ func (e UserLoginMethods) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// Defines values for VariantDetailProductType.
+const (
+	VariantDetailProductTypeBundle   VariantDetailProductType = "bundle"
+	VariantDetailProductTypeDigital  VariantDetailProductType = "digital"
+	VariantDetailProductTypePhysical VariantDetailProductType = "physical"
+)
+
+// Valid indicates whether the value is a known member of the VariantDetailProductType enum.
+func (e VariantDetailProductType) Valid() bool {
+	switch e {
+	case VariantDetailProductTypeBundle:
+		return true
+	case VariantDetailProductTypeDigital:
+		return true
+	case VariantDetailProductTypePhysical:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VariantOptionType.
+const (
+	VariantOptionTypeColor        VariantOptionType = "color"
+	VariantOptionTypeSingleSelect VariantOptionType = "single-select"
+)
+
+// Valid indicates whether the value is a known member of the VariantOptionType enum.
+func (e VariantOptionType) Valid() bool {
+	switch e {
+	case VariantOptionTypeColor:
+		return true
+	case VariantOptionTypeSingleSelect:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VolumeBasedPromotionPromotionType.
+const (
+	VolumeBased VolumeBasedPromotionPromotionType = "volume-based"
+)
+
+// Valid indicates whether the value is a known member of the VolumeBasedPromotionPromotionType enum.
+func (e VolumeBasedPromotionPromotionType) Valid() bool {
+	switch e {
+	case VolumeBased:
+		return true
+	default:
+		return false
+	}
+}
+
+// AdditionalProductDetails defines model for AdditionalProductDetails.
+type AdditionalProductDetails struct {
+	CrosssellingProductIds []string           `json:"crossselling_product_ids"`
+	Description            *string            `json:"description"`
+	HsnCode                *string            `json:"hsn_code"`
+	Metadata               *map[string]string `json:"metadata"`
+	Seo                    Seo                `json:"seo"`
+	Shipping               *ProductShipping   `json:"shipping"`
+	UpsellingProductIds    []*string          `json:"upselling_product_ids"`
+	Videos                 []ProductVideo     `json:"videos"`
+}
+
+// AnalyticsEvent defines model for AnalyticsEvent.
+type AnalyticsEvent struct {
+	Channel AnalyticsEventChannel `json:"channel"`
+	Context struct {
+		IP        string `json:"ip"`
+		UserAgent string `json:"userAgent"`
+	} `json:"context"`
+	Event      string                 `json:"event"`
+	MessageID  string                 `json:"messageId"`
+	Properties map[string]interface{} `json:"properties"`
+	SentAt     time.Time              `json:"sentAt"`
+	Timestamp  time.Time              `json:"timestamp"`
+	Type       AnalyticsEventType     `json:"type"`
+	UserID     string                 `json:"userId"`
+}
+
+// AnalyticsEventChannel defines model for AnalyticsEvent.Channel.
+type AnalyticsEventChannel string
+
+// AnalyticsEventType defines model for AnalyticsEvent.Type.
+type AnalyticsEventType string
+
+// AnalyticsProvider defines model for AnalyticsProvider.
+type AnalyticsProvider struct {
+	AnalyticsProviderSlug string                   `json:"analytics_provider_slug"`
+	APICredentials        map[string]interface{}   `json:"api_credentials"`
+	Features              []map[string]interface{} `json:"features"`
+	ID                    string                   `json:"id"`
+	LogoDark              string                   `json:"logo_dark"`
+	LogoLight             string                   `json:"logo_light"`
+	Name                  string                   `json:"name"`
+	ShortDescription      string                   `json:"short_description"`
 }
 
 // AnonymousUser A visitor without an account.
@@ -210,6 +854,14 @@ type AnonymousUserContent struct {
 	User AnonymousUser `json:"user"`
 }
 
+// AssociatedOption defines model for AssociatedOption.
+type AssociatedOption map[string]AssociatedOption_AdditionalProperties
+
+// AssociatedOption_AdditionalProperties defines model for AssociatedOption.AdditionalProperties.
+type AssociatedOption_AdditionalProperties struct {
+	union json.RawMessage
+}
+
 // AuthTokens A new access/refresh token pair.
 type AuthTokens struct {
 	// AccessToken It is a string-based token utilized for authentication and authorization.
@@ -234,6 +886,25 @@ type BadRequestError struct {
 	Success bool `json:"success"`
 }
 
+// BooleanAttribute defines model for BooleanAttribute.
+type BooleanAttribute struct {
+	ID    string               `json:"id"`
+	Key   string               `json:"key"`
+	Name  string               `json:"name"`
+	Type  BooleanAttributeType `json:"type"`
+	Value bool                 `json:"value"`
+}
+
+// BooleanAttributeType defines model for BooleanAttribute.Type.
+type BooleanAttributeType string
+
+// Brand defines model for Brand.
+type Brand struct {
+	LogoURL          *string           `json:"logo_url"`
+	Name             string            `json:"name"`
+	SocialMediaLinks map[string]string `json:"social_media_links"`
+}
+
 // Business The business a user buys for, when the store sells to businesses.
 type Business struct {
 	// Metadata Free-form details about the business.
@@ -249,8 +920,108 @@ type Business struct {
 	Type string `json:"type"`
 }
 
+// CartBasedFulfillmentCheck defines model for CartBasedFulfillmentCheck.
+type CartBasedFulfillmentCheck struct {
+	CartID          string                                    `json:"cart_id"`
+	DeliveryPincode *string                                   `json:"delivery_pincode"`
+	FulfillmentType *CartBasedFulfillmentCheckFulfillmentType `json:"fulfillment_type,omitempty"`
+}
+
+// CartBasedFulfillmentCheckFulfillmentType defines model for CartBasedFulfillmentCheck.FulfillmentType.
+type CartBasedFulfillmentCheckFulfillmentType string
+
+// Category defines model for Category.
+type Category struct {
+	Active           bool    `json:"active"`
+	Description      *string `json:"description"`
+	ID               string  `json:"id"`
+	Name             string  `json:"name"`
+	ParentCategoryID *string `json:"parent_category_id"`
+	ProductCount     float32 `json:"product_count"`
+	Slug             string  `json:"slug"`
+}
+
+// CheckFulfillmentBody defines model for CheckFulfillmentBody.
+type CheckFulfillmentBody struct {
+	union json.RawMessage
+}
+
+// CheckFulfillmentContent defines model for CheckFulfillmentContent.
+type CheckFulfillmentContent struct {
+	IsServiceable      bool                 `json:"is_serviceable"`
+	UnserviceableItems *[]UnserviceableItem `json:"unserviceable_items,omitempty"`
+}
+
+// ColorAttribute defines model for ColorAttribute.
+type ColorAttribute struct {
+	ID    string             `json:"id"`
+	Key   string             `json:"key"`
+	Name  string             `json:"name"`
+	Type  ColorAttributeType `json:"type"`
+	Value []struct {
+		Hexcode string `json:"hexcode"`
+		Name    string `json:"name"`
+	} `json:"value"`
+}
+
+// ColorAttributeType defines model for ColorAttribute.Type.
+type ColorAttributeType string
+
+// ColorOption defines model for ColorOption.
+type ColorOption struct {
+	Name  string          `json:"name"`
+	Type  ColorOptionType `json:"type"`
+	Value struct {
+		Hexcode string `json:"hexcode"`
+		Name    string `json:"name"`
+	} `json:"value"`
+}
+
+// ColorOptionType defines model for ColorOption.Type.
+type ColorOptionType string
+
+// Country defines model for Country.
+type Country struct {
+	Continent      *string `json:"continent,omitempty"`
+	CountryAlias   *string `json:"country_alias,omitempty"`
+	CountryCode    *string `json:"country_code,omitempty"`
+	CountryIsoCode *string `json:"country_iso_code,omitempty"`
+	CountryName    *string `json:"country_name,omitempty"`
+	CurrencyCode   *string `json:"currency_code,omitempty"`
+	CurrencyName   *string `json:"currency_name,omitempty"`
+	CurrencySymbol *string `json:"currency_symbol,omitempty"`
+	FlagIconURL    *string `json:"flag_icon_url,omitempty"`
+	ID             *string `json:"id,omitempty"`
+}
+
 // CountryCode Two-letter code begin with a plus sign prefix that identifies different countries. By default it will be +91 if not provided. Use this key along with phone. Not necessary for email.
 type CountryCode = string
+
+// CountryState defines model for CountryState.
+type CountryState struct {
+	GstCode    *string `json:"gst_code,omitempty"`
+	ID         *string `json:"id,omitempty"`
+	IsoCode    string  `json:"iso_code"`
+	Name       string  `json:"name"`
+	StateAlias *string `json:"state_alias,omitempty"`
+}
+
+// CreateReview defines model for CreateReview.
+type CreateReview struct {
+	Images      *[]openapi_types.File `json:"images,omitempty"`
+	OrderNumber *string               `json:"order_number,omitempty"`
+	Rating      float32               `json:"rating"`
+	ReviewText  *string               `json:"review_text,omitempty"`
+	UserID      string                `json:"user_id"`
+	Videos      *[]openapi_types.File `json:"videos,omitempty"`
+}
+
+// Currency defines model for Currency.
+type Currency struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Symbol string `json:"symbol"`
+}
 
 // CustomerGroup The customer group a user belongs to.
 type CustomerGroup struct {
@@ -261,6 +1032,32 @@ type CustomerGroup struct {
 	Name        string  `json:"name"`
 	Slug        *string `json:"slug,omitempty"`
 }
+
+// DateAttribute defines model for DateAttribute.
+type DateAttribute struct {
+	ID    string            `json:"id"`
+	Key   string            `json:"key"`
+	Name  string            `json:"name"`
+	Type  DateAttributeType `json:"type"`
+	Value time.Time         `json:"value"`
+}
+
+// DateAttributeType defines model for DateAttribute.Type.
+type DateAttributeType string
+
+// DiscountBasedPromotion defines model for DiscountBasedPromotion.
+type DiscountBasedPromotion struct {
+	DiscountFixedAmount *float32                            `json:"discount_fixed_amount,omitempty"`
+	DiscountPercent     *float32                            `json:"discount_percent,omitempty"`
+	DiscountType        DiscountBasedPromotionDiscountType  `json:"discount_type"`
+	PromotionType       DiscountBasedPromotionPromotionType `json:"promotion_type"`
+}
+
+// DiscountBasedPromotionDiscountType defines model for DiscountBasedPromotion.DiscountType.
+type DiscountBasedPromotionDiscountType string
+
+// DiscountBasedPromotionPromotionType defines model for DiscountBasedPromotion.PromotionType.
+type DiscountBasedPromotionPromotionType string
 
 // Error The error envelope of 401 and 404 answers.
 type Error struct {
@@ -273,6 +1070,15 @@ type Error struct {
 	// Success Always `false` on an error.
 	Success bool `json:"success"`
 }
+
+// FixedPricePromotion defines model for FixedPricePromotion.
+type FixedPricePromotion struct {
+	OfferPrice    float32                          `json:"offer_price"`
+	PromotionType FixedPricePromotionPromotionType `json:"promotion_type"`
+}
+
+// FixedPricePromotionPromotionType defines model for FixedPricePromotion.PromotionType.
+type FixedPricePromotionPromotionType string
 
 // ForgotPasswordBody The email address or the phone number of the account.
 type ForgotPasswordBody struct {
@@ -293,6 +1099,16 @@ type ForgotPasswordPhone struct {
 	// Phone 10 digit phone number without country code.
 	Phone string `json:"phone"`
 }
+
+// FreeGoodsPromotion defines model for FreeGoodsPromotion.
+type FreeGoodsPromotion struct {
+	BuyQuantity   float32                         `json:"buy_quantity"`
+	GetQuantity   float32                         `json:"get_quantity"`
+	PromotionType FreeGoodsPromotionPromotionType `json:"promotion_type"`
+}
+
+// FreeGoodsPromotionPromotionType defines model for FreeGoodsPromotion.PromotionType.
+type FreeGoodsPromotionPromotionType string
 
 // GenerateOTPBody Where to send the one-time password, and what it is for.
 type GenerateOTPBody struct {
@@ -338,6 +1154,243 @@ type GenerateOTPPhoneChannel string
 // GenerateOTPPhoneOTPAction What the code is for.
 type GenerateOTPPhoneOTPAction string
 
+// GetConfigContent defines model for GetConfigContent.
+type GetConfigContent struct {
+	StoreConfig *StoreConfig `json:"store_config,omitempty"`
+}
+
+// GetMarketplaceProductDetailContent defines model for GetMarketplaceProductDetailContent.
+type GetMarketplaceProductDetailContent struct {
+	Product MarketplaceProductDetail `json:"product"`
+}
+
+// GetMarketplaceVariantDetailContent defines model for GetMarketplaceVariantDetailContent.
+type GetMarketplaceVariantDetailContent struct {
+	Variant VariantDetail `json:"variant"`
+}
+
+// GetProductDetailContent defines model for GetProductDetailContent.
+type GetProductDetailContent struct {
+	Product ProductDetail `json:"product"`
+}
+
+// GetSellerDetailContent defines model for GetSellerDetailContent.
+type GetSellerDetailContent struct {
+	ReviewsStats *SellerReviewStats `json:"reviews_stats,omitempty"`
+	SellerDetail *SellerDetail      `json:"seller_detail,omitempty"`
+}
+
+// GetVariantDetailContent defines model for GetVariantDetailContent.
+type GetVariantDetailContent struct {
+	Variant VariantDetail `json:"variant"`
+}
+
+// Item defines model for Item.
+type Item struct {
+	Active            bool                  `json:"active"`
+	AssociatedOptions *AssociatedOption     `json:"associated_options"`
+	Attributes        []ProductAttribute    `json:"attributes"`
+	Backorder         *bool                 `json:"backorder,omitempty"`
+	Categories        *[]Category           `json:"categories,omitempty"`
+	CategoryIds       []string              `json:"category_ids"`
+	Images            []ProductImage        `json:"images"`
+	Inventory         *[]LotBatchDetail     `json:"inventory,omitempty"`
+	OnPromotion       bool                  `json:"on_promotion"`
+	OnSubscription    bool                  `json:"on_subscription"`
+	Pricing           ProductPricing        `json:"pricing"`
+	ProductID         string                `json:"product_id"`
+	ProductName       string                `json:"product_name"`
+	ProductSlug       string                `json:"product_slug"`
+	ProductType       ItemProductType       `json:"product_type"`
+	Promotion         *ProductPromotion     `json:"promotion"`
+	ReviewsCount      float32               `json:"reviews_count"`
+	ReviewsRatingSum  *float32              `json:"reviews_rating_sum"`
+	Shipping          *ProductShipping      `json:"shipping,omitempty"`
+	ShortDescription  *string               `json:"short_description"`
+	Sku               string                `json:"sku"`
+	StockAvailable    bool                  `json:"stock_available"`
+	Subscription      []ProductSubscription `json:"subscription"`
+	Tags              *[]string             `json:"tags"`
+	VariantID         *string               `json:"variant_id"`
+	VariantName       *string               `json:"variant_name"`
+	VariantSlug       string                `json:"variant_slug"`
+}
+
+// ItemProductType defines model for Item.ProductType.
+type ItemProductType string
+
+// ItemsBasedFulfillmentCheck defines model for ItemsBasedFulfillmentCheck.
+type ItemsBasedFulfillmentCheck struct {
+	DeliveryPincode *string                                    `json:"delivery_pincode"`
+	FulfillmentType *ItemsBasedFulfillmentCheckFulfillmentType `json:"fulfillment_type,omitempty"`
+	Items           []struct {
+		ProductID string  `json:"product_id"`
+		VariantID *string `json:"variant_id"`
+	} `json:"items"`
+}
+
+// ItemsBasedFulfillmentCheckFulfillmentType defines model for ItemsBasedFulfillmentCheck.FulfillmentType.
+type ItemsBasedFulfillmentCheckFulfillmentType string
+
+// KycDocumentConfig defines model for KycDocumentConfig.
+type KycDocumentConfig struct {
+	Active               bool                              `json:"active"`
+	Description          *string                           `json:"description"`
+	DocumentType         KycDocumentConfigDocumentType     `json:"document_type"`
+	ID                   string                            `json:"id"`
+	IsAttachmentRequired bool                              `json:"is_attachment_required"`
+	IsMandatory          bool                              `json:"is_mandatory"`
+	Title                string                            `json:"title"`
+	VerificationType     KycDocumentConfigVerificationType `json:"verification_type"`
+}
+
+// KycDocumentConfigDocumentType defines model for KycDocumentConfig.DocumentType.
+type KycDocumentConfigDocumentType string
+
+// KycDocumentConfigVerificationType defines model for KycDocumentConfig.VerificationType.
+type KycDocumentConfigVerificationType string
+
+// ListCategoriesContent defines model for ListCategoriesContent.
+type ListCategoriesContent struct {
+	Categories []ProductCategory `json:"categories"`
+
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+}
+
+// ListCountriesContent defines model for ListCountriesContent.
+type ListCountriesContent struct {
+	Countries *[]Country `json:"countries,omitempty"`
+}
+
+// ListCountryPincodesContent defines model for ListCountryPincodesContent.
+type ListCountryPincodesContent struct {
+	Pincodes *[]Pincode `json:"pincodes,omitempty"`
+}
+
+// ListCountryStatesContent defines model for ListCountryStatesContent.
+type ListCountryStatesContent struct {
+	States *[]CountryState `json:"states,omitempty"`
+}
+
+// ListCrosssellProductsContent defines model for ListCrosssellProductsContent.
+type ListCrosssellProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Products   []Item     `json:"products"`
+}
+
+// ListKycDocumentContent defines model for ListKycDocumentContent.
+type ListKycDocumentContent struct {
+	IsKycEnabled bool                 `json:"is_kyc_enabled"`
+	KycDocuments *[]KycDocumentConfig `json:"kyc_documents,omitempty"`
+}
+
+// ListMarketplaceCategoriesContent defines model for ListMarketplaceCategoriesContent.
+type ListMarketplaceCategoriesContent struct {
+	Categories []ProductCategory `json:"categories"`
+
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+}
+
+// ListMarketplaceCrosssellProductsContent defines model for ListMarketplaceCrosssellProductsContent.
+type ListMarketplaceCrosssellProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination        `json:"pagination"`
+	Products   []MarketplaceItem `json:"products"`
+}
+
+// ListMarketplaceProductReviewsContent defines model for ListMarketplaceProductReviewsContent.
+type ListMarketplaceProductReviewsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination *Pagination     `json:"pagination,omitempty"`
+	ReviewTags *[]string       `json:"review_tags,omitempty"`
+	Reviews    []ProductReview `json:"reviews"`
+}
+
+// ListMarketplaceProductVariantsContent defines model for ListMarketplaceProductVariantsContent.
+type ListMarketplaceProductVariantsContent struct {
+	Variants []Variant `json:"variants"`
+}
+
+// ListMarketplaceProductsContent defines model for ListMarketplaceProductsContent.
+type ListMarketplaceProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination           `json:"pagination"`
+	Products   []MarketplaceProduct `json:"products"`
+}
+
+// ListMarketplaceSimilarProductsContent defines model for ListMarketplaceSimilarProductsContent.
+type ListMarketplaceSimilarProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination        `json:"pagination"`
+	Products   []MarketplaceItem `json:"products"`
+}
+
+// ListMarketplaceSkusContent defines model for ListMarketplaceSkusContent.
+type ListMarketplaceSkusContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination        `json:"pagination"`
+	Skus       []MarketplaceItem `json:"skus"`
+}
+
+// ListMarketplaceUpsellProductsContent defines model for ListMarketplaceUpsellProductsContent.
+type ListMarketplaceUpsellProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination        `json:"pagination"`
+	Products   []MarketplaceItem `json:"products"`
+}
+
+// ListProductReviewsContent defines model for ListProductReviewsContent.
+type ListProductReviewsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination *Pagination     `json:"pagination,omitempty"`
+	ReviewTags *[]string       `json:"review_tags,omitempty"`
+	Reviews    []ProductReview `json:"reviews"`
+}
+
+// ListProductVariantsContent defines model for ListProductVariantsContent.
+type ListProductVariantsContent struct {
+	Variants []Variant `json:"variants"`
+}
+
+// ListProductsContent defines model for ListProductsContent.
+type ListProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Products   []Product  `json:"products"`
+}
+
+// ListSellerReviewsContent defines model for ListSellerReviewsContent.
+type ListSellerReviewsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination   *Pagination        `json:"pagination,omitempty"`
+	Reviews      *[]SellerReview    `json:"reviews,omitempty"`
+	ReviewsStats *SellerReviewStats `json:"reviews_stats,omitempty"`
+}
+
+// ListSimilarProductsContent defines model for ListSimilarProductsContent.
+type ListSimilarProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Products   []Item     `json:"products"`
+}
+
+// ListSkusContent defines model for ListSkusContent.
+type ListSkusContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Skus       []Item     `json:"skus"`
+}
+
+// ListUpsellProductsContent defines model for ListUpsellProductsContent.
+type ListUpsellProductsContent struct {
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Products   []Item     `json:"products"`
+}
+
 // LoginWithPasswordBody A phone number or an email address, with the password.
 type LoginWithPasswordBody struct {
 	union json.RawMessage
@@ -376,8 +1429,141 @@ type LoginWithPasswordPhone struct {
 	Phone string `json:"phone"`
 }
 
+// LotBatchDetail defines model for LotBatchDetail.
+type LotBatchDetail struct {
+	ExpDate       *openapi_types.Date `json:"exp_date"`
+	LotBatch      string              `json:"lot_batch"`
+	Manufacturer  *string             `json:"manufacturer"`
+	MfgDate       *openapi_types.Date `json:"mfg_date"`
+	StockQuantity float32             `json:"stock_quantity"`
+}
+
+// MarketplaceItem defines model for MarketplaceItem.
+type MarketplaceItem struct {
+	Active            bool                       `json:"active"`
+	AssociatedOptions *AssociatedOption          `json:"associated_options"`
+	Attributes        []ProductAttribute         `json:"attributes"`
+	Backorder         *bool                      `json:"backorder,omitempty"`
+	Categories        *[]Category                `json:"categories,omitempty"`
+	CategoryIds       []string                   `json:"category_ids"`
+	Images            []ProductImage             `json:"images"`
+	Inventory         *[]LotBatchDetail          `json:"inventory,omitempty"`
+	OnPromotion       bool                       `json:"on_promotion"`
+	OnSubscription    bool                       `json:"on_subscription"`
+	Pricing           ProductPricing             `json:"pricing"`
+	ProductID         string                     `json:"product_id"`
+	ProductName       string                     `json:"product_name"`
+	ProductSlug       string                     `json:"product_slug"`
+	ProductType       MarketplaceItemProductType `json:"product_type"`
+	Promotion         *ProductPromotion          `json:"promotion"`
+	ReviewsCount      float32                    `json:"reviews_count"`
+	ReviewsRatingSum  *float32                   `json:"reviews_rating_sum"`
+	SellerDetail      SellerInfo                 `json:"seller_detail"`
+	SellerID          string                     `json:"seller_id"`
+	Shipping          *ProductShipping           `json:"shipping,omitempty"`
+	ShortDescription  *string                    `json:"short_description"`
+	Sku               string                     `json:"sku"`
+	StockAvailable    bool                       `json:"stock_available"`
+	Subscription      []ProductSubscription      `json:"subscription"`
+	Tags              *[]string                  `json:"tags"`
+	VariantID         *string                    `json:"variant_id"`
+	VariantName       *string                    `json:"variant_name"`
+	VariantSlug       string                     `json:"variant_slug"`
+}
+
+// MarketplaceItemProductType defines model for MarketplaceItem.ProductType.
+type MarketplaceItemProductType string
+
+// MarketplaceProduct defines model for MarketplaceProduct.
+type MarketplaceProduct struct {
+	Active           bool                          `json:"active"`
+	Attributes       []ProductAttribute            `json:"attributes"`
+	Backorder        *bool                         `json:"backorder,omitempty"`
+	BundleItems      ProductBundleItem             `json:"bundle_items"`
+	Categories       []Category                    `json:"categories"`
+	CategoryIds      []string                      `json:"category_ids"`
+	HasVariant       bool                          `json:"has_variant"`
+	ID               string                        `json:"id"`
+	Images           []ProductImage                `json:"images"`
+	Inventory        *[]LotBatchDetail             `json:"inventory,omitempty"`
+	Name             string                        `json:"name"`
+	OnPromotion      bool                          `json:"on_promotion"`
+	OnSubscription   bool                          `json:"on_subscription"`
+	Pricing          ProductPricing                `json:"pricing"`
+	ProductType      MarketplaceProductProductType `json:"product_type"`
+	Promotion        *ProductPromotion             `json:"promotion"`
+	ReviewsCount     float32                       `json:"reviews_count"`
+	ReviewsRatingSum float64                       `json:"reviews_rating_sum"`
+	SellerDetail     SellerInfo                    `json:"seller_detail"`
+	SellerID         string                        `json:"seller_id"`
+	ShortDescription *string                       `json:"short_description"`
+	Sku              *string                       `json:"sku"`
+	Slug             string                        `json:"slug"`
+	StockAvailable   bool                          `json:"stock_available"`
+	Subscription     []ProductSubscription         `json:"subscription"`
+	Tags             *[]string                     `json:"tags"`
+	VariantOptions   *[]VariantOption              `json:"variant_options"`
+	Variants         []Variant                     `json:"variants"`
+}
+
+// MarketplaceProductProductType defines model for MarketplaceProduct.ProductType.
+type MarketplaceProductProductType string
+
+// MarketplaceProductDetail defines model for MarketplaceProductDetail.
+type MarketplaceProductDetail struct {
+	Active                 bool                                `json:"active"`
+	Attributes             []ProductAttribute                  `json:"attributes"`
+	Backorder              *bool                               `json:"backorder,omitempty"`
+	BundleItems            ProductBundleItem                   `json:"bundle_items"`
+	Categories             []Category                          `json:"categories"`
+	CategoryIds            []string                            `json:"category_ids"`
+	CrosssellingProductIds []string                            `json:"crossselling_product_ids"`
+	Description            *string                             `json:"description"`
+	HasVariant             bool                                `json:"has_variant"`
+	HsnCode                *string                             `json:"hsn_code"`
+	ID                     string                              `json:"id"`
+	Images                 []ProductImage                      `json:"images"`
+	Inventory              *[]LotBatchDetail                   `json:"inventory,omitempty"`
+	Metadata               *map[string]string                  `json:"metadata"`
+	Name                   string                              `json:"name"`
+	OnPromotion            bool                                `json:"on_promotion"`
+	OnSubscription         bool                                `json:"on_subscription"`
+	Pricing                ProductPricing                      `json:"pricing"`
+	ProductType            MarketplaceProductDetailProductType `json:"product_type"`
+	Promotion              *ProductPromotion                   `json:"promotion"`
+	ReviewsCount           float32                             `json:"reviews_count"`
+	ReviewsRatingSum       float64                             `json:"reviews_rating_sum"`
+	Seo                    Seo                                 `json:"seo"`
+	Shipping               *ProductShipping                    `json:"shipping"`
+	ShortDescription       *string                             `json:"short_description"`
+	Sku                    *string                             `json:"sku"`
+	Slug                   string                              `json:"slug"`
+	StockAvailable         bool                                `json:"stock_available"`
+	Subscription           []ProductSubscription               `json:"subscription"`
+	Tags                   *[]string                           `json:"tags"`
+	UpsellingProductIds    []*string                           `json:"upselling_product_ids"`
+	VariantOptions         *[]VariantOption                    `json:"variant_options"`
+	Variants               []Variant                           `json:"variants"`
+	Videos                 []ProductVideo                      `json:"videos"`
+}
+
+// MarketplaceProductDetailProductType defines model for MarketplaceProductDetail.ProductType.
+type MarketplaceProductDetailProductType string
+
 // Message A human-readable message about the outcome.
 type Message = string
+
+// MultiSelectAttribute defines model for MultiSelectAttribute.
+type MultiSelectAttribute struct {
+	ID    string                   `json:"id"`
+	Key   string                   `json:"key"`
+	Name  string                   `json:"name"`
+	Type  MultiSelectAttributeType `json:"type"`
+	Value []string                 `json:"value"`
+}
+
+// MultiSelectAttributeType defines model for MultiSelectAttribute.Type.
+type MultiSelectAttributeType string
 
 // NotificationChannelPreferences The channels a kind of notification may use.
 type NotificationChannelPreferences struct {
@@ -403,6 +1589,18 @@ type NotificationPreferences struct {
 	Transactional NotificationChannelPreferences `json:"transactional"`
 }
 
+// NumberAttribute defines model for NumberAttribute.
+type NumberAttribute struct {
+	ID    string              `json:"id"`
+	Key   string              `json:"key"`
+	Name  string              `json:"name"`
+	Type  NumberAttributeType `json:"type"`
+	Value float32             `json:"value"`
+}
+
+// NumberAttributeType defines model for NumberAttribute.Type.
+type NumberAttributeType string
+
 // OTPAction What a one-time password is for.
 type OTPAction string
 
@@ -418,6 +1616,35 @@ type OTPContent struct {
 	OTPToken string `json:"otp_token"`
 }
 
+// Pagination Where a page of a list stands among all its pages.
+type Pagination struct {
+	// Limit The most items a page holds.
+	Limit int `json:"limit"`
+
+	// NextPage The number of the page after this one; null on the last page.
+	NextPage *int `json:"next_page"`
+
+	// PreviousPage The number of the page before this one; null on the first page.
+	PreviousPage *int `json:"previous_page,omitempty"`
+
+	// TotalPages How many pages of `limit` items the list makes.
+	TotalPages int `json:"total_pages"`
+
+	// TotalRecords How many items the list holds in all.
+	TotalRecords int `json:"total_records"`
+}
+
+// PaymentProvider defines model for PaymentProvider.
+type PaymentProvider struct {
+	Features            []map[string]interface{} `json:"features"`
+	ID                  string                   `json:"id"`
+	LogoDark            string                   `json:"logo_dark"`
+	LogoLight           string                   `json:"logo_light"`
+	Name                string                   `json:"name"`
+	PaymentProviderSlug string                   `json:"payment_provider_slug"`
+	ShortDescription    string                   `json:"short_description"`
+}
+
 // PhoneOTPLogin The phone number to send a login one-time password to.
 type PhoneOTPLogin struct {
 	// CountryCode Two-letter code begin with a plus sign prefix that identifies different countries. By default it will be +91 if not provided. Use this key along with phone. Not necessary for email.
@@ -428,6 +1655,246 @@ type PhoneOTPLogin struct {
 
 	// RegisterIfNotExists Register a new user with this phone number when none exists, instead of answering 404.
 	RegisterIfNotExists *bool `json:"register_if_not_exists,omitempty"`
+}
+
+// Pincode defines model for Pincode.
+type Pincode struct {
+	City           *string `json:"city,omitempty"`
+	CountryIsoCode *string `json:"country_iso_code,omitempty"`
+	CountryName    *string `json:"country_name,omitempty"`
+	Pincode        *string `json:"pincode,omitempty"`
+	StateName      *string `json:"state_name,omitempty"`
+}
+
+// Product defines model for Product.
+type Product struct {
+	Active           bool                  `json:"active"`
+	Attributes       []ProductAttribute    `json:"attributes"`
+	Backorder        *bool                 `json:"backorder,omitempty"`
+	BundleItems      ProductBundleItem     `json:"bundle_items"`
+	Categories       []Category            `json:"categories"`
+	CategoryIds      []string              `json:"category_ids"`
+	HasVariant       bool                  `json:"has_variant"`
+	ID               string                `json:"id"`
+	Images           []ProductImage        `json:"images"`
+	Inventory        *[]LotBatchDetail     `json:"inventory,omitempty"`
+	Name             string                `json:"name"`
+	OnPromotion      bool                  `json:"on_promotion"`
+	OnSubscription   bool                  `json:"on_subscription"`
+	Pricing          ProductPricing        `json:"pricing"`
+	ProductType      ProductProductType    `json:"product_type"`
+	Promotion        *ProductPromotion     `json:"promotion"`
+	ReviewsCount     float32               `json:"reviews_count"`
+	ReviewsRatingSum float64               `json:"reviews_rating_sum"`
+	ShortDescription *string               `json:"short_description"`
+	Sku              *string               `json:"sku"`
+	Slug             string                `json:"slug"`
+	StockAvailable   bool                  `json:"stock_available"`
+	Subscription     []ProductSubscription `json:"subscription"`
+	Tags             *[]string             `json:"tags"`
+	VariantOptions   *[]VariantOption      `json:"variant_options"`
+	Variants         []Variant             `json:"variants"`
+}
+
+// ProductProductType defines model for Product.ProductType.
+type ProductProductType string
+
+// ProductAttribute defines model for ProductAttribute.
+type ProductAttribute struct {
+	union json.RawMessage
+}
+
+// ProductBundleItem defines model for ProductBundleItem.
+type ProductBundleItem = []struct {
+	Active            bool                         `json:"active"`
+	AssociatedOptions *AssociatedOption            `json:"associated_options"`
+	Attributes        []ProductAttribute           `json:"attributes"`
+	Backorder         *bool                        `json:"backorder,omitempty"`
+	Categories        *[]Category                  `json:"categories,omitempty"`
+	CategoryIds       []string                     `json:"category_ids"`
+	Images            []ProductImage               `json:"images"`
+	Inventory         *[]LotBatchDetail            `json:"inventory,omitempty"`
+	OnPromotion       bool                         `json:"on_promotion"`
+	OnSubscription    bool                         `json:"on_subscription"`
+	Pricing           ProductPricing               `json:"pricing"`
+	ProductID         string                       `json:"product_id"`
+	ProductName       string                       `json:"product_name"`
+	ProductSlug       string                       `json:"product_slug"`
+	ProductType       ProductBundleItemProductType `json:"product_type"`
+	Promotion         *ProductPromotion            `json:"promotion"`
+	Quantity          int32                        `json:"quantity"`
+	ReviewsCount      float32                      `json:"reviews_count"`
+	ReviewsRatingSum  *float32                     `json:"reviews_rating_sum"`
+	SellerDetail      *SellerInfo                  `json:"seller_detail,omitempty"`
+	SellerID          *string                      `json:"seller_id,omitempty"`
+	Shipping          *ProductShipping             `json:"shipping,omitempty"`
+	ShortDescription  *string                      `json:"short_description"`
+	Sku               string                       `json:"sku"`
+	StockAvailable    bool                         `json:"stock_available"`
+	Subscription      []ProductSubscription        `json:"subscription"`
+	Tags              *[]string                    `json:"tags"`
+	VariantID         *string                      `json:"variant_id"`
+	VariantName       *string                      `json:"variant_name"`
+	VariantSlug       string                       `json:"variant_slug"`
+}
+
+// ProductBundleItemProductType defines model for ProductBundleItem.ProductType.
+type ProductBundleItemProductType string
+
+// ProductCategory defines model for ProductCategory.
+type ProductCategory struct {
+	Active           bool        `json:"active"`
+	ChildCategories  *[]Category `json:"child_categories"`
+	Description      *string     `json:"description"`
+	ID               string      `json:"id"`
+	Name             string      `json:"name"`
+	ParentCategoryID *string     `json:"parent_category_id"`
+	ProductCount     float32     `json:"product_count"`
+	Slug             string      `json:"slug"`
+}
+
+// ProductDetail defines model for ProductDetail.
+type ProductDetail struct {
+	Active                 bool                     `json:"active"`
+	Attributes             []ProductAttribute       `json:"attributes"`
+	Backorder              *bool                    `json:"backorder,omitempty"`
+	BundleItems            ProductBundleItem        `json:"bundle_items"`
+	Categories             []Category               `json:"categories"`
+	CategoryIds            []string                 `json:"category_ids"`
+	CrosssellingProductIds []string                 `json:"crossselling_product_ids"`
+	Description            *string                  `json:"description"`
+	HasVariant             bool                     `json:"has_variant"`
+	HsnCode                *string                  `json:"hsn_code"`
+	ID                     string                   `json:"id"`
+	Images                 []ProductImage           `json:"images"`
+	Inventory              *[]LotBatchDetail        `json:"inventory,omitempty"`
+	Metadata               *map[string]string       `json:"metadata"`
+	Name                   string                   `json:"name"`
+	OnPromotion            bool                     `json:"on_promotion"`
+	OnSubscription         bool                     `json:"on_subscription"`
+	Pricing                ProductPricing           `json:"pricing"`
+	ProductType            ProductDetailProductType `json:"product_type"`
+	Promotion              *ProductPromotion        `json:"promotion"`
+	ReviewsCount           float32                  `json:"reviews_count"`
+	ReviewsRatingSum       float64                  `json:"reviews_rating_sum"`
+	Seo                    Seo                      `json:"seo"`
+	Shipping               *ProductShipping         `json:"shipping"`
+	ShortDescription       *string                  `json:"short_description"`
+	Sku                    *string                  `json:"sku"`
+	Slug                   string                   `json:"slug"`
+	StockAvailable         bool                     `json:"stock_available"`
+	Subscription           []ProductSubscription    `json:"subscription"`
+	Tags                   *[]string                `json:"tags"`
+	UpsellingProductIds    []*string                `json:"upselling_product_ids"`
+	VariantOptions         *[]VariantOption         `json:"variant_options"`
+	Variants               []Variant                `json:"variants"`
+	Videos                 []ProductVideo           `json:"videos"`
+}
+
+// ProductDetailProductType defines model for ProductDetail.ProductType.
+type ProductDetailProductType string
+
+// ProductImage defines model for ProductImage.
+type ProductImage struct {
+	AlternateText *string `json:"alternate_text"`
+	ID            string  `json:"id"`
+	SortOrder     float32 `json:"sort_order"`
+	Title         *string `json:"title"`
+	URLStandard   string  `json:"url_standard"`
+	URLThumbnail  string  `json:"url_thumbnail"`
+	URLTiny       string  `json:"url_tiny"`
+	URLZoom       string  `json:"url_zoom"`
+}
+
+// ProductPricing defines model for ProductPricing.
+type ProductPricing struct {
+	Currency                 string                `json:"currency"`
+	IncrementalQuantity      float32               `json:"incremental_quantity"`
+	ListingPrice             float64               `json:"listing_price"`
+	MaxOrderQuantity         *float32              `json:"max_order_quantity"`
+	MinOrderQuantity         float32               `json:"min_order_quantity"`
+	PriceIncludingTax        bool                  `json:"price_including_tax"`
+	SellingPrice             float64               `json:"selling_price"`
+	SellingPriceExcludingTax float64               `json:"selling_price_excluding_tax"`
+	TaxRate                  float64               `json:"tax_rate"`
+	TaxType                  ProductPricingTaxType `json:"tax_type"`
+}
+
+// ProductPricingTaxType defines model for ProductPricing.TaxType.
+type ProductPricingTaxType string
+
+// ProductPromotion defines model for ProductPromotion.
+type ProductPromotion struct {
+	Details   ProductPromotion_Details `json:"details"`
+	ExpiresAt *time.Time               `json:"expires_at"`
+	ID        string                   `json:"id"`
+	StartsAt  time.Time                `json:"starts_at"`
+}
+
+// ProductPromotion_Details defines model for ProductPromotion.Details.
+type ProductPromotion_Details struct {
+	union json.RawMessage
+}
+
+// ProductReview defines model for ProductReview.
+type ProductReview struct {
+	CreatedAt  *time.Time           `json:"created_at,omitempty"`
+	Email      *string              `json:"email,omitempty"`
+	Images     *[]ProductImage      `json:"images,omitempty"`
+	IsFeatured bool                 `json:"is_featured"`
+	ModifiedAt *time.Time           `json:"modified_at,omitempty"`
+	Name       *string              `json:"name,omitempty"`
+	Rating     *float64             `json:"rating,omitempty"`
+	ReviewDate *time.Time           `json:"review_date,omitempty"`
+	ReviewText *string              `json:"review_text,omitempty"`
+	Status     *ProductReviewStatus `json:"status,omitempty"`
+	Tags       *[]string            `json:"tags,omitempty"`
+	Videos     *[]ProductVideo      `json:"videos,omitempty"`
+}
+
+// ProductReviewStatus defines model for ProductReview.Status.
+type ProductReviewStatus string
+
+// ProductShipping defines model for ProductShipping.
+type ProductShipping struct {
+	HandlingChargesExcludingTax float32 `json:"handling_charges_excluding_tax"`
+	HandlingChargesIncludingTax float32 `json:"handling_charges_including_tax"`
+	TaxRate                     float32 `json:"tax_rate"`
+	TaxType                     string  `json:"tax_type"`
+}
+
+// ProductSubscription defines model for ProductSubscription.
+type ProductSubscription struct {
+	BillingFrequency  ProductSubscriptionBillingFrequency `json:"billing_frequency"`
+	BillingInterval   float32                             `json:"billing_interval"`
+	BillingLimit      float32                             `json:"billing_limit"`
+	BillingTrialDays  float32                             `json:"billing_trial_days"`
+	FulfillSeparately bool                                `json:"fulfill_separately"`
+	ID                string                              `json:"id"`
+	MinimumQuantity   float32                             `json:"minimum_quantity"`
+	OrderFrequency    ProductSubscriptionOrderFrequency   `json:"order_frequency"`
+	OrderInterval     float32                             `json:"order_interval"`
+	OrderLimit        float32                             `json:"order_limit"`
+	SubscriptionPlan  string                              `json:"subscription_plan"`
+	SubscriptionPrice float64                             `json:"subscription_price"`
+}
+
+// ProductSubscriptionBillingFrequency defines model for ProductSubscription.BillingFrequency.
+type ProductSubscriptionBillingFrequency string
+
+// ProductSubscriptionOrderFrequency defines model for ProductSubscription.OrderFrequency.
+type ProductSubscriptionOrderFrequency string
+
+// ProductVideo defines model for ProductVideo.
+type ProductVideo struct {
+	AlternateText      *string `json:"alternate_text"`
+	ImageThumbnailURL  string  `json:"image_thumbnail_url"`
+	SortOrder          float32 `json:"sort_order"`
+	Title              *string `json:"title"`
+	VideoDuration      float32 `json:"video_duration"`
+	VideoPreviewURL    string  `json:"video_preview_url"`
+	VideoStreamDashURL string  `json:"video_stream_dash_url"`
+	VideoStreamHlsURL  string  `json:"video_stream_hls_url"`
 }
 
 // ProfileImageContent Where the user's profile image is.
@@ -491,8 +1958,197 @@ type RegisterWithPhoneContent struct {
 	User User `json:"user"`
 }
 
+// SearchMarketplaceProductsContent defines model for SearchMarketplaceProductsContent.
+type SearchMarketplaceProductsContent struct {
+	FacetDistribution map[string]map[string]float32 `json:"facet_distribution"`
+	FacetStats        map[string]struct {
+		Max float32 `json:"max"`
+		Min float32 `json:"min"`
+	} `json:"facet_stats"`
+
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination        `json:"pagination"`
+	Skus       []MarketplaceItem `json:"skus"`
+}
+
+// SearchProduct defines model for SearchProduct.
+type SearchProduct struct {
+	Facets *[]string             `json:"facets,omitempty"`
+	Filter *SearchProduct_Filter `json:"filter,omitempty"`
+	Limit  int                   `json:"limit"`
+	Page   int                   `json:"page"`
+	Query  string                `json:"query"`
+	Sort   *[]string             `json:"sort,omitempty"`
+}
+
+// SearchProductFilter0 defines model for SearchProduct.Filter.0.
+type SearchProductFilter0 = string
+
+// SearchProductFilter1 defines model for SearchProduct.Filter.1.
+type SearchProductFilter1 = []SearchProduct_Filter_1_Item
+
+// SearchProductFilter10 defines model for SearchProduct.Filter.1.0.
+type SearchProductFilter10 = string
+
+// SearchProductFilter11 defines model for SearchProduct.Filter.1.1.
+type SearchProductFilter11 = []string
+
+// SearchProduct_Filter_1_Item defines model for SearchProduct.Filter.1.Item.
+type SearchProduct_Filter_1_Item struct {
+	union json.RawMessage
+}
+
+// SearchProduct_Filter defines model for SearchProduct.Filter.
+type SearchProduct_Filter struct {
+	union json.RawMessage
+}
+
+// SearchProductsContent defines model for SearchProductsContent.
+type SearchProductsContent struct {
+	FacetDistribution map[string]map[string]float32 `json:"facet_distribution"`
+	FacetStats        map[string]struct {
+		Max float32 `json:"max"`
+		Min float32 `json:"min"`
+	} `json:"facet_stats"`
+
+	// Pagination Where a page of a list stands among all its pages.
+	Pagination Pagination `json:"pagination"`
+	Skus       []Item     `json:"skus"`
+}
+
+// SellerDetail defines model for SellerDetail.
+type SellerDetail struct {
+	BusinessType            string  `json:"business_type"`
+	Description             *string `json:"description,omitempty"`
+	ID                      string  `json:"id"`
+	LegalName               string  `json:"legal_name"`
+	TaxIdentificationNumber string  `json:"tax_identification_number"`
+	TradeName               string  `json:"trade_name"`
+}
+
+// SellerInfo defines model for SellerInfo.
+type SellerInfo struct {
+	BusinessType            string `json:"business_type"`
+	ID                      string `json:"id"`
+	LegalName               string `json:"legal_name"`
+	TaxIdentificationNumber string `json:"tax_identification_number"`
+	TradeName               string `json:"trade_name"`
+}
+
+// SellerReview defines model for SellerReview.
+type SellerReview struct {
+	CreatedAt  *time.Time `json:"created_at,omitempty"`
+	Email      *string    `json:"email,omitempty"`
+	IsFeatured *bool      `json:"is_featured,omitempty"`
+	ModifiedAt *time.Time `json:"modified_at,omitempty"`
+	Name       *string    `json:"name,omitempty"`
+	Rating     *float32   `json:"rating,omitempty"`
+	ReviewDate *time.Time `json:"review_date,omitempty"`
+	ReviewText *string    `json:"review_text,omitempty"`
+	Status     *string    `json:"status,omitempty"`
+}
+
+// SellerReviewStats defines model for SellerReviewStats.
+type SellerReviewStats struct {
+	Count     *float32 `json:"count,omitempty"`
+	RatingSum *float32 `json:"rating_sum,omitempty"`
+}
+
+// Seo defines model for Seo.
+type Seo struct {
+	Description *string   `json:"description"`
+	Keywords    *[]string `json:"keywords"`
+	Title       *string   `json:"title"`
+}
+
+// ServiceProviderBasicDetail defines model for ServiceProviderBasicDetail.
+type ServiceProviderBasicDetail struct {
+	Features         []map[string]interface{} `json:"features"`
+	ID               string                   `json:"id"`
+	LogoDark         string                   `json:"logo_dark"`
+	LogoLight        string                   `json:"logo_light"`
+	Name             string                   `json:"name"`
+	ShortDescription string                   `json:"short_description"`
+}
+
+// SingleSelectAttribute defines model for SingleSelectAttribute.
+type SingleSelectAttribute struct {
+	ID    string                    `json:"id"`
+	Key   string                    `json:"key"`
+	Name  string                    `json:"name"`
+	Type  SingleSelectAttributeType `json:"type"`
+	Value string                    `json:"value"`
+}
+
+// SingleSelectAttributeType defines model for SingleSelectAttribute.Type.
+type SingleSelectAttributeType string
+
+// SingleSelectOption defines model for SingleSelectOption.
+type SingleSelectOption struct {
+	Name  string                 `json:"name"`
+	Type  SingleSelectOptionType `json:"type"`
+	Value string                 `json:"value"`
+}
+
+// SingleSelectOptionType defines model for SingleSelectOption.Type.
+type SingleSelectOptionType string
+
+// StoreConfig defines model for StoreConfig.
+type StoreConfig struct {
+	AnalyticsProviders     []AnalyticsProvider `json:"analytics_providers"`
+	Brand                  Brand               `json:"brand"`
+	Currency               Currency            `json:"currency"`
+	CustomerGroups         []*CustomerGroup    `json:"customer_groups"`
+	IsCustomerGroupEnabled bool                `json:"is_customer_group_enabled"`
+	IsKycEnabled           bool                `json:"is_kyc_enabled"`
+	KycDocuments           []KycDocumentConfig `json:"kyc_documents"`
+	PaymentProviders       []PaymentProvider   `json:"payment_providers"`
+	RefundPolicy           StoreTemplate       `json:"refund_policy"`
+	TermsOfService         StoreTemplate       `json:"terms_of_service"`
+}
+
+// StoreTemplate defines model for StoreTemplate.
+type StoreTemplate struct {
+	Content      string                   `json:"content"`
+	ContentTitle *string                  `json:"content_title"`
+	ContentType  StoreTemplateContentType `json:"content_type"`
+	ID           string                   `json:"id"`
+	Name         string                   `json:"name"`
+}
+
+// StoreTemplateContentType defines model for StoreTemplate.ContentType.
+type StoreTemplateContentType string
+
+// SubscribeNewsletterBody defines model for SubscribeNewsletterBody.
+type SubscribeNewsletterBody struct {
+	Email string `json:"email"`
+}
+
 // Success `true` for success, `false` for failure.
 type Success = bool
+
+// TextAttribute defines model for TextAttribute.
+type TextAttribute struct {
+	ID    string            `json:"id"`
+	Key   string            `json:"key"`
+	Name  string            `json:"name"`
+	Type  TextAttributeType `json:"type"`
+	Value string            `json:"value"`
+}
+
+// TextAttributeType defines model for TextAttribute.Type.
+type TextAttributeType string
+
+// UnserviceableItem defines model for UnserviceableItem.
+type UnserviceableItem struct {
+	MaxAvailableQuantity  *float32 `json:"max_available_quantity,omitempty"`
+	ProductID             *string  `json:"product_id,omitempty"`
+	ProductImageURL       *string  `json:"product_image_url,omitempty"`
+	ProductName           *string  `json:"product_name,omitempty"`
+	UnserviceableQuantity *float32 `json:"unserviceable_quantity,omitempty"`
+	VariantID             *string  `json:"variant_id,omitempty"`
+	VariantName           *string  `json:"variant_name,omitempty"`
+}
 
 // User A user of the store, anonymous or registered.
 type User struct {
@@ -608,6 +2264,92 @@ type UserUpdate struct {
 	Phone *string `json:"phone,omitempty"`
 }
 
+// Variant defines model for Variant.
+type Variant struct {
+	Active            bool                  `json:"active"`
+	AssociatedOptions AssociatedOption      `json:"associated_options"`
+	Backorder         *bool                 `json:"backorder,omitempty"`
+	ID                string                `json:"id"`
+	Images            []ProductImage        `json:"images"`
+	Inventory         *[]LotBatchDetail     `json:"inventory,omitempty"`
+	IsDefault         bool                  `json:"is_default"`
+	Name              string                `json:"name"`
+	OnPromotion       bool                  `json:"on_promotion"`
+	OnSubscription    bool                  `json:"on_subscription"`
+	Pricing           ProductPricing        `json:"pricing"`
+	ProductID         string                `json:"product_id"`
+	ProductName       string                `json:"product_name"`
+	Promotion         *ProductPromotion     `json:"promotion"`
+	ShortDescription  *string               `json:"short_description"`
+	Sku               *string               `json:"sku"`
+	Slug              string                `json:"slug"`
+	StockAvailable    bool                  `json:"stock_available"`
+	Subscription      []ProductSubscription `json:"subscription"`
+	Videos            []ProductVideo        `json:"videos"`
+}
+
+// VariantDetail defines model for VariantDetail.
+type VariantDetail struct {
+	Active            bool                     `json:"active"`
+	AssociatedOptions AssociatedOption         `json:"associated_options"`
+	Backorder         *bool                    `json:"backorder,omitempty"`
+	CategoryIds       []string                 `json:"category_ids"`
+	Description       *string                  `json:"description"`
+	HsnCode           *string                  `json:"hsn_code"`
+	ID                string                   `json:"id"`
+	Images            []ProductImage           `json:"images"`
+	Inventory         *[]LotBatchDetail        `json:"inventory,omitempty"`
+	IsDefault         bool                     `json:"is_default"`
+	Metadata          *map[string]string       `json:"metadata"`
+	Name              string                   `json:"name"`
+	OnPromotion       bool                     `json:"on_promotion"`
+	OnSubscription    bool                     `json:"on_subscription"`
+	Pricing           ProductPricing           `json:"pricing"`
+	ProductAttributes []ProductAttribute       `json:"product_attributes"`
+	ProductID         string                   `json:"product_id"`
+	ProductName       string                   `json:"product_name"`
+	ProductType       VariantDetailProductType `json:"product_type"`
+	Promotion         *ProductPromotion        `json:"promotion"`
+	ReviewsCount      float32                  `json:"reviews_count"`
+	ReviewsRatingSum  *float32                 `json:"reviews_rating_sum"`
+	Seo               Seo                      `json:"seo"`
+	Shipping          *ProductShipping         `json:"shipping"`
+	ShortDescription  *string                  `json:"short_description"`
+	Sku               *string                  `json:"sku"`
+	Slug              string                   `json:"slug"`
+	StockAvailable    bool                     `json:"stock_available"`
+	Subscription      []ProductSubscription    `json:"subscription"`
+	Tags              *[]string                `json:"tags"`
+	VariantAttributes []ProductAttribute       `json:"variant_attributes"`
+	VariantOptions    []VariantOption          `json:"variant_options"`
+	Videos            []ProductVideo           `json:"videos"`
+}
+
+// VariantDetailProductType defines model for VariantDetail.ProductType.
+type VariantDetailProductType string
+
+// VariantOption defines model for VariantOption.
+type VariantOption struct {
+	Key   string                     `json:"key"`
+	Name  string                     `json:"name"`
+	Type  VariantOptionType          `json:"type"`
+	Value []VariantOption_Value_Item `json:"value"`
+}
+
+// VariantOptionType defines model for VariantOption.Type.
+type VariantOptionType string
+
+// VariantOptionValue0 defines model for VariantOption.Value.0.
+type VariantOptionValue0 = string
+
+// VariantOptionValue1 defines model for VariantOption.Value.1.
+type VariantOptionValue1 = map[string]interface{}
+
+// VariantOption_Value_Item defines model for VariantOption.value.Item.
+type VariantOption_Value_Item struct {
+	union json.RawMessage
+}
+
 // VerificationStatus Which of the given phone numbers and email addresses are verified.
 type VerificationStatus struct {
 	// VerifiedEmail The given email addresses that are verified.
@@ -617,8 +2359,35 @@ type VerificationStatus struct {
 	VerifiedPhone []string `json:"verified_phone"`
 }
 
+// VolumeBasedPromotion defines model for VolumeBasedPromotion.
+type VolumeBasedPromotion struct {
+	PromotionType VolumeBasedPromotionPromotionType `json:"promotion_type"`
+	Slabs         []struct {
+		DiscountPercent float32 `json:"discount_percent"`
+		QuantityLimit   float32 `json:"quantity_limit"`
+	} `json:"slabs"`
+}
+
+// VolumeBasedPromotionPromotionType defines model for VolumeBasedPromotion.PromotionType.
+type VolumeBasedPromotionPromotionType string
+
+// CustomerGroupID defines model for CustomerGroupID.
+type CustomerGroupID = string
+
 // DebugMode defines model for DebugMode.
 type DebugMode = bool
+
+// Limit defines model for Limit.
+type Limit = int
+
+// Page defines model for Page.
+type Page = int
+
+// SearchKeyword defines model for SearchKeyword.
+type SearchKeyword = string
+
+// SortBy defines model for SortBy.
+type SortBy = string
 
 // UserID defines model for UserID.
 type UserID = string
@@ -881,6 +2650,201 @@ type VerifyOTPJSONBody struct {
 	OTPToken string `json:"otp_token"`
 }
 
+// ListCategoriesParams defines parameters for ListCategories.
+type ListCategoriesParams struct {
+	Search             *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	SortBy             *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	NestedLevel        *float32       `form:"nested_level,omitempty" json:"nested_level,omitempty"`
+	ParentCategoryID   *string        `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
+	ParentCategorySlug *string        `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
+}
+
+// ListMarketplaceCategoriesParams defines parameters for ListMarketplaceCategories.
+type ListMarketplaceCategoriesParams struct {
+	Search             *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	SortBy             *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	NestedLevel        *float32       `form:"nested_level,omitempty" json:"nested_level,omitempty"`
+	ParentCategoryID   *string        `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
+	ParentCategorySlug *string        `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
+}
+
+// ListMarketplaceProductsParams defines parameters for ListMarketplaceProducts.
+type ListMarketplaceProductsParams struct {
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID       *[]string        `form:"category_id,omitempty" json:"category_id,omitempty"`
+	CategorySlug     *[]string        `form:"category_slug,omitempty" json:"category_slug,omitempty"`
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	SellerID         *string          `form:"seller_id,omitempty" json:"seller_id,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListMarketplaceCrosssellProductsParams defines parameters for ListMarketplaceCrosssellProducts.
+type ListMarketplaceCrosssellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// SearchMarketplaceProductsParams defines parameters for SearchMarketplaceProducts.
+type SearchMarketplaceProductsParams struct {
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListMarketplaceSimilarProductsParams defines parameters for ListMarketplaceSimilarProducts.
+type ListMarketplaceSimilarProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListMarketplaceUpsellProductsParams defines parameters for ListMarketplaceUpsellProducts.
+type ListMarketplaceUpsellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// GetMarketplaceProductDetailParams defines parameters for GetMarketplaceProductDetail.
+type GetMarketplaceProductDetailParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListMarketplaceProductReviewsParams defines parameters for ListMarketplaceProductReviews.
+type ListMarketplaceProductReviewsParams struct {
+	Page      *Page          `form:"page,omitempty" json:"page,omitempty"`
+	Limit     *Limit         `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy    *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	Search    *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	ReviewTag *string        `form:"review_tag,omitempty" json:"review_tag,omitempty"`
+}
+
+// ListMarketplaceProductVariantsParams defines parameters for ListMarketplaceProductVariants.
+type ListMarketplaceProductVariantsParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// GetMarketplaceVariantDetailParams defines parameters for GetMarketplaceVariantDetail.
+type GetMarketplaceVariantDetailParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListMarketplaceSkusParams defines parameters for ListMarketplaceSkus.
+type ListMarketplaceSkusParams struct {
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID       *[]string        `form:"category_id,omitempty" json:"category_id,omitempty"`
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	SellerID         *string          `form:"seller_id,omitempty" json:"seller_id,omitempty"`
+	Sku              *[]string        `form:"sku,omitempty" json:"sku,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListProductsParams defines parameters for ListProducts.
+type ListProductsParams struct {
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID       *[]string        `form:"category_id,omitempty" json:"category_id,omitempty"`
+	CategorySlug     *[]string        `form:"category_slug,omitempty" json:"category_slug,omitempty"`
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	ProductType      *string          `form:"product_type,omitempty" json:"product_type,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListCrosssellProductsParams defines parameters for ListCrosssellProducts.
+type ListCrosssellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// SearchProductsParams defines parameters for SearchProducts.
+type SearchProductsParams struct {
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListSimilarProductsParams defines parameters for ListSimilarProducts.
+type ListSimilarProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListUpsellProductsParams defines parameters for ListUpsellProducts.
+type ListUpsellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// GetProductDetailParams defines parameters for GetProductDetail.
+type GetProductDetailParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListProductReviewsParams defines parameters for ListProductReviews.
+type ListProductReviewsParams struct {
+	Page      *Page          `form:"page,omitempty" json:"page,omitempty"`
+	Limit     *Limit         `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy    *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	Search    *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	ReviewTag *string        `form:"review_tag,omitempty" json:"review_tag,omitempty"`
+}
+
+// ListProductVariantsParams defines parameters for ListProductVariants.
+type ListProductVariantsParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// GetVariantDetailParams defines parameters for GetVariantDetail.
+type GetVariantDetailParams struct {
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListSkusParams defines parameters for ListSkus.
+type ListSkusParams struct {
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID       *[]string        `form:"category_id,omitempty" json:"category_id,omitempty"`
+	CategorySlug     *[]string        `form:"category_slug,omitempty" json:"category_slug,omitempty"`
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	ProductType      *string          `form:"product_type,omitempty" json:"product_type,omitempty"`
+	Sku              *[]string        `form:"sku,omitempty" json:"sku,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// ListCountryPincodesParams defines parameters for ListCountryPincodes.
+type ListCountryPincodesParams struct {
+	Limit   *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+	Page    *Page   `form:"page,omitempty" json:"page,omitempty"`
+	Pincode *string `form:"pincode,omitempty" json:"pincode,omitempty"`
+}
+
+// TrackAnalyticsEventJSONRequestBody defines body for TrackAnalyticsEvent for application/json ContentType.
+type TrackAnalyticsEventJSONRequestBody = AnalyticsEvent
+
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody ChangePasswordJSONBody
 
@@ -934,6 +2898,148 @@ type CheckVerificationStatusJSONRequestBody CheckVerificationStatusJSONBody
 
 // VerifyOTPJSONRequestBody defines body for VerifyOTP for application/json ContentType.
 type VerifyOTPJSONRequestBody VerifyOTPJSONBody
+
+// SubscribeNewsletterJSONRequestBody defines body for SubscribeNewsletter for application/json ContentType.
+type SubscribeNewsletterJSONRequestBody = SubscribeNewsletterBody
+
+// SearchMarketplaceProductsJSONRequestBody defines body for SearchMarketplaceProducts for application/json ContentType.
+type SearchMarketplaceProductsJSONRequestBody = SearchProduct
+
+// CreateMarketplaceProductReviewMultipartRequestBody defines body for CreateMarketplaceProductReview for multipart/form-data ContentType.
+type CreateMarketplaceProductReviewMultipartRequestBody = CreateReview
+
+// SearchProductsJSONRequestBody defines body for SearchProducts for application/json ContentType.
+type SearchProductsJSONRequestBody = SearchProduct
+
+// CreateProductReviewMultipartRequestBody defines body for CreateProductReview for multipart/form-data ContentType.
+type CreateProductReviewMultipartRequestBody = CreateReview
+
+// CheckFulfillmentJSONRequestBody defines body for CheckFulfillment for application/json ContentType.
+type CheckFulfillmentJSONRequestBody = CheckFulfillmentBody
+
+// AsColorOption returns the union data inside the AssociatedOption_AdditionalProperties as a ColorOption
+func (t AssociatedOption_AdditionalProperties) AsColorOption() (ColorOption, error) {
+	var body ColorOption
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromColorOption overwrites any union data inside the AssociatedOption_AdditionalProperties as the provided ColorOption
+func (t *AssociatedOption_AdditionalProperties) FromColorOption(v ColorOption) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeColorOption performs a merge with any union data inside the AssociatedOption_AdditionalProperties, using the provided ColorOption
+func (t *AssociatedOption_AdditionalProperties) MergeColorOption(v ColorOption) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsSingleSelectOption returns the union data inside the AssociatedOption_AdditionalProperties as a SingleSelectOption
+func (t AssociatedOption_AdditionalProperties) AsSingleSelectOption() (SingleSelectOption, error) {
+	var body SingleSelectOption
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSingleSelectOption overwrites any union data inside the AssociatedOption_AdditionalProperties as the provided SingleSelectOption
+func (t *AssociatedOption_AdditionalProperties) FromSingleSelectOption(v SingleSelectOption) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSingleSelectOption performs a merge with any union data inside the AssociatedOption_AdditionalProperties, using the provided SingleSelectOption
+func (t *AssociatedOption_AdditionalProperties) MergeSingleSelectOption(v SingleSelectOption) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t AssociatedOption_AdditionalProperties) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *AssociatedOption_AdditionalProperties) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsCartBasedFulfillmentCheck returns the union data inside the CheckFulfillmentBody as a CartBasedFulfillmentCheck
+func (t CheckFulfillmentBody) AsCartBasedFulfillmentCheck() (CartBasedFulfillmentCheck, error) {
+	var body CartBasedFulfillmentCheck
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCartBasedFulfillmentCheck overwrites any union data inside the CheckFulfillmentBody as the provided CartBasedFulfillmentCheck
+func (t *CheckFulfillmentBody) FromCartBasedFulfillmentCheck(v CartBasedFulfillmentCheck) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCartBasedFulfillmentCheck performs a merge with any union data inside the CheckFulfillmentBody, using the provided CartBasedFulfillmentCheck
+func (t *CheckFulfillmentBody) MergeCartBasedFulfillmentCheck(v CartBasedFulfillmentCheck) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsItemsBasedFulfillmentCheck returns the union data inside the CheckFulfillmentBody as a ItemsBasedFulfillmentCheck
+func (t CheckFulfillmentBody) AsItemsBasedFulfillmentCheck() (ItemsBasedFulfillmentCheck, error) {
+	var body ItemsBasedFulfillmentCheck
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromItemsBasedFulfillmentCheck overwrites any union data inside the CheckFulfillmentBody as the provided ItemsBasedFulfillmentCheck
+func (t *CheckFulfillmentBody) FromItemsBasedFulfillmentCheck(v ItemsBasedFulfillmentCheck) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeItemsBasedFulfillmentCheck performs a merge with any union data inside the CheckFulfillmentBody, using the provided ItemsBasedFulfillmentCheck
+func (t *CheckFulfillmentBody) MergeItemsBasedFulfillmentCheck(v ItemsBasedFulfillmentCheck) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CheckFulfillmentBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CheckFulfillmentBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // AsForgotPasswordEmail returns the union data inside the ForgotPasswordBody as a ForgotPasswordEmail
 func (t ForgotPasswordBody) AsForgotPasswordEmail() (ForgotPasswordEmail, error) {
@@ -1121,6 +3227,460 @@ func (t *LoginWithPasswordBody) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsColorAttribute returns the union data inside the ProductAttribute as a ColorAttribute
+func (t ProductAttribute) AsColorAttribute() (ColorAttribute, error) {
+	var body ColorAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromColorAttribute overwrites any union data inside the ProductAttribute as the provided ColorAttribute
+func (t *ProductAttribute) FromColorAttribute(v ColorAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"color"}`))
+	t.union = b
+	return err
+}
+
+// MergeColorAttribute performs a merge with any union data inside the ProductAttribute, using the provided ColorAttribute
+func (t *ProductAttribute) MergeColorAttribute(v ColorAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"color"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsSingleSelectAttribute returns the union data inside the ProductAttribute as a SingleSelectAttribute
+func (t ProductAttribute) AsSingleSelectAttribute() (SingleSelectAttribute, error) {
+	var body SingleSelectAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSingleSelectAttribute overwrites any union data inside the ProductAttribute as the provided SingleSelectAttribute
+func (t *ProductAttribute) FromSingleSelectAttribute(v SingleSelectAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"single-select"}`))
+	t.union = b
+	return err
+}
+
+// MergeSingleSelectAttribute performs a merge with any union data inside the ProductAttribute, using the provided SingleSelectAttribute
+func (t *ProductAttribute) MergeSingleSelectAttribute(v SingleSelectAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"single-select"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsMultiSelectAttribute returns the union data inside the ProductAttribute as a MultiSelectAttribute
+func (t ProductAttribute) AsMultiSelectAttribute() (MultiSelectAttribute, error) {
+	var body MultiSelectAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMultiSelectAttribute overwrites any union data inside the ProductAttribute as the provided MultiSelectAttribute
+func (t *ProductAttribute) FromMultiSelectAttribute(v MultiSelectAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"multi-select"}`))
+	t.union = b
+	return err
+}
+
+// MergeMultiSelectAttribute performs a merge with any union data inside the ProductAttribute, using the provided MultiSelectAttribute
+func (t *ProductAttribute) MergeMultiSelectAttribute(v MultiSelectAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"multi-select"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsTextAttribute returns the union data inside the ProductAttribute as a TextAttribute
+func (t ProductAttribute) AsTextAttribute() (TextAttribute, error) {
+	var body TextAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTextAttribute overwrites any union data inside the ProductAttribute as the provided TextAttribute
+func (t *ProductAttribute) FromTextAttribute(v TextAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
+	t.union = b
+	return err
+}
+
+// MergeTextAttribute performs a merge with any union data inside the ProductAttribute, using the provided TextAttribute
+func (t *ProductAttribute) MergeTextAttribute(v TextAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsDateAttribute returns the union data inside the ProductAttribute as a DateAttribute
+func (t ProductAttribute) AsDateAttribute() (DateAttribute, error) {
+	var body DateAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromDateAttribute overwrites any union data inside the ProductAttribute as the provided DateAttribute
+func (t *ProductAttribute) FromDateAttribute(v DateAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"date"}`))
+	t.union = b
+	return err
+}
+
+// MergeDateAttribute performs a merge with any union data inside the ProductAttribute, using the provided DateAttribute
+func (t *ProductAttribute) MergeDateAttribute(v DateAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"date"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsNumberAttribute returns the union data inside the ProductAttribute as a NumberAttribute
+func (t ProductAttribute) AsNumberAttribute() (NumberAttribute, error) {
+	var body NumberAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromNumberAttribute overwrites any union data inside the ProductAttribute as the provided NumberAttribute
+func (t *ProductAttribute) FromNumberAttribute(v NumberAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"number"}`))
+	t.union = b
+	return err
+}
+
+// MergeNumberAttribute performs a merge with any union data inside the ProductAttribute, using the provided NumberAttribute
+func (t *ProductAttribute) MergeNumberAttribute(v NumberAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"number"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsBooleanAttribute returns the union data inside the ProductAttribute as a BooleanAttribute
+func (t ProductAttribute) AsBooleanAttribute() (BooleanAttribute, error) {
+	var body BooleanAttribute
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromBooleanAttribute overwrites any union data inside the ProductAttribute as the provided BooleanAttribute
+func (t *ProductAttribute) FromBooleanAttribute(v BooleanAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"boolean"}`))
+	t.union = b
+	return err
+}
+
+// MergeBooleanAttribute performs a merge with any union data inside the ProductAttribute, using the provided BooleanAttribute
+func (t *ProductAttribute) MergeBooleanAttribute(v BooleanAttribute) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"boolean"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ProductAttribute) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ProductAttribute) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "boolean":
+		return t.AsBooleanAttribute()
+	case "color":
+		return t.AsColorAttribute()
+	case "date":
+		return t.AsDateAttribute()
+	case "multi-select":
+		return t.AsMultiSelectAttribute()
+	case "number":
+		return t.AsNumberAttribute()
+	case "single-select":
+		return t.AsSingleSelectAttribute()
+	case "text":
+		return t.AsTextAttribute()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
+}
+
+func (t ProductAttribute) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ProductAttribute) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsDiscountBasedPromotion returns the union data inside the ProductPromotion_Details as a DiscountBasedPromotion
+func (t ProductPromotion_Details) AsDiscountBasedPromotion() (DiscountBasedPromotion, error) {
+	var body DiscountBasedPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromDiscountBasedPromotion overwrites any union data inside the ProductPromotion_Details as the provided DiscountBasedPromotion
+func (t *ProductPromotion_Details) FromDiscountBasedPromotion(v DiscountBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	t.union = b
+	return err
+}
+
+// MergeDiscountBasedPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided DiscountBasedPromotion
+func (t *ProductPromotion_Details) MergeDiscountBasedPromotion(v DiscountBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsFixedPricePromotion returns the union data inside the ProductPromotion_Details as a FixedPricePromotion
+func (t ProductPromotion_Details) AsFixedPricePromotion() (FixedPricePromotion, error) {
+	var body FixedPricePromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFixedPricePromotion overwrites any union data inside the ProductPromotion_Details as the provided FixedPricePromotion
+func (t *ProductPromotion_Details) FromFixedPricePromotion(v FixedPricePromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	t.union = b
+	return err
+}
+
+// MergeFixedPricePromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided FixedPricePromotion
+func (t *ProductPromotion_Details) MergeFixedPricePromotion(v FixedPricePromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsVolumeBasedPromotion returns the union data inside the ProductPromotion_Details as a VolumeBasedPromotion
+func (t ProductPromotion_Details) AsVolumeBasedPromotion() (VolumeBasedPromotion, error) {
+	var body VolumeBasedPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromVolumeBasedPromotion overwrites any union data inside the ProductPromotion_Details as the provided VolumeBasedPromotion
+func (t *ProductPromotion_Details) FromVolumeBasedPromotion(v VolumeBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	t.union = b
+	return err
+}
+
+// MergeVolumeBasedPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided VolumeBasedPromotion
+func (t *ProductPromotion_Details) MergeVolumeBasedPromotion(v VolumeBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsFreeGoodsPromotion returns the union data inside the ProductPromotion_Details as a FreeGoodsPromotion
+func (t ProductPromotion_Details) AsFreeGoodsPromotion() (FreeGoodsPromotion, error) {
+	var body FreeGoodsPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFreeGoodsPromotion overwrites any union data inside the ProductPromotion_Details as the provided FreeGoodsPromotion
+func (t *ProductPromotion_Details) FromFreeGoodsPromotion(v FreeGoodsPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	t.union = b
+	return err
+}
+
+// MergeFreeGoodsPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided FreeGoodsPromotion
+func (t *ProductPromotion_Details) MergeFreeGoodsPromotion(v FreeGoodsPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ProductPromotion_Details) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"promotion_type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ProductPromotion_Details) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "discount":
+		return t.AsDiscountBasedPromotion()
+	case "fixed-price":
+		return t.AsFixedPricePromotion()
+	case "free-goods":
+		return t.AsFreeGoodsPromotion()
+	case "volume-based":
+		return t.AsVolumeBasedPromotion()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
+}
+
+func (t ProductPromotion_Details) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ProductPromotion_Details) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsRegisterWithPasswordEmail returns the union data inside the RegisterWithPasswordBody as a RegisterWithPasswordEmail
 func (t RegisterWithPasswordBody) AsRegisterWithPasswordEmail() (RegisterWithPasswordEmail, error) {
 	var body RegisterWithPasswordEmail
@@ -1179,6 +3739,192 @@ func (t RegisterWithPasswordBody) MarshalJSON() ([]byte, error) {
 }
 
 func (t *RegisterWithPasswordBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsSearchProductFilter10 returns the union data inside the SearchProduct_Filter_1_Item as a SearchProductFilter10
+func (t SearchProduct_Filter_1_Item) AsSearchProductFilter10() (SearchProductFilter10, error) {
+	var body SearchProductFilter10
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSearchProductFilter10 overwrites any union data inside the SearchProduct_Filter_1_Item as the provided SearchProductFilter10
+func (t *SearchProduct_Filter_1_Item) FromSearchProductFilter10(v SearchProductFilter10) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSearchProductFilter10 performs a merge with any union data inside the SearchProduct_Filter_1_Item, using the provided SearchProductFilter10
+func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter10(v SearchProductFilter10) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsSearchProductFilter11 returns the union data inside the SearchProduct_Filter_1_Item as a SearchProductFilter11
+func (t SearchProduct_Filter_1_Item) AsSearchProductFilter11() (SearchProductFilter11, error) {
+	var body SearchProductFilter11
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSearchProductFilter11 overwrites any union data inside the SearchProduct_Filter_1_Item as the provided SearchProductFilter11
+func (t *SearchProduct_Filter_1_Item) FromSearchProductFilter11(v SearchProductFilter11) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSearchProductFilter11 performs a merge with any union data inside the SearchProduct_Filter_1_Item, using the provided SearchProductFilter11
+func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter11(v SearchProductFilter11) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t SearchProduct_Filter_1_Item) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *SearchProduct_Filter_1_Item) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsSearchProductFilter0 returns the union data inside the SearchProduct_Filter as a SearchProductFilter0
+func (t SearchProduct_Filter) AsSearchProductFilter0() (SearchProductFilter0, error) {
+	var body SearchProductFilter0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSearchProductFilter0 overwrites any union data inside the SearchProduct_Filter as the provided SearchProductFilter0
+func (t *SearchProduct_Filter) FromSearchProductFilter0(v SearchProductFilter0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSearchProductFilter0 performs a merge with any union data inside the SearchProduct_Filter, using the provided SearchProductFilter0
+func (t *SearchProduct_Filter) MergeSearchProductFilter0(v SearchProductFilter0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsSearchProductFilter1 returns the union data inside the SearchProduct_Filter as a SearchProductFilter1
+func (t SearchProduct_Filter) AsSearchProductFilter1() (SearchProductFilter1, error) {
+	var body SearchProductFilter1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSearchProductFilter1 overwrites any union data inside the SearchProduct_Filter as the provided SearchProductFilter1
+func (t *SearchProduct_Filter) FromSearchProductFilter1(v SearchProductFilter1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSearchProductFilter1 performs a merge with any union data inside the SearchProduct_Filter, using the provided SearchProductFilter1
+func (t *SearchProduct_Filter) MergeSearchProductFilter1(v SearchProductFilter1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t SearchProduct_Filter) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *SearchProduct_Filter) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsVariantOptionValue0 returns the union data inside the VariantOption_Value_Item as a VariantOptionValue0
+func (t VariantOption_Value_Item) AsVariantOptionValue0() (VariantOptionValue0, error) {
+	var body VariantOptionValue0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromVariantOptionValue0 overwrites any union data inside the VariantOption_Value_Item as the provided VariantOptionValue0
+func (t *VariantOption_Value_Item) FromVariantOptionValue0(v VariantOptionValue0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeVariantOptionValue0 performs a merge with any union data inside the VariantOption_Value_Item, using the provided VariantOptionValue0
+func (t *VariantOption_Value_Item) MergeVariantOptionValue0(v VariantOptionValue0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsVariantOptionValue1 returns the union data inside the VariantOption_Value_Item as a VariantOptionValue1
+func (t VariantOption_Value_Item) AsVariantOptionValue1() (VariantOptionValue1, error) {
+	var body VariantOptionValue1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromVariantOptionValue1 overwrites any union data inside the VariantOption_Value_Item as the provided VariantOptionValue1
+func (t *VariantOption_Value_Item) FromVariantOptionValue1(v VariantOptionValue1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeVariantOptionValue1 performs a merge with any union data inside the VariantOption_Value_Item, using the provided VariantOptionValue1
+func (t *VariantOption_Value_Item) MergeVariantOptionValue1(v VariantOptionValue1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t VariantOption_Value_Item) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *VariantOption_Value_Item) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -1256,6 +4002,26 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 
 // The interface specification for the client above.
 type ClientInterface interface {
+
+	// TrackAnalyticsEventWithBody Track an analytics event
+	//
+	// Records an analytics event of the shopper's (a page view, a product added to
+	// the cart …) in the store's analytics.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+	TrackAnalyticsEventWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// TrackAnalyticsEvent Track an analytics event
+	//
+	// Records an analytics event of the shopper's (a page view, a product added to
+	// the cart …) in the store's analytics.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+	TrackAnalyticsEvent(ctx context.Context, body TrackAnalyticsEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAnonymousToken Anonymous user
 	//
@@ -1676,6 +4442,381 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /auth/verify-otp (the `VerifyOTP` operationId).
 	VerifyOTP(ctx context.Context, body VerifyOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubscribeNewsletterWithBody Subscribe to the newsletter
+	//
+	// Subscribes an email address to the store's newsletter. Subscribing an
+	// address twice leaves it subscribed once, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+	SubscribeNewsletterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubscribeNewsletter Subscribe to the newsletter
+	//
+	// Subscribes an email address to the store's newsletter. Subscribing an
+	// address twice leaves it subscribed once, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+	SubscribeNewsletter(ctx context.Context, body SubscribeNewsletterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCategories List categories
+	//
+	// Lists the store's product categories: the top level, or those below a parent
+	// category given by ID or slug, down to a nesting level; optionally only those
+	// matching a search keyword, sorted by `sort_by`. Each category carries its
+	// child categories.
+	//
+	// Corresponds with GET /catalog/categories (the `ListCategories` operationId).
+	ListCategories(ctx context.Context, params *ListCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceCategories List marketplace categories
+	//
+	// Lists the marketplace's product categories, across its sellers, with the
+	// same filters as list-categories.
+	//
+	// Corresponds with GET /catalog/marketplace/categories (the `ListMarketplaceCategories` operationId).
+	ListMarketplaceCategories(ctx context.Context, params *ListMarketplaceCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceProducts List marketplace products
+	//
+	// Lists the marketplace's products a page at a time, optionally only those in
+	// given categories (by ID or slug) or sold by one seller, with the prices of
+	// the customer group the `x-customer-group-id` header names.
+	//
+	// Corresponds with GET /catalog/marketplace/products (the `ListMarketplaceProducts` operationId).
+	ListMarketplaceProducts(ctx context.Context, params *ListMarketplaceProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceCrosssellProducts List marketplace cross-sell products
+	//
+	// Lists marketplace SKUs to suggest alongside the given products (for example
+	// the items of a cart), a page at a time.
+	//
+	// Corresponds with GET /catalog/marketplace/products/cross-sell (the `ListMarketplaceCrosssellProducts` operationId).
+	ListMarketplaceCrosssellProducts(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchMarketplaceProductsWithBody Search marketplace products
+	//
+	// Searches the marketplace's SKUs: a full-text query, optional filter
+	// expressions and the facets to count, a page at a time. It changes nothing,
+	// so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+	SearchMarketplaceProductsWithBody(ctx context.Context, params *SearchMarketplaceProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchMarketplaceProducts Search marketplace products
+	//
+	// Searches the marketplace's SKUs: a full-text query, optional filter
+	// expressions and the facets to count, a page at a time. It changes nothing,
+	// so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+	SearchMarketplaceProducts(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceSimilarProducts List similar marketplace products
+	//
+	// Lists marketplace SKUs similar to the given products, a page at a time.
+	//
+	// Corresponds with GET /catalog/marketplace/products/similar (the `ListMarketplaceSimilarProducts` operationId).
+	ListMarketplaceSimilarProducts(ctx context.Context, params *ListMarketplaceSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceUpsellProducts List marketplace up-sell products
+	//
+	// Lists marketplace SKUs to suggest instead of the given products (a better or
+	// dearer choice), a page at a time.
+	//
+	// Corresponds with GET /catalog/marketplace/products/up-sell (the `ListMarketplaceUpsellProducts` operationId).
+	ListMarketplaceUpsellProducts(ctx context.Context, params *ListMarketplaceUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMarketplaceProductDetail Get a marketplace product
+	//
+	// Returns one marketplace product, by ID or slug, with its attributes,
+	// variants, pricing for the customer group and, when asked, its inventory.
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id} (the `GetMarketplaceProductDetail` operationId).
+	GetMarketplaceProductDetail(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceProductReviews List a marketplace product's reviews
+	//
+	// Lists the published reviews of a marketplace product, a page at a time,
+	// optionally only those with a tag or matching a search keyword.
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/reviews (the `ListMarketplaceProductReviews` operationId).
+	ListMarketplaceProductReviews(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMarketplaceProductReviewWithBody Review a marketplace product
+	//
+	// Submits the shopper's review of a marketplace product from one of their
+	// orders: a rating, an optional text, and optional images and videos (a
+	// multipart form). The review is published once the store approves it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /catalog/marketplace/products/{product_id}/reviews (the `CreateMarketplaceProductReview` operationId).
+	CreateMarketplaceProductReviewWithBody(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceProductVariants List a marketplace product's variants
+	//
+	// Lists the variants of a marketplace product with their pricing for the
+	// customer group and, when asked, their inventory.
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/variants (the `ListMarketplaceProductVariants` operationId).
+	ListMarketplaceProductVariants(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMarketplaceVariantDetail Get a marketplace variant
+	//
+	// Returns one variant of a marketplace product, by ID or slug.
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/variants/{variant_id} (the `GetMarketplaceVariantDetail` operationId).
+	GetMarketplaceVariantDetail(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMarketplaceSkus List marketplace SKUs
+	//
+	// Lists the marketplace's SKUs — every product and every variant as it is
+	// sold — a page at a time, optionally only given SKUs, categories or one
+	// seller's.
+	//
+	// Corresponds with GET /catalog/marketplace/skus (the `ListMarketplaceSkus` operationId).
+	ListMarketplaceSkus(ctx context.Context, params *ListMarketplaceSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProducts List products
+	//
+	// Lists the store's products a page at a time, optionally only those in given
+	// categories (by ID or slug) or of given product types, sorted by `sort_by`,
+	// with the prices of the customer group the `x-customer-group-id` header names
+	// (the default group's, or the highest price, when it has none).
+	//
+	// Corresponds with GET /catalog/products (the `ListProducts` operationId).
+	ListProducts(ctx context.Context, params *ListProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCrosssellProducts List cross-sell products
+	//
+	// Lists SKUs to suggest alongside the given products (for example the items of
+	// a cart), a page at a time.
+	//
+	// Corresponds with GET /catalog/products/cross-sell (the `ListCrosssellProducts` operationId).
+	ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchProductsWithBody Search products
+	//
+	// Searches the store's SKUs: a full-text query (its first ten words count),
+	// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+	// the attributes whose values to count (facets), a page at a time. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+	SearchProductsWithBody(ctx context.Context, params *SearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchProducts Search products
+	//
+	// Searches the store's SKUs: a full-text query (its first ten words count),
+	// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+	// the attributes whose values to count (facets), a page at a time. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+	SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSimilarProducts List similar products
+	//
+	// Lists SKUs similar to the given products, a page at a time.
+	//
+	// Corresponds with GET /catalog/products/similar (the `ListSimilarProducts` operationId).
+	ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListUpsellProducts List up-sell products
+	//
+	// Lists SKUs to suggest instead of the given products (a better or dearer
+	// choice), a page at a time.
+	//
+	// Corresponds with GET /catalog/products/up-sell (the `ListUpsellProducts` operationId).
+	ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProductDetail Get a product
+	//
+	// Returns one product, by ID or slug, with its attributes, variants, images,
+	// pricing for the customer group, promotion, subscription plans and, when
+	// asked, its inventory.
+	//
+	// Corresponds with GET /catalog/products/{product_id} (the `GetProductDetail` operationId).
+	GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProductReviews List a product's reviews
+	//
+	// Lists the published reviews of a product, a page at a time, optionally only
+	// those with a tag or matching a search keyword, with the tags in use.
+	//
+	// Corresponds with GET /catalog/products/{product_id}/reviews (the `ListProductReviews` operationId).
+	ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProductReviewWithBody Review a product
+	//
+	// Submits the shopper's review of a product from one of their orders: a
+	// rating, an optional text, and optional images and videos (a multipart
+	// form). The review is published once the store approves it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /catalog/products/{product_id}/reviews (the `CreateProductReview` operationId).
+	CreateProductReviewWithBody(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProductVariants List a product's variants
+	//
+	// Lists the variants of a product with their pricing for the customer group
+	// and, when asked, their inventory.
+	//
+	// Corresponds with GET /catalog/products/{product_id}/variants (the `ListProductVariants` operationId).
+	ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetVariantDetail Get a variant
+	//
+	// Returns one variant of a product, by ID or slug.
+	//
+	// Corresponds with GET /catalog/products/{product_id}/variants/{variant_id} (the `GetVariantDetail` operationId).
+	GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSkus List SKUs
+	//
+	// Lists the store's SKUs — every product and every variant as it is sold — a
+	// page at a time, optionally only given SKUs, categories or product types.
+	//
+	// Corresponds with GET /catalog/skus (the `ListSkus` operationId).
+	ListSkus(ctx context.Context, params *ListSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCountries List countries
+	//
+	// Lists the countries the store serves, with their calling codes and
+	// currencies.
+	//
+	// Corresponds with GET /common/countries (the `ListCountries` operationId).
+	ListCountries(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCountryPincodes List a country's postal codes
+	//
+	// Lists the postal codes (pincodes) of a country with their cities and states,
+	// a page at a time, optionally only those starting with given digits.
+	//
+	// Corresponds with GET /common/countries/{country_iso_code}/pincodes (the `ListCountryPincodes` operationId).
+	ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCountryStates List a country's states
+	//
+	// Lists the states (or provinces) of a country, with their tax codes.
+	//
+	// Corresponds with GET /common/countries/{country_iso_code}/states (the `ListCountryStates` operationId).
+	ListCountryStates(ctx context.Context, countryIsoCode string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CheckFulfillmentWithBody Check serviceability
+	//
+	// Checks whether a cart, or a list of items, can be delivered to a postal code
+	// (or collected in store), and names the items that cannot. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+	CheckFulfillmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CheckFulfillment Check serviceability
+	//
+	// Checks whether a cart, or a list of items, can be delivered to a postal code
+	// (or collected in store), and names the items that cannot. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+	CheckFulfillment(ctx context.Context, body CheckFulfillmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CheckStore Check the store
+	//
+	// Checks that the store exists and is open to its storefront; the answer has
+	// no content.
+	//
+	// Corresponds with GET /store/check (the `CheckStore` operationId).
+	CheckStore(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetConfig Get the store's configuration
+	//
+	// Returns the store's configuration: brand, currency, customer groups, the KYC
+	// documents it asks for, analytics and payment providers, terms of service and
+	// refund policy.
+	//
+	// Corresponds with GET /store/config (the `GetConfig` operationId).
+	GetConfig(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListKycDocument List KYC documents
+	//
+	// Lists the know-your-customer documents the store asks its customers for,
+	// and whether KYC is enabled at all.
+	//
+	// Corresponds with GET /store/kyc-document (the `ListKycDocument` operationId).
+	ListKycDocument(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSellerDetail Get a seller
+	//
+	// Returns a marketplace seller and the statistics of their reviews.
+	//
+	// Corresponds with GET /store/sellers/{id} (the `GetSellerDetail` operationId).
+	GetSellerDetail(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSellerReviews List a seller's reviews
+	//
+	// Lists the reviews of a marketplace seller with their statistics.
+	//
+	// Corresponds with GET /store/sellers/{id}/reviews (the `ListSellerReviews` operationId).
+	ListSellerReviews(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// TrackAnalyticsEventWithBody Track an analytics event
+//
+// Records an analytics event of the shopper's (a page view, a product added to
+// the cart …) in the store's analytics.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+func (c *Client) TrackAnalyticsEventWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewTrackAnalyticsEventRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// TrackAnalyticsEvent Track an analytics event
+//
+// Records an analytics event of the shopper's (a page view, a product added to
+// the cart …) in the store's analytics.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+func (c *Client) TrackAnalyticsEvent(ctx context.Context, body TrackAnalyticsEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewTrackAnalyticsEventRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // GetAnonymousToken Anonymous user
@@ -2506,6 +5647,761 @@ func (c *Client) VerifyOTP(ctx context.Context, body VerifyOTPJSONRequestBody, r
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// SubscribeNewsletterWithBody Subscribe to the newsletter
+//
+// Subscribes an email address to the store's newsletter. Subscribing an
+// address twice leaves it subscribed once, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+func (c *Client) SubscribeNewsletterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubscribeNewsletterRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SubscribeNewsletter Subscribe to the newsletter
+//
+// Subscribes an email address to the store's newsletter. Subscribing an
+// address twice leaves it subscribed once, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+func (c *Client) SubscribeNewsletter(ctx context.Context, body SubscribeNewsletterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubscribeNewsletterRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCategories List categories
+//
+// Lists the store's product categories: the top level, or those below a parent
+// category given by ID or slug, down to a nesting level; optionally only those
+// matching a search keyword, sorted by `sort_by`. Each category carries its
+// child categories.
+//
+// Corresponds with GET /catalog/categories (the `ListCategories` operationId).
+func (c *Client) ListCategories(ctx context.Context, params *ListCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCategoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceCategories List marketplace categories
+//
+// Lists the marketplace's product categories, across its sellers, with the
+// same filters as list-categories.
+//
+// Corresponds with GET /catalog/marketplace/categories (the `ListMarketplaceCategories` operationId).
+func (c *Client) ListMarketplaceCategories(ctx context.Context, params *ListMarketplaceCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceCategoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceProducts List marketplace products
+//
+// Lists the marketplace's products a page at a time, optionally only those in
+// given categories (by ID or slug) or sold by one seller, with the prices of
+// the customer group the `x-customer-group-id` header names.
+//
+// Corresponds with GET /catalog/marketplace/products (the `ListMarketplaceProducts` operationId).
+func (c *Client) ListMarketplaceProducts(ctx context.Context, params *ListMarketplaceProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceCrosssellProducts List marketplace cross-sell products
+//
+// Lists marketplace SKUs to suggest alongside the given products (for example
+// the items of a cart), a page at a time.
+//
+// Corresponds with GET /catalog/marketplace/products/cross-sell (the `ListMarketplaceCrosssellProducts` operationId).
+func (c *Client) ListMarketplaceCrosssellProducts(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceCrosssellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchMarketplaceProductsWithBody Search marketplace products
+//
+// Searches the marketplace's SKUs: a full-text query, optional filter
+// expressions and the facets to count, a page at a time. It changes nothing,
+// so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+func (c *Client) SearchMarketplaceProductsWithBody(ctx context.Context, params *SearchMarketplaceProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchMarketplaceProductsRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchMarketplaceProducts Search marketplace products
+//
+// Searches the marketplace's SKUs: a full-text query, optional filter
+// expressions and the facets to count, a page at a time. It changes nothing,
+// so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+func (c *Client) SearchMarketplaceProducts(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchMarketplaceProductsRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceSimilarProducts List similar marketplace products
+//
+// Lists marketplace SKUs similar to the given products, a page at a time.
+//
+// Corresponds with GET /catalog/marketplace/products/similar (the `ListMarketplaceSimilarProducts` operationId).
+func (c *Client) ListMarketplaceSimilarProducts(ctx context.Context, params *ListMarketplaceSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceSimilarProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceUpsellProducts List marketplace up-sell products
+//
+// Lists marketplace SKUs to suggest instead of the given products (a better or
+// dearer choice), a page at a time.
+//
+// Corresponds with GET /catalog/marketplace/products/up-sell (the `ListMarketplaceUpsellProducts` operationId).
+func (c *Client) ListMarketplaceUpsellProducts(ctx context.Context, params *ListMarketplaceUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceUpsellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMarketplaceProductDetail Get a marketplace product
+//
+// Returns one marketplace product, by ID or slug, with its attributes,
+// variants, pricing for the customer group and, when asked, its inventory.
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id} (the `GetMarketplaceProductDetail` operationId).
+func (c *Client) GetMarketplaceProductDetail(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMarketplaceProductDetailRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceProductReviews List a marketplace product's reviews
+//
+// Lists the published reviews of a marketplace product, a page at a time,
+// optionally only those with a tag or matching a search keyword.
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/reviews (the `ListMarketplaceProductReviews` operationId).
+func (c *Client) ListMarketplaceProductReviews(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceProductReviewsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMarketplaceProductReviewWithBody Review a marketplace product
+//
+// Submits the shopper's review of a marketplace product from one of their
+// orders: a rating, an optional text, and optional images and videos (a
+// multipart form). The review is published once the store approves it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /catalog/marketplace/products/{product_id}/reviews (the `CreateMarketplaceProductReview` operationId).
+func (c *Client) CreateMarketplaceProductReviewWithBody(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMarketplaceProductReviewRequestWithBody(c.Server, productID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceProductVariants List a marketplace product's variants
+//
+// Lists the variants of a marketplace product with their pricing for the
+// customer group and, when asked, their inventory.
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/variants (the `ListMarketplaceProductVariants` operationId).
+func (c *Client) ListMarketplaceProductVariants(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceProductVariantsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMarketplaceVariantDetail Get a marketplace variant
+//
+// Returns one variant of a marketplace product, by ID or slug.
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/variants/{variant_id} (the `GetMarketplaceVariantDetail` operationId).
+func (c *Client) GetMarketplaceVariantDetail(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMarketplaceVariantDetailRequest(c.Server, productID, variantID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMarketplaceSkus List marketplace SKUs
+//
+// Lists the marketplace's SKUs — every product and every variant as it is
+// sold — a page at a time, optionally only given SKUs, categories or one
+// seller's.
+//
+// Corresponds with GET /catalog/marketplace/skus (the `ListMarketplaceSkus` operationId).
+func (c *Client) ListMarketplaceSkus(ctx context.Context, params *ListMarketplaceSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMarketplaceSkusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProducts List products
+//
+// Lists the store's products a page at a time, optionally only those in given
+// categories (by ID or slug) or of given product types, sorted by `sort_by`,
+// with the prices of the customer group the `x-customer-group-id` header names
+// (the default group's, or the highest price, when it has none).
+//
+// Corresponds with GET /catalog/products (the `ListProducts` operationId).
+func (c *Client) ListProducts(ctx context.Context, params *ListProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCrosssellProducts List cross-sell products
+//
+// Lists SKUs to suggest alongside the given products (for example the items of
+// a cart), a page at a time.
+//
+// Corresponds with GET /catalog/products/cross-sell (the `ListCrosssellProducts` operationId).
+func (c *Client) ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCrosssellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchProductsWithBody Search products
+//
+// Searches the store's SKUs: a full-text query (its first ten words count),
+// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+// the attributes whose values to count (facets), a page at a time. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+func (c *Client) SearchProductsWithBody(ctx context.Context, params *SearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchProductsRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchProducts Search products
+//
+// Searches the store's SKUs: a full-text query (its first ten words count),
+// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+// the attributes whose values to count (facets), a page at a time. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+func (c *Client) SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchProductsRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSimilarProducts List similar products
+//
+// Lists SKUs similar to the given products, a page at a time.
+//
+// Corresponds with GET /catalog/products/similar (the `ListSimilarProducts` operationId).
+func (c *Client) ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSimilarProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListUpsellProducts List up-sell products
+//
+// Lists SKUs to suggest instead of the given products (a better or dearer
+// choice), a page at a time.
+//
+// Corresponds with GET /catalog/products/up-sell (the `ListUpsellProducts` operationId).
+func (c *Client) ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUpsellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProductDetail Get a product
+//
+// Returns one product, by ID or slug, with its attributes, variants, images,
+// pricing for the customer group, promotion, subscription plans and, when
+// asked, its inventory.
+//
+// Corresponds with GET /catalog/products/{product_id} (the `GetProductDetail` operationId).
+func (c *Client) GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProductDetailRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProductReviews List a product's reviews
+//
+// Lists the published reviews of a product, a page at a time, optionally only
+// those with a tag or matching a search keyword, with the tags in use.
+//
+// Corresponds with GET /catalog/products/{product_id}/reviews (the `ListProductReviews` operationId).
+func (c *Client) ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProductReviewsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateProductReviewWithBody Review a product
+//
+// Submits the shopper's review of a product from one of their orders: a
+// rating, an optional text, and optional images and videos (a multipart
+// form). The review is published once the store approves it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /catalog/products/{product_id}/reviews (the `CreateProductReview` operationId).
+func (c *Client) CreateProductReviewWithBody(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProductReviewRequestWithBody(c.Server, productID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProductVariants List a product's variants
+//
+// Lists the variants of a product with their pricing for the customer group
+// and, when asked, their inventory.
+//
+// Corresponds with GET /catalog/products/{product_id}/variants (the `ListProductVariants` operationId).
+func (c *Client) ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProductVariantsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetVariantDetail Get a variant
+//
+// Returns one variant of a product, by ID or slug.
+//
+// Corresponds with GET /catalog/products/{product_id}/variants/{variant_id} (the `GetVariantDetail` operationId).
+func (c *Client) GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVariantDetailRequest(c.Server, productID, variantID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSkus List SKUs
+//
+// Lists the store's SKUs — every product and every variant as it is sold — a
+// page at a time, optionally only given SKUs, categories or product types.
+//
+// Corresponds with GET /catalog/skus (the `ListSkus` operationId).
+func (c *Client) ListSkus(ctx context.Context, params *ListSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSkusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCountries List countries
+//
+// Lists the countries the store serves, with their calling codes and
+// currencies.
+//
+// Corresponds with GET /common/countries (the `ListCountries` operationId).
+func (c *Client) ListCountries(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCountriesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCountryPincodes List a country's postal codes
+//
+// Lists the postal codes (pincodes) of a country with their cities and states,
+// a page at a time, optionally only those starting with given digits.
+//
+// Corresponds with GET /common/countries/{country_iso_code}/pincodes (the `ListCountryPincodes` operationId).
+func (c *Client) ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCountryPincodesRequest(c.Server, countryIsoCode, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCountryStates List a country's states
+//
+// Lists the states (or provinces) of a country, with their tax codes.
+//
+// Corresponds with GET /common/countries/{country_iso_code}/states (the `ListCountryStates` operationId).
+func (c *Client) ListCountryStates(ctx context.Context, countryIsoCode string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCountryStatesRequest(c.Server, countryIsoCode)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CheckFulfillmentWithBody Check serviceability
+//
+// Checks whether a cart, or a list of items, can be delivered to a postal code
+// (or collected in store), and names the items that cannot. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+func (c *Client) CheckFulfillmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckFulfillmentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CheckFulfillment Check serviceability
+//
+// Checks whether a cart, or a list of items, can be delivered to a postal code
+// (or collected in store), and names the items that cannot. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+func (c *Client) CheckFulfillment(ctx context.Context, body CheckFulfillmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckFulfillmentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CheckStore Check the store
+//
+// Checks that the store exists and is open to its storefront; the answer has
+// no content.
+//
+// Corresponds with GET /store/check (the `CheckStore` operationId).
+func (c *Client) CheckStore(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckStoreRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetConfig Get the store's configuration
+//
+// Returns the store's configuration: brand, currency, customer groups, the KYC
+// documents it asks for, analytics and payment providers, terms of service and
+// refund policy.
+//
+// Corresponds with GET /store/config (the `GetConfig` operationId).
+func (c *Client) GetConfig(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetConfigRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListKycDocument List KYC documents
+//
+// Lists the know-your-customer documents the store asks its customers for,
+// and whether KYC is enabled at all.
+//
+// Corresponds with GET /store/kyc-document (the `ListKycDocument` operationId).
+func (c *Client) ListKycDocument(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKycDocumentRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSellerDetail Get a seller
+//
+// Returns a marketplace seller and the statistics of their reviews.
+//
+// Corresponds with GET /store/sellers/{id} (the `GetSellerDetail` operationId).
+func (c *Client) GetSellerDetail(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSellerDetailRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSellerReviews List a seller's reviews
+//
+// Lists the reviews of a marketplace seller with their statistics.
+//
+// Corresponds with GET /store/sellers/{id}/reviews (the `ListSellerReviews` operationId).
+func (c *Client) ListSellerReviews(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSellerReviewsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NewTrackAnalyticsEventRequest calls the generic TrackAnalyticsEvent builder with application/json body
+func NewTrackAnalyticsEventRequest(server string, body TrackAnalyticsEventJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewTrackAnalyticsEventRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewTrackAnalyticsEventRequestWithBody constructs an http.Request for the TrackAnalyticsEvent method, with any body, and a specified content type
+func NewTrackAnalyticsEventRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/analytics/track")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
 }
 
 // NewGetAnonymousTokenRequest constructs an http.Request for the GetAnonymousToken method
@@ -3586,6 +7482,2661 @@ func NewVerifyOTPRequestWithBody(server string, contentType string, body io.Read
 	return req, nil
 }
 
+// NewSubscribeNewsletterRequest calls the generic SubscribeNewsletter builder with application/json body
+func NewSubscribeNewsletterRequest(server string, body SubscribeNewsletterJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSubscribeNewsletterRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSubscribeNewsletterRequestWithBody constructs an http.Request for the SubscribeNewsletter method, with any body, and a specified content type
+func NewSubscribeNewsletterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/campaigns/newsletter-subscribe")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListCategoriesRequest constructs an http.Request for the ListCategories method
+func NewListCategoriesRequest(server string, params *ListCategoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NestedLevel != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_id", *params.ParentCategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_slug", *params.ParentCategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceCategoriesRequest constructs an http.Request for the ListMarketplaceCategories method
+func NewListMarketplaceCategoriesRequest(server string, params *ListMarketplaceCategoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NestedLevel != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_id", *params.ParentCategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_slug", *params.ParentCategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceProductsRequest constructs an http.Request for the ListMarketplaceProducts method
+func NewListMarketplaceProductsRequest(server string, params *ListMarketplaceProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_slug", *params.CategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SellerID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "seller_id", *params.SellerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceCrosssellProductsRequest constructs an http.Request for the ListMarketplaceCrosssellProducts method
+func NewListMarketplaceCrosssellProductsRequest(server string, params *ListMarketplaceCrosssellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/cross-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewSearchMarketplaceProductsRequest calls the generic SearchMarketplaceProducts builder with application/json body
+func NewSearchMarketplaceProductsRequest(server string, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSearchMarketplaceProductsRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewSearchMarketplaceProductsRequestWithBody constructs an http.Request for the SearchMarketplaceProducts method, with any body, and a specified content type
+func NewSearchMarketplaceProductsRequestWithBody(server string, params *SearchMarketplaceProductsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceSimilarProductsRequest constructs an http.Request for the ListMarketplaceSimilarProducts method
+func NewListMarketplaceSimilarProductsRequest(server string, params *ListMarketplaceSimilarProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/similar")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceUpsellProductsRequest constructs an http.Request for the ListMarketplaceUpsellProducts method
+func NewListMarketplaceUpsellProductsRequest(server string, params *ListMarketplaceUpsellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/up-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetMarketplaceProductDetailRequest constructs an http.Request for the GetMarketplaceProductDetail method
+func NewGetMarketplaceProductDetailRequest(server string, productID string, params *GetMarketplaceProductDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceProductReviewsRequest constructs an http.Request for the ListMarketplaceProductReviews method
+func NewListMarketplaceProductReviewsRequest(server string, productID string, params *ListMarketplaceProductReviewsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewTag != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_tag", *params.ReviewTag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateMarketplaceProductReviewRequestWithBody constructs an http.Request for the CreateMarketplaceProductReview method, with any body, and a specified content type
+func NewCreateMarketplaceProductReviewRequestWithBody(server string, productID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListMarketplaceProductVariantsRequest constructs an http.Request for the ListMarketplaceProductVariants method
+func NewListMarketplaceProductVariantsRequest(server string, productID string, params *ListMarketplaceProductVariantsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/%s/variants", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetMarketplaceVariantDetailRequest constructs an http.Request for the GetMarketplaceVariantDetail method
+func NewGetMarketplaceVariantDetailRequest(server string, productID string, variantID string, params *GetMarketplaceVariantDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "variant_id", variantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/products/%s/variants/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMarketplaceSkusRequest constructs an http.Request for the ListMarketplaceSkus method
+func NewListMarketplaceSkusRequest(server string, params *ListMarketplaceSkusParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/marketplace/skus")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SellerID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "seller_id", *params.SellerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Sku != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sku", *params.Sku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListProductsRequest constructs an http.Request for the ListProducts method
+func NewListProductsRequest(server string, params *ListProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_slug", *params.CategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_type", *params.ProductType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListCrosssellProductsRequest constructs an http.Request for the ListCrosssellProducts method
+func NewListCrosssellProductsRequest(server string, params *ListCrosssellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/cross-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewSearchProductsRequest calls the generic SearchProducts builder with application/json body
+func NewSearchProductsRequest(server string, params *SearchProductsParams, body SearchProductsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSearchProductsRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewSearchProductsRequestWithBody constructs an http.Request for the SearchProducts method, with any body, and a specified content type
+func NewSearchProductsRequestWithBody(server string, params *SearchProductsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListSimilarProductsRequest constructs an http.Request for the ListSimilarProducts method
+func NewListSimilarProductsRequest(server string, params *ListSimilarProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/similar")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListUpsellProductsRequest constructs an http.Request for the ListUpsellProducts method
+func NewListUpsellProductsRequest(server string, params *ListUpsellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/up-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetProductDetailRequest constructs an http.Request for the GetProductDetail method
+func NewGetProductDetailRequest(server string, productID string, params *GetProductDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListProductReviewsRequest constructs an http.Request for the ListProductReviews method
+func NewListProductReviewsRequest(server string, productID string, params *ListProductReviewsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewTag != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_tag", *params.ReviewTag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProductReviewRequestWithBody constructs an http.Request for the CreateProductReview method, with any body, and a specified content type
+func NewCreateProductReviewRequestWithBody(server string, productID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProductVariantsRequest constructs an http.Request for the ListProductVariants method
+func NewListProductVariantsRequest(server string, productID string, params *ListProductVariantsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/%s/variants", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetVariantDetailRequest constructs an http.Request for the GetVariantDetail method
+func NewGetVariantDetailRequest(server string, productID string, variantID string, params *GetVariantDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "variant_id", variantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/products/%s/variants/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListSkusRequest constructs an http.Request for the ListSkus method
+func NewListSkusRequest(server string, params *ListSkusParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/catalog/skus")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_slug", *params.CategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_type", *params.ProductType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Sku != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sku", *params.Sku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListCountriesRequest constructs an http.Request for the ListCountries method
+func NewListCountriesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/common/countries")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCountryPincodesRequest constructs an http.Request for the ListCountryPincodes method
+func NewListCountryPincodesRequest(server string, countryIsoCode string, params *ListCountryPincodesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "country_iso_code", countryIsoCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/common/countries/%s/pincodes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Pincode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pincode", *params.Pincode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCountryStatesRequest constructs an http.Request for the ListCountryStates method
+func NewListCountryStatesRequest(server string, countryIsoCode string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "country_iso_code", countryIsoCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/common/countries/%s/states", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCheckFulfillmentRequest calls the generic CheckFulfillment builder with application/json body
+func NewCheckFulfillmentRequest(server string, body CheckFulfillmentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCheckFulfillmentRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCheckFulfillmentRequestWithBody constructs an http.Request for the CheckFulfillment method, with any body, and a specified content type
+func NewCheckFulfillmentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/fulfillment/serviceability")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCheckStoreRequest constructs an http.Request for the CheckStore method
+func NewCheckStoreRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/store/check")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetConfigRequest constructs an http.Request for the GetConfig method
+func NewGetConfigRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/store/config")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListKycDocumentRequest constructs an http.Request for the ListKycDocument method
+func NewListKycDocumentRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/store/kyc-document")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetSellerDetailRequest constructs an http.Request for the GetSellerDetail method
+func NewGetSellerDetailRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/store/sellers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSellerReviewsRequest constructs an http.Request for the ListSellerReviews method
+func NewListSellerReviewsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/store/sellers/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -3629,6 +10180,26 @@ func WithBaseURL(baseURL string) ClientOption {
 
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
+
+	// TrackAnalyticsEventWithBodyWithResponse Track an analytics event
+	//
+	// Records an analytics event of the shopper's (a page view, a product added to
+	// the cart …) in the store's analytics.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+	TrackAnalyticsEventWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*TrackAnalyticsEventResponse, error)
+
+	// TrackAnalyticsEventWithResponse Track an analytics event
+	//
+	// Records an analytics event of the shopper's (a page view, a product added to
+	// the cart …) in the store's analytics.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+	TrackAnalyticsEventWithResponse(ctx context.Context, body TrackAnalyticsEventJSONRequestBody, reqEditors ...RequestEditorFn) (*TrackAnalyticsEventResponse, error)
 
 	// GetAnonymousTokenWithResponse Anonymous user
 	//
@@ -4063,6 +10634,452 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /auth/verify-otp (the `VerifyOTP` operationId).
 	VerifyOTPWithResponse(ctx context.Context, body VerifyOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyOTPResponse, error)
+
+	// SubscribeNewsletterWithBodyWithResponse Subscribe to the newsletter
+	//
+	// Subscribes an email address to the store's newsletter. Subscribing an
+	// address twice leaves it subscribed once, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+	SubscribeNewsletterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubscribeNewsletterResponse, error)
+
+	// SubscribeNewsletterWithResponse Subscribe to the newsletter
+	//
+	// Subscribes an email address to the store's newsletter. Subscribing an
+	// address twice leaves it subscribed once, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+	SubscribeNewsletterWithResponse(ctx context.Context, body SubscribeNewsletterJSONRequestBody, reqEditors ...RequestEditorFn) (*SubscribeNewsletterResponse, error)
+
+	// ListCategoriesWithResponse List categories
+	//
+	// Lists the store's product categories: the top level, or those below a parent
+	// category given by ID or slug, down to a nesting level; optionally only those
+	// matching a search keyword, sorted by `sort_by`. Each category carries its
+	// child categories.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/categories (the `ListCategories` operationId).
+	ListCategoriesWithResponse(ctx context.Context, params *ListCategoriesParams, reqEditors ...RequestEditorFn) (*ListCategoriesResponse, error)
+
+	// ListMarketplaceCategoriesWithResponse List marketplace categories
+	//
+	// Lists the marketplace's product categories, across its sellers, with the
+	// same filters as list-categories.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/categories (the `ListMarketplaceCategories` operationId).
+	ListMarketplaceCategoriesWithResponse(ctx context.Context, params *ListMarketplaceCategoriesParams, reqEditors ...RequestEditorFn) (*ListMarketplaceCategoriesResponse, error)
+
+	// ListMarketplaceProductsWithResponse List marketplace products
+	//
+	// Lists the marketplace's products a page at a time, optionally only those in
+	// given categories (by ID or slug) or sold by one seller, with the prices of
+	// the customer group the `x-customer-group-id` header names.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products (the `ListMarketplaceProducts` operationId).
+	ListMarketplaceProductsWithResponse(ctx context.Context, params *ListMarketplaceProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductsResponse, error)
+
+	// ListMarketplaceCrosssellProductsWithResponse List marketplace cross-sell products
+	//
+	// Lists marketplace SKUs to suggest alongside the given products (for example
+	// the items of a cart), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/cross-sell (the `ListMarketplaceCrosssellProducts` operationId).
+	ListMarketplaceCrosssellProductsWithResponse(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceCrosssellProductsResponse, error)
+
+	// SearchMarketplaceProductsWithBodyWithResponse Search marketplace products
+	//
+	// Searches the marketplace's SKUs: a full-text query, optional filter
+	// expressions and the facets to count, a page at a time. It changes nothing,
+	// so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+	SearchMarketplaceProductsWithBodyWithResponse(ctx context.Context, params *SearchMarketplaceProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchMarketplaceProductsResponse, error)
+
+	// SearchMarketplaceProductsWithResponse Search marketplace products
+	//
+	// Searches the marketplace's SKUs: a full-text query, optional filter
+	// expressions and the facets to count, a page at a time. It changes nothing,
+	// so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+	SearchMarketplaceProductsWithResponse(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*SearchMarketplaceProductsResponse, error)
+
+	// ListMarketplaceSimilarProductsWithResponse List similar marketplace products
+	//
+	// Lists marketplace SKUs similar to the given products, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/similar (the `ListMarketplaceSimilarProducts` operationId).
+	ListMarketplaceSimilarProductsWithResponse(ctx context.Context, params *ListMarketplaceSimilarProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceSimilarProductsResponse, error)
+
+	// ListMarketplaceUpsellProductsWithResponse List marketplace up-sell products
+	//
+	// Lists marketplace SKUs to suggest instead of the given products (a better or
+	// dearer choice), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/up-sell (the `ListMarketplaceUpsellProducts` operationId).
+	ListMarketplaceUpsellProductsWithResponse(ctx context.Context, params *ListMarketplaceUpsellProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceUpsellProductsResponse, error)
+
+	// GetMarketplaceProductDetailWithResponse Get a marketplace product
+	//
+	// Returns one marketplace product, by ID or slug, with its attributes,
+	// variants, pricing for the customer group and, when asked, its inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id} (the `GetMarketplaceProductDetail` operationId).
+	GetMarketplaceProductDetailWithResponse(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams, reqEditors ...RequestEditorFn) (*GetMarketplaceProductDetailResponse, error)
+
+	// ListMarketplaceProductReviewsWithResponse List a marketplace product's reviews
+	//
+	// Lists the published reviews of a marketplace product, a page at a time,
+	// optionally only those with a tag or matching a search keyword.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/reviews (the `ListMarketplaceProductReviews` operationId).
+	ListMarketplaceProductReviewsWithResponse(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductReviewsResponse, error)
+
+	// CreateMarketplaceProductReviewWithBodyWithResponse Review a marketplace product
+	//
+	// Submits the shopper's review of a marketplace product from one of their
+	// orders: a rating, an optional text, and optional images and videos (a
+	// multipart form). The review is published once the store approves it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/marketplace/products/{product_id}/reviews (the `CreateMarketplaceProductReview` operationId).
+	CreateMarketplaceProductReviewWithBodyWithResponse(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMarketplaceProductReviewResponse, error)
+
+	// ListMarketplaceProductVariantsWithResponse List a marketplace product's variants
+	//
+	// Lists the variants of a marketplace product with their pricing for the
+	// customer group and, when asked, their inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/variants (the `ListMarketplaceProductVariants` operationId).
+	ListMarketplaceProductVariantsWithResponse(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductVariantsResponse, error)
+
+	// GetMarketplaceVariantDetailWithResponse Get a marketplace variant
+	//
+	// Returns one variant of a marketplace product, by ID or slug.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/products/{product_id}/variants/{variant_id} (the `GetMarketplaceVariantDetail` operationId).
+	GetMarketplaceVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams, reqEditors ...RequestEditorFn) (*GetMarketplaceVariantDetailResponse, error)
+
+	// ListMarketplaceSkusWithResponse List marketplace SKUs
+	//
+	// Lists the marketplace's SKUs — every product and every variant as it is
+	// sold — a page at a time, optionally only given SKUs, categories or one
+	// seller's.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/marketplace/skus (the `ListMarketplaceSkus` operationId).
+	ListMarketplaceSkusWithResponse(ctx context.Context, params *ListMarketplaceSkusParams, reqEditors ...RequestEditorFn) (*ListMarketplaceSkusResponse, error)
+
+	// ListProductsWithResponse List products
+	//
+	// Lists the store's products a page at a time, optionally only those in given
+	// categories (by ID or slug) or of given product types, sorted by `sort_by`,
+	// with the prices of the customer group the `x-customer-group-id` header names
+	// (the default group's, or the highest price, when it has none).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products (the `ListProducts` operationId).
+	ListProductsWithResponse(ctx context.Context, params *ListProductsParams, reqEditors ...RequestEditorFn) (*ListProductsResponse, error)
+
+	// ListCrosssellProductsWithResponse List cross-sell products
+	//
+	// Lists SKUs to suggest alongside the given products (for example the items of
+	// a cart), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/cross-sell (the `ListCrosssellProducts` operationId).
+	ListCrosssellProductsWithResponse(ctx context.Context, params *ListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*ListCrosssellProductsResponse, error)
+
+	// SearchProductsWithBodyWithResponse Search products
+	//
+	// Searches the store's SKUs: a full-text query (its first ten words count),
+	// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+	// the attributes whose values to count (facets), a page at a time. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+	SearchProductsWithBodyWithResponse(ctx context.Context, params *SearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchProductsResponse, error)
+
+	// SearchProductsWithResponse Search products
+	//
+	// Searches the store's SKUs: a full-text query (its first ten words count),
+	// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+	// the attributes whose values to count (facets), a page at a time. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+	SearchProductsWithResponse(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*SearchProductsResponse, error)
+
+	// ListSimilarProductsWithResponse List similar products
+	//
+	// Lists SKUs similar to the given products, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/similar (the `ListSimilarProducts` operationId).
+	ListSimilarProductsWithResponse(ctx context.Context, params *ListSimilarProductsParams, reqEditors ...RequestEditorFn) (*ListSimilarProductsResponse, error)
+
+	// ListUpsellProductsWithResponse List up-sell products
+	//
+	// Lists SKUs to suggest instead of the given products (a better or dearer
+	// choice), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/up-sell (the `ListUpsellProducts` operationId).
+	ListUpsellProductsWithResponse(ctx context.Context, params *ListUpsellProductsParams, reqEditors ...RequestEditorFn) (*ListUpsellProductsResponse, error)
+
+	// GetProductDetailWithResponse Get a product
+	//
+	// Returns one product, by ID or slug, with its attributes, variants, images,
+	// pricing for the customer group, promotion, subscription plans and, when
+	// asked, its inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/{product_id} (the `GetProductDetail` operationId).
+	GetProductDetailWithResponse(ctx context.Context, productID string, params *GetProductDetailParams, reqEditors ...RequestEditorFn) (*GetProductDetailResponse, error)
+
+	// ListProductReviewsWithResponse List a product's reviews
+	//
+	// Lists the published reviews of a product, a page at a time, optionally only
+	// those with a tag or matching a search keyword, with the tags in use.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/{product_id}/reviews (the `ListProductReviews` operationId).
+	ListProductReviewsWithResponse(ctx context.Context, productID string, params *ListProductReviewsParams, reqEditors ...RequestEditorFn) (*ListProductReviewsResponse, error)
+
+	// CreateProductReviewWithBodyWithResponse Review a product
+	//
+	// Submits the shopper's review of a product from one of their orders: a
+	// rating, an optional text, and optional images and videos (a multipart
+	// form). The review is published once the store approves it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /catalog/products/{product_id}/reviews (the `CreateProductReview` operationId).
+	CreateProductReviewWithBodyWithResponse(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProductReviewResponse, error)
+
+	// ListProductVariantsWithResponse List a product's variants
+	//
+	// Lists the variants of a product with their pricing for the customer group
+	// and, when asked, their inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/{product_id}/variants (the `ListProductVariants` operationId).
+	ListProductVariantsWithResponse(ctx context.Context, productID string, params *ListProductVariantsParams, reqEditors ...RequestEditorFn) (*ListProductVariantsResponse, error)
+
+	// GetVariantDetailWithResponse Get a variant
+	//
+	// Returns one variant of a product, by ID or slug.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/products/{product_id}/variants/{variant_id} (the `GetVariantDetail` operationId).
+	GetVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, reqEditors ...RequestEditorFn) (*GetVariantDetailResponse, error)
+
+	// ListSkusWithResponse List SKUs
+	//
+	// Lists the store's SKUs — every product and every variant as it is sold — a
+	// page at a time, optionally only given SKUs, categories or product types.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /catalog/skus (the `ListSkus` operationId).
+	ListSkusWithResponse(ctx context.Context, params *ListSkusParams, reqEditors ...RequestEditorFn) (*ListSkusResponse, error)
+
+	// ListCountriesWithResponse List countries
+	//
+	// Lists the countries the store serves, with their calling codes and
+	// currencies.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /common/countries (the `ListCountries` operationId).
+	ListCountriesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListCountriesResponse, error)
+
+	// ListCountryPincodesWithResponse List a country's postal codes
+	//
+	// Lists the postal codes (pincodes) of a country with their cities and states,
+	// a page at a time, optionally only those starting with given digits.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /common/countries/{country_iso_code}/pincodes (the `ListCountryPincodes` operationId).
+	ListCountryPincodesWithResponse(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, reqEditors ...RequestEditorFn) (*ListCountryPincodesResponse, error)
+
+	// ListCountryStatesWithResponse List a country's states
+	//
+	// Lists the states (or provinces) of a country, with their tax codes.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /common/countries/{country_iso_code}/states (the `ListCountryStates` operationId).
+	ListCountryStatesWithResponse(ctx context.Context, countryIsoCode string, reqEditors ...RequestEditorFn) (*ListCountryStatesResponse, error)
+
+	// CheckFulfillmentWithBodyWithResponse Check serviceability
+	//
+	// Checks whether a cart, or a list of items, can be delivered to a postal code
+	// (or collected in store), and names the items that cannot. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+	CheckFulfillmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CheckFulfillmentResponse, error)
+
+	// CheckFulfillmentWithResponse Check serviceability
+	//
+	// Checks whether a cart, or a list of items, can be delivered to a postal code
+	// (or collected in store), and names the items that cannot. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+	CheckFulfillmentWithResponse(ctx context.Context, body CheckFulfillmentJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckFulfillmentResponse, error)
+
+	// CheckStoreWithResponse Check the store
+	//
+	// Checks that the store exists and is open to its storefront; the answer has
+	// no content.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /store/check (the `CheckStore` operationId).
+	CheckStoreWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CheckStoreResponse, error)
+
+	// GetConfigWithResponse Get the store's configuration
+	//
+	// Returns the store's configuration: brand, currency, customer groups, the KYC
+	// documents it asks for, analytics and payment providers, terms of service and
+	// refund policy.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /store/config (the `GetConfig` operationId).
+	GetConfigWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetConfigResponse, error)
+
+	// ListKycDocumentWithResponse List KYC documents
+	//
+	// Lists the know-your-customer documents the store asks its customers for,
+	// and whether KYC is enabled at all.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /store/kyc-document (the `ListKycDocument` operationId).
+	ListKycDocumentWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListKycDocumentResponse, error)
+
+	// GetSellerDetailWithResponse Get a seller
+	//
+	// Returns a marketplace seller and the statistics of their reviews.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /store/sellers/{id} (the `GetSellerDetail` operationId).
+	GetSellerDetailWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetSellerDetailResponse, error)
+
+	// ListSellerReviewsWithResponse List a seller's reviews
+	//
+	// Lists the reviews of a marketplace seller with their statistics.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /store/sellers/{id}/reviews (the `ListSellerReviews` operationId).
+	ListSellerReviewsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListSellerReviewsResponse, error)
+}
+
+type TrackAnalyticsEventResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r TrackAnalyticsEventResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r TrackAnalyticsEventResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r TrackAnalyticsEventResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r TrackAnalyticsEventResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r TrackAnalyticsEventResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r TrackAnalyticsEventResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r TrackAnalyticsEventResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type GetAnonymousTokenResponse struct {
@@ -5631,6 +12648,2451 @@ func (r VerifyOTPResponse) ContentType() string {
 	return ""
 }
 
+type SubscribeNewsletterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SubscribeNewsletterResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SubscribeNewsletterResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r SubscribeNewsletterResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r SubscribeNewsletterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SubscribeNewsletterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SubscribeNewsletterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SubscribeNewsletterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCategoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListCategoriesContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCategoriesResponse) GetJSON200() *struct {
+	Content ListCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCategoriesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCategoriesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCategoriesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCategoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCategoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCategoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCategoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceCategoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceCategoriesContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceCategoriesResponse) GetJSON200() *struct {
+	Content ListMarketplaceCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceCategoriesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceCategoriesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceCategoriesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceCategoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceCategoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceCategoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceCategoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceProductsResponse) GetJSON200() *struct {
+	Content ListMarketplaceProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceCrosssellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceCrosssellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceCrosssellProductsResponse) GetJSON200() *struct {
+	Content ListMarketplaceCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceCrosssellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceCrosssellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceCrosssellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceCrosssellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceCrosssellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceCrosssellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchMarketplaceProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content SearchMarketplaceProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchMarketplaceProductsResponse) GetJSON200() *struct {
+	Content SearchMarketplaceProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r SearchMarketplaceProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchMarketplaceProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchMarketplaceProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchMarketplaceProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchMarketplaceProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceSimilarProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceSimilarProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceSimilarProductsResponse) GetJSON200() *struct {
+	Content ListMarketplaceSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceSimilarProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceSimilarProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceSimilarProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceSimilarProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceSimilarProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceSimilarProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceUpsellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceUpsellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceUpsellProductsResponse) GetJSON200() *struct {
+	Content ListMarketplaceUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceUpsellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceUpsellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceUpsellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceUpsellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceUpsellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceUpsellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMarketplaceProductDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetMarketplaceProductDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMarketplaceProductDetailResponse) GetJSON200() *struct {
+	Content GetMarketplaceProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetMarketplaceProductDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetMarketplaceProductDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMarketplaceProductDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMarketplaceProductDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMarketplaceProductDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMarketplaceProductDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceProductReviewsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceProductReviewsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceProductReviewsResponse) GetJSON200() *struct {
+	Content ListMarketplaceProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceProductReviewsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceProductReviewsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceProductReviewsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceProductReviewsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceProductReviewsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceProductReviewsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateMarketplaceProductReviewResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateMarketplaceProductReviewResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateMarketplaceProductReviewResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateMarketplaceProductReviewResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateMarketplaceProductReviewResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateMarketplaceProductReviewResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateMarketplaceProductReviewResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateMarketplaceProductReviewResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateMarketplaceProductReviewResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceProductVariantsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceProductVariantsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceProductVariantsResponse) GetJSON200() *struct {
+	Content ListMarketplaceProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceProductVariantsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceProductVariantsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceProductVariantsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceProductVariantsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceProductVariantsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceProductVariantsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMarketplaceVariantDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetMarketplaceVariantDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMarketplaceVariantDetailResponse) GetJSON200() *struct {
+	Content GetMarketplaceVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetMarketplaceVariantDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetMarketplaceVariantDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMarketplaceVariantDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMarketplaceVariantDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMarketplaceVariantDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMarketplaceVariantDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMarketplaceSkusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListMarketplaceSkusContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMarketplaceSkusResponse) GetJSON200() *struct {
+	Content ListMarketplaceSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListMarketplaceSkusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListMarketplaceSkusResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMarketplaceSkusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMarketplaceSkusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMarketplaceSkusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMarketplaceSkusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProductsResponse) GetJSON200() *struct {
+	Content ListProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCrosssellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListCrosssellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCrosssellProductsResponse) GetJSON200() *struct {
+	Content ListCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCrosssellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCrosssellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCrosssellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCrosssellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCrosssellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCrosssellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content SearchProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchProductsResponse) GetJSON200() *struct {
+	Content SearchProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r SearchProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSimilarProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListSimilarProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSimilarProductsResponse) GetJSON200() *struct {
+	Content ListSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSimilarProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSimilarProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSimilarProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSimilarProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSimilarProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSimilarProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListUpsellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListUpsellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListUpsellProductsResponse) GetJSON200() *struct {
+	Content ListUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListUpsellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListUpsellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListUpsellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListUpsellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListUpsellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListUpsellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetProductDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetProductDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetProductDetailResponse) GetJSON200() *struct {
+	Content GetProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetProductDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetProductDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProductDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProductDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProductDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProductDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListProductReviewsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductReviewsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProductReviewsResponse) GetJSON200() *struct {
+	Content ListProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListProductReviewsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListProductReviewsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProductReviewsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProductReviewsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProductReviewsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProductReviewsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateProductReviewResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateProductReviewResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateProductReviewResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateProductReviewResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateProductReviewResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProductReviewResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProductReviewResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProductReviewResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProductReviewResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListProductVariantsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductVariantsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProductVariantsResponse) GetJSON200() *struct {
+	Content ListProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListProductVariantsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListProductVariantsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProductVariantsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProductVariantsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProductVariantsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProductVariantsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetVariantDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetVariantDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetVariantDetailResponse) GetJSON200() *struct {
+	Content GetVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetVariantDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetVariantDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetVariantDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetVariantDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetVariantDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetVariantDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSkusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListSkusContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSkusResponse) GetJSON200() *struct {
+	Content ListSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSkusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSkusResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSkusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSkusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSkusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSkusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCountriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *ListCountriesContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCountriesResponse) GetJSON200() *struct {
+	Content *ListCountriesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCountriesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCountriesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCountriesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCountriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCountriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCountriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCountriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCountryPincodesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *ListCountryPincodesContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCountryPincodesResponse) GetJSON200() *struct {
+	Content *ListCountryPincodesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCountryPincodesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCountryPincodesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCountryPincodesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCountryPincodesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCountryPincodesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCountryPincodesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCountryPincodesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCountryStatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *ListCountryStatesContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCountryStatesResponse) GetJSON200() *struct {
+	Content *ListCountryStatesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCountryStatesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCountryStatesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCountryStatesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCountryStatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCountryStatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCountryStatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCountryStatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CheckFulfillmentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content CheckFulfillmentContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CheckFulfillmentResponse) GetJSON200() *struct {
+	Content CheckFulfillmentContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CheckFulfillmentResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CheckFulfillmentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CheckFulfillmentResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r CheckFulfillmentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CheckFulfillmentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CheckFulfillmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CheckFulfillmentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CheckStoreResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CheckStoreResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CheckStoreResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CheckStoreResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r CheckStoreResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CheckStoreResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CheckStoreResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CheckStoreResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetConfigResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *GetConfigContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetConfigResponse) GetJSON200() *struct {
+	Content *GetConfigContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetConfigResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetConfigResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetConfigResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetConfigResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetConfigResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetConfigResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetConfigResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListKycDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *ListKycDocumentContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListKycDocumentResponse) GetJSON200() *struct {
+	Content *ListKycDocumentContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListKycDocumentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListKycDocumentResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListKycDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListKycDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListKycDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListKycDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetSellerDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *GetSellerDetailContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSellerDetailResponse) GetJSON200() *struct {
+	Content *GetSellerDetailContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetSellerDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetSellerDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetSellerDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSellerDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSellerDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSellerDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSellerDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSellerReviewsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content *ListSellerReviewsContent `json:"content,omitempty"`
+
+		// Message A human-readable message about the outcome.
+		Message *Message `json:"message,omitempty"`
+
+		// Success `true` for success, `false` for failure.
+		Success *Success `json:"success,omitempty"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSellerReviewsResponse) GetJSON200() *struct {
+	Content *ListSellerReviewsContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSellerReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSellerReviewsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSellerReviewsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSellerReviewsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSellerReviewsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSellerReviewsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSellerReviewsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// TrackAnalyticsEventWithBodyWithResponse Track an analytics event
+//
+// Records an analytics event of the shopper's (a page view, a product added to
+// the cart …) in the store's analytics.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+func (c *ClientWithResponses) TrackAnalyticsEventWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*TrackAnalyticsEventResponse, error) {
+	rsp, err := c.TrackAnalyticsEventWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTrackAnalyticsEventResponse(rsp)
+}
+
+// TrackAnalyticsEventWithResponse Track an analytics event
+//
+// Records an analytics event of the shopper's (a page view, a product added to
+// the cart …) in the store's analytics.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /analytics/track (the `TrackAnalyticsEvent` operationId).
+func (c *ClientWithResponses) TrackAnalyticsEventWithResponse(ctx context.Context, body TrackAnalyticsEventJSONRequestBody, reqEditors ...RequestEditorFn) (*TrackAnalyticsEventResponse, error) {
+	rsp, err := c.TrackAnalyticsEvent(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTrackAnalyticsEventResponse(rsp)
+}
+
 // GetAnonymousTokenWithResponse Anonymous user
 //
 // Starts a session for a visitor who has no account yet. The store's API
@@ -6309,6 +15771,665 @@ func (c *ClientWithResponses) VerifyOTPWithResponse(ctx context.Context, body Ve
 		return nil, err
 	}
 	return ParseVerifyOTPResponse(rsp)
+}
+
+// SubscribeNewsletterWithBodyWithResponse Subscribe to the newsletter
+//
+// Subscribes an email address to the store's newsletter. Subscribing an
+// address twice leaves it subscribed once, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+func (c *ClientWithResponses) SubscribeNewsletterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubscribeNewsletterResponse, error) {
+	rsp, err := c.SubscribeNewsletterWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubscribeNewsletterResponse(rsp)
+}
+
+// SubscribeNewsletterWithResponse Subscribe to the newsletter
+//
+// Subscribes an email address to the store's newsletter. Subscribing an
+// address twice leaves it subscribed once, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /campaigns/newsletter-subscribe (the `SubscribeNewsletter` operationId).
+func (c *ClientWithResponses) SubscribeNewsletterWithResponse(ctx context.Context, body SubscribeNewsletterJSONRequestBody, reqEditors ...RequestEditorFn) (*SubscribeNewsletterResponse, error) {
+	rsp, err := c.SubscribeNewsletter(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubscribeNewsletterResponse(rsp)
+}
+
+// ListCategoriesWithResponse List categories
+//
+// Lists the store's product categories: the top level, or those below a parent
+// category given by ID or slug, down to a nesting level; optionally only those
+// matching a search keyword, sorted by `sort_by`. Each category carries its
+// child categories.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/categories (the `ListCategories` operationId).
+func (c *ClientWithResponses) ListCategoriesWithResponse(ctx context.Context, params *ListCategoriesParams, reqEditors ...RequestEditorFn) (*ListCategoriesResponse, error) {
+	rsp, err := c.ListCategories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCategoriesResponse(rsp)
+}
+
+// ListMarketplaceCategoriesWithResponse List marketplace categories
+//
+// Lists the marketplace's product categories, across its sellers, with the
+// same filters as list-categories.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/categories (the `ListMarketplaceCategories` operationId).
+func (c *ClientWithResponses) ListMarketplaceCategoriesWithResponse(ctx context.Context, params *ListMarketplaceCategoriesParams, reqEditors ...RequestEditorFn) (*ListMarketplaceCategoriesResponse, error) {
+	rsp, err := c.ListMarketplaceCategories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceCategoriesResponse(rsp)
+}
+
+// ListMarketplaceProductsWithResponse List marketplace products
+//
+// Lists the marketplace's products a page at a time, optionally only those in
+// given categories (by ID or slug) or sold by one seller, with the prices of
+// the customer group the `x-customer-group-id` header names.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products (the `ListMarketplaceProducts` operationId).
+func (c *ClientWithResponses) ListMarketplaceProductsWithResponse(ctx context.Context, params *ListMarketplaceProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductsResponse, error) {
+	rsp, err := c.ListMarketplaceProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceProductsResponse(rsp)
+}
+
+// ListMarketplaceCrosssellProductsWithResponse List marketplace cross-sell products
+//
+// Lists marketplace SKUs to suggest alongside the given products (for example
+// the items of a cart), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/cross-sell (the `ListMarketplaceCrosssellProducts` operationId).
+func (c *ClientWithResponses) ListMarketplaceCrosssellProductsWithResponse(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceCrosssellProductsResponse, error) {
+	rsp, err := c.ListMarketplaceCrosssellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceCrosssellProductsResponse(rsp)
+}
+
+// SearchMarketplaceProductsWithBodyWithResponse Search marketplace products
+//
+// Searches the marketplace's SKUs: a full-text query, optional filter
+// expressions and the facets to count, a page at a time. It changes nothing,
+// so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+func (c *ClientWithResponses) SearchMarketplaceProductsWithBodyWithResponse(ctx context.Context, params *SearchMarketplaceProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchMarketplaceProductsResponse, error) {
+	rsp, err := c.SearchMarketplaceProductsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchMarketplaceProductsResponse(rsp)
+}
+
+// SearchMarketplaceProductsWithResponse Search marketplace products
+//
+// Searches the marketplace's SKUs: a full-text query, optional filter
+// expressions and the facets to count, a page at a time. It changes nothing,
+// so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/marketplace/products/search (the `SearchMarketplaceProducts` operationId).
+func (c *ClientWithResponses) SearchMarketplaceProductsWithResponse(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*SearchMarketplaceProductsResponse, error) {
+	rsp, err := c.SearchMarketplaceProducts(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchMarketplaceProductsResponse(rsp)
+}
+
+// ListMarketplaceSimilarProductsWithResponse List similar marketplace products
+//
+// Lists marketplace SKUs similar to the given products, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/similar (the `ListMarketplaceSimilarProducts` operationId).
+func (c *ClientWithResponses) ListMarketplaceSimilarProductsWithResponse(ctx context.Context, params *ListMarketplaceSimilarProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceSimilarProductsResponse, error) {
+	rsp, err := c.ListMarketplaceSimilarProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceSimilarProductsResponse(rsp)
+}
+
+// ListMarketplaceUpsellProductsWithResponse List marketplace up-sell products
+//
+// Lists marketplace SKUs to suggest instead of the given products (a better or
+// dearer choice), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/up-sell (the `ListMarketplaceUpsellProducts` operationId).
+func (c *ClientWithResponses) ListMarketplaceUpsellProductsWithResponse(ctx context.Context, params *ListMarketplaceUpsellProductsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceUpsellProductsResponse, error) {
+	rsp, err := c.ListMarketplaceUpsellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceUpsellProductsResponse(rsp)
+}
+
+// GetMarketplaceProductDetailWithResponse Get a marketplace product
+//
+// Returns one marketplace product, by ID or slug, with its attributes,
+// variants, pricing for the customer group and, when asked, its inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id} (the `GetMarketplaceProductDetail` operationId).
+func (c *ClientWithResponses) GetMarketplaceProductDetailWithResponse(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams, reqEditors ...RequestEditorFn) (*GetMarketplaceProductDetailResponse, error) {
+	rsp, err := c.GetMarketplaceProductDetail(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMarketplaceProductDetailResponse(rsp)
+}
+
+// ListMarketplaceProductReviewsWithResponse List a marketplace product's reviews
+//
+// Lists the published reviews of a marketplace product, a page at a time,
+// optionally only those with a tag or matching a search keyword.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/reviews (the `ListMarketplaceProductReviews` operationId).
+func (c *ClientWithResponses) ListMarketplaceProductReviewsWithResponse(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductReviewsResponse, error) {
+	rsp, err := c.ListMarketplaceProductReviews(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceProductReviewsResponse(rsp)
+}
+
+// CreateMarketplaceProductReviewWithBodyWithResponse Review a marketplace product
+//
+// Submits the shopper's review of a marketplace product from one of their
+// orders: a rating, an optional text, and optional images and videos (a
+// multipart form). The review is published once the store approves it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/marketplace/products/{product_id}/reviews (the `CreateMarketplaceProductReview` operationId).
+func (c *ClientWithResponses) CreateMarketplaceProductReviewWithBodyWithResponse(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMarketplaceProductReviewResponse, error) {
+	rsp, err := c.CreateMarketplaceProductReviewWithBody(ctx, productID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMarketplaceProductReviewResponse(rsp)
+}
+
+// ListMarketplaceProductVariantsWithResponse List a marketplace product's variants
+//
+// Lists the variants of a marketplace product with their pricing for the
+// customer group and, when asked, their inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/variants (the `ListMarketplaceProductVariants` operationId).
+func (c *ClientWithResponses) ListMarketplaceProductVariantsWithResponse(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams, reqEditors ...RequestEditorFn) (*ListMarketplaceProductVariantsResponse, error) {
+	rsp, err := c.ListMarketplaceProductVariants(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceProductVariantsResponse(rsp)
+}
+
+// GetMarketplaceVariantDetailWithResponse Get a marketplace variant
+//
+// Returns one variant of a marketplace product, by ID or slug.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/products/{product_id}/variants/{variant_id} (the `GetMarketplaceVariantDetail` operationId).
+func (c *ClientWithResponses) GetMarketplaceVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams, reqEditors ...RequestEditorFn) (*GetMarketplaceVariantDetailResponse, error) {
+	rsp, err := c.GetMarketplaceVariantDetail(ctx, productID, variantID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMarketplaceVariantDetailResponse(rsp)
+}
+
+// ListMarketplaceSkusWithResponse List marketplace SKUs
+//
+// Lists the marketplace's SKUs — every product and every variant as it is
+// sold — a page at a time, optionally only given SKUs, categories or one
+// seller's.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/marketplace/skus (the `ListMarketplaceSkus` operationId).
+func (c *ClientWithResponses) ListMarketplaceSkusWithResponse(ctx context.Context, params *ListMarketplaceSkusParams, reqEditors ...RequestEditorFn) (*ListMarketplaceSkusResponse, error) {
+	rsp, err := c.ListMarketplaceSkus(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMarketplaceSkusResponse(rsp)
+}
+
+// ListProductsWithResponse List products
+//
+// Lists the store's products a page at a time, optionally only those in given
+// categories (by ID or slug) or of given product types, sorted by `sort_by`,
+// with the prices of the customer group the `x-customer-group-id` header names
+// (the default group's, or the highest price, when it has none).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products (the `ListProducts` operationId).
+func (c *ClientWithResponses) ListProductsWithResponse(ctx context.Context, params *ListProductsParams, reqEditors ...RequestEditorFn) (*ListProductsResponse, error) {
+	rsp, err := c.ListProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProductsResponse(rsp)
+}
+
+// ListCrosssellProductsWithResponse List cross-sell products
+//
+// Lists SKUs to suggest alongside the given products (for example the items of
+// a cart), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/cross-sell (the `ListCrosssellProducts` operationId).
+func (c *ClientWithResponses) ListCrosssellProductsWithResponse(ctx context.Context, params *ListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*ListCrosssellProductsResponse, error) {
+	rsp, err := c.ListCrosssellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCrosssellProductsResponse(rsp)
+}
+
+// SearchProductsWithBodyWithResponse Search products
+//
+// Searches the store's SKUs: a full-text query (its first ten words count),
+// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+// the attributes whose values to count (facets), a page at a time. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+func (c *ClientWithResponses) SearchProductsWithBodyWithResponse(ctx context.Context, params *SearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchProductsResponse, error) {
+	rsp, err := c.SearchProductsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchProductsResponse(rsp)
+}
+
+// SearchProductsWithResponse Search products
+//
+// Searches the store's SKUs: a full-text query (its first ten words count),
+// optional filter expressions such as `pricing.selling_price 100 TO 500`, and
+// the attributes whose values to count (facets), a page at a time. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/products/search (the `SearchProducts` operationId).
+func (c *ClientWithResponses) SearchProductsWithResponse(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*SearchProductsResponse, error) {
+	rsp, err := c.SearchProducts(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchProductsResponse(rsp)
+}
+
+// ListSimilarProductsWithResponse List similar products
+//
+// Lists SKUs similar to the given products, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/similar (the `ListSimilarProducts` operationId).
+func (c *ClientWithResponses) ListSimilarProductsWithResponse(ctx context.Context, params *ListSimilarProductsParams, reqEditors ...RequestEditorFn) (*ListSimilarProductsResponse, error) {
+	rsp, err := c.ListSimilarProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSimilarProductsResponse(rsp)
+}
+
+// ListUpsellProductsWithResponse List up-sell products
+//
+// Lists SKUs to suggest instead of the given products (a better or dearer
+// choice), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/up-sell (the `ListUpsellProducts` operationId).
+func (c *ClientWithResponses) ListUpsellProductsWithResponse(ctx context.Context, params *ListUpsellProductsParams, reqEditors ...RequestEditorFn) (*ListUpsellProductsResponse, error) {
+	rsp, err := c.ListUpsellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListUpsellProductsResponse(rsp)
+}
+
+// GetProductDetailWithResponse Get a product
+//
+// Returns one product, by ID or slug, with its attributes, variants, images,
+// pricing for the customer group, promotion, subscription plans and, when
+// asked, its inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/{product_id} (the `GetProductDetail` operationId).
+func (c *ClientWithResponses) GetProductDetailWithResponse(ctx context.Context, productID string, params *GetProductDetailParams, reqEditors ...RequestEditorFn) (*GetProductDetailResponse, error) {
+	rsp, err := c.GetProductDetail(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProductDetailResponse(rsp)
+}
+
+// ListProductReviewsWithResponse List a product's reviews
+//
+// Lists the published reviews of a product, a page at a time, optionally only
+// those with a tag or matching a search keyword, with the tags in use.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/{product_id}/reviews (the `ListProductReviews` operationId).
+func (c *ClientWithResponses) ListProductReviewsWithResponse(ctx context.Context, productID string, params *ListProductReviewsParams, reqEditors ...RequestEditorFn) (*ListProductReviewsResponse, error) {
+	rsp, err := c.ListProductReviews(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProductReviewsResponse(rsp)
+}
+
+// CreateProductReviewWithBodyWithResponse Review a product
+//
+// Submits the shopper's review of a product from one of their orders: a
+// rating, an optional text, and optional images and videos (a multipart
+// form). The review is published once the store approves it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /catalog/products/{product_id}/reviews (the `CreateProductReview` operationId).
+func (c *ClientWithResponses) CreateProductReviewWithBodyWithResponse(ctx context.Context, productID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProductReviewResponse, error) {
+	rsp, err := c.CreateProductReviewWithBody(ctx, productID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProductReviewResponse(rsp)
+}
+
+// ListProductVariantsWithResponse List a product's variants
+//
+// Lists the variants of a product with their pricing for the customer group
+// and, when asked, their inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/{product_id}/variants (the `ListProductVariants` operationId).
+func (c *ClientWithResponses) ListProductVariantsWithResponse(ctx context.Context, productID string, params *ListProductVariantsParams, reqEditors ...RequestEditorFn) (*ListProductVariantsResponse, error) {
+	rsp, err := c.ListProductVariants(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProductVariantsResponse(rsp)
+}
+
+// GetVariantDetailWithResponse Get a variant
+//
+// Returns one variant of a product, by ID or slug.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/products/{product_id}/variants/{variant_id} (the `GetVariantDetail` operationId).
+func (c *ClientWithResponses) GetVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, reqEditors ...RequestEditorFn) (*GetVariantDetailResponse, error) {
+	rsp, err := c.GetVariantDetail(ctx, productID, variantID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetVariantDetailResponse(rsp)
+}
+
+// ListSkusWithResponse List SKUs
+//
+// Lists the store's SKUs — every product and every variant as it is sold — a
+// page at a time, optionally only given SKUs, categories or product types.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /catalog/skus (the `ListSkus` operationId).
+func (c *ClientWithResponses) ListSkusWithResponse(ctx context.Context, params *ListSkusParams, reqEditors ...RequestEditorFn) (*ListSkusResponse, error) {
+	rsp, err := c.ListSkus(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSkusResponse(rsp)
+}
+
+// ListCountriesWithResponse List countries
+//
+// Lists the countries the store serves, with their calling codes and
+// currencies.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /common/countries (the `ListCountries` operationId).
+func (c *ClientWithResponses) ListCountriesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListCountriesResponse, error) {
+	rsp, err := c.ListCountries(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCountriesResponse(rsp)
+}
+
+// ListCountryPincodesWithResponse List a country's postal codes
+//
+// Lists the postal codes (pincodes) of a country with their cities and states,
+// a page at a time, optionally only those starting with given digits.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /common/countries/{country_iso_code}/pincodes (the `ListCountryPincodes` operationId).
+func (c *ClientWithResponses) ListCountryPincodesWithResponse(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, reqEditors ...RequestEditorFn) (*ListCountryPincodesResponse, error) {
+	rsp, err := c.ListCountryPincodes(ctx, countryIsoCode, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCountryPincodesResponse(rsp)
+}
+
+// ListCountryStatesWithResponse List a country's states
+//
+// Lists the states (or provinces) of a country, with their tax codes.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /common/countries/{country_iso_code}/states (the `ListCountryStates` operationId).
+func (c *ClientWithResponses) ListCountryStatesWithResponse(ctx context.Context, countryIsoCode string, reqEditors ...RequestEditorFn) (*ListCountryStatesResponse, error) {
+	rsp, err := c.ListCountryStates(ctx, countryIsoCode, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCountryStatesResponse(rsp)
+}
+
+// CheckFulfillmentWithBodyWithResponse Check serviceability
+//
+// Checks whether a cart, or a list of items, can be delivered to a postal code
+// (or collected in store), and names the items that cannot. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+func (c *ClientWithResponses) CheckFulfillmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CheckFulfillmentResponse, error) {
+	rsp, err := c.CheckFulfillmentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCheckFulfillmentResponse(rsp)
+}
+
+// CheckFulfillmentWithResponse Check serviceability
+//
+// Checks whether a cart, or a list of items, can be delivered to a postal code
+// (or collected in store), and names the items that cannot. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /fulfillment/serviceability (the `CheckFulfillment` operationId).
+func (c *ClientWithResponses) CheckFulfillmentWithResponse(ctx context.Context, body CheckFulfillmentJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckFulfillmentResponse, error) {
+	rsp, err := c.CheckFulfillment(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCheckFulfillmentResponse(rsp)
+}
+
+// CheckStoreWithResponse Check the store
+//
+// Checks that the store exists and is open to its storefront; the answer has
+// no content.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /store/check (the `CheckStore` operationId).
+func (c *ClientWithResponses) CheckStoreWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CheckStoreResponse, error) {
+	rsp, err := c.CheckStore(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCheckStoreResponse(rsp)
+}
+
+// GetConfigWithResponse Get the store's configuration
+//
+// Returns the store's configuration: brand, currency, customer groups, the KYC
+// documents it asks for, analytics and payment providers, terms of service and
+// refund policy.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /store/config (the `GetConfig` operationId).
+func (c *ClientWithResponses) GetConfigWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetConfigResponse, error) {
+	rsp, err := c.GetConfig(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetConfigResponse(rsp)
+}
+
+// ListKycDocumentWithResponse List KYC documents
+//
+// Lists the know-your-customer documents the store asks its customers for,
+// and whether KYC is enabled at all.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /store/kyc-document (the `ListKycDocument` operationId).
+func (c *ClientWithResponses) ListKycDocumentWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListKycDocumentResponse, error) {
+	rsp, err := c.ListKycDocument(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListKycDocumentResponse(rsp)
+}
+
+// GetSellerDetailWithResponse Get a seller
+//
+// Returns a marketplace seller and the statistics of their reviews.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /store/sellers/{id} (the `GetSellerDetail` operationId).
+func (c *ClientWithResponses) GetSellerDetailWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetSellerDetailResponse, error) {
+	rsp, err := c.GetSellerDetail(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSellerDetailResponse(rsp)
+}
+
+// ListSellerReviewsWithResponse List a seller's reviews
+//
+// Lists the reviews of a marketplace seller with their statistics.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /store/sellers/{id}/reviews (the `ListSellerReviews` operationId).
+func (c *ClientWithResponses) ListSellerReviewsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListSellerReviewsResponse, error) {
+	rsp, err := c.ListSellerReviews(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSellerReviewsResponse(rsp)
+}
+
+// ParseTrackAnalyticsEventResponse parses an HTTP response from a TrackAnalyticsEventWithResponse call
+func ParseTrackAnalyticsEventResponse(rsp *http.Response) (*TrackAnalyticsEventResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &TrackAnalyticsEventResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseGetAnonymousTokenResponse parses an HTTP response from a GetAnonymousTokenWithResponse call
@@ -7466,8 +17587,1674 @@ func ParseVerifyOTPResponse(rsp *http.Response) (*VerifyOTPResponse, error) {
 	return response, nil
 }
 
+// ParseSubscribeNewsletterResponse parses an HTTP response from a SubscribeNewsletterWithResponse call
+func ParseSubscribeNewsletterResponse(rsp *http.Response) (*SubscribeNewsletterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SubscribeNewsletterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCategoriesResponse parses an HTTP response from a ListCategoriesWithResponse call
+func ParseListCategoriesResponse(rsp *http.Response) (*ListCategoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCategoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListCategoriesContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceCategoriesResponse parses an HTTP response from a ListMarketplaceCategoriesWithResponse call
+func ParseListMarketplaceCategoriesResponse(rsp *http.Response) (*ListMarketplaceCategoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceCategoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceCategoriesContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceProductsResponse parses an HTTP response from a ListMarketplaceProductsWithResponse call
+func ParseListMarketplaceProductsResponse(rsp *http.Response) (*ListMarketplaceProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceCrosssellProductsResponse parses an HTTP response from a ListMarketplaceCrosssellProductsWithResponse call
+func ParseListMarketplaceCrosssellProductsResponse(rsp *http.Response) (*ListMarketplaceCrosssellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceCrosssellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceCrosssellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchMarketplaceProductsResponse parses an HTTP response from a SearchMarketplaceProductsWithResponse call
+func ParseSearchMarketplaceProductsResponse(rsp *http.Response) (*SearchMarketplaceProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchMarketplaceProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content SearchMarketplaceProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceSimilarProductsResponse parses an HTTP response from a ListMarketplaceSimilarProductsWithResponse call
+func ParseListMarketplaceSimilarProductsResponse(rsp *http.Response) (*ListMarketplaceSimilarProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceSimilarProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceSimilarProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceUpsellProductsResponse parses an HTTP response from a ListMarketplaceUpsellProductsWithResponse call
+func ParseListMarketplaceUpsellProductsResponse(rsp *http.Response) (*ListMarketplaceUpsellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceUpsellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceUpsellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMarketplaceProductDetailResponse parses an HTTP response from a GetMarketplaceProductDetailWithResponse call
+func ParseGetMarketplaceProductDetailResponse(rsp *http.Response) (*GetMarketplaceProductDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMarketplaceProductDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetMarketplaceProductDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceProductReviewsResponse parses an HTTP response from a ListMarketplaceProductReviewsWithResponse call
+func ParseListMarketplaceProductReviewsResponse(rsp *http.Response) (*ListMarketplaceProductReviewsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceProductReviewsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceProductReviewsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateMarketplaceProductReviewResponse parses an HTTP response from a CreateMarketplaceProductReviewWithResponse call
+func ParseCreateMarketplaceProductReviewResponse(rsp *http.Response) (*CreateMarketplaceProductReviewResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateMarketplaceProductReviewResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceProductVariantsResponse parses an HTTP response from a ListMarketplaceProductVariantsWithResponse call
+func ParseListMarketplaceProductVariantsResponse(rsp *http.Response) (*ListMarketplaceProductVariantsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceProductVariantsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceProductVariantsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMarketplaceVariantDetailResponse parses an HTTP response from a GetMarketplaceVariantDetailWithResponse call
+func ParseGetMarketplaceVariantDetailResponse(rsp *http.Response) (*GetMarketplaceVariantDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMarketplaceVariantDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetMarketplaceVariantDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMarketplaceSkusResponse parses an HTTP response from a ListMarketplaceSkusWithResponse call
+func ParseListMarketplaceSkusResponse(rsp *http.Response) (*ListMarketplaceSkusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMarketplaceSkusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListMarketplaceSkusContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProductsResponse parses an HTTP response from a ListProductsWithResponse call
+func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCrosssellProductsResponse parses an HTTP response from a ListCrosssellProductsWithResponse call
+func ParseListCrosssellProductsResponse(rsp *http.Response) (*ListCrosssellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCrosssellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListCrosssellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchProductsResponse parses an HTTP response from a SearchProductsWithResponse call
+func ParseSearchProductsResponse(rsp *http.Response) (*SearchProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content SearchProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSimilarProductsResponse parses an HTTP response from a ListSimilarProductsWithResponse call
+func ParseListSimilarProductsResponse(rsp *http.Response) (*ListSimilarProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSimilarProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListSimilarProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListUpsellProductsResponse parses an HTTP response from a ListUpsellProductsWithResponse call
+func ParseListUpsellProductsResponse(rsp *http.Response) (*ListUpsellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListUpsellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListUpsellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetProductDetailResponse parses an HTTP response from a GetProductDetailWithResponse call
+func ParseGetProductDetailResponse(rsp *http.Response) (*GetProductDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProductDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetProductDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProductReviewsResponse parses an HTTP response from a ListProductReviewsWithResponse call
+func ParseListProductReviewsResponse(rsp *http.Response) (*ListProductReviewsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProductReviewsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductReviewsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateProductReviewResponse parses an HTTP response from a CreateProductReviewWithResponse call
+func ParseCreateProductReviewResponse(rsp *http.Response) (*CreateProductReviewResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProductReviewResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProductVariantsResponse parses an HTTP response from a ListProductVariantsWithResponse call
+func ParseListProductVariantsResponse(rsp *http.Response) (*ListProductVariantsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProductVariantsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductVariantsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetVariantDetailResponse parses an HTTP response from a GetVariantDetailWithResponse call
+func ParseGetVariantDetailResponse(rsp *http.Response) (*GetVariantDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetVariantDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetVariantDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSkusResponse parses an HTTP response from a ListSkusWithResponse call
+func ParseListSkusResponse(rsp *http.Response) (*ListSkusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSkusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListSkusContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCountriesResponse parses an HTTP response from a ListCountriesWithResponse call
+func ParseListCountriesResponse(rsp *http.Response) (*ListCountriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCountriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *ListCountriesContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCountryPincodesResponse parses an HTTP response from a ListCountryPincodesWithResponse call
+func ParseListCountryPincodesResponse(rsp *http.Response) (*ListCountryPincodesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCountryPincodesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *ListCountryPincodesContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCountryStatesResponse parses an HTTP response from a ListCountryStatesWithResponse call
+func ParseListCountryStatesResponse(rsp *http.Response) (*ListCountryStatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCountryStatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *ListCountryStatesContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCheckFulfillmentResponse parses an HTTP response from a CheckFulfillmentWithResponse call
+func ParseCheckFulfillmentResponse(rsp *http.Response) (*CheckFulfillmentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CheckFulfillmentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content CheckFulfillmentContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCheckStoreResponse parses an HTTP response from a CheckStoreWithResponse call
+func ParseCheckStoreResponse(rsp *http.Response) (*CheckStoreResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CheckStoreResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetConfigResponse parses an HTTP response from a GetConfigWithResponse call
+func ParseGetConfigResponse(rsp *http.Response) (*GetConfigResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetConfigResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *GetConfigContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListKycDocumentResponse parses an HTTP response from a ListKycDocumentWithResponse call
+func ParseListKycDocumentResponse(rsp *http.Response) (*ListKycDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListKycDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *ListKycDocumentContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetSellerDetailResponse parses an HTTP response from a GetSellerDetailWithResponse call
+func ParseGetSellerDetailResponse(rsp *http.Response) (*GetSellerDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSellerDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *GetSellerDetailContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSellerReviewsResponse parses an HTTP response from a ListSellerReviewsWithResponse call
+func ParseListSellerReviewsResponse(rsp *http.Response) (*ListSellerReviewsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSellerReviewsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content *ListSellerReviewsContent `json:"content,omitempty"`
+
+			// Message A human-readable message about the outcome.
+			Message *Message `json:"message,omitempty"`
+
+			// Success `true` for success, `false` for failure.
+			Success *Success `json:"success,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// TrackAnalyticsEvent Track an analytics event
+	// (POST /analytics/track)
+	TrackAnalyticsEvent(w http.ResponseWriter, r *http.Request)
 	// GetAnonymousToken Anonymous user
 	// (POST /auth/anonymous)
 	GetAnonymousToken(w http.ResponseWriter, r *http.Request)
@@ -7543,6 +19330,108 @@ type ServerInterface interface {
 	// VerifyOTP Verify a one-time password
 	// (POST /auth/verify-otp)
 	VerifyOTP(w http.ResponseWriter, r *http.Request)
+	// SubscribeNewsletter Subscribe to the newsletter
+	// (POST /campaigns/newsletter-subscribe)
+	SubscribeNewsletter(w http.ResponseWriter, r *http.Request)
+	// ListCategories List categories
+	// (GET /catalog/categories)
+	ListCategories(w http.ResponseWriter, r *http.Request, params ListCategoriesParams)
+	// ListMarketplaceCategories List marketplace categories
+	// (GET /catalog/marketplace/categories)
+	ListMarketplaceCategories(w http.ResponseWriter, r *http.Request, params ListMarketplaceCategoriesParams)
+	// ListMarketplaceProducts List marketplace products
+	// (GET /catalog/marketplace/products)
+	ListMarketplaceProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceProductsParams)
+	// ListMarketplaceCrosssellProducts List marketplace cross-sell products
+	// (GET /catalog/marketplace/products/cross-sell)
+	ListMarketplaceCrosssellProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceCrosssellProductsParams)
+	// SearchMarketplaceProducts Search marketplace products
+	// (POST /catalog/marketplace/products/search)
+	SearchMarketplaceProducts(w http.ResponseWriter, r *http.Request, params SearchMarketplaceProductsParams)
+	// ListMarketplaceSimilarProducts List similar marketplace products
+	// (GET /catalog/marketplace/products/similar)
+	ListMarketplaceSimilarProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceSimilarProductsParams)
+	// ListMarketplaceUpsellProducts List marketplace up-sell products
+	// (GET /catalog/marketplace/products/up-sell)
+	ListMarketplaceUpsellProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceUpsellProductsParams)
+	// GetMarketplaceProductDetail Get a marketplace product
+	// (GET /catalog/marketplace/products/{product_id})
+	GetMarketplaceProductDetail(w http.ResponseWriter, r *http.Request, productID string, params GetMarketplaceProductDetailParams)
+	// ListMarketplaceProductReviews List a marketplace product's reviews
+	// (GET /catalog/marketplace/products/{product_id}/reviews)
+	ListMarketplaceProductReviews(w http.ResponseWriter, r *http.Request, productID string, params ListMarketplaceProductReviewsParams)
+	// CreateMarketplaceProductReview Review a marketplace product
+	// (POST /catalog/marketplace/products/{product_id}/reviews)
+	CreateMarketplaceProductReview(w http.ResponseWriter, r *http.Request, productID string)
+	// ListMarketplaceProductVariants List a marketplace product's variants
+	// (GET /catalog/marketplace/products/{product_id}/variants)
+	ListMarketplaceProductVariants(w http.ResponseWriter, r *http.Request, productID string, params ListMarketplaceProductVariantsParams)
+	// GetMarketplaceVariantDetail Get a marketplace variant
+	// (GET /catalog/marketplace/products/{product_id}/variants/{variant_id})
+	GetMarketplaceVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params GetMarketplaceVariantDetailParams)
+	// ListMarketplaceSkus List marketplace SKUs
+	// (GET /catalog/marketplace/skus)
+	ListMarketplaceSkus(w http.ResponseWriter, r *http.Request, params ListMarketplaceSkusParams)
+	// ListProducts List products
+	// (GET /catalog/products)
+	ListProducts(w http.ResponseWriter, r *http.Request, params ListProductsParams)
+	// ListCrosssellProducts List cross-sell products
+	// (GET /catalog/products/cross-sell)
+	ListCrosssellProducts(w http.ResponseWriter, r *http.Request, params ListCrosssellProductsParams)
+	// SearchProducts Search products
+	// (POST /catalog/products/search)
+	SearchProducts(w http.ResponseWriter, r *http.Request, params SearchProductsParams)
+	// ListSimilarProducts List similar products
+	// (GET /catalog/products/similar)
+	ListSimilarProducts(w http.ResponseWriter, r *http.Request, params ListSimilarProductsParams)
+	// ListUpsellProducts List up-sell products
+	// (GET /catalog/products/up-sell)
+	ListUpsellProducts(w http.ResponseWriter, r *http.Request, params ListUpsellProductsParams)
+	// GetProductDetail Get a product
+	// (GET /catalog/products/{product_id})
+	GetProductDetail(w http.ResponseWriter, r *http.Request, productID string, params GetProductDetailParams)
+	// ListProductReviews List a product's reviews
+	// (GET /catalog/products/{product_id}/reviews)
+	ListProductReviews(w http.ResponseWriter, r *http.Request, productID string, params ListProductReviewsParams)
+	// CreateProductReview Review a product
+	// (POST /catalog/products/{product_id}/reviews)
+	CreateProductReview(w http.ResponseWriter, r *http.Request, productID string)
+	// ListProductVariants List a product's variants
+	// (GET /catalog/products/{product_id}/variants)
+	ListProductVariants(w http.ResponseWriter, r *http.Request, productID string, params ListProductVariantsParams)
+	// GetVariantDetail Get a variant
+	// (GET /catalog/products/{product_id}/variants/{variant_id})
+	GetVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params GetVariantDetailParams)
+	// ListSkus List SKUs
+	// (GET /catalog/skus)
+	ListSkus(w http.ResponseWriter, r *http.Request, params ListSkusParams)
+	// ListCountries List countries
+	// (GET /common/countries)
+	ListCountries(w http.ResponseWriter, r *http.Request)
+	// ListCountryPincodes List a country's postal codes
+	// (GET /common/countries/{country_iso_code}/pincodes)
+	ListCountryPincodes(w http.ResponseWriter, r *http.Request, countryIsoCode string, params ListCountryPincodesParams)
+	// ListCountryStates List a country's states
+	// (GET /common/countries/{country_iso_code}/states)
+	ListCountryStates(w http.ResponseWriter, r *http.Request, countryIsoCode string)
+	// CheckFulfillment Check serviceability
+	// (POST /fulfillment/serviceability)
+	CheckFulfillment(w http.ResponseWriter, r *http.Request)
+	// CheckStore Check the store
+	// (GET /store/check)
+	CheckStore(w http.ResponseWriter, r *http.Request)
+	// GetConfig Get the store's configuration
+	// (GET /store/config)
+	GetConfig(w http.ResponseWriter, r *http.Request)
+	// ListKycDocument List KYC documents
+	// (GET /store/kyc-document)
+	ListKycDocument(w http.ResponseWriter, r *http.Request)
+	// GetSellerDetail Get a seller
+	// (GET /store/sellers/{id})
+	GetSellerDetail(w http.ResponseWriter, r *http.Request, id string)
+	// ListSellerReviews List a seller's reviews
+	// (GET /store/sellers/{id}/reviews)
+	ListSellerReviews(w http.ResponseWriter, r *http.Request, id string)
 }
 
 // ServerInterfaceWrapper converts contexts to parameters.
@@ -7553,6 +19442,20 @@ type ServerInterfaceWrapper struct {
 }
 
 type MiddlewareFunc func(http.Handler) http.Handler
+
+// TrackAnalyticsEvent operation middleware
+func (siw *ServerInterfaceWrapper) TrackAnalyticsEvent(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.TrackAnalyticsEvent(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
 
 // GetAnonymousToken operation middleware
 func (siw *ServerInterfaceWrapper) GetAnonymousToken(w http.ResponseWriter, r *http.Request) {
@@ -8243,6 +20146,2223 @@ func (siw *ServerInterfaceWrapper) VerifyOTP(w http.ResponseWriter, r *http.Requ
 	handler.ServeHTTP(w, r)
 }
 
+// SubscribeNewsletter operation middleware
+func (siw *ServerInterfaceWrapper) SubscribeNewsletter(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SubscribeNewsletter(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategories operation middleware
+func (siw *ServerInterfaceWrapper) ListCategories(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCategoriesParams
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "nested_level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "number", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "nested_level"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "nested_level", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_id", r.URL.Query(), &params.ParentCategoryID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_slug", r.URL.Query(), &params.ParentCategorySlug, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_slug", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategories(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceCategories operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceCategories(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceCategoriesParams
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "nested_level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "number", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "nested_level"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "nested_level", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_id", r.URL.Query(), &params.ParentCategoryID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_slug", r.URL.Query(), &params.ParentCategorySlug, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_slug", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceCategories(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceProductsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_slug", r.URL.Query(), &params.CategorySlug, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_slug", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "seller_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "seller_id", r.URL.Query(), &params.SellerID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "seller_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "seller_id", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceCrosssellProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceCrosssellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceCrosssellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceCrosssellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SearchMarketplaceProducts operation middleware
+func (siw *ServerInterfaceWrapper) SearchMarketplaceProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchMarketplaceProductsParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SearchMarketplaceProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceSimilarProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceSimilarProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceSimilarProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceSimilarProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceUpsellProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceUpsellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceUpsellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceUpsellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetMarketplaceProductDetail operation middleware
+func (siw *ServerInterfaceWrapper) GetMarketplaceProductDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetMarketplaceProductDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetMarketplaceProductDetail(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceProductReviews operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceProductReviews(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceProductReviewsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "review_tag" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "review_tag", r.URL.Query(), &params.ReviewTag, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "review_tag"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "review_tag", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceProductReviews(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateMarketplaceProductReview operation middleware
+func (siw *ServerInterfaceWrapper) CreateMarketplaceProductReview(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateMarketplaceProductReview(w, r, productID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceProductVariants operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceProductVariants(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceProductVariantsParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceProductVariants(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetMarketplaceVariantDetail operation middleware
+func (siw *ServerInterfaceWrapper) GetMarketplaceVariantDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "variant_id" -------------
+	var variantID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "variant_id", r.PathValue("variant_id"), &variantID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variant_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetMarketplaceVariantDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetMarketplaceVariantDetail(w, r, productID, variantID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMarketplaceSkus operation middleware
+func (siw *ServerInterfaceWrapper) ListMarketplaceSkus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMarketplaceSkusParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "seller_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "seller_id", r.URL.Query(), &params.SellerID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "seller_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "seller_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sku", r.URL.Query(), &params.Sku, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sku", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMarketplaceSkus(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_slug", r.URL.Query(), &params.CategorySlug, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_slug", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_type", r.URL.Query(), &params.ProductType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_type", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCrosssellProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListCrosssellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCrosssellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCrosssellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SearchProducts operation middleware
+func (siw *ServerInterfaceWrapper) SearchProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchProductsParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SearchProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSimilarProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListSimilarProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSimilarProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSimilarProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUpsellProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListUpsellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUpsellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUpsellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductDetail operation middleware
+func (siw *ServerInterfaceWrapper) GetProductDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetProductDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductDetail(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductReviews operation middleware
+func (siw *ServerInterfaceWrapper) ListProductReviews(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductReviewsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "review_tag" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "review_tag", r.URL.Query(), &params.ReviewTag, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "review_tag"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "review_tag", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductReviews(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateProductReview operation middleware
+func (siw *ServerInterfaceWrapper) CreateProductReview(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateProductReview(w, r, productID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductVariants operation middleware
+func (siw *ServerInterfaceWrapper) ListProductVariants(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductVariantsParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductVariants(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetVariantDetail operation middleware
+func (siw *ServerInterfaceWrapper) GetVariantDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "variant_id" -------------
+	var variantID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "variant_id", r.PathValue("variant_id"), &variantID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variant_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetVariantDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetVariantDetail(w, r, productID, variantID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSkus operation middleware
+func (siw *ServerInterfaceWrapper) ListSkus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSkusParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_slug", r.URL.Query(), &params.CategorySlug, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_slug", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_type", r.URL.Query(), &params.ProductType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sku", r.URL.Query(), &params.Sku, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sku", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSkus(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCountries operation middleware
+func (siw *ServerInterfaceWrapper) ListCountries(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCountries(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCountryPincodes operation middleware
+func (siw *ServerInterfaceWrapper) ListCountryPincodes(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country_iso_code" -------------
+	var countryIsoCode string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country_iso_code", r.PathValue("country_iso_code"), &countryIsoCode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country_iso_code", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCountryPincodesParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "pincode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pincode", r.URL.Query(), &params.Pincode, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "pincode"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "pincode", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCountryPincodes(w, r, countryIsoCode, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCountryStates operation middleware
+func (siw *ServerInterfaceWrapper) ListCountryStates(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country_iso_code" -------------
+	var countryIsoCode string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country_iso_code", r.PathValue("country_iso_code"), &countryIsoCode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country_iso_code", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCountryStates(w, r, countryIsoCode)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CheckFulfillment operation middleware
+func (siw *ServerInterfaceWrapper) CheckFulfillment(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CheckFulfillment(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CheckStore operation middleware
+func (siw *ServerInterfaceWrapper) CheckStore(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CheckStore(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetConfig operation middleware
+func (siw *ServerInterfaceWrapper) GetConfig(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetConfig(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListKycDocument operation middleware
+func (siw *ServerInterfaceWrapper) ListKycDocument(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListKycDocument(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerDetail operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerDetail(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerReviews operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerReviews(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerReviews(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 type UnescapedCookieParamError struct {
 	ParamName string
 	Err       error
@@ -8388,6 +22508,41 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/auth/user/{id}/profile-image", wrapper.GetProfileImage)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/auth/user/{id}/profile-image", wrapper.AddProfileImage)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/auth/user/{id}/profile-image", wrapper.UpdateProfileImage)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/categories", wrapper.ListCategories)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/categories", wrapper.ListMarketplaceCategories)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products", wrapper.ListMarketplaceProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/cross-sell", wrapper.ListMarketplaceCrosssellProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/catalog/marketplace/products/search", wrapper.SearchMarketplaceProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/similar", wrapper.ListMarketplaceSimilarProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/up-sell", wrapper.ListMarketplaceUpsellProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/{product_id}", wrapper.GetMarketplaceProductDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/{product_id}/reviews", wrapper.ListMarketplaceProductReviews)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/catalog/marketplace/products/{product_id}/reviews", wrapper.CreateMarketplaceProductReview)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/{product_id}/variants", wrapper.ListMarketplaceProductVariants)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/products/{product_id}/variants/{variant_id}", wrapper.GetMarketplaceVariantDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/marketplace/skus", wrapper.ListMarketplaceSkus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products", wrapper.ListProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/cross-sell", wrapper.ListCrosssellProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/catalog/products/search", wrapper.SearchProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/similar", wrapper.ListSimilarProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/up-sell", wrapper.ListUpsellProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/{product_id}", wrapper.GetProductDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/{product_id}/reviews", wrapper.ListProductReviews)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/catalog/products/{product_id}/reviews", wrapper.CreateProductReview)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/{product_id}/variants", wrapper.ListProductVariants)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/products/{product_id}/variants/{variant_id}", wrapper.GetVariantDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/catalog/skus", wrapper.ListSkus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/store/check", wrapper.CheckStore)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/store/config", wrapper.GetConfig)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/store/kyc-document", wrapper.ListKycDocument)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/store/sellers/{id}", wrapper.GetSellerDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/store/sellers/{id}/reviews", wrapper.ListSellerReviews)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/common/countries", wrapper.ListCountries)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/common/countries/{country_iso_code}/pincodes", wrapper.ListCountryPincodes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/common/countries/{country_iso_code}/states", wrapper.ListCountryStates)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/analytics/track", wrapper.TrackAnalyticsEvent)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/campaigns/newsletter-subscribe", wrapper.SubscribeNewsletter)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/fulfillment/serviceability", wrapper.CheckFulfillment)
 
 	return m
 }
@@ -8450,6 +22605,56 @@ type UserDetailJSONResponse struct {
 
 	// Success `true` for success, `false` for failure.
 	Success Success `json:"success"`
+}
+
+type TrackAnalyticsEventRequestObject struct {
+	Body *TrackAnalyticsEventJSONRequestBody
+}
+
+type TrackAnalyticsEventResponseObject interface {
+	VisitTrackAnalyticsEventResponse(w http.ResponseWriter) error
+}
+
+type TrackAnalyticsEvent200JSONResponse struct{ DoneJSONResponse }
+
+func (response TrackAnalyticsEvent200JSONResponse) VisitTrackAnalyticsEventResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TrackAnalyticsEvent400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response TrackAnalyticsEvent400JSONResponse) VisitTrackAnalyticsEventResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TrackAnalyticsEvent401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response TrackAnalyticsEvent401JSONResponse) VisitTrackAnalyticsEventResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type GetAnonymousTokenRequestObject struct {
@@ -9986,8 +24191,2088 @@ func (response VerifyOTP404JSONResponse) VisitVerifyOTPResponse(w http.ResponseW
 	return err
 }
 
+type SubscribeNewsletterRequestObject struct {
+	Body *SubscribeNewsletterJSONRequestBody
+}
+
+type SubscribeNewsletterResponseObject interface {
+	VisitSubscribeNewsletterResponse(w http.ResponseWriter) error
+}
+
+type SubscribeNewsletter200JSONResponse struct{ DoneJSONResponse }
+
+func (response SubscribeNewsletter200JSONResponse) VisitSubscribeNewsletterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubscribeNewsletter400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SubscribeNewsletter400JSONResponse) VisitSubscribeNewsletterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubscribeNewsletter401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SubscribeNewsletter401JSONResponse) VisitSubscribeNewsletterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesRequestObject struct {
+	Params ListCategoriesParams
+}
+
+type ListCategoriesResponseObject interface {
+	VisitListCategoriesResponse(w http.ResponseWriter) error
+}
+
+type ListCategories200JSONResponse struct {
+	Content ListCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListCategories200JSONResponse) VisitListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategories400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategories400JSONResponse) VisitListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategories401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategories401JSONResponse) VisitListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategories404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategories404JSONResponse) VisitListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCategoriesRequestObject struct {
+	Params ListMarketplaceCategoriesParams
+}
+
+type ListMarketplaceCategoriesResponseObject interface {
+	VisitListMarketplaceCategoriesResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceCategories200JSONResponse struct {
+	Content ListMarketplaceCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceCategories200JSONResponse) VisitListMarketplaceCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCategories400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceCategories400JSONResponse) VisitListMarketplaceCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCategories401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceCategories401JSONResponse) VisitListMarketplaceCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCategories404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceCategories404JSONResponse) VisitListMarketplaceCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductsRequestObject struct {
+	Params ListMarketplaceProductsParams
+}
+
+type ListMarketplaceProductsResponseObject interface {
+	VisitListMarketplaceProductsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceProducts200JSONResponse struct {
+	Content ListMarketplaceProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceProducts200JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceProducts401JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceProducts404JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCrosssellProductsRequestObject struct {
+	Params ListMarketplaceCrosssellProductsParams
+}
+
+type ListMarketplaceCrosssellProductsResponseObject interface {
+	VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceCrosssellProducts200JSONResponse struct {
+	Content ListMarketplaceCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceCrosssellProducts200JSONResponse) VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCrosssellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceCrosssellProducts401JSONResponse) VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCrosssellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceCrosssellProducts404JSONResponse) VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchMarketplaceProductsRequestObject struct {
+	Params SearchMarketplaceProductsParams
+	Body   *SearchMarketplaceProductsJSONRequestBody
+}
+
+type SearchMarketplaceProductsResponseObject interface {
+	VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error
+}
+
+type SearchMarketplaceProducts200JSONResponse struct {
+	Content SearchMarketplaceProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response SearchMarketplaceProducts200JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SearchMarketplaceProducts401JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSimilarProductsRequestObject struct {
+	Params ListMarketplaceSimilarProductsParams
+}
+
+type ListMarketplaceSimilarProductsResponseObject interface {
+	VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceSimilarProducts200JSONResponse struct {
+	Content ListMarketplaceSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceSimilarProducts200JSONResponse) VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSimilarProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceSimilarProducts401JSONResponse) VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSimilarProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceSimilarProducts404JSONResponse) VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceUpsellProductsRequestObject struct {
+	Params ListMarketplaceUpsellProductsParams
+}
+
+type ListMarketplaceUpsellProductsResponseObject interface {
+	VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceUpsellProducts200JSONResponse struct {
+	Content ListMarketplaceUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceUpsellProducts200JSONResponse) VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceUpsellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceUpsellProducts401JSONResponse) VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceUpsellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceUpsellProducts404JSONResponse) VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceProductDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    GetMarketplaceProductDetailParams
+}
+
+type GetMarketplaceProductDetailResponseObject interface {
+	VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error
+}
+
+type GetMarketplaceProductDetail200JSONResponse struct {
+	Content GetMarketplaceProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetMarketplaceProductDetail200JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetMarketplaceProductDetail401JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceProductDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetMarketplaceProductDetail404JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductReviewsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    ListMarketplaceProductReviewsParams
+}
+
+type ListMarketplaceProductReviewsResponseObject interface {
+	VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceProductReviews200JSONResponse struct {
+	Content ListMarketplaceProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceProductReviews200JSONResponse) VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductReviews401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceProductReviews401JSONResponse) VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductReviews404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceProductReviews404JSONResponse) VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMarketplaceProductReviewRequestObject struct {
+	ProductID string `json:"product_id"`
+	Body      *multipart.Reader
+}
+
+type CreateMarketplaceProductReviewResponseObject interface {
+	VisitCreateMarketplaceProductReviewResponse(w http.ResponseWriter) error
+}
+
+type CreateMarketplaceProductReview200JSONResponse struct{ DoneJSONResponse }
+
+func (response CreateMarketplaceProductReview200JSONResponse) VisitCreateMarketplaceProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMarketplaceProductReview400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateMarketplaceProductReview400JSONResponse) VisitCreateMarketplaceProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMarketplaceProductReview401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateMarketplaceProductReview401JSONResponse) VisitCreateMarketplaceProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMarketplaceProductReview404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateMarketplaceProductReview404JSONResponse) VisitCreateMarketplaceProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductVariantsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    ListMarketplaceProductVariantsParams
+}
+
+type ListMarketplaceProductVariantsResponseObject interface {
+	VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceProductVariants200JSONResponse struct {
+	Content ListMarketplaceProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceProductVariants200JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceProductVariants401JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductVariants404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceProductVariants404JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceVariantDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	VariantID string `json:"variant_id"`
+	Params    GetMarketplaceVariantDetailParams
+}
+
+type GetMarketplaceVariantDetailResponseObject interface {
+	VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error
+}
+
+type GetMarketplaceVariantDetail200JSONResponse struct {
+	Content GetMarketplaceVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetMarketplaceVariantDetail200JSONResponse) VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceVariantDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetMarketplaceVariantDetail401JSONResponse) VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceVariantDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetMarketplaceVariantDetail404JSONResponse) VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSkusRequestObject struct {
+	Params ListMarketplaceSkusParams
+}
+
+type ListMarketplaceSkusResponseObject interface {
+	VisitListMarketplaceSkusResponse(w http.ResponseWriter) error
+}
+
+type ListMarketplaceSkus200JSONResponse struct {
+	Content ListMarketplaceSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListMarketplaceSkus200JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSkus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMarketplaceSkus401JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSkus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMarketplaceSkus404JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsRequestObject struct {
+	Params ListProductsParams
+}
+
+type ListProductsResponseObject interface {
+	VisitListProductsResponse(w http.ResponseWriter) error
+}
+
+type ListProducts200JSONResponse struct {
+	Content ListProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListProducts200JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProducts401JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProducts404JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCrosssellProductsRequestObject struct {
+	Params ListCrosssellProductsParams
+}
+
+type ListCrosssellProductsResponseObject interface {
+	VisitListCrosssellProductsResponse(w http.ResponseWriter) error
+}
+
+type ListCrosssellProducts200JSONResponse struct {
+	Content ListCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListCrosssellProducts200JSONResponse) VisitListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCrosssellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCrosssellProducts401JSONResponse) VisitListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCrosssellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCrosssellProducts404JSONResponse) VisitListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchProductsRequestObject struct {
+	Params SearchProductsParams
+	Body   *SearchProductsJSONRequestBody
+}
+
+type SearchProductsResponseObject interface {
+	VisitSearchProductsResponse(w http.ResponseWriter) error
+}
+
+type SearchProducts200JSONResponse struct {
+	Content SearchProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response SearchProducts200JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SearchProducts401JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSimilarProductsRequestObject struct {
+	Params ListSimilarProductsParams
+}
+
+type ListSimilarProductsResponseObject interface {
+	VisitListSimilarProductsResponse(w http.ResponseWriter) error
+}
+
+type ListSimilarProducts200JSONResponse struct {
+	Content ListSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListSimilarProducts200JSONResponse) VisitListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSimilarProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSimilarProducts401JSONResponse) VisitListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSimilarProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSimilarProducts404JSONResponse) VisitListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUpsellProductsRequestObject struct {
+	Params ListUpsellProductsParams
+}
+
+type ListUpsellProductsResponseObject interface {
+	VisitListUpsellProductsResponse(w http.ResponseWriter) error
+}
+
+type ListUpsellProducts200JSONResponse struct {
+	Content ListUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListUpsellProducts200JSONResponse) VisitListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUpsellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUpsellProducts401JSONResponse) VisitListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUpsellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListUpsellProducts404JSONResponse) VisitListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    GetProductDetailParams
+}
+
+type GetProductDetailResponseObject interface {
+	VisitGetProductDetailResponse(w http.ResponseWriter) error
+}
+
+type GetProductDetail200JSONResponse struct {
+	Content GetProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetProductDetail200JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductDetail401JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductDetail404JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductReviewsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    ListProductReviewsParams
+}
+
+type ListProductReviewsResponseObject interface {
+	VisitListProductReviewsResponse(w http.ResponseWriter) error
+}
+
+type ListProductReviews200JSONResponse struct {
+	Content ListProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListProductReviews200JSONResponse) VisitListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductReviews401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductReviews401JSONResponse) VisitListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductReviews404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProductReviews404JSONResponse) VisitListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductReviewRequestObject struct {
+	ProductID string `json:"product_id"`
+	Body      *multipart.Reader
+}
+
+type CreateProductReviewResponseObject interface {
+	VisitCreateProductReviewResponse(w http.ResponseWriter) error
+}
+
+type CreateProductReview200JSONResponse struct{ DoneJSONResponse }
+
+func (response CreateProductReview200JSONResponse) VisitCreateProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductReview400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateProductReview400JSONResponse) VisitCreateProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductReview401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateProductReview401JSONResponse) VisitCreateProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductReview404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateProductReview404JSONResponse) VisitCreateProductReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductVariantsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    ListProductVariantsParams
+}
+
+type ListProductVariantsResponseObject interface {
+	VisitListProductVariantsResponse(w http.ResponseWriter) error
+}
+
+type ListProductVariants200JSONResponse struct {
+	Content ListProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListProductVariants200JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductVariants401JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductVariants404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProductVariants404JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVariantDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	VariantID string `json:"variant_id"`
+	Params    GetVariantDetailParams
+}
+
+type GetVariantDetailResponseObject interface {
+	VisitGetVariantDetailResponse(w http.ResponseWriter) error
+}
+
+type GetVariantDetail200JSONResponse struct {
+	Content GetVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetVariantDetail200JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVariantDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetVariantDetail401JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVariantDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetVariantDetail404JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSkusRequestObject struct {
+	Params ListSkusParams
+}
+
+type ListSkusResponseObject interface {
+	VisitListSkusResponse(w http.ResponseWriter) error
+}
+
+type ListSkus200JSONResponse struct {
+	Content ListSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListSkus200JSONResponse) VisitListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSkus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSkus401JSONResponse) VisitListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSkus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSkus404JSONResponse) VisitListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountriesRequestObject struct {
+}
+
+type ListCountriesResponseObject interface {
+	VisitListCountriesResponse(w http.ResponseWriter) error
+}
+
+type ListCountries200JSONResponse struct {
+	Content *ListCountriesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response ListCountries200JSONResponse) VisitListCountriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountries400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCountries400JSONResponse) VisitListCountriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountries401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCountries401JSONResponse) VisitListCountriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountries404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCountries404JSONResponse) VisitListCountriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryPincodesRequestObject struct {
+	CountryIsoCode string `json:"country_iso_code"`
+	Params         ListCountryPincodesParams
+}
+
+type ListCountryPincodesResponseObject interface {
+	VisitListCountryPincodesResponse(w http.ResponseWriter) error
+}
+
+type ListCountryPincodes200JSONResponse struct {
+	Content *ListCountryPincodesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response ListCountryPincodes200JSONResponse) VisitListCountryPincodesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryPincodes400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCountryPincodes400JSONResponse) VisitListCountryPincodesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryPincodes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCountryPincodes401JSONResponse) VisitListCountryPincodesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryPincodes404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCountryPincodes404JSONResponse) VisitListCountryPincodesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryStatesRequestObject struct {
+	CountryIsoCode string `json:"country_iso_code"`
+}
+
+type ListCountryStatesResponseObject interface {
+	VisitListCountryStatesResponse(w http.ResponseWriter) error
+}
+
+type ListCountryStates200JSONResponse struct {
+	Content *ListCountryStatesContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response ListCountryStates200JSONResponse) VisitListCountryStatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryStates400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCountryStates400JSONResponse) VisitListCountryStatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryStates401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCountryStates401JSONResponse) VisitListCountryStatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCountryStates404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCountryStates404JSONResponse) VisitListCountryStatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckFulfillmentRequestObject struct {
+	Body *CheckFulfillmentJSONRequestBody
+}
+
+type CheckFulfillmentResponseObject interface {
+	VisitCheckFulfillmentResponse(w http.ResponseWriter) error
+}
+
+type CheckFulfillment200JSONResponse struct {
+	Content CheckFulfillmentContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response CheckFulfillment200JSONResponse) VisitCheckFulfillmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckFulfillment400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CheckFulfillment400JSONResponse) VisitCheckFulfillmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckFulfillment401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CheckFulfillment401JSONResponse) VisitCheckFulfillmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckFulfillment404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CheckFulfillment404JSONResponse) VisitCheckFulfillmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckStoreRequestObject struct {
+}
+
+type CheckStoreResponseObject interface {
+	VisitCheckStoreResponse(w http.ResponseWriter) error
+}
+
+type CheckStore200JSONResponse struct{ DoneJSONResponse }
+
+func (response CheckStore200JSONResponse) VisitCheckStoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckStore401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CheckStore401JSONResponse) VisitCheckStoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckStore404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CheckStore404JSONResponse) VisitCheckStoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConfigRequestObject struct {
+}
+
+type GetConfigResponseObject interface {
+	VisitGetConfigResponse(w http.ResponseWriter) error
+}
+
+type GetConfig200JSONResponse struct {
+	Content *GetConfigContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response GetConfig200JSONResponse) VisitGetConfigResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConfig400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetConfig400JSONResponse) VisitGetConfigResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConfig401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetConfig401JSONResponse) VisitGetConfigResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConfig404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetConfig404JSONResponse) VisitGetConfigResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKycDocumentRequestObject struct {
+}
+
+type ListKycDocumentResponseObject interface {
+	VisitListKycDocumentResponse(w http.ResponseWriter) error
+}
+
+type ListKycDocument200JSONResponse struct {
+	Content *ListKycDocumentContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response ListKycDocument200JSONResponse) VisitListKycDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKycDocument401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListKycDocument401JSONResponse) VisitListKycDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKycDocument404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListKycDocument404JSONResponse) VisitListKycDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerDetailRequestObject struct {
+	ID string `json:"id"`
+}
+
+type GetSellerDetailResponseObject interface {
+	VisitGetSellerDetailResponse(w http.ResponseWriter) error
+}
+
+type GetSellerDetail200JSONResponse struct {
+	Content *GetSellerDetailContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response GetSellerDetail200JSONResponse) VisitGetSellerDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetSellerDetail400JSONResponse) VisitGetSellerDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerDetail401JSONResponse) VisitGetSellerDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetSellerDetail404JSONResponse) VisitGetSellerDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerReviewsRequestObject struct {
+	ID string `json:"id"`
+}
+
+type ListSellerReviewsResponseObject interface {
+	VisitListSellerReviewsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerReviews200JSONResponse struct {
+	Content *ListSellerReviewsContent `json:"content,omitempty"`
+
+	// Message A human-readable message about the outcome.
+	Message *Message `json:"message,omitempty"`
+
+	// Success `true` for success, `false` for failure.
+	Success *Success `json:"success,omitempty"`
+}
+
+func (response ListSellerReviews200JSONResponse) VisitListSellerReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellerReviews400JSONResponse) VisitListSellerReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerReviews401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerReviews401JSONResponse) VisitListSellerReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerReviews404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSellerReviews404JSONResponse) VisitListSellerReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// TrackAnalyticsEvent Track an analytics event
+	// (POST /analytics/track)
+	TrackAnalyticsEvent(ctx context.Context, request TrackAnalyticsEventRequestObject) (TrackAnalyticsEventResponseObject, error)
 	// GetAnonymousToken Anonymous user
 	// (POST /auth/anonymous)
 	GetAnonymousToken(ctx context.Context, request GetAnonymousTokenRequestObject) (GetAnonymousTokenResponseObject, error)
@@ -10063,6 +26348,108 @@ type StrictServerInterface interface {
 	// VerifyOTP Verify a one-time password
 	// (POST /auth/verify-otp)
 	VerifyOTP(ctx context.Context, request VerifyOTPRequestObject) (VerifyOTPResponseObject, error)
+	// SubscribeNewsletter Subscribe to the newsletter
+	// (POST /campaigns/newsletter-subscribe)
+	SubscribeNewsletter(ctx context.Context, request SubscribeNewsletterRequestObject) (SubscribeNewsletterResponseObject, error)
+	// ListCategories List categories
+	// (GET /catalog/categories)
+	ListCategories(ctx context.Context, request ListCategoriesRequestObject) (ListCategoriesResponseObject, error)
+	// ListMarketplaceCategories List marketplace categories
+	// (GET /catalog/marketplace/categories)
+	ListMarketplaceCategories(ctx context.Context, request ListMarketplaceCategoriesRequestObject) (ListMarketplaceCategoriesResponseObject, error)
+	// ListMarketplaceProducts List marketplace products
+	// (GET /catalog/marketplace/products)
+	ListMarketplaceProducts(ctx context.Context, request ListMarketplaceProductsRequestObject) (ListMarketplaceProductsResponseObject, error)
+	// ListMarketplaceCrosssellProducts List marketplace cross-sell products
+	// (GET /catalog/marketplace/products/cross-sell)
+	ListMarketplaceCrosssellProducts(ctx context.Context, request ListMarketplaceCrosssellProductsRequestObject) (ListMarketplaceCrosssellProductsResponseObject, error)
+	// SearchMarketplaceProducts Search marketplace products
+	// (POST /catalog/marketplace/products/search)
+	SearchMarketplaceProducts(ctx context.Context, request SearchMarketplaceProductsRequestObject) (SearchMarketplaceProductsResponseObject, error)
+	// ListMarketplaceSimilarProducts List similar marketplace products
+	// (GET /catalog/marketplace/products/similar)
+	ListMarketplaceSimilarProducts(ctx context.Context, request ListMarketplaceSimilarProductsRequestObject) (ListMarketplaceSimilarProductsResponseObject, error)
+	// ListMarketplaceUpsellProducts List marketplace up-sell products
+	// (GET /catalog/marketplace/products/up-sell)
+	ListMarketplaceUpsellProducts(ctx context.Context, request ListMarketplaceUpsellProductsRequestObject) (ListMarketplaceUpsellProductsResponseObject, error)
+	// GetMarketplaceProductDetail Get a marketplace product
+	// (GET /catalog/marketplace/products/{product_id})
+	GetMarketplaceProductDetail(ctx context.Context, request GetMarketplaceProductDetailRequestObject) (GetMarketplaceProductDetailResponseObject, error)
+	// ListMarketplaceProductReviews List a marketplace product's reviews
+	// (GET /catalog/marketplace/products/{product_id}/reviews)
+	ListMarketplaceProductReviews(ctx context.Context, request ListMarketplaceProductReviewsRequestObject) (ListMarketplaceProductReviewsResponseObject, error)
+	// CreateMarketplaceProductReview Review a marketplace product
+	// (POST /catalog/marketplace/products/{product_id}/reviews)
+	CreateMarketplaceProductReview(ctx context.Context, request CreateMarketplaceProductReviewRequestObject) (CreateMarketplaceProductReviewResponseObject, error)
+	// ListMarketplaceProductVariants List a marketplace product's variants
+	// (GET /catalog/marketplace/products/{product_id}/variants)
+	ListMarketplaceProductVariants(ctx context.Context, request ListMarketplaceProductVariantsRequestObject) (ListMarketplaceProductVariantsResponseObject, error)
+	// GetMarketplaceVariantDetail Get a marketplace variant
+	// (GET /catalog/marketplace/products/{product_id}/variants/{variant_id})
+	GetMarketplaceVariantDetail(ctx context.Context, request GetMarketplaceVariantDetailRequestObject) (GetMarketplaceVariantDetailResponseObject, error)
+	// ListMarketplaceSkus List marketplace SKUs
+	// (GET /catalog/marketplace/skus)
+	ListMarketplaceSkus(ctx context.Context, request ListMarketplaceSkusRequestObject) (ListMarketplaceSkusResponseObject, error)
+	// ListProducts List products
+	// (GET /catalog/products)
+	ListProducts(ctx context.Context, request ListProductsRequestObject) (ListProductsResponseObject, error)
+	// ListCrosssellProducts List cross-sell products
+	// (GET /catalog/products/cross-sell)
+	ListCrosssellProducts(ctx context.Context, request ListCrosssellProductsRequestObject) (ListCrosssellProductsResponseObject, error)
+	// SearchProducts Search products
+	// (POST /catalog/products/search)
+	SearchProducts(ctx context.Context, request SearchProductsRequestObject) (SearchProductsResponseObject, error)
+	// ListSimilarProducts List similar products
+	// (GET /catalog/products/similar)
+	ListSimilarProducts(ctx context.Context, request ListSimilarProductsRequestObject) (ListSimilarProductsResponseObject, error)
+	// ListUpsellProducts List up-sell products
+	// (GET /catalog/products/up-sell)
+	ListUpsellProducts(ctx context.Context, request ListUpsellProductsRequestObject) (ListUpsellProductsResponseObject, error)
+	// GetProductDetail Get a product
+	// (GET /catalog/products/{product_id})
+	GetProductDetail(ctx context.Context, request GetProductDetailRequestObject) (GetProductDetailResponseObject, error)
+	// ListProductReviews List a product's reviews
+	// (GET /catalog/products/{product_id}/reviews)
+	ListProductReviews(ctx context.Context, request ListProductReviewsRequestObject) (ListProductReviewsResponseObject, error)
+	// CreateProductReview Review a product
+	// (POST /catalog/products/{product_id}/reviews)
+	CreateProductReview(ctx context.Context, request CreateProductReviewRequestObject) (CreateProductReviewResponseObject, error)
+	// ListProductVariants List a product's variants
+	// (GET /catalog/products/{product_id}/variants)
+	ListProductVariants(ctx context.Context, request ListProductVariantsRequestObject) (ListProductVariantsResponseObject, error)
+	// GetVariantDetail Get a variant
+	// (GET /catalog/products/{product_id}/variants/{variant_id})
+	GetVariantDetail(ctx context.Context, request GetVariantDetailRequestObject) (GetVariantDetailResponseObject, error)
+	// ListSkus List SKUs
+	// (GET /catalog/skus)
+	ListSkus(ctx context.Context, request ListSkusRequestObject) (ListSkusResponseObject, error)
+	// ListCountries List countries
+	// (GET /common/countries)
+	ListCountries(ctx context.Context, request ListCountriesRequestObject) (ListCountriesResponseObject, error)
+	// ListCountryPincodes List a country's postal codes
+	// (GET /common/countries/{country_iso_code}/pincodes)
+	ListCountryPincodes(ctx context.Context, request ListCountryPincodesRequestObject) (ListCountryPincodesResponseObject, error)
+	// ListCountryStates List a country's states
+	// (GET /common/countries/{country_iso_code}/states)
+	ListCountryStates(ctx context.Context, request ListCountryStatesRequestObject) (ListCountryStatesResponseObject, error)
+	// CheckFulfillment Check serviceability
+	// (POST /fulfillment/serviceability)
+	CheckFulfillment(ctx context.Context, request CheckFulfillmentRequestObject) (CheckFulfillmentResponseObject, error)
+	// CheckStore Check the store
+	// (GET /store/check)
+	CheckStore(ctx context.Context, request CheckStoreRequestObject) (CheckStoreResponseObject, error)
+	// GetConfig Get the store's configuration
+	// (GET /store/config)
+	GetConfig(ctx context.Context, request GetConfigRequestObject) (GetConfigResponseObject, error)
+	// ListKycDocument List KYC documents
+	// (GET /store/kyc-document)
+	ListKycDocument(ctx context.Context, request ListKycDocumentRequestObject) (ListKycDocumentResponseObject, error)
+	// GetSellerDetail Get a seller
+	// (GET /store/sellers/{id})
+	GetSellerDetail(ctx context.Context, request GetSellerDetailRequestObject) (GetSellerDetailResponseObject, error)
+	// ListSellerReviews List a seller's reviews
+	// (GET /store/sellers/{id}/reviews)
+	ListSellerReviews(ctx context.Context, request ListSellerReviewsRequestObject) (ListSellerReviewsResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -10102,6 +26489,37 @@ type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
 	options     StrictHTTPServerOptions
+}
+
+// TrackAnalyticsEvent operation middleware
+func (sh *strictHandler) TrackAnalyticsEvent(w http.ResponseWriter, r *http.Request) {
+	var request TrackAnalyticsEventRequestObject
+
+	var body TrackAnalyticsEventJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.TrackAnalyticsEvent(ctx, request.(TrackAnalyticsEventRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "TrackAnalyticsEvent")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(TrackAnalyticsEventResponseObject); ok {
+		if err := validResponse.VisitTrackAnalyticsEventResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
 }
 
 // GetAnonymousToken operation middleware
@@ -10857,6 +27275,931 @@ func (sh *strictHandler) VerifyOTP(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(VerifyOTPResponseObject); ok {
 		if err := validResponse.VisitVerifyOTPResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SubscribeNewsletter operation middleware
+func (sh *strictHandler) SubscribeNewsletter(w http.ResponseWriter, r *http.Request) {
+	var request SubscribeNewsletterRequestObject
+
+	var body SubscribeNewsletterJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SubscribeNewsletter(ctx, request.(SubscribeNewsletterRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SubscribeNewsletter")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SubscribeNewsletterResponseObject); ok {
+		if err := validResponse.VisitSubscribeNewsletterResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategories operation middleware
+func (sh *strictHandler) ListCategories(w http.ResponseWriter, r *http.Request, params ListCategoriesParams) {
+	var request ListCategoriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategories(ctx, request.(ListCategoriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategories")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoriesResponseObject); ok {
+		if err := validResponse.VisitListCategoriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceCategories operation middleware
+func (sh *strictHandler) ListMarketplaceCategories(w http.ResponseWriter, r *http.Request, params ListMarketplaceCategoriesParams) {
+	var request ListMarketplaceCategoriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceCategories(ctx, request.(ListMarketplaceCategoriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceCategories")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceCategoriesResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceCategoriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceProducts operation middleware
+func (sh *strictHandler) ListMarketplaceProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceProductsParams) {
+	var request ListMarketplaceProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceProducts(ctx, request.(ListMarketplaceProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceProductsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceCrosssellProducts operation middleware
+func (sh *strictHandler) ListMarketplaceCrosssellProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceCrosssellProductsParams) {
+	var request ListMarketplaceCrosssellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceCrosssellProducts(ctx, request.(ListMarketplaceCrosssellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceCrosssellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceCrosssellProductsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceCrosssellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SearchMarketplaceProducts operation middleware
+func (sh *strictHandler) SearchMarketplaceProducts(w http.ResponseWriter, r *http.Request, params SearchMarketplaceProductsParams) {
+	var request SearchMarketplaceProductsRequestObject
+
+	request.Params = params
+
+	var body SearchMarketplaceProductsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchMarketplaceProducts(ctx, request.(SearchMarketplaceProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchMarketplaceProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SearchMarketplaceProductsResponseObject); ok {
+		if err := validResponse.VisitSearchMarketplaceProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceSimilarProducts operation middleware
+func (sh *strictHandler) ListMarketplaceSimilarProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceSimilarProductsParams) {
+	var request ListMarketplaceSimilarProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceSimilarProducts(ctx, request.(ListMarketplaceSimilarProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceSimilarProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceSimilarProductsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceSimilarProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceUpsellProducts operation middleware
+func (sh *strictHandler) ListMarketplaceUpsellProducts(w http.ResponseWriter, r *http.Request, params ListMarketplaceUpsellProductsParams) {
+	var request ListMarketplaceUpsellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceUpsellProducts(ctx, request.(ListMarketplaceUpsellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceUpsellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceUpsellProductsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceUpsellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetMarketplaceProductDetail operation middleware
+func (sh *strictHandler) GetMarketplaceProductDetail(w http.ResponseWriter, r *http.Request, productID string, params GetMarketplaceProductDetailParams) {
+	var request GetMarketplaceProductDetailRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMarketplaceProductDetail(ctx, request.(GetMarketplaceProductDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMarketplaceProductDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetMarketplaceProductDetailResponseObject); ok {
+		if err := validResponse.VisitGetMarketplaceProductDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceProductReviews operation middleware
+func (sh *strictHandler) ListMarketplaceProductReviews(w http.ResponseWriter, r *http.Request, productID string, params ListMarketplaceProductReviewsParams) {
+	var request ListMarketplaceProductReviewsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceProductReviews(ctx, request.(ListMarketplaceProductReviewsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceProductReviews")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceProductReviewsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceProductReviewsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateMarketplaceProductReview operation middleware
+func (sh *strictHandler) CreateMarketplaceProductReview(w http.ResponseWriter, r *http.Request, productID string) {
+	var request CreateMarketplaceProductReviewRequestObject
+
+	request.ProductID = productID
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateMarketplaceProductReview(ctx, request.(CreateMarketplaceProductReviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateMarketplaceProductReview")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateMarketplaceProductReviewResponseObject); ok {
+		if err := validResponse.VisitCreateMarketplaceProductReviewResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceProductVariants operation middleware
+func (sh *strictHandler) ListMarketplaceProductVariants(w http.ResponseWriter, r *http.Request, productID string, params ListMarketplaceProductVariantsParams) {
+	var request ListMarketplaceProductVariantsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceProductVariants(ctx, request.(ListMarketplaceProductVariantsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceProductVariants")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceProductVariantsResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceProductVariantsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetMarketplaceVariantDetail operation middleware
+func (sh *strictHandler) GetMarketplaceVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params GetMarketplaceVariantDetailParams) {
+	var request GetMarketplaceVariantDetailRequestObject
+
+	request.ProductID = productID
+	request.VariantID = variantID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMarketplaceVariantDetail(ctx, request.(GetMarketplaceVariantDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMarketplaceVariantDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetMarketplaceVariantDetailResponseObject); ok {
+		if err := validResponse.VisitGetMarketplaceVariantDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMarketplaceSkus operation middleware
+func (sh *strictHandler) ListMarketplaceSkus(w http.ResponseWriter, r *http.Request, params ListMarketplaceSkusParams) {
+	var request ListMarketplaceSkusRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMarketplaceSkus(ctx, request.(ListMarketplaceSkusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMarketplaceSkus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMarketplaceSkusResponseObject); ok {
+		if err := validResponse.VisitListMarketplaceSkusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProducts operation middleware
+func (sh *strictHandler) ListProducts(w http.ResponseWriter, r *http.Request, params ListProductsParams) {
+	var request ListProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProducts(ctx, request.(ListProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductsResponseObject); ok {
+		if err := validResponse.VisitListProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCrosssellProducts operation middleware
+func (sh *strictHandler) ListCrosssellProducts(w http.ResponseWriter, r *http.Request, params ListCrosssellProductsParams) {
+	var request ListCrosssellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCrosssellProducts(ctx, request.(ListCrosssellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCrosssellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCrosssellProductsResponseObject); ok {
+		if err := validResponse.VisitListCrosssellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SearchProducts operation middleware
+func (sh *strictHandler) SearchProducts(w http.ResponseWriter, r *http.Request, params SearchProductsParams) {
+	var request SearchProductsRequestObject
+
+	request.Params = params
+
+	var body SearchProductsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchProducts(ctx, request.(SearchProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SearchProductsResponseObject); ok {
+		if err := validResponse.VisitSearchProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSimilarProducts operation middleware
+func (sh *strictHandler) ListSimilarProducts(w http.ResponseWriter, r *http.Request, params ListSimilarProductsParams) {
+	var request ListSimilarProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSimilarProducts(ctx, request.(ListSimilarProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSimilarProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSimilarProductsResponseObject); ok {
+		if err := validResponse.VisitListSimilarProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUpsellProducts operation middleware
+func (sh *strictHandler) ListUpsellProducts(w http.ResponseWriter, r *http.Request, params ListUpsellProductsParams) {
+	var request ListUpsellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUpsellProducts(ctx, request.(ListUpsellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUpsellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUpsellProductsResponseObject); ok {
+		if err := validResponse.VisitListUpsellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductDetail operation middleware
+func (sh *strictHandler) GetProductDetail(w http.ResponseWriter, r *http.Request, productID string, params GetProductDetailParams) {
+	var request GetProductDetailRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductDetail(ctx, request.(GetProductDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductDetailResponseObject); ok {
+		if err := validResponse.VisitGetProductDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductReviews operation middleware
+func (sh *strictHandler) ListProductReviews(w http.ResponseWriter, r *http.Request, productID string, params ListProductReviewsParams) {
+	var request ListProductReviewsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductReviews(ctx, request.(ListProductReviewsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductReviews")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductReviewsResponseObject); ok {
+		if err := validResponse.VisitListProductReviewsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateProductReview operation middleware
+func (sh *strictHandler) CreateProductReview(w http.ResponseWriter, r *http.Request, productID string) {
+	var request CreateProductReviewRequestObject
+
+	request.ProductID = productID
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateProductReview(ctx, request.(CreateProductReviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateProductReview")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateProductReviewResponseObject); ok {
+		if err := validResponse.VisitCreateProductReviewResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductVariants operation middleware
+func (sh *strictHandler) ListProductVariants(w http.ResponseWriter, r *http.Request, productID string, params ListProductVariantsParams) {
+	var request ListProductVariantsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductVariants(ctx, request.(ListProductVariantsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductVariants")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductVariantsResponseObject); ok {
+		if err := validResponse.VisitListProductVariantsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetVariantDetail operation middleware
+func (sh *strictHandler) GetVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params GetVariantDetailParams) {
+	var request GetVariantDetailRequestObject
+
+	request.ProductID = productID
+	request.VariantID = variantID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetVariantDetail(ctx, request.(GetVariantDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetVariantDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetVariantDetailResponseObject); ok {
+		if err := validResponse.VisitGetVariantDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSkus operation middleware
+func (sh *strictHandler) ListSkus(w http.ResponseWriter, r *http.Request, params ListSkusParams) {
+	var request ListSkusRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSkus(ctx, request.(ListSkusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSkus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSkusResponseObject); ok {
+		if err := validResponse.VisitListSkusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCountries operation middleware
+func (sh *strictHandler) ListCountries(w http.ResponseWriter, r *http.Request) {
+	var request ListCountriesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCountries(ctx, request.(ListCountriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCountries")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCountriesResponseObject); ok {
+		if err := validResponse.VisitListCountriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCountryPincodes operation middleware
+func (sh *strictHandler) ListCountryPincodes(w http.ResponseWriter, r *http.Request, countryIsoCode string, params ListCountryPincodesParams) {
+	var request ListCountryPincodesRequestObject
+
+	request.CountryIsoCode = countryIsoCode
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCountryPincodes(ctx, request.(ListCountryPincodesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCountryPincodes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCountryPincodesResponseObject); ok {
+		if err := validResponse.VisitListCountryPincodesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCountryStates operation middleware
+func (sh *strictHandler) ListCountryStates(w http.ResponseWriter, r *http.Request, countryIsoCode string) {
+	var request ListCountryStatesRequestObject
+
+	request.CountryIsoCode = countryIsoCode
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCountryStates(ctx, request.(ListCountryStatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCountryStates")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCountryStatesResponseObject); ok {
+		if err := validResponse.VisitListCountryStatesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CheckFulfillment operation middleware
+func (sh *strictHandler) CheckFulfillment(w http.ResponseWriter, r *http.Request) {
+	var request CheckFulfillmentRequestObject
+
+	var body CheckFulfillmentJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CheckFulfillment(ctx, request.(CheckFulfillmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CheckFulfillment")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CheckFulfillmentResponseObject); ok {
+		if err := validResponse.VisitCheckFulfillmentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CheckStore operation middleware
+func (sh *strictHandler) CheckStore(w http.ResponseWriter, r *http.Request) {
+	var request CheckStoreRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CheckStore(ctx, request.(CheckStoreRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CheckStore")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CheckStoreResponseObject); ok {
+		if err := validResponse.VisitCheckStoreResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetConfig operation middleware
+func (sh *strictHandler) GetConfig(w http.ResponseWriter, r *http.Request) {
+	var request GetConfigRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetConfig(ctx, request.(GetConfigRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetConfig")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetConfigResponseObject); ok {
+		if err := validResponse.VisitGetConfigResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListKycDocument operation middleware
+func (sh *strictHandler) ListKycDocument(w http.ResponseWriter, r *http.Request) {
+	var request ListKycDocumentRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListKycDocument(ctx, request.(ListKycDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListKycDocument")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListKycDocumentResponseObject); ok {
+		if err := validResponse.VisitListKycDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerDetail operation middleware
+func (sh *strictHandler) GetSellerDetail(w http.ResponseWriter, r *http.Request, id string) {
+	var request GetSellerDetailRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerDetail(ctx, request.(GetSellerDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerDetailResponseObject); ok {
+		if err := validResponse.VisitGetSellerDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerReviews operation middleware
+func (sh *strictHandler) ListSellerReviews(w http.ResponseWriter, r *http.Request, id string) {
+	var request ListSellerReviewsRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerReviews(ctx, request.(ListSellerReviewsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerReviews")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerReviewsResponseObject); ok {
+		if err := validResponse.VisitListSellerReviewsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {

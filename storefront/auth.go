@@ -13,41 +13,6 @@ import (
 	"github.com/commercengine-go/sdk/gen"
 )
 
-// AuthService is the Auth group of the Storefront API on one Session:
-// anonymous sessions, logins, registrations, one-time passwords, passwords,
-// tokens and the user's profile. Its methods are safe for concurrent use.
-// Each method's comment names the API operation it calls.
-type AuthService struct {
-	s *Session
-}
-
-// The operations of the Auth group, as the call machinery sees them.
-var (
-	opLoginWithPassword       = &operation{id: "login-with-password", submitsCredentials: true}
-	opRegisterWithPhone       = &operation{id: "register-with-phone", submitsCredentials: true}
-	opLoginWithPhone          = &operation{id: "login-with-phone", submitsCredentials: true}
-	opLoginWithWhatsApp       = &operation{id: "login-with-whatsapp", submitsCredentials: true}
-	opLoginWithEmail          = &operation{id: "login-with-email", submitsCredentials: true}
-	opVerifyOTP               = &operation{id: "verify-otp", submitsCredentials: true}
-	opRegisterWithEmail       = &operation{id: "register-with-email", submitsCredentials: true}
-	opRegisterWithWhatsApp    = &operation{id: "register-with-whatsapp", submitsCredentials: true}
-	opRegisterWithPassword    = &operation{id: "register-with-password", submitsCredentials: true}
-	opLogout                  = &operation{id: "logout"}
-	opGenerateOTP             = &operation{id: "generate-otp", submitsCredentials: true}
-	opForgotPassword          = &operation{id: "forgot-password", submitsCredentials: true}
-	opResetPassword           = &operation{id: "reset-password", submitsCredentials: true}
-	opChangePassword          = &operation{id: "change-password", submitsCredentials: true}
-	opCheckVerificationStatus = &operation{id: "check-verification-status"}
-	opGetUserDetail           = &operation{id: "get-user-detail"}
-	opUpdateUser              = &operation{id: "update-user"}
-	opDeleteUser              = &operation{id: "delete-user"}
-	opDeactivateUser          = &operation{id: "deactivate-user"}
-	opGetProfileImage         = &operation{id: "get-profile-image"}
-	opAddProfileImage         = &operation{id: "add-profile-image"}
-	opUpdateProfileImage      = &operation{id: "update-profile-image"}
-	opRemoveProfileImage      = &operation{id: "remove-profile-image"}
-)
-
 // Anonymous starts an anonymous session for the visitor and saves its
 // tokens. If the session already has a token, it is sent along so the
 // visitor keeps their ID. It refuses with ErrLoggedIn, sending nothing,
@@ -92,7 +57,7 @@ func (a *AuthService) LoginWithPassword(ctx context.Context, p LoginWithPassword
 	if err != nil {
 		return nil, err
 	}
-	return a.authCall(ctx, opLoginWithPassword, http.MethodPost, "/auth/login/password", body, false, p.Password)
+	return a.authCall(ctx, p.Password)(newLoginWithPasswordRequest(body))
 }
 
 // RegisterWithPhone registers the current visitor with a phone number and
@@ -108,7 +73,7 @@ func (a *AuthService) RegisterWithPhone(ctx context.Context, p RegisterWithPhone
 		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
 		LastName: optional(p.LastName), Email: optional(p.Email),
 	}
-	return a.authCall(ctx, opRegisterWithPhone, http.MethodPost, "/auth/register/phone", body, p.DebugMode)
+	return a.authCall(ctx)(newRegisterWithPhoneRequest(&gen.RegisterWithPhoneParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // LoginWithPhone sends a login code by SMS. Pass the challenge and the code
@@ -120,7 +85,7 @@ func (a *AuthService) LoginWithPhone(ctx context.Context, p LoginWithPhoneParams
 		return nil, err
 	}
 	body := gen.LoginWithPhoneJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	return a.otpCall(ctx, opLoginWithPhone, "/auth/login/phone", body, p.DebugMode)
+	return a.otpCall(ctx)(newLoginWithPhoneRequest(&gen.LoginWithPhoneParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // LoginWithWhatsApp sends a login code over WhatsApp. Pass the challenge
@@ -132,7 +97,7 @@ func (a *AuthService) LoginWithWhatsApp(ctx context.Context, p LoginWithPhonePar
 		return nil, err
 	}
 	body := gen.LoginWithWhatsappJSONRequestBody{Phone: p.Phone, CountryCode: optional(p.CountryCode), RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	return a.otpCall(ctx, opLoginWithWhatsApp, "/auth/login/whatsapp", body, p.DebugMode)
+	return a.otpCall(ctx)(newLoginWithWhatsappRequest(&gen.LoginWithWhatsappParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // LoginWithEmail sends a login code by email. Pass the challenge and the
@@ -144,7 +109,7 @@ func (a *AuthService) LoginWithEmail(ctx context.Context, p LoginWithEmailParams
 		return nil, err
 	}
 	body := gen.LoginWithEmailJSONRequestBody{Email: p.Email, RegisterIfNotExists: boolPtr(p.RegisterIfNotExists)}
-	return a.otpCall(ctx, opLoginWithEmail, "/auth/login/email", body, p.DebugMode)
+	return a.otpCall(ctx)(newLoginWithEmailRequest(&gen.LoginWithEmailParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // VerifyOTP completes an OTP flow with the challenge an earlier call
@@ -158,7 +123,7 @@ func (a *AuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, otp
 		return nil, err
 	}
 	body := gen.VerifyOTPJSONRequestBody{OTP: otp, OTPToken: challenge.Token, OTPAction: gen.OTPAction(challenge.Action)}
-	return a.authCall(ctx, opVerifyOTP, http.MethodPost, "/auth/verify-otp", body, false, otp, challenge.Token)
+	return a.authCall(ctx, otp, challenge.Token)(newVerifyOTPRequest(body))
 }
 
 // RegisterWithEmail starts a registration by email and sends a code to it;
@@ -170,7 +135,7 @@ func (a *AuthService) RegisterWithEmail(ctx context.Context, p RegisterWithEmail
 		return nil, err
 	}
 	body := gen.RegisterWithEmailJSONRequestBody{Email: p.Email, FirstName: p.FirstName, LastName: optional(p.LastName), Phone: optional(p.Phone)}
-	return a.otpCall(ctx, opRegisterWithEmail, "/auth/register/email", body, p.DebugMode)
+	return a.otpCall(ctx)(newRegisterWithEmailRequest(&gen.RegisterWithEmailParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // RegisterWithWhatsApp starts a registration by WhatsApp; VerifyOTP with
@@ -186,7 +151,7 @@ func (a *AuthService) RegisterWithWhatsApp(ctx context.Context, p RegisterWithWh
 		Phone: p.Phone, CountryCode: optional(p.CountryCode), FirstName: p.FirstName,
 		LastName: optional(p.LastName), Email: optional(p.Email),
 	}
-	return a.otpCall(ctx, opRegisterWithWhatsApp, "/auth/register/whatsapp", body, p.DebugMode)
+	return a.otpCall(ctx)(newRegisterWithWhatsappRequest(&gen.RegisterWithWhatsappParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // RegisterWithPassword starts a registration protected by a password and
@@ -199,7 +164,7 @@ func (a *AuthService) RegisterWithPassword(ctx context.Context, p RegisterWithPa
 	if err != nil {
 		return nil, err
 	}
-	return a.otpCall(ctx, opRegisterWithPassword, "/auth/register/password", body, p.DebugMode, p.Password, p.ConfirmPassword)
+	return a.otpCall(ctx, p.Password, p.ConfirmPassword)(newRegisterWithPasswordRequest(&gen.RegisterWithPasswordParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // RefreshToken exchanges the session's refresh token for a new pair now,
@@ -226,7 +191,7 @@ func (a *AuthService) RefreshToken(ctx context.Context) (Tokens, error) {
 //
 // API: logout (POST /auth/logout).
 func (a *AuthService) Logout(ctx context.Context) (*AuthResult, error) {
-	return a.authCall(ctx, opLogout, http.MethodPost, "/auth/logout", nil, false)
+	return a.authCall(ctx)(newLogoutRequest())
 }
 
 // GenerateOTP sends a one-time password for an action (verify or update a
@@ -239,7 +204,7 @@ func (a *AuthService) GenerateOTP(ctx context.Context, p GenerateOTPParams) (*OT
 	if err != nil {
 		return nil, err
 	}
-	return a.otpCall(ctx, opGenerateOTP, "/auth/generate-otp", body, p.DebugMode)
+	return a.otpCall(ctx)(newGenerateOTPRequest(&gen.GenerateOTPParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // ForgotPassword sends a code to reset the password of the account with
@@ -251,7 +216,7 @@ func (a *AuthService) ForgotPassword(ctx context.Context, p ForgotPasswordParams
 	if err != nil {
 		return nil, err
 	}
-	return a.otpCall(ctx, opForgotPassword, "/auth/forgot-password", body, p.DebugMode)
+	return a.otpCall(ctx)(newForgotPasswordRequest(&gen.ForgotPasswordParams{XDebugMode: boolPtr(p.DebugMode)}, body))
 }
 
 // ResetPassword sets a new password with the code of a ForgotPassword
@@ -264,8 +229,7 @@ func (a *AuthService) ResetPassword(ctx context.Context, p ResetPasswordParams) 
 		return nil, err
 	}
 	body := gen.ResetPasswordJSONRequestBody{NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword, OTPToken: p.Challenge.Token, OTP: p.OTP}
-	return a.authCall(ctx, opResetPassword, http.MethodPost, "/auth/reset-password", body, false,
-		p.NewPassword, p.ConfirmPassword, p.OTP, p.Challenge.Token)
+	return a.authCall(ctx, p.NewPassword, p.ConfirmPassword, p.OTP, p.Challenge.Token)(newResetPasswordRequest(body))
 }
 
 // ChangePassword changes the logged-in user's password; the API answers
@@ -278,13 +242,13 @@ func (a *AuthService) ChangePassword(ctx context.Context, p ChangePasswordParams
 		return Tokens{}, err
 	}
 	body := gen.ChangePasswordJSONRequestBody{OldPassword: p.OldPassword, NewPassword: p.NewPassword, ConfirmPassword: p.ConfirmPassword}
-	req, err := jsonRequest(http.MethodPost, "/auth/change-password", body)
+	req, err := newChangePasswordRequest(body)
 	if err != nil {
 		return Tokens{}, err
 	}
 	req.secrets = []string{p.OldPassword, p.NewPassword, p.ConfirmPassword}
 	var out authTokensContent
-	if err := a.s.call(ctx, opChangePassword, req, &out); err != nil {
+	if err := a.s.do(ctx, req, &out); err != nil {
 		return Tokens{}, err
 	}
 	t := Tokens(out)
@@ -316,12 +280,12 @@ func (a *AuthService) CheckVerificationStatus(ctx context.Context, phones, email
 	if len(emails) > 0 {
 		body.Email = &emails
 	}
-	req, err := jsonRequest(http.MethodPost, "/auth/verified-email-phone", body)
+	req, err := newCheckVerificationStatusRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	var out gen.VerificationStatus
-	if err := a.s.call(ctx, opCheckVerificationStatus, req, &out); err != nil {
+	if err := a.s.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &VerificationStatus{VerifiedPhones: out.VerifiedPhone, VerifiedEmails: out.VerifiedEmail}, nil
@@ -331,36 +295,34 @@ func (a *AuthService) CheckVerificationStatus(ctx context.Context, phones, email
 //
 // API: get-user-detail (GET /auth/user/{id}).
 func (a *AuthService) GetUser(ctx context.Context, id string) (*User, error) {
-	if err := checkID(id); err != nil {
+	req, err := newGetUserDetailRequest(id)
+	if err != nil {
 		return nil, err
 	}
 	var out userContent
-	if err := a.s.call(ctx, opGetUserDetail, &request{method: http.MethodGet, path: userPath(id, "")}, &out); err != nil {
+	if err := a.s.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	return userFromGen(&out.User), nil
+	return &out.User, nil
 }
 
 // UpdateUser changes the given fields of a user and returns the user.
 //
 // API: update-user (PUT /auth/user/{id}).
 func (a *AuthService) UpdateUser(ctx context.Context, id string, p UpdateUserParams) (*User, error) {
-	if err := checkID(id); err != nil {
-		return nil, err
-	}
 	body, err := p.body()
 	if err != nil {
 		return nil, err
 	}
-	req, err := jsonRequest(http.MethodPut, userPath(id, ""), body)
+	req, err := newUpdateUserRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	var out userContent
-	if err := a.s.call(ctx, opUpdateUser, req, &out); err != nil {
+	if err := a.s.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	return userFromGen(&out.User), nil
+	return &out.User, nil
 }
 
 // DeleteUser deletes a user's account. When it is the session's own user,
@@ -368,10 +330,11 @@ func (a *AuthService) UpdateUser(ctx context.Context, id string, p UpdateUserPar
 //
 // API: delete-user (DELETE /auth/user/{id}).
 func (a *AuthService) DeleteUser(ctx context.Context, id string) error {
-	if err := checkID(id); err != nil {
+	req, err := newDeleteUserRequest(id)
+	if err != nil {
 		return err
 	}
-	if err := a.s.call(ctx, opDeleteUser, &request{method: http.MethodDelete, path: userPath(id, "")}, nil); err != nil {
+	if err := a.s.do(ctx, req, nil); err != nil {
 		return err
 	}
 	return a.clearIfOwn(ctx, id)
@@ -382,10 +345,11 @@ func (a *AuthService) DeleteUser(ctx context.Context, id string) error {
 //
 // API: deactivate-user (PUT /auth/user/{id}/deactivate).
 func (a *AuthService) DeactivateUser(ctx context.Context, id string) error {
-	if err := checkID(id); err != nil {
+	req, err := newDeactivateUserRequest(id)
+	if err != nil {
 		return err
 	}
-	if err := a.s.call(ctx, opDeactivateUser, &request{method: http.MethodPut, path: userPath(id, "/deactivate")}, nil); err != nil {
+	if err := a.s.do(ctx, req, nil); err != nil {
 		return err
 	}
 	return a.clearIfOwn(ctx, id)
@@ -403,11 +367,12 @@ func (a *AuthService) clearIfOwn(ctx context.Context, id string) error {
 //
 // API: get-profile-image (GET /auth/user/{id}/profile-image).
 func (a *AuthService) GetProfileImage(ctx context.Context, id string) (string, error) {
-	if err := checkID(id); err != nil {
+	req, err := newGetProfileImageRequest(id)
+	if err != nil {
 		return "", err
 	}
 	var out gen.ProfileImageContent
-	err := a.s.call(ctx, opGetProfileImage, &request{method: http.MethodGet, path: userPath(id, "/profile-image")}, &out)
+	err = a.s.do(ctx, req, &out)
 	return deref(out.ProfileImageURL), err
 }
 
@@ -415,76 +380,83 @@ func (a *AuthService) GetProfileImage(ctx context.Context, id string) (string, e
 //
 // API: add-profile-image (POST /auth/user/{id}/profile-image).
 func (a *AuthService) AddProfileImage(ctx context.Context, id string, img Image) (string, error) {
-	return a.uploadImage(ctx, opAddProfileImage, http.MethodPost, id, img)
+	return a.uploadImage(ctx, img)(newAddProfileImageRequest(id))
 }
 
 // UpdateProfileImage replaces a user's profile image and returns its URL.
 //
 // API: update-profile-image (PUT /auth/user/{id}/profile-image).
 func (a *AuthService) UpdateProfileImage(ctx context.Context, id string, img Image) (string, error) {
-	return a.uploadImage(ctx, opUpdateProfileImage, http.MethodPut, id, img)
+	return a.uploadImage(ctx, img)(newUpdateProfileImageRequest(id))
 }
 
 // RemoveProfileImage removes a user's profile image.
 //
 // API: remove-profile-image (DELETE /auth/user/{id}/profile-image).
 func (a *AuthService) RemoveProfileImage(ctx context.Context, id string) error {
-	if err := checkID(id); err != nil {
+	req, err := newRemoveProfileImageRequest(id)
+	if err != nil {
 		return err
 	}
-	return a.s.call(ctx, opRemoveProfileImage, &request{method: http.MethodDelete, path: userPath(id, "/profile-image")}, nil)
+	return a.s.do(ctx, req, nil)
 }
 
-// authCall runs an operation that answers with a user and a token pair,
-// saves the pair, and returns the result.
-// secrets are values of the body that must never reach an error.
-func (a *AuthService) authCall(ctx context.Context, op *operation, method, path string, body any, debug bool, secrets ...string) (*AuthResult, error) {
-	req, err := jsonRequest(method, path, body)
-	if err != nil {
-		return nil, err
+// authCall returns a function that runs a request built for an operation
+// that answers with a user and a token pair: it saves the pair and returns
+// the result. secrets are values of the body that must never reach an
+// error. The two steps let a call read as
+// a.authCall(ctx, secrets...)(newXRequest(…)).
+func (a *AuthService) authCall(ctx context.Context, secrets ...string) func(*request, error) (*AuthResult, error) {
+	return func(req *request, err error) (*AuthResult, error) {
+		if err != nil {
+			return nil, err
+		}
+		req.secrets = secrets
+		var out userAuthContent
+		if err := a.s.do(ctx, req, &out); err != nil {
+			return nil, err
+		}
+		res := out.result()
+		if err := a.s.save(ctx, res.Tokens()); err != nil {
+			return nil, err
+		}
+		return res, nil
 	}
-	req.debug, req.secrets = debug, secrets
-	var out userAuthContent
-	if err := a.s.call(ctx, op, req, &out); err != nil {
-		return nil, err
-	}
-	res := out.result()
-	if err := a.s.save(ctx, res.Tokens()); err != nil {
-		return nil, err
-	}
-	return res, nil
 }
 
-// otpCall runs a POST that answers with an OTP challenge.
-func (a *AuthService) otpCall(ctx context.Context, op *operation, path string, body any, debug bool, secrets ...string) (*OTPChallenge, error) {
-	req, err := jsonRequest(http.MethodPost, path, body)
-	if err != nil {
-		return nil, err
+// otpCall returns a function that runs a request built for an operation
+// that answers with an OTP challenge.
+func (a *AuthService) otpCall(ctx context.Context, secrets ...string) func(*request, error) (*OTPChallenge, error) {
+	return func(req *request, err error) (*OTPChallenge, error) {
+		if err != nil {
+			return nil, err
+		}
+		req.secrets = secrets
+		var out otpContent
+		if err := a.s.do(ctx, req, &out); err != nil {
+			return nil, err
+		}
+		return out.challenge(), nil
 	}
-	req.debug, req.secrets = debug, secrets
-	var out otpContent
-	if err := a.s.call(ctx, op, req, &out); err != nil {
-		return nil, err
-	}
-	return out.challenge(), nil
 }
 
-// uploadImage sends img as the multipart "image" field. The form is built
+// uploadImage returns a function that sends img as the multipart "image"
+// field of a request built for a profile image operation. The form is built
 // once in memory so that a retried attempt sends the same bytes.
-func (a *AuthService) uploadImage(ctx context.Context, op *operation, method, id string, img Image) (string, error) {
-	if err := checkID(id); err != nil {
-		return "", err
+func (a *AuthService) uploadImage(ctx context.Context, img Image) func(*request, error) (string, error) {
+	return func(req *request, err error) (string, error) {
+		if err != nil {
+			return "", err
+		}
+		if req.body, req.contentType, err = imageForm(img); err != nil {
+			return "", err
+		}
+		var out gen.ProfileImageContent
+		if err := a.s.do(ctx, req, &out); err != nil {
+			return "", err
+		}
+		return deref(out.ProfileImageURL), nil
 	}
-	form, contentType, err := imageForm(img)
-	if err != nil {
-		return "", err
-	}
-	var out gen.ProfileImageContent
-	req := &request{method: method, path: userPath(id, "/profile-image"), body: form, contentType: contentType}
-	if err := a.s.call(ctx, op, req, &out); err != nil {
-		return "", err
-	}
-	return deref(out.ProfileImageURL), nil
 }
 
 func imageForm(img Image) ([]byte, string, error) {

@@ -190,12 +190,12 @@ func TestEveryOperationOnTheWire(t *testing.T) {
 			func(t *testing.T, w wireCall, r any) {
 				assert.Equal(t, "/api/v1/store-9/storefront/auth/user/u%2F1", w.path, "the ID is escaped into one segment")
 				u := r.(*User)
-				assert.Equal(t, "Asha", u.FirstName)
-				assert.Equal(t, []LoginMethod{LoginByPhone, LoginByPassword}, u.LoginMethods)
+				assert.Equal(t, "Asha", *u.FirstName)
+				assert.Equal(t, []UserLoginMethods{UserLoginMethodsPhone, UserLoginMethodsPassword}, u.LoginMethods)
 				assert.True(t, u.NotificationPreferences.Transactional.SMS)
 			}},
 		{"update-user", func(sess *Session) (any, error) {
-			return sess.Auth.UpdateUser(bg, "u-1", UpdateUserParams{LastName: new("Rao"), NotificationPreferences: &NotificationPreferences{Newsletter: ChannelPreferences{Email: true}}})
+			return sess.Auth.UpdateUser(bg, "u-1", UpdateUserParams{LastName: new("Rao"), NotificationPreferences: &NotificationPreferences{Newsletter: NotificationChannelPreferences{Email: true}}})
 		}, func(t *testing.T, w wireCall, r any) {
 			b := jsonBody(t, w.body)
 			assert.Equal(t, "Rao", b["last_name"])

@@ -22,8 +22,10 @@ const Version = "0.1.0"
 // Client talks to one store's Storefront API. One Client serves a whole
 // program and is safe for concurrent use. It holds no shopper's identity:
 // each shopper gets a Session (NewSession) over their own TokenStore.
-// Client.Auth is the Auth service of the client's default session, for
-// command-line programs and scripts that act for a single shopper.
+// The services of Client (Client.Auth, Client.Catalog …) are those of the
+// client's default session, for command-line programs and scripts that act
+// for a single shopper; Client.Public calls what needs no session with the
+// API key alone.
 type Client struct {
 	storeID   string
 	base      string // base URL without a trailing slash; operation paths follow it
@@ -40,8 +42,13 @@ type Client struct {
 
 	defaultSession *Session
 
-	// Auth is the Auth group on the client's default session.
-	Auth *AuthService
+	// Services are the API's groups on the client's default session:
+	// client.Auth, client.Catalog ….
+	Services
+
+	// Public holds the operations a back end may call with the API key
+	// alone, without a shopper's session: client.Public.Catalog ….
+	Public Public
 }
 
 // New returns a client for the store storeID. Without options it talks to
@@ -109,7 +116,8 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		store = NewMemoryStore()
 	}
 	c.defaultSession = c.NewSession(store)
-	c.Auth = c.defaultSession.Auth
+	c.Services = c.defaultSession.Services
+	c.Public = newPublic(c)
 	return c, nil
 }
 
@@ -173,25 +181,6 @@ func defaultTransport() http.RoundTripper {
 // CloseIdleConnections closes the idle connections of the client's transport.
 func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 
-// authKind is the credential an operation takes.
-type authKind uint8
-
-const (
-	authBearer authKind = iota // Authorization: Bearer <access token>
-	authAPIKey                 // X-Api-Key, and the old access token as an optional Bearer
-	authNone                   // nothing: refresh-token carries its credential in the body
-)
-
-// operation describes one API operation to the call machinery.
-type operation struct {
-	id   string
-	auth authKind
-	// submitsCredentials marks calls whose 401 is the answer (a wrong
-	// password or OTP, a refused registration), not a cue to refresh the
-	// token and send them again.
-	submitsCredentials bool
-}
-
 // exchange is one answered request: the final attempt's status, header and
 // body (read in full, bounded by the client's limit).
 type exchange struct {
@@ -200,61 +189,14 @@ type exchange struct {
 	body   []byte
 }
 
-// request is an operation's HTTP request, described once and built afresh
-// for each attempt. The bodies are gen's types, marshalled once.
-type request struct {
-	method      string
-	path        string // below the base URL, escaped, e.g. "/auth/user/u%2F1"
-	body        []byte // nil for none
-	contentType string
-	debug       bool     // x-debug-mode: true
-	secrets     []string // values in the body that must never reach an error (passwords, OTPs, tokens)
-}
-
-// jsonRequest describes a request with body marshalled as its JSON body
-// (nil for none).
-func jsonRequest(method, path string, body any) (*request, error) {
-	r := &request{method: method, path: path}
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("storefront: encode request: %w", err)
-		}
-		r.body, r.contentType = b, "application/json"
-	}
-	return r, nil
-}
-
-// userPath is /auth/user/{id}[suffix], with the ID escaped into one segment.
-func userPath(id, suffix string) string {
-	return "/auth/user/" + url.PathEscape(id) + suffix
-}
-
-// build makes the http.Request of one attempt.
-func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
-	var body io.Reader
-	if r.body != nil {
-		body = bytes.NewReader(r.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.method, c.base+r.path, body)
-	if err != nil {
-		return nil, err
-	}
-	if r.contentType != "" {
-		req.Header.Set("Content-Type", r.contentType)
-	}
-	if r.debug {
-		req.Header.Set("X-Debug-Mode", "true")
-	}
-	return req, nil
-}
-
 // send sends the request of op, with retries by the client's policy.
 // bearer, when not empty, is sent as the Authorization; the API key goes
-// only with operations that take it. Credentials are set on requests to the
-// API's host only.
+// only with operations that take it, and with requests sent in key-only
+// mode (Client.Public). Credentials are set on requests to the API's host
+// only.
 func (c *Client) send(ctx context.Context, op *operation, r *request, bearer string) (*exchange, error) {
-	if op.auth == authAPIKey && c.apiKey == "" {
+	sendKey := op.auth == authAPIKey || r.keyOnly
+	if sendKey && c.apiKey == "" {
 		return nil, ErrNoAPIKey
 	}
 	for attempt := 1; ; attempt++ {
@@ -265,7 +207,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 		req.Header.Set("User-Agent", c.userAgent)
 		req.Header.Set("Accept", "application/json")
 		if req.URL.Host == c.host && req.URL.Scheme == c.scheme {
-			if op.auth == authAPIKey {
+			if sendKey {
 				req.Header.Set("X-Api-Key", c.apiKey)
 			}
 			if bearer != "" && op.auth != authNone {
@@ -285,7 +227,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront request failed",
 				slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 				slog.Duration("duration", elapsed), slog.Int("attempt", attempt), slog.String("error", err.Error()))
-			retry := retryableError(err, req.Method) || (attemptTimedOut && idempotent(req.Method))
+			retry := retryableError(err, op.idempotent) || (attemptTimedOut && op.idempotent)
 			if attempt >= c.retry.MaxAttempts || !retry || errors.Is(err, ErrTooLarge) {
 				return nil, err
 			}
@@ -298,7 +240,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 			slog.Int("status", ex.status), slog.Duration("duration", elapsed), slog.Int("attempt", attempt))
 
-		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, req.Method) {
+		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, op.idempotent) {
 			return ex, nil
 		}
 		d, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())

@@ -598,11 +598,11 @@ func TestBackoffIsBoundedAndJittered(t *testing.T) {
 func TestRetryableError(t *testing.T) {
 	dial := &net.OpError{Op: "dial", Err: errors.New("refused")}
 	read := &net.OpError{Op: "read", Err: errors.New("reset")}
-	assert.True(t, retryableError(dial, "POST"))
-	assert.True(t, retryableError(read, "GET"))
-	assert.False(t, retryableError(read, "POST"))
-	assert.False(t, retryableError(context.Canceled, "GET"))
-	assert.False(t, retryableError(errRedirectRefused, "GET"))
+	assert.True(t, retryableError(dial, false))
+	assert.True(t, retryableError(read, true))
+	assert.False(t, retryableError(read, false))
+	assert.False(t, retryableError(context.Canceled, true))
+	assert.False(t, retryableError(errRedirectRefused, true))
 }
 
 func TestSampleNeverEndsInPartOfAToken(t *testing.T) {

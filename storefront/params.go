@@ -215,13 +215,6 @@ func checkConfirm(field, confirm, password string) error {
 	return nil
 }
 
-func checkID(id string) error {
-	if strings.TrimSpace(id) == "" {
-		return invalid("user ID is required")
-	}
-	return nil
-}
-
 func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
@@ -240,7 +233,22 @@ func optional(s string) *string {
 }
 
 // body returns the branch of the request body's union that p fills in.
-func (p LoginWithPasswordParams) body() (any, error) {
+func (p LoginWithPasswordParams) body() (gen.LoginWithPasswordBody, error) {
+	var b gen.LoginWithPasswordBody
+	branch, err := p.branch()
+	if err != nil {
+		return b, err
+	}
+	switch v := branch.(type) {
+	case gen.LoginWithPasswordPhone:
+		err = b.FromLoginWithPasswordPhone(v)
+	case gen.LoginWithPasswordEmail:
+		err = b.FromLoginWithPasswordEmail(v)
+	}
+	return b, err
+}
+
+func (p LoginWithPasswordParams) branch() (any, error) {
 	if err := checkRequired("Password", p.Password); err != nil {
 		return nil, err
 	}
@@ -264,7 +272,22 @@ func (p LoginWithPasswordParams) body() (any, error) {
 	return nil, invalid("Phone or Email is required")
 }
 
-func (p RegisterWithPasswordParams) body() (any, error) {
+func (p RegisterWithPasswordParams) body() (gen.RegisterWithPasswordBody, error) {
+	var b gen.RegisterWithPasswordBody
+	branch, err := p.branch()
+	if err != nil {
+		return b, err
+	}
+	switch v := branch.(type) {
+	case gen.RegisterWithPasswordEmail:
+		err = b.FromRegisterWithPasswordEmail(v)
+	case gen.RegisterWithPasswordPhone:
+		err = b.FromRegisterWithPasswordPhone(v)
+	}
+	return b, err
+}
+
+func (p RegisterWithPasswordParams) branch() (any, error) {
 	if err := firstErr(
 		checkRequired("Password", p.Password),
 		checkConfirm("ConfirmPassword", p.ConfirmPassword, p.Password),
@@ -295,7 +318,22 @@ var otpActionsByChannel = map[OTPChannel][]OTPAction{
 	ChannelEmail:    {OTPRegister, OTPResetPassword, OTPVerifyEmail, OTPUpdateEmail},
 }
 
-func (p GenerateOTPParams) body() (any, error) {
+func (p GenerateOTPParams) body() (gen.GenerateOTPBody, error) {
+	var b gen.GenerateOTPBody
+	branch, err := p.branch()
+	if err != nil {
+		return b, err
+	}
+	switch v := branch.(type) {
+	case gen.GenerateOTPEmail:
+		err = b.FromGenerateOTPEmail(v)
+	case gen.GenerateOTPPhone:
+		err = b.FromGenerateOTPPhone(v)
+	}
+	return b, err
+}
+
+func (p GenerateOTPParams) branch() (any, error) {
 	actions, ok := otpActionsByChannel[p.Channel]
 	if !ok {
 		return nil, invalid("Channel must be sms, whatsapp or email")
@@ -330,7 +368,22 @@ func (p GenerateOTPParams) body() (any, error) {
 	}, nil
 }
 
-func (p ForgotPasswordParams) body() (any, error) {
+func (p ForgotPasswordParams) body() (gen.ForgotPasswordBody, error) {
+	var b gen.ForgotPasswordBody
+	branch, err := p.branch()
+	if err != nil {
+		return b, err
+	}
+	switch v := branch.(type) {
+	case gen.ForgotPasswordEmail:
+		err = b.FromForgotPasswordEmail(v)
+	case gen.ForgotPasswordPhone:
+		err = b.FromForgotPasswordPhone(v)
+	}
+	return b, err
+}
+
+func (p ForgotPasswordParams) branch() (any, error) {
 	switch {
 	case p.Email != "" && p.Phone != "":
 		return nil, invalid("give Email or Phone, not both")
@@ -375,13 +428,7 @@ func (p UpdateUserParams) body() (gen.UserUpdate, error) {
 			return b, err
 		}
 	}
-	if n := p.NotificationPreferences; n != nil {
-		b.NotificationPreferences = &gen.NotificationPreferences{
-			Transactional: channelsToGen(n.Transactional),
-			Promotional:   channelsToGen(n.Promotional),
-			Newsletter:    channelsToGen(n.Newsletter),
-		}
-	}
+	b.NotificationPreferences = p.NotificationPreferences
 	if b == (gen.UserUpdate{}) {
 		return b, invalid("nothing to update")
 	}

@@ -23,10 +23,13 @@ import (
 //     anything;
 //   - a connection that could not be opened, for any operation: nothing was
 //     sent;
-//   - 502, 503 and 504, and connections that broke after the request was
-//     sent, only for idempotent methods (GET, PUT, DELETE). A login, a
-//     registration, an OTP request or any other POST the server may have
-//     processed is never sent again.
+//   - 502, 503 and 504, connections that broke after the request was sent,
+//     and attempts that timed out, only for operations that are safe to
+//     send twice. openapi.yaml says which are: GET, PUT and DELETE are, POST
+//     is not, unless the operation's x-idempotent extension says otherwise
+//     (each method's doc comment says which it is). A login, a
+//     registration, an OTP request, an order or any other call the server
+//     may have carried out is never sent again.
 //
 // Waits grow exponentially from MinBackoff to MaxBackoff with full jitter,
 // honour Retry-After (up to MaxRetryAfter; a longer wait is not waited: the
@@ -96,32 +99,25 @@ func (p RetryPolicy) backoff(n int) time.Duration {
 	return rand.N(d + 1)
 }
 
-func idempotent(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
-// retryableStatus reports whether a status may be retried for method.
-func retryableStatus(status int, method string) bool {
+// retryableStatus reports whether a status may be retried for an
+// operation that is (or is not) idempotent.
+func retryableStatus(status int, idempotent bool) bool {
 	switch status {
 	case http.StatusTooManyRequests:
 		return true
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return idempotent(method)
+		return idempotent
 	}
 	return false
 }
 
-// retryableError reports whether a transport error may be retried for
-// method. A failed dial may always be (nothing was sent). A connection that
-// broke — a reset, an unexpected EOF, another network error — may be for
-// idempotent methods only. Anything else is not a network failure (a
+// retryableError reports whether a transport error may be retried for an
+// operation that is (or is not) idempotent. A failed dial may always be
+// (nothing was sent). A connection that broke — a reset, an unexpected EOF,
+// another network error — may be for idempotent operations only. Anything else is not a network failure (a
 // context error, a refused redirect, a TLS trust failure, an error from a
 // custom transport such as a validating one) and is never retried.
-func retryableError(err error, method string) bool {
+func retryableError(err error, idempotent bool) bool {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errRedirectRefused) {
 		return false
 	}
@@ -143,7 +139,7 @@ func retryableError(err error, method string) bool {
 	var ne net.Error
 	broken := errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNABORTED)
-	return broken && idempotent(method)
+	return broken && idempotent
 }
 
 // parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date.

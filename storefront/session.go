@@ -46,8 +46,9 @@ type Session struct {
 	changed func(Tokens)
 	cleared func()
 
-	// Auth is the Auth group on this session.
-	Auth *AuthService
+	// Services are the API's groups, acting for this session's shopper:
+	// sess.Auth, sess.Catalog ….
+	Services
 
 	mu     sync.Mutex // serialises writes to the store and the start of renewals
 	flight *renewal   // the renewal in progress, shared by concurrent callers
@@ -104,7 +105,7 @@ func (c *Client) NewSession(store TokenStore, opts ...SessionOption) *Session {
 			o(s)
 		}
 	}
-	s.Auth = &AuthService{s: s}
+	s.Services = newServices(s)
 	return s
 }
 
@@ -324,11 +325,6 @@ func (c *Client) renewTimeout() time.Duration {
 	return time.Duration(c.retry.MaxAttempts)*c.http.Timeout + time.Duration(c.retry.MaxAttempts)*c.retry.MaxBackoff
 }
 
-var (
-	opAnonymous = &operation{id: "get-anonymous-token", auth: authAPIKey}
-	opRefresh   = &operation{id: "refresh-token", auth: authNone}
-)
-
 // doRenew refreshes cur, or creates an anonymous session when cur has no
 // usable refresh token.
 func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
@@ -346,15 +342,15 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 	}
 
 	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refreshing access token")
-	req, err := jsonRequest(http.MethodPost, "/auth/refresh-token", gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
+	req, err := newRefreshTokenRequest(gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
 	if err != nil {
 		return Tokens{}, err
 	}
 	req.secrets = []string{cur.RefreshToken, cur.AccessToken}
 	var out authTokensContent
-	ex, err := s.c.send(ctx, opRefresh, req, "")
+	ex, err := s.c.send(ctx, opRefreshToken, req, "")
 	if err == nil {
-		err = s.c.decode(opRefresh, ex, &out, s.c.redactor(req, ""))
+		err = s.c.decode(opRefreshToken, ex, &out, s.c.redactor(req, ""))
 	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
@@ -377,16 +373,19 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 // API refuses old, it asks once more without it.
 func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent, error) {
 	var out anonymousContent
-	req := &request{method: http.MethodPost, path: "/auth/anonymous"}
-	ex, err := s.c.send(ctx, opAnonymous, req, old)
+	req, err := newGetAnonymousTokenRequest()
+	if err != nil {
+		return nil, err
+	}
+	ex, err := s.c.send(ctx, opGetAnonymousToken, req, old)
 	if err == nil && old != "" && (ex.status == http.StatusUnauthorized || ex.status == http.StatusBadRequest) {
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: previous token refused; new anonymous visitor", slog.Int("status", ex.status))
-		ex, err = s.c.send(ctx, opAnonymous, req, "")
+		ex, err = s.c.send(ctx, opGetAnonymousToken, req, "")
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := s.c.decode(opAnonymous, ex, &out, s.c.redactor(req, old)); err != nil {
+	if err := s.c.decode(opGetAnonymousToken, ex, &out, s.c.redactor(req, old)); err != nil {
 		return nil, err
 	}
 	return &out, nil

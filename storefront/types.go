@@ -3,77 +3,9 @@ package storefront
 import (
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/commercengine-go/sdk/gen"
 )
-
-// User is a user of the store, anonymous or registered. Fields the API
-// sends as null are empty.
-type User struct {
-	ID                      string
-	FirstName               string
-	LastName                string
-	Email                   string
-	IsEmailVerified         bool
-	Phone                   string
-	CountryCode             string
-	IsPhoneVerified         bool
-	ProfileImageURL         string
-	IsAnonymous             bool
-	IsLoggedIn              bool
-	LoginMethods            []LoginMethod
-	NotificationPreferences NotificationPreferences
-	CreatedAt               time.Time
-	ModifiedAt              time.Time
-	CustomerID              string
-	CustomerGroupID         string
-	CustomerGroup           *CustomerGroup // nil when the user has none
-	Business                *Business      // nil when the user buys for no business
-}
-
-// LoginMethod is a way a user can log in.
-type LoginMethod string
-
-// Login methods.
-const (
-	LoginByEmail    LoginMethod = "email"
-	LoginByPhone    LoginMethod = "phone"
-	LoginByWhatsApp LoginMethod = "whatsapp"
-	LoginByPassword LoginMethod = "password"
-)
-
-// NotificationPreferences are the channels each kind of notification may use.
-type NotificationPreferences struct {
-	Transactional ChannelPreferences
-	Promotional   ChannelPreferences
-	Newsletter    ChannelPreferences
-}
-
-// ChannelPreferences says which channels a kind of notification may use.
-type ChannelPreferences struct {
-	Email    bool
-	SMS      bool
-	WhatsApp bool
-}
-
-// CustomerGroup is the customer group a user belongs to.
-type CustomerGroup struct {
-	ID          string
-	Name        string
-	Slug        string
-	Description string
-	IsDefault   bool
-	Active      bool
-}
-
-// Business is the business a user buys for.
-type Business struct {
-	Type              string
-	Name              string
-	Metadata          map[string]any
-	RegisteredAddress map[string]any
-}
 
 // AuthResult is the answer of an operation that starts or changes a
 // session: the user and the token pair the session now holds (already
@@ -174,14 +106,16 @@ func (c *anonymousContent) tokens() Tokens {
 	return Tokens{AccessToken: c.AccessToken, RefreshToken: c.RefreshToken}
 }
 
+// result presents the anonymous visitor as a User, the type every other
+// AuthResult carries: the fields an anonymous user has, the rest empty.
 func (c *anonymousContent) result() *AuthResult {
 	u := c.User
 	return &AuthResult{
 		User: &User{
-			ID: u.ID, FirstName: deref(u.FirstName), LastName: deref(u.LastName),
-			Email: deref(u.Email), Phone: deref(u.Phone),
+			ID: u.ID, FirstName: u.FirstName, LastName: u.LastName,
+			Email: u.Email, Phone: u.Phone,
 			IsEmailVerified: u.IsEmailVerified, IsPhoneVerified: u.IsPhoneVerified,
-			ProfileImageURL: deref(u.ProfileImageURL),
+			ProfileImageURL: u.ProfileImageURL,
 			IsAnonymous:     u.IsAnonymous, IsLoggedIn: u.IsLoggedIn,
 			CreatedAt: u.CreatedAt, ModifiedAt: u.ModifiedAt,
 		},
@@ -199,7 +133,7 @@ func (c *userAuthContent) validate() string {
 }
 
 func (c *userAuthContent) result() *AuthResult {
-	return &AuthResult{User: userFromGen(&c.User), AccessToken: c.AccessToken, RefreshToken: c.RefreshToken}
+	return &AuthResult{User: &c.User, AccessToken: c.AccessToken, RefreshToken: c.RefreshToken}
 }
 
 type authTokensContent gen.AuthTokens
@@ -248,51 +182,3 @@ func validateAuth(userID, access, refresh string) string {
 	return ""
 }
 
-func userFromGen(u *gen.User) *User {
-	out := &User{
-		ID:              u.ID,
-		FirstName:       deref(u.FirstName),
-		LastName:        deref(u.LastName),
-		Email:           deref(u.Email),
-		IsEmailVerified: u.IsEmailVerified,
-		Phone:           deref(u.Phone),
-		CountryCode:     deref(u.CountryCode),
-		IsPhoneVerified: u.IsPhoneVerified,
-		ProfileImageURL: deref(u.ProfileImageURL),
-		IsAnonymous:     u.IsAnonymous,
-		IsLoggedIn:      u.IsLoggedIn,
-		NotificationPreferences: NotificationPreferences{
-			Transactional: channelsFromGen(u.NotificationPreferences.Transactional),
-			Promotional:   channelsFromGen(u.NotificationPreferences.Promotional),
-			Newsletter:    channelsFromGen(u.NotificationPreferences.Newsletter),
-		},
-		CreatedAt:       u.CreatedAt,
-		ModifiedAt:      u.ModifiedAt,
-		CustomerID:      deref(u.CustomerID),
-		CustomerGroupID: deref(u.CustomerGroupID),
-	}
-	if len(u.LoginMethods) > 0 {
-		out.LoginMethods = make([]LoginMethod, len(u.LoginMethods))
-		for i, m := range u.LoginMethods {
-			out.LoginMethods[i] = LoginMethod(m)
-		}
-	}
-	if g := u.CustomerGroup; g != nil {
-		out.CustomerGroup = &CustomerGroup{
-			ID: g.ID, Name: g.Name, Slug: deref(g.Slug), Description: deref(g.Description),
-			IsDefault: deref(g.IsDefault), Active: deref(g.Active),
-		}
-	}
-	if b := u.Business; b != nil {
-		out.Business = &Business{Type: b.Type, Name: b.Name, Metadata: deref(b.Metadata), RegisteredAddress: deref(b.RegisteredAddress)}
-	}
-	return out
-}
-
-func channelsFromGen(c gen.NotificationChannelPreferences) ChannelPreferences {
-	return ChannelPreferences{Email: c.Email, SMS: c.SMS, WhatsApp: c.Whatsapp}
-}
-
-func channelsToGen(c ChannelPreferences) gen.NotificationChannelPreferences {
-	return gen.NotificationChannelPreferences{Email: c.Email, SMS: c.SMS, Whatsapp: c.WhatsApp}
-}

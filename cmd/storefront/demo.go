@@ -201,7 +201,7 @@ func demoStory(sess *storefront.Session, phone string) []demoStep {
 			if err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("%s %s, %s %s, phone verified %t", u.FirstName, u.LastName, u.CountryCode, u.Phone, u.IsPhoneVerified), nil
+			return fmt.Sprintf("%s %s, %s %s, phone verified %t", deref(u.FirstName), deref(u.LastName), deref(u.CountryCode), deref(u.Phone), u.IsPhoneVerified), nil
 		}},
 		{"logout", "logout", func(ctx context.Context) (string, error) {
 			_, err := auth.Logout(ctx)
@@ -222,4 +222,12 @@ func randomHex(n int) string {
 func randomPhone() string {
 	n, _ := rand.Int(rand.Reader, big.NewInt(1_000_000_000))
 	return fmt.Sprintf("9%09d", n.Int64())
+}
+
+// deref reads an optional field of the API's answers, "" when absent.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

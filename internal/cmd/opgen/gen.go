@@ -1,0 +1,141 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// genPackage is what opgen knows of the gen package: its exported types,
+// the constants of each type, and the identifiers each type's definition
+// and methods mention, read from its source.
+type genPackage struct {
+	types  map[string]*ast.TypeSpec
+	consts map[string][]string            // type → its constants
+	refs   map[string]map[string]struct{} // type → gen types its definition and methods mention
+}
+
+func parseGen(dir string) (*genPackage, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	g := &genPackage{types: map[string]*ast.TypeSpec{}, consts: map[string][]string{}, refs: map[string]map[string]struct{}{}}
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		parsed = append(parsed, af)
+		for _, d := range af.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				ts := s.(*ast.TypeSpec)
+				if ts.Name.IsExported() {
+					g.types[ts.Name.Name] = ts
+				}
+			}
+		}
+	}
+	if len(g.types) == 0 {
+		return nil, fmt.Errorf("no types in %s: generate gen first", dir)
+	}
+	for name, ts := range g.types {
+		g.addRefs(name, ts.Type)
+	}
+	for _, af := range parsed {
+		for _, d := range af.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok != token.CONST {
+					continue
+				}
+				for _, s := range d.Specs {
+					vs := s.(*ast.ValueSpec)
+					id, ok := vs.Type.(*ast.Ident)
+					if !ok || g.types[id.Name] == nil {
+						continue
+					}
+					for _, n := range vs.Names {
+						if n.IsExported() {
+							g.consts[id.Name] = append(g.consts[id.Name], n.Name)
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv == nil || len(d.Recv.List) != 1 || !d.Name.IsExported() {
+					continue
+				}
+				recv := d.Recv.List[0].Type
+				if st, ok := recv.(*ast.StarExpr); ok {
+					recv = st.X
+				}
+				if id, ok := recv.(*ast.Ident); ok && g.types[id.Name] != nil {
+					g.addRefs(id.Name, d.Type)
+				}
+			}
+		}
+	}
+	for t := range g.consts {
+		sort.Strings(g.consts[t])
+	}
+	return g, nil
+}
+
+func (g *genPackage) has(name string) bool { return g.types[name] != nil }
+
+func (g *genPackage) addRefs(name string, n ast.Node) {
+	set := g.refs[name]
+	if set == nil {
+		set = map[string]struct{}{}
+		g.refs[name] = set
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // a type of another package
+		case *ast.Ident:
+			if n.Name != name && g.types[n.Name] != nil {
+				set[n.Name] = struct{}{}
+			}
+		}
+		return true
+	})
+}
+
+// closure returns roots and every gen type they mention, transitively,
+// sorted.
+func (g *genPackage) closure(roots []string) []string {
+	seen := map[string]bool{}
+	var visit func(string)
+	visit = func(t string) {
+		if seen[t] || g.types[t] == nil {
+			return
+		}
+		seen[t] = true
+		for r := range g.refs[t] {
+			visit(r)
+		}
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

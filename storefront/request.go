@@ -1,0 +1,195 @@
+package storefront
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/commercengine-go/sdk/gen"
+)
+
+// authKind is the credential an operation takes.
+type authKind uint8
+
+const (
+	authBearer authKind = iota // Authorization: Bearer <access token>
+	authAPIKey                 // X-Api-Key, and the old access token as an optional Bearer
+	authNone                   // nothing: refresh-token carries its credential in the body
+)
+
+// operation describes one API operation to the call machinery. Every
+// operation's descriptor is generated from openapi.yaml (zz_operations.gen.go).
+type operation struct {
+	id     string // the spec's operationId
+	method string
+	path   string // the spec's path template, e.g. /catalog/products/{product_id}
+	auth   authKind
+	// public marks operations the API also serves with the API key alone
+	// (Client.Public).
+	public bool
+	// idempotent marks operations that are safe to send twice: they are
+	// retried after a broken connection, a timeout or a 502/503/504.
+	idempotent bool
+	// submitsCredentials marks calls whose 401 is the answer (a wrong
+	// password or OTP, a refused registration), not a cue to refresh the
+	// token and send them again.
+	submitsCredentials bool
+}
+
+// request is an operation's HTTP request, described once by its generated
+// builder and turned into an http.Request afresh for each attempt.
+type request struct {
+	op          *operation
+	path        string // below the base URL, escaped, e.g. "/auth/user/u%2F1"
+	query       url.Values
+	header      []headerField
+	body        []byte // nil for none
+	contentType string
+	secrets     []string // values in the body that must never reach an error (passwords, OTPs, tokens)
+	keyOnly     bool     // sent with the API key instead of a token (Client.Public)
+}
+
+type headerField struct{ name, value string }
+
+// newRequest starts the request of op at path (already escaped).
+func newRequest(op *operation, path string) *request {
+	return &request{op: op, path: path}
+}
+
+func (r *request) addQuery(name, value string) {
+	if r.query == nil {
+		r.query = url.Values{}
+	}
+	r.query[name] = append(r.query[name], value)
+}
+
+func (r *request) setHeader(name, value string) {
+	r.header = append(r.header, headerField{name, value})
+}
+
+// setJSON makes b (with err, from marshalling it) the JSON body.
+func (r *request) setJSON(b []byte, err error) error {
+	if err != nil {
+		return fmt.Errorf("storefront: %s: encode request: %w", r.op.id, err)
+	}
+	r.body, r.contentType = b, "application/json"
+	return nil
+}
+
+func marshalJSON(v any) ([]byte, error) { return json.Marshal(v) }
+
+// pathSegment checks a path parameter and escapes it into one segment. An
+// empty value, or "." or "..", which a proxy would resolve into another
+// path, fails with ErrInvalidParam.
+func pathSegment(name, value string) (string, error) {
+	switch strings.TrimSpace(value) {
+	case "":
+		return "", invalid("%s is required", name)
+	case ".", "..":
+		return "", invalid("%s must not be %q", name, value)
+	}
+	return url.PathEscape(value), nil
+}
+
+// build makes the http.Request of one attempt.
+func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
+	target := c.base + r.path
+	if len(r.query) > 0 {
+		target += "?" + r.query.Encode()
+	}
+	var req *http.Request
+	var err error
+	if r.body != nil {
+		req, err = http.NewRequestWithContext(ctx, r.op.method, target, bytes.NewReader(r.body))
+	} else {
+		req, err = http.NewRequestWithContext(ctx, r.op.method, target, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	for _, h := range r.header {
+		req.Header.Set(h.name, h.value)
+	}
+	return req, nil
+}
+
+// caller sends a request and decodes its answer's content into out (nil
+// for none): a Session, with its shopper's token, or keyOnly.
+type caller interface {
+	do(ctx context.Context, r *request, out any) error
+}
+
+// do sends r for the session's shopper (see call).
+func (s *Session) do(ctx context.Context, r *request, out any) error {
+	return s.call(ctx, r.op, r, out)
+}
+
+// keyOnly sends the operations a back end may call without a session,
+// with the store's API key and no token (Client.Public).
+type keyOnly Client
+
+func (k *keyOnly) do(ctx context.Context, r *request, out any) error {
+	c := (*Client)(k)
+	if !r.op.public {
+		return fmt.Errorf("%w: %s needs a session", ErrInvalidParam, r.op.id)
+	}
+	r.keyOnly = true
+	ex, err := c.send(ctx, r.op, r, "")
+	if err != nil {
+		return err
+	}
+	return c.decode(r.op, ex, out, c.redactor(r, ""))
+}
+
+// paginate iterates over the items of a paginated list, page by page from
+// params' page: page and setPage read and write the page of a copy of
+// params, fetch gets one page.
+func paginate[P, T any](ctx context.Context, params *P, page func(*P) int, setPage func(*P, int), fetch func(context.Context, *P) ([]T, *gen.Pagination, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var p P
+		if params != nil {
+			p = *params
+		}
+		n := max(page(&p), 1)
+		for {
+			if err := ctx.Err(); err != nil {
+				var zero T
+				yield(zero, fmt.Errorf("storefront: %w", err))
+				return
+			}
+			setPage(&p, n)
+			items, pg, err := fetch(ctx, &p)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if len(items) == 0 || pg == nil || !hasNextPage(pg, n) {
+				return
+			}
+			n++
+		}
+	}
+}
+
+// hasNextPage reports whether a page after page n exists: the API's
+// next_page when it sends one, its page count otherwise.
+func hasNextPage(pg *gen.Pagination, n int) bool {
+	if pg.NextPage != nil {
+		return *pg.NextPage > n
+	}
+	return n < pg.TotalPages
+}
