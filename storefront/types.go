@@ -181,4 +181,3 @@ func validateAuth(userID, access, refresh string) string {
 	}
 	return ""
 }
-
