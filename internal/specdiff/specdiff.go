@@ -1,12 +1,13 @@
 // Package specdiff compares the SDK's openapi.yaml with an upstream OpenAPI
 // document — the vendor's published description, in YAML or JSON, OpenAPI
-// 3.0 or 3.1 — over the Auth paths only, and reports what changed.
+// 3.0 or 3.1 — over every path but the point-of-sale group's, and reports
+// what changed.
 //
 // The comparison is oasdiff's (github.com/oasdiff/oasdiff): its diff finds
 // the differences and its checker sorts them into breaking changes (errors
 // and warnings: a client built from the base document may fail against the
 // upstream one) and non-breaking ones. This package only loads the two
-// documents, restricts them to the Auth group, and shapes the result into a
+// documents, leaves the point-of-sale group out, and shapes the result into a
 // Report that names, for each change, the operation and where in it
 // (parameters, request body, responses …) the change is.
 package specdiff
@@ -22,10 +23,10 @@ import (
 	"github.com/oasdiff/oasdiff/diff"
 )
 
-// AuthPaths is the regular expression of the paths compared: the Auth group,
-// the only one openapi.yaml describes. An upstream document may hold many
-// other groups; they are ignored.
-const AuthPaths = `^/auth(/|$)`
+// POSPaths is the regular expression of the paths left out of the
+// comparison: the point-of-sale group (/pos/…), a separate surface that
+// openapi.yaml does not describe. Every other path is compared.
+const POSPaths = `^/pos(/|$)`
 
 // Area is the part of an operation a change is in.
 type Area string
@@ -129,7 +130,8 @@ func CompareFiles(basePath, upstreamPath string) (*Report, error) {
 	return Compare(base, upstream)
 }
 
-// Compare reports how upstream differs from base over the Auth paths:
+// Compare reports how upstream differs from base over every path but the
+// point-of-sale group's:
 // the operations added and removed, and every change oasdiff's checker
 // finds, breaking or not.
 func Compare(base, upstream *Document) (*Report, error) {
@@ -139,7 +141,7 @@ func Compare(base, upstream *Document) (*Report, error) {
 		diff.ExcludeSummaryOption,
 		diff.ExcludeTitleOption,
 	}))
-	cfg.MatchPath = AuthPaths
+	cfg.UnmatchPath = POSPaths
 
 	d, sources, err := diff.GetWithOperationsSourcesMap(cfg, base.info, upstream.info)
 	if err != nil {

@@ -1,5 +1,5 @@
 // Command specdiff compares openapi.yaml with an upstream OpenAPI document
-// over the Auth paths and reports added and removed operations and breaking
+// over every path but /pos and reports added and removed operations and breaking
 // and non-breaking changes.
 //
 //	go run ./internal/cmd/specdiff -upstream vendor-openapi.json
@@ -38,7 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	upstream := fs.String("upstream", "", "the upstream OpenAPI document to compare with (YAML or JSON, OpenAPI 3.0 or 3.1; required)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: specdiff [-base openapi.yaml] -upstream FILE\n\n"+
-			"Compares the Auth paths of -base with -upstream and prints the operations\n"+
+			"Compares every path but /pos of -base with -upstream and prints the operations\n"+
 			"added and removed and the breaking and non-breaking changes.\n"+
 			"Exit status: 0 no breaking change, 1 breaking changes, 2 usage or load error.\n\nFlags:\n")
 		fs.PrintDefaults()
