@@ -127,8 +127,8 @@ func (d Decimal) IsInteger() bool {
 	}
 	n := -int64(d.exp)
 	if d.big == nil {
-		if n >= int64(len(pow10)) {
-			return false // |coef| < 10^19 ≤ 10^n, and coef is not zero
+		if n >= 19 {
+			return false // 0 < |coef| ≤ 2^63 < 10^19 ≤ 10^n
 		}
 		return d.coef%int64(pow10[n]) == 0
 	}
@@ -148,17 +148,11 @@ func (d Decimal) Int64() (int64, bool) {
 		case d.exp == 0:
 			return d.coef, true
 		case d.exp > 0:
-			if d.coef == 0 {
-				return 0, true
-			}
-			if int64(d.exp) >= int64(len(pow10)) {
-				return 0, false
-			}
-			return mul64(d.coef, int64(pow10[d.exp]))
+			return scale64(d.coef, int64(d.exp))
 		}
 		n := -int64(d.exp)
-		if n >= int64(len(pow10)) {
-			return 0, d.coef == 0
+		if n >= 19 {
+			return 0, d.coef == 0 // 0 < |coef| ≤ 2^63 < 10^19 ≤ 10^n
 		}
 		p := int64(pow10[n])
 		if d.coef%p != 0 {
@@ -190,11 +184,13 @@ func (d Decimal) Float64() (float64, bool) {
 			f := float64(m)
 			exact := false
 			if d.exp >= 0 {
-				f *= float64(pow10[d.exp])
-				hi, lo := bits.Mul64(m, pow10[d.exp])
-				exact = hi == 0 && lo <= maxExact
+				f *= float64pow10[d.exp]
+				if d.exp < int32(len(pow10)) {
+					hi, lo := bits.Mul64(m, pow10[d.exp])
+					exact = hi == 0 && lo <= maxExact
+				}
 			} else {
-				f /= float64(pow10[-d.exp])
+				f /= float64pow10[-d.exp]
 				// m / 10^k is a binary fraction exactly when 5^k divides m,
 				// and then it has at most m's 53 significant bits.
 				exact = m%pow5[-d.exp] == 0

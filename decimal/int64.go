@@ -12,6 +12,12 @@ var pow10 = [...]uint64{
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
 }
 
+// float64pow10[n] is 10^n, for every power of ten a float64 holds exactly.
+var float64pow10 = [...]float64{
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+}
+
 // pow5[n] is 5^n, up to the largest n that Float64's fast path divides by.
 var pow5 = [...]uint64{
 	1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125,
@@ -95,7 +101,7 @@ func scale64(c int64, n int64) (int64, bool) {
 	if c == 0 {
 		return 0, true
 	}
-	if n >= int64(len(pow10)) {
+	if n >= 19 {
 		return 0, false // |c| × 10^19 ≥ 10^19 > 2^63
 	}
 	return mul64(c, int64(pow10[n]))
