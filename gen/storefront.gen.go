@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/commercengine-go/sdk/decimal"
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
@@ -932,13 +933,13 @@ type CartBasedFulfillmentCheckFulfillmentType string
 
 // Category defines model for Category.
 type Category struct {
-	Active           bool    `json:"active"`
-	Description      *string `json:"description"`
-	ID               string  `json:"id"`
-	Name             string  `json:"name"`
-	ParentCategoryID *string `json:"parent_category_id"`
-	ProductCount     float32 `json:"product_count"`
-	Slug             string  `json:"slug"`
+	Active           bool            `json:"active"`
+	Description      *string         `json:"description"`
+	ID               string          `json:"id"`
+	Name             string          `json:"name"`
+	ParentCategoryID *string         `json:"parent_category_id"`
+	ProductCount     decimal.Decimal `json:"product_count"`
+	Slug             string          `json:"slug"`
 }
 
 // CheckFulfillmentBody defines model for CheckFulfillmentBody.
@@ -1010,7 +1011,7 @@ type CountryState struct {
 type CreateReview struct {
 	Images      *[]openapi_types.File `json:"images,omitempty"`
 	OrderNumber *string               `json:"order_number,omitempty"`
-	Rating      float32               `json:"rating"`
+	Rating      decimal.Decimal       `json:"rating"`
 	ReviewText  *string               `json:"review_text,omitempty"`
 	UserID      string                `json:"user_id"`
 	Videos      *[]openapi_types.File `json:"videos,omitempty"`
@@ -1047,8 +1048,8 @@ type DateAttributeType string
 
 // DiscountBasedPromotion defines model for DiscountBasedPromotion.
 type DiscountBasedPromotion struct {
-	DiscountFixedAmount *float32                            `json:"discount_fixed_amount,omitempty"`
-	DiscountPercent     *float32                            `json:"discount_percent,omitempty"`
+	DiscountFixedAmount *decimal.Decimal                    `json:"discount_fixed_amount,omitempty"`
+	DiscountPercent     *decimal.Decimal                    `json:"discount_percent,omitempty"`
 	DiscountType        DiscountBasedPromotionDiscountType  `json:"discount_type"`
 	PromotionType       DiscountBasedPromotionPromotionType `json:"promotion_type"`
 }
@@ -1073,7 +1074,7 @@ type Error struct {
 
 // FixedPricePromotion defines model for FixedPricePromotion.
 type FixedPricePromotion struct {
-	OfferPrice    float32                          `json:"offer_price"`
+	OfferPrice    decimal.Decimal                  `json:"offer_price"`
 	PromotionType FixedPricePromotionPromotionType `json:"promotion_type"`
 }
 
@@ -1102,8 +1103,8 @@ type ForgotPasswordPhone struct {
 
 // FreeGoodsPromotion defines model for FreeGoodsPromotion.
 type FreeGoodsPromotion struct {
-	BuyQuantity   float32                         `json:"buy_quantity"`
-	GetQuantity   float32                         `json:"get_quantity"`
+	BuyQuantity   decimal.Decimal                 `json:"buy_quantity"`
+	GetQuantity   decimal.Decimal                 `json:"get_quantity"`
 	PromotionType FreeGoodsPromotionPromotionType `json:"promotion_type"`
 }
 
@@ -1203,8 +1204,8 @@ type Item struct {
 	ProductSlug       string                `json:"product_slug"`
 	ProductType       ItemProductType       `json:"product_type"`
 	Promotion         *ProductPromotion     `json:"promotion"`
-	ReviewsCount      float32               `json:"reviews_count"`
-	ReviewsRatingSum  *float32              `json:"reviews_rating_sum"`
+	ReviewsCount      decimal.Decimal       `json:"reviews_count"`
+	ReviewsRatingSum  *decimal.Decimal      `json:"reviews_rating_sum"`
 	Shipping          *ProductShipping      `json:"shipping,omitempty"`
 	ShortDescription  *string               `json:"short_description"`
 	Sku               string                `json:"sku"`
@@ -1435,7 +1436,7 @@ type LotBatchDetail struct {
 	LotBatch      string              `json:"lot_batch"`
 	Manufacturer  *string             `json:"manufacturer"`
 	MfgDate       *openapi_types.Date `json:"mfg_date"`
-	StockQuantity float32             `json:"stock_quantity"`
+	StockQuantity decimal.Decimal     `json:"stock_quantity"`
 }
 
 // MarketplaceItem defines model for MarketplaceItem.
@@ -1456,8 +1457,8 @@ type MarketplaceItem struct {
 	ProductSlug       string                     `json:"product_slug"`
 	ProductType       MarketplaceItemProductType `json:"product_type"`
 	Promotion         *ProductPromotion          `json:"promotion"`
-	ReviewsCount      float32                    `json:"reviews_count"`
-	ReviewsRatingSum  *float32                   `json:"reviews_rating_sum"`
+	ReviewsCount      decimal.Decimal            `json:"reviews_count"`
+	ReviewsRatingSum  *decimal.Decimal           `json:"reviews_rating_sum"`
 	SellerDetail      SellerInfo                 `json:"seller_detail"`
 	SellerID          string                     `json:"seller_id"`
 	Shipping          *ProductShipping           `json:"shipping,omitempty"`
@@ -1492,8 +1493,8 @@ type MarketplaceProduct struct {
 	Pricing          ProductPricing                `json:"pricing"`
 	ProductType      MarketplaceProductProductType `json:"product_type"`
 	Promotion        *ProductPromotion             `json:"promotion"`
-	ReviewsCount     float32                       `json:"reviews_count"`
-	ReviewsRatingSum float64                       `json:"reviews_rating_sum"`
+	ReviewsCount     decimal.Decimal               `json:"reviews_count"`
+	ReviewsRatingSum decimal.Decimal               `json:"reviews_rating_sum"`
 	SellerDetail     SellerInfo                    `json:"seller_detail"`
 	SellerID         string                        `json:"seller_id"`
 	ShortDescription *string                       `json:"short_description"`
@@ -1531,8 +1532,8 @@ type MarketplaceProductDetail struct {
 	Pricing                ProductPricing                      `json:"pricing"`
 	ProductType            MarketplaceProductDetailProductType `json:"product_type"`
 	Promotion              *ProductPromotion                   `json:"promotion"`
-	ReviewsCount           float32                             `json:"reviews_count"`
-	ReviewsRatingSum       float64                             `json:"reviews_rating_sum"`
+	ReviewsCount           decimal.Decimal                     `json:"reviews_count"`
+	ReviewsRatingSum       decimal.Decimal                     `json:"reviews_rating_sum"`
 	Seo                    Seo                                 `json:"seo"`
 	Shipping               *ProductShipping                    `json:"shipping"`
 	ShortDescription       *string                             `json:"short_description"`
@@ -1595,7 +1596,7 @@ type NumberAttribute struct {
 	Key   string              `json:"key"`
 	Name  string              `json:"name"`
 	Type  NumberAttributeType `json:"type"`
-	Value float32             `json:"value"`
+	Value decimal.Decimal     `json:"value"`
 }
 
 // NumberAttributeType defines model for NumberAttribute.Type.
@@ -1684,8 +1685,8 @@ type Product struct {
 	Pricing          ProductPricing        `json:"pricing"`
 	ProductType      ProductProductType    `json:"product_type"`
 	Promotion        *ProductPromotion     `json:"promotion"`
-	ReviewsCount     float32               `json:"reviews_count"`
-	ReviewsRatingSum float64               `json:"reviews_rating_sum"`
+	ReviewsCount     decimal.Decimal       `json:"reviews_count"`
+	ReviewsRatingSum decimal.Decimal       `json:"reviews_rating_sum"`
 	ShortDescription *string               `json:"short_description"`
 	Sku              *string               `json:"sku"`
 	Slug             string                `json:"slug"`
@@ -1723,8 +1724,8 @@ type ProductBundleItem = []struct {
 	ProductType       ProductBundleItemProductType `json:"product_type"`
 	Promotion         *ProductPromotion            `json:"promotion"`
 	Quantity          int32                        `json:"quantity"`
-	ReviewsCount      float32                      `json:"reviews_count"`
-	ReviewsRatingSum  *float32                     `json:"reviews_rating_sum"`
+	ReviewsCount      decimal.Decimal              `json:"reviews_count"`
+	ReviewsRatingSum  *decimal.Decimal             `json:"reviews_rating_sum"`
 	SellerDetail      *SellerInfo                  `json:"seller_detail,omitempty"`
 	SellerID          *string                      `json:"seller_id,omitempty"`
 	Shipping          *ProductShipping             `json:"shipping,omitempty"`
@@ -1743,14 +1744,14 @@ type ProductBundleItemProductType string
 
 // ProductCategory defines model for ProductCategory.
 type ProductCategory struct {
-	Active           bool        `json:"active"`
-	ChildCategories  *[]Category `json:"child_categories"`
-	Description      *string     `json:"description"`
-	ID               string      `json:"id"`
-	Name             string      `json:"name"`
-	ParentCategoryID *string     `json:"parent_category_id"`
-	ProductCount     float32     `json:"product_count"`
-	Slug             string      `json:"slug"`
+	Active           bool            `json:"active"`
+	ChildCategories  *[]Category     `json:"child_categories"`
+	Description      *string         `json:"description"`
+	ID               string          `json:"id"`
+	Name             string          `json:"name"`
+	ParentCategoryID *string         `json:"parent_category_id"`
+	ProductCount     decimal.Decimal `json:"product_count"`
+	Slug             string          `json:"slug"`
 }
 
 // ProductDetail defines model for ProductDetail.
@@ -1775,8 +1776,8 @@ type ProductDetail struct {
 	Pricing                ProductPricing           `json:"pricing"`
 	ProductType            ProductDetailProductType `json:"product_type"`
 	Promotion              *ProductPromotion        `json:"promotion"`
-	ReviewsCount           float32                  `json:"reviews_count"`
-	ReviewsRatingSum       float64                  `json:"reviews_rating_sum"`
+	ReviewsCount           decimal.Decimal          `json:"reviews_count"`
+	ReviewsRatingSum       decimal.Decimal          `json:"reviews_rating_sum"`
 	Seo                    Seo                      `json:"seo"`
 	Shipping               *ProductShipping         `json:"shipping"`
 	ShortDescription       *string                  `json:"short_description"`
@@ -1796,27 +1797,27 @@ type ProductDetailProductType string
 
 // ProductImage defines model for ProductImage.
 type ProductImage struct {
-	AlternateText *string `json:"alternate_text"`
-	ID            string  `json:"id"`
-	SortOrder     float32 `json:"sort_order"`
-	Title         *string `json:"title"`
-	URLStandard   string  `json:"url_standard"`
-	URLThumbnail  string  `json:"url_thumbnail"`
-	URLTiny       string  `json:"url_tiny"`
-	URLZoom       string  `json:"url_zoom"`
+	AlternateText *string         `json:"alternate_text"`
+	ID            string          `json:"id"`
+	SortOrder     decimal.Decimal `json:"sort_order"`
+	Title         *string         `json:"title"`
+	URLStandard   string          `json:"url_standard"`
+	URLThumbnail  string          `json:"url_thumbnail"`
+	URLTiny       string          `json:"url_tiny"`
+	URLZoom       string          `json:"url_zoom"`
 }
 
 // ProductPricing defines model for ProductPricing.
 type ProductPricing struct {
 	Currency                 string                `json:"currency"`
-	IncrementalQuantity      float32               `json:"incremental_quantity"`
-	ListingPrice             float64               `json:"listing_price"`
-	MaxOrderQuantity         *float32              `json:"max_order_quantity"`
-	MinOrderQuantity         float32               `json:"min_order_quantity"`
+	IncrementalQuantity      decimal.Decimal       `json:"incremental_quantity"`
+	ListingPrice             decimal.Decimal       `json:"listing_price"`
+	MaxOrderQuantity         *decimal.Decimal      `json:"max_order_quantity"`
+	MinOrderQuantity         decimal.Decimal       `json:"min_order_quantity"`
 	PriceIncludingTax        bool                  `json:"price_including_tax"`
-	SellingPrice             float64               `json:"selling_price"`
-	SellingPriceExcludingTax float64               `json:"selling_price_excluding_tax"`
-	TaxRate                  float64               `json:"tax_rate"`
+	SellingPrice             decimal.Decimal       `json:"selling_price"`
+	SellingPriceExcludingTax decimal.Decimal       `json:"selling_price_excluding_tax"`
+	TaxRate                  decimal.Decimal       `json:"tax_rate"`
 	TaxType                  ProductPricingTaxType `json:"tax_type"`
 }
 
@@ -1844,7 +1845,7 @@ type ProductReview struct {
 	IsFeatured bool                 `json:"is_featured"`
 	ModifiedAt *time.Time           `json:"modified_at,omitempty"`
 	Name       *string              `json:"name,omitempty"`
-	Rating     *float64             `json:"rating,omitempty"`
+	Rating     *decimal.Decimal     `json:"rating,omitempty"`
 	ReviewDate *time.Time           `json:"review_date,omitempty"`
 	ReviewText *string              `json:"review_text,omitempty"`
 	Status     *ProductReviewStatus `json:"status,omitempty"`
@@ -1857,26 +1858,26 @@ type ProductReviewStatus string
 
 // ProductShipping defines model for ProductShipping.
 type ProductShipping struct {
-	HandlingChargesExcludingTax float32 `json:"handling_charges_excluding_tax"`
-	HandlingChargesIncludingTax float32 `json:"handling_charges_including_tax"`
-	TaxRate                     float32 `json:"tax_rate"`
-	TaxType                     string  `json:"tax_type"`
+	HandlingChargesExcludingTax decimal.Decimal `json:"handling_charges_excluding_tax"`
+	HandlingChargesIncludingTax decimal.Decimal `json:"handling_charges_including_tax"`
+	TaxRate                     decimal.Decimal `json:"tax_rate"`
+	TaxType                     string          `json:"tax_type"`
 }
 
 // ProductSubscription defines model for ProductSubscription.
 type ProductSubscription struct {
 	BillingFrequency  ProductSubscriptionBillingFrequency `json:"billing_frequency"`
-	BillingInterval   float32                             `json:"billing_interval"`
-	BillingLimit      float32                             `json:"billing_limit"`
-	BillingTrialDays  float32                             `json:"billing_trial_days"`
+	BillingInterval   decimal.Decimal                     `json:"billing_interval"`
+	BillingLimit      decimal.Decimal                     `json:"billing_limit"`
+	BillingTrialDays  decimal.Decimal                     `json:"billing_trial_days"`
 	FulfillSeparately bool                                `json:"fulfill_separately"`
 	ID                string                              `json:"id"`
-	MinimumQuantity   float32                             `json:"minimum_quantity"`
+	MinimumQuantity   decimal.Decimal                     `json:"minimum_quantity"`
 	OrderFrequency    ProductSubscriptionOrderFrequency   `json:"order_frequency"`
-	OrderInterval     float32                             `json:"order_interval"`
-	OrderLimit        float32                             `json:"order_limit"`
+	OrderInterval     decimal.Decimal                     `json:"order_interval"`
+	OrderLimit        decimal.Decimal                     `json:"order_limit"`
 	SubscriptionPlan  string                              `json:"subscription_plan"`
-	SubscriptionPrice float64                             `json:"subscription_price"`
+	SubscriptionPrice decimal.Decimal                     `json:"subscription_price"`
 }
 
 // ProductSubscriptionBillingFrequency defines model for ProductSubscription.BillingFrequency.
@@ -1887,14 +1888,14 @@ type ProductSubscriptionOrderFrequency string
 
 // ProductVideo defines model for ProductVideo.
 type ProductVideo struct {
-	AlternateText      *string `json:"alternate_text"`
-	ImageThumbnailURL  string  `json:"image_thumbnail_url"`
-	SortOrder          float32 `json:"sort_order"`
-	Title              *string `json:"title"`
-	VideoDuration      float32 `json:"video_duration"`
-	VideoPreviewURL    string  `json:"video_preview_url"`
-	VideoStreamDashURL string  `json:"video_stream_dash_url"`
-	VideoStreamHlsURL  string  `json:"video_stream_hls_url"`
+	AlternateText      *string         `json:"alternate_text"`
+	ImageThumbnailURL  string          `json:"image_thumbnail_url"`
+	SortOrder          decimal.Decimal `json:"sort_order"`
+	Title              *string         `json:"title"`
+	VideoDuration      decimal.Decimal `json:"video_duration"`
+	VideoPreviewURL    string          `json:"video_preview_url"`
+	VideoStreamDashURL string          `json:"video_stream_dash_url"`
+	VideoStreamHlsURL  string          `json:"video_stream_hls_url"`
 }
 
 // ProfileImageContent Where the user's profile image is.
@@ -1960,10 +1961,10 @@ type RegisterWithPhoneContent struct {
 
 // SearchMarketplaceProductsContent defines model for SearchMarketplaceProductsContent.
 type SearchMarketplaceProductsContent struct {
-	FacetDistribution map[string]map[string]float32 `json:"facet_distribution"`
+	FacetDistribution map[string]map[string]decimal.Decimal `json:"facet_distribution"`
 	FacetStats        map[string]struct {
-		Max float32 `json:"max"`
-		Min float32 `json:"min"`
+		Max decimal.Decimal `json:"max"`
+		Min decimal.Decimal `json:"min"`
 	} `json:"facet_stats"`
 
 	// Pagination Where a page of a list stands among all its pages.
@@ -2005,10 +2006,10 @@ type SearchProduct_Filter struct {
 
 // SearchProductsContent defines model for SearchProductsContent.
 type SearchProductsContent struct {
-	FacetDistribution map[string]map[string]float32 `json:"facet_distribution"`
+	FacetDistribution map[string]map[string]decimal.Decimal `json:"facet_distribution"`
 	FacetStats        map[string]struct {
-		Max float32 `json:"max"`
-		Min float32 `json:"min"`
+		Max decimal.Decimal `json:"max"`
+		Min decimal.Decimal `json:"min"`
 	} `json:"facet_stats"`
 
 	// Pagination Where a page of a list stands among all its pages.
@@ -2037,21 +2038,21 @@ type SellerInfo struct {
 
 // SellerReview defines model for SellerReview.
 type SellerReview struct {
-	CreatedAt  *time.Time `json:"created_at,omitempty"`
-	Email      *string    `json:"email,omitempty"`
-	IsFeatured *bool      `json:"is_featured,omitempty"`
-	ModifiedAt *time.Time `json:"modified_at,omitempty"`
-	Name       *string    `json:"name,omitempty"`
-	Rating     *float32   `json:"rating,omitempty"`
-	ReviewDate *time.Time `json:"review_date,omitempty"`
-	ReviewText *string    `json:"review_text,omitempty"`
-	Status     *string    `json:"status,omitempty"`
+	CreatedAt  *time.Time       `json:"created_at,omitempty"`
+	Email      *string          `json:"email,omitempty"`
+	IsFeatured *bool            `json:"is_featured,omitempty"`
+	ModifiedAt *time.Time       `json:"modified_at,omitempty"`
+	Name       *string          `json:"name,omitempty"`
+	Rating     *decimal.Decimal `json:"rating,omitempty"`
+	ReviewDate *time.Time       `json:"review_date,omitempty"`
+	ReviewText *string          `json:"review_text,omitempty"`
+	Status     *string          `json:"status,omitempty"`
 }
 
 // SellerReviewStats defines model for SellerReviewStats.
 type SellerReviewStats struct {
-	Count     *float32 `json:"count,omitempty"`
-	RatingSum *float32 `json:"rating_sum,omitempty"`
+	Count     *decimal.Decimal `json:"count,omitempty"`
+	RatingSum *decimal.Decimal `json:"rating_sum,omitempty"`
 }
 
 // Seo defines model for Seo.
@@ -2141,13 +2142,13 @@ type TextAttributeType string
 
 // UnserviceableItem defines model for UnserviceableItem.
 type UnserviceableItem struct {
-	MaxAvailableQuantity  *float32 `json:"max_available_quantity,omitempty"`
-	ProductID             *string  `json:"product_id,omitempty"`
-	ProductImageURL       *string  `json:"product_image_url,omitempty"`
-	ProductName           *string  `json:"product_name,omitempty"`
-	UnserviceableQuantity *float32 `json:"unserviceable_quantity,omitempty"`
-	VariantID             *string  `json:"variant_id,omitempty"`
-	VariantName           *string  `json:"variant_name,omitempty"`
+	MaxAvailableQuantity  *decimal.Decimal `json:"max_available_quantity,omitempty"`
+	ProductID             *string          `json:"product_id,omitempty"`
+	ProductImageURL       *string          `json:"product_image_url,omitempty"`
+	ProductName           *string          `json:"product_name,omitempty"`
+	UnserviceableQuantity *decimal.Decimal `json:"unserviceable_quantity,omitempty"`
+	VariantID             *string          `json:"variant_id,omitempty"`
+	VariantName           *string          `json:"variant_name,omitempty"`
 }
 
 // User A user of the store, anonymous or registered.
@@ -2310,8 +2311,8 @@ type VariantDetail struct {
 	ProductName       string                   `json:"product_name"`
 	ProductType       VariantDetailProductType `json:"product_type"`
 	Promotion         *ProductPromotion        `json:"promotion"`
-	ReviewsCount      float32                  `json:"reviews_count"`
-	ReviewsRatingSum  *float32                 `json:"reviews_rating_sum"`
+	ReviewsCount      decimal.Decimal          `json:"reviews_count"`
+	ReviewsRatingSum  *decimal.Decimal         `json:"reviews_rating_sum"`
 	Seo               Seo                      `json:"seo"`
 	Shipping          *ProductShipping         `json:"shipping"`
 	ShortDescription  *string                  `json:"short_description"`
@@ -2363,8 +2364,8 @@ type VerificationStatus struct {
 type VolumeBasedPromotion struct {
 	PromotionType VolumeBasedPromotionPromotionType `json:"promotion_type"`
 	Slabs         []struct {
-		DiscountPercent float32 `json:"discount_percent"`
-		QuantityLimit   float32 `json:"quantity_limit"`
+		DiscountPercent decimal.Decimal `json:"discount_percent"`
+		QuantityLimit   decimal.Decimal `json:"quantity_limit"`
 	} `json:"slabs"`
 }
 
@@ -2652,20 +2653,24 @@ type VerifyOTPJSONBody struct {
 
 // ListCategoriesParams defines parameters for ListCategories.
 type ListCategoriesParams struct {
-	Search             *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
-	SortBy             *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
-	NestedLevel        *float32       `form:"nested_level,omitempty" json:"nested_level,omitempty"`
-	ParentCategoryID   *string        `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
-	ParentCategorySlug *string        `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
+	Search *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	SortBy *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+
+	// NestedLevel How many levels of child categories to include.
+	NestedLevel        *int    `form:"nested_level,omitempty" json:"nested_level,omitempty"`
+	ParentCategoryID   *string `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
+	ParentCategorySlug *string `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
 }
 
 // ListMarketplaceCategoriesParams defines parameters for ListMarketplaceCategories.
 type ListMarketplaceCategoriesParams struct {
-	Search             *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
-	SortBy             *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
-	NestedLevel        *float32       `form:"nested_level,omitempty" json:"nested_level,omitempty"`
-	ParentCategoryID   *string        `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
-	ParentCategorySlug *string        `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
+	Search *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	SortBy *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+
+	// NestedLevel How many levels of child categories to include.
+	NestedLevel        *int    `form:"nested_level,omitempty" json:"nested_level,omitempty"`
+	ParentCategoryID   *string `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
+	ParentCategorySlug *string `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
 }
 
 // ListMarketplaceProductsParams defines parameters for ListMarketplaceProducts.
@@ -7576,7 +7581,7 @@ func NewListCategoriesRequest(server string, params *ListCategoriesParams) (*htt
 
 		if params.NestedLevel != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7678,7 +7683,7 @@ func NewListMarketplaceCategoriesRequest(server string, params *ListMarketplaceC
 
 		if params.NestedLevel != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20197,7 +20202,7 @@ func (siw *ServerInterfaceWrapper) ListCategories(w http.ResponseWriter, r *http
 
 	// ------------- Optional query parameter "nested_level" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "number", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -20282,7 +20287,7 @@ func (siw *ServerInterfaceWrapper) ListMarketplaceCategories(w http.ResponseWrit
 
 	// ------------- Optional query parameter "nested_level" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "number", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {

@@ -441,7 +441,7 @@ func newListCategoriesRequest(params *gen.ListCategoriesParams) (*request, error
 			r.addQuery("sort_by", string(*params.SortBy))
 		}
 		if params.NestedLevel != nil {
-			r.addQuery("nested_level", strconv.FormatFloat(float64(*params.NestedLevel), 'f', -1, 64))
+			r.addQuery("nested_level", strconv.FormatInt(int64(*params.NestedLevel), 10))
 		}
 		if params.ParentCategoryID != nil {
 			r.addQuery("parent_category_id", string(*params.ParentCategoryID))
@@ -464,7 +464,7 @@ func newListMarketplaceCategoriesRequest(params *gen.ListMarketplaceCategoriesPa
 			r.addQuery("sort_by", string(*params.SortBy))
 		}
 		if params.NestedLevel != nil {
-			r.addQuery("nested_level", strconv.FormatFloat(float64(*params.NestedLevel), 'f', -1, 64))
+			r.addQuery("nested_level", strconv.FormatInt(int64(*params.NestedLevel), 10))
 		}
 		if params.ParentCategoryID != nil {
 			r.addQuery("parent_category_id", string(*params.ParentCategoryID))

@@ -419,7 +419,8 @@ func formatScalar(kind, v string) (string, error) {
 	case "integer":
 		return "strconv.FormatInt(int64(" + v + "), 10)", nil
 	case "number":
-		return "strconv.FormatFloat(float64(" + v + "), 'f', -1, 64)", nil
+		// oapi-codegen.yaml maps every number to decimal.Decimal.
+		return "(" + v + ").String()", nil
 	case "boolean":
 		return "strconv.FormatBool(bool(" + v + "))", nil
 	}
