@@ -40,6 +40,8 @@ type Client struct {
 	maxBody   int64
 	now       func() time.Time
 
+	customerGroup string // x-customer-group-id of the operations that take it, unless a call names one
+
 	defaultSession *Session
 
 	// Services are the API's groups on the client's default session:
@@ -101,6 +103,8 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		maxBody: cfg.maxBodyBytes,
 		now:     cfg.now,
 		logger:  cfg.logger,
+
+		customerGroup: cfg.customerGroup,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -223,11 +227,16 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			// is a transport failure like a broken connection, as long as
 			// the caller's context is still alive.
 			attemptTimedOut := ctx.Err() == nil && isTimeout(err)
+			if r.form != nil {
+				if ferr := r.form.failure(); ferr != nil {
+					return nil, fmt.Errorf("storefront: %s: %w", op.id, ferr) // a file too large or unreadable: not the network's fault
+				}
+			}
 			err = c.transportError(ctx, op, req, err)
 			c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront request failed",
 				slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 				slog.Duration("duration", elapsed), slog.Int("attempt", attempt), slog.String("error", err.Error()))
-			retry := retryableError(err, op.idempotent) || (attemptTimedOut && op.idempotent)
+			retry := (retryableError(err, op.idempotent) || (attemptTimedOut && op.idempotent)) && r.canResend()
 			if attempt >= c.retry.MaxAttempts || !retry || errors.Is(err, ErrTooLarge) {
 				return nil, err
 			}
@@ -240,7 +249,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 			slog.Int("status", ex.status), slog.Duration("duration", elapsed), slog.Int("attempt", attempt))
 
-		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, op.idempotent) {
+		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, op.idempotent) || !r.canResend() {
 			return ex, nil
 		}
 		d, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())

@@ -76,6 +76,7 @@ type config struct {
 	refreshMargin time.Duration
 	maxBodyBytes  int64
 	now           func() time.Time
+	customerGroup string
 }
 
 // WithAPIKey sets the store's API key, sent as X-Api-Key to create anonymous
@@ -236,6 +237,24 @@ func WithClock(now func() time.Time) Option {
 			return errors.New("clock must not be nil")
 		}
 		c.now = now
+		return nil
+	}
+}
+
+// WithCustomerGroup sets the customer group whose prices, promotions and
+// subscription rates the catalog and cart operations answer with: it is
+// sent as the x-customer-group-id header of every operation that takes it,
+// unless the call's own parameters name another group. Without it the API
+// answers with the default group's prices.
+func WithCustomerGroup(id string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(id) == "" {
+			return errors.New("customer group ID must not be empty")
+		}
+		if strings.ContainsAny(id, "\r\n") {
+			return errors.New("customer group ID must not contain line breaks")
+		}
+		c.customerGroup = id
 		return nil
 	}
 }

@@ -39,6 +39,13 @@ type operation struct {
 	// password or OTP, a refused registration), not a cue to refresh the
 	// token and send them again.
 	submitsCredentials bool
+	// customerGroup marks operations that take the x-customer-group-id
+	// header, which WithCustomerGroup fills in.
+	customerGroup bool
+	// service is the field of Services the operation is on; goMethod is
+	// the name of its generated method there ("" when it is written by
+	// hand).
+	service, goMethod string
 }
 
 // request is an operation's HTTP request, described once by its generated
@@ -48,13 +55,16 @@ type request struct {
 	path        string // below the base URL, escaped, e.g. "/auth/user/u%2F1"
 	query       url.Values
 	header      []headerField
-	body        []byte // nil for none
+	body        []byte         // nil for none
+	form        *multipartForm // a streamed multipart body, instead of body
 	contentType string
 	secrets     []string // values in the body that must never reach an error (passwords, OTPs, tokens)
 	keyOnly     bool     // sent with the API key instead of a token (Client.Public)
 }
 
 type headerField struct{ name, value string }
+
+const customerGroupHeader = "X-Customer-Group-Id"
 
 // newRequest starts the request of op at path (already escaped).
 func newRequest(op *operation, path string) *request {
@@ -71,6 +81,9 @@ func (r *request) addQuery(name, value string) {
 func (r *request) setHeader(name, value string) {
 	r.header = append(r.header, headerField{name, value})
 }
+
+// canResend reports whether the request's body can be sent again.
+func (r *request) canResend() bool { return r.form == nil || r.form.replayable() }
 
 // setJSON makes b (with err, from marshalling it) the JSON body.
 func (r *request) setJSON(b []byte, err error) error {
@@ -104,9 +117,21 @@ func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
 	}
 	var req *http.Request
 	var err error
-	if r.body != nil {
+	switch {
+	case r.form != nil:
+		body, ferr := r.form.open()
+		if ferr != nil {
+			return nil, ferr
+		}
+		req, err = http.NewRequestWithContext(ctx, r.op.method, target, body)
+		if err != nil {
+			body.Close()
+			return nil, err
+		}
+		req.Header.Set("Content-Type", r.form.contentType())
+	case r.body != nil:
 		req, err = http.NewRequestWithContext(ctx, r.op.method, target, bytes.NewReader(r.body))
-	} else {
+	default:
 		req, err = http.NewRequestWithContext(ctx, r.op.method, target, nil)
 	}
 	if err != nil {
@@ -117,6 +142,9 @@ func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
 	}
 	for _, h := range r.header {
 		req.Header.Set(h.name, h.value)
+	}
+	if r.op.customerGroup && c.customerGroup != "" && req.Header.Get(customerGroupHeader) == "" {
+		req.Header.Set(customerGroupHeader, c.customerGroup)
 	}
 	return req, nil
 }

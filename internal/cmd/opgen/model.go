@@ -36,6 +36,7 @@ type op struct {
 	Idempotent  bool   // safe to send twice
 	Credentials bool   // its 401 answers the credentials it carries
 	Manual      bool   // its method is written by hand
+	CustomerGroup bool // it takes the x-customer-group-id header
 
 	PathParams []pathParam
 	Params     []param // query and header parameters, in gen's Params struct
@@ -125,6 +126,9 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 			return nil, fmt.Errorf("parameter %s: %w", p.ParamName, err)
 		}
 		o.Params = append(o.Params, pp)
+		if pp.In == "header" && strings.EqualFold(pp.Name, "x-customer-group-id") {
+			o.CustomerGroup = true
+		}
 	}
 	if len(o.Params) > 0 {
 		o.ParamsType = d.OperationId + "Params"

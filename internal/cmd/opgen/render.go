@@ -460,7 +460,7 @@ import (
 var (
 {{- range .Ops}}
 	op{{.GoName}} = &operation{id: {{quote .ID}}, method: {{method .Method}}, path: {{quote .Path}}, auth: {{.Auth}}
-		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}}
+		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
 {{- end}}
 )
 

@@ -1,0 +1,318 @@
+package storefront
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strconv"
+	"sync/atomic"
+	"testing"
+
+	"github.com/commercengine-go/sdk/api"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestGeneratedOperationsOnTheWire calls every operation whose method is
+// generated, on a session and, for public operations, on Client.Public,
+// with the spec's example body, and checks that the request is what the
+// spec describes, that it carries the right credential, and that the
+// spec's example answer decodes without losing a field.
+func TestGeneratedOperationsOnTheWire(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	access := makeJWT(anonClaims("anon-1"))
+	sess := c.NewManualSession(Tokens{AccessToken: access, RefreshToken: makeJWT(claimsMap{"ulid": "anon-1"})})
+	doc := api.Spec()
+
+	generated := 0
+	for _, op := range operations {
+		if op.goMethod == "" {
+			continue
+		}
+		generated++
+		t.Run(op.id, func(t *testing.T) {
+			pathItem := doc.Paths.Find(op.path)
+			require.NotNil(t, pathItem, "path %s", op.path)
+			spec := pathItem.GetOperation(op.method)
+			want := exampleContent(t, spec.Responses.Status(200).Value.Content.Get("application/json").Example)
+
+			check := func(t *testing.T, svc reflect.Value, key bool) {
+				m := svc.MethodByName(op.goMethod)
+				require.True(t, m.IsValid(), "%s has no method %s", svc.Type(), op.goMethod)
+				out := m.Call(argsFor(t, m.Type(), spec.RequestBody))
+				if errv := out[len(out)-1]; !errv.IsNil() {
+					t.Fatalf("%s: %v", op.goMethod, errv.Interface())
+				}
+				w := s.last(t)
+				assert.Equal(t, op.id, w.op)
+				assert.Equal(t, op.method, w.method)
+				assert.NoError(t, w.invalid, "the request breaks the spec")
+				if key {
+					assert.Equal(t, testAPIKey, w.header.Get("X-Api-Key"))
+					assert.Empty(t, w.header.Get("Authorization"), "key-only calls carry no token")
+				} else {
+					assert.Equal(t, "Bearer "+access, w.header.Get("Authorization"))
+					assert.Empty(t, w.header.Get("X-Api-Key"), "the API key goes with get-anonymous-token only")
+				}
+				if len(out) == 2 {
+					got, err := json.Marshal(out[0].Interface())
+					require.NoError(t, err)
+					assert.JSONEq(t, string(want), string(got), "the example answer, decoded and encoded again")
+				}
+			}
+			check(t, reflect.ValueOf(sess.Services).FieldByName(op.service), false)
+			if op.public {
+				check(t, reflect.ValueOf(c.Public).FieldByName(op.service), true)
+			}
+		})
+	}
+	assert.Positive(t, generated)
+}
+
+// exampleContent is the content of an example answer, as JSON.
+func exampleContent(t *testing.T, example any) []byte {
+	t.Helper()
+	require.NotNil(t, example, "the 200 answer has no example")
+	env, ok := example.(map[string]any)
+	require.True(t, ok, "the example is not an object")
+	b, err := json.Marshal(env["content"])
+	require.NoError(t, err)
+	return b
+}
+
+// argsFor builds the arguments of a generated method: a context, "p-1" for
+// each path parameter, nil parameters, and the body from the spec's
+// example.
+func argsFor(t *testing.T, mt reflect.Type, body *openapi3.RequestBodyRef) []reflect.Value {
+	t.Helper()
+	args := []reflect.Value{reflect.ValueOf(context.Background())}
+	for i := 1; i < mt.NumIn(); i++ {
+		at := mt.In(i)
+		switch {
+		case at.Kind() == reflect.String:
+			args = append(args, reflect.ValueOf("p-1").Convert(at))
+		case at.Kind() == reflect.Int:
+			args = append(args, reflect.ValueOf(1).Convert(at))
+		case at.Kind() == reflect.Pointer && at.Elem().Kind() == reflect.Struct && at.Elem().Name() != "" && i == mt.NumIn()-1 && body != nil:
+			v := reflect.New(at.Elem())
+			decodeExample(t, body, v.Interface())
+			args = append(args, v)
+		case at.Kind() == reflect.Pointer:
+			args = append(args, reflect.Zero(at))
+		default: // a required JSON body
+			v := reflect.New(at)
+			decodeExample(t, body, v.Interface())
+			args = append(args, v.Elem())
+		}
+	}
+	return args
+}
+
+func decodeExample(t *testing.T, body *openapi3.RequestBodyRef, into any) {
+	t.Helper()
+	mt := body.Value.Content.Get("application/json")
+	require.NotNil(t, mt, "no JSON request body")
+	ex := mt.Example
+	require.NotNil(t, ex, "the request body has no example")
+	b, err := json.Marshal(ex)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, into), "%s", b)
+}
+
+// TestQueryAndHeaderParameters checks the encoding of every kind of
+// parameter on one operation: integers, arrays (one key per element),
+// booleans, a JSON sort_by made by SortOrder, and a header.
+func TestQueryAndHeaderParameters(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	_, err = c.Public.Catalog.ListProducts(bg, &ListProductsParams{
+		Page: new(2), Limit: new(50), CategoryID: &[]string{"c 1", "c&2"}, Inventory: new(true),
+		ProductType: new("physical,bundle"), SortBy: SortOrder(Desc("pricing.selling_price"), Asc("name")),
+		XCustomerGroupID: new("wholesale"),
+	})
+	require.NoError(t, err)
+	w := s.last(t)
+	assert.NoError(t, w.invalid)
+	assert.Equal(t, "wholesale", w.header.Get("X-Customer-Group-Id"))
+	q := w.query
+	assert.Equal(t, []string{"c 1", "c&2"}, q["category_id"], "one key per element, each escaped")
+	assert.Equal(t, "2", q.Get("page"))
+	assert.Equal(t, "50", q.Get("limit"))
+	assert.Equal(t, "true", q.Get("inventory"))
+	assert.Equal(t, "physical,bundle", q.Get("product_type"))
+	assert.Equal(t, `{"pricing.selling_price":"desc","name":"asc"}`, q.Get("sort_by"))
+}
+
+func TestSortOrder(t *testing.T) {
+	assert.Nil(t, SortOrder())
+	assert.Equal(t, `{"a \"b\"":"asc"}`, *SortOrder(Asc(`a "b"`)))
+}
+
+// TestCustomerGroupDefault checks WithCustomerGroup: sent on operations
+// that take the header unless the call names a group, and never on others.
+func TestCustomerGroupDefault(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL), WithCustomerGroup("retail"))
+	require.NoError(t, err)
+	_, err = c.Public.Catalog.ListProducts(bg, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "retail", s.last(t).header.Get("X-Customer-Group-Id"))
+	_, err = c.Public.Catalog.ListProducts(bg, &ListProductsParams{XCustomerGroupID: new("wholesale")})
+	require.NoError(t, err)
+	assert.Equal(t, "wholesale", s.last(t).header.Get("X-Customer-Group-Id"), "the call's own group wins")
+	_, err = c.Public.Common.ListCountries(bg)
+	require.NoError(t, err)
+	assert.Empty(t, s.last(t).header.Get("X-Customer-Group-Id"), "only operations that take it")
+
+	_, err = New("s", WithCustomerGroup(" "))
+	assert.ErrorIs(t, err, ErrInvalidParam)
+}
+
+// TestPathParametersAreCheckedAndEscaped: an ID is one path segment, and
+// an empty ID, "." or ".." — which a proxy would resolve into another
+// path — is refused before anything is sent.
+func TestPathParametersAreCheckedAndEscaped(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	_, err = c.Public.Catalog.GetProductDetail(bg, "a/b?c", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v1/store-9/storefront/catalog/products/a%2Fb%3Fc", s.last(t).path)
+
+	calls := len(s.calls)
+	for _, id := range []string{"", " ", ".", ".."} {
+		_, err := c.Public.Catalog.GetProductDetail(bg, id, nil)
+		assert.ErrorIs(t, err, ErrInvalidParam, "%q", id)
+		assert.Contains(t, err.Error(), "product_id")
+	}
+	assert.Len(t, s.calls, calls, "nothing sent")
+}
+
+// TestPublicNeedsAnAPIKey: key-only calls fail before sending without a key.
+func TestPublicNeedsAnAPIKey(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	_, err = c.Public.Store.GetConfig(bg)
+	assert.ErrorIs(t, err, ErrNoAPIKey)
+	assert.Empty(t, s.calls)
+}
+
+// pagingServer answers list-products with total items, page by page, and
+// counts the requests.
+type pagingServer struct {
+	srv      *httptest.Server
+	requests atomic.Int32
+}
+
+func newPagingServer(t *testing.T, total int) *pagingServer {
+	p := &pagingServer{}
+	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.requests.Add(1)
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		if page < 1 {
+			page = 1
+		}
+		if limit < 1 {
+			limit = 10
+		}
+		pages := (total + limit - 1) / limit
+		var products []map[string]any
+		for i := (page - 1) * limit; i < min(page*limit, total); i++ {
+			products = append(products, map[string]any{"id": fmt.Sprint("p", i)})
+		}
+		var next any
+		if page < pages {
+			next = page + 1
+		}
+		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{
+			"products":   products,
+			"pagination": map[string]any{"total_records": total, "total_pages": pages, "limit": limit, "next_page": next},
+		}})
+	}))
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+func TestIteratorFetchesPageByPage(t *testing.T) {
+	p := newPagingServer(t, 23)
+	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
+	require.NoError(t, err)
+
+	var ids []string
+	for prod, err := range c.Public.Catalog.ListProductsAll(bg, &ListProductsParams{Limit: new(10)}) {
+		require.NoError(t, err)
+		ids = append(ids, prod.ID)
+	}
+	assert.Len(t, ids, 23)
+	assert.Equal(t, "p0", ids[0])
+	assert.Equal(t, "p22", ids[22])
+	assert.EqualValues(t, 3, p.requests.Load(), "three pages of 10")
+
+	// Stopping early fetches no further page.
+	p.requests.Store(0)
+	n := 0
+	for _, err := range c.Public.Catalog.ListProductsAll(bg, &ListProductsParams{Limit: new(10)}) {
+		require.NoError(t, err)
+		if n++; n == 12 {
+			break
+		}
+	}
+	assert.EqualValues(t, 2, p.requests.Load(), "the loop stopped on the second page")
+
+	// Starting at a page starts there; the caller's params are not changed.
+	params := &ListProductsParams{Limit: new(10), Page: new(3)}
+	ids = ids[:0]
+	for prod, err := range c.Public.Catalog.ListProductsAll(bg, params) {
+		require.NoError(t, err)
+		ids = append(ids, prod.ID)
+	}
+	assert.Equal(t, []string{"p20", "p21", "p22"}, ids)
+	assert.Equal(t, 3, *params.Page)
+}
+
+func TestIteratorHonoursTheContext(t *testing.T) {
+	p := newPagingServer(t, 100)
+	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(bg)
+	defer cancel()
+	var got, errs int
+	for _, err := range c.Public.Catalog.ListProductsAll(ctx, &ListProductsParams{Limit: new(10)}) {
+		if err != nil {
+			errs++
+			assert.ErrorIs(t, err, context.Canceled)
+			continue
+		}
+		if got++; got == 10 {
+			cancel()
+		}
+	}
+	assert.Equal(t, 10, got)
+	assert.Equal(t, 1, errs, "the context's error is yielded once, and the iteration ends")
+	assert.EqualValues(t, 1, p.requests.Load())
+}
+
+func TestIteratorYieldsTheFirstError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 404, map[string]any{"message": "no such category", "success": false, "code": "not_found"})
+	}))
+	defer srv.Close()
+	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(srv.URL), WithRetryPolicy(NoRetries))
+	require.NoError(t, err)
+	var errs []error
+	for _, err := range c.Public.Catalog.ListProductsAll(bg, nil) {
+		errs = append(errs, err)
+	}
+	require.Len(t, errs, 1)
+	assert.True(t, errors.Is(errs[0], ErrNotFound))
+}
