@@ -44,7 +44,7 @@ type multipartForm struct {
 	boundary string
 
 	mu       sync.Mutex
-	attempts int           // bodies opened so far
+	attempts int            // bodies opened so far
 	prev     *io.PipeReader // the body of the last attempt
 	done     chan struct{}  // closed when the last attempt's writer has returned
 	err      error          // what ended the last attempt's writer, if not the end of the form

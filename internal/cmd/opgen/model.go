@@ -31,12 +31,12 @@ type op struct {
 	Summary     string
 	Description string
 
-	Auth        string // authBearer, authAPIKey or authNone
-	Public      bool   // the spec lets the API key alone authenticate it
-	Idempotent  bool   // safe to send twice
-	Credentials bool   // its 401 answers the credentials it carries
-	Manual      bool   // its method is written by hand
-	CustomerGroup bool // it takes the x-customer-group-id header
+	Auth          string // authBearer, authAPIKey or authNone
+	Public        bool   // the spec lets the API key alone authenticate it
+	Idempotent    bool   // safe to send twice
+	Credentials   bool   // its 401 answers the credentials it carries
+	Manual        bool   // its method is written by hand
+	CustomerGroup bool   // it takes the x-customer-group-id header
 
 	PathParams []pathParam
 	Params     []param // query and header parameters, in gen's Params struct
