@@ -11,66 +11,150 @@ import (
 
 // The operations of the API, as the call machinery sees them.
 var (
-	opTrackAnalyticsEvent              = &operation{id: "track-analytics-event", method: http.MethodPost, path: "/analytics/track", auth: authBearer, service: "Analytics", goMethod: "TrackAnalyticsEvent"}
-	opGetAnonymousToken                = &operation{id: "get-anonymous-token", method: http.MethodPost, path: "/auth/anonymous", auth: authAPIKey, service: "Auth"}
-	opChangePassword                   = &operation{id: "change-password", method: http.MethodPost, path: "/auth/change-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opForgotPassword                   = &operation{id: "forgot-password", method: http.MethodPost, path: "/auth/forgot-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opGenerateOTP                      = &operation{id: "generate-otp", method: http.MethodPost, path: "/auth/generate-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLoginWithEmail                   = &operation{id: "login-with-email", method: http.MethodPost, path: "/auth/login/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLoginWithPassword                = &operation{id: "login-with-password", method: http.MethodPost, path: "/auth/login/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLoginWithPhone                   = &operation{id: "login-with-phone", method: http.MethodPost, path: "/auth/login/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLoginWithWhatsapp                = &operation{id: "login-with-whatsapp", method: http.MethodPost, path: "/auth/login/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLogout                           = &operation{id: "logout", method: http.MethodPost, path: "/auth/logout", auth: authBearer, service: "Auth"}
-	opRefreshToken                     = &operation{id: "refresh-token", method: http.MethodPost, path: "/auth/refresh-token", auth: authNone, service: "Auth"}
-	opRegisterWithEmail                = &operation{id: "register-with-email", method: http.MethodPost, path: "/auth/register/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opRegisterWithPassword             = &operation{id: "register-with-password", method: http.MethodPost, path: "/auth/register/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opRegisterWithPhone                = &operation{id: "register-with-phone", method: http.MethodPost, path: "/auth/register/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opRegisterWithWhatsapp             = &operation{id: "register-with-whatsapp", method: http.MethodPost, path: "/auth/register/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opResetPassword                    = &operation{id: "reset-password", method: http.MethodPost, path: "/auth/reset-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opDeleteUser                       = &operation{id: "delete-user", method: http.MethodDelete, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
-	opGetUserDetail                    = &operation{id: "get-user-detail", method: http.MethodGet, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
-	opUpdateUser                       = &operation{id: "update-user", method: http.MethodPut, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
-	opDeactivateUser                   = &operation{id: "deactivate-user", method: http.MethodPut, path: "/auth/user/{id}/deactivate", auth: authBearer, idempotent: true, service: "Auth"}
-	opRemoveProfileImage               = &operation{id: "remove-profile-image", method: http.MethodDelete, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
-	opGetProfileImage                  = &operation{id: "get-profile-image", method: http.MethodGet, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
-	opAddProfileImage                  = &operation{id: "add-profile-image", method: http.MethodPost, path: "/auth/user/{id}/profile-image", auth: authBearer, service: "Auth"}
-	opUpdateProfileImage               = &operation{id: "update-profile-image", method: http.MethodPut, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
-	opCheckVerificationStatus          = &operation{id: "check-verification-status", method: http.MethodPost, path: "/auth/verified-email-phone", auth: authBearer, service: "Auth"}
-	opVerifyOTP                        = &operation{id: "verify-otp", method: http.MethodPost, path: "/auth/verify-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opSubscribeNewsletter              = &operation{id: "subscribe-newsletter", method: http.MethodPost, path: "/campaigns/newsletter-subscribe", auth: authBearer, idempotent: true, service: "Campaigns", goMethod: "SubscribeNewsletter"}
-	opListCategories                   = &operation{id: "list-categories", method: http.MethodGet, path: "/catalog/categories", auth: authBearer, public: true, idempotent: true, service: "Catalog", goMethod: "ListCategories"}
-	opListMarketplaceCategories        = &operation{id: "list-marketplace-categories", method: http.MethodGet, path: "/catalog/marketplace/categories", auth: authBearer, idempotent: true, service: "Catalog", goMethod: "ListMarketplaceCategories"}
-	opListMarketplaceProducts          = &operation{id: "list-marketplace-products", method: http.MethodGet, path: "/catalog/marketplace/products", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceProducts"}
-	opListMarketplaceCrosssellProducts = &operation{id: "list-marketplace-crosssell-products", method: http.MethodGet, path: "/catalog/marketplace/products/cross-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceCrosssellProducts"}
-	opSearchMarketplaceProducts        = &operation{id: "search-marketplace-products", method: http.MethodPost, path: "/catalog/marketplace/products/search", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "SearchMarketplaceProducts"}
-	opListMarketplaceSimilarProducts   = &operation{id: "list-marketplace-similar-products", method: http.MethodGet, path: "/catalog/marketplace/products/similar", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceSimilarProducts"}
-	opListMarketplaceUpsellProducts    = &operation{id: "list-marketplace-upsell-products", method: http.MethodGet, path: "/catalog/marketplace/products/up-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceUpsellProducts"}
-	opGetMarketplaceProductDetail      = &operation{id: "get-marketplace-product-detail", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetMarketplaceProductDetail"}
-	opListMarketplaceProductReviews    = &operation{id: "list-marketplace-product-reviews", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/reviews", auth: authBearer, idempotent: true, service: "Catalog", goMethod: "ListMarketplaceProductReviews"}
-	opCreateMarketplaceProductReview   = &operation{id: "create-marketplace-product-review", method: http.MethodPost, path: "/catalog/marketplace/products/{product_id}/reviews", auth: authBearer, service: "Catalog"}
-	opListMarketplaceProductVariants   = &operation{id: "list-marketplace-product-variants", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/variants", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceProductVariants"}
-	opGetMarketplaceVariantDetail      = &operation{id: "get-marketplace-variant-detail", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/variants/{variant_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetMarketplaceVariantDetail"}
-	opListMarketplaceSkus              = &operation{id: "list-marketplace-skus", method: http.MethodGet, path: "/catalog/marketplace/skus", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceSkus"}
-	opListProducts                     = &operation{id: "list-products", method: http.MethodGet, path: "/catalog/products", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListProducts"}
-	opListCrosssellProducts            = &operation{id: "list-crosssell-products", method: http.MethodGet, path: "/catalog/products/cross-sell", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListCrosssellProducts"}
-	opSearchProducts                   = &operation{id: "search-products", method: http.MethodPost, path: "/catalog/products/search", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "SearchProducts"}
-	opListSimilarProducts              = &operation{id: "list-similar-products", method: http.MethodGet, path: "/catalog/products/similar", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListSimilarProducts"}
-	opListUpsellProducts               = &operation{id: "list-upsell-products", method: http.MethodGet, path: "/catalog/products/up-sell", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListUpsellProducts"}
-	opGetProductDetail                 = &operation{id: "get-product-detail", method: http.MethodGet, path: "/catalog/products/{product_id}", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetProductDetail"}
-	opListProductReviews               = &operation{id: "list-product-reviews", method: http.MethodGet, path: "/catalog/products/{product_id}/reviews", auth: authBearer, public: true, idempotent: true, service: "Catalog", goMethod: "ListProductReviews"}
-	opCreateProductReview              = &operation{id: "create-product-review", method: http.MethodPost, path: "/catalog/products/{product_id}/reviews", auth: authBearer, service: "Catalog"}
-	opListProductVariants              = &operation{id: "list-product-variants", method: http.MethodGet, path: "/catalog/products/{product_id}/variants", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListProductVariants"}
-	opGetVariantDetail                 = &operation{id: "get-variant-detail", method: http.MethodGet, path: "/catalog/products/{product_id}/variants/{variant_id}", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetVariantDetail"}
-	opListSkus                         = &operation{id: "list-skus", method: http.MethodGet, path: "/catalog/skus", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListSkus"}
-	opListCountries                    = &operation{id: "list-countries", method: http.MethodGet, path: "/common/countries", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountries"}
-	opListCountryPincodes              = &operation{id: "list-country-pincodes", method: http.MethodGet, path: "/common/countries/{country_iso_code}/pincodes", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountryPincodes"}
-	opListCountryStates                = &operation{id: "list-country-states", method: http.MethodGet, path: "/common/countries/{country_iso_code}/states", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountryStates"}
-	opCheckFulfillment                 = &operation{id: "check-fulfillment", method: http.MethodPost, path: "/fulfillment/serviceability", auth: authBearer, idempotent: true, service: "Fulfillment", goMethod: "CheckFulfillment"}
-	opCheckStore                       = &operation{id: "check-store", method: http.MethodGet, path: "/store/check", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "CheckStore"}
-	opGetConfig                        = &operation{id: "get-config", method: http.MethodGet, path: "/store/config", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "GetConfig"}
-	opListKycDocument                  = &operation{id: "list-kyc-document", method: http.MethodGet, path: "/store/kyc-document", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListKycDocument"}
-	opGetSellerDetail                  = &operation{id: "get-seller-detail", method: http.MethodGet, path: "/store/sellers/{id}", auth: authBearer, idempotent: true, service: "Store", goMethod: "GetSellerDetail"}
-	opListSellerReviews                = &operation{id: "list-seller-reviews", method: http.MethodGet, path: "/store/sellers/{id}/reviews", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListSellerReviews"}
+	opTrackAnalyticsEvent               = &operation{id: "track-analytics-event", method: http.MethodPost, path: "/analytics/track", auth: authBearer, service: "Analytics", goMethod: "TrackAnalyticsEvent"}
+	opGetAnonymousToken                 = &operation{id: "get-anonymous-token", method: http.MethodPost, path: "/auth/anonymous", auth: authAPIKey, service: "Auth"}
+	opChangePassword                    = &operation{id: "change-password", method: http.MethodPost, path: "/auth/change-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opForgotPassword                    = &operation{id: "forgot-password", method: http.MethodPost, path: "/auth/forgot-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opGenerateOTP                       = &operation{id: "generate-otp", method: http.MethodPost, path: "/auth/generate-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLoginWithEmail                    = &operation{id: "login-with-email", method: http.MethodPost, path: "/auth/login/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLoginWithPassword                 = &operation{id: "login-with-password", method: http.MethodPost, path: "/auth/login/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLoginWithPhone                    = &operation{id: "login-with-phone", method: http.MethodPost, path: "/auth/login/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLoginWithWhatsapp                 = &operation{id: "login-with-whatsapp", method: http.MethodPost, path: "/auth/login/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLogout                            = &operation{id: "logout", method: http.MethodPost, path: "/auth/logout", auth: authBearer, service: "Auth"}
+	opRefreshToken                      = &operation{id: "refresh-token", method: http.MethodPost, path: "/auth/refresh-token", auth: authNone, service: "Auth"}
+	opRegisterWithEmail                 = &operation{id: "register-with-email", method: http.MethodPost, path: "/auth/register/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opRegisterWithPassword              = &operation{id: "register-with-password", method: http.MethodPost, path: "/auth/register/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opRegisterWithPhone                 = &operation{id: "register-with-phone", method: http.MethodPost, path: "/auth/register/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opRegisterWithWhatsapp              = &operation{id: "register-with-whatsapp", method: http.MethodPost, path: "/auth/register/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opResetPassword                     = &operation{id: "reset-password", method: http.MethodPost, path: "/auth/reset-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opDeleteUser                        = &operation{id: "delete-user", method: http.MethodDelete, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
+	opGetUserDetail                     = &operation{id: "get-user-detail", method: http.MethodGet, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
+	opUpdateUser                        = &operation{id: "update-user", method: http.MethodPut, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
+	opDeactivateUser                    = &operation{id: "deactivate-user", method: http.MethodPut, path: "/auth/user/{id}/deactivate", auth: authBearer, idempotent: true, service: "Auth"}
+	opRemoveProfileImage                = &operation{id: "remove-profile-image", method: http.MethodDelete, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
+	opGetProfileImage                   = &operation{id: "get-profile-image", method: http.MethodGet, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
+	opAddProfileImage                   = &operation{id: "add-profile-image", method: http.MethodPost, path: "/auth/user/{id}/profile-image", auth: authBearer, service: "Auth"}
+	opUpdateProfileImage                = &operation{id: "update-profile-image", method: http.MethodPut, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
+	opCheckVerificationStatus           = &operation{id: "check-verification-status", method: http.MethodPost, path: "/auth/verified-email-phone", auth: authBearer, service: "Auth"}
+	opVerifyOTP                         = &operation{id: "verify-otp", method: http.MethodPost, path: "/auth/verify-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opSubscribeNewsletter               = &operation{id: "subscribe-newsletter", method: http.MethodPost, path: "/campaigns/newsletter-subscribe", auth: authBearer, idempotent: true, service: "Campaigns", goMethod: "SubscribeNewsletter"}
+	opCreateCart                        = &operation{id: "create-cart", method: http.MethodPost, path: "/carts", auth: authBearer, service: "Cart", goMethod: "CreateCart"}
+	opListCoupons                       = &operation{id: "list-coupons", method: http.MethodGet, path: "/carts/available-coupons", auth: authBearer, idempotent: true, customerGroup: true, service: "Cart", goMethod: "ListCoupons"}
+	opListPromotions                    = &operation{id: "list-promotions", method: http.MethodGet, path: "/carts/available-promotions", auth: authBearer, idempotent: true, customerGroup: true, service: "Cart", goMethod: "ListPromotions"}
+	opGetFulfillmentOptions             = &operation{id: "get-fulfillment-options", method: http.MethodPost, path: "/carts/fulfillment-options", auth: authBearer, idempotent: true, service: "Cart", goMethod: "GetFulfillmentOptions"}
+	opDeleteUserCart                    = &operation{id: "delete-user-cart", method: http.MethodDelete, path: "/carts/users/{user_id}", auth: authBearer, idempotent: true, service: "Cart", goMethod: "DeleteUserCart"}
+	opGetUserCart                       = &operation{id: "get-user-cart", method: http.MethodGet, path: "/carts/users/{user_id}", auth: authBearer, idempotent: true, service: "Cart", goMethod: "GetUserCart"}
+	opDeleteCart                        = &operation{id: "delete-cart", method: http.MethodDelete, path: "/carts/{id}", auth: authBearer, idempotent: true, service: "Cart", goMethod: "DeleteCart"}
+	opGetCart                           = &operation{id: "get-cart", method: http.MethodGet, path: "/carts/{id}", auth: authBearer, idempotent: true, service: "Cart", goMethod: "GetCart"}
+	opCreateCartAddress                 = &operation{id: "create-cart-address", method: http.MethodPost, path: "/carts/{id}/address", auth: authBearer, idempotent: true, service: "Cart", goMethod: "CreateCartAddress"}
+	opRemoveCoupon                      = &operation{id: "remove-coupon", method: http.MethodDelete, path: "/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "Cart", goMethod: "RemoveCoupon"}
+	opApplyCoupon                       = &operation{id: "apply-coupon", method: http.MethodPost, path: "/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "Cart", goMethod: "ApplyCoupon"}
+	opRemoveCreditBalance               = &operation{id: "remove-credit-balance", method: http.MethodDelete, path: "/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "Cart", goMethod: "RemoveCreditBalance"}
+	opRedeemCreditBalance               = &operation{id: "redeem-credit-balance", method: http.MethodPost, path: "/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "Cart", goMethod: "RedeemCreditBalance"}
+	opEvaluateCoupons                   = &operation{id: "evaluate-coupons", method: http.MethodGet, path: "/carts/{id}/evaluate-coupons", auth: authBearer, idempotent: true, service: "Cart", goMethod: "EvaluateCoupons"}
+	opEvaluatePromotions                = &operation{id: "evaluate-promotions", method: http.MethodGet, path: "/carts/{id}/evaluate-promotions", auth: authBearer, idempotent: true, service: "Cart", goMethod: "EvaluatePromotions"}
+	opUpdateFulfillmentPreference       = &operation{id: "update-fulfillment-preference", method: http.MethodPost, path: "/carts/{id}/fulfillment-preference", auth: authBearer, idempotent: true, service: "Cart", goMethod: "UpdateFulfillmentPreference"}
+	opUpdateCart                        = &operation{id: "update-cart", method: http.MethodPost, path: "/carts/{id}/items", auth: authBearer, idempotent: true, service: "Cart", goMethod: "UpdateCart"}
+	opRemoveLoyaltyPoints               = &operation{id: "remove-loyalty-points", method: http.MethodDelete, path: "/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "Cart", goMethod: "RemoveLoyaltyPoints"}
+	opRedeemLoyaltyPoints               = &operation{id: "redeem-loyalty-points", method: http.MethodPost, path: "/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "Cart", goMethod: "RedeemLoyaltyPoints"}
+	opListCategories                    = &operation{id: "list-categories", method: http.MethodGet, path: "/catalog/categories", auth: authBearer, public: true, idempotent: true, service: "Catalog", goMethod: "ListCategories"}
+	opListMarketplaceCategories         = &operation{id: "list-marketplace-categories", method: http.MethodGet, path: "/catalog/marketplace/categories", auth: authBearer, idempotent: true, service: "Catalog", goMethod: "ListMarketplaceCategories"}
+	opListMarketplaceProducts           = &operation{id: "list-marketplace-products", method: http.MethodGet, path: "/catalog/marketplace/products", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceProducts"}
+	opListMarketplaceCrosssellProducts  = &operation{id: "list-marketplace-crosssell-products", method: http.MethodGet, path: "/catalog/marketplace/products/cross-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceCrosssellProducts"}
+	opSearchMarketplaceProducts         = &operation{id: "search-marketplace-products", method: http.MethodPost, path: "/catalog/marketplace/products/search", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "SearchMarketplaceProducts"}
+	opListMarketplaceSimilarProducts    = &operation{id: "list-marketplace-similar-products", method: http.MethodGet, path: "/catalog/marketplace/products/similar", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceSimilarProducts"}
+	opListMarketplaceUpsellProducts     = &operation{id: "list-marketplace-upsell-products", method: http.MethodGet, path: "/catalog/marketplace/products/up-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceUpsellProducts"}
+	opGetMarketplaceProductDetail       = &operation{id: "get-marketplace-product-detail", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetMarketplaceProductDetail"}
+	opListMarketplaceProductReviews     = &operation{id: "list-marketplace-product-reviews", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/reviews", auth: authBearer, idempotent: true, service: "Catalog", goMethod: "ListMarketplaceProductReviews"}
+	opCreateMarketplaceProductReview    = &operation{id: "create-marketplace-product-review", method: http.MethodPost, path: "/catalog/marketplace/products/{product_id}/reviews", auth: authBearer, service: "Catalog"}
+	opListMarketplaceProductVariants    = &operation{id: "list-marketplace-product-variants", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/variants", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceProductVariants"}
+	opGetMarketplaceVariantDetail       = &operation{id: "get-marketplace-variant-detail", method: http.MethodGet, path: "/catalog/marketplace/products/{product_id}/variants/{variant_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetMarketplaceVariantDetail"}
+	opListMarketplaceSkus               = &operation{id: "list-marketplace-skus", method: http.MethodGet, path: "/catalog/marketplace/skus", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListMarketplaceSkus"}
+	opListProducts                      = &operation{id: "list-products", method: http.MethodGet, path: "/catalog/products", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListProducts"}
+	opListCrosssellProducts             = &operation{id: "list-crosssell-products", method: http.MethodGet, path: "/catalog/products/cross-sell", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListCrosssellProducts"}
+	opSearchProducts                    = &operation{id: "search-products", method: http.MethodPost, path: "/catalog/products/search", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "SearchProducts"}
+	opListSimilarProducts               = &operation{id: "list-similar-products", method: http.MethodGet, path: "/catalog/products/similar", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListSimilarProducts"}
+	opListUpsellProducts                = &operation{id: "list-upsell-products", method: http.MethodGet, path: "/catalog/products/up-sell", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListUpsellProducts"}
+	opGetProductDetail                  = &operation{id: "get-product-detail", method: http.MethodGet, path: "/catalog/products/{product_id}", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetProductDetail"}
+	opListProductReviews                = &operation{id: "list-product-reviews", method: http.MethodGet, path: "/catalog/products/{product_id}/reviews", auth: authBearer, public: true, idempotent: true, service: "Catalog", goMethod: "ListProductReviews"}
+	opCreateProductReview               = &operation{id: "create-product-review", method: http.MethodPost, path: "/catalog/products/{product_id}/reviews", auth: authBearer, service: "Catalog"}
+	opListProductVariants               = &operation{id: "list-product-variants", method: http.MethodGet, path: "/catalog/products/{product_id}/variants", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListProductVariants"}
+	opGetVariantDetail                  = &operation{id: "get-variant-detail", method: http.MethodGet, path: "/catalog/products/{product_id}/variants/{variant_id}", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "GetVariantDetail"}
+	opListSkus                          = &operation{id: "list-skus", method: http.MethodGet, path: "/catalog/skus", auth: authBearer, public: true, idempotent: true, customerGroup: true, service: "Catalog", goMethod: "ListSkus"}
+	opListCountries                     = &operation{id: "list-countries", method: http.MethodGet, path: "/common/countries", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountries"}
+	opListCountryPincodes               = &operation{id: "list-country-pincodes", method: http.MethodGet, path: "/common/countries/{country_iso_code}/pincodes", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountryPincodes"}
+	opListCountryStates                 = &operation{id: "list-country-states", method: http.MethodGet, path: "/common/countries/{country_iso_code}/states", auth: authBearer, public: true, idempotent: true, service: "Common", goMethod: "ListCountryStates"}
+	opListAddresses                     = &operation{id: "list-addresses", method: http.MethodGet, path: "/customers/{customer_id}/addresses", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListAddresses"}
+	opCreateAddress                     = &operation{id: "create-address", method: http.MethodPost, path: "/customers/{customer_id}/addresses", auth: authBearer, service: "Customers", goMethod: "CreateAddress"}
+	opDeleteAddress                     = &operation{id: "delete-address", method: http.MethodDelete, path: "/customers/{customer_id}/addresses/{address_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "DeleteAddress"}
+	opGetAddressDetail                  = &operation{id: "get-address-detail", method: http.MethodGet, path: "/customers/{customer_id}/addresses/{address_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetAddressDetail"}
+	opUpdateAddressDetail               = &operation{id: "update-address-detail", method: http.MethodPut, path: "/customers/{customer_id}/addresses/{address_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateAddressDetail"}
+	opListBankAccounts                  = &operation{id: "list-bank-accounts", method: http.MethodGet, path: "/customers/{customer_id}/bank-accounts", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListBankAccounts"}
+	opCreateBankAccount                 = &operation{id: "create-bank-account", method: http.MethodPost, path: "/customers/{customer_id}/bank-accounts", auth: authBearer, service: "Customers", goMethod: "CreateBankAccount"}
+	opDeleteBankAccount                 = &operation{id: "delete-bank-account", method: http.MethodDelete, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "DeleteBankAccount"}
+	opGetBankAccountDetail              = &operation{id: "get-bank-account-detail", method: http.MethodGet, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetBankAccountDetail"}
+	opUpdateBankAccount                 = &operation{id: "update-bank-account", method: http.MethodPut, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateBankAccount"}
+	opVerifyBankAccount                 = &operation{id: "verify-bank-account", method: http.MethodPost, path: "/customers/{customer_id}/bank-accounts/{account_id}/verify", auth: authBearer, service: "Customers", goMethod: "VerifyBankAccount"}
+	opListCustomerCards                 = &operation{id: "list-customer-cards", method: http.MethodGet, path: "/customers/{customer_id}/cards", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerCards"}
+	opGetCustomerCreditLineBalance      = &operation{id: "get-customer-credit-line-balance", method: http.MethodGet, path: "/customers/{customer_id}/credit-line-balance", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerCreditLineBalance"}
+	opListDocuments                     = &operation{id: "list-documents", method: http.MethodGet, path: "/customers/{customer_id}/documents", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListDocuments"}
+	opCreateDocument                    = &operation{id: "create-document", method: http.MethodPost, path: "/customers/{customer_id}/documents", auth: authBearer, service: "Customers"}
+	opVerifyDocument                    = &operation{id: "verify-document", method: http.MethodPost, path: "/customers/{customer_id}/documents/verify", auth: authBearer, service: "Customers", goMethod: "VerifyDocument"}
+	opDeleteDocument                    = &operation{id: "delete-document", method: http.MethodDelete, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "DeleteDocument"}
+	opGetDocument                       = &operation{id: "get-document", method: http.MethodGet, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetDocument"}
+	opUpdateDocument                    = &operation{id: "update-document", method: http.MethodPut, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers"}
+	opGetLoyaltyDetails                 = &operation{id: "get-loyalty-details", method: http.MethodGet, path: "/customers/{customer_id}/loyalty", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetLoyaltyDetails"}
+	opListLoyaltyActivities             = &operation{id: "list-loyalty-activities", method: http.MethodGet, path: "/customers/{customer_id}/loyalty-points-activity", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListLoyaltyActivities"}
+	opListCustomerMandateDebitSchedules = &operation{id: "list-customer-mandate-debit-schedules", method: http.MethodGet, path: "/customers/{customer_id}/mandate-debit-schedules", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerMandateDebitSchedules"}
+	opListCustomerMandates              = &operation{id: "list-customer-mandates", method: http.MethodGet, path: "/customers/{customer_id}/mandates", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerMandates"}
+	opCreateCustomerMandate             = &operation{id: "create-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates", auth: authBearer, service: "Customers", goMethod: "CreateCustomerMandate"}
+	opGetCustomerMandate                = &operation{id: "get-customer-mandate", method: http.MethodGet, path: "/customers/{customer_id}/mandates/{mandate_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerMandate"}
+	opUpdateCustomerMandate             = &operation{id: "update-customer-mandate", method: http.MethodPut, path: "/customers/{customer_id}/mandates/{mandate_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateCustomerMandate"}
+	opPauseCustomerMandate              = &operation{id: "pause-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates/{mandate_id}/pause", auth: authBearer, service: "Customers", goMethod: "PauseCustomerMandate"}
+	opResumeCustomerMandate             = &operation{id: "resume-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates/{mandate_id}/resume", auth: authBearer, service: "Customers", goMethod: "ResumeCustomerMandate"}
+	opRevokeCustomerMandate             = &operation{id: "revoke-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates/{mandate_id}/revoke", auth: authBearer, service: "Customers", goMethod: "RevokeCustomerMandate"}
+	opListSavedPaymentMethods           = &operation{id: "list-saved-payment-methods", method: http.MethodGet, path: "/customers/{customer_id}/payment-methods", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListSavedPaymentMethods"}
+	opListCustomerReviews               = &operation{id: "list-customer-reviews", method: http.MethodGet, path: "/customers/{customer_id}/reviews", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerReviews"}
+	opGetCustomerAuthorizedSellers      = &operation{id: "get-customer-authorized-sellers", method: http.MethodGet, path: "/customers/{id}/authorized-sellers", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerAuthorizedSellers"}
+	opCheckFulfillment                  = &operation{id: "check-fulfillment", method: http.MethodPost, path: "/fulfillment/serviceability", auth: authBearer, idempotent: true, service: "Fulfillment", goMethod: "CheckFulfillment"}
+	opListOrders                        = &operation{id: "list-orders", method: http.MethodGet, path: "/orders", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrders"}
+	opCreateOrder                       = &operation{id: "create-order", method: http.MethodPost, path: "/orders", auth: authBearer, service: "Orders", goMethod: "CreateOrder"}
+	opListBuyItAgainItems               = &operation{id: "list-buy-it-again-items", method: http.MethodGet, path: "/orders/buy-it-again", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListBuyItAgainItems"}
+	opGetOrderDetail                    = &operation{id: "get-order-detail", method: http.MethodGet, path: "/orders/{order_number}", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetOrderDetail"}
+	opCancelOrder                       = &operation{id: "cancel-order", method: http.MethodPost, path: "/orders/{order_number}/cancel", auth: authBearer, service: "Orders", goMethod: "CancelOrder"}
+	opCancelPaymentRequest              = &operation{id: "cancel-payment-request", method: http.MethodPost, path: "/orders/{order_number}/cancel-payment-request", auth: authBearer, service: "Orders", goMethod: "CancelPaymentRequest"}
+	opGetPaymentStatus                  = &operation{id: "get-payment-status", method: http.MethodGet, path: "/orders/{order_number}/payment-status", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetPaymentStatus"}
+	opListOrderPayments                 = &operation{id: "list-order-payments", method: http.MethodGet, path: "/orders/{order_number}/payments", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderPayments"}
+	opListOrderRefunds                  = &operation{id: "list-order-refunds", method: http.MethodGet, path: "/orders/{order_number}/refunds", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderRefunds"}
+	opRetryOrderPayment                 = &operation{id: "retry-order-payment", method: http.MethodPost, path: "/orders/{order_number}/retry-payment", auth: authBearer, service: "Orders", goMethod: "RetryOrderPayment"}
+	opListOrderReturns                  = &operation{id: "list-order-returns", method: http.MethodGet, path: "/orders/{order_number}/returns", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderReturns"}
+	opCreateOrderReturn                 = &operation{id: "create-order-return", method: http.MethodPost, path: "/orders/{order_number}/returns", auth: authBearer, service: "Orders", goMethod: "CreateOrderReturn"}
+	opGetOrderReturnDetail              = &operation{id: "get-order-return-detail", method: http.MethodGet, path: "/orders/{order_number}/returns/{return_number}", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetOrderReturnDetail"}
+	opUploadOrderReturnAttachments      = &operation{id: "upload-order-return-attachments", method: http.MethodPost, path: "/orders/{order_number}/returns/{return_number}/attachments", auth: authBearer, service: "Orders"}
+	opCancelOrderReturn                 = &operation{id: "cancel-order-return", method: http.MethodPost, path: "/orders/{order_number}/returns/{return_number}/cancel", auth: authBearer, service: "Orders", goMethod: "CancelOrderReturn"}
+	opListOrderShipments                = &operation{id: "list-order-shipments", method: http.MethodGet, path: "/orders/{order_number}/shipments", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderShipments"}
+	opAuthenticateDirectOTP             = &operation{id: "authenticate-direct-otp", method: http.MethodPost, path: "/payments/authenticate-direct-otp", auth: authBearer, service: "Payments", goMethod: "AuthenticateDirectOTP"}
+	opGetCardInfo                       = &operation{id: "get-card-info", method: http.MethodGet, path: "/payments/card-info", auth: authBearer, idempotent: true, service: "Payments", goMethod: "GetCardInfo"}
+	opGenerateHash                      = &operation{id: "generate-hash", method: http.MethodPost, path: "/payments/generate-hash", auth: authBearer, service: "Payments", goMethod: "GenerateHash"}
+	opGetIfscLookup                     = &operation{id: "get-ifsc-lookup", method: http.MethodGet, path: "/payments/ifsc-lookup/{ifsc_code}", auth: authBearer, idempotent: true, service: "Payments", goMethod: "GetIfscLookup"}
+	opCreateJuspayOrder                 = &operation{id: "create-juspay-order", method: http.MethodPost, path: "/payments/juspay/create-order", auth: authBearer, service: "Payments", goMethod: "CreateJuspayOrder"}
+	opCreateJuspayCustomer              = &operation{id: "create-juspay-customer", method: http.MethodPost, path: "/payments/juspay/customers", auth: authBearer, service: "Payments", goMethod: "CreateJuspayCustomer"}
+	opGetJuspayCustomer                 = &operation{id: "get-juspay-customer", method: http.MethodGet, path: "/payments/juspay/customers/{user_id}", auth: authBearer, idempotent: true, service: "Payments", goMethod: "GetJuspayCustomer"}
+	opListPaymentMethods                = &operation{id: "list-payment-methods", method: http.MethodGet, path: "/payments/payment-methods", auth: authBearer, idempotent: true, service: "Payments", goMethod: "ListPaymentMethods"}
+	opResendDirectOTP                   = &operation{id: "resend-direct-otp", method: http.MethodPost, path: "/payments/resend-direct-otp", auth: authBearer, service: "Payments", goMethod: "ResendDirectOTP"}
+	opVerifyVpa                         = &operation{id: "verify-vpa", method: http.MethodGet, path: "/payments/verify-vpa", auth: authBearer, idempotent: true, service: "Payments", goMethod: "VerifyVpa"}
+	opCheckStore                        = &operation{id: "check-store", method: http.MethodGet, path: "/store/check", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "CheckStore"}
+	opGetConfig                         = &operation{id: "get-config", method: http.MethodGet, path: "/store/config", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "GetConfig"}
+	opListKycDocument                   = &operation{id: "list-kyc-document", method: http.MethodGet, path: "/store/kyc-document", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListKycDocument"}
+	opGetSellerDetail                   = &operation{id: "get-seller-detail", method: http.MethodGet, path: "/store/sellers/{id}", auth: authBearer, idempotent: true, service: "Store", goMethod: "GetSellerDetail"}
+	opListSellerReviews                 = &operation{id: "list-seller-reviews", method: http.MethodGet, path: "/store/sellers/{id}/reviews", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListSellerReviews"}
+	opListSubscriptions                 = &operation{id: "list-subscriptions", method: http.MethodGet, path: "/subscriptions", auth: authBearer, idempotent: true, service: "Subscriptions", goMethod: "ListSubscriptions"}
+	opCreateSubscription                = &operation{id: "create-subscription", method: http.MethodPost, path: "/subscriptions", auth: authBearer, service: "Subscriptions", goMethod: "CreateSubscription"}
+	opGetSubscription                   = &operation{id: "get-subscription", method: http.MethodGet, path: "/subscriptions/{id}", auth: authBearer, idempotent: true, service: "Subscriptions", goMethod: "GetSubscription"}
+	opUpdateSubscription                = &operation{id: "update-subscription", method: http.MethodPut, path: "/subscriptions/{id}", auth: authBearer, idempotent: true, service: "Subscriptions", goMethod: "UpdateSubscription"}
+	opDeleteFromWishlist                = &operation{id: "delete-from-wishlist", method: http.MethodDelete, path: "/wishlist/{user_id}", auth: authBearer, idempotent: true, service: "Wishlist", goMethod: "DeleteFromWishlist"}
+	opGetWishlist                       = &operation{id: "get-wishlist", method: http.MethodGet, path: "/wishlist/{user_id}", auth: authBearer, idempotent: true, service: "Wishlist", goMethod: "GetWishlist"}
+	opAddToWishlist                     = &operation{id: "add-to-wishlist", method: http.MethodPost, path: "/wishlist/{user_id}", auth: authBearer, idempotent: true, service: "Wishlist", goMethod: "AddToWishlist"}
 )
 
 // operations lists every operation of the spec.
@@ -102,6 +186,25 @@ var operations = []*operation{
 	opCheckVerificationStatus,
 	opVerifyOTP,
 	opSubscribeNewsletter,
+	opCreateCart,
+	opListCoupons,
+	opListPromotions,
+	opGetFulfillmentOptions,
+	opDeleteUserCart,
+	opGetUserCart,
+	opDeleteCart,
+	opGetCart,
+	opCreateCartAddress,
+	opRemoveCoupon,
+	opApplyCoupon,
+	opRemoveCreditBalance,
+	opRedeemCreditBalance,
+	opEvaluateCoupons,
+	opEvaluatePromotions,
+	opUpdateFulfillmentPreference,
+	opUpdateCart,
+	opRemoveLoyaltyPoints,
+	opRedeemLoyaltyPoints,
 	opListCategories,
 	opListMarketplaceCategories,
 	opListMarketplaceProducts,
@@ -129,12 +232,77 @@ var operations = []*operation{
 	opListCountries,
 	opListCountryPincodes,
 	opListCountryStates,
+	opListAddresses,
+	opCreateAddress,
+	opDeleteAddress,
+	opGetAddressDetail,
+	opUpdateAddressDetail,
+	opListBankAccounts,
+	opCreateBankAccount,
+	opDeleteBankAccount,
+	opGetBankAccountDetail,
+	opUpdateBankAccount,
+	opVerifyBankAccount,
+	opListCustomerCards,
+	opGetCustomerCreditLineBalance,
+	opListDocuments,
+	opCreateDocument,
+	opVerifyDocument,
+	opDeleteDocument,
+	opGetDocument,
+	opUpdateDocument,
+	opGetLoyaltyDetails,
+	opListLoyaltyActivities,
+	opListCustomerMandateDebitSchedules,
+	opListCustomerMandates,
+	opCreateCustomerMandate,
+	opGetCustomerMandate,
+	opUpdateCustomerMandate,
+	opPauseCustomerMandate,
+	opResumeCustomerMandate,
+	opRevokeCustomerMandate,
+	opListSavedPaymentMethods,
+	opListCustomerReviews,
+	opGetCustomerAuthorizedSellers,
 	opCheckFulfillment,
+	opListOrders,
+	opCreateOrder,
+	opListBuyItAgainItems,
+	opGetOrderDetail,
+	opCancelOrder,
+	opCancelPaymentRequest,
+	opGetPaymentStatus,
+	opListOrderPayments,
+	opListOrderRefunds,
+	opRetryOrderPayment,
+	opListOrderReturns,
+	opCreateOrderReturn,
+	opGetOrderReturnDetail,
+	opUploadOrderReturnAttachments,
+	opCancelOrderReturn,
+	opListOrderShipments,
+	opAuthenticateDirectOTP,
+	opGetCardInfo,
+	opGenerateHash,
+	opGetIfscLookup,
+	opCreateJuspayOrder,
+	opCreateJuspayCustomer,
+	opGetJuspayCustomer,
+	opListPaymentMethods,
+	opResendDirectOTP,
+	opVerifyVpa,
 	opCheckStore,
 	opGetConfig,
 	opListKycDocument,
 	opGetSellerDetail,
 	opListSellerReviews,
+	opListSubscriptions,
+	opCreateSubscription,
+	opGetSubscription,
+	opUpdateSubscription,
+	opDeleteFromWishlist,
+	opGetWishlist,
+	opAddToWishlist,
 }
 
 // newTrackAnalyticsEventRequest builds the request of track-analytics-event (POST /analytics/track).
@@ -424,6 +592,214 @@ func newVerifyOTPRequest(body gen.VerifyOTPJSONRequestBody) (*request, error) {
 // newSubscribeNewsletterRequest builds the request of subscribe-newsletter (POST /campaigns/newsletter-subscribe).
 func newSubscribeNewsletterRequest(body gen.SubscribeNewsletterJSONRequestBody) (*request, error) {
 	r := newRequest(opSubscribeNewsletter, "/campaigns/newsletter-subscribe")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newCreateCartRequest builds the request of create-cart (POST /carts).
+func newCreateCartRequest(body gen.CreateCartJSONRequestBody) (*request, error) {
+	r := newRequest(opCreateCart, "/carts")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListCouponsRequest builds the request of list-coupons (GET /carts/available-coupons).
+func newListCouponsRequest(params *gen.ListCouponsParams) (*request, error) {
+	r := newRequest(opListCoupons, "/carts/available-coupons")
+	if params != nil {
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newListPromotionsRequest builds the request of list-promotions (GET /carts/available-promotions).
+func newListPromotionsRequest(params *gen.ListPromotionsParams) (*request, error) {
+	r := newRequest(opListPromotions, "/carts/available-promotions")
+	if params != nil {
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newGetFulfillmentOptionsRequest builds the request of get-fulfillment-options (POST /carts/fulfillment-options).
+func newGetFulfillmentOptionsRequest(body gen.GetFulfillmentOptionsJSONRequestBody) (*request, error) {
+	r := newRequest(opGetFulfillmentOptions, "/carts/fulfillment-options")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newDeleteUserCartRequest builds the request of delete-user-cart (DELETE /carts/users/{user_id}).
+func newDeleteUserCartRequest(userID string) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteUserCart, "/carts/users/"+seg0)
+	return r, nil
+}
+
+// newGetUserCartRequest builds the request of get-user-cart (GET /carts/users/{user_id}).
+func newGetUserCartRequest(userID string) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetUserCart, "/carts/users/"+seg0)
+	return r, nil
+}
+
+// newDeleteCartRequest builds the request of delete-cart (DELETE /carts/{id}).
+func newDeleteCartRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteCart, "/carts/"+seg0)
+	return r, nil
+}
+
+// newGetCartRequest builds the request of get-cart (GET /carts/{id}).
+func newGetCartRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetCart, "/carts/"+seg0)
+	return r, nil
+}
+
+// newCreateCartAddressRequest builds the request of create-cart-address (POST /carts/{id}/address).
+func newCreateCartAddressRequest(id string, body gen.CreateCartAddressJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateCartAddress, "/carts/"+seg0+"/address")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newRemoveCouponRequest builds the request of remove-coupon (DELETE /carts/{id}/coupon).
+func newRemoveCouponRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRemoveCoupon, "/carts/"+seg0+"/coupon")
+	return r, nil
+}
+
+// newApplyCouponRequest builds the request of apply-coupon (POST /carts/{id}/coupon).
+func newApplyCouponRequest(id string, body gen.ApplyCouponJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opApplyCoupon, "/carts/"+seg0+"/coupon")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newRemoveCreditBalanceRequest builds the request of remove-credit-balance (DELETE /carts/{id}/credit-balance).
+func newRemoveCreditBalanceRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRemoveCreditBalance, "/carts/"+seg0+"/credit-balance")
+	return r, nil
+}
+
+// newRedeemCreditBalanceRequest builds the request of redeem-credit-balance (POST /carts/{id}/credit-balance).
+func newRedeemCreditBalanceRequest(id string, body gen.RedeemCreditBalanceJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRedeemCreditBalance, "/carts/"+seg0+"/credit-balance")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newEvaluateCouponsRequest builds the request of evaluate-coupons (GET /carts/{id}/evaluate-coupons).
+func newEvaluateCouponsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opEvaluateCoupons, "/carts/"+seg0+"/evaluate-coupons")
+	return r, nil
+}
+
+// newEvaluatePromotionsRequest builds the request of evaluate-promotions (GET /carts/{id}/evaluate-promotions).
+func newEvaluatePromotionsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opEvaluatePromotions, "/carts/"+seg0+"/evaluate-promotions")
+	return r, nil
+}
+
+// newUpdateFulfillmentPreferenceRequest builds the request of update-fulfillment-preference (POST /carts/{id}/fulfillment-preference).
+func newUpdateFulfillmentPreferenceRequest(id string, body gen.UpdateFulfillmentPreferenceJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateFulfillmentPreference, "/carts/"+seg0+"/fulfillment-preference")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newUpdateCartRequest builds the request of update-cart (POST /carts/{id}/items).
+func newUpdateCartRequest(id string, body gen.UpdateCartJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateCart, "/carts/"+seg0+"/items")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newRemoveLoyaltyPointsRequest builds the request of remove-loyalty-points (DELETE /carts/{id}/loyalty-points).
+func newRemoveLoyaltyPointsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRemoveLoyaltyPoints, "/carts/"+seg0+"/loyalty-points")
+	return r, nil
+}
+
+// newRedeemLoyaltyPointsRequest builds the request of redeem-loyalty-points (POST /carts/{id}/loyalty-points).
+func newRedeemLoyaltyPointsRequest(id string, body gen.RedeemLoyaltyPointsJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRedeemLoyaltyPoints, "/carts/"+seg0+"/loyalty-points")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
 	}
@@ -1030,11 +1406,774 @@ func newListCountryStatesRequest(countryIsoCode string) (*request, error) {
 	return r, nil
 }
 
+// newListAddressesRequest builds the request of list-addresses (GET /customers/{customer_id}/addresses).
+func newListAddressesRequest(customerID string, params *gen.ListAddressesParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListAddresses, "/customers/"+seg0+"/addresses")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+	}
+	return r, nil
+}
+
+// newCreateAddressRequest builds the request of create-address (POST /customers/{customer_id}/addresses).
+func newCreateAddressRequest(customerID string, body gen.CreateAddressJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateAddress, "/customers/"+seg0+"/addresses")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newDeleteAddressRequest builds the request of delete-address (DELETE /customers/{customer_id}/addresses/{address_id}).
+func newDeleteAddressRequest(customerID string, addressID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("address_id", addressID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteAddress, "/customers/"+seg0+"/addresses/"+seg1)
+	return r, nil
+}
+
+// newGetAddressDetailRequest builds the request of get-address-detail (GET /customers/{customer_id}/addresses/{address_id}).
+func newGetAddressDetailRequest(customerID string, addressID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("address_id", addressID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetAddressDetail, "/customers/"+seg0+"/addresses/"+seg1)
+	return r, nil
+}
+
+// newUpdateAddressDetailRequest builds the request of update-address-detail (PUT /customers/{customer_id}/addresses/{address_id}).
+func newUpdateAddressDetailRequest(customerID string, addressID string, body gen.UpdateAddressDetailJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("address_id", addressID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateAddressDetail, "/customers/"+seg0+"/addresses/"+seg1)
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListBankAccountsRequest builds the request of list-bank-accounts (GET /customers/{customer_id}/bank-accounts).
+func newListBankAccountsRequest(customerID string, params *gen.ListBankAccountsParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListBankAccounts, "/customers/"+seg0+"/bank-accounts")
+	if params != nil {
+		if params.AccountType != nil {
+			r.addQuery("account_type", string(*params.AccountType))
+		}
+	}
+	return r, nil
+}
+
+// newCreateBankAccountRequest builds the request of create-bank-account (POST /customers/{customer_id}/bank-accounts).
+func newCreateBankAccountRequest(customerID string, body gen.CreateBankAccountJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateBankAccount, "/customers/"+seg0+"/bank-accounts")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newDeleteBankAccountRequest builds the request of delete-bank-account (DELETE /customers/{customer_id}/bank-accounts/{account_id}).
+func newDeleteBankAccountRequest(customerID string, accountID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("account_id", accountID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteBankAccount, "/customers/"+seg0+"/bank-accounts/"+seg1)
+	return r, nil
+}
+
+// newGetBankAccountDetailRequest builds the request of get-bank-account-detail (GET /customers/{customer_id}/bank-accounts/{account_id}).
+func newGetBankAccountDetailRequest(customerID string, accountID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("account_id", accountID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetBankAccountDetail, "/customers/"+seg0+"/bank-accounts/"+seg1)
+	return r, nil
+}
+
+// newUpdateBankAccountRequest builds the request of update-bank-account (PUT /customers/{customer_id}/bank-accounts/{account_id}).
+func newUpdateBankAccountRequest(customerID string, accountID string, body gen.UpdateBankAccountJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("account_id", accountID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateBankAccount, "/customers/"+seg0+"/bank-accounts/"+seg1)
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newVerifyBankAccountRequest builds the request of verify-bank-account (POST /customers/{customer_id}/bank-accounts/{account_id}/verify).
+func newVerifyBankAccountRequest(customerID string, accountID string, body gen.VerifyBankAccountJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("account_id", accountID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opVerifyBankAccount, "/customers/"+seg0+"/bank-accounts/"+seg1+"/verify")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListCustomerCardsRequest builds the request of list-customer-cards (GET /customers/{customer_id}/cards).
+func newListCustomerCardsRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListCustomerCards, "/customers/"+seg0+"/cards")
+	return r, nil
+}
+
+// newGetCustomerCreditLineBalanceRequest builds the request of get-customer-credit-line-balance (GET /customers/{customer_id}/credit-line-balance).
+func newGetCustomerCreditLineBalanceRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetCustomerCreditLineBalance, "/customers/"+seg0+"/credit-line-balance")
+	return r, nil
+}
+
+// newListDocumentsRequest builds the request of list-documents (GET /customers/{customer_id}/documents).
+func newListDocumentsRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListDocuments, "/customers/"+seg0+"/documents")
+	return r, nil
+}
+
+// newCreateDocumentRequest builds the request of create-document (POST /customers/{customer_id}/documents).
+func newCreateDocumentRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateDocument, "/customers/"+seg0+"/documents")
+	return r, nil
+}
+
+// newVerifyDocumentRequest builds the request of verify-document (POST /customers/{customer_id}/documents/verify).
+func newVerifyDocumentRequest(customerID string, body gen.VerifyDocumentJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opVerifyDocument, "/customers/"+seg0+"/documents/verify")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newDeleteDocumentRequest builds the request of delete-document (DELETE /customers/{customer_id}/documents/{document_id}).
+func newDeleteDocumentRequest(customerID string, documentID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("document_id", documentID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteDocument, "/customers/"+seg0+"/documents/"+seg1)
+	return r, nil
+}
+
+// newGetDocumentRequest builds the request of get-document (GET /customers/{customer_id}/documents/{document_id}).
+func newGetDocumentRequest(customerID string, documentID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("document_id", documentID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetDocument, "/customers/"+seg0+"/documents/"+seg1)
+	return r, nil
+}
+
+// newUpdateDocumentRequest builds the request of update-document (PUT /customers/{customer_id}/documents/{document_id}).
+func newUpdateDocumentRequest(customerID string, documentID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("document_id", documentID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateDocument, "/customers/"+seg0+"/documents/"+seg1)
+	return r, nil
+}
+
+// newGetLoyaltyDetailsRequest builds the request of get-loyalty-details (GET /customers/{customer_id}/loyalty).
+func newGetLoyaltyDetailsRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetLoyaltyDetails, "/customers/"+seg0+"/loyalty")
+	return r, nil
+}
+
+// newListLoyaltyActivitiesRequest builds the request of list-loyalty-activities (GET /customers/{customer_id}/loyalty-points-activity).
+func newListLoyaltyActivitiesRequest(customerID string, params *gen.ListLoyaltyActivitiesParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListLoyaltyActivities, "/customers/"+seg0+"/loyalty-points-activity")
+	if params != nil {
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+	}
+	return r, nil
+}
+
+// newListCustomerMandateDebitSchedulesRequest builds the request of list-customer-mandate-debit-schedules (GET /customers/{customer_id}/mandate-debit-schedules).
+func newListCustomerMandateDebitSchedulesRequest(customerID string, params *gen.ListCustomerMandateDebitSchedulesParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListCustomerMandateDebitSchedules, "/customers/"+seg0+"/mandate-debit-schedules")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+	}
+	return r, nil
+}
+
+// newListCustomerMandatesRequest builds the request of list-customer-mandates (GET /customers/{customer_id}/mandates).
+func newListCustomerMandatesRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListCustomerMandates, "/customers/"+seg0+"/mandates")
+	return r, nil
+}
+
+// newCreateCustomerMandateRequest builds the request of create-customer-mandate (POST /customers/{customer_id}/mandates).
+func newCreateCustomerMandateRequest(customerID string, body gen.CreateCustomerMandateJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateCustomerMandate, "/customers/"+seg0+"/mandates")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetCustomerMandateRequest builds the request of get-customer-mandate (GET /customers/{customer_id}/mandates/{mandate_id}).
+func newGetCustomerMandateRequest(customerID string, mandateID string, params *gen.GetCustomerMandateParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("mandate_id", mandateID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetCustomerMandate, "/customers/"+seg0+"/mandates/"+seg1)
+	if params != nil {
+		if params.Sync != nil {
+			r.addQuery("sync", strconv.FormatBool(bool(*params.Sync)))
+		}
+	}
+	return r, nil
+}
+
+// newUpdateCustomerMandateRequest builds the request of update-customer-mandate (PUT /customers/{customer_id}/mandates/{mandate_id}).
+func newUpdateCustomerMandateRequest(customerID string, mandateID string, body gen.UpdateCustomerMandateJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("mandate_id", mandateID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateCustomerMandate, "/customers/"+seg0+"/mandates/"+seg1)
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPauseCustomerMandateRequest builds the request of pause-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/pause).
+func newPauseCustomerMandateRequest(customerID string, mandateID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("mandate_id", mandateID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPauseCustomerMandate, "/customers/"+seg0+"/mandates/"+seg1+"/pause")
+	return r, nil
+}
+
+// newResumeCustomerMandateRequest builds the request of resume-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/resume).
+func newResumeCustomerMandateRequest(customerID string, mandateID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("mandate_id", mandateID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opResumeCustomerMandate, "/customers/"+seg0+"/mandates/"+seg1+"/resume")
+	return r, nil
+}
+
+// newRevokeCustomerMandateRequest builds the request of revoke-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/revoke).
+func newRevokeCustomerMandateRequest(customerID string, mandateID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("mandate_id", mandateID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRevokeCustomerMandate, "/customers/"+seg0+"/mandates/"+seg1+"/revoke")
+	return r, nil
+}
+
+// newListSavedPaymentMethodsRequest builds the request of list-saved-payment-methods (GET /customers/{customer_id}/payment-methods).
+func newListSavedPaymentMethodsRequest(customerID string, params *gen.ListSavedPaymentMethodsParams) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListSavedPaymentMethods, "/customers/"+seg0+"/payment-methods")
+	if params != nil {
+		if params.PaymentMethods != nil {
+			r.addQuery("payment_methods", string(*params.PaymentMethods))
+		}
+	}
+	return r, nil
+}
+
+// newListCustomerReviewsRequest builds the request of list-customer-reviews (GET /customers/{customer_id}/reviews).
+func newListCustomerReviewsRequest(customerID string) (*request, error) {
+	seg0, err := pathSegment("customer_id", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListCustomerReviews, "/customers/"+seg0+"/reviews")
+	return r, nil
+}
+
+// newGetCustomerAuthorizedSellersRequest builds the request of get-customer-authorized-sellers (GET /customers/{id}/authorized-sellers).
+func newGetCustomerAuthorizedSellersRequest(id string, params *gen.GetCustomerAuthorizedSellersParams) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetCustomerAuthorizedSellers, "/customers/"+seg0+"/authorized-sellers")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+	}
+	return r, nil
+}
+
 // newCheckFulfillmentRequest builds the request of check-fulfillment (POST /fulfillment/serviceability).
 func newCheckFulfillmentRequest(body gen.CheckFulfillmentJSONRequestBody) (*request, error) {
 	r := newRequest(opCheckFulfillment, "/fulfillment/serviceability")
 	if err := r.setJSON(body.MarshalJSON()); err != nil {
 		return nil, err
+	}
+	return r, nil
+}
+
+// newListOrdersRequest builds the request of list-orders (GET /orders).
+func newListOrdersRequest(params *gen.ListOrdersParams) (*request, error) {
+	r := newRequest(opListOrders, "/orders")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.Status != nil {
+			for _, v := range *params.Status {
+				r.addQuery("status", string(v))
+			}
+		}
+		{
+			r.addQuery("user_id", string(params.UserID))
+		}
+	}
+	return r, nil
+}
+
+// newCreateOrderRequest builds the request of create-order (POST /orders).
+func newCreateOrderRequest(body gen.CreateOrderJSONRequestBody) (*request, error) {
+	r := newRequest(opCreateOrder, "/orders")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListBuyItAgainItemsRequest builds the request of list-buy-it-again-items (GET /orders/buy-it-again).
+func newListBuyItAgainItemsRequest(params *gen.ListBuyItAgainItemsParams) (*request, error) {
+	r := newRequest(opListBuyItAgainItems, "/orders/buy-it-again")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.SellerID != nil {
+			r.addQuery("seller_id", string(*params.SellerID))
+		}
+	}
+	return r, nil
+}
+
+// newGetOrderDetailRequest builds the request of get-order-detail (GET /orders/{order_number}).
+func newGetOrderDetailRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetOrderDetail, "/orders/"+seg0)
+	return r, nil
+}
+
+// newCancelOrderRequest builds the request of cancel-order (POST /orders/{order_number}/cancel).
+func newCancelOrderRequest(orderNumber string, body gen.CancelOrderJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCancelOrder, "/orders/"+seg0+"/cancel")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newCancelPaymentRequestRequest builds the request of cancel-payment-request (POST /orders/{order_number}/cancel-payment-request).
+func newCancelPaymentRequestRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCancelPaymentRequest, "/orders/"+seg0+"/cancel-payment-request")
+	return r, nil
+}
+
+// newGetPaymentStatusRequest builds the request of get-payment-status (GET /orders/{order_number}/payment-status).
+func newGetPaymentStatusRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetPaymentStatus, "/orders/"+seg0+"/payment-status")
+	return r, nil
+}
+
+// newListOrderPaymentsRequest builds the request of list-order-payments (GET /orders/{order_number}/payments).
+func newListOrderPaymentsRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListOrderPayments, "/orders/"+seg0+"/payments")
+	return r, nil
+}
+
+// newListOrderRefundsRequest builds the request of list-order-refunds (GET /orders/{order_number}/refunds).
+func newListOrderRefundsRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListOrderRefunds, "/orders/"+seg0+"/refunds")
+	return r, nil
+}
+
+// newRetryOrderPaymentRequest builds the request of retry-order-payment (POST /orders/{order_number}/retry-payment).
+func newRetryOrderPaymentRequest(orderNumber string, body gen.RetryOrderPaymentJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opRetryOrderPayment, "/orders/"+seg0+"/retry-payment")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListOrderReturnsRequest builds the request of list-order-returns (GET /orders/{order_number}/returns).
+func newListOrderReturnsRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListOrderReturns, "/orders/"+seg0+"/returns")
+	return r, nil
+}
+
+// newCreateOrderReturnRequest builds the request of create-order-return (POST /orders/{order_number}/returns).
+func newCreateOrderReturnRequest(orderNumber string, body gen.CreateOrderReturnJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCreateOrderReturn, "/orders/"+seg0+"/returns")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetOrderReturnDetailRequest builds the request of get-order-return-detail (GET /orders/{order_number}/returns/{return_number}).
+func newGetOrderReturnDetailRequest(orderNumber string, returnNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("return_number", returnNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetOrderReturnDetail, "/orders/"+seg0+"/returns/"+seg1)
+	return r, nil
+}
+
+// newUploadOrderReturnAttachmentsRequest builds the request of upload-order-return-attachments (POST /orders/{order_number}/returns/{return_number}/attachments).
+func newUploadOrderReturnAttachmentsRequest(orderNumber string, returnNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("return_number", returnNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUploadOrderReturnAttachments, "/orders/"+seg0+"/returns/"+seg1+"/attachments")
+	return r, nil
+}
+
+// newCancelOrderReturnRequest builds the request of cancel-order-return (POST /orders/{order_number}/returns/{return_number}/cancel).
+func newCancelOrderReturnRequest(orderNumber string, returnNumber string, body gen.CancelOrderReturnJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("return_number", returnNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opCancelOrderReturn, "/orders/"+seg0+"/returns/"+seg1+"/cancel")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListOrderShipmentsRequest builds the request of list-order-shipments (GET /orders/{order_number}/shipments).
+func newListOrderShipmentsRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opListOrderShipments, "/orders/"+seg0+"/shipments")
+	return r, nil
+}
+
+// newAuthenticateDirectOTPRequest builds the request of authenticate-direct-otp (POST /payments/authenticate-direct-otp).
+func newAuthenticateDirectOTPRequest(body gen.AuthenticateDirectOTPJSONRequestBody) (*request, error) {
+	r := newRequest(opAuthenticateDirectOTP, "/payments/authenticate-direct-otp")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetCardInfoRequest builds the request of get-card-info (GET /payments/card-info).
+func newGetCardInfoRequest(params *gen.GetCardInfoParams) (*request, error) {
+	r := newRequest(opGetCardInfo, "/payments/card-info")
+	if params != nil {
+		{
+			r.addQuery("cardbin", string(params.Cardbin))
+		}
+	}
+	return r, nil
+}
+
+// newGenerateHashRequest builds the request of generate-hash (POST /payments/generate-hash).
+func newGenerateHashRequest(body gen.GenerateHashJSONRequestBody) (*request, error) {
+	r := newRequest(opGenerateHash, "/payments/generate-hash")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetIfscLookupRequest builds the request of get-ifsc-lookup (GET /payments/ifsc-lookup/{ifsc_code}).
+func newGetIfscLookupRequest(ifscCode string) (*request, error) {
+	seg0, err := pathSegment("ifsc_code", ifscCode)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetIfscLookup, "/payments/ifsc-lookup/"+seg0)
+	return r, nil
+}
+
+// newCreateJuspayOrderRequest builds the request of create-juspay-order (POST /payments/juspay/create-order).
+func newCreateJuspayOrderRequest(body gen.CreateJuspayOrderJSONRequestBody) (*request, error) {
+	r := newRequest(opCreateJuspayOrder, "/payments/juspay/create-order")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newCreateJuspayCustomerRequest builds the request of create-juspay-customer (POST /payments/juspay/customers).
+func newCreateJuspayCustomerRequest(body gen.CreateJuspayCustomerJSONRequestBody) (*request, error) {
+	r := newRequest(opCreateJuspayCustomer, "/payments/juspay/customers")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetJuspayCustomerRequest builds the request of get-juspay-customer (GET /payments/juspay/customers/{user_id}).
+func newGetJuspayCustomerRequest(userID string) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetJuspayCustomer, "/payments/juspay/customers/"+seg0)
+	return r, nil
+}
+
+// newListPaymentMethodsRequest builds the request of list-payment-methods (GET /payments/payment-methods).
+func newListPaymentMethodsRequest(params *gen.ListPaymentMethodsParams) (*request, error) {
+	r := newRequest(opListPaymentMethods, "/payments/payment-methods")
+	if params != nil {
+		if params.EmandatePaymentMethods != nil {
+			r.addQuery("emandate_payment_methods", strconv.FormatBool(bool(*params.EmandatePaymentMethods)))
+		}
+		if params.PaymentMethodType != nil {
+			r.addQuery("payment_method_type", string(*params.PaymentMethodType))
+		}
+		if params.PaymentProviderSlug != nil {
+			r.addQuery("payment_provider_slug", string(*params.PaymentProviderSlug))
+		}
+	}
+	return r, nil
+}
+
+// newResendDirectOTPRequest builds the request of resend-direct-otp (POST /payments/resend-direct-otp).
+func newResendDirectOTPRequest(body gen.ResendDirectOTPJSONRequestBody) (*request, error) {
+	r := newRequest(opResendDirectOTP, "/payments/resend-direct-otp")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newVerifyVpaRequest builds the request of verify-vpa (GET /payments/verify-vpa).
+func newVerifyVpaRequest(params *gen.VerifyVpaParams) (*request, error) {
+	r := newRequest(opVerifyVpa, "/payments/verify-vpa")
+	if params != nil {
+		if params.Vpa != nil {
+			r.addQuery("vpa", string(*params.Vpa))
+		}
 	}
 	return r, nil
 }
@@ -1077,6 +2216,85 @@ func newListSellerReviewsRequest(id string) (*request, error) {
 	return r, nil
 }
 
+// newListSubscriptionsRequest builds the request of list-subscriptions (GET /subscriptions).
+func newListSubscriptionsRequest() (*request, error) {
+	r := newRequest(opListSubscriptions, "/subscriptions")
+	return r, nil
+}
+
+// newCreateSubscriptionRequest builds the request of create-subscription (POST /subscriptions).
+func newCreateSubscriptionRequest(body gen.CreateSubscriptionJSONRequestBody) (*request, error) {
+	r := newRequest(opCreateSubscription, "/subscriptions")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetSubscriptionRequest builds the request of get-subscription (GET /subscriptions/{id}).
+func newGetSubscriptionRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetSubscription, "/subscriptions/"+seg0)
+	return r, nil
+}
+
+// newUpdateSubscriptionRequest builds the request of update-subscription (PUT /subscriptions/{id}).
+func newUpdateSubscriptionRequest(id string, body gen.UpdateSubscriptionJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdateSubscription, "/subscriptions/"+seg0)
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newDeleteFromWishlistRequest builds the request of delete-from-wishlist (DELETE /wishlist/{user_id}).
+func newDeleteFromWishlistRequest(userID string, body gen.DeleteFromWishlistJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opDeleteFromWishlist, "/wishlist/"+seg0)
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newGetWishlistRequest builds the request of get-wishlist (GET /wishlist/{user_id}).
+func newGetWishlistRequest(userID string, params *gen.GetWishlistParams) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetWishlist, "/wishlist/"+seg0)
+	if params != nil {
+		if params.SellerID != nil {
+			r.addQuery("seller_id", string(*params.SellerID))
+		}
+	}
+	return r, nil
+}
+
+// newAddToWishlistRequest builds the request of add-to-wishlist (POST /wishlist/{user_id}).
+func newAddToWishlistRequest(userID string, body gen.AddToWishlistJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opAddToWishlist, "/wishlist/"+seg0)
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // Services are the groups of the API, a service each. A Session has them
 // all, acting for its shopper; so has a Client, on its default session.
 type Services struct {
@@ -1086,25 +2304,43 @@ type Services struct {
 	Auth *AuthService
 	// Campaigns is the Campaigns group. Newsletter subscriptions.
 	Campaigns *CampaignsService
+	// Cart is the Carts group. The shopper's cart — items, coupons, promotions, loyalty and credit redemption, addresses and fulfillment.
+	Cart *CartService
 	// Catalog is the Catalog group. Categories, products, variants, SKUs, search, recommendations and reviews, with their marketplace twins.
 	Catalog *CatalogService
 	// Common is the Common group. Countries, their states and their postal codes.
 	Common *CommonService
+	// Customers is the Customers group. The customer's addresses, bank accounts, cards, credit line, KYC documents, loyalty, mandates, payment methods and reviews.
+	Customers *CustomersService
 	// Fulfillment is the Fulfillment group. Whether items can be delivered to a postal code.
 	Fulfillment *FulfillmentService
+	// Orders is the Orders group. Placing orders, their payments, refunds, returns and shipments.
+	Orders *OrdersService
+	// Payments is the Payments group. Payment methods, gateway customers and orders, card and UPI checks, bank lookups.
+	Payments *PaymentsService
 	// Store is the Store group. The store's configuration, its KYC documents and its marketplace sellers.
 	Store *StoreService
+	// Subscriptions is the Subscriptions group. Recurring orders of a product.
+	Subscriptions *SubscriptionsService
+	// Wishlist is the Wishlist group. The products a shopper keeps for later.
+	Wishlist *WishlistService
 }
 
 func newServices(s *Session) Services {
 	return Services{
-		Analytics:   &AnalyticsService{s: s},
-		Auth:        &AuthService{s: s},
-		Campaigns:   &CampaignsService{s: s},
-		Catalog:     &CatalogService{s: s},
-		Common:      &CommonService{s: s},
-		Fulfillment: &FulfillmentService{s: s},
-		Store:       &StoreService{s: s},
+		Analytics:     &AnalyticsService{s: s},
+		Auth:          &AuthService{s: s},
+		Campaigns:     &CampaignsService{s: s},
+		Cart:          &CartService{s: s},
+		Catalog:       &CatalogService{s: s},
+		Common:        &CommonService{s: s},
+		Customers:     &CustomersService{s: s},
+		Fulfillment:   &FulfillmentService{s: s},
+		Orders:        &OrdersService{s: s},
+		Payments:      &PaymentsService{s: s},
+		Store:         &StoreService{s: s},
+		Subscriptions: &SubscriptionsService{s: s},
+		Wishlist:      &WishlistService{s: s},
 	}
 }
 
@@ -1131,250 +2367,1042 @@ func newPublic(c *Client) Public {
 // The gen types of the API's models, parameters and bodies, re-exported:
 // storefront.Product is gen.Product.
 type (
-	AnalyticsEvent                            = gen.AnalyticsEvent
-	AnalyticsEventChannel                     = gen.AnalyticsEventChannel
-	AnalyticsEventType                        = gen.AnalyticsEventType
-	AnalyticsProvider                         = gen.AnalyticsProvider
-	AnonymousUser                             = gen.AnonymousUser
-	AssociatedOption                          = gen.AssociatedOption
-	AssociatedOption_AdditionalProperties     = gen.AssociatedOption_AdditionalProperties
-	BooleanAttribute                          = gen.BooleanAttribute
-	BooleanAttributeType                      = gen.BooleanAttributeType
-	Brand                                     = gen.Brand
-	Business                                  = gen.Business
-	CartBasedFulfillmentCheck                 = gen.CartBasedFulfillmentCheck
-	CartBasedFulfillmentCheckFulfillmentType  = gen.CartBasedFulfillmentCheckFulfillmentType
-	Category                                  = gen.Category
-	CheckFulfillmentBody                      = gen.CheckFulfillmentBody
-	CheckFulfillmentContent                   = gen.CheckFulfillmentContent
-	CheckFulfillmentJSONRequestBody           = gen.CheckFulfillmentJSONRequestBody
-	ColorAttribute                            = gen.ColorAttribute
-	ColorAttributeType                        = gen.ColorAttributeType
-	ColorOption                               = gen.ColorOption
-	ColorOptionType                           = gen.ColorOptionType
-	Country                                   = gen.Country
-	CountryCode                               = gen.CountryCode
-	CountryState                              = gen.CountryState
-	Currency                                  = gen.Currency
-	CustomerGroup                             = gen.CustomerGroup
-	CustomerGroupID                           = gen.CustomerGroupID
-	DateAttribute                             = gen.DateAttribute
-	DateAttributeType                         = gen.DateAttributeType
-	DiscountBasedPromotion                    = gen.DiscountBasedPromotion
-	DiscountBasedPromotionDiscountType        = gen.DiscountBasedPromotionDiscountType
-	DiscountBasedPromotionPromotionType       = gen.DiscountBasedPromotionPromotionType
-	FixedPricePromotion                       = gen.FixedPricePromotion
-	FixedPricePromotionPromotionType          = gen.FixedPricePromotionPromotionType
-	FreeGoodsPromotion                        = gen.FreeGoodsPromotion
-	FreeGoodsPromotionPromotionType           = gen.FreeGoodsPromotionPromotionType
-	GetConfigContent                          = gen.GetConfigContent
-	GetMarketplaceProductDetailContent        = gen.GetMarketplaceProductDetailContent
-	GetMarketplaceProductDetailParams         = gen.GetMarketplaceProductDetailParams
-	GetMarketplaceVariantDetailContent        = gen.GetMarketplaceVariantDetailContent
-	GetMarketplaceVariantDetailParams         = gen.GetMarketplaceVariantDetailParams
-	GetProductDetailContent                   = gen.GetProductDetailContent
-	GetProductDetailParams                    = gen.GetProductDetailParams
-	GetSellerDetailContent                    = gen.GetSellerDetailContent
-	GetVariantDetailContent                   = gen.GetVariantDetailContent
-	GetVariantDetailParams                    = gen.GetVariantDetailParams
-	Item                                      = gen.Item
-	ItemProductType                           = gen.ItemProductType
-	ItemsBasedFulfillmentCheck                = gen.ItemsBasedFulfillmentCheck
-	ItemsBasedFulfillmentCheckFulfillmentType = gen.ItemsBasedFulfillmentCheckFulfillmentType
-	KycDocumentConfig                         = gen.KycDocumentConfig
-	KycDocumentConfigDocumentType             = gen.KycDocumentConfigDocumentType
-	KycDocumentConfigVerificationType         = gen.KycDocumentConfigVerificationType
-	Limit                                     = gen.Limit
-	ListCategoriesContent                     = gen.ListCategoriesContent
-	ListCategoriesParams                      = gen.ListCategoriesParams
-	ListCountriesContent                      = gen.ListCountriesContent
-	ListCountryPincodesContent                = gen.ListCountryPincodesContent
-	ListCountryPincodesParams                 = gen.ListCountryPincodesParams
-	ListCountryStatesContent                  = gen.ListCountryStatesContent
-	ListCrosssellProductsContent              = gen.ListCrosssellProductsContent
-	ListCrosssellProductsParams               = gen.ListCrosssellProductsParams
-	ListKycDocumentContent                    = gen.ListKycDocumentContent
-	ListMarketplaceCategoriesContent          = gen.ListMarketplaceCategoriesContent
-	ListMarketplaceCategoriesParams           = gen.ListMarketplaceCategoriesParams
-	ListMarketplaceCrosssellProductsContent   = gen.ListMarketplaceCrosssellProductsContent
-	ListMarketplaceCrosssellProductsParams    = gen.ListMarketplaceCrosssellProductsParams
-	ListMarketplaceProductReviewsContent      = gen.ListMarketplaceProductReviewsContent
-	ListMarketplaceProductReviewsParams       = gen.ListMarketplaceProductReviewsParams
-	ListMarketplaceProductVariantsContent     = gen.ListMarketplaceProductVariantsContent
-	ListMarketplaceProductVariantsParams      = gen.ListMarketplaceProductVariantsParams
-	ListMarketplaceProductsContent            = gen.ListMarketplaceProductsContent
-	ListMarketplaceProductsParams             = gen.ListMarketplaceProductsParams
-	ListMarketplaceSimilarProductsContent     = gen.ListMarketplaceSimilarProductsContent
-	ListMarketplaceSimilarProductsParams      = gen.ListMarketplaceSimilarProductsParams
-	ListMarketplaceSkusContent                = gen.ListMarketplaceSkusContent
-	ListMarketplaceSkusParams                 = gen.ListMarketplaceSkusParams
-	ListMarketplaceUpsellProductsContent      = gen.ListMarketplaceUpsellProductsContent
-	ListMarketplaceUpsellProductsParams       = gen.ListMarketplaceUpsellProductsParams
-	ListProductReviewsContent                 = gen.ListProductReviewsContent
-	ListProductReviewsParams                  = gen.ListProductReviewsParams
-	ListProductVariantsContent                = gen.ListProductVariantsContent
-	ListProductVariantsParams                 = gen.ListProductVariantsParams
-	ListProductsContent                       = gen.ListProductsContent
-	ListProductsParams                        = gen.ListProductsParams
-	ListSellerReviewsContent                  = gen.ListSellerReviewsContent
-	ListSimilarProductsContent                = gen.ListSimilarProductsContent
-	ListSimilarProductsParams                 = gen.ListSimilarProductsParams
-	ListSkusContent                           = gen.ListSkusContent
-	ListSkusParams                            = gen.ListSkusParams
-	ListUpsellProductsContent                 = gen.ListUpsellProductsContent
-	ListUpsellProductsParams                  = gen.ListUpsellProductsParams
-	LotBatchDetail                            = gen.LotBatchDetail
-	MarketplaceItem                           = gen.MarketplaceItem
-	MarketplaceItemProductType                = gen.MarketplaceItemProductType
-	MarketplaceProduct                        = gen.MarketplaceProduct
-	MarketplaceProductDetail                  = gen.MarketplaceProductDetail
-	MarketplaceProductDetailProductType       = gen.MarketplaceProductDetailProductType
-	MarketplaceProductProductType             = gen.MarketplaceProductProductType
-	MultiSelectAttribute                      = gen.MultiSelectAttribute
-	MultiSelectAttributeType                  = gen.MultiSelectAttributeType
-	NotificationChannelPreferences            = gen.NotificationChannelPreferences
-	NotificationPreferences                   = gen.NotificationPreferences
-	NumberAttribute                           = gen.NumberAttribute
-	NumberAttributeType                       = gen.NumberAttributeType
-	Page                                      = gen.Page
-	Pagination                                = gen.Pagination
-	PaymentProvider                           = gen.PaymentProvider
-	Pincode                                   = gen.Pincode
-	Product                                   = gen.Product
-	ProductAttribute                          = gen.ProductAttribute
-	ProductBundleItem                         = gen.ProductBundleItem
-	ProductBundleItemProductType              = gen.ProductBundleItemProductType
-	ProductCategory                           = gen.ProductCategory
-	ProductDetail                             = gen.ProductDetail
-	ProductDetailProductType                  = gen.ProductDetailProductType
-	ProductImage                              = gen.ProductImage
-	ProductPricing                            = gen.ProductPricing
-	ProductPricingTaxType                     = gen.ProductPricingTaxType
-	ProductProductType                        = gen.ProductProductType
-	ProductPromotion                          = gen.ProductPromotion
-	ProductPromotion_Details                  = gen.ProductPromotion_Details
-	ProductReview                             = gen.ProductReview
-	ProductReviewStatus                       = gen.ProductReviewStatus
-	ProductShipping                           = gen.ProductShipping
-	ProductSubscription                       = gen.ProductSubscription
-	ProductSubscriptionBillingFrequency       = gen.ProductSubscriptionBillingFrequency
-	ProductSubscriptionOrderFrequency         = gen.ProductSubscriptionOrderFrequency
-	ProductVideo                              = gen.ProductVideo
-	SearchKeyword                             = gen.SearchKeyword
-	SearchMarketplaceProductsContent          = gen.SearchMarketplaceProductsContent
-	SearchMarketplaceProductsJSONRequestBody  = gen.SearchMarketplaceProductsJSONRequestBody
-	SearchMarketplaceProductsParams           = gen.SearchMarketplaceProductsParams
-	SearchProduct                             = gen.SearchProduct
-	SearchProductFilter0                      = gen.SearchProductFilter0
-	SearchProductFilter1                      = gen.SearchProductFilter1
-	SearchProductFilter10                     = gen.SearchProductFilter10
-	SearchProductFilter11                     = gen.SearchProductFilter11
-	SearchProduct_Filter                      = gen.SearchProduct_Filter
-	SearchProduct_Filter_1_Item               = gen.SearchProduct_Filter_1_Item
-	SearchProductsContent                     = gen.SearchProductsContent
-	SearchProductsJSONRequestBody             = gen.SearchProductsJSONRequestBody
-	SearchProductsParams                      = gen.SearchProductsParams
-	SellerDetail                              = gen.SellerDetail
-	SellerInfo                                = gen.SellerInfo
-	SellerReview                              = gen.SellerReview
-	SellerReviewStats                         = gen.SellerReviewStats
-	Seo                                       = gen.Seo
-	SingleSelectAttribute                     = gen.SingleSelectAttribute
-	SingleSelectAttributeType                 = gen.SingleSelectAttributeType
-	SingleSelectOption                        = gen.SingleSelectOption
-	SingleSelectOptionType                    = gen.SingleSelectOptionType
-	SortBy                                    = gen.SortBy
-	StoreConfig                               = gen.StoreConfig
-	StoreTemplate                             = gen.StoreTemplate
-	StoreTemplateContentType                  = gen.StoreTemplateContentType
-	SubscribeNewsletterBody                   = gen.SubscribeNewsletterBody
-	SubscribeNewsletterJSONRequestBody        = gen.SubscribeNewsletterJSONRequestBody
-	TextAttribute                             = gen.TextAttribute
-	TextAttributeType                         = gen.TextAttributeType
-	TrackAnalyticsEventJSONRequestBody        = gen.TrackAnalyticsEventJSONRequestBody
-	UnserviceableItem                         = gen.UnserviceableItem
-	User                                      = gen.User
-	UserID                                    = gen.UserID
-	UserLoginMethods                          = gen.UserLoginMethods
-	Variant                                   = gen.Variant
-	VariantDetail                             = gen.VariantDetail
-	VariantDetailProductType                  = gen.VariantDetailProductType
-	VariantOption                             = gen.VariantOption
-	VariantOptionType                         = gen.VariantOptionType
-	VariantOptionValue0                       = gen.VariantOptionValue0
-	VariantOptionValue1                       = gen.VariantOptionValue1
-	VariantOption_Value_Item                  = gen.VariantOption_Value_Item
-	VolumeBasedPromotion                      = gen.VolumeBasedPromotion
-	VolumeBasedPromotionPromotionType         = gen.VolumeBasedPromotionPromotionType
+	AcceleratedRewardCouponPromotion                                 = gen.AcceleratedRewardCouponPromotion
+	AcceleratedRewardCouponPromotionAppliesToProduct                 = gen.AcceleratedRewardCouponPromotionAppliesToProduct
+	AcceleratedRewardRule                                            = gen.AcceleratedRewardRule
+	AddToWishlistBody                                                = gen.AddToWishlistBody
+	AddToWishlistContent                                             = gen.AddToWishlistContent
+	AddToWishlistJSONRequestBody                                     = gen.AddToWishlistJSONRequestBody
+	AnalyticsEvent                                                   = gen.AnalyticsEvent
+	AnalyticsEventChannel                                            = gen.AnalyticsEventChannel
+	AnalyticsEventType                                               = gen.AnalyticsEventType
+	AnalyticsProvider                                                = gen.AnalyticsProvider
+	AnonymousUser                                                    = gen.AnonymousUser
+	ApplicableCoupon                                                 = gen.ApplicableCoupon
+	ApplicablePromotion                                              = gen.ApplicablePromotion
+	AppliedCoupon                                                    = gen.AppliedCoupon
+	AppliedCouponCouponType                                          = gen.AppliedCouponCouponType
+	AppliedPromotion                                                 = gen.AppliedPromotion
+	AppliedPromotionPromotionType                                    = gen.AppliedPromotionPromotionType
+	ApplyCouponBody                                                  = gen.ApplyCouponBody
+	ApplyCouponContent                                               = gen.ApplyCouponContent
+	ApplyCouponJSONRequestBody                                       = gen.ApplyCouponJSONRequestBody
+	AssociatedOption                                                 = gen.AssociatedOption
+	AssociatedOption_AdditionalProperties                            = gen.AssociatedOption_AdditionalProperties
+	AuthenticateDirectOTPBody                                        = gen.AuthenticateDirectOTPBody
+	AuthenticateDirectOTPJSONRequestBody                             = gen.AuthenticateDirectOTPJSONRequestBody
+	AutoScaleBasedOnAmount                                           = gen.AutoScaleBasedOnAmount
+	AutoScaleBasedOnAmountProductsAutoScale                          = gen.AutoScaleBasedOnAmountProductsAutoScale
+	AutoScaleBasedOnAmountProductsSlabCondition                      = gen.AutoScaleBasedOnAmountProductsSlabCondition
+	AutoScaleBasedOnAmountSpendingCriteriaType                       = gen.AutoScaleBasedOnAmountSpendingCriteriaType
+	AutoScaleBasedOnQuantity                                         = gen.AutoScaleBasedOnQuantity
+	AutoScaleBasedOnQuantityProductsAutoScale                        = gen.AutoScaleBasedOnQuantityProductsAutoScale
+	AutoScaleBasedOnQuantityProductsSlabCondition                    = gen.AutoScaleBasedOnQuantityProductsSlabCondition
+	AutoScaleBasedOnQuantitySpendingCriteriaType                     = gen.AutoScaleBasedOnQuantitySpendingCriteriaType
+	BankTransfer                                                     = gen.BankTransfer
+	BankTransferCheckout                                             = gen.BankTransferCheckout
+	BankTransferCheckoutPaymentMethodType                            = gen.BankTransferCheckoutPaymentMethodType
+	BankTransferCheckoutPaymentProviderSlug                          = gen.BankTransferCheckoutPaymentProviderSlug
+	BankTransferPaymentStatus                                        = gen.BankTransferPaymentStatus
+	BankTransferTransactionType                                      = gen.BankTransferTransactionType
+	BooleanAttribute                                                 = gen.BooleanAttribute
+	BooleanAttributeType                                             = gen.BooleanAttributeType
+	Brand                                                            = gen.Brand
+	Business                                                         = gen.Business
+	BuyOrderItemAgain                                                = gen.BuyOrderItemAgain
+	BuyXGetYCouponPromotion                                          = gen.BuyXGetYCouponPromotion
+	BuyXGetYCouponPromotionAppliesToProduct                          = gen.BuyXGetYCouponPromotionAppliesToProduct
+	BuyXGetYRule                                                     = gen.BuyXGetYRule
+	BuyXGetYRuleBasedOnAmount                                        = gen.BuyXGetYRuleBasedOnAmount
+	BuyXGetYRuleBasedOnAmountProductsGetOfferType                    = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferType
+	BuyXGetYRuleBasedOnAmountSpendingCriteriaType                    = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaType
+	BuyXGetYRuleBasedOnQuantity                                      = gen.BuyXGetYRuleBasedOnQuantity
+	BuyXGetYRuleBasedOnQuantityProductsGetOfferType                  = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferType
+	BuyXGetYRuleBasedOnQuantitySpendingCriteriaType                  = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType
+	CancelOrderBody                                                  = gen.CancelOrderBody
+	CancelOrderBodyRefundMode                                        = gen.CancelOrderBodyRefundMode
+	CancelOrderContent                                               = gen.CancelOrderContent
+	CancelOrderJSONRequestBody                                       = gen.CancelOrderJSONRequestBody
+	CancelOrderReturnBody                                            = gen.CancelOrderReturnBody
+	CancelOrderReturnContent                                         = gen.CancelOrderReturnContent
+	CancelOrderReturnJSONRequestBody                                 = gen.CancelOrderReturnJSONRequestBody
+	CardPayment                                                      = gen.CardPayment
+	CardPaymentCardType                                              = gen.CardPaymentCardType
+	CardPaymentPaymentStatus                                         = gen.CardPaymentPaymentStatus
+	CardPaymentTransactionType                                       = gen.CardPaymentTransactionType
+	CardbinInfo                                                      = gen.CardbinInfo
+	Cart                                                             = gen.Cart
+	CartBasedFulfillmentCheck                                        = gen.CartBasedFulfillmentCheck
+	CartBasedFulfillmentCheckFulfillmentType                         = gen.CartBasedFulfillmentCheckFulfillmentType
+	CartBasedFulfillmentOption                                       = gen.CartBasedFulfillmentOption
+	CartBasedFulfillmentOptionFulfillmentType                        = gen.CartBasedFulfillmentOptionFulfillmentType
+	CartItem                                                         = gen.CartItem
+	CartItemProductType                                              = gen.CartItemProductType
+	CartItemTaxType                                                  = gen.CartItemTaxType
+	CartShipment                                                     = gen.CartShipment
+	CartStatus                                                       = gen.CartStatus
+	Category                                                         = gen.Category
+	CheckFulfillmentBody                                             = gen.CheckFulfillmentBody
+	CheckFulfillmentContent                                          = gen.CheckFulfillmentContent
+	CheckFulfillmentJSONRequestBody                                  = gen.CheckFulfillmentJSONRequestBody
+	CollectInStore                                                   = gen.CollectInStore
+	CollectInStoreAddress                                            = gen.CollectInStoreAddress
+	CollectInStoreFulfillment                                        = gen.CollectInStoreFulfillment
+	CollectInStoreFulfillmentFulfillmentType                         = gen.CollectInStoreFulfillmentFulfillmentType
+	CollectInStoreFulfillmentPreferenceType                          = gen.CollectInStoreFulfillmentPreferenceType
+	ColorAttribute                                                   = gen.ColorAttribute
+	ColorAttributeType                                               = gen.ColorAttributeType
+	ColorOption                                                      = gen.ColorOption
+	ColorOptionType                                                  = gen.ColorOptionType
+	Country                                                          = gen.Country
+	CountryCode                                                      = gen.CountryCode
+	CountryState                                                     = gen.CountryState
+	Coupon                                                           = gen.Coupon
+	CouponApplicationRulesApplicationPriority                        = gen.CouponApplicationRulesApplicationPriority
+	CouponCouponType                                                 = gen.CouponCouponType
+	CouponPromotionCommonDetail                                      = gen.CouponPromotionCommonDetail
+	CouponType                                                       = gen.CouponType
+	CreateAddressContent                                             = gen.CreateAddressContent
+	CreateAddressJSONRequestBody                                     = gen.CreateAddressJSONRequestBody
+	CreateBankAccount                                                = gen.CreateBankAccount
+	CreateBankAccountContent                                         = gen.CreateBankAccountContent
+	CreateBankAccountJSONRequestBody                                 = gen.CreateBankAccountJSONRequestBody
+	CreateCartAddressBody                                            = gen.CreateCartAddressBody
+	CreateCartAddressBody0                                           = gen.CreateCartAddressBody0
+	CreateCartAddressBody1                                           = gen.CreateCartAddressBody1
+	CreateCartAddressContent                                         = gen.CreateCartAddressContent
+	CreateCartAddressJSONRequestBody                                 = gen.CreateCartAddressJSONRequestBody
+	CreateCartBody                                                   = gen.CreateCartBody
+	CreateCartContent                                                = gen.CreateCartContent
+	CreateCartJSONRequestBody                                        = gen.CreateCartJSONRequestBody
+	CreateCustomSubscription                                         = gen.CreateCustomSubscription
+	CreateCustomSubscriptionBillingFrequency                         = gen.CreateCustomSubscriptionBillingFrequency
+	CreateCustomSubscriptionPlanType                                 = gen.CreateCustomSubscriptionPlanType
+	CreateCustomSubscriptionShippingFrequency                        = gen.CreateCustomSubscriptionShippingFrequency
+	CreateCustomerMandate                                            = gen.CreateCustomerMandate
+	CreateCustomerMandateContent                                     = gen.CreateCustomerMandateContent
+	CreateCustomerMandateJSONRequestBody                             = gen.CreateCustomerMandateJSONRequestBody
+	CreateInboundBankAccount                                         = gen.CreateInboundBankAccount
+	CreateInboundBankAccountAccountType                              = gen.CreateInboundBankAccountAccountType
+	CreateJuspayCustomerContent                                      = gen.CreateJuspayCustomerContent
+	CreateJuspayCustomerJSONRequestBody                              = gen.CreateJuspayCustomerJSONRequestBody
+	CreateJuspayOrderContent                                         = gen.CreateJuspayOrderContent
+	CreateJuspayOrderJSONRequestBody                                 = gen.CreateJuspayOrderJSONRequestBody
+	CreateOrderBody                                                  = gen.CreateOrderBody
+	CreateOrderContent                                               = gen.CreateOrderContent
+	CreateOrderContent_PaymentInfo                                   = gen.CreateOrderContent_PaymentInfo
+	CreateOrderJSONRequestBody                                       = gen.CreateOrderJSONRequestBody
+	CreateOrderReturn                                                = gen.CreateOrderReturn
+	CreateOrderReturnContent                                         = gen.CreateOrderReturnContent
+	CreateOrderReturnJSONRequestBody                                 = gen.CreateOrderReturnJSONRequestBody
+	CreateOrderReturnRequestedSettlement                             = gen.CreateOrderReturnRequestedSettlement
+	CreateOutboundBankAccount                                        = gen.CreateOutboundBankAccount
+	CreateOutboundBankAccountAccountType                             = gen.CreateOutboundBankAccountAccountType
+	CreateStandardSubscription                                       = gen.CreateStandardSubscription
+	CreateStandardSubscriptionPlanID                                 = gen.CreateStandardSubscriptionPlanID
+	CreateStandardSubscriptionPlanType                               = gen.CreateStandardSubscriptionPlanType
+	CreateSubscription                                               = gen.CreateSubscription
+	CreateSubscriptionContent                                        = gen.CreateSubscriptionContent
+	CreateSubscriptionJSONRequestBody                                = gen.CreateSubscriptionJSONRequestBody
+	Currency                                                         = gen.Currency
+	CustomSlabsBasedOnAmount                                         = gen.CustomSlabsBasedOnAmount
+	CustomSlabsBasedOnAmountProductsSlabsCondition                   = gen.CustomSlabsBasedOnAmountProductsSlabsCondition
+	CustomSlabsBasedOnAmountSpendingCriteriaType                     = gen.CustomSlabsBasedOnAmountSpendingCriteriaType
+	CustomSlabsBasedOnQuantity                                       = gen.CustomSlabsBasedOnQuantity
+	CustomSlabsBasedOnQuantityProductsSlabsCondition                 = gen.CustomSlabsBasedOnQuantityProductsSlabsCondition
+	CustomSlabsBasedOnQuantitySpendingCriteriaType                   = gen.CustomSlabsBasedOnQuantitySpendingCriteriaType
+	CustomerAddress                                                  = gen.CustomerAddress
+	CustomerAddressCountry                                           = gen.CustomerAddressCountry
+	CustomerBankAccount                                              = gen.CustomerBankAccount
+	CustomerBankAccountAccountType                                   = gen.CustomerBankAccountAccountType
+	CustomerCreditLineBalance                                        = gen.CustomerCreditLineBalance
+	CustomerGroup                                                    = gen.CustomerGroup
+	CustomerGroupID                                                  = gen.CustomerGroupID
+	CustomerLoyalty                                                  = gen.CustomerLoyalty
+	CustomerMandate                                                  = gen.CustomerMandate
+	CustomerReadyForReview                                           = gen.CustomerReadyForReview
+	CustomerReview                                                   = gen.CustomerReview
+	DateAttribute                                                    = gen.DateAttribute
+	DateAttributeType                                                = gen.DateAttributeType
+	DeleteFromWishlistBody                                           = gen.DeleteFromWishlistBody
+	DeleteFromWishlistContent                                        = gen.DeleteFromWishlistContent
+	DeleteFromWishlistJSONRequestBody                                = gen.DeleteFromWishlistJSONRequestBody
+	DeliveryFulfillment                                              = gen.DeliveryFulfillment
+	DeliveryFulfillmentFulfillmentType                               = gen.DeliveryFulfillmentFulfillmentType
+	DeliveryFulfillmentPreferenceType                                = gen.DeliveryFulfillmentPreferenceType
+	DeliveryOption                                                   = gen.DeliveryOption
+	DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0        = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
+	DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1        = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
+	DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode       = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode
+	DeliveryOptionShipmentsShippingMethodsShippingType               = gen.DeliveryOptionShipmentsShippingMethodsShippingType
+	DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID     = gen.DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID
+	DiscountBasedPromotion                                           = gen.DiscountBasedPromotion
+	DiscountBasedPromotionDiscountType                               = gen.DiscountBasedPromotionDiscountType
+	DiscountBasedPromotionPromotionType                              = gen.DiscountBasedPromotionPromotionType
+	DiscountCouponPromotion                                          = gen.DiscountCouponPromotion
+	DiscountCouponPromotionAppliesToProduct                          = gen.DiscountCouponPromotionAppliesToProduct
+	DiscountRule                                                     = gen.DiscountRule
+	Document                                                         = gen.Document
+	DocumentCreatedBy                                                = gen.DocumentCreatedBy
+	DocumentModifiedBy                                               = gen.DocumentModifiedBy
+	DocumentStatus                                                   = gen.DocumentStatus
+	DocumentVerificationType                                         = gen.DocumentVerificationType
+	EvaluateCouponsContent                                           = gen.EvaluateCouponsContent
+	EvaluatePromotionsContent                                        = gen.EvaluatePromotionsContent
+	FixedAmountDiscountRule                                          = gen.FixedAmountDiscountRule
+	FixedAmountDiscountRuleDiscountType                              = gen.FixedAmountDiscountRuleDiscountType
+	FixedPriceCouponPromotion                                        = gen.FixedPriceCouponPromotion
+	FixedPriceCouponPromotionAppliesToProduct                        = gen.FixedPriceCouponPromotionAppliesToProduct
+	FixedPricePromotion                                              = gen.FixedPricePromotion
+	FixedPricePromotionPromotionType                                 = gen.FixedPricePromotionPromotionType
+	FixedPriceRule                                                   = gen.FixedPriceRule
+	FixedPriceRuleBasedAmount                                        = gen.FixedPriceRuleBasedAmount
+	FixedPriceRuleBasedAmountSpendingCriteriaType                    = gen.FixedPriceRuleBasedAmountSpendingCriteriaType
+	FixedPriceRuleBasedQuantity                                      = gen.FixedPriceRuleBasedQuantity
+	FixedPriceRuleBasedQuantitySpendingCriteriaType                  = gen.FixedPriceRuleBasedQuantitySpendingCriteriaType
+	FreeGoodCouponPromotion                                          = gen.FreeGoodCouponPromotion
+	FreeGoodCouponPromotionAppliesToProduct                          = gen.FreeGoodCouponPromotionAppliesToProduct
+	FreeGoodsPromotion                                               = gen.FreeGoodsPromotion
+	FreeGoodsPromotionPromotionType                                  = gen.FreeGoodsPromotionPromotionType
+	FreeGoodsRule                                                    = gen.FreeGoodsRule
+	FreeShipingCouponPromotion                                       = gen.FreeShipingCouponPromotion
+	FulfillmentItem                                                  = gen.FulfillmentItem
+	FulfillmentPreference                                            = gen.FulfillmentPreference
+	GenerateHashBody                                                 = gen.GenerateHashBody
+	GenerateHashBodyPaymentGateway                                   = gen.GenerateHashBodyPaymentGateway
+	GenerateHashContent                                              = gen.GenerateHashContent
+	GenerateHashJSONRequestBody                                      = gen.GenerateHashJSONRequestBody
+	GetAddressDetailContent                                          = gen.GetAddressDetailContent
+	GetBankAccountDetailContent                                      = gen.GetBankAccountDetailContent
+	GetCardInfoContent                                               = gen.GetCardInfoContent
+	GetCardInfoParams                                                = gen.GetCardInfoParams
+	GetCartContent                                                   = gen.GetCartContent
+	GetConfigContent                                                 = gen.GetConfigContent
+	GetCustomerAuthorizedSellersContent                              = gen.GetCustomerAuthorizedSellersContent
+	GetCustomerAuthorizedSellersParams                               = gen.GetCustomerAuthorizedSellersParams
+	GetCustomerCreditLineBalanceContent                              = gen.GetCustomerCreditLineBalanceContent
+	GetCustomerMandateContent                                        = gen.GetCustomerMandateContent
+	GetCustomerMandateParams                                         = gen.GetCustomerMandateParams
+	GetDocumentContent                                               = gen.GetDocumentContent
+	GetFulfillmentOptionsContent                                     = gen.GetFulfillmentOptionsContent
+	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType    = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType
+	GetFulfillmentOptionsJSONRequestBody                             = gen.GetFulfillmentOptionsJSONRequestBody
+	GetIfscLookupContent                                             = gen.GetIfscLookupContent
+	GetJuspayCustomerContent                                         = gen.GetJuspayCustomerContent
+	GetLoyaltyDetailsContent                                         = gen.GetLoyaltyDetailsContent
+	GetMarketplaceProductDetailContent                               = gen.GetMarketplaceProductDetailContent
+	GetMarketplaceProductDetailParams                                = gen.GetMarketplaceProductDetailParams
+	GetMarketplaceVariantDetailContent                               = gen.GetMarketplaceVariantDetailContent
+	GetMarketplaceVariantDetailParams                                = gen.GetMarketplaceVariantDetailParams
+	GetOrderDetailContent                                            = gen.GetOrderDetailContent
+	GetOrderReturnDetailContent                                      = gen.GetOrderReturnDetailContent
+	GetPaymentStatusContent                                          = gen.GetPaymentStatusContent
+	GetPaymentStatusContentStatus                                    = gen.GetPaymentStatusContentStatus
+	GetProductDetailContent                                          = gen.GetProductDetailContent
+	GetProductDetailParams                                           = gen.GetProductDetailParams
+	GetSellerDetailContent                                           = gen.GetSellerDetailContent
+	GetSubscriptionContent                                           = gen.GetSubscriptionContent
+	GetUserCartContent                                               = gen.GetUserCartContent
+	GetVariantDetailContent                                          = gen.GetVariantDetailContent
+	GetVariantDetailParams                                           = gen.GetVariantDetailParams
+	GetWishlistContent                                               = gen.GetWishlistContent
+	GetWishlistParams                                                = gen.GetWishlistParams
+	GstinDetail                                                      = gen.GstinDetail
+	IfscDetail                                                       = gen.IfscDetail
+	InapplicableCoupon                                               = gen.InapplicableCoupon
+	InapplicablePromotion                                            = gen.InapplicablePromotion
+	Item                                                             = gen.Item
+	ItemProductType                                                  = gen.ItemProductType
+	ItemsBasedFulfillmentCheck                                       = gen.ItemsBasedFulfillmentCheck
+	ItemsBasedFulfillmentCheckFulfillmentType                        = gen.ItemsBasedFulfillmentCheckFulfillmentType
+	JusPayExpressCheckout                                            = gen.JusPayExpressCheckout
+	JusPayExpressCheckoutResponse                                    = gen.JusPayExpressCheckoutResponse
+	JusPayExpressCheckoutResponsePaymentAuthenticationMethod         = gen.JusPayExpressCheckoutResponsePaymentAuthenticationMethod
+	JusPayHyperCheckout                                              = gen.JusPayHyperCheckout
+	JusPayHyperCheckoutAction                                        = gen.JusPayHyperCheckoutAction
+	JusPayHyperCheckoutIntegrationType                               = gen.JusPayHyperCheckoutIntegrationType
+	JusPayHyperCheckoutResponse                                      = gen.JusPayHyperCheckoutResponse
+	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency     = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency
+	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue     = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue
+	JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate
+	JusPayNewCard                                                    = gen.JusPayNewCard
+	JusPayNewCardIntegrationType                                     = gen.JusPayNewCardIntegrationType
+	JusPayNewCardPaymentMethodType                                   = gen.JusPayNewCardPaymentMethodType
+	JusPaySavedCardToken                                             = gen.JusPaySavedCardToken
+	JusPaySavedCardTokenIntegrationType                              = gen.JusPaySavedCardTokenIntegrationType
+	JusPaySavedCardTokenPaymentMethod                                = gen.JusPaySavedCardTokenPaymentMethod
+	JusPaySavedCardTokenPaymentMethodType                            = gen.JusPaySavedCardTokenPaymentMethodType
+	JuspayCardDetail                                                 = gen.JuspayCardDetail
+	JuspayCardDetail_Metadata                                        = gen.JuspayCardDetail_Metadata
+	JuspayCardDetail_Token                                           = gen.JuspayCardDetail_Token
+	JuspayCardDetail_Token_CvvLessDetails_Item                       = gen.JuspayCardDetail_Token_CvvLessDetails_Item
+	JuspayCardDetail_Tokens_Item                                     = gen.JuspayCardDetail_Tokens_Item
+	JuspayCardPaymentMethod                                          = gen.JuspayCardPaymentMethod
+	JuspayCardPaymentMethodPaymentMethod                             = gen.JuspayCardPaymentMethodPaymentMethod
+	JuspayCardPaymentMethodPaymentMethodType                         = gen.JuspayCardPaymentMethodPaymentMethodType
+	JuspayCreateCustomerPayload                                      = gen.JuspayCreateCustomerPayload
+	JuspayCreateOrderPayload                                         = gen.JuspayCreateOrderPayload
+	JuspayCustomer                                                   = gen.JuspayCustomer
+	JuspayCustomerObject                                             = gen.JuspayCustomerObject
+	JuspayNetBanking                                                 = gen.JuspayNetBanking
+	JuspayNetBankingIntegrationType                                  = gen.JuspayNetBankingIntegrationType
+	JuspayNetBankingPaymentMethodType                                = gen.JuspayNetBankingPaymentMethodType
+	JuspayNetbankingPaymentMethod                                    = gen.JuspayNetbankingPaymentMethod
+	JuspayNetbankingPaymentMethodPaymentMethodType                   = gen.JuspayNetbankingPaymentMethodPaymentMethodType
+	JuspayOrder                                                      = gen.JuspayOrder
+	JuspayPaymentMethod                                              = gen.JuspayPaymentMethod
+	JuspayPaymentMethodDetail                                        = gen.JuspayPaymentMethodDetail
+	JuspayUpiCollect                                                 = gen.JuspayUpiCollect
+	JuspayUpiCollectIntegrationType                                  = gen.JuspayUpiCollectIntegrationType
+	JuspayUpiCollectPaymentMethod                                    = gen.JuspayUpiCollectPaymentMethod
+	JuspayUpiCollectPaymentMethodType                                = gen.JuspayUpiCollectPaymentMethodType
+	JuspayUpiIntent                                                  = gen.JuspayUpiIntent
+	JuspayUpiIntentIntegrationType                                   = gen.JuspayUpiIntentIntegrationType
+	JuspayUpiIntentPaymentMethod                                     = gen.JuspayUpiIntentPaymentMethod
+	JuspayUpiIntentPaymentMethodType                                 = gen.JuspayUpiIntentPaymentMethodType
+	JuspayUpiPaymentMethod                                           = gen.JuspayUpiPaymentMethod
+	JuspayUpiPaymentMethodJuspayBankCode                             = gen.JuspayUpiPaymentMethodJuspayBankCode
+	JuspayUpiPaymentMethodPaymentMethod                              = gen.JuspayUpiPaymentMethodPaymentMethod
+	JuspayUpiPaymentMethodPaymentMethodType                          = gen.JuspayUpiPaymentMethodPaymentMethodType
+	JuspayWalletPaymentMethod                                        = gen.JuspayWalletPaymentMethod
+	JuspayWalletPaymentMethodPaymentMethodSubType                    = gen.JuspayWalletPaymentMethodPaymentMethodSubType
+	JuspayWalletPaymentMethodPaymentMethodType                       = gen.JuspayWalletPaymentMethodPaymentMethodType
+	KycDocumentConfig                                                = gen.KycDocumentConfig
+	KycDocumentConfigDocumentType                                    = gen.KycDocumentConfigDocumentType
+	KycDocumentConfigVerificationType                                = gen.KycDocumentConfigVerificationType
+	Limit                                                            = gen.Limit
+	ListAddressesContent                                             = gen.ListAddressesContent
+	ListAddressesParams                                              = gen.ListAddressesParams
+	ListBankAccountsContent                                          = gen.ListBankAccountsContent
+	ListBankAccountsParams                                           = gen.ListBankAccountsParams
+	ListBankAccountsParamsAccountType                                = gen.ListBankAccountsParamsAccountType
+	ListBuyItAgainItemsContent                                       = gen.ListBuyItAgainItemsContent
+	ListBuyItAgainItemsParams                                        = gen.ListBuyItAgainItemsParams
+	ListCategoriesContent                                            = gen.ListCategoriesContent
+	ListCategoriesParams                                             = gen.ListCategoriesParams
+	ListCountriesContent                                             = gen.ListCountriesContent
+	ListCountryPincodesContent                                       = gen.ListCountryPincodesContent
+	ListCountryPincodesParams                                        = gen.ListCountryPincodesParams
+	ListCountryStatesContent                                         = gen.ListCountryStatesContent
+	ListCouponsContent                                               = gen.ListCouponsContent
+	ListCouponsParams                                                = gen.ListCouponsParams
+	ListCrosssellProductsContent                                     = gen.ListCrosssellProductsContent
+	ListCrosssellProductsParams                                      = gen.ListCrosssellProductsParams
+	ListCustomerCardsContent                                         = gen.ListCustomerCardsContent
+	ListCustomerMandateDebitSchedulesContent                         = gen.ListCustomerMandateDebitSchedulesContent
+	ListCustomerMandateDebitSchedulesParams                          = gen.ListCustomerMandateDebitSchedulesParams
+	ListCustomerMandatesContent                                      = gen.ListCustomerMandatesContent
+	ListCustomerReviewsContent                                       = gen.ListCustomerReviewsContent
+	ListDocumentsContent                                             = gen.ListDocumentsContent
+	ListKycDocumentContent                                           = gen.ListKycDocumentContent
+	ListLoyaltyActivitiesContent                                     = gen.ListLoyaltyActivitiesContent
+	ListLoyaltyActivitiesParams                                      = gen.ListLoyaltyActivitiesParams
+	ListMarketplaceCategoriesContent                                 = gen.ListMarketplaceCategoriesContent
+	ListMarketplaceCategoriesParams                                  = gen.ListMarketplaceCategoriesParams
+	ListMarketplaceCrosssellProductsContent                          = gen.ListMarketplaceCrosssellProductsContent
+	ListMarketplaceCrosssellProductsParams                           = gen.ListMarketplaceCrosssellProductsParams
+	ListMarketplaceProductReviewsContent                             = gen.ListMarketplaceProductReviewsContent
+	ListMarketplaceProductReviewsParams                              = gen.ListMarketplaceProductReviewsParams
+	ListMarketplaceProductVariantsContent                            = gen.ListMarketplaceProductVariantsContent
+	ListMarketplaceProductVariantsParams                             = gen.ListMarketplaceProductVariantsParams
+	ListMarketplaceProductsContent                                   = gen.ListMarketplaceProductsContent
+	ListMarketplaceProductsParams                                    = gen.ListMarketplaceProductsParams
+	ListMarketplaceSimilarProductsContent                            = gen.ListMarketplaceSimilarProductsContent
+	ListMarketplaceSimilarProductsParams                             = gen.ListMarketplaceSimilarProductsParams
+	ListMarketplaceSkusContent                                       = gen.ListMarketplaceSkusContent
+	ListMarketplaceSkusParams                                        = gen.ListMarketplaceSkusParams
+	ListMarketplaceUpsellProductsContent                             = gen.ListMarketplaceUpsellProductsContent
+	ListMarketplaceUpsellProductsParams                              = gen.ListMarketplaceUpsellProductsParams
+	ListOrderPaymentsContent                                         = gen.ListOrderPaymentsContent
+	ListOrderRefundsContent                                          = gen.ListOrderRefundsContent
+	ListOrderReturnsContent                                          = gen.ListOrderReturnsContent
+	ListOrderShipmentsContent                                        = gen.ListOrderShipmentsContent
+	ListOrdersContent                                                = gen.ListOrdersContent
+	ListOrdersParams                                                 = gen.ListOrdersParams
+	ListPaymentMethodsContent                                        = gen.ListPaymentMethodsContent
+	ListPaymentMethodsContent_PaymentMethods_Item                    = gen.ListPaymentMethodsContent_PaymentMethods_Item
+	ListPaymentMethodsParams                                         = gen.ListPaymentMethodsParams
+	ListPaymentMethodsParamsPaymentMethodType                        = gen.ListPaymentMethodsParamsPaymentMethodType
+	ListProductReviewsContent                                        = gen.ListProductReviewsContent
+	ListProductReviewsParams                                         = gen.ListProductReviewsParams
+	ListProductVariantsContent                                       = gen.ListProductVariantsContent
+	ListProductVariantsParams                                        = gen.ListProductVariantsParams
+	ListProductsContent                                              = gen.ListProductsContent
+	ListProductsParams                                               = gen.ListProductsParams
+	ListPromotionsContent                                            = gen.ListPromotionsContent
+	ListPromotionsParams                                             = gen.ListPromotionsParams
+	ListSavedPaymentMethodsContent                                   = gen.ListSavedPaymentMethodsContent
+	ListSavedPaymentMethodsParams                                    = gen.ListSavedPaymentMethodsParams
+	ListSellerReviewsContent                                         = gen.ListSellerReviewsContent
+	ListSimilarProductsContent                                       = gen.ListSimilarProductsContent
+	ListSimilarProductsParams                                        = gen.ListSimilarProductsParams
+	ListSkusContent                                                  = gen.ListSkusContent
+	ListSkusParams                                                   = gen.ListSkusParams
+	ListSubscriptionsContent                                         = gen.ListSubscriptionsContent
+	ListUpsellProductsContent                                        = gen.ListUpsellProductsContent
+	ListUpsellProductsParams                                         = gen.ListUpsellProductsParams
+	LotBatchDetail                                                   = gen.LotBatchDetail
+	LotusPayCheckout                                                 = gen.LotusPayCheckout
+	LotusPayCheckoutPaymentMethodType                                = gen.LotusPayCheckoutPaymentMethodType
+	LotusPayCheckoutPaymentProviderSlug                              = gen.LotusPayCheckoutPaymentProviderSlug
+	LoyaltyPointActivity                                             = gen.LoyaltyPointActivity
+	LoyaltyPointActivityAction                                       = gen.LoyaltyPointActivityAction
+	LoyaltyPointActivityActivity                                     = gen.LoyaltyPointActivityActivity
+	MandateDebitSchedule                                             = gen.MandateDebitSchedule
+	MandateDebitScheduleStatus                                       = gen.MandateDebitScheduleStatus
+	MandateStatus                                                    = gen.MandateStatus
+	ManualPaymentMethod                                              = gen.ManualPaymentMethod
+	MarketplaceItem                                                  = gen.MarketplaceItem
+	MarketplaceItemProductType                                       = gen.MarketplaceItemProductType
+	MarketplaceProduct                                               = gen.MarketplaceProduct
+	MarketplaceProductDetail                                         = gen.MarketplaceProductDetail
+	MarketplaceProductDetailProductType                              = gen.MarketplaceProductDetailProductType
+	MarketplaceProductProductType                                    = gen.MarketplaceProductProductType
+	MultiSelectAttribute                                             = gen.MultiSelectAttribute
+	MultiSelectAttributeType                                         = gen.MultiSelectAttributeType
+	NachPayment                                                      = gen.NachPayment
+	NetbankingPayment                                                = gen.NetbankingPayment
+	NetbankingPaymentPaymentStatus                                   = gen.NetbankingPaymentPaymentStatus
+	NetbankingPaymentTransactionType                                 = gen.NetbankingPaymentTransactionType
+	NotificationChannelPreferences                                   = gen.NotificationChannelPreferences
+	NotificationPreferences                                          = gen.NotificationPreferences
+	NumberAttribute                                                  = gen.NumberAttribute
+	NumberAttributeType                                              = gen.NumberAttributeType
+	Order                                                            = gen.Order
+	OrderCancellationRefundDetailsPaymentMode                        = gen.OrderCancellationRefundDetailsPaymentMode
+	OrderDetail                                                      = gen.OrderDetail
+	OrderDetailCancellationRefundDetailsPaymentMode                  = gen.OrderDetailCancellationRefundDetailsPaymentMode
+	OrderDetailPaymentStatus                                         = gen.OrderDetailPaymentStatus
+	OrderDetailStatus                                                = gen.OrderDetailStatus
+	OrderItem                                                        = gen.OrderItem
+	OrderItemProductType                                             = gen.OrderItemProductType
+	OrderItemTaxType                                                 = gen.OrderItemTaxType
+	OrderList                                                        = gen.OrderList
+	OrderListPaymentStatus                                           = gen.OrderListPaymentStatus
+	OrderListStatus                                                  = gen.OrderListStatus
+	OrderPayment                                                     = gen.OrderPayment
+	OrderPaymentStatus                                               = gen.OrderPaymentStatus
+	OrderRefund                                                      = gen.OrderRefund
+	OrderRefundPaymentMode                                           = gen.OrderRefundPaymentMode
+	OrderRefundStatus                                                = gen.OrderRefundStatus
+	OrderReturn                                                      = gen.OrderReturn
+	OrderReturnDetail                                                = gen.OrderReturnDetail
+	OrderReturnDetailStatus                                          = gen.OrderReturnDetailStatus
+	OrderReturnItem                                                  = gen.OrderReturnItem
+	OrderReturnOrder                                                 = gen.OrderReturnOrder
+	OrderReturnReplacementOrder                                      = gen.OrderReturnReplacementOrder
+	OrderReturnStatus                                                = gen.OrderReturnStatus
+	OrderShipment                                                    = gen.OrderShipment
+	OrderStatus                                                      = gen.OrderStatus
+	Page                                                             = gen.Page
+	Pagination                                                       = gen.Pagination
+	PanDetail                                                        = gen.PanDetail
+	PartialCollectAndDelivery                                        = gen.PartialCollectAndDelivery
+	PartialCollectAndDeliveryFulfillmentType                         = gen.PartialCollectAndDeliveryFulfillmentType
+	PartialCollectAndDeliveryPreferenceType                          = gen.PartialCollectAndDeliveryPreferenceType
+	PauseCustomerMandateContent                                      = gen.PauseCustomerMandateContent
+	PauseSubscription                                                = gen.PauseSubscription
+	PauseSubscriptionCommand                                         = gen.PauseSubscriptionCommand
+	PaymentInfo                                                      = gen.PaymentInfo
+	PaymentInfoPaymentStatus                                         = gen.PaymentInfoPaymentStatus
+	PaymentInfoTransactionType                                       = gen.PaymentInfoTransactionType
+	PaymentMethodPayload                                             = gen.PaymentMethodPayload
+	PaymentProvider                                                  = gen.PaymentProvider
+	PayuPaymentInfo                                                  = gen.PayuPaymentInfo
+	PayuPaymentInfoSi                                                = gen.PayuPaymentInfoSi
+	PayuPaymentInfoSiDetailsBillingCurrency                          = gen.PayuPaymentInfoSiDetailsBillingCurrency
+	PayuPaymentInfoSiDetailsBillingCycle                             = gen.PayuPaymentInfoSiDetailsBillingCycle
+	PayuPaymentMethod                                                = gen.PayuPaymentMethod
+	PercentageDiscountRule                                           = gen.PercentageDiscountRule
+	PercentageDiscountRuleDiscountType                               = gen.PercentageDiscountRuleDiscountType
+	Pincode                                                          = gen.Pincode
+	Product                                                          = gen.Product
+	ProductAttribute                                                 = gen.ProductAttribute
+	ProductBundleItem                                                = gen.ProductBundleItem
+	ProductBundleItemProductType                                     = gen.ProductBundleItemProductType
+	ProductCategory                                                  = gen.ProductCategory
+	ProductDetail                                                    = gen.ProductDetail
+	ProductDetailProductType                                         = gen.ProductDetailProductType
+	ProductImage                                                     = gen.ProductImage
+	ProductPricing                                                   = gen.ProductPricing
+	ProductPricingTaxType                                            = gen.ProductPricingTaxType
+	ProductProductType                                               = gen.ProductProductType
+	ProductPromotion                                                 = gen.ProductPromotion
+	ProductPromotion_Details                                         = gen.ProductPromotion_Details
+	ProductReview                                                    = gen.ProductReview
+	ProductReviewStatus                                              = gen.ProductReviewStatus
+	ProductShipping                                                  = gen.ProductShipping
+	ProductSubscription                                              = gen.ProductSubscription
+	ProductSubscriptionBillingFrequency                              = gen.ProductSubscriptionBillingFrequency
+	ProductSubscriptionOrderFrequency                                = gen.ProductSubscriptionOrderFrequency
+	ProductVideo                                                     = gen.ProductVideo
+	Promotion                                                        = gen.Promotion
+	PromotionPromotionType                                           = gen.PromotionPromotionType
+	PromotionType                                                    = gen.PromotionType
+	RedeemCreditBalanceBody                                          = gen.RedeemCreditBalanceBody
+	RedeemCreditBalanceContent                                       = gen.RedeemCreditBalanceContent
+	RedeemCreditBalanceJSONRequestBody                               = gen.RedeemCreditBalanceJSONRequestBody
+	RedeemLoyaltyPointsBody                                          = gen.RedeemLoyaltyPointsBody
+	RedeemLoyaltyPointsContent                                       = gen.RedeemLoyaltyPointsContent
+	RedeemLoyaltyPointsJSONRequestBody                               = gen.RedeemLoyaltyPointsJSONRequestBody
+	RemoveCouponContent                                              = gen.RemoveCouponContent
+	RemoveCreditBalanceContent                                       = gen.RemoveCreditBalanceContent
+	RemoveLoyaltyPointsContent                                       = gen.RemoveLoyaltyPointsContent
+	ResendDirectOTPBody                                              = gen.ResendDirectOTPBody
+	ResendDirectOTPContent                                           = gen.ResendDirectOTPContent
+	ResendDirectOTPJSONRequestBody                                   = gen.ResendDirectOTPJSONRequestBody
+	ResumeCustomerMandateContent                                     = gen.ResumeCustomerMandateContent
+	RetryOrderPaymentBody                                            = gen.RetryOrderPaymentBody
+	RetryOrderPaymentContent                                         = gen.RetryOrderPaymentContent
+	RetryOrderPaymentContent_PaymentInfo                             = gen.RetryOrderPaymentContent_PaymentInfo
+	RetryOrderPaymentJSONRequestBody                                 = gen.RetryOrderPaymentJSONRequestBody
+	RevokeCustomerMandateContent                                     = gen.RevokeCustomerMandateContent
+	RevokeSubscription                                               = gen.RevokeSubscription
+	RevokeSubscriptionCommand                                        = gen.RevokeSubscriptionCommand
+	SavedPaymentMethod                                               = gen.SavedPaymentMethod
+	SearchKeyword                                                    = gen.SearchKeyword
+	SearchMarketplaceProductsContent                                 = gen.SearchMarketplaceProductsContent
+	SearchMarketplaceProductsJSONRequestBody                         = gen.SearchMarketplaceProductsJSONRequestBody
+	SearchMarketplaceProductsParams                                  = gen.SearchMarketplaceProductsParams
+	SearchProduct                                                    = gen.SearchProduct
+	SearchProductFilter0                                             = gen.SearchProductFilter0
+	SearchProductFilter1                                             = gen.SearchProductFilter1
+	SearchProductFilter10                                            = gen.SearchProductFilter10
+	SearchProductFilter11                                            = gen.SearchProductFilter11
+	SearchProduct_Filter                                             = gen.SearchProduct_Filter
+	SearchProduct_Filter_1_Item                                      = gen.SearchProduct_Filter_1_Item
+	SearchProductsContent                                            = gen.SearchProductsContent
+	SearchProductsJSONRequestBody                                    = gen.SearchProductsJSONRequestBody
+	SearchProductsParams                                             = gen.SearchProductsParams
+	SellerDetail                                                     = gen.SellerDetail
+	SellerInfo                                                       = gen.SellerInfo
+	SellerReview                                                     = gen.SellerReview
+	SellerReviewStats                                                = gen.SellerReviewStats
+	Seo                                                              = gen.Seo
+	ShipmentItem                                                     = gen.ShipmentItem
+	ShipmentStatus                                                   = gen.ShipmentStatus
+	SingleSelectAttribute                                            = gen.SingleSelectAttribute
+	SingleSelectAttributeType                                        = gen.SingleSelectAttributeType
+	SingleSelectOption                                               = gen.SingleSelectOption
+	SingleSelectOptionType                                           = gen.SingleSelectOptionType
+	SortBy                                                           = gen.SortBy
+	StoreConfig                                                      = gen.StoreConfig
+	StoreTemplate                                                    = gen.StoreTemplate
+	StoreTemplateContentType                                         = gen.StoreTemplateContentType
+	SubscribeNewsletterBody                                          = gen.SubscribeNewsletterBody
+	SubscribeNewsletterJSONRequestBody                               = gen.SubscribeNewsletterJSONRequestBody
+	Subscription                                                     = gen.Subscription
+	SubscriptionBillingFrequency                                     = gen.SubscriptionBillingFrequency
+	SubscriptionDetail                                               = gen.SubscriptionDetail
+	SubscriptionDetailBillingFrequency                               = gen.SubscriptionDetailBillingFrequency
+	SubscriptionDetailShippingFrequency                              = gen.SubscriptionDetailShippingFrequency
+	SubscriptionDetailStatus                                         = gen.SubscriptionDetailStatus
+	SubscriptionInvoiceItem                                          = gen.SubscriptionInvoiceItem
+	SubscriptionInvoiceItemTaxType                                   = gen.SubscriptionInvoiceItemTaxType
+	SubscriptionShippingFrequency                                    = gen.SubscriptionShippingFrequency
+	SubscriptionStatus                                               = gen.SubscriptionStatus
+	TextAttribute                                                    = gen.TextAttribute
+	TextAttributeType                                                = gen.TextAttributeType
+	TrackAnalyticsEventJSONRequestBody                               = gen.TrackAnalyticsEventJSONRequestBody
+	UnserviceableItem                                                = gen.UnserviceableItem
+	UpdateAddressDetailContent                                       = gen.UpdateAddressDetailContent
+	UpdateAddressDetailJSONRequestBody                               = gen.UpdateAddressDetailJSONRequestBody
+	UpdateBankAccount                                                = gen.UpdateBankAccount
+	UpdateBankAccountContent                                         = gen.UpdateBankAccountContent
+	UpdateBankAccountJSONRequestBody                                 = gen.UpdateBankAccountJSONRequestBody
+	UpdateCartContent                                                = gen.UpdateCartContent
+	UpdateCartItem                                                   = gen.UpdateCartItem
+	UpdateCartJSONRequestBody                                        = gen.UpdateCartJSONRequestBody
+	UpdateCustomerMandateBody                                        = gen.UpdateCustomerMandateBody
+	UpdateCustomerMandateContent                                     = gen.UpdateCustomerMandateContent
+	UpdateCustomerMandateJSONRequestBody                             = gen.UpdateCustomerMandateJSONRequestBody
+	UpdateDigitalProductSubscription                                 = gen.UpdateDigitalProductSubscription
+	UpdateDigitalProductSubscriptionBillingFrequency                 = gen.UpdateDigitalProductSubscriptionBillingFrequency
+	UpdateDigitalProductSubscriptionCommand                          = gen.UpdateDigitalProductSubscriptionCommand
+	UpdateFulfillmentPreferenceContent                               = gen.UpdateFulfillmentPreferenceContent
+	UpdateFulfillmentPreferenceJSONRequestBody                       = gen.UpdateFulfillmentPreferenceJSONRequestBody
+	UpdateInboundBankAccount                                         = gen.UpdateInboundBankAccount
+	UpdateInboundBankAccountAccountType                              = gen.UpdateInboundBankAccountAccountType
+	UpdateOutboundBankAccount                                        = gen.UpdateOutboundBankAccount
+	UpdateOutboundBankAccountAccountType                             = gen.UpdateOutboundBankAccountAccountType
+	UpdatePhysicalProductSubscription                                = gen.UpdatePhysicalProductSubscription
+	UpdatePhysicalProductSubscriptionBillingFrequency                = gen.UpdatePhysicalProductSubscriptionBillingFrequency
+	UpdatePhysicalProductSubscriptionCommand                         = gen.UpdatePhysicalProductSubscriptionCommand
+	UpdatePhysicalProductSubscriptionShippingFrequency               = gen.UpdatePhysicalProductSubscriptionShippingFrequency
+	UpdateSubscriptionBody                                           = gen.UpdateSubscriptionBody
+	UpdateSubscriptionContent                                        = gen.UpdateSubscriptionContent
+	UpdateSubscriptionJSONRequestBody                                = gen.UpdateSubscriptionJSONRequestBody
+	UpiPayment                                                       = gen.UpiPayment
+	UpiPaymentPaymentStatus                                          = gen.UpiPaymentPaymentStatus
+	UpiPaymentTransactionType                                        = gen.UpiPaymentTransactionType
+	User                                                             = gen.User
+	UserID                                                           = gen.UserID
+	UserLoginMethods                                                 = gen.UserLoginMethods
+	Variant                                                          = gen.Variant
+	VariantDetail                                                    = gen.VariantDetail
+	VariantDetailProductType                                         = gen.VariantDetailProductType
+	VariantOption                                                    = gen.VariantOption
+	VariantOptionType                                                = gen.VariantOptionType
+	VariantOptionValue0                                              = gen.VariantOptionValue0
+	VariantOptionValue1                                              = gen.VariantOptionValue1
+	VariantOption_Value_Item                                         = gen.VariantOption_Value_Item
+	VerifyBankAccountBody                                            = gen.VerifyBankAccountBody
+	VerifyBankAccountContent                                         = gen.VerifyBankAccountContent
+	VerifyBankAccountJSONRequestBody                                 = gen.VerifyBankAccountJSONRequestBody
+	VerifyDocumentBody                                               = gen.VerifyDocumentBody
+	VerifyDocumentContent                                            = gen.VerifyDocumentContent
+	VerifyDocumentContent_Document                                   = gen.VerifyDocumentContent_Document
+	VerifyDocumentJSONRequestBody                                    = gen.VerifyDocumentJSONRequestBody
+	VerifyVpaContent                                                 = gen.VerifyVpaContent
+	VerifyVpaContentStatus                                           = gen.VerifyVpaContentStatus
+	VerifyVpaParams                                                  = gen.VerifyVpaParams
+	VolumeBasedCouponPromotion                                       = gen.VolumeBasedCouponPromotion
+	VolumeBasedCouponPromotionAppliesToProduct                       = gen.VolumeBasedCouponPromotionAppliesToProduct
+	VolumeBasedPromotion                                             = gen.VolumeBasedPromotion
+	VolumeBasedPromotionPromotionType                                = gen.VolumeBasedPromotionPromotionType
+	VolumeBasedRule                                                  = gen.VolumeBasedRule
+	VolumeBasedRuleProductsSlabsCondition                            = gen.VolumeBasedRuleProductsSlabsCondition
+	WalletPayment                                                    = gen.WalletPayment
+	WalletPaymentPaymentStatus                                       = gen.WalletPaymentPaymentStatus
+	WalletPaymentTransactionType                                     = gen.WalletPaymentTransactionType
 )
 
 // The values of the enumerations above.
 const (
-	Approved                                                = gen.Approved
-	Auto                                                    = gen.Auto
-	Boolean                                                 = gen.Boolean
-	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore  = gen.CartBasedFulfillmentCheckFulfillmentTypeCollectInStore
-	CartBasedFulfillmentCheckFulfillmentTypeDelivery        = gen.CartBasedFulfillmentCheckFulfillmentTypeDelivery
-	ColorAttributeTypeColor                                 = gen.ColorAttributeTypeColor
-	ColorOptionTypeColor                                    = gen.ColorOptionTypeColor
-	Date                                                    = gen.Date
-	Discount                                                = gen.Discount
-	FixedAmount                                             = gen.FixedAmount
-	FixedPrice                                              = gen.FixedPrice
-	FreeGoods                                               = gen.FreeGoods
-	GST                                                     = gen.GST
-	Gst                                                     = gen.Gst
-	HTML                                                    = gen.HTML
-	ItemProductTypeBundle                                   = gen.ItemProductTypeBundle
-	ItemProductTypeDigital                                  = gen.ItemProductTypeDigital
-	ItemProductTypePhysical                                 = gen.ItemProductTypePhysical
-	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore = gen.ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore
-	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery       = gen.ItemsBasedFulfillmentCheckFulfillmentTypeDelivery
-	Manual                                                  = gen.Manual
-	Markdown                                                = gen.Markdown
-	MarketplaceItemProductTypeBundle                        = gen.MarketplaceItemProductTypeBundle
-	MarketplaceItemProductTypeDigital                       = gen.MarketplaceItemProductTypeDigital
-	MarketplaceItemProductTypePhysical                      = gen.MarketplaceItemProductTypePhysical
-	MarketplaceProductDetailProductTypeBundle               = gen.MarketplaceProductDetailProductTypeBundle
-	MarketplaceProductDetailProductTypeDigital              = gen.MarketplaceProductDetailProductTypeDigital
-	MarketplaceProductDetailProductTypePhysical             = gen.MarketplaceProductDetailProductTypePhysical
-	MarketplaceProductProductTypeBundle                     = gen.MarketplaceProductProductTypeBundle
-	MarketplaceProductProductTypeDigital                    = gen.MarketplaceProductProductTypeDigital
-	MarketplaceProductProductTypePhysical                   = gen.MarketplaceProductProductTypePhysical
-	MultiSelect                                             = gen.MultiSelect
-	Number                                                  = gen.Number
-	Other                                                   = gen.Other
-	Pan                                                     = gen.Pan
-	Percentage                                              = gen.Percentage
-	Plaintext                                               = gen.Plaintext
-	ProductBundleItemProductTypeBundle                      = gen.ProductBundleItemProductTypeBundle
-	ProductBundleItemProductTypeDigital                     = gen.ProductBundleItemProductTypeDigital
-	ProductBundleItemProductTypePhysical                    = gen.ProductBundleItemProductTypePhysical
-	ProductDetailProductTypeBundle                          = gen.ProductDetailProductTypeBundle
-	ProductDetailProductTypeDigital                         = gen.ProductDetailProductTypeDigital
-	ProductDetailProductTypePhysical                        = gen.ProductDetailProductTypePhysical
-	ProductProductTypeBundle                                = gen.ProductProductTypeBundle
-	ProductProductTypeDigital                               = gen.ProductProductTypeDigital
-	ProductProductTypePhysical                              = gen.ProductProductTypePhysical
-	ProductSubscriptionBillingFrequencyAnnually             = gen.ProductSubscriptionBillingFrequencyAnnually
-	ProductSubscriptionBillingFrequencyMonthly              = gen.ProductSubscriptionBillingFrequencyMonthly
-	ProductSubscriptionBillingFrequencyWeekly               = gen.ProductSubscriptionBillingFrequencyWeekly
-	ProductSubscriptionOrderFrequencyAnnully                = gen.ProductSubscriptionOrderFrequencyAnnully
-	ProductSubscriptionOrderFrequencyMonthly                = gen.ProductSubscriptionOrderFrequencyMonthly
-	ProductSubscriptionOrderFrequencyWeekly                 = gen.ProductSubscriptionOrderFrequencyWeekly
-	SingleSelectAttributeTypeSingleSelect                   = gen.SingleSelectAttributeTypeSingleSelect
-	SingleSelectOptionTypeSingleSelect                      = gen.SingleSelectOptionTypeSingleSelect
-	Text                                                    = gen.Text
-	Track                                                   = gen.Track
-	UserLoginMethodsEmail                                   = gen.UserLoginMethodsEmail
-	UserLoginMethodsPassword                                = gen.UserLoginMethodsPassword
-	UserLoginMethodsPhone                                   = gen.UserLoginMethodsPhone
-	UserLoginMethodsWhatsapp                                = gen.UserLoginMethodsWhatsapp
-	VariantDetailProductTypeBundle                          = gen.VariantDetailProductTypeBundle
-	VariantDetailProductTypeDigital                         = gen.VariantDetailProductTypeDigital
-	VariantDetailProductTypePhysical                        = gen.VariantDetailProductTypePhysical
-	VariantOptionTypeColor                                  = gen.VariantOptionTypeColor
-	VariantOptionTypeSingleSelect                           = gen.VariantOptionTypeSingleSelect
-	VolumeBased                                             = gen.VolumeBased
-	Website                                                 = gen.Website
+	AcceleratedRewardCouponPromotionAppliesToProductCategory                    = gen.AcceleratedRewardCouponPromotionAppliesToProductCategory
+	AcceleratedRewardCouponPromotionAppliesToProductProduct                     = gen.AcceleratedRewardCouponPromotionAppliesToProductProduct
+	Add                                                                         = gen.Add
+	Air                                                                         = gen.Air
+	AmericanExpress                                                             = gen.AmericanExpress
+	AppliedCouponCouponTypeAcceleratedRewards                                   = gen.AppliedCouponCouponTypeAcceleratedRewards
+	AppliedCouponCouponTypeBuyXGetY                                             = gen.AppliedCouponCouponTypeBuyXGetY
+	AppliedCouponCouponTypeDiscount                                             = gen.AppliedCouponCouponTypeDiscount
+	AppliedCouponCouponTypeFixedPrice                                           = gen.AppliedCouponCouponTypeFixedPrice
+	AppliedCouponCouponTypeFreeGoods                                            = gen.AppliedCouponCouponTypeFreeGoods
+	AppliedCouponCouponTypeFreeShipping                                         = gen.AppliedCouponCouponTypeFreeShipping
+	AppliedCouponCouponTypeVolumeBased                                          = gen.AppliedCouponCouponTypeVolumeBased
+	AppliedPromotionPromotionTypeBuyXGetY                                       = gen.AppliedPromotionPromotionTypeBuyXGetY
+	AppliedPromotionPromotionTypeDiscount                                       = gen.AppliedPromotionPromotionTypeDiscount
+	AppliedPromotionPromotionTypeFreeGoods                                      = gen.AppliedPromotionPromotionTypeFreeGoods
+	AppliedPromotionPromotionTypeFreeShipping                                   = gen.AppliedPromotionPromotionTypeFreeShipping
+	AppliedPromotionPromotionTypeVolumeBased                                    = gen.AppliedPromotionPromotionTypeVolumeBased
+	AutoScaleBasedOnAmountProductsAutoScaleTrue                                 = gen.AutoScaleBasedOnAmountProductsAutoScaleTrue
+	AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual                   = gen.AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual
+	AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount             = gen.AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	AutoScaleBasedOnQuantityProductsAutoScaleTrue                               = gen.AutoScaleBasedOnQuantityProductsAutoScaleTrue
+	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual                 = gen.AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual
+	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity                 = gen.AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	BankTransferCheckoutPaymentMethodTypeBankTransfer                           = gen.BankTransferCheckoutPaymentMethodTypeBankTransfer
+	BankTransferPaymentStatusFailed                                             = gen.BankTransferPaymentStatusFailed
+	BankTransferPaymentStatusPartiallyPaid                                      = gen.BankTransferPaymentStatusPartiallyPaid
+	BankTransferPaymentStatusPending                                            = gen.BankTransferPaymentStatusPending
+	BankTransferPaymentStatusRefundInitiated                                    = gen.BankTransferPaymentStatusRefundInitiated
+	BankTransferPaymentStatusSuccess                                            = gen.BankTransferPaymentStatusSuccess
+	BankTransferTransactionTypePayment                                          = gen.BankTransferTransactionTypePayment
+	BankTransferTransactionTypeRefund                                           = gen.BankTransferTransactionTypeRefund
+	Boolean                                                                     = gen.Boolean
+	BuyXGetYCouponPromotionAppliesToProductProduct                              = gen.BuyXGetYCouponPromotionAppliesToProductProduct
+	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount                       = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount
+	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree                           = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree
+	BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount          = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount                     = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount
+	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree                         = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree
+	BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity              = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	CancelOrderBodyRefundModeBankTransfer                                       = gen.CancelOrderBodyRefundModeBankTransfer
+	CancelOrderBodyRefundModeOriginalPaymentMode                                = gen.CancelOrderBodyRefundModeOriginalPaymentMode
+	CardPaymentPaymentStatusFailed                                              = gen.CardPaymentPaymentStatusFailed
+	CardPaymentPaymentStatusPartiallyPaid                                       = gen.CardPaymentPaymentStatusPartiallyPaid
+	CardPaymentPaymentStatusPending                                             = gen.CardPaymentPaymentStatusPending
+	CardPaymentPaymentStatusRefundInitiated                                     = gen.CardPaymentPaymentStatusRefundInitiated
+	CardPaymentPaymentStatusSuccess                                             = gen.CardPaymentPaymentStatusSuccess
+	CardPaymentTransactionTypePayment                                           = gen.CardPaymentTransactionTypePayment
+	CardPaymentTransactionTypeRefund                                            = gen.CardPaymentTransactionTypeRefund
+	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore                      = gen.CartBasedFulfillmentCheckFulfillmentTypeCollectInStore
+	CartBasedFulfillmentCheckFulfillmentTypeDelivery                            = gen.CartBasedFulfillmentCheckFulfillmentTypeDelivery
+	CartBasedFulfillmentOptionFulfillmentTypeCollectInStore                     = gen.CartBasedFulfillmentOptionFulfillmentTypeCollectInStore
+	CartBasedFulfillmentOptionFulfillmentTypeDelivery                           = gen.CartBasedFulfillmentOptionFulfillmentTypeDelivery
+	CartItemProductTypeBundle                                                   = gen.CartItemProductTypeBundle
+	CartItemProductTypeDigital                                                  = gen.CartItemProductTypeDigital
+	CartItemProductTypePhysical                                                 = gen.CartItemProductTypePhysical
+	CartItemTaxTypeGST                                                          = gen.CartItemTaxTypeGST
+	CheapestFirst                                                               = gen.CheapestFirst
+	CollectInStoreFulfillmentFulfillmentTypeCollectInStore                      = gen.CollectInStoreFulfillmentFulfillmentTypeCollectInStore
+	CollectInStoreFulfillmentPreferenceTypeAuto                                 = gen.CollectInStoreFulfillmentPreferenceTypeAuto
+	CollectInStoreFulfillmentPreferenceTypeUser                                 = gen.CollectInStoreFulfillmentPreferenceTypeUser
+	ColorAttributeTypeColor                                                     = gen.ColorAttributeTypeColor
+	ColorOptionTypeColor                                                        = gen.ColorOptionTypeColor
+	CouponCouponTypeAcceleratedRewards                                          = gen.CouponCouponTypeAcceleratedRewards
+	CouponCouponTypeBuyXGetY                                                    = gen.CouponCouponTypeBuyXGetY
+	CouponCouponTypeDiscount                                                    = gen.CouponCouponTypeDiscount
+	CouponCouponTypeFixedPrice                                                  = gen.CouponCouponTypeFixedPrice
+	CouponCouponTypeFreeGoods                                                   = gen.CouponCouponTypeFreeGoods
+	CouponCouponTypeFreeShipping                                                = gen.CouponCouponTypeFreeShipping
+	CouponCouponTypeVolumeBased                                                 = gen.CouponCouponTypeVolumeBased
+	CouponTypeAcceleratedRewards                                                = gen.CouponTypeAcceleratedRewards
+	CouponTypeBuyXGetY                                                          = gen.CouponTypeBuyXGetY
+	CouponTypeDiscount                                                          = gen.CouponTypeDiscount
+	CouponTypeFixedPrice                                                        = gen.CouponTypeFixedPrice
+	CouponTypeFreeGoods                                                         = gen.CouponTypeFreeGoods
+	CouponTypeFreeShipping                                                      = gen.CouponTypeFreeShipping
+	CouponTypeVolumeBased                                                       = gen.CouponTypeVolumeBased
+	CreateCustomSubscriptionBillingFrequencyMonthly                             = gen.CreateCustomSubscriptionBillingFrequencyMonthly
+	CreateCustomSubscriptionShippingFrequencyMonthly                            = gen.CreateCustomSubscriptionShippingFrequencyMonthly
+	CreateInboundBankAccountAccountTypeInbound                                  = gen.CreateInboundBankAccountAccountTypeInbound
+	CreateOrderReturnRequestedSettlementRefund                                  = gen.CreateOrderReturnRequestedSettlementRefund
+	CreateOrderReturnRequestedSettlementReplacement                             = gen.CreateOrderReturnRequestedSettlementReplacement
+	CreateOutboundBankAccountAccountTypeOutbound                                = gen.CreateOutboundBankAccountAccountTypeOutbound
+	CreateStandardSubscriptionPlanIDStandard                                    = gen.CreateStandardSubscriptionPlanIDStandard
+	CreateStandardSubscriptionPlanTypeStandard                                  = gen.CreateStandardSubscriptionPlanTypeStandard
+	Custom                                                                      = gen.Custom
+	CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual                = gen.CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual
+	CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount           = gen.CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual              = gen.CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual
+	CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity               = gen.CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	CustomerBankAccountAccountTypeInbound                                       = gen.CustomerBankAccountAccountTypeInbound
+	CustomerBankAccountAccountTypeOutbound                                      = gen.CustomerBankAccountAccountTypeOutbound
+	Date                                                                        = gen.Date
+	DeliveryFulfillmentFulfillmentTypeDelivery                                  = gen.DeliveryFulfillmentFulfillmentTypeDelivery
+	DeliveryFulfillmentPreferenceTypeAuto                                       = gen.DeliveryFulfillmentPreferenceTypeAuto
+	DeliveryFulfillmentPreferenceTypeUser                                       = gen.DeliveryFulfillmentPreferenceTypeUser
+	DeliveryOptionShipmentsShippingMethodsShippingTypeAuto                      = gen.DeliveryOptionShipmentsShippingMethodsShippingTypeAuto
+	DeliveryOptionShipmentsShippingMethodsShippingTypeManual                    = gen.DeliveryOptionShipmentsShippingMethodsShippingTypeManual
+	DiscountBasedPromotionDiscountTypeFixedAmount                               = gen.DiscountBasedPromotionDiscountTypeFixedAmount
+	DiscountBasedPromotionDiscountTypePercentage                                = gen.DiscountBasedPromotionDiscountTypePercentage
+	DiscountBasedPromotionPromotionTypeDiscount                                 = gen.DiscountBasedPromotionPromotionTypeDiscount
+	DiscountCouponPromotionAppliesToProductAll                                  = gen.DiscountCouponPromotionAppliesToProductAll
+	DiscountCouponPromotionAppliesToProductCategory                             = gen.DiscountCouponPromotionAppliesToProductCategory
+	DiscountCouponPromotionAppliesToProductProduct                              = gen.DiscountCouponPromotionAppliesToProductProduct
+	DocumentCreatedByAdmin                                                      = gen.DocumentCreatedByAdmin
+	DocumentCreatedByCustomer                                                   = gen.DocumentCreatedByCustomer
+	DocumentModifiedByAdmin                                                     = gen.DocumentModifiedByAdmin
+	DocumentModifiedByCustomer                                                  = gen.DocumentModifiedByCustomer
+	DocumentStatusApproved                                                      = gen.DocumentStatusApproved
+	DocumentStatusExpired                                                       = gen.DocumentStatusExpired
+	DocumentStatusRejected                                                      = gen.DocumentStatusRejected
+	DocumentStatusSubmitted                                                     = gen.DocumentStatusSubmitted
+	DocumentVerificationTypeAutomatic                                           = gen.DocumentVerificationTypeAutomatic
+	DocumentVerificationTypeManual                                              = gen.DocumentVerificationTypeManual
+	FirstAdded                                                                  = gen.FirstAdded
+	FixedAmountDiscountRuleDiscountTypeFixedAmount                              = gen.FixedAmountDiscountRuleDiscountTypeFixedAmount
+	FixedPriceCouponPromotionAppliesToProductProduct                            = gen.FixedPriceCouponPromotionAppliesToProductProduct
+	FixedPricePromotionPromotionTypeFixedPrice                                  = gen.FixedPricePromotionPromotionTypeFixedPrice
+	FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount          = gen.FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity              = gen.FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity
+	FreeGoodCouponPromotionAppliesToProductProduct                              = gen.FreeGoodCouponPromotionAppliesToProductProduct
+	FreeGoodsPromotionPromotionTypeFreeGoods                                    = gen.FreeGoodsPromotionPromotionTypeFreeGoods
+	GET                                                                         = gen.GET
+	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore
+	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery       = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery
+	GetPaymentStatusContentStatusFailed                                         = gen.GetPaymentStatusContentStatusFailed
+	GetPaymentStatusContentStatusPartiallyPaid                                  = gen.GetPaymentStatusContentStatusPartiallyPaid
+	GetPaymentStatusContentStatusPending                                        = gen.GetPaymentStatusContentStatusPending
+	GetPaymentStatusContentStatusSuccess                                        = gen.GetPaymentStatusContentStatusSuccess
+	Greater                                                                     = gen.Greater
+	HTML                                                                        = gen.HTML
+	HyperCheckout                                                               = gen.HyperCheckout
+	INR                                                                         = gen.INR
+	IciciEcollection                                                            = gen.IciciEcollection
+	India                                                                       = gen.India
+	Invalid                                                                     = gen.Invalid
+	ItemProductTypeBundle                                                       = gen.ItemProductTypeBundle
+	ItemProductTypeDigital                                                      = gen.ItemProductTypeDigital
+	ItemProductTypePhysical                                                     = gen.ItemProductTypePhysical
+	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore                     = gen.ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore
+	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery                           = gen.ItemsBasedFulfillmentCheckFulfillmentTypeDelivery
+	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY         = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY
+	JusPayNewCardIntegrationTypeExpressCheckout                                 = gen.JusPayNewCardIntegrationTypeExpressCheckout
+	JusPayNewCardPaymentMethodTypeCARD                                          = gen.JusPayNewCardPaymentMethodTypeCARD
+	JusPaySavedCardTokenIntegrationTypeExpressCheckout                          = gen.JusPaySavedCardTokenIntegrationTypeExpressCheckout
+	JusPaySavedCardTokenPaymentMethodAMEX                                       = gen.JusPaySavedCardTokenPaymentMethodAMEX
+	JusPaySavedCardTokenPaymentMethodDINERS                                     = gen.JusPaySavedCardTokenPaymentMethodDINERS
+	JusPaySavedCardTokenPaymentMethodDISCOVER                                   = gen.JusPaySavedCardTokenPaymentMethodDISCOVER
+	JusPaySavedCardTokenPaymentMethodJCB                                        = gen.JusPaySavedCardTokenPaymentMethodJCB
+	JusPaySavedCardTokenPaymentMethodMAESTRO                                    = gen.JusPaySavedCardTokenPaymentMethodMAESTRO
+	JusPaySavedCardTokenPaymentMethodMASTER                                     = gen.JusPaySavedCardTokenPaymentMethodMASTER
+	JusPaySavedCardTokenPaymentMethodRUPAY                                      = gen.JusPaySavedCardTokenPaymentMethodRUPAY
+	JusPaySavedCardTokenPaymentMethodTypeCARD                                   = gen.JusPaySavedCardTokenPaymentMethodTypeCARD
+	JusPaySavedCardTokenPaymentMethodVISA                                       = gen.JusPaySavedCardTokenPaymentMethodVISA
+	Juspay                                                                      = gen.Juspay
+	JuspayCardPaymentMethodPaymentMethodMASTER                                  = gen.JuspayCardPaymentMethodPaymentMethodMASTER
+	JuspayCardPaymentMethodPaymentMethodRUPAY                                   = gen.JuspayCardPaymentMethodPaymentMethodRUPAY
+	JuspayCardPaymentMethodPaymentMethodTypeCARD                                = gen.JuspayCardPaymentMethodPaymentMethodTypeCARD
+	JuspayCardPaymentMethodPaymentMethodVISA                                    = gen.JuspayCardPaymentMethodPaymentMethodVISA
+	JuspayCustomerObjectCustomer                                                = gen.JuspayCustomerObjectCustomer
+	JuspayNetBankingIntegrationTypeExpressCheckout                              = gen.JuspayNetBankingIntegrationTypeExpressCheckout
+	JuspayNetBankingPaymentMethodTypeNB                                         = gen.JuspayNetBankingPaymentMethodTypeNB
+	JuspayNetbankingPaymentMethodPaymentMethodTypeNB                            = gen.JuspayNetbankingPaymentMethodPaymentMethodTypeNB
+	JuspayUpiCollectIntegrationTypeExpressCheckout                              = gen.JuspayUpiCollectIntegrationTypeExpressCheckout
+	JuspayUpiCollectPaymentMethodTypeUPI                                        = gen.JuspayUpiCollectPaymentMethodTypeUPI
+	JuspayUpiCollectPaymentMethodUPICOLLECT                                     = gen.JuspayUpiCollectPaymentMethodUPICOLLECT
+	JuspayUpiIntentIntegrationTypeExpressCheckout                               = gen.JuspayUpiIntentIntegrationTypeExpressCheckout
+	JuspayUpiIntentPaymentMethodTypeUPI                                         = gen.JuspayUpiIntentPaymentMethodTypeUPI
+	JuspayUpiIntentPaymentMethodUPIPAY                                          = gen.JuspayUpiIntentPaymentMethodUPIPAY
+	JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT                              = gen.JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT
+	JuspayUpiPaymentMethodJuspayBankCodeUPIPAY                                  = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIPAY
+	JuspayUpiPaymentMethodJuspayBankCodeUPIQR                                   = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIQR
+	JuspayUpiPaymentMethodPaymentMethodTypeUPI                                  = gen.JuspayUpiPaymentMethodPaymentMethodTypeUPI
+	JuspayUpiPaymentMethodPaymentMethodUPICOLLECT                               = gen.JuspayUpiPaymentMethodPaymentMethodUPICOLLECT
+	JuspayUpiPaymentMethodPaymentMethodUPIPAY                                   = gen.JuspayUpiPaymentMethodPaymentMethodUPIPAY
+	JuspayUpiPaymentMethodPaymentMethodUPIQR                                    = gen.JuspayUpiPaymentMethodPaymentMethodUPIQR
+	JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET                         = gen.JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET
+	JuspayWalletPaymentMethodPaymentMethodTypeWALLET                            = gen.JuspayWalletPaymentMethodPaymentMethodTypeWALLET
+	KycDocumentConfigDocumentTypeGst                                            = gen.KycDocumentConfigDocumentTypeGst
+	KycDocumentConfigDocumentTypeOther                                          = gen.KycDocumentConfigDocumentTypeOther
+	KycDocumentConfigDocumentTypePan                                            = gen.KycDocumentConfigDocumentTypePan
+	KycDocumentConfigVerificationTypeAuto                                       = gen.KycDocumentConfigVerificationTypeAuto
+	KycDocumentConfigVerificationTypeManual                                     = gen.KycDocumentConfigVerificationTypeManual
+	LessOrEqual                                                                 = gen.LessOrEqual
+	ListBankAccountsParamsAccountTypeInbound                                    = gen.ListBankAccountsParamsAccountTypeInbound
+	ListBankAccountsParamsAccountTypeOutbound                                   = gen.ListBankAccountsParamsAccountTypeOutbound
+	ListPaymentMethodsParamsPaymentMethodTypeCard                               = gen.ListPaymentMethodsParamsPaymentMethodTypeCard
+	ListPaymentMethodsParamsPaymentMethodTypeManual                             = gen.ListPaymentMethodsParamsPaymentMethodTypeManual
+	ListPaymentMethodsParamsPaymentMethodTypeNetbanking                         = gen.ListPaymentMethodsParamsPaymentMethodTypeNetbanking
+	ListPaymentMethodsParamsPaymentMethodTypeUpi                                = gen.ListPaymentMethodsParamsPaymentMethodTypeUpi
+	ListPaymentMethodsParamsPaymentMethodTypeWallet                             = gen.ListPaymentMethodsParamsPaymentMethodTypeWallet
+	LoyaltyPointActivityActivityBonus                                           = gen.LoyaltyPointActivityActivityBonus
+	LoyaltyPointActivityActivityCreditNoteIssued                                = gen.LoyaltyPointActivityActivityCreditNoteIssued
+	LoyaltyPointActivityActivityOrderPlaced                                     = gen.LoyaltyPointActivityActivityOrderPlaced
+	LoyaltyPointActivityActivityOther                                           = gen.LoyaltyPointActivityActivityOther
+	LoyaltyPointActivityActivityPointsCarryforward                              = gen.LoyaltyPointActivityActivityPointsCarryforward
+	LoyaltyPointActivityActivityPointsExpired                                   = gen.LoyaltyPointActivityActivityPointsExpired
+	LoyaltyPointActivityActivitySignup                                          = gen.LoyaltyPointActivityActivitySignup
+	LoyaltyPointActivityActivityTierDowngrade                                   = gen.LoyaltyPointActivityActivityTierDowngrade
+	LoyaltyPointActivityActivityTierUpgrade                                     = gen.LoyaltyPointActivityActivityTierUpgrade
+	MandateDebitScheduleStatusAwaitingRetry                                     = gen.MandateDebitScheduleStatusAwaitingRetry
+	MandateDebitScheduleStatusCancelled                                         = gen.MandateDebitScheduleStatusCancelled
+	MandateDebitScheduleStatusDebitFailed                                       = gen.MandateDebitScheduleStatusDebitFailed
+	MandateDebitScheduleStatusDebitPending                                      = gen.MandateDebitScheduleStatusDebitPending
+	MandateDebitScheduleStatusDebitSuccess                                      = gen.MandateDebitScheduleStatusDebitSuccess
+	MandateDebitScheduleStatusScheduled                                         = gen.MandateDebitScheduleStatusScheduled
+	MandateStatusActive                                                         = gen.MandateStatusActive
+	MandateStatusCreated                                                        = gen.MandateStatusCreated
+	MandateStatusError                                                          = gen.MandateStatusError
+	MandateStatusPaused                                                         = gen.MandateStatusPaused
+	MandateStatusRevoked                                                        = gen.MandateStatusRevoked
+	Markdown                                                                    = gen.Markdown
+	MarketplaceItemProductTypeBundle                                            = gen.MarketplaceItemProductTypeBundle
+	MarketplaceItemProductTypeDigital                                           = gen.MarketplaceItemProductTypeDigital
+	MarketplaceItemProductTypePhysical                                          = gen.MarketplaceItemProductTypePhysical
+	MarketplaceProductDetailProductTypeBundle                                   = gen.MarketplaceProductDetailProductTypeBundle
+	MarketplaceProductDetailProductTypeDigital                                  = gen.MarketplaceProductDetailProductTypeDigital
+	MarketplaceProductDetailProductTypePhysical                                 = gen.MarketplaceProductDetailProductTypePhysical
+	MarketplaceProductProductTypeBundle                                         = gen.MarketplaceProductProductTypeBundle
+	MarketplaceProductProductTypeDigital                                        = gen.MarketplaceProductProductTypeDigital
+	MarketplaceProductProductTypePhysical                                       = gen.MarketplaceProductProductTypePhysical
+	MasterCard                                                                  = gen.MasterCard
+	MostExpensiveFirst                                                          = gen.MostExpensiveFirst
+	MultiSelect                                                                 = gen.MultiSelect
+	N1                                                                          = gen.N1
+	N116                                                                        = gen.N116
+	N131                                                                        = gen.N131
+	N17                                                                         = gen.N17
+	NACH                                                                        = gen.NACH
+	NetbankingPaymentPaymentStatusFailed                                        = gen.NetbankingPaymentPaymentStatusFailed
+	NetbankingPaymentPaymentStatusPartiallyPaid                                 = gen.NetbankingPaymentPaymentStatusPartiallyPaid
+	NetbankingPaymentPaymentStatusPending                                       = gen.NetbankingPaymentPaymentStatusPending
+	NetbankingPaymentPaymentStatusRefundInitiated                               = gen.NetbankingPaymentPaymentStatusRefundInitiated
+	NetbankingPaymentPaymentStatusSuccess                                       = gen.NetbankingPaymentPaymentStatusSuccess
+	NetbankingPaymentTransactionTypePayment                                     = gen.NetbankingPaymentTransactionTypePayment
+	NetbankingPaymentTransactionTypeRefund                                      = gen.NetbankingPaymentTransactionTypeRefund
+	NotReadyForPayment                                                          = gen.NotReadyForPayment
+	Number                                                                      = gen.Number
+	OrderCancellationRefundDetailsPaymentModeBankTransfer                       = gen.OrderCancellationRefundDetailsPaymentModeBankTransfer
+	OrderCancellationRefundDetailsPaymentModeNachMandate                        = gen.OrderCancellationRefundDetailsPaymentModeNachMandate
+	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode                = gen.OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode
+	OrderDetailCancellationRefundDetailsPaymentModeBankTransfer                 = gen.OrderDetailCancellationRefundDetailsPaymentModeBankTransfer
+	OrderDetailCancellationRefundDetailsPaymentModeNachMandate                  = gen.OrderDetailCancellationRefundDetailsPaymentModeNachMandate
+	OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode          = gen.OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode
+	OrderDetailPaymentStatusFailed                                              = gen.OrderDetailPaymentStatusFailed
+	OrderDetailPaymentStatusPartiallyPaid                                       = gen.OrderDetailPaymentStatusPartiallyPaid
+	OrderDetailPaymentStatusPending                                             = gen.OrderDetailPaymentStatusPending
+	OrderDetailPaymentStatusSuccess                                             = gen.OrderDetailPaymentStatusSuccess
+	OrderDetailStatusAwaitingApproval                                           = gen.OrderDetailStatusAwaitingApproval
+	OrderDetailStatusAwaitingShipment                                           = gen.OrderDetailStatusAwaitingShipment
+	OrderDetailStatusCancelled                                                  = gen.OrderDetailStatusCancelled
+	OrderDetailStatusComplete                                                   = gen.OrderDetailStatusComplete
+	OrderDetailStatusConfirmed                                                  = gen.OrderDetailStatusConfirmed
+	OrderDetailStatusDraft                                                      = gen.OrderDetailStatusDraft
+	OrderDetailStatusPartiallyDelivered                                         = gen.OrderDetailStatusPartiallyDelivered
+	OrderDetailStatusPartiallyReturnToOrigin                                    = gen.OrderDetailStatusPartiallyReturnToOrigin
+	OrderDetailStatusPartiallyScheduled                                         = gen.OrderDetailStatusPartiallyScheduled
+	OrderDetailStatusPartiallyShipped                                           = gen.OrderDetailStatusPartiallyShipped
+	OrderDetailStatusPartiallyUndelivered                                       = gen.OrderDetailStatusPartiallyUndelivered
+	OrderDetailStatusPending                                                    = gen.OrderDetailStatusPending
+	OrderDetailStatusReturnToOrigin                                             = gen.OrderDetailStatusReturnToOrigin
+	OrderDetailStatusShipped                                                    = gen.OrderDetailStatusShipped
+	OrderDetailStatusUndelivered                                                = gen.OrderDetailStatusUndelivered
+	OrderItemProductTypeBundle                                                  = gen.OrderItemProductTypeBundle
+	OrderItemProductTypeDigital                                                 = gen.OrderItemProductTypeDigital
+	OrderItemProductTypePhysical                                                = gen.OrderItemProductTypePhysical
+	OrderItemTaxTypeGST                                                         = gen.OrderItemTaxTypeGST
+	OrderListPaymentStatusFailed                                                = gen.OrderListPaymentStatusFailed
+	OrderListPaymentStatusPartiallyPaid                                         = gen.OrderListPaymentStatusPartiallyPaid
+	OrderListPaymentStatusPending                                               = gen.OrderListPaymentStatusPending
+	OrderListPaymentStatusSuccess                                               = gen.OrderListPaymentStatusSuccess
+	OrderListStatusAwaitingApproval                                             = gen.OrderListStatusAwaitingApproval
+	OrderListStatusAwaitingShipment                                             = gen.OrderListStatusAwaitingShipment
+	OrderListStatusCancelled                                                    = gen.OrderListStatusCancelled
+	OrderListStatusComplete                                                     = gen.OrderListStatusComplete
+	OrderListStatusConfirmed                                                    = gen.OrderListStatusConfirmed
+	OrderListStatusDraft                                                        = gen.OrderListStatusDraft
+	OrderListStatusPartiallyDelivered                                           = gen.OrderListStatusPartiallyDelivered
+	OrderListStatusPartiallyReturnToOrigin                                      = gen.OrderListStatusPartiallyReturnToOrigin
+	OrderListStatusPartiallyScheduled                                           = gen.OrderListStatusPartiallyScheduled
+	OrderListStatusPartiallyShipped                                             = gen.OrderListStatusPartiallyShipped
+	OrderListStatusPartiallyUndelivered                                         = gen.OrderListStatusPartiallyUndelivered
+	OrderListStatusReturnToOrigin                                               = gen.OrderListStatusReturnToOrigin
+	OrderListStatusShipped                                                      = gen.OrderListStatusShipped
+	OrderListStatusUndelivered                                                  = gen.OrderListStatusUndelivered
+	OrderPaymentStatusFailed                                                    = gen.OrderPaymentStatusFailed
+	OrderPaymentStatusPartiallyPaid                                             = gen.OrderPaymentStatusPartiallyPaid
+	OrderPaymentStatusPending                                                   = gen.OrderPaymentStatusPending
+	OrderPaymentStatusSuccess                                                   = gen.OrderPaymentStatusSuccess
+	OrderRefundPaymentModeBankTransfer                                          = gen.OrderRefundPaymentModeBankTransfer
+	OrderRefundPaymentModeLoyaltyPoint                                          = gen.OrderRefundPaymentModeLoyaltyPoint
+	OrderRefundPaymentModeNachMandate                                           = gen.OrderRefundPaymentModeNachMandate
+	OrderRefundPaymentModeOriginalPaymentMode                                   = gen.OrderRefundPaymentModeOriginalPaymentMode
+	OrderRefundStatusApproved                                                   = gen.OrderRefundStatusApproved
+	OrderRefundStatusFailed                                                     = gen.OrderRefundStatusFailed
+	OrderRefundStatusPending                                                    = gen.OrderRefundStatusPending
+	OrderRefundStatusSuccess                                                    = gen.OrderRefundStatusSuccess
+	OrderReturnDetailStatusApproved                                             = gen.OrderReturnDetailStatusApproved
+	OrderReturnDetailStatusCancelled                                            = gen.OrderReturnDetailStatusCancelled
+	OrderReturnDetailStatusComplete                                             = gen.OrderReturnDetailStatusComplete
+	OrderReturnDetailStatusCreated                                              = gen.OrderReturnDetailStatusCreated
+	OrderReturnDetailStatusRejected                                             = gen.OrderReturnDetailStatusRejected
+	OrderReturnStatusApproved                                                   = gen.OrderReturnStatusApproved
+	OrderReturnStatusCancelled                                                  = gen.OrderReturnStatusCancelled
+	OrderReturnStatusComplete                                                   = gen.OrderReturnStatusComplete
+	OrderReturnStatusCreated                                                    = gen.OrderReturnStatusCreated
+	OrderReturnStatusRejected                                                   = gen.OrderReturnStatusRejected
+	OrderStatusAwaitingApproval                                                 = gen.OrderStatusAwaitingApproval
+	OrderStatusAwaitingShipment                                                 = gen.OrderStatusAwaitingShipment
+	OrderStatusCancelled                                                        = gen.OrderStatusCancelled
+	OrderStatusComplete                                                         = gen.OrderStatusComplete
+	OrderStatusConfirmed                                                        = gen.OrderStatusConfirmed
+	OrderStatusDraft                                                            = gen.OrderStatusDraft
+	OrderStatusPartiallyDelivered                                               = gen.OrderStatusPartiallyDelivered
+	OrderStatusPartiallyReturnToOrigin                                          = gen.OrderStatusPartiallyReturnToOrigin
+	OrderStatusPartiallyScheduled                                               = gen.OrderStatusPartiallyScheduled
+	OrderStatusPartiallyShipped                                                 = gen.OrderStatusPartiallyShipped
+	OrderStatusPartiallyUndelivered                                             = gen.OrderStatusPartiallyUndelivered
+	OrderStatusPending                                                          = gen.OrderStatusPending
+	OrderStatusReturnToOrigin                                                   = gen.OrderStatusReturnToOrigin
+	OrderStatusShipped                                                          = gen.OrderStatusShipped
+	OrderStatusUndelivered                                                      = gen.OrderStatusUndelivered
+	PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery           = gen.PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery
+	PartialCollectAndDeliveryPreferenceTypeAuto                                 = gen.PartialCollectAndDeliveryPreferenceTypeAuto
+	PartialCollectAndDeliveryPreferenceTypeUser                                 = gen.PartialCollectAndDeliveryPreferenceTypeUser
+	Pause                                                                       = gen.Pause
+	PaymentInfoPaymentStatusFailed                                              = gen.PaymentInfoPaymentStatusFailed
+	PaymentInfoPaymentStatusPartiallyPaid                                       = gen.PaymentInfoPaymentStatusPartiallyPaid
+	PaymentInfoPaymentStatusPending                                             = gen.PaymentInfoPaymentStatusPending
+	PaymentInfoPaymentStatusRefundInitiated                                     = gen.PaymentInfoPaymentStatusRefundInitiated
+	PaymentInfoPaymentStatusSuccess                                             = gen.PaymentInfoPaymentStatusSuccess
+	PaymentInfoTransactionTypePayment                                           = gen.PaymentInfoTransactionTypePayment
+	PaymentInfoTransactionTypeRefund                                            = gen.PaymentInfoTransactionTypeRefund
+	PaymentPage                                                                 = gen.PaymentPage
+	Payu                                                                        = gen.Payu
+	PayuPaymentInfoSiDetailsBillingCycleMONTHLY                                 = gen.PayuPaymentInfoSiDetailsBillingCycleMONTHLY
+	PercentageDiscountRuleDiscountTypePercentage                                = gen.PercentageDiscountRuleDiscountTypePercentage
+	Plaintext                                                                   = gen.Plaintext
+	ProductBundleItemProductTypeBundle                                          = gen.ProductBundleItemProductTypeBundle
+	ProductBundleItemProductTypeDigital                                         = gen.ProductBundleItemProductTypeDigital
+	ProductBundleItemProductTypePhysical                                        = gen.ProductBundleItemProductTypePhysical
+	ProductDetailProductTypeBundle                                              = gen.ProductDetailProductTypeBundle
+	ProductDetailProductTypeDigital                                             = gen.ProductDetailProductTypeDigital
+	ProductDetailProductTypePhysical                                            = gen.ProductDetailProductTypePhysical
+	ProductPricingTaxTypeGST                                                    = gen.ProductPricingTaxTypeGST
+	ProductProductTypeBundle                                                    = gen.ProductProductTypeBundle
+	ProductProductTypeDigital                                                   = gen.ProductProductTypeDigital
+	ProductProductTypePhysical                                                  = gen.ProductProductTypePhysical
+	ProductReviewStatusApproved                                                 = gen.ProductReviewStatusApproved
+	ProductSubscriptionBillingFrequencyAnnually                                 = gen.ProductSubscriptionBillingFrequencyAnnually
+	ProductSubscriptionBillingFrequencyMonthly                                  = gen.ProductSubscriptionBillingFrequencyMonthly
+	ProductSubscriptionBillingFrequencyWeekly                                   = gen.ProductSubscriptionBillingFrequencyWeekly
+	ProductSubscriptionOrderFrequencyAnnully                                    = gen.ProductSubscriptionOrderFrequencyAnnully
+	ProductSubscriptionOrderFrequencyMonthly                                    = gen.ProductSubscriptionOrderFrequencyMonthly
+	ProductSubscriptionOrderFrequencyWeekly                                     = gen.ProductSubscriptionOrderFrequencyWeekly
+	PromotionPromotionTypeBuyXGetY                                              = gen.PromotionPromotionTypeBuyXGetY
+	PromotionPromotionTypeDiscount                                              = gen.PromotionPromotionTypeDiscount
+	PromotionPromotionTypeFreeGoods                                             = gen.PromotionPromotionTypeFreeGoods
+	PromotionPromotionTypeFreeShipping                                          = gen.PromotionPromotionTypeFreeShipping
+	PromotionPromotionTypeVolumeBased                                           = gen.PromotionPromotionTypeVolumeBased
+	PromotionTypeBuyXGetY                                                       = gen.PromotionTypeBuyXGetY
+	PromotionTypeDiscount                                                       = gen.PromotionTypeDiscount
+	PromotionTypeFreeGoods                                                      = gen.PromotionTypeFreeGoods
+	PromotionTypeFreeShipping                                                   = gen.PromotionTypeFreeShipping
+	PromotionTypeVolumeBased                                                    = gen.PromotionTypeVolumeBased
+	REQUIRED                                                                    = gen.REQUIRED
+	ReadyForPayment                                                             = gen.ReadyForPayment
+	Remove                                                                      = gen.Remove
+	Revoke                                                                      = gen.Revoke
+	Rupay                                                                       = gen.Rupay
+	ShipmentStatusCancelled                                                     = gen.ShipmentStatusCancelled
+	ShipmentStatusDelivered                                                     = gen.ShipmentStatusDelivered
+	ShipmentStatusDeliveryAttempted                                             = gen.ShipmentStatusDeliveryAttempted
+	ShipmentStatusInTransit                                                     = gen.ShipmentStatusInTransit
+	ShipmentStatusLost                                                          = gen.ShipmentStatusLost
+	ShipmentStatusOutForDelivery                                                = gen.ShipmentStatusOutForDelivery
+	ShipmentStatusPacked                                                        = gen.ShipmentStatusPacked
+	ShipmentStatusReturnToOrigin                                                = gen.ShipmentStatusReturnToOrigin
+	ShipmentStatusScheduleRequested                                             = gen.ShipmentStatusScheduleRequested
+	ShipmentStatusScheduled                                                     = gen.ShipmentStatusScheduled
+	ShipmentStatusShipped                                                       = gen.ShipmentStatusShipped
+	ShipmentStatusUndelivered                                                   = gen.ShipmentStatusUndelivered
+	ShipmentStatusUnscheduled                                                   = gen.ShipmentStatusUnscheduled
+	SingleSelectAttributeTypeSingleSelect                                       = gen.SingleSelectAttributeTypeSingleSelect
+	SingleSelectOptionTypeSingleSelect                                          = gen.SingleSelectOptionTypeSingleSelect
+	SubscriptionBillingFrequencyMonthly                                         = gen.SubscriptionBillingFrequencyMonthly
+	SubscriptionDetailBillingFrequencyMonthly                                   = gen.SubscriptionDetailBillingFrequencyMonthly
+	SubscriptionDetailShippingFrequencyMonthly                                  = gen.SubscriptionDetailShippingFrequencyMonthly
+	SubscriptionDetailStatusActive                                              = gen.SubscriptionDetailStatusActive
+	SubscriptionDetailStatusCreated                                             = gen.SubscriptionDetailStatusCreated
+	SubscriptionDetailStatusPaused                                              = gen.SubscriptionDetailStatusPaused
+	SubscriptionDetailStatusRevoked                                             = gen.SubscriptionDetailStatusRevoked
+	SubscriptionInvoiceItemTaxTypeGST                                           = gen.SubscriptionInvoiceItemTaxTypeGST
+	SubscriptionShippingFrequencyMonthly                                        = gen.SubscriptionShippingFrequencyMonthly
+	SubscriptionStatusActive                                                    = gen.SubscriptionStatusActive
+	SubscriptionStatusCreated                                                   = gen.SubscriptionStatusCreated
+	SubscriptionStatusPaused                                                    = gen.SubscriptionStatusPaused
+	SubscriptionStatusRevoked                                                   = gen.SubscriptionStatusRevoked
+	Surface                                                                     = gen.Surface
+	Text                                                                        = gen.Text
+	Track                                                                       = gen.Track
+	Unknown                                                                     = gen.Unknown
+	UpdateDigitalProductSubscriptionBillingFrequencyMonthly                     = gen.UpdateDigitalProductSubscriptionBillingFrequencyMonthly
+	UpdateDigitalProductSubscriptionCommandUpdate                               = gen.UpdateDigitalProductSubscriptionCommandUpdate
+	UpdateInboundBankAccountAccountTypeInbound                                  = gen.UpdateInboundBankAccountAccountTypeInbound
+	UpdateOutboundBankAccountAccountTypeOutbound                                = gen.UpdateOutboundBankAccountAccountTypeOutbound
+	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly                    = gen.UpdatePhysicalProductSubscriptionBillingFrequencyMonthly
+	UpdatePhysicalProductSubscriptionCommandUpdate                              = gen.UpdatePhysicalProductSubscriptionCommandUpdate
+	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly                   = gen.UpdatePhysicalProductSubscriptionShippingFrequencyMonthly
+	UpiPaymentPaymentStatusFailed                                               = gen.UpiPaymentPaymentStatusFailed
+	UpiPaymentPaymentStatusPartiallyPaid                                        = gen.UpiPaymentPaymentStatusPartiallyPaid
+	UpiPaymentPaymentStatusPending                                              = gen.UpiPaymentPaymentStatusPending
+	UpiPaymentPaymentStatusRefundInitiated                                      = gen.UpiPaymentPaymentStatusRefundInitiated
+	UpiPaymentPaymentStatusSuccess                                              = gen.UpiPaymentPaymentStatusSuccess
+	UpiPaymentTransactionTypePayment                                            = gen.UpiPaymentTransactionTypePayment
+	UpiPaymentTransactionTypeRefund                                             = gen.UpiPaymentTransactionTypeRefund
+	UserLoginMethodsEmail                                                       = gen.UserLoginMethodsEmail
+	UserLoginMethodsPassword                                                    = gen.UserLoginMethodsPassword
+	UserLoginMethodsPhone                                                       = gen.UserLoginMethodsPhone
+	UserLoginMethodsWhatsapp                                                    = gen.UserLoginMethodsWhatsapp
+	Valid                                                                       = gen.Valid
+	VariantDetailProductTypeBundle                                              = gen.VariantDetailProductTypeBundle
+	VariantDetailProductTypeDigital                                             = gen.VariantDetailProductTypeDigital
+	VariantDetailProductTypePhysical                                            = gen.VariantDetailProductTypePhysical
+	VariantOptionTypeColor                                                      = gen.VariantOptionTypeColor
+	VariantOptionTypeSingleSelect                                               = gen.VariantOptionTypeSingleSelect
+	Visa                                                                        = gen.Visa
+	VolumeBasedCouponPromotionAppliesToProductProduct                           = gen.VolumeBasedCouponPromotionAppliesToProductProduct
+	VolumeBasedPromotionPromotionTypeVolumeBased                                = gen.VolumeBasedPromotionPromotionTypeVolumeBased
+	WalletPaymentPaymentStatusFailed                                            = gen.WalletPaymentPaymentStatusFailed
+	WalletPaymentPaymentStatusPartiallyPaid                                     = gen.WalletPaymentPaymentStatusPartiallyPaid
+	WalletPaymentPaymentStatusPending                                           = gen.WalletPaymentPaymentStatusPending
+	WalletPaymentPaymentStatusRefundInitiated                                   = gen.WalletPaymentPaymentStatusRefundInitiated
+	WalletPaymentPaymentStatusSuccess                                           = gen.WalletPaymentPaymentStatusSuccess
+	WalletPaymentTransactionTypePayment                                         = gen.WalletPaymentTransactionTypePayment
+	WalletPaymentTransactionTypeRefund                                          = gen.WalletPaymentTransactionTypeRefund
+	Website                                                                     = gen.Website
 )

@@ -338,6 +338,9 @@ func (m *model) pagination(o *op, spec *openapi3.Operation) (*pagination, error)
 		p.ItemsField = codegen.SchemaNameToTypeName(name)
 		p.ItemsPointer = !slices.Contains(schema.Value.Required, name)
 		p.ItemType = codegen.SchemaNameToTypeName(refName(prop.Value.Items.Ref))
+		if prop.Value.Items.Value != nil && prop.Value.Items.Value.Nullable {
+			p.ItemType = "*" + p.ItemType // gen's slice holds pointers to a nullable schema
+		}
 	}
 	if p.ItemsField == "" {
 		return nil, errors.New("a pagination object without an array of items")

@@ -97,7 +97,7 @@ func (m *model) aliases() ([]string, error) {
 			}
 		}
 		if o.Page != nil {
-			roots = append(roots, o.Page.ItemType, "Pagination")
+			roots = append(roots, strings.TrimPrefix(o.Page.ItemType, "*"), "Pagination")
 		}
 	}
 	all := m.gen.closure(roots)
