@@ -60,10 +60,14 @@ func alignBig(d, e Decimal) (a, b *big.Int, exp int32) {
 	return d.scaledBig(int64(d.exp) - int64(exp)), e.scaledBig(int64(e.exp) - int64(exp)), exp
 }
 
-// Sum returns the sum of ds, exactly, and 0 for none.
+// Sum returns the sum of ds, exactly, with the smallest of their
+// exponents, and 0 for none.
 func Sum(ds ...Decimal) Decimal {
-	var s Decimal
-	for _, d := range ds {
+	if len(ds) == 0 {
+		return Decimal{}
+	}
+	s := ds[0]
+	for _, d := range ds[1:] {
 		s = s.Add(d)
 	}
 	return s
