@@ -13,11 +13,12 @@ import (
 // coefficient with as many digits as the distance between them.
 func (d Decimal) Add(e Decimal) Decimal {
 	if d.big == nil && e.big == nil {
-		a, b, exp, ok := align64(d, e)
-		if ok {
-			if s := a + b; (s > a) == (b > 0) {
-				return Decimal{coef: s, exp: exp}
-			}
+		a, b, exp, ok := d.coef, e.coef, d.exp, true
+		if d.exp != e.exp {
+			a, b, exp, ok = align64(d, e)
+		}
+		if s := a + b; ok && (s > a) == (b > 0) {
+			return Decimal{coef: s, exp: exp}
 		}
 	}
 	a, b, exp := alignBig(d, e)
@@ -28,11 +29,12 @@ func (d Decimal) Add(e Decimal) Decimal {
 // does not allocate when both coefficients and the result fit in an int64.
 func (d Decimal) Sub(e Decimal) Decimal {
 	if d.big == nil && e.big == nil {
-		a, b, exp, ok := align64(d, e)
-		if ok {
-			if s := a - b; (s < a) == (b > 0) {
-				return Decimal{coef: s, exp: exp}
-			}
+		a, b, exp, ok := d.coef, e.coef, d.exp, true
+		if d.exp != e.exp {
+			a, b, exp, ok = align64(d, e)
+		}
+		if s := a - b; ok && (s < a) == (b > 0) {
+			return Decimal{coef: s, exp: exp}
 		}
 	}
 	a, b, exp := alignBig(d, e)
@@ -42,16 +44,12 @@ func (d Decimal) Sub(e Decimal) Decimal {
 // align64 returns the coefficients of d and e scaled to their common
 // (smaller) exponent, and false when one does not fit in an int64.
 func align64(d, e Decimal) (a, b int64, exp int32, ok bool) {
-	switch {
-	case d.exp == e.exp:
-		return d.coef, e.coef, d.exp, true
-	case d.exp > e.exp:
+	if d.exp > e.exp {
 		a, ok = scale64(d.coef, int64(d.exp)-int64(e.exp))
 		return a, e.coef, e.exp, ok
-	default:
-		b, ok = scale64(e.coef, int64(e.exp)-int64(d.exp))
-		return d.coef, b, d.exp, ok
 	}
+	b, ok = scale64(e.coef, int64(e.exp)-int64(d.exp))
+	return d.coef, b, d.exp, ok
 }
 
 // alignBig is align64 with new big.Ints that the caller may modify.

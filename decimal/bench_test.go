@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/commercengine-go/sdk/decimal"
 )
@@ -138,7 +141,42 @@ func benchDecode[N any](b *testing.B, doc []byte) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(countNumbers(p)), "ns/number")
+}
+
+// BenchmarkDecodeNumber isolates the per-number work that
+// BenchmarkUnmarshalJSON measures inside encoding/json: what each
+// destination does with a number's bytes.
+func BenchmarkDecodeNumber(b *testing.B) {
+	texts := make([][]byte, 0, 1000)
+	var p productsPage[json.Number]
+	if err := json.Unmarshal(productPage(100), &p); err != nil {
+		b.Fatal(err)
+	}
+	for _, pr := range p.Products {
+		texts = append(texts, []byte(pr.Pricing.ListingPrice), []byte(pr.Pricing.TaxAmount), []byte(pr.Rating), []byte(pr.Weight))
+	}
+	b.Run("float64", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			sinkFloat, sinkErr = strconv.ParseFloat(string(texts[i%len(texts)]), 64)
+		}
+	})
+	b.Run("json.Number", func(b *testing.B) {
+		b.ReportAllocs()
+		var n json.Number
+		for i := 0; b.Loop(); i++ {
+			n = json.Number(texts[i%len(texts)])
+		}
+		sinkBytes = []byte(n[:1])
+	})
+	b.Run("Decimal", func(b *testing.B) {
+		b.ReportAllocs()
+		var d decimal.Decimal
+		for i := 0; b.Loop(); i++ {
+			sinkErr = d.UnmarshalJSON(texts[i%len(texts)])
+		}
+		sinkDecimal = d
+	})
 }
 
 // benchValues returns 1024 prices with 0 to 4 decimal places, and the same
@@ -240,4 +278,118 @@ func BenchmarkMarshalJSON(b *testing.B) {
 			sinkBytes, sinkErr = json.Marshal(dec)
 		}
 	})
+}
+
+// BenchmarkPaired times Decimal and its float64 (or json.Number) baseline
+// alternately in one loop, the order flipping each iteration, and reports
+// the median of each and their ratio: load on a shared machine then hits
+// both sides alike, which separate sub-benchmarks cannot promise.
+// Arithmetic is timed in batches of 1024 operations and reported per
+// operation. Allocations come from the other benchmarks.
+func BenchmarkPaired(b *testing.B) {
+	doc := productPage(100)
+	ds, fs := benchValues()
+	rate, frate := mp("0.075"), 0.075
+	var texts [][]byte
+	var numPage productsPage[json.Number]
+	if err := json.Unmarshal(doc, &numPage); err != nil {
+		b.Fatal(err)
+	}
+	for _, pr := range numPage.Products {
+		texts = append(texts, []byte(pr.Pricing.ListingPrice), []byte(pr.Pricing.TaxAmount), []byte(pr.Rating), []byte(pr.Weight))
+	}
+	var decPage productsPage[decimal.Decimal]
+	var fltPage productsPage[float64]
+	_ = json.Unmarshal(doc, &decPage)
+	_ = json.Unmarshal(doc, &fltPage)
+
+	decode := func(v any) func() {
+		return func() {
+			if err := json.Unmarshal(doc, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	const batch = 1024
+	pairs := []struct {
+		name, baseUnit, testUnit string
+		perCall                  int // operations per timed call
+		base, test               func()
+	}{
+		{"UnmarshalJSON/Decimal-vs-float64", "float64", "Decimal", 1,
+			decode(&productsPage[float64]{}), decode(&productsPage[decimal.Decimal]{})},
+		{"UnmarshalJSON/json.Number-vs-float64", "float64", "json.Number", 1,
+			decode(&productsPage[float64]{}), decode(&productsPage[json.Number]{})},
+		{"DecodeNumber/Decimal-vs-float64", "float64", "Decimal", len(texts),
+			func() {
+				for _, t := range texts {
+					sinkFloat, sinkErr = strconv.ParseFloat(string(t), 64)
+				}
+			},
+			func() {
+				for _, t := range texts {
+					sinkErr = sinkDecimal.UnmarshalJSON(t)
+				}
+			}},
+		{"Add/Decimal-vs-float64", "float64", "Decimal", batch,
+			func() {
+				var s float64
+				for _, f := range fs[:batch] {
+					s += f
+				}
+				sinkFloat = s
+			},
+			func() {
+				var s decimal.Decimal
+				for _, d := range ds[:batch] {
+					s = s.Add(d)
+				}
+				sinkDecimal = s
+			}},
+		{"MulRound/Decimal-vs-float64", "float64", "Decimal", batch,
+			func() {
+				for _, f := range fs[:batch] {
+					sinkFloat = math.Round(f*frate*100) / 100
+				}
+			},
+			func() {
+				for _, d := range ds[:batch] {
+					sinkDecimal = d.Mul(rate).Round(2, decimal.HalfUp)
+				}
+			}},
+		{"MarshalJSON/Decimal-vs-float64", "float64", "Decimal", 1,
+			func() { sinkBytes, sinkErr = json.Marshal(fltPage) },
+			func() { sinkBytes, sinkErr = json.Marshal(decPage) }},
+	}
+	for _, pr := range pairs {
+		b.Run(pr.name, func(b *testing.B) {
+			var base, test []time.Duration
+			timeIt := func(f func()) time.Duration {
+				t0 := time.Now()
+				f()
+				return time.Since(t0)
+			}
+			flip := false
+			for b.Loop() {
+				if flip {
+					test = append(test, timeIt(pr.test))
+					base = append(base, timeIt(pr.base))
+				} else {
+					base = append(base, timeIt(pr.base))
+					test = append(test, timeIt(pr.test))
+				}
+				flip = !flip
+			}
+			mb, mt := median(base), median(test)
+			b.ReportMetric(float64(mb.Nanoseconds())/float64(pr.perCall), pr.baseUnit+"-ns/op")
+			b.ReportMetric(float64(mt.Nanoseconds())/float64(pr.perCall), pr.testUnit+"-ns/op")
+			b.ReportMetric(float64(mt)/float64(mb), "ratio")
+		})
+	}
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
