@@ -1,6 +1,7 @@
 package decimal
 
 import (
+	"errors"
 	"math"
 	"math/big"
 )
@@ -109,7 +110,7 @@ func (d Decimal) Abs() Decimal {
 // with mode: Div(NewFromInt(10), NewFromInt(3), 2, HalfUp) is 3.33. The
 // quotient is exact before that one rounding. It returns
 // [ErrDivisionByZero] when e is zero, and an error for a mode that is not
-// one of the RoundingMode constants.
+// one of the RoundingMode constants or places of math.MinInt32.
 func (d Decimal) Div(e Decimal, places int32, mode RoundingMode) (Decimal, error) {
 	if e.IsZero() {
 		return Decimal{}, ErrDivisionByZero
@@ -117,7 +118,10 @@ func (d Decimal) Div(e Decimal, places int32, mode RoundingMode) (Decimal, error
 	if err := mode.validate(); err != nil {
 		return Decimal{}, err
 	}
-	exp := checkExp(-int64(places))
+	if places == math.MinInt32 {
+		return Decimal{}, errors.New("decimal: Div to math.MinInt32 places: the exponent does not fit in an int32")
+	}
+	exp := int32(-places)
 	// d/e × 10^places = d.coef × 10^k / e.coef.
 	k := int64(d.exp) - int64(e.exp) + int64(places)
 	neg := d.Sign()*e.Sign() < 0
