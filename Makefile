@@ -53,7 +53,9 @@ FUZZ_TARGETS := \
 	./storefront:FuzzAPIError \
 	./storefront:FuzzDecodeTokenFile \
 	./storefront/storefronttest:FuzzHandler \
-	./api:FuzzCompiledChecksAgreeWithKin
+	./api:FuzzCompiledChecksAgreeWithKin \
+	./decimal:FuzzParse \
+	./decimal:FuzzArithmetic
 
 fuzz:
 	@set -e; for target in $(FUZZ_TARGETS); do \

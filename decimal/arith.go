@@ -1,6 +1,7 @@
 package decimal
 
 import (
+	"errors"
 	"math"
 	"math/big"
 )
@@ -13,11 +14,12 @@ import (
 // coefficient with as many digits as the distance between them.
 func (d Decimal) Add(e Decimal) Decimal {
 	if d.big == nil && e.big == nil {
-		a, b, exp, ok := align64(d, e)
-		if ok {
-			if s := a + b; (s > a) == (b > 0) {
-				return Decimal{coef: s, exp: exp}
-			}
+		a, b, exp, ok := d.coef, e.coef, d.exp, true
+		if d.exp != e.exp {
+			a, b, exp, ok = align64(d, e)
+		}
+		if s := a + b; ok && (s > a) == (b > 0) {
+			return Decimal{coef: s, exp: exp}
 		}
 	}
 	a, b, exp := alignBig(d, e)
@@ -28,11 +30,12 @@ func (d Decimal) Add(e Decimal) Decimal {
 // does not allocate when both coefficients and the result fit in an int64.
 func (d Decimal) Sub(e Decimal) Decimal {
 	if d.big == nil && e.big == nil {
-		a, b, exp, ok := align64(d, e)
-		if ok {
-			if s := a - b; (s < a) == (b > 0) {
-				return Decimal{coef: s, exp: exp}
-			}
+		a, b, exp, ok := d.coef, e.coef, d.exp, true
+		if d.exp != e.exp {
+			a, b, exp, ok = align64(d, e)
+		}
+		if s := a - b; ok && (s < a) == (b > 0) {
+			return Decimal{coef: s, exp: exp}
 		}
 	}
 	a, b, exp := alignBig(d, e)
@@ -42,16 +45,12 @@ func (d Decimal) Sub(e Decimal) Decimal {
 // align64 returns the coefficients of d and e scaled to their common
 // (smaller) exponent, and false when one does not fit in an int64.
 func align64(d, e Decimal) (a, b int64, exp int32, ok bool) {
-	switch {
-	case d.exp == e.exp:
-		return d.coef, e.coef, d.exp, true
-	case d.exp > e.exp:
+	if d.exp > e.exp {
 		a, ok = scale64(d.coef, int64(d.exp)-int64(e.exp))
 		return a, e.coef, e.exp, ok
-	default:
-		b, ok = scale64(e.coef, int64(e.exp)-int64(d.exp))
-		return d.coef, b, d.exp, ok
 	}
+	b, ok = scale64(e.coef, int64(e.exp)-int64(d.exp))
+	return d.coef, b, d.exp, ok
 }
 
 // alignBig is align64 with new big.Ints that the caller may modify.
@@ -60,10 +59,14 @@ func alignBig(d, e Decimal) (a, b *big.Int, exp int32) {
 	return d.scaledBig(int64(d.exp) - int64(exp)), e.scaledBig(int64(e.exp) - int64(exp)), exp
 }
 
-// Sum returns the sum of ds, exactly, and 0 for none.
+// Sum returns the sum of ds, exactly, with the smallest of their
+// exponents, and 0 for none.
 func Sum(ds ...Decimal) Decimal {
-	var s Decimal
-	for _, d := range ds {
+	if len(ds) == 0 {
+		return Decimal{}
+	}
+	s := ds[0]
+	for _, d := range ds[1:] {
 		s = s.Add(d)
 	}
 	return s
@@ -107,7 +110,7 @@ func (d Decimal) Abs() Decimal {
 // with mode: Div(NewFromInt(10), NewFromInt(3), 2, HalfUp) is 3.33. The
 // quotient is exact before that one rounding. It returns
 // [ErrDivisionByZero] when e is zero, and an error for a mode that is not
-// one of the RoundingMode constants.
+// one of the RoundingMode constants or places of math.MinInt32.
 func (d Decimal) Div(e Decimal, places int32, mode RoundingMode) (Decimal, error) {
 	if e.IsZero() {
 		return Decimal{}, ErrDivisionByZero
@@ -115,7 +118,10 @@ func (d Decimal) Div(e Decimal, places int32, mode RoundingMode) (Decimal, error
 	if err := mode.validate(); err != nil {
 		return Decimal{}, err
 	}
-	exp := checkExp(-int64(places))
+	if places == math.MinInt32 {
+		return Decimal{}, errors.New("decimal: Div to math.MinInt32 places: the exponent does not fit in an int32")
+	}
+	exp := int32(-places)
 	// d/e × 10^places = d.coef × 10^k / e.coef.
 	k := int64(d.exp) - int64(e.exp) + int64(places)
 	neg := d.Sign()*e.Sign() < 0

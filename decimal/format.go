@@ -14,8 +14,9 @@ const plainZeros = 21
 // "0.30", "-12.5", "1200", "1.50" (1.50 stays "1.50"; use
 // [Decimal.StringFixed] for a fixed number of places). When the plain form
 // would need more than 21 zeros of padding, as for 1e30 or 1e-30, it uses
-// the exponent form "1e+30", "1.5e-30". Either form is valid JSON and
-// parses back to an equal Decimal.
+// the exponent form "1e+30", "1.5e-30" (also when padding an integer would
+// take it past [MaxDigits] digits). Either form is valid JSON and parses
+// back to an equal Decimal when d is within Parse's limits.
 func (d Decimal) String() string {
 	var buf [40]byte
 	return string(d.appendText(buf[:0], false))
@@ -77,7 +78,8 @@ func (d Decimal) appendText(b []byte, plainOnly bool) []byte {
 		if d.IsZero() {
 			return append(b, '0')
 		}
-		if exp <= plainZeros || plainOnly {
+		// The digit limit keeps String's text within what Parse accepts.
+		if exp <= plainZeros && nd+exp <= MaxDigits || plainOnly {
 			b = append(b, digits...)
 			return appendZeros(b, exp)
 		}

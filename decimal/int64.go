@@ -96,15 +96,26 @@ func mul64(a, b int64) (int64, bool) {
 	return signed(lo, na != nb)
 }
 
+// scaleLimit[n] is the largest |c| that scale64 multiplies by 10^n
+// without overflow.
+var scaleLimit = func() (t [19]int64) {
+	for i := range t {
+		t[i] = math.MaxInt64 / int64(pow10[i])
+	}
+	return t
+}()
+
 // scale64 returns c × 10^n (n ≥ 0), and false when it overflows an int64.
+// (For n ≥ 1 the test is exact, since no multiple of 10 is -2^63; for n = 0
+// it refuses math.MinInt64, which no caller passes with n = 0.)
 func scale64(c int64, n int64) (int64, bool) {
-	if c == 0 {
-		return 0, true
+	if uint64(n) >= uint64(len(scaleLimit)) {
+		return 0, c == 0 // |c| × 10^19 ≥ 10^19 > 2^63
 	}
-	if n >= 19 {
-		return 0, false // |c| × 10^19 ≥ 10^19 > 2^63
+	if lim := scaleLimit[n]; c > lim || c < -lim {
+		return 0, false
 	}
-	return mul64(c, int64(pow10[n]))
+	return c * int64(pow10[n]), true
 }
 
 // scaleMag returns m × 10^n (n ≥ 0), and false when it overflows a uint64.

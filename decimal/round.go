@@ -70,7 +70,8 @@ func (m RoundingMode) roundsAway(neg, odd, inexact bool, half int) bool {
 // is always -places, so Round(2, …) of 3 is 3.00 and of 2.345 is 2.35 with
 // HalfUp. A negative places rounds to tens, hundreds and so on: Round(-2,
 // HalfUp) of 1250 is 1300 (13 × 10^2). Round panics for a mode that is not
-// one of the RoundingMode constants.
+// one of the RoundingMode constants, and for places of math.MinInt32, whose
+// exponent does not fit in an int32.
 func (d Decimal) Round(places int32, mode RoundingMode) Decimal {
 	if err := mode.validate(); err != nil {
 		panic(err)

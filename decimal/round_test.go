@@ -2,6 +2,7 @@ package decimal_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -178,5 +179,8 @@ func TestDivErrors(t *testing.T) {
 	}
 	if _, err := mp("1").Div(mp("3"), 2, decimal.RoundingMode(42)); err == nil || err.Error() != "decimal: unknown rounding mode 42" {
 		t.Errorf("Div with mode 42: error %v", err)
+	}
+	if q, err := mp("1").Div(mp("3"), math.MinInt32, decimal.HalfUp); err == nil {
+		t.Errorf("Div to math.MinInt32 places = %v, want an error", q)
 	}
 }
