@@ -1,7 +1,7 @@
 # The developer's entry points. `make test` is what CI runs (see .ci/run).
 GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GENERATED    := gen
+GENERATED    := gen storefront/zz_*.gen.go api/openapi.gen.yaml
 
 .PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench fuzz
 
@@ -11,12 +11,12 @@ all: check-generated lint test
 generate:
 	$(GO) generate ./...
 
-## check-generated: regenerate, then fail if anything under gen/ changed or appeared
+## check-generated: regenerate, then fail if any generated file (gen/, storefront/zz_*.gen.go, api/openapi.gen.yaml) changed or appeared
 check-generated: generate
-	@git diff --exit-code -- $(GENERATED) || { echo "gen/ is stale: run 'make generate' and commit the result"; exit 1; }
+	@git diff --exit-code -- $(GENERATED) || { echo "generated code is stale: run 'make generate' and commit the result"; exit 1; }
 	@untracked=$$(git status --porcelain --untracked-files=all -- $(GENERATED)); \
 	  if [ -n "$$untracked" ]; then echo "generation left files not in git:"; echo "$$untracked"; exit 1; fi
-	@echo "gen/ is current"
+	@echo "generated code is current"
 
 ## test: go vet, then every test with the race detector
 test: vet

@@ -1,7 +1,9 @@
 package sdk_test
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,10 +18,12 @@ func TestDependencyDirection(t *testing.T) {
 		pkg       string
 		forbidden []string
 	}{
-		{"./gen", []string{"github.com/getkin/kin-openapi/...", mod + "/api", mod + "/storefront/..."}},
-		{"./storefront", []string{"github.com/getkin/kin-openapi/...", "github.com/oasdiff/...", mod + "/api", mod + "/storefront/storefronttest"}},
-		{"./storefront/storefronttest", []string{mod + "/storefront", "github.com/oasdiff/..."}},
-		{"./api", []string{mod + "/storefront/...", "github.com/oasdiff/..."}},
+		// mod itself is the root package, which holds tools.go: importing it
+		// would put the code generator in a user's module graph.
+		{"./gen", []string{mod, "github.com/getkin/kin-openapi/...", mod + "/api", mod + "/storefront/..."}},
+		{"./storefront", []string{mod, "github.com/getkin/kin-openapi/...", "github.com/oasdiff/...", mod + "/api", mod + "/storefront/storefronttest"}},
+		{"./storefront/storefronttest", []string{mod, mod + "/storefront", "github.com/oasdiff/..."}},
+		{"./api", []string{mod, mod + "/storefront/...", "github.com/oasdiff/..."}},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", r.pkg).CombinedOutput()
@@ -35,4 +39,64 @@ func TestDependencyDirection(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestUserModuleGraph builds a throwaway module that imports storefront,
+// storefronttest and api, as a shop's back end and its tests would, and
+// checks that `go mod tidy` leaves none of this module's tools in its
+// go.mod: no code generator, no golang.org/x/tools, no oasdiff.
+func TestUserModuleGraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go mod tidy")
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/shop\n\ngo 1.26\n\nrequire github.com/commercengine-go/sdk v0.0.0\n\nreplace github.com/commercengine-go/sdk => "+root+"\n")
+	write("main.go", `package main
+
+import (
+	"fmt"
+
+	"github.com/commercengine-go/sdk/api"
+	"github.com/commercengine-go/sdk/storefront"
+	"github.com/commercengine-go/sdk/storefront/storefronttest"
+)
+
+func main() {
+	srv := storefronttest.NewServer()
+	defer srv.Close()
+	c, err := storefront.New(srv.StoreID(), storefront.WithBaseURL(srv.BaseURL()))
+	fmt.Println(c != nil, err, len(api.Operations()))
+}
+`)
+	tidy := exec.Command("go", "mod", "tidy")
+	tidy.Dir = dir
+	tidy.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := tidy.CombinedOutput(); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	build.Env = tidy.Env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tool := range []string{"github.com/oapi-codegen/oapi-codegen", "golang.org/x/tools", "github.com/oasdiff/"} {
+		if strings.Contains(string(gomod), tool) {
+			t.Errorf("a user's go.mod requires %s:\n%s", tool, gomod)
+		}
+	}
+	t.Logf("a user's go.mod:\n%s", gomod)
 }

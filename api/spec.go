@@ -9,8 +9,6 @@ import (
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
-
-	sdk "github.com/commercengine-go/sdk"
 )
 
 // BasePath is the path under which every operation of the Storefront API
@@ -27,7 +25,7 @@ type Operation struct {
 // LoadSpec parses and validates a fresh copy of the embedded document,
 // exactly as written (servers included). Most callers want Spec.
 func LoadSpec() (*openapi3.T, error) {
-	doc, err := openapi3.NewLoader().LoadFromData(sdk.OpenAPI)
+	doc, err := openapi3.NewLoader().LoadFromData(openAPI)
 	if err != nil {
 		return nil, fmt.Errorf("api: load embedded spec: %w", err)
 	}
