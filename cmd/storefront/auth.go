@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/commercengine-go/sdk/internal/atomicfile"
 	"github.com/commercengine-go/sdk/storefront"
 )
 
@@ -281,7 +281,9 @@ func (c *cli) whoami(ctx context.Context, args []string) error {
 }
 
 // challengeFileContent is a pending OTP challenge between login-otp and
-// verify-otp. It holds the code only in debug mode; the file is 0600.
+// verify-otp. It holds the code only in debug mode; the file is 0600 and is
+// replaced through a temporary file of an unpredictable name, never
+// written through a link.
 type challengeFileContent struct {
 	Token  string `json:"otp_token"`
 	Action string `json:"otp_action"`
@@ -293,14 +295,10 @@ func writeChallenge(path string, ch storefront.OTPChallenge) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
+	if err := atomicfile.Write(path, b, 0o600); err != nil {
+		return fmt.Errorf("keep the OTP challenge: %w", err)
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return nil
 }
 
 func readChallenge(path string) (storefront.OTPChallenge, error) {
