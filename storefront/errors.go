@@ -77,11 +77,15 @@ func (e *APIError) Error() string {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + ": " + e.Fields[k]
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if v := e.Fields[k]; !saysField(e.Message, k, v) {
+				parts = append(parts, k+": "+v)
+			}
 		}
-		b.WriteString(" [" + strings.Join(parts, "; ") + "]")
+		if len(parts) > 0 {
+			b.WriteString(" [" + strings.Join(parts, "; ") + "]")
+		}
 	}
 	if e.Code == "" && e.Body != "" {
 		b.WriteString(": body is not the API's JSON envelope: " + strconv.Quote(e.Body))
@@ -91,6 +95,36 @@ func (e *APIError) Error() string {
 	}
 	return b.String()
 }
+
+// saysField reports whether message already says the field error k: v,
+// as the API's message often does ("phone: a user with this phone number
+// already exists").
+func saysField(message, k, v string) bool {
+	return v != "" && strings.Contains(message, k) && strings.Contains(message, v)
+}
+
+// errPrefix starts every message of the package's errors, once.
+const errPrefix = "storefront: "
+
+// errorf is fmt.Errorf for the package's own messages: the message starts
+// with errPrefix once, whether format has it or not, and the errors among
+// args lose their own errPrefix in it (an error of the package wrapping
+// another would otherwise say "storefront: " twice). errors.Is and
+// errors.As see the wrapped errors unchanged.
+func errorf(format string, args ...any) error {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = unprefixed{err}
+		}
+	}
+	return fmt.Errorf(errPrefix+strings.TrimPrefix(format, errPrefix), args...)
+}
+
+// unprefixed is an error whose message goes without errPrefix.
+type unprefixed struct{ err error }
+
+func (u unprefixed) Error() string { return strings.TrimPrefix(u.err.Error(), errPrefix) }
+func (u unprefixed) Unwrap() error { return u.err }
 
 // Is reports whether target is the sentinel for e's status.
 func (e *APIError) Is(target error) bool {

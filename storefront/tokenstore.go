@@ -152,7 +152,7 @@ func (f *FileStore) Load(context.Context) (Tokens, error) {
 		return Tokens{}, nil
 	}
 	if err != nil {
-		return Tokens{}, fmt.Errorf("storefront: read token file: %w", err)
+		return Tokens{}, errorf("storefront: read token file: %w", err)
 	}
 	return decodeTokenFile(b)
 }
