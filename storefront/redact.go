@@ -116,8 +116,26 @@ func (sc *scrubber) spans(s string) []span {
 		}
 	}
 	if len(sc.secrets) > 0 && len(s) < math.MaxInt32 {
-		c := canonicalize(s)
+		// Without an escape in s, a secret without a space is found in s
+		// as it is: canonicalizing s would change only its white space.
+		plain := !strings.ContainsAny(s, `\%&`)
+		var c *canonical
 		for _, secret := range sc.secrets {
+			if plain && !strings.Contains(secret, " ") {
+				for from := 0; ; {
+					i := strings.Index(s[from:], secret)
+					if i < 0 {
+						break
+					}
+					add(from+i, from+i+len(secret), redactedMark)
+					from += i + len(secret)
+				}
+				continue
+			}
+			if c == nil {
+				cs := canonicalize(s)
+				c = &cs
+			}
 			for from := 0; ; {
 				i := strings.Index(c.text[from:], secret)
 				if i < 0 {
