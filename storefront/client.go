@@ -241,7 +241,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 				return nil, err
 			}
 			if werr := c.wait(ctx, op, req, attempt, c.retry.backoff(attempt), "transport error"); werr != nil {
-				return nil, fmt.Errorf("storefront: %s: %w (while waiting to retry after: %v)", op.id, werr, err)
+				return nil, errorf("storefront: %s: %w (while waiting to retry after: %v)", op.id, werr, err)
 			}
 			continue
 		}
@@ -316,9 +316,9 @@ func (c *Client) transportError(ctx context.Context, op *operation, req *http.Re
 		err = ue.Err // url.Error repeats the URL; the path is enough
 	}
 	if isTimeout(err) {
-		return fmt.Errorf("storefront: %s %s: timed out: %w", req.Method, req.URL.Path, err)
+		return errorf("storefront: %s %s: timed out: %w", req.Method, req.URL.Path, err)
 	}
-	return fmt.Errorf("storefront: %s %s: %w", req.Method, req.URL.Path, err)
+	return errorf("storefront: %s %s: %w", req.Method, req.URL.Path, err)
 }
 
 // isTimeout reports whether a transport error is a timeout (the client's

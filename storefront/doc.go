@@ -46,8 +46,11 @@
 // through a temporary file and an atomic rename, so a crash leaves the old
 // pair or the new one, never a torn file. Implement TokenStore to keep
 // tokens elsewhere; Load returns the zero [Tokens] when nothing is stored.
-// [Tokens], [AuthResult] and [OTPChallenge] never print their secrets
-// through fmt or log/slog.
+// Every type that holds a secret — [Client], [MemoryStore], [Tokens],
+// [AuthResult], [OTPChallenge] and the parameters that carry a password or
+// a one-time password — prints it as <redacted> through fmt, whatever the
+// verb, and through log/slog, also inside the fields, slices and maps of
+// the caller's own values.
 //
 // # Errors
 //

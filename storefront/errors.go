@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Sentinel errors, for errors.Is. An *APIError matches the one its status
@@ -50,8 +48,10 @@ type APIError struct {
 	RequestID  string            // the X-Request-Id of the answer, when the API sent one
 	RetryAfter time.Duration     // from Retry-After on 429 and 503; zero when absent
 	// Body is a short sample of a body that was not the API's envelope (an
-	// HTML error page from a proxy, say), with anything that looks like a
-	// token removed. Empty when the body was the envelope.
+	// HTML error page from a proxy, say), without the request's secrets
+	// (however the server escaped them), anything shaped like a token, or
+	// the value of any field named like a token, an OTP or a password.
+	// Empty when the body was the envelope.
 	Body string
 }
 
@@ -77,11 +77,15 @@ func (e *APIError) Error() string {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + ": " + e.Fields[k]
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if v := e.Fields[k]; !saysField(e.Message, k, v) {
+				parts = append(parts, k+": "+v)
+			}
 		}
-		b.WriteString(" [" + strings.Join(parts, "; ") + "]")
+		if len(parts) > 0 {
+			b.WriteString(" [" + strings.Join(parts, "; ") + "]")
+		}
 	}
 	if e.Code == "" && e.Body != "" {
 		b.WriteString(": body is not the API's JSON envelope: " + strconv.Quote(e.Body))
@@ -91,6 +95,36 @@ func (e *APIError) Error() string {
 	}
 	return b.String()
 }
+
+// saysField reports whether message already says the field error k: v,
+// as the API's message often does ("phone: a user with this phone number
+// already exists").
+func saysField(message, k, v string) bool {
+	return v != "" && strings.Contains(message, k) && strings.Contains(message, v)
+}
+
+// errPrefix starts every message of the package's errors, once.
+const errPrefix = "storefront: "
+
+// errorf is fmt.Errorf for the package's own messages: the message starts
+// with errPrefix once, whether format has it or not, and the errors among
+// args lose their own errPrefix in it (an error of the package wrapping
+// another would otherwise say "storefront: " twice). errors.Is and
+// errors.As see the wrapped errors unchanged.
+func errorf(format string, args ...any) error {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = unprefixed{err}
+		}
+	}
+	return fmt.Errorf(errPrefix+strings.TrimPrefix(format, errPrefix), args...)
+}
+
+// unprefixed is an error whose message goes without errPrefix.
+type unprefixed struct{ err error }
+
+func (u unprefixed) Error() string { return strings.TrimPrefix(u.err.Error(), errPrefix) }
+func (u unprefixed) Unwrap() error { return u.err }
 
 // Is reports whether target is the sentinel for e's status.
 func (e *APIError) Is(target error) bool {
@@ -165,11 +199,12 @@ func newAPIError(op string, status int, h http.Header, body []byte, rd redactor)
 		e.RetryAfter, _ = parseRetryAfter(h.Get("Retry-After"), time.Now())
 	}
 	if env, ok := decodeErrorEnvelope(body); ok {
-		e.Code = rd.clean(*env.Code)
+		sc := rd.scrubber()
+		e.Code = sc.clean(*env.Code)
 		if env.Message != nil {
-			e.Message = rd.clean(*env.Message)
+			e.Message = sc.clean(*env.Message)
 		}
-		e.Fields = flattenFieldErrors(env.Errors, rd)
+		e.Fields = flattenFieldErrors(env.Errors, sc)
 		return e
 	}
 	e.Body = sample(body, rd)
@@ -190,25 +225,27 @@ func decodeErrorEnvelope(body []byte) (*errorEnvelope, bool) {
 }
 
 // flattenFieldErrors turns the envelope's "errors" into field → message.
-// Values are strings, lists of strings, or anything else (kept as JSON).
-func flattenFieldErrors(raw map[string]json.RawMessage, rd redactor) map[string]string {
+// Values are strings, lists of strings, or anything else (kept as JSON,
+// where members named like a secret lose their values). Everything is
+// cleaned by sc.
+func flattenFieldErrors(raw map[string]json.RawMessage, sc *scrubber) map[string]string {
 	if len(raw) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string
-		k = rd.clean(k)
+		k = sc.clean(k)
 		if json.Unmarshal(v, &s) == nil {
-			out[k] = rd.clean(s)
+			out[k] = sc.clean(s)
 			continue
 		}
 		var list []string
 		if json.Unmarshal(v, &list) == nil {
-			out[k] = rd.clean(strings.Join(list, "; "))
+			out[k] = sc.clean(strings.Join(list, "; "))
 			continue
 		}
-		out[k] = rd.clean(string(v))
+		out[k] = sc.clean(string(v))
 	}
 	return out
 }
@@ -222,61 +259,4 @@ func requestID(h http.Header) string {
 		}
 	}
 	return ""
-}
-
-// sample returns the start of a body for an error message: valid UTF-8,
-// whitespace collapsed, anything rd knows or that looks like a token
-// redacted.
-func sample(body []byte, rd redactor) string {
-	if len(body) > sampleLimit*4 {
-		body = body[:sampleLimit*4]
-		// A token the cut went through would escape redaction: drop the
-		// run of token characters that reaches the cut.
-		end := len(body)
-		for end > 0 && isTokenByte(body[end-1]) {
-			end--
-		}
-		body = body[:end]
-	}
-	s := strings.ToValidUTF8(string(body), "\uFFFD")
-	s = strings.Join(strings.Fields(s), " ")
-	s = rd.clean(s)
-	if len(s) > sampleLimit {
-		cut := sampleLimit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return s
-}
-
-func isTokenByte(c byte) bool {
-	return c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
-// jwtLike matches compact JWTs (three base64url segments, the first two
-// long enough to be a JOSE header and payload).
-var jwtLike = regexp.MustCompile(`[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*`)
-
-// redactor removes secrets from what a server wrote before it reaches an
-// error: the secrets of the request that was answered (the API key, the
-// Bearer token, a password, an OTP …), and anything shaped like a JWT.
-type redactor []string
-
-// minSecret is the shortest value replaced literally: shorter ones would
-// blank out ordinary words.
-const minSecret = 4
-
-// clean returns s without the secrets.
-func (rd redactor) clean(s string) string {
-	for _, secret := range rd {
-		if len(secret) >= minSecret && strings.Contains(s, secret) {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	if strings.Contains(s, ".") {
-		s = jwtLike.ReplaceAllString(s, "[redacted token]")
-	}
-	return s
 }

@@ -130,7 +130,7 @@ func (s *Session) Manual() bool { return s.manual }
 func (s *Session) Tokens(ctx context.Context) (Tokens, error) {
 	t, err := s.store.Load(ctx)
 	if err != nil {
-		return Tokens{}, fmt.Errorf("storefront: load tokens: %w", err)
+		return Tokens{}, errorf("storefront: load tokens: %w", err)
 	}
 	return t, nil
 }
@@ -147,7 +147,7 @@ func (s *Session) Clear(ctx context.Context) error {
 	s.saves++
 	s.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("storefront: clear tokens: %w", err)
+		return errorf("storefront: clear tokens: %w", err)
 	}
 	s.notifyCleared()
 	return nil
@@ -287,7 +287,7 @@ func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, 
 	cur, err := s.store.Load(ctx)
 	if err != nil {
 		s.mu.Unlock()
-		return Tokens{}, fmt.Errorf("storefront: load tokens: %w", err)
+		return Tokens{}, errorf("storefront: load tokens: %w", err)
 	}
 	// Another caller may have renewed (or logged in) since ours loaded.
 	if cur.AccessToken != "" && cur.AccessToken != stale && (force || !s.expiring(cur.AccessToken)) {
@@ -356,7 +356,7 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 	if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refresh rejected; clearing tokens", slog.Int("status", apiErr.StatusCode))
 		s.clearIf(ctx, cur)
-		return Tokens{}, fmt.Errorf("%w: %w", ErrSessionExpired, err)
+		return Tokens{}, errorf("%w: %w", ErrSessionExpired, err)
 	}
 	if err != nil {
 		return Tokens{}, err
@@ -441,7 +441,7 @@ func (s *Session) save(ctx context.Context, t Tokens) error {
 	seq := s.saves
 	s.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("storefront: save tokens: %w", err)
+		return errorf("storefront: save tokens: %w", err)
 	}
 	s.notifyChanged(t, seq)
 	return nil
@@ -466,7 +466,7 @@ func (s *Session) saveIf(ctx context.Context, prev, t Tokens) (Tokens, error) {
 	seq := s.saves
 	s.mu.Unlock()
 	if err != nil {
-		return Tokens{}, fmt.Errorf("storefront: save tokens: %w", err)
+		return Tokens{}, errorf("storefront: save tokens: %w", err)
 	}
 	s.notifyChanged(t, seq)
 	return t, nil

@@ -152,7 +152,7 @@ func (f *FileStore) Load(context.Context) (Tokens, error) {
 		return Tokens{}, nil
 	}
 	if err != nil {
-		return Tokens{}, fmt.Errorf("storefront: read token file: %w", err)
+		return Tokens{}, errorf("storefront: read token file: %w", err)
 	}
 	return decodeTokenFile(b)
 }
@@ -203,7 +203,7 @@ func (f *FileStore) Save(_ context.Context, t Tokens) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := writeFileAtomic(f.path, b, 0o600); err != nil {
+	if err := writeTokenFile(f.path, b); err != nil {
 		return err
 	}
 	removeStaleTemps(f.path, time.Now().Add(-staleTempAge))
@@ -240,46 +240,6 @@ func (f *FileStore) Clear(context.Context) error {
 	defer f.mu.Unlock()
 	if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("storefront: clear token file: %w", err)
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file next to path, syncs it,
-// and renames it over path, then syncs the directory.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("storefront: create token directory: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	// CreateTemp already uses 0600; Chmod makes it explicit whatever the umask.
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // make the rename durable; not every file system supports it
-		d.Close()
 	}
 	return nil
 }

@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/commercengine-go/sdk/internal/atomicfile"
 	"github.com/commercengine-go/sdk/storefront"
 )
 
@@ -30,6 +30,8 @@ Operations (each takes --help):
 
 The session is kept between runs in a file, by default
 $XDG_CONFIG_HOME/commercengine/session.json (mode 0600); --session FILE picks another.
+A session file holds one store's session: an operation for another store is
+refused, and the file kept.
 `
 
 // authCmd is one "auth" operation: its flags and what it does.
@@ -172,40 +174,54 @@ var authCmds = map[string]authCmd{
 }
 
 func (c *cli) auth(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
+	if len(args) == 0 {
 		fmt.Fprint(c.stderr, authUsage)
-		if len(args) == 0 {
-			return usagef("an operation is required")
-		}
+		return usagef("an operation is required")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
+		fmt.Fprint(c.stdout, authUsage)
 		return flag.ErrHelp
 	}
 	name, rest := args[0], args[1:]
 	if name == "whoami" {
-		return c.whoami(ctx, rest)
+		return inCommand("auth whoami", c.whoami(ctx, rest))
 	}
 	cmd, ok := authCmds[name]
 	if !ok {
-		fmt.Fprint(c.stderr, authUsage)
-		return usagef("unknown auth operation %q", name)
+		return usagef("unknown operation %q", name)
 	}
+	err := c.authOperation(ctx, name, cmd, rest)
+	if errors.Is(err, storefront.ErrNoAPIKey) {
+		err = errNoAPIKey
+	}
+	return inCommand("auth "+name, err)
+}
+
+// authOperation runs the auth operation name with its arguments.
+func (c *cli) authOperation(ctx context.Context, name string, cmd authCmd, args []string) error {
 	fs := c.flagSet("auth "+name, cmd.synopsis+" [--session FILE] [store flags]")
 	var o common
-	o.register(fs)
+	o.register(fs.FlagSet)
 	var sf storeFlags
-	sf.register(fs, c.getenv, 30*time.Second)
+	sf.register(fs.FlagSet, 30*time.Second)
 	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
-	do := cmd.flags(fs)
-	if err := parse(fs, rest); err != nil {
+	do := cmd.flags(fs.FlagSet)
+	if err := fs.parse(args); err != nil {
 		return err
 	}
+	sf.fromEnv(c.getenv)
 	if sf.storeID == "" {
 		return usagef("--store-id (or CE_STORE_ID) is required")
+	}
+	store := storefront.NewFileStore(*session)
+	if err := sameStore(ctx, store, sf.storeID); err != nil {
+		return err
 	}
 	opts, err := sf.options()
 	if err != nil {
 		return err
 	}
-	opts = append(opts, storefront.WithTokenStore(storefront.NewFileStore(*session)), storefront.WithLogger(c.logger(o)))
+	opts = append(opts, storefront.WithTokenStore(store), storefront.WithLogger(c.logger(o)))
 	client, err := storefront.New(sf.storeID, opts...)
 	if err != nil {
 		return err
@@ -215,6 +231,29 @@ func (c *cli) auth(ctx context.Context, args []string) error {
 	defer cancel()
 	a := &authRun{c: c, o: o, sess: client.Session(), client: client, session: *session, out: printer{c.stdout, o.json}}
 	return do(ctx, a)
+}
+
+// sameStore refuses a session file that holds a session of another store:
+// the operation would send that store's tokens to storeID, and a refresh
+// the API refused would delete the session.
+func sameStore(ctx context.Context, store *storefront.FileStore, storeID string) error {
+	t, err := store.Load(ctx)
+	if err != nil || t.IsZero() {
+		return nil // the operation reports a file it cannot read
+	}
+	for _, tok := range []string{t.AccessToken, t.RefreshToken} {
+		c, err := storefront.ParseClaims(tok)
+		if err != nil || c.StoreID == "" {
+			continue
+		}
+		if c.StoreID != storeID {
+			return fmt.Errorf("the session in %s is for store %s, not %s: nothing was sent and the session is kept; "+
+				"use --session with another file to keep a session per store, or remove %s to drop the session of %s",
+				store.Path(), c.StoreID, storeID, store.Path(), c.StoreID)
+		}
+		return nil
+	}
+	return nil
 }
 
 // report prints the outcome of an operation that changed the session.
@@ -248,9 +287,9 @@ func (a *authRun) challengeFile() string {
 func (c *cli) whoami(ctx context.Context, args []string) error {
 	fs := c.flagSet("auth whoami", "auth whoami [--session FILE]")
 	var o common
-	o.register(fs)
+	o.register(fs.FlagSet)
 	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	store := storefront.NewFileStore(*session)
@@ -281,7 +320,9 @@ func (c *cli) whoami(ctx context.Context, args []string) error {
 }
 
 // challengeFileContent is a pending OTP challenge between login-otp and
-// verify-otp. It holds the code only in debug mode; the file is 0600.
+// verify-otp. It holds the code only in debug mode; the file is 0600 and is
+// replaced through a temporary file of an unpredictable name, never
+// written through a link.
 type challengeFileContent struct {
 	Token  string `json:"otp_token"`
 	Action string `json:"otp_action"`
@@ -293,14 +334,10 @@ func writeChallenge(path string, ch storefront.OTPChallenge) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
+	if err := atomicfile.Write(path, b, 0o600); err != nil {
+		return fmt.Errorf("keep the OTP challenge: %w", err)
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return nil
 }
 
 func readChallenge(path string) (storefront.OTPChallenge, error) {

@@ -39,12 +39,25 @@ type storeFlags struct {
 	timeout time.Duration
 }
 
-func (s *storeFlags) register(fs *flag.FlagSet, getenv env, timeout time.Duration) {
-	fs.StringVar(&s.storeID, "store-id", getenv("CE_STORE_ID"), "store ID (env CE_STORE_ID)")
-	fs.StringVar(&s.apiKey, "api-key", getenv("CE_API_KEY"), "the store's API key (env CE_API_KEY)")
-	fs.StringVar(&s.env, "env", envOr(getenv("CE_ENV"), "staging"), "environment: staging or production (env CE_ENV)")
-	fs.StringVar(&s.baseURL, "base-url", getenv("CE_BASE_URL"), "base URL, overriding --env, e.g. http://127.0.0.1:8080 (env CE_BASE_URL)")
+// register adds the store flags to fs. Their values from the environment
+// are applied by fromEnv after parsing, not given as the flags' defaults:
+// a default is printed by --help and with every flag error, and
+// CE_API_KEY is a secret.
+func (s *storeFlags) register(fs *flag.FlagSet, timeout time.Duration) {
+	fs.StringVar(&s.storeID, "store-id", "", "store ID (env CE_STORE_ID)")
+	fs.StringVar(&s.apiKey, "api-key", "", "the store's API key (env CE_API_KEY)")
+	fs.StringVar(&s.env, "env", "", `environment: staging or production (env CE_ENV; default "staging")`)
+	fs.StringVar(&s.baseURL, "base-url", "", "base URL, overriding --env, e.g. http://127.0.0.1:8080 (env CE_BASE_URL)")
 	fs.DurationVar(&s.timeout, "timeout", timeout, "give up after this long")
+}
+
+// fromEnv fills the store flags the command line left empty from the
+// CE_… variables.
+func (s *storeFlags) fromEnv(getenv env) {
+	s.storeID = envOr(s.storeID, getenv("CE_STORE_ID"))
+	s.apiKey = envOr(s.apiKey, getenv("CE_API_KEY"))
+	s.env = envOr(envOr(s.env, getenv("CE_ENV")), "staging")
+	s.baseURL = envOr(s.baseURL, getenv("CE_BASE_URL"))
 }
 
 func envOr(v, def string) string {
@@ -83,30 +96,45 @@ func (c *cli) logger(o common) *slog.Logger {
 	return slog.New(slog.NewTextHandler(c.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
-// flagSet makes a command's flag set, printing its usage on --help.
-func (c *cli) flagSet(name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: storefront %s\n\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
+// cmdFlags is a command's flag set and its synopsis.
+type cmdFlags struct {
+	*flag.FlagSet
+	synopsis string
+	c        *cli
 }
 
-// parse parses args, turning flag errors into usage errors (the flag
-// package has printed them).
-func parse(fs *flag.FlagSet, args []string) error {
+// flagSet makes the flag set of the command name ("demo", "auth refresh").
+// The flag package prints nothing itself: --help prints the usage on
+// stdout, and a bad command line becomes one line on stderr (see parse).
+func (c *cli) flagSet(name, synopsis string) *cmdFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &cmdFlags{FlagSet: fs, synopsis: synopsis, c: c}
+}
+
+// parse parses args. --help prints the usage and returns flag.ErrHelp; a
+// flag error or a stray argument is a usage error of the command.
+func (fs *cmdFlags) parse(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.printUsage(fs.c.stdout)
 			return err
 		}
-		return usagef("%v", err)
+		return &usageError{cmd: fs.Name(), msg: err.Error()}
 	}
 	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
+		return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
 	return nil
+}
+
+// printUsage writes the synopsis and the flags, with their defaults.
+func (fs *cmdFlags) printUsage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: storefront %s\n\n", fs.synopsis)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // defaultSessionFile is $XDG_CONFIG_HOME/commercengine/session.json
@@ -146,7 +174,11 @@ func describeError(err error) string {
 			msg += ": " + apiErr.Message
 		}
 		for _, field := range slices.Sorted(maps.Keys(apiErr.Fields)) {
-			msg += fmt.Sprintf(" [%s: %s]", field, apiErr.Fields[field])
+			v := apiErr.Fields[field]
+			if v != "" && strings.Contains(apiErr.Message, field) && strings.Contains(apiErr.Message, v) {
+				continue // the message says it already
+			}
+			msg += fmt.Sprintf(" [%s: %s]", field, v)
 		}
 		if apiErr.Code == "" && apiErr.Body != "" {
 			msg += " (not the API's JSON: " + apiErr.Body + ")"
@@ -155,10 +187,22 @@ func describeError(err error) string {
 			msg = "session expired, log in again: " + msg
 		}
 		return msg
+	case errors.Is(err, storefront.ErrNoAPIKey):
+		return errNoAPIKey.msg
 	case errors.Is(err, context.DeadlineExceeded):
-		return "timed out: " + strings.TrimPrefix(err.Error(), "storefront: ")
+		return "timed out: " + withoutPrefix(err.Error())
 	}
-	return strings.TrimPrefix(err.Error(), "storefront: ")
+	return withoutPrefix(err.Error())
+}
+
+// errNoAPIKey says how to give the key an operation needs.
+var errNoAPIKey = &usageError{msg: "no API key: pass --api-key or set CE_API_KEY"}
+
+// withoutPrefix drops the SDK's "storefront: " from a message, at its
+// start and where the command wrapped an SDK error: the command prints its
+// own.
+func withoutPrefix(msg string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(msg, "storefront: "), ": storefront: ", ": ")
 }
 
 // printer writes one result per line: text for people, JSON with --json.
@@ -256,8 +300,8 @@ func orDash(s string) string {
 func (c *cli) version(args []string) error {
 	fs := c.flagSet("version", "version")
 	var o common
-	o.register(fs)
-	if err := parse(fs, args); err != nil {
+	o.register(fs.FlagSet)
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	printer{c.stdout, o.json}.emit("storefront "+storefront.Version, map[string]string{"version": storefront.Version})

@@ -44,13 +44,15 @@ type summaryJSON struct {
 func (c *cli) demo(ctx context.Context, args []string) error {
 	fs := c.flagSet("demo", "demo [flags]")
 	var o common
-	o.register(fs)
+	o.register(fs.FlagSet)
+	fs.Lookup("json").Usage = "print one JSON object per line: one per step, then one with the summary"
 	var sf storeFlags
-	sf.register(fs, c.getenv, time.Minute)
+	sf.register(fs.FlagSet, time.Minute)
 	phone := fs.String("phone", "", "phone number to register (default: 9876543210 on the embedded server, a random number on a real store)")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
+	sf.fromEnv(c.getenv)
 
 	storeID, target := sf.storeID, ""
 	opts := []storefront.Option{storefront.WithLogger(c.logger(o))}

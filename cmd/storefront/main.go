@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -54,10 +55,11 @@ Usage:
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
 verify-otp, refresh, logout, whoami.
 
-Every command takes --help, --json (machine-readable output) and --verbose
-(the SDK's debug log on stderr, secrets redacted). A real store is configured
-with --store-id/--api-key and --env staging|production or --base-url, or with
-the CE_STORE_ID, CE_API_KEY, CE_ENV and CE_BASE_URL environment variables.
+Every command takes --help, --json (machine-readable output, one JSON object
+per line) and --verbose (the SDK's debug log on stderr, secrets redacted). A
+real store is configured with --store-id/--api-key and --env
+staging|production or --base-url, or with the CE_STORE_ID, CE_API_KEY, CE_ENV
+and CE_BASE_URL environment variables.
 `
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
@@ -70,30 +72,43 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var err error
 	switch cmd {
 	case "demo":
-		err = c.demo(ctx, rest)
+		err = inCommand("demo", c.demo(ctx, rest))
 	case "serve":
-		err = c.serve(ctx, rest)
+		err = inCommand("serve", c.serve(ctx, rest))
 	case "auth":
-		err = c.auth(ctx, rest)
+		err = inCommand("auth", c.auth(ctx, rest))
 	case "version", "--version":
-		err = c.version(rest)
+		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "storefront: unknown command %q\n\n%s", cmd, usage)
-		return exitUsage
+		err = usagef("unknown command %q", cmd)
 	}
 	return c.exitCode(err)
 }
 
-// usageError is a bad command line; its message has been printed with the
-// command's usage.
-type usageError struct{ msg string }
+// usageError is a bad command line, reported as one line that points to
+// the command's --help.
+type usageError struct {
+	cmd string // the command, e.g. "demo" or "auth refresh"; empty for the program
+	msg string
+}
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+// usagef is a usage error of the command that returns it; the command's
+// name is added on the way out (inCommand).
+func usagef(format string, args ...any) error { return &usageError{msg: fmt.Sprintf(format, args...)} }
+
+// inCommand names cmd in a usage error that names no command yet.
+func inCommand(cmd string, err error) error {
+	var ue *usageError
+	if errors.As(err, &ue) && ue.cmd == "" {
+		return &usageError{cmd: cmd, msg: ue.msg}
+	}
+	return err
+}
 
 // exitCode prints err (once, as one line on stderr) and maps it to an exit code.
 func (c *cli) exitCode(err error) int {
@@ -104,7 +119,8 @@ func (c *cli) exitCode(err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(c.stderr, "storefront: %s (see --help)\n", ue.msg)
+		name := strings.TrimSpace("storefront " + ue.cmd)
+		fmt.Fprintf(c.stderr, "%s: %s (see %s --help)\n", name, oneLine(ue.msg), name)
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail

@@ -17,21 +17,30 @@ type serveInfo struct {
 	URL     string `json:"url"`
 	BaseURL string `json:"base_url"`
 	StoreID string `json:"store_id"`
-	APIKey  string `json:"api_key"`
+	APIKey  string `json:"api_key,omitempty"` // absent when it came from the environment …
+	// … which APIKeySource names then.
+	APIKeySource string `json:"api_key_source,omitempty"`
 }
 
 func (c *cli) serve(ctx context.Context, args []string) error {
 	fs := c.flagSet("serve", "serve [--addr 127.0.0.1:8080] [--api-key KEY] [--access-ttl 15m] [--refresh-ttl 720h]")
 	var o common
-	o.register(fs)
+	o.register(fs.FlagSet)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	apiKey := fs.String("api-key", c.getenv("CE_API_KEY"), "the API key the server requires (default: a random one, printed)")
-	storeID := fs.String("store-id", envOr(c.getenv("CE_STORE_ID"), storefronttest.DefaultStoreID), "store ID shown in the printed base URL (any store ID works in the path)")
+	apiKey := fs.String("api-key", "", "the API key the server requires (env CE_API_KEY; default: a random one, printed)")
+	storeID := fs.String("store-id", "", fmt.Sprintf("store ID shown in the printed base URL; any store ID works in the path (env CE_STORE_ID; default %q)", storefronttest.DefaultStoreID))
 	accessTTL := fs.Duration("access-ttl", storefronttest.DefaultAccessTTL, "lifetime of access tokens")
 	refreshTTL := fs.Duration("refresh-ttl", storefronttest.DefaultRefreshTTL, "lifetime of refresh tokens")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
+	// A key from the environment is most likely a real store's: the server
+	// requires it but never prints it.
+	keySource := ""
+	if *apiKey == "" && c.getenv("CE_API_KEY") != "" {
+		*apiKey, keySource = c.getenv("CE_API_KEY"), "CE_API_KEY"
+	}
+	*storeID = envOr(envOr(*storeID, c.getenv("CE_STORE_ID")), storefronttest.DefaultStoreID)
 	if *accessTTL <= 0 || *refreshTTL <= 0 {
 		return usagef("--access-ttl and --refresh-ttl must be positive")
 	}
@@ -52,9 +61,14 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	srv := &http.Server{Handler: fake.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String()
 	info := serveInfo{URL: url, BaseURL: url + "/api/v1/" + fake.StoreID() + "/storefront", StoreID: fake.StoreID(), APIKey: fake.APIKey()}
+	shownKey := info.APIKey
+	if keySource != "" {
+		info.APIKey, info.APIKeySource = "", keySource
+		shownKey = "the value of " + keySource
+	}
 	printer{c.stdout, o.json}.emit(fmt.Sprintf(
 		"storefront fake server listening\n  base URL: %s\n  API key:  %s\n  (any store ID works in %s; Ctrl-C stops)",
-		info.BaseURL, info.APIKey, api.BasePath), info)
+		info.BaseURL, shownKey, api.BasePath), info)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -1,0 +1,274 @@
+package storefront
+
+import (
+	"encoding/json"
+	"errors"
+	"html"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pieces returns every run of n bytes of s (all of s when shorter): a
+// piece of a secret in an error is a leak too, such as the prefix left by
+// a cut.
+func pieces(s string, n int) []string {
+	if len(s) <= n {
+		return []string{s}
+	}
+	var out []string
+	for i := 0; i+n <= len(s); i++ {
+		out = append(out, s[i:i+n])
+	}
+	return out
+}
+
+// jsonEscaped is s as encoding/json writes it inside a string, without the
+// quotes: & < > as \u0026 \u003c \u003e, " as \", a tab as \t.
+func jsonEscaped(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+// errorTexts is everything an error shows: its message, and the fields of
+// an *APIError or a *MalformedResponseError.
+func errorTexts(err error) []string {
+	texts := []string{err.Error()}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		texts = append(texts, apiErr.Message, apiErr.Code, apiErr.Body)
+		for k, v := range apiErr.Fields {
+			texts = append(texts, k, v)
+		}
+	}
+	var me *MalformedResponseError
+	if errors.As(err, &me) {
+		texts = append(texts, me.Body, me.Reason)
+	}
+	return texts
+}
+
+// looseEscapes are the escapes a server may have applied to what it
+// echoes, undone by unescapeLoosely.
+var looseEscapes = regexp.MustCompile(`\\+(u[0-9a-fA-F]{4}|["\\/tnrbf])|%[0-9a-fA-F]{2}`)
+
+// unescapeLoosely undoes, a few times over, the escapes of JSON (any
+// number of backslashes), HTML, URLs and Go quoting, and collapses white
+// space: what is left is what a reader of the text could make out.
+func unescapeLoosely(s string) string {
+	for range 3 {
+		s = html.UnescapeString(s)
+		s = looseEscapes.ReplaceAllStringFunc(s, func(m string) string {
+			if m[0] == '%' {
+				b, _ := strconv.ParseUint(m[1:], 16, 8)
+				return string(rune(b))
+			}
+			m = strings.TrimLeft(m, `\`)
+			if m == "" {
+				return `\`
+			}
+			switch m[0] {
+			case 'u':
+				r, _ := strconv.ParseUint(m[1:], 16, 32)
+				return string(rune(r))
+			case 't', 'n', 'r', 'b', 'f':
+				return " "
+			}
+			return m
+		})
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// assertNoSecret fails when err shows any 6-byte piece of a secret, in its
+// own form or escaped in any way unescapeLoosely undoes.
+func assertNoSecret(t *testing.T, err error, secrets ...string) {
+	t.Helper()
+	require.Error(t, err)
+	for _, text := range errorTexts(err) {
+		plain := unescapeLoosely(text)
+		for _, s := range secrets {
+			for _, p := range pieces(strings.Join(strings.Fields(s), " "), 6) {
+				if strings.Contains(plain, p) {
+					t.Errorf("the error shows %q, a piece of the secret %q:\n%s", p, s, text)
+					return
+				}
+			}
+		}
+	}
+}
+
+// The secrets of these tests hold the characters that escaping changes.
+const (
+	echoPassword   = `Zq8&"p<a>ss\w0rd`
+	spacedPassword = "correct  horse\tbattery\nstaple"
+	cutPassword    = "Zq8!horse+battery~staple#91"
+)
+
+// TestErrorRedactionCatchesEchoedSecrets: whatever way the server echoes
+// a secret of the request into its answer, the error does not show it.
+func TestErrorRedactionCatchesEchoedSecrets(t *testing.T) {
+	login := func(api *testAPI, password string) error {
+		_, err := api.client().NewSession(nil).Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", Password: password})
+		return err
+	}
+	reply := func(api *testAPI, status int, ctype string, body func(reqBody string, password string) string) {
+		api.route(opLogin, func(w http.ResponseWriter, r *http.Request) {
+			raw, _ := io.ReadAll(r.Body)
+			var req struct {
+				Password string `json:"password"`
+			}
+			_ = json.Unmarshal(raw, &req)
+			w.Header().Set("Content-Type", ctype)
+			w.WriteHeader(status)
+			_, _ = io.WriteString(w, body(string(raw), req.Password))
+		})
+	}
+	envelope := func(message string, errs any) string {
+		b, _ := json.Marshal(map[string]any{"success": false, "code": "bad_request", "message": message, "errors": errs})
+		return string(b)
+	}
+
+	t.Run("JSON-escaped echo of the request body in the message", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 400, "application/json", func(req, _ string) string { return envelope("cannot parse "+req, nil) })
+		err := login(api, echoPassword)
+		assertNoSecret(t, err, echoPassword)
+		assert.Contains(t, err.Error(), "cannot parse")
+	})
+	t.Run("JSON-escaped echo in an HTML page", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 502, "text/html", func(req, _ string) string { return "<html><pre>" + req + "</pre></html>" })
+		assertNoSecret(t, login(api, echoPassword), echoPassword)
+	})
+	t.Run("HTML-escaped echo in an HTML page", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 502, "text/html", func(_, pw string) string { return "<p>password " + html.EscapeString(pw) + " refused</p>" })
+		assertNoSecret(t, login(api, echoPassword), echoPassword)
+	})
+	t.Run("echo inside a JSON string inside the envelope", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 400, "application/json", func(req, _ string) string {
+			inner, _ := json.Marshal(req) // the request body as a JSON string, escaped twice
+			return `{"success":false,"code":"bad_request","message":"bad","errors":{"body":` + string(inner) + `}}`
+		})
+		assertNoSecret(t, login(api, echoPassword), echoPassword)
+	})
+	t.Run("whitespace of the secret collapsed before redaction", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 502, "text/html", func(_, pw string) string { return "<p>password\n\n" + pw + "\t refused</p>" })
+		err := login(api, spacedPassword)
+		assertNoSecret(t, err, spacedPassword, "correct horse battery staple")
+		assert.Contains(t, err.Error(), "refused")
+	})
+	t.Run("values inside the envelope's errors object", func(t *testing.T) {
+		api := newTestAPI(t)
+		reply(api, 400, "application/json", func(_, pw string) string {
+			return envelope("invalid", map[string]any{
+				"password": map[string]any{"value": pw, "rule": "too common"},
+				"session":  map[string]any{"otp_token": "Zk7q-v7008-yxw", "refresh_token": "Zk8q-v7009-yxw", "note": "kept"},
+				"list":     []any{pw, "second"},
+			})
+		})
+		err := login(api, echoPassword)
+		assertNoSecret(t, err, echoPassword, "Zk7q-v7008-yxw", "Zk8q-v7009-yxw")
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Contains(t, apiErr.Fields["password"], "too common")
+		assert.Contains(t, apiErr.Fields["session"], "kept")
+	})
+	t.Run("secret cut by the sample limit", func(t *testing.T) {
+		for pad := sampleLimit*4 - 40; pad <= sampleLimit*4+8; pad++ {
+			api := newTestAPI(t)
+			reply(api, 502, "text/html", func(_, pw string) string {
+				return "<p>" + strings.Repeat("\n", pad-3) + pw + " refused</p>"
+			})
+			assertNoSecret(t, login(api, cutPassword), cutPassword)
+			if t.Failed() {
+				t.Fatalf("pad %d", pad)
+			}
+		}
+	})
+	t.Run("an escaped secret cut by the sample limit", func(t *testing.T) {
+		for pad := sampleLimit*4 - 60; pad <= sampleLimit*4+8; pad++ {
+			api := newTestAPI(t)
+			reply(api, 502, "text/html", func(req, _ string) string {
+				return strings.Repeat(" ", pad) + req
+			})
+			assertNoSecret(t, login(api, echoPassword), echoPassword)
+			if t.Failed() {
+				t.Fatalf("pad %d", pad)
+			}
+		}
+	})
+}
+
+// TestMalformedSuccessBodiesHideTokensAndCodes: a 2xx body the SDK cannot
+// use is quoted in the error, without the tokens, OTP tokens and codes in
+// it, even opaque ones that the redactor does not know.
+func TestMalformedSuccessBodiesHideTokensAndCodes(t *testing.T) {
+	cases := []struct {
+		name, route, body string
+		secrets           []string
+		keeps             string
+	}{
+		{"opaque tokens without a user", opLogin,
+			`{"message":"ok","success":true,"content":{"access_token":"Zk0q-v7001-yxw","refresh_token":"Zk1q-v7002-yxw","user":{}}}`,
+			[]string{"Zk0q-v7001-yxw", "Zk1q-v7002-yxw"}, `"message":"ok"`},
+		{"truncated in the middle of a token", opLogin,
+			`{"message":"ok","success":true,"content":{"user":{"id":"u-1"},"access_token":"Zk2q-v7003-yxw`,
+			[]string{"Zk2q-v7003-yxw"}, `"id":"u-1"`},
+		{"otp and otp_token without an action", "POST /auth/login/phone",
+			`{"message":"sent","success":true,"content":{"otp_token":"Zk3q-v7004-yxw","otp":"731905"}}`,
+			[]string{"Zk3q-v7004-yxw", "731905"}, `"message":"sent"`},
+		{"token in a form-encoded body", opLogin, `access_token=Zk4q-v7005-yxw&otp=731906&state=x`,
+			[]string{"Zk4q-v7005-yxw", "731906"}, "state=x"},
+		{"nested objects under a token's name", opLogin,
+			`{"success":true,"content":{"tokens":{"access":"Zk5q-v7006-yxw","refresh":"Zk6q-v7007-yxw"},"user":{"id":"u-1"}}}`,
+			[]string{"Zk5q-v7006-yxw", "Zk6q-v7007-yxw"}, `"id":"u-1"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			api := newTestAPI(t)
+			api.route(c.route, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = io.WriteString(w, c.body)
+			})
+			sess := api.client().NewSession(nil)
+			var err error
+			if c.route == opLogin {
+				_, err = sess.Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", Password: "pw"})
+			} else {
+				_, err = sess.Auth.LoginWithPhone(bg, LoginWithPhoneParams{Phone: "9876543210"})
+			}
+			var me *MalformedResponseError
+			require.ErrorAs(t, err, &me)
+			assertNoSecret(t, err, c.secrets...)
+			assert.Contains(t, me.Body, c.keeps, "the rest of the body still shows")
+			assert.Contains(t, me.Body, "[redacted]")
+		})
+	}
+}
+
+// The redactor finds a secret however the server escaped it.
+func TestRedactorFindsEscapedForms(t *testing.T) {
+	const pw = `a&b"c<d>e\f g/h`
+	rd := redactor{pw}
+	for _, form := range []string{
+		pw, jsonEscaped(pw), html.EscapeString(pw),
+		`a\u0026b\"c\u003cd\u003ee\\f g\/h`, `a\\u0026b\\\"c\\u003cd\\u003ee\\\\f g/h`, // escaped twice
+		`a%26b%22c%3Cd%3Ee%5Cf+g%2Fh`, `a&amp;b&#34;c&lt;d&gt;e\f&#32;g/h`, "a&b\"c<d>e\\f\n\n g/h",
+		`a\U0026b\"c\u003Cd\u003Ee\\f g/h`,
+	} {
+		got := rd.clean("before " + form + " after")
+		assert.Equal(t, "before [redacted] after", got, "form %s", form)
+	}
+	assert.Equal(t, "nothing to hide", rd.clean("nothing to hide"))
+	assert.Equal(t, "a short pw [redacted]", redactor{"pw-1", "hunter2-x"}.clean("a short pw hunter2-x"))
+}
