@@ -8015,8 +8015,8 @@ type UpiPaymentTransactionType string
 
 // UploadOrderReturnAttachments defines model for UploadOrderReturnAttachments.
 type UploadOrderReturnAttachments struct {
-	Images *[]string `json:"images,omitempty"`
-	Videos *[]string `json:"videos,omitempty"`
+	Images *[]openapi_types.File `json:"images,omitempty"`
+	Videos *[]openapi_types.File `json:"videos,omitempty"`
 }
 
 // User A user of the store, anonymous or registered.

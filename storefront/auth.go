@@ -465,7 +465,7 @@ func imageForm(img Image) ([]byte, string, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(img.Body, MaxImageBytes+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("storefront: read image: %w", err)
+		return nil, "", errorf("read image: %w", err)
 	}
 	if len(data) == 0 {
 		return nil, "", invalid("the image is empty")

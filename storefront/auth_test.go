@@ -240,6 +240,36 @@ func TestEveryOperationOnTheWire(t *testing.T) {
 			assert.Equal(t, "a.png", form.File["images"][0].Filename)
 			assert.Equal(t, "image/png", form.File["images"][0].Header.Get("Content-Type"), "sniffed")
 		}},
+		{"create-document", func(sess *Session) (any, error) {
+			return sess.Customers.CreateDocument(bg, "cust-1", DocumentUpload{KycDocumentID: "kyc-pan", DocumentNumber: "ABCDE1234F",
+				File: &Upload{Body: bytes.NewReader(png), Filename: "pan.png", ContentType: "image/png"}})
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, "/api/v1/store-9/storefront/customers/cust-1/documents", w.path)
+			form := multipartBody(t, w)
+			assert.Equal(t, []string{"ABCDE1234F"}, form.Value["document_number"])
+			assert.Equal(t, []string{"kyc-pan"}, form.Value["kyc_document_id"])
+			assert.Empty(t, form.Value["modified_reason"])
+			require.Len(t, form.File["file"], 1)
+			assert.NotNil(t, r.(*CreateDocumentContent))
+		}},
+		{"update-document", func(sess *Session) (any, error) {
+			return sess.Customers.UpdateDocument(bg, "cust-1", "doc-1", DocumentUpload{KycDocumentID: "kyc-pan", DocumentNumber: "ABCDE1234F", ModifiedReason: "renewed"})
+		}, func(t *testing.T, w wireCall, _ any) {
+			assert.Equal(t, http.MethodPut, w.method)
+			assert.Equal(t, "/api/v1/store-9/storefront/customers/cust-1/documents/doc-1", w.path)
+			form := multipartBody(t, w)
+			assert.Equal(t, []string{"renewed"}, form.Value["modified_reason"])
+			assert.Empty(t, form.File)
+		}},
+		{"upload-order-return-attachments", func(sess *Session) (any, error) {
+			return nil, sess.Orders.UploadOrderReturnAttachments(bg, "ORD-1", "RET-1", ReturnAttachments{
+				Images: []Upload{{Body: bytes.NewReader(png), Filename: "a.png"}, {Body: bytes.NewReader(png), Filename: "b.png"}}})
+		}, func(t *testing.T, w wireCall, _ any) {
+			assert.Equal(t, "/api/v1/store-9/storefront/orders/ORD-1/returns/RET-1/attachments", w.path)
+			form := multipartBody(t, w)
+			require.Len(t, form.File["images"], 2)
+			assert.Equal(t, "b.png", form.File["images"][1].Filename)
+		}},
 		{"create-marketplace-product-review", func(sess *Session) (any, error) {
 			return nil, sess.Catalog.CreateMarketplaceProductReview(bg, "prod-2", Review{UserID: "u-1", OrderNumber: "ORD-1", Rating: decimal.NewFromInt(5)})
 		}, func(t *testing.T, w wireCall, _ any) {

@@ -206,7 +206,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 	for attempt := 1; ; attempt++ {
 		req, err := c.build(ctx, r)
 		if err != nil {
-			return nil, fmt.Errorf("storefront: %s: build request: %w", op.id, err)
+			return nil, errorf("%s: build request: %w", op.id, err)
 		}
 		req.Header.Set("User-Agent", c.userAgent)
 		req.Header.Set("Accept", "application/json")
@@ -229,7 +229,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			attemptTimedOut := ctx.Err() == nil && isTimeout(err)
 			if r.form != nil {
 				if ferr := r.form.failure(); ferr != nil {
-					return nil, fmt.Errorf("storefront: %s: %w", op.id, ferr) // a file too large or unreadable: not the network's fault
+					return nil, errorf("%s: %w", op.id, ferr) // a file too large or unreadable: not the network's fault
 				}
 			}
 			err = c.transportError(ctx, op, req, err)
@@ -263,7 +263,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			return ex, nil // the answer now beats a context error later
 		}
 		if err := c.wait(ctx, op, req, attempt, d, http.StatusText(ex.status)); err != nil {
-			return nil, fmt.Errorf("storefront: %s: %w", op.id, err)
+			return nil, errorf("%s: %w", op.id, err)
 		}
 	}
 }
@@ -309,7 +309,7 @@ func readBody(r io.Reader, contentLength, limit int64) ([]byte, error) {
 // error with the URL reduced to its path.
 func (c *Client) transportError(ctx context.Context, op *operation, req *http.Request, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil && (errors.Is(err, ctxErr) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
-		return fmt.Errorf("storefront: %s: %w", op.id, ctxErr)
+		return errorf("%s: %w", op.id, ctxErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

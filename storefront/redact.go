@@ -1,6 +1,8 @@
 package storefront
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"regexp"
 	"slices"
@@ -172,6 +174,9 @@ func (sc *scrubber) spans(s string) []span {
 			}
 		}
 	}
+	for _, r := range cardNumbers(s) {
+		add(r[0], r[1], redactedMark)
+	}
 	if len(spans) == 0 {
 		return nil
 	}
@@ -193,9 +198,11 @@ func (sc *scrubber) spans(s string) []span {
 
 // secretName matches the names of fields whose values are secrets;
 // secretWords are the words mayNameSecret looks for.
-const secretName = `[A-Za-z0-9_.-]*(?i:token|otp|password|passwd|secret|api[_-]?key)[A-Za-z0-9_.-]*`
+const secretName = `[A-Za-z0-9_.-]*(?i:token|otp|password|passwd|secret|api[_-]?key|account[_-]?number|card[_-]?number|security[_-]?code|cvv|card[_-]?exp|name[_-]?on[_-]?card|document[_-]?number|vpa|upi[_-]?id)[A-Za-z0-9_.-]*`
 
-var secretWords = []string{"token", "otp", "passw", "secret", "key"}
+// The words of secretName: the secrets, and the personal data a customer's
+// bank accounts, cards, documents and UPI addresses hold.
+var secretWords = []string{"token", "otp", "passw", "secret", "key", "number", "code", "cvv", "card", "vpa", "upi"}
 
 // mayNameSecret reports whether s holds a word of secretWords, in any case.
 func mayNameSecret(s string) bool {
@@ -522,4 +529,107 @@ func dropPartialToken(s string) string {
 
 func isTokenByte(c byte) bool {
 	return c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// sensitiveValues returns the values of the members of a JSON document
+// whose names say they hold a secret or personal data (secretName): the
+// request's own, to keep out of its errors when the API echoes them.
+func sensitiveValues(body []byte) []string {
+	var out []string
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var key string
+	var inObject []bool // for each open container, whether it is an object
+	expectKey := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				inObject = append(inObject, true)
+				expectKey = true
+			case '[':
+				inObject = append(inObject, false)
+				expectKey = false
+			default:
+				inObject = inObject[:len(inObject)-1]
+				expectKey = len(inObject) > 0 && inObject[len(inObject)-1]
+			}
+			key = ""
+			continue
+		case string:
+			if expectKey {
+				key, expectKey = t, false
+				continue
+			}
+			if key != "" && secretKey.MatchString(key) && t != "" {
+				out = append(out, t)
+			}
+		case json.Number:
+			if key != "" && secretKey.MatchString(key) {
+				out = append(out, t.String())
+			}
+		}
+		key = ""
+		expectKey = len(inObject) > 0 && inObject[len(inObject)-1]
+	}
+}
+
+// secretKey matches a whole member name that says secret or personal data.
+var secretKey = regexp.MustCompile(`^` + secretName + `$`)
+
+// cardNumbers returns where s holds what looks like a payment card number:
+// a run of 13 to 19 digits, alone or grouped by single spaces or dashes,
+// that passes the Luhn check. Such a number is personal data wherever it
+// shows, named or not.
+func cardNumbers(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			continue
+		}
+		digits := make([]byte, 0, 19)
+		end := i
+		for j := i; j < len(s) && len(digits) <= 19; j++ {
+			c := s[j]
+			if isDigit(c) {
+				digits = append(digits, c)
+				end = j + 1
+				continue
+			}
+			if (c == ' ' || c == '-') && j+1 < len(s) && isDigit(s[j+1]) && isDigit(s[j-1]) {
+				continue
+			}
+			break
+		}
+		if end < len(s) && isDigit(s[end]) {
+			continue // more than 19 digits: not a card number
+		}
+		if len(digits) >= 13 && len(digits) <= 19 && luhn(digits) {
+			out = append(out, [2]int{i, end})
+			i = end
+		}
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// luhn reports whether digits pass the Luhn check of card numbers.
+func luhn(digits []byte) bool {
+	sum := 0
+	for i := range digits {
+		d := int(digits[len(digits)-1-i] - '0')
+		if i%2 == 1 {
+			if d *= 2; d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
 }

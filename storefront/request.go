@@ -42,6 +42,10 @@ type operation struct {
 	// customerGroup marks operations that take the x-customer-group-id
 	// header, which WithCustomerGroup fills in.
 	customerGroup bool
+	// sensitive marks operations whose JSON body may hold personal data
+	// (account, card or document numbers): their values are kept out of
+	// the request's errors as its secrets are.
+	sensitive bool
 	// service is the field of Services the operation is on; goMethod is
 	// the name of its generated method there ("" when it is written by
 	// hand).
@@ -88,9 +92,12 @@ func (r *request) canResend() bool { return r.form == nil || r.form.replayable()
 // setJSON makes b (with err, from marshalling it) the JSON body.
 func (r *request) setJSON(b []byte, err error) error {
 	if err != nil {
-		return fmt.Errorf("storefront: %s: encode request: %w", r.op.id, err)
+		return errorf("%s: encode request: %w", r.op.id, err)
 	}
 	r.body, r.contentType = b, "application/json"
+	if r.op.sensitive {
+		r.secrets = append(r.secrets, sensitiveValues(b)...)
+	}
 	return nil
 }
 
@@ -190,7 +197,7 @@ func paginate[P, T any](ctx context.Context, params *P, page func(*P) int, setPa
 		for {
 			if err := ctx.Err(); err != nil {
 				var zero T
-				yield(zero, fmt.Errorf("storefront: %w", err))
+				yield(zero, errorf("%w", err))
 				return
 			}
 			setPage(&p, n)

@@ -78,6 +78,11 @@ func (s *CatalogService) CreateMarketplaceProductReview(ctx context.Context, pro
 // operation with the form that form makes, and decodes an answer without
 // content.
 func (s *Session) sendForm(ctx context.Context, form func() (*multipartForm, error)) func(*request, error) error {
+	return s.sendFormFor(ctx, form, nil)
+}
+
+// sendFormFor is sendForm for an answer whose content goes into out.
+func (s *Session) sendFormFor(ctx context.Context, form func() (*multipartForm, error), out any) func(*request, error) error {
 	return func(r *request, err error) error {
 		if err != nil {
 			return err
@@ -85,6 +90,6 @@ func (s *Session) sendForm(ctx context.Context, form func() (*multipartForm, err
 		if r.form, err = form(); err != nil {
 			return err
 		}
-		return s.do(ctx, r, nil)
+		return s.do(ctx, r, out)
 	}
 }

@@ -3,7 +3,6 @@ package storefront
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -277,7 +276,7 @@ func (s *Session) liveLogin(t Tokens) bool {
 // waits only as long as its own context allows.
 func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, error) {
 	if err := ctx.Err(); err != nil {
-		return Tokens{}, fmt.Errorf("storefront: %w", err)
+		return Tokens{}, errorf("%w", err)
 	}
 	s.mu.Lock()
 	if f := s.flight; f != nil {
@@ -316,7 +315,7 @@ func (s *Session) await(ctx context.Context, f *renewal) (Tokens, error) {
 	case <-f.done:
 		return f.tokens, f.err
 	case <-ctx.Done():
-		return Tokens{}, fmt.Errorf("storefront: waiting for the session: %w", ctx.Err())
+		return Tokens{}, errorf("waiting for the session: %w", ctx.Err())
 	}
 }
 

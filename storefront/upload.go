@@ -39,7 +39,7 @@ var errNotReplayable = errors.New("the upload cannot be read again for another a
 // multipartForm is a multipart/form-data body streamed from its files:
 // text fields first, then each file under its field name.
 type multipartForm struct {
-	fields   []formField
+	fields   []formValue
 	files    []formFile
 	boundary string
 
@@ -50,7 +50,7 @@ type multipartForm struct {
 	err      error          // what ended the last attempt's writer, if not the end of the form
 }
 
-type formField struct{ name, value string }
+type formValue struct{ name, value string }
 
 type formFile struct {
 	field string
@@ -64,7 +64,7 @@ func newMultipartForm() *multipartForm {
 }
 
 func (f *multipartForm) addField(name, value string) {
-	f.fields = append(f.fields, formField{name, value})
+	f.fields = append(f.fields, formValue{name, value})
 }
 
 func (f *multipartForm) addFile(field string, up Upload) error {
@@ -75,7 +75,7 @@ func (f *multipartForm) addFile(field string, up Upload) error {
 	if s, ok := up.Body.(io.Seeker); ok {
 		pos, err := s.Seek(0, io.SeekCurrent)
 		if err != nil {
-			return fmt.Errorf("storefront: %s: %w", field, err)
+			return errorf("%s: %w", field, err)
 		}
 		ff.start = pos
 	}

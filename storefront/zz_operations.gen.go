@@ -90,16 +90,16 @@ var (
 	opGetAddressDetail                  = &operation{id: "get-address-detail", method: http.MethodGet, path: "/customers/{customer_id}/addresses/{address_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetAddressDetail"}
 	opUpdateAddressDetail               = &operation{id: "update-address-detail", method: http.MethodPut, path: "/customers/{customer_id}/addresses/{address_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateAddressDetail"}
 	opListBankAccounts                  = &operation{id: "list-bank-accounts", method: http.MethodGet, path: "/customers/{customer_id}/bank-accounts", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListBankAccounts"}
-	opCreateBankAccount                 = &operation{id: "create-bank-account", method: http.MethodPost, path: "/customers/{customer_id}/bank-accounts", auth: authBearer, service: "Customers", goMethod: "CreateBankAccount"}
+	opCreateBankAccount                 = &operation{id: "create-bank-account", method: http.MethodPost, path: "/customers/{customer_id}/bank-accounts", auth: authBearer, sensitive: true, service: "Customers", goMethod: "CreateBankAccount"}
 	opDeleteBankAccount                 = &operation{id: "delete-bank-account", method: http.MethodDelete, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "DeleteBankAccount"}
 	opGetBankAccountDetail              = &operation{id: "get-bank-account-detail", method: http.MethodGet, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetBankAccountDetail"}
-	opUpdateBankAccount                 = &operation{id: "update-bank-account", method: http.MethodPut, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateBankAccount"}
+	opUpdateBankAccount                 = &operation{id: "update-bank-account", method: http.MethodPut, path: "/customers/{customer_id}/bank-accounts/{account_id}", auth: authBearer, idempotent: true, sensitive: true, service: "Customers", goMethod: "UpdateBankAccount"}
 	opVerifyBankAccount                 = &operation{id: "verify-bank-account", method: http.MethodPost, path: "/customers/{customer_id}/bank-accounts/{account_id}/verify", auth: authBearer, service: "Customers", goMethod: "VerifyBankAccount"}
 	opListCustomerCards                 = &operation{id: "list-customer-cards", method: http.MethodGet, path: "/customers/{customer_id}/cards", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerCards"}
 	opGetCustomerCreditLineBalance      = &operation{id: "get-customer-credit-line-balance", method: http.MethodGet, path: "/customers/{customer_id}/credit-line-balance", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerCreditLineBalance"}
 	opListDocuments                     = &operation{id: "list-documents", method: http.MethodGet, path: "/customers/{customer_id}/documents", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListDocuments"}
 	opCreateDocument                    = &operation{id: "create-document", method: http.MethodPost, path: "/customers/{customer_id}/documents", auth: authBearer, service: "Customers"}
-	opVerifyDocument                    = &operation{id: "verify-document", method: http.MethodPost, path: "/customers/{customer_id}/documents/verify", auth: authBearer, service: "Customers", goMethod: "VerifyDocument"}
+	opVerifyDocument                    = &operation{id: "verify-document", method: http.MethodPost, path: "/customers/{customer_id}/documents/verify", auth: authBearer, sensitive: true, service: "Customers", goMethod: "VerifyDocument"}
 	opDeleteDocument                    = &operation{id: "delete-document", method: http.MethodDelete, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "DeleteDocument"}
 	opGetDocument                       = &operation{id: "get-document", method: http.MethodGet, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetDocument"}
 	opUpdateDocument                    = &operation{id: "update-document", method: http.MethodPut, path: "/customers/{customer_id}/documents/{document_id}", auth: authBearer, idempotent: true, service: "Customers"}
@@ -107,7 +107,7 @@ var (
 	opListLoyaltyActivities             = &operation{id: "list-loyalty-activities", method: http.MethodGet, path: "/customers/{customer_id}/loyalty-points-activity", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListLoyaltyActivities"}
 	opListCustomerMandateDebitSchedules = &operation{id: "list-customer-mandate-debit-schedules", method: http.MethodGet, path: "/customers/{customer_id}/mandate-debit-schedules", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerMandateDebitSchedules"}
 	opListCustomerMandates              = &operation{id: "list-customer-mandates", method: http.MethodGet, path: "/customers/{customer_id}/mandates", auth: authBearer, idempotent: true, service: "Customers", goMethod: "ListCustomerMandates"}
-	opCreateCustomerMandate             = &operation{id: "create-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates", auth: authBearer, service: "Customers", goMethod: "CreateCustomerMandate"}
+	opCreateCustomerMandate             = &operation{id: "create-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates", auth: authBearer, sensitive: true, service: "Customers", goMethod: "CreateCustomerMandate"}
 	opGetCustomerMandate                = &operation{id: "get-customer-mandate", method: http.MethodGet, path: "/customers/{customer_id}/mandates/{mandate_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerMandate"}
 	opUpdateCustomerMandate             = &operation{id: "update-customer-mandate", method: http.MethodPut, path: "/customers/{customer_id}/mandates/{mandate_id}", auth: authBearer, idempotent: true, service: "Customers", goMethod: "UpdateCustomerMandate"}
 	opPauseCustomerMandate              = &operation{id: "pause-customer-mandate", method: http.MethodPost, path: "/customers/{customer_id}/mandates/{mandate_id}/pause", auth: authBearer, service: "Customers", goMethod: "PauseCustomerMandate"}
@@ -118,7 +118,7 @@ var (
 	opGetCustomerAuthorizedSellers      = &operation{id: "get-customer-authorized-sellers", method: http.MethodGet, path: "/customers/{id}/authorized-sellers", auth: authBearer, idempotent: true, service: "Customers", goMethod: "GetCustomerAuthorizedSellers"}
 	opCheckFulfillment                  = &operation{id: "check-fulfillment", method: http.MethodPost, path: "/fulfillment/serviceability", auth: authBearer, idempotent: true, service: "Fulfillment", goMethod: "CheckFulfillment"}
 	opListOrders                        = &operation{id: "list-orders", method: http.MethodGet, path: "/orders", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrders"}
-	opCreateOrder                       = &operation{id: "create-order", method: http.MethodPost, path: "/orders", auth: authBearer, service: "Orders", goMethod: "CreateOrder"}
+	opCreateOrder                       = &operation{id: "create-order", method: http.MethodPost, path: "/orders", auth: authBearer, sensitive: true, service: "Orders", goMethod: "CreateOrder"}
 	opListBuyItAgainItems               = &operation{id: "list-buy-it-again-items", method: http.MethodGet, path: "/orders/buy-it-again", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListBuyItAgainItems"}
 	opGetOrderDetail                    = &operation{id: "get-order-detail", method: http.MethodGet, path: "/orders/{order_number}", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetOrderDetail"}
 	opCancelOrder                       = &operation{id: "cancel-order", method: http.MethodPost, path: "/orders/{order_number}/cancel", auth: authBearer, service: "Orders", goMethod: "CancelOrder"}
@@ -126,7 +126,7 @@ var (
 	opGetPaymentStatus                  = &operation{id: "get-payment-status", method: http.MethodGet, path: "/orders/{order_number}/payment-status", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetPaymentStatus"}
 	opListOrderPayments                 = &operation{id: "list-order-payments", method: http.MethodGet, path: "/orders/{order_number}/payments", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderPayments"}
 	opListOrderRefunds                  = &operation{id: "list-order-refunds", method: http.MethodGet, path: "/orders/{order_number}/refunds", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderRefunds"}
-	opRetryOrderPayment                 = &operation{id: "retry-order-payment", method: http.MethodPost, path: "/orders/{order_number}/retry-payment", auth: authBearer, service: "Orders", goMethod: "RetryOrderPayment"}
+	opRetryOrderPayment                 = &operation{id: "retry-order-payment", method: http.MethodPost, path: "/orders/{order_number}/retry-payment", auth: authBearer, sensitive: true, service: "Orders", goMethod: "RetryOrderPayment"}
 	opListOrderReturns                  = &operation{id: "list-order-returns", method: http.MethodGet, path: "/orders/{order_number}/returns", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderReturns"}
 	opCreateOrderReturn                 = &operation{id: "create-order-return", method: http.MethodPost, path: "/orders/{order_number}/returns", auth: authBearer, service: "Orders", goMethod: "CreateOrderReturn"}
 	opGetOrderReturnDetail              = &operation{id: "get-order-return-detail", method: http.MethodGet, path: "/orders/{order_number}/returns/{return_number}", auth: authBearer, idempotent: true, service: "Orders", goMethod: "GetOrderReturnDetail"}
@@ -2482,6 +2482,7 @@ type (
 	CreateCustomerMandate                                            = gen.CreateCustomerMandate
 	CreateCustomerMandateContent                                     = gen.CreateCustomerMandateContent
 	CreateCustomerMandateJSONRequestBody                             = gen.CreateCustomerMandateJSONRequestBody
+	CreateDocumentContent                                            = gen.CreateDocumentContent
 	CreateInboundBankAccount                                         = gen.CreateInboundBankAccount
 	CreateInboundBankAccountAccountType                              = gen.CreateInboundBankAccountAccountType
 	CreateJuspayCustomerContent                                      = gen.CreateJuspayCustomerContent
@@ -2919,6 +2920,7 @@ type (
 	UpdateDigitalProductSubscription                                 = gen.UpdateDigitalProductSubscription
 	UpdateDigitalProductSubscriptionBillingFrequency                 = gen.UpdateDigitalProductSubscriptionBillingFrequency
 	UpdateDigitalProductSubscriptionCommand                          = gen.UpdateDigitalProductSubscriptionCommand
+	UpdateDocumentContent                                            = gen.UpdateDocumentContent
 	UpdateFulfillmentPreferenceContent                               = gen.UpdateFulfillmentPreferenceContent
 	UpdateFulfillmentPreferenceJSONRequestBody                       = gen.UpdateFulfillmentPreferenceJSONRequestBody
 	UpdateInboundBankAccount                                         = gen.UpdateInboundBankAccount

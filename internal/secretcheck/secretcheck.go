@@ -41,8 +41,10 @@ type Decl struct {
 	Struct bool // a struct type; the others are named basic, func, map … types
 }
 
-// Declared lists the types declared at the top level of the non-test Go
-// files of dir, exported or not, sorted by name.
+// Declared lists the types declared at the top level of the non-test,
+// hand-written Go files of dir, exported or not, sorted by name. Aliases
+// and generated files are left out: their types are gen's, whose printing
+// is checked where they are declared.
 func Declared(dir string) ([]Decl, error) {
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(dir)
@@ -55,9 +57,12 @@ func Declared(dir string) ([]Decl, error) {
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
+		}
+		if ast.IsGenerated(f) {
+			continue
 		}
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -66,6 +71,9 @@ func Declared(dir string) ([]Decl, error) {
 			}
 			for _, s := range gd.Specs {
 				ts := s.(*ast.TypeSpec)
+				if ts.Assign.IsValid() {
+					continue // an alias
+				}
 				_, isStruct := ts.Type.(*ast.StructType)
 				decls = append(decls, Decl{Name: ts.Name.Name, Struct: isStruct})
 			}

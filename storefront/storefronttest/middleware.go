@@ -58,13 +58,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.guarded.ServeHTTP(rw, r)
 }
 
-// routes is gen's ServeMux of the strict handlers, with every error it can
-// answer itself turned into the API's envelope.
+// routes dispatches each request, already routed by the validator's
+// router (api.RouteFromContext), to gen's decoding of its operation and so
+// to its strict handler, with every error those can answer themselves
+// turned into the API's envelope.
 func (s *Server) routes() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
-		writeError(w, notFound("no such endpoint"))
-	})
 	strict := gen.NewStrictHandlerWithOptions(&handlers{s: s}, nil, gen.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			writeError(w, badRequest(CodeBadRequest, "the request body cannot be decoded"))
@@ -74,12 +72,23 @@ func (s *Server) routes() http.Handler {
 			writeError(w, &apiError{status: http.StatusInternalServerError, code: CodeInternal, message: "internal error"})
 		},
 	})
-	return gen.HandlerWithOptions(strict, gen.StdHTTPServerOptions{
-		BaseURL:    api.BasePath,
-		BaseRouter: mux,
+	wrapper := &gen.ServerInterfaceWrapper{
+		Handler: strict,
 		ErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			writeError(w, badRequest(CodeBadRequest, "a parameter is invalid"))
 		},
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		route, ok := api.RouteFromContext(r.Context())
+		handle := operationHandlers[route.OperationID]
+		if !ok || handle == nil {
+			writeError(w, notFound("no such endpoint"))
+			return
+		}
+		for name, value := range route.Params {
+			r.SetPathValue(name, value)
+		}
+		handle(wrapper, w, r)
 	})
 }
 

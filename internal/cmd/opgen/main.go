@@ -36,9 +36,10 @@ func main() {
 		codegenPath = flag.String("codegen", "../oapi-codegen.yaml", "oapi-codegen's configuration, for its naming")
 		genDir      = flag.String("gen", "../gen", "the directory of the generated gen package")
 		outDir      = flag.String("out", ".", "where to write the generated files")
+		routesPath  = flag.String("routes", "", "where to write the fake server's routing table (package storefronttest), if anywhere")
 	)
 	flag.Parse()
-	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir); err != nil {
+	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath); err != nil {
 		fmt.Fprintln(os.Stderr, "opgen:", err)
 		os.Exit(1)
 	}
@@ -64,7 +65,7 @@ type codegenConfig struct {
 	OutputFile            string `yaml:"output,omitempty"`
 }
 
-func run(configPath, specPath, codegenPath, genDir, outDir string) error {
+func run(configPath, specPath, codegenPath, genDir, outDir, routesPath string) error {
 	var cfg config
 	if err := readYAML(configPath, &cfg); err != nil {
 		return err
@@ -115,6 +116,17 @@ func run(configPath, specPath, codegenPath, genDir, outDir string) error {
 	files, err := m.render()
 	if err != nil {
 		return err
+	}
+	if routesPath != "" {
+		b, err := m.renderFile(filepath.Base(routesPath), routesTemplate, m.ops)
+		if err != nil {
+			return err
+		}
+		if cur, err := os.ReadFile(routesPath); err != nil || !bytes.Equal(cur, b) {
+			if err := os.WriteFile(routesPath, b, 0o644); err != nil {
+				return err
+			}
+		}
 	}
 	// Remove generated files of services that no longer exist.
 	old, _ := filepath.Glob(filepath.Join(outDir, "zz_*.gen.go"))

@@ -37,6 +37,7 @@ type op struct {
 	Credentials   bool   // its 401 answers the credentials it carries
 	Manual        bool   // its method is written by hand
 	CustomerGroup bool   // it takes the x-customer-group-id header
+	Sensitive     bool   // its JSON body may hold personal data (x-sensitive properties)
 
 	PathParams []pathParam
 	Params     []param // query and header parameters, in gen's Params struct
@@ -143,6 +144,7 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 			o.BodyType = d.OperationId + b.NameTag + "RequestBody"
 			o.BodyRequired = b.Required
 			o.BodyUnion = isUnion(spec.RequestBody.Value.Content.Get(b.ContentType).Schema)
+			o.Sensitive = hasSensitive(spec.RequestBody.Value.Content.Get(b.ContentType).Schema, map[*openapi3.Schema]bool{})
 			if !m.gen.has(o.BodyType) {
 				return nil, fmt.Errorf("gen has no type %s", o.BodyType)
 			}
@@ -411,4 +413,33 @@ func (m *model) check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// hasSensitive reports whether a schema, or any schema inside it, has a
+// property marked x-sensitive: true (an account, card or document number).
+func hasSensitive(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) bool {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return false
+	}
+	s := ref.Value
+	seen[s] = true
+	if v, ok := s.Extensions["x-sensitive"].(bool); ok && v {
+		return true
+	}
+	for _, p := range s.Properties {
+		if hasSensitive(p, seen) {
+			return true
+		}
+	}
+	for _, group := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf, s.AllOf} {
+		for _, sub := range group {
+			if hasSensitive(sub, seen) {
+				return true
+			}
+		}
+	}
+	if hasSensitive(s.Items, seen) {
+		return true
+	}
+	return s.AdditionalProperties.Schema != nil && hasSensitive(s.AdditionalProperties.Schema, seen)
 }

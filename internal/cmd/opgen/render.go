@@ -460,7 +460,7 @@ import (
 var (
 {{- range .Ops}}
 	op{{.GoName}} = &operation{id: {{quote .ID}}, method: {{method .Method}}, path: {{quote .Path}}, auth: {{.Auth}}
-		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
+		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}{{if .Sensitive}}, sensitive: true{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
 {{- end}}
 )
 
@@ -641,3 +641,24 @@ func (s *{{$.Prefix}}{{$o.Service.Type}}) {{$o.GoName}}All(ctx context.Context{{
 }
 {{end}}
 {{- end}}`
+
+const routesTemplate = `package storefronttest
+
+import (
+	"net/http"
+
+	"github.com/commercengine-go/sdk/gen"
+)
+
+// operationHandlers maps each operation of the spec to the method of gen's
+// ServerInterfaceWrapper that decodes its request and calls its strict
+// handler. The server routes by the spec (api's router, which prefers
+// static segments as the API does: /carts/users/{user_id} before
+// /carts/{id}/coupon) and dispatches through this table; net/http's
+// ServeMux refuses that pair of patterns.
+var operationHandlers = map[string]func(*gen.ServerInterfaceWrapper, http.ResponseWriter, *http.Request){
+{{- range .}}
+	{{quote .ID}}: (*gen.ServerInterfaceWrapper).{{.GoName}},
+{{- end}}
+}
+`
