@@ -188,3 +188,26 @@ func (p ChangePasswordParams) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("old_password", present(p.OldPassword)),
 		slog.String("new_password", present(p.NewPassword)), slog.String("confirm_password", present(p.ConfirmPassword)))
 }
+
+// DocumentUpload
+
+func (d DocumentUpload) String() string {
+	file := "<none>"
+	if d.File != nil {
+		file = d.File.Filename
+	}
+	return newView("DocumentUpload").field("KycDocumentID", d.KycDocumentID).secret("DocumentNumber", d.DocumentNumber).
+		field("Note", d.Note).field("File", file).field("ModifiedReason", d.ModifiedReason).String()
+}
+
+// GoString keeps %#v from printing the document number.
+func (d DocumentUpload) GoString() string { return "storefront." + d.String() }
+
+// Format keeps every fmt verb from printing the document number.
+func (d DocumentUpload) Format(f fmt.State, verb rune) { formatRedacted(f, verb, d) }
+
+// LogValue implements slog.LogValuer without the document number.
+func (d DocumentUpload) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("kyc_document_id", d.KycDocumentID),
+		slog.String("document_number", present(d.DocumentNumber)), slog.Bool("file", d.File != nil))
+}

@@ -29,6 +29,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.ChangePasswordParams](),
 		reflect.TypeFor[storefront.Claims](),
 		reflect.TypeFor[storefront.Client](),
+		reflect.TypeFor[storefront.DocumentUpload](),
 		reflect.TypeFor[storefront.FileStore](),
 		reflect.TypeFor[storefront.ForgotPasswordParams](),
 		reflect.TypeFor[storefront.GenerateOTPParams](),
@@ -45,6 +46,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.RegisterWithWhatsAppParams](),
 		reflect.TypeFor[storefront.ResetPasswordParams](),
 		reflect.TypeFor[storefront.RetryPolicy](),
+		reflect.TypeFor[storefront.ReturnAttachments](),
 		reflect.TypeFor[storefront.Review](),
 		reflect.TypeFor[storefront.Session](),
 		reflect.TypeFor[storefront.SortField](),
@@ -56,7 +58,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 	)
 	assert.ElementsMatch(t, []string{
 		"AuthResult", "ChangePasswordParams", "Client", "LoginWithPasswordParams", "MemoryStore",
-		"OTPChallenge", "RegisterWithPasswordParams", "ResetPasswordParams", "Tokens",
+		"OTPChallenge", "RegisterWithPasswordParams", "ResetPasswordParams", "Tokens", "DocumentUpload",
 	}, holders, "the types found to hold a secret")
 }
 

@@ -21,7 +21,10 @@ import (
 // secretSuffixes end the names of fields that hold a secret, compared in
 // lower case without "_" and "-": Password, NewPassword, AccessToken,
 // Token, OTP, apiKey, signingKey.
-var secretSuffixes = []string{"password", "passwd", "token", "otp", "secret", "apikey", "signingkey", "privatekey", "secretkey"}
+// Account, card and document numbers are personal data, kept out of print
+// like secrets.
+var secretSuffixes = []string{"password", "passwd", "token", "otp", "secret", "apikey", "signingkey", "privatekey", "secretkey",
+	"accountnumber", "cardnumber", "documentnumber"}
 
 // SecretName reports whether a field or type named name holds a secret by
 // its name. TokenType or OTPAction do not; AccessToken, OTP and apiKey do.
