@@ -13,20 +13,20 @@ import (
 var (
 	opTrackAnalyticsEvent               = &operation{id: "track-analytics-event", method: http.MethodPost, path: "/analytics/track", auth: authBearer, service: "Analytics", goMethod: "TrackAnalyticsEvent"}
 	opGetAnonymousToken                 = &operation{id: "get-anonymous-token", method: http.MethodPost, path: "/auth/anonymous", auth: authAPIKey, service: "Auth"}
-	opChangePassword                    = &operation{id: "change-password", method: http.MethodPost, path: "/auth/change-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opChangePassword                    = &operation{id: "change-password", method: http.MethodPost, path: "/auth/change-password", auth: authBearer, submitsCredentials: true, sensitive: true, service: "Auth"}
 	opForgotPassword                    = &operation{id: "forgot-password", method: http.MethodPost, path: "/auth/forgot-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
 	opGenerateOTP                       = &operation{id: "generate-otp", method: http.MethodPost, path: "/auth/generate-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
 	opLoginWithEmail                    = &operation{id: "login-with-email", method: http.MethodPost, path: "/auth/login/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opLoginWithPassword                 = &operation{id: "login-with-password", method: http.MethodPost, path: "/auth/login/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opLoginWithPassword                 = &operation{id: "login-with-password", method: http.MethodPost, path: "/auth/login/password", auth: authBearer, submitsCredentials: true, sensitive: true, service: "Auth"}
 	opLoginWithPhone                    = &operation{id: "login-with-phone", method: http.MethodPost, path: "/auth/login/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
 	opLoginWithWhatsapp                 = &operation{id: "login-with-whatsapp", method: http.MethodPost, path: "/auth/login/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
 	opLogout                            = &operation{id: "logout", method: http.MethodPost, path: "/auth/logout", auth: authBearer, service: "Auth"}
-	opRefreshToken                      = &operation{id: "refresh-token", method: http.MethodPost, path: "/auth/refresh-token", auth: authNone, service: "Auth"}
+	opRefreshToken                      = &operation{id: "refresh-token", method: http.MethodPost, path: "/auth/refresh-token", auth: authNone, sensitive: true, service: "Auth"}
 	opRegisterWithEmail                 = &operation{id: "register-with-email", method: http.MethodPost, path: "/auth/register/email", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opRegisterWithPassword              = &operation{id: "register-with-password", method: http.MethodPost, path: "/auth/register/password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opRegisterWithPassword              = &operation{id: "register-with-password", method: http.MethodPost, path: "/auth/register/password", auth: authBearer, submitsCredentials: true, sensitive: true, service: "Auth"}
 	opRegisterWithPhone                 = &operation{id: "register-with-phone", method: http.MethodPost, path: "/auth/register/phone", auth: authBearer, submitsCredentials: true, service: "Auth"}
 	opRegisterWithWhatsapp              = &operation{id: "register-with-whatsapp", method: http.MethodPost, path: "/auth/register/whatsapp", auth: authBearer, submitsCredentials: true, service: "Auth"}
-	opResetPassword                     = &operation{id: "reset-password", method: http.MethodPost, path: "/auth/reset-password", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opResetPassword                     = &operation{id: "reset-password", method: http.MethodPost, path: "/auth/reset-password", auth: authBearer, submitsCredentials: true, sensitive: true, service: "Auth"}
 	opDeleteUser                        = &operation{id: "delete-user", method: http.MethodDelete, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
 	opGetUserDetail                     = &operation{id: "get-user-detail", method: http.MethodGet, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
 	opUpdateUser                        = &operation{id: "update-user", method: http.MethodPut, path: "/auth/user/{id}", auth: authBearer, idempotent: true, service: "Auth"}
@@ -36,7 +36,7 @@ var (
 	opAddProfileImage                   = &operation{id: "add-profile-image", method: http.MethodPost, path: "/auth/user/{id}/profile-image", auth: authBearer, service: "Auth"}
 	opUpdateProfileImage                = &operation{id: "update-profile-image", method: http.MethodPut, path: "/auth/user/{id}/profile-image", auth: authBearer, idempotent: true, service: "Auth"}
 	opCheckVerificationStatus           = &operation{id: "check-verification-status", method: http.MethodPost, path: "/auth/verified-email-phone", auth: authBearer, service: "Auth"}
-	opVerifyOTP                         = &operation{id: "verify-otp", method: http.MethodPost, path: "/auth/verify-otp", auth: authBearer, submitsCredentials: true, service: "Auth"}
+	opVerifyOTP                         = &operation{id: "verify-otp", method: http.MethodPost, path: "/auth/verify-otp", auth: authBearer, submitsCredentials: true, sensitive: true, service: "Auth"}
 	opSubscribeNewsletter               = &operation{id: "subscribe-newsletter", method: http.MethodPost, path: "/campaigns/newsletter-subscribe", auth: authBearer, idempotent: true, service: "Campaigns", goMethod: "SubscribeNewsletter"}
 	opCreateCart                        = &operation{id: "create-cart", method: http.MethodPost, path: "/carts", auth: authBearer, service: "Cart", goMethod: "CreateCart"}
 	opListCoupons                       = &operation{id: "list-coupons", method: http.MethodGet, path: "/carts/available-coupons", auth: authBearer, idempotent: true, customerGroup: true, service: "Cart", goMethod: "ListCoupons"}
@@ -133,7 +133,7 @@ var (
 	opUploadOrderReturnAttachments      = &operation{id: "upload-order-return-attachments", method: http.MethodPost, path: "/orders/{order_number}/returns/{return_number}/attachments", auth: authBearer, service: "Orders"}
 	opCancelOrderReturn                 = &operation{id: "cancel-order-return", method: http.MethodPost, path: "/orders/{order_number}/returns/{return_number}/cancel", auth: authBearer, service: "Orders", goMethod: "CancelOrderReturn"}
 	opListOrderShipments                = &operation{id: "list-order-shipments", method: http.MethodGet, path: "/orders/{order_number}/shipments", auth: authBearer, idempotent: true, service: "Orders", goMethod: "ListOrderShipments"}
-	opAuthenticateDirectOTP             = &operation{id: "authenticate-direct-otp", method: http.MethodPost, path: "/payments/authenticate-direct-otp", auth: authBearer, service: "Payments", goMethod: "AuthenticateDirectOTP"}
+	opAuthenticateDirectOTP             = &operation{id: "authenticate-direct-otp", method: http.MethodPost, path: "/payments/authenticate-direct-otp", auth: authBearer, sensitive: true, service: "Payments", goMethod: "AuthenticateDirectOTP"}
 	opGetCardInfo                       = &operation{id: "get-card-info", method: http.MethodGet, path: "/payments/card-info", auth: authBearer, idempotent: true, service: "Payments", goMethod: "GetCardInfo"}
 	opGenerateHash                      = &operation{id: "generate-hash", method: http.MethodPost, path: "/payments/generate-hash", auth: authBearer, service: "Payments", goMethod: "GenerateHash"}
 	opGetIfscLookup                     = &operation{id: "get-ifsc-lookup", method: http.MethodGet, path: "/payments/ifsc-lookup/{ifsc_code}", auth: authBearer, idempotent: true, service: "Payments", goMethod: "GetIfscLookup"}

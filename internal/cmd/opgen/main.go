@@ -37,9 +37,10 @@ func main() {
 		genDir      = flag.String("gen", "../gen", "the directory of the generated gen package")
 		outDir      = flag.String("out", ".", "where to write the generated files")
 		routesPath  = flag.String("routes", "", "where to write the fake server's routing table (package storefronttest), if anywhere")
+		redactPath  = flag.String("redact", "", "where to write the printing methods of gen's models that hold secrets or personal data (package gen), if anywhere")
 	)
 	flag.Parse()
-	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath); err != nil {
+	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath, *redactPath); err != nil {
 		fmt.Fprintln(os.Stderr, "opgen:", err)
 		os.Exit(1)
 	}
@@ -65,7 +66,7 @@ type codegenConfig struct {
 	OutputFile            string `yaml:"output,omitempty"`
 }
 
-func run(configPath, specPath, codegenPath, genDir, outDir, routesPath string) error {
+func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPath string) error {
 	var cfg config
 	if err := readYAML(configPath, &cfg); err != nil {
 		return err
@@ -116,6 +117,21 @@ func run(configPath, specPath, codegenPath, genDir, outDir, routesPath string) e
 	files, err := m.render()
 	if err != nil {
 		return err
+	}
+	if redactPath != "" {
+		types, err := m.redactedTypes()
+		if err != nil {
+			return err
+		}
+		b, err := m.renderFile(filepath.Base(redactPath), redactTemplate, types)
+		if err != nil {
+			return err
+		}
+		if cur, err := os.ReadFile(redactPath); err != nil || !bytes.Equal(cur, b) {
+			if err := os.WriteFile(redactPath, b, 0o644); err != nil {
+				return err
+			}
+		}
 	}
 	if routesPath != "" {
 		b, err := m.renderFile(filepath.Base(routesPath), routesTemplate, m.ops)

@@ -217,6 +217,7 @@ var funcs = template.FuncMap{
 		return strings.Join(a, ", ")
 	},
 	"pathExpr":  pathExpr,
+	"join":      strings.Join,
 	"encode":    encode,
 	"retryNote": retryNote,
 	"authNote":  authNote,
