@@ -53,7 +53,8 @@ FUZZ_TARGETS := \
 	./storefront:FuzzAPIError \
 	./storefront:FuzzDecodeTokenFile \
 	./storefront/storefronttest:FuzzHandler \
-	./api:FuzzCompiledChecksAgreeWithKin
+	./api:FuzzCompiledChecksAgreeWithKin \
+	./api:FuzzScannerMatchesEncodingJSON
 
 fuzz:
 	@set -e; for target in $(FUZZ_TARGETS); do \
