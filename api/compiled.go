@@ -28,7 +28,8 @@ import (
 // answers undecided wherever its reading could part from kin-openapi's: a
 // value refused under a key that the object repeats, a keyword the compiler
 // does not know, nesting beyond maxDepth, a schema reached again on the same
-// value. TestCompiledChecksAgreeWithKin and FuzzCompiledChecksAgreeWithKin
+// value, a missing required property that readOnly or writeOnly excuses on
+// only some of the ways to its schema. TestCompiledChecksAgreeWithKin and FuzzCompiledChecksAgreeWithKin
 // hold the checks to kin-openapi's verdicts.
 //
 // A check reads the value that starts at b[i] (not whitespace), nested depth
@@ -95,12 +96,12 @@ type checkCompiler struct {
 	// universe holds every schema reachable from the roots the compiler
 	// was made for; only those compile.
 	universe map[*openapi3.Schema]bool
-	// exemptible holds, by direction, the property names some schema of
-	// the universe declares readOnly (requests) or writeOnly (responses):
-	// kin-openapi does not require such a property when a schema applied
-	// to the same value declares it so, which depends on how the value
-	// was reached.
-	exemptible [2]map[string]bool
+	// starts are the schemas kin-openapi may begin a value with: the
+	// roots, and those of properties, items and additionalProperties.
+	starts map[*openapi3.Schema]bool
+	// sameValue maps a schema to those that apply it to their own value
+	// (allOf, anyOf, oneOf, not).
+	sameValue map[*openapi3.Schema][]*openapi3.Schema
 	// formats are the validator's own string formats; kin-openapi's global
 	// ones (openapi3.SchemaStringFormats …) are read when a value is
 	// checked, as kin-openapi does.
@@ -122,14 +123,16 @@ type compiledCheck struct {
 // reach, with the validator's own string formats.
 func newCheckCompiler(formats map[string]openapi3.StringFormatValidator, roots ...*openapi3.Schema) *checkCompiler {
 	cc := &checkCompiler{
-		done:       map[checkKey]compiledCheck{},
-		universe:   map[*openapi3.Schema]bool{},
-		exemptible: [2]map[string]bool{{}, {}},
-		formats:    formats,
+		done:      map[checkKey]compiledCheck{},
+		universe:  map[*openapi3.Schema]bool{},
+		starts:    map[*openapi3.Schema]bool{},
+		sameValue: map[*openapi3.Schema][]*openapi3.Schema{},
+		formats:   formats,
 	}
 	var walk func(s *openapi3.Schema)
-	walkRef := func(r *openapi3.SchemaRef) {
-		if r != nil {
+	child := func(r *openapi3.SchemaRef) {
+		if r != nil && r.Value != nil {
+			cc.starts[r.Value] = true
 			walk(r.Value)
 		}
 	}
@@ -138,30 +141,85 @@ func newCheckCompiler(formats map[string]openapi3.StringFormatValidator, roots .
 			return
 		}
 		cc.universe[s] = true
-		for name, p := range s.Properties {
-			if p != nil && p.Value != nil {
-				if p.Value.ReadOnly {
-					cc.exemptible[forRequest][name] = true
-				}
-				if p.Value.WriteOnly {
-					cc.exemptible[forResponse][name] = true
-				}
-			}
-			walkRef(p)
+		for _, p := range s.Properties {
+			child(p)
 		}
-		walkRef(s.Items)
-		walkRef(s.AdditionalProperties.Schema)
-		walkRef(s.Not)
-		for _, group := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf, s.PrefixItems} {
-			for _, r := range group {
-				walkRef(r)
+		child(s.Items)
+		child(s.AdditionalProperties.Schema)
+		for _, r := range s.PrefixItems {
+			child(r)
+		}
+		applied := append(append(append(openapi3.SchemaRefs{}, s.AllOf...), s.AnyOf...), s.OneOf...)
+		if s.Not != nil {
+			applied = append(applied, s.Not)
+		}
+		for _, r := range applied {
+			if r != nil && r.Value != nil {
+				cc.sameValue[r.Value] = append(cc.sameValue[r.Value], s)
+				walk(r.Value)
 			}
 		}
 	}
 	for _, r := range roots {
+		cc.starts[r] = true
 		walk(r)
 	}
 	return cc
+}
+
+// requirement is whether kin-openapi requires a property that a schema
+// lists as required.
+type requirement uint8
+
+const (
+	required      requirement = iota
+	notRequired               // declared readOnly (requests) or writeOnly (responses)
+	maybeRequired             // it depends on the schemas that led to this one
+)
+
+// requirement says whether kin-openapi requires the property name that s
+// lists, in direction dir. kin-openapi does not when s, or a schema that
+// applies s to the same value (and their allOf schemas), declares the
+// property readOnly in a request or writeOnly in a response: it looks along
+// the chain of schemas the value went through since it was reached (as a
+// root, a property, an item). requirement looks along every such chain.
+func (cc *checkCompiler) requirement(s *openapi3.Schema, name string, dir direction) requirement {
+	declares := func(x *openapi3.Schema) bool { return declaresExempt(x, name, dir, map[*openapi3.Schema]bool{}) }
+	if declares(s) {
+		return notRequired
+	}
+	// A chain on which no schema declares it?
+	free := false
+	seen := map[*openapi3.Schema]bool{s: true}
+	for queue := []*openapi3.Schema{s}; len(queue) > 0 && !free; queue = queue[1:] {
+		x := queue[0]
+		if cc.starts[x] {
+			free = true
+		}
+		for _, p := range cc.sameValue[x] {
+			if !seen[p] && !declares(p) {
+				seen[p] = true
+				queue = append(queue, p)
+			}
+		}
+	}
+	if !free {
+		return notRequired // every chain holds a schema that declares it
+	}
+	// A chain through a schema that declares it?
+	seen = map[*openapi3.Schema]bool{s: true}
+	for queue := []*openapi3.Schema{s}; len(queue) > 0; queue = queue[1:] {
+		for _, p := range cc.sameValue[queue[0]] {
+			if declares(p) {
+				return maybeRequired
+			}
+			if !seen[p] {
+				seen[p] = true
+				queue = append(queue, p)
+			}
+		}
+	}
+	return required
 }
 
 // check returns the compiled check of s for direction dir, or nil when the

@@ -49,14 +49,14 @@ func (cc *checkCompiler) objectCheck(s *openapi3.Schema, dir direction, hops int
 	// refuses whatever schema led to this one.
 	var want, certain uint64
 	for k, name := range s.Required {
-		if declaresExempt(s, name, dir, map[*openapi3.Schema]bool{}) {
-			continue // not required in this direction
-		}
 		bit := uint64(1) << k
-		want |= bit
-		if !cc.exemptible[dir][name] {
+		switch cc.requirement(s, name, dir) {
+		case notRequired:
+			continue
+		case required:
 			certain |= bit
 		}
+		want |= bit
 		m, ok := members[name]
 		if !ok {
 			if !allowExtra {

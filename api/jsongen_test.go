@@ -302,7 +302,7 @@ func (g *jsonGen) number(s *openapi3.Schema) {
 				return
 			}
 		}
-		if s.Enum != nil && len(s.Enum) > 0 {
+		if len(s.Enum) > 0 {
 			g.emit(fmt.Sprint(s.Enum[g.pick(len(s.Enum))]))
 			return
 		}

@@ -83,33 +83,38 @@ func NewValidator(opts ...ValidatorOption) *Validator {
 	return v
 }
 
-// compiledChecks compiles the JSON body schemas of every operation. A
-// document in OpenAPI 3.1 or later, which kin-openapi validates as JSON
-// Schema 2020-12, gets none.
+// compiledChecks compiles the JSON body schemas of the validation
+// document, once.
 var compiledChecks = func() func(*openapi3.T, map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
 	var once sync.Once
 	var checks map[checkKey]conformanceCheck
 	return func(doc *openapi3.T, formats map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
-		once.Do(func() {
-			checks = map[checkKey]conformanceCheck{}
-			if doc.IsOpenAPI31OrLater() {
-				return
-			}
-			bodies := bodySchemas(doc)
-			roots := make([]*openapi3.Schema, 0, len(bodies))
-			for _, key := range bodies {
-				roots = append(roots, key.s)
-			}
-			cc := newCheckCompiler(formats, roots...)
-			for _, key := range bodies {
-				if c := cc.check(key.s, key.dir); c != nil {
-					checks[key] = c
-				}
-			}
-		})
+		once.Do(func() { checks = compileBodies(doc, formats) })
 		return checks
 	}
 }()
+
+// compileBodies compiles the JSON body schemas of every operation of doc.
+// A document in OpenAPI 3.1 or later, which kin-openapi validates as JSON
+// Schema 2020-12, gets none.
+func compileBodies(doc *openapi3.T, formats map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
+	checks := map[checkKey]conformanceCheck{}
+	if doc.IsOpenAPI31OrLater() {
+		return checks
+	}
+	bodies := bodySchemas(doc)
+	roots := make([]*openapi3.Schema, 0, len(bodies))
+	for _, key := range bodies {
+		roots = append(roots, key.s)
+	}
+	cc := newCheckCompiler(formats, roots...)
+	for _, key := range bodies {
+		if c := cc.check(key.s, key.dir); c != nil {
+			checks[key] = c
+		}
+	}
+	return checks
+}
 
 // bodySchemas lists the schemas of the JSON request and response bodies of
 // every operation of doc, with their direction.
