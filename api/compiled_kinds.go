@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"regexp"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -229,7 +228,7 @@ func numberCheck(s *openapi3.Schema, enum *enumSet) conformanceCheck {
 		}
 		// As json.Number.Float64 and json.Unmarshal parse it; beyond
 		// float64, kin-openapi refuses the value or the document.
-		f, err := strconv.ParseFloat(string(b[i:end]), 64)
+		f, err := parseNumber(b[i:end])
 		if err != nil {
 			return end, rejected
 		}

@@ -81,8 +81,16 @@ func (g *jsonGen) document(s *openapi3.Schema) []byte {
 	return g.out
 }
 
+// full reports whether the document has reached its size budget: from
+// then on only short values are written.
+func (g *jsonGen) full() bool { return len(g.out) > maxGenerated }
+
 func (g *jsonGen) value(s *openapi3.Schema, depth int) {
-	if len(g.out) > maxGenerated || depth > 24 || s == nil {
+	if g.full() {
+		g.emit("0")
+		return
+	}
+	if depth > 24 || s == nil {
 		g.anyValue(depth)
 		return
 	}
@@ -122,7 +130,7 @@ func (g *jsonGen) value(s *openapi3.Schema, depth int) {
 	case s.Type.Is("array"):
 		g.array(s, depth)
 	case s.Type.Is("object") || len(props) > 0:
-		g.object(s, props, required, depth)
+		g.object(props, required, depth)
 	case len(s.AllOf) > 0:
 		g.value(s.AllOf[g.pick(len(s.AllOf))].Value, depth+1)
 	default:
@@ -157,7 +165,7 @@ func objectShape(s *openapi3.Schema) (map[string]*openapi3.Schema, map[string]bo
 	return props, required
 }
 
-func (g *jsonGen) object(s *openapi3.Schema, props map[string]*openapi3.Schema, required map[string]bool, depth int) {
+func (g *jsonGen) object(props map[string]*openapi3.Schema, required map[string]bool, depth int) {
 	names := make([]string, 0, len(props))
 	for name := range props {
 		names = append(names, name)
@@ -185,6 +193,9 @@ func (g *jsonGen) object(s *openapi3.Schema, props map[string]*openapi3.Schema, 
 		g.value(schema, depth+1)
 	}
 	for _, name := range names {
+		if g.full() {
+			break
+		}
 		include := required[name] || g.pick(3) != 0
 		if required[name] && g.rare(16) {
 			include = false
@@ -204,14 +215,13 @@ func (g *jsonGen) object(s *openapi3.Schema, props map[string]*openapi3.Schema, 
 		}
 		member(name, props[name])
 	}
-	for g.rare(30) && len(g.names) > 0 { // a key of another schema: unknown here, or another branch's
+	for g.rare(30) && len(g.names) > 0 && !g.full() { // a key of another schema: unknown here, or another branch's
 		name := g.names[g.pick(len(g.names))]
 		member(name, g.keys[name])
 	}
 	if g.rare(10) {
 		member([]string{"unexpected_field", "", "__proto__", "\u0000", "é"}[g.pick(5)], nil)
 	}
-	_ = s
 	g.space()
 	g.emit("}")
 }
@@ -226,7 +236,7 @@ func (g *jsonGen) array(s *openapi3.Schema, depth int) {
 		n = g.pick(64)
 	}
 	g.emit("[")
-	for k := 0; k < n; k++ {
+	for k := 0; k < n && !g.full(); k++ {
 		if k > 0 {
 			g.space()
 			g.emit(",")
@@ -242,7 +252,7 @@ func (g *jsonGen) array(s *openapi3.Schema, depth int) {
 // than encoding/json allows (10,000).
 func (g *jsonGen) nested(inner func()) {
 	levels := 1 + g.pick(8)
-	if g.rare(8) {
+	if g.rare(8) && len(g.out) < maxGenerated/2 {
 		levels = []int{maxDepth - 3, maxDepth - 1, maxDepth, maxDepth + 1, 9999, 10000, 10001, 10050}[g.pick(8)]
 	}
 	open, closing := "[", "]"
@@ -256,6 +266,10 @@ func (g *jsonGen) nested(inner func()) {
 
 // anyValue writes a value of any type, often one a schema did not ask for.
 func (g *jsonGen) anyValue(depth int) {
+	if g.full() {
+		g.emit("null")
+		return
+	}
 	switch g.pick(8) {
 	case 0:
 		g.emit("null")
@@ -276,7 +290,7 @@ func (g *jsonGen) anyValue(depth int) {
 			g.emit("{}")
 			return
 		}
-		g.object(&openapi3.Schema{}, nil, nil, depth)
+		g.object(nil, nil, depth)
 	}
 }
 
@@ -334,6 +348,9 @@ func (g *jsonGen) str(s *openapi3.Schema) {
 	}
 	if g.rare(12) {
 		value = strings.Repeat(value+"a", 1+g.pick(4096))
+		if len(value) > maxGenerated/4 {
+			value = value[:maxGenerated/4]
+		}
 	}
 	if g.rare(30) && len(value) > 0 { // cut at any byte, maybe inside a rune
 		value = value[:g.pick(len(value))]

@@ -111,7 +111,7 @@ func skipValue(b []byte, i, depth int, floats bool) (int, verdict) {
 		if !ok || !floats {
 			return end, verdictOf(ok)
 		}
-		_, err := strconv.ParseFloat(string(b[i:end]), 64)
+		_, err := parseNumber(b[i:end])
 		return end, verdictOf(err == nil)
 	}
 	return i, rejected
@@ -177,6 +177,31 @@ func numberEnd(b []byte, i int) (int, bool) {
 		}
 	}
 	return i, true
+}
+
+// parseNumber returns the float64 of a JSON number literal as
+// strconv.ParseFloat does (and so json.Number.Float64 and json.Unmarshal);
+// an integer of up to 15 digits, exact in a float64, without allocating.
+func parseNumber(lit []byte) (float64, error) {
+	digits := lit
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) > 0 && len(digits) <= 15 {
+		var n int64
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				return strconv.ParseFloat(string(lit), 64)
+			}
+			n = n*10 + int64(c-'0')
+		}
+		f := float64(n)
+		if len(digits) < len(lit) {
+			f = -f
+		}
+		return f, nil
+	}
+	return strconv.ParseFloat(string(lit), 64)
 }
 
 // stringEnd returns the end of the string at b[i] (just after the closing

@@ -2,6 +2,8 @@ package api
 
 import (
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,6 +19,7 @@ var scanSamples = []string{
 	"\"\xf0\x9f\x98\"", "\"é\"", `"\/\b\f\n\r\t\"\\"`, `"\u0000"`, `"\x"`, `"\u12"`, `"\u12g4"`, "\"\x01\"", "\"\x7f\"",
 	`"`, `"\`, `"\u`, `0`, `-0`, `1.0`, `1e400`, `-1e400`, `1e-400`, `01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `0x1`,
 	`[]`, `[1,]`, `[,1]`, `{}`, `{"a":1,}`, `{"a" 1}`, `{a:1}`, `{"a":1}x`, ` {"a":1} `, "\t[\r\n1 ]", `nul`, `truex`,
+	`123456789012345`, `-123456789012345`, `1234567890123456`, `9007199254740993`, `-0.0`, `0`, `-1`,
 	`[1e400]`, `{"a":1e309}`, `{"a":[{"b":null}]}`, `[[[[]]]]`, `{"\ud800":1,"\udc00":2}`, "",
 }
 
@@ -55,6 +58,14 @@ func scannerAgrees(t *testing.T, data []byte) {
 		}
 		if want := mode.decode(data); want != (v == accepted) {
 			t.Fatalf("direction %d: the scanner says %v, encoding/json decodes: %v, for %q", mode.dir, v, want, data)
+		}
+	}
+	// A number: the same float64 as strconv.ParseFloat.
+	if end, ok := numberEnd(data, 0); ok && end == len(data) {
+		got, gotErr := parseNumber(data)
+		want, wantErr := strconv.ParseFloat(string(data), 64)
+		if (gotErr == nil) != (wantErr == nil) || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%s parses to %v (%v), strconv.ParseFloat gives %v (%v)", data, got, gotErr, want, wantErr)
 		}
 	}
 	// A string: decoded to the same value.
