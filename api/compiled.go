@@ -223,12 +223,14 @@ func (cc *checkCompiler) requirement(s *openapi3.Schema, name string, dir direct
 }
 
 // check returns the compiled check of s for direction dir, or nil when the
-// compiler leaves every value of s to kin-openapi (or s is not one of the
-// compiler's schemas).
+// compiler leaves every value of s to kin-openapi. s must be one of the
+// compiler's roots or the schema of a property or item they reach: a value
+// validated against any other would take ways through the schemas that
+// requirement did not look along (nil, then).
 func (cc *checkCompiler) check(s *openapi3.Schema, dir direction) conformanceCheck {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	if !cc.universe[s] {
+	if !cc.starts[s] {
 		return nil
 	}
 	c := cc.compile(s, dir, 0, map[*openapi3.Schema]pending{})

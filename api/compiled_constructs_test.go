@@ -12,7 +12,7 @@ import (
 
 // syntheticSchemas loads a small OpenAPI 3.0.3 document whose
 // components.schemas are given in YAML (indented by two spaces).
-func syntheticSchemas(t *testing.T, schemas string) *openapi3.T {
+func syntheticSchemas(t testing.TB, schemas string) *openapi3.T {
 	t.Helper()
 	src := "openapi: 3.0.3\ninfo: {title: synthetic, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas
 	doc, err := openapi3.NewLoader().LoadFromData([]byte(src))

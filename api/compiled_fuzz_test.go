@@ -11,18 +11,27 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// bodyTargets names every JSON body schema of the validator's document:
-// "<operationId> request" and "<operationId> <status> response".
-type bodyTargets struct {
-	names []string
-	keys  map[string]checkKey
+// fuzzTarget is a schema to hold to kin-openapi, with its compiled check.
+type fuzzTarget struct {
+	key   checkKey
+	check conformanceCheck
 }
 
-func newBodyTargets(v *Validator) *bodyTargets {
-	bt := &bodyTargets{keys: map[string]checkKey{}}
-	add := func(name string, content openapi3.Content, dir direction) {
-		if mt := content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
-			bt.keys[name] = checkKey{mt.Schema.Value, dir}
+// bodyTargets names the schemas the fuzz target aims at: every JSON body
+// schema of the validator's document, as "<operationId> request" and
+// "<operationId> <status> response", and the synthetic schemas of
+// TestCompiledConstructs, as "synthetic <name> request|response", for the
+// constructs openapi.yaml does not use yet.
+type bodyTargets struct {
+	names   []string
+	targets map[string]fuzzTarget
+}
+
+func newBodyTargets(t testing.TB, v *Validator) *bodyTargets {
+	bt := &bodyTargets{targets: map[string]fuzzTarget{}}
+	add := func(name string, key checkKey, check conformanceCheck) {
+		if check != nil {
+			bt.targets[name] = fuzzTarget{key, check}
 			bt.names = append(bt.names, name)
 		}
 	}
@@ -33,124 +42,66 @@ func newBodyTargets(v *Validator) *bodyTargets {
 			if op == nil {
 				continue
 			}
+			body := func(name string, content openapi3.Content, dir direction) {
+				if mt := content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+					key := checkKey{mt.Schema.Value, dir}
+					add(name, key, v.fast[key])
+				}
+			}
 			if op.RequestBody != nil && op.RequestBody.Value != nil {
-				add(op.OperationID+" request", op.RequestBody.Value.Content, forRequest)
+				body(op.OperationID+" request", op.RequestBody.Value.Content, forRequest)
 			}
 			for _, status := range sortedStatuses(op.Responses) {
-				add(op.OperationID+" "+status+" response", op.Responses.Value(status).Value.Content, forResponse)
+				body(op.OperationID+" "+status+" response", op.Responses.Value(status).Value.Content, forResponse)
 			}
 		}
+	}
+	doc := syntheticSchemas(t, constructSchemas)
+	names := make([]string, 0, len(doc.Components.Schemas))
+	roots := make([]*openapi3.Schema, 0, len(doc.Components.Schemas))
+	for name, ref := range doc.Components.Schemas {
+		names = append(names, name)
+		roots = append(roots, ref.Value)
+	}
+	sort.Strings(names)
+	cc := newCheckCompiler(map[string]openapi3.StringFormatValidator{"email": openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail)}, roots...)
+	for _, name := range names {
+		s := doc.Components.Schemas[name].Value
+		add("synthetic "+name+" request", checkKey{s, forRequest}, cc.check(s, forRequest))
+		add("synthetic "+name+" response", checkKey{s, forResponse}, cc.check(s, forResponse))
 	}
 	return bt
 }
 
 // find returns the target named name, or one chosen by its hash.
-func (bt *bodyTargets) find(name string) (string, checkKey) {
-	if key, ok := bt.keys[name]; ok {
-		return name, key
+func (bt *bodyTargets) find(name string) (string, fuzzTarget) {
+	if target, ok := bt.targets[name]; ok {
+		return name, target
 	}
 	h := fnv.New32a()
 	_, _ = h.Write([]byte(name))
 	name = bt.names[int(h.Sum32()%uint32(len(bt.names)))]
-	return name, bt.keys[name]
+	return name, bt.targets[name]
 }
 
 // nameOf returns a target's name for key.
 func (bt *bodyTargets) nameOf(key checkKey) string {
 	for _, n := range bt.names {
-		if bt.keys[n] == key {
+		if bt.targets[n].key == key {
 			return n
 		}
 	}
 	return ""
 }
 
-// specVocabulary returns the strings of the document's examples and every
-// property name with one of its schemas, for the generator.
-func specVocabulary(doc *openapi3.T) ([]string, map[string]*openapi3.Schema) {
-	strs := map[string]bool{}
-	var leaves func(v any)
-	leaves = func(v any) {
-		switch v := v.(type) {
-		case string:
-			strs[v] = true
-		case []any:
-			for _, x := range v {
-				leaves(x)
-			}
-		case map[string]any:
-			for k, x := range v {
-				strs[k] = true
-				leaves(x)
-			}
-		}
-	}
-	keys := map[string]*openapi3.Schema{}
-	seen := map[*openapi3.Schema]bool{}
-	var walk func(s *openapi3.Schema)
-	walk = func(s *openapi3.Schema) {
-		if s == nil || seen[s] {
-			return
-		}
-		seen[s] = true
-		leaves(s.Example)
-		leaves(s.Enum)
-		for name, p := range s.Properties {
-			if _, ok := keys[name]; !ok {
-				keys[name] = p.Value
-			}
-			walk(p.Value)
-		}
-		if s.Items != nil {
-			walk(s.Items.Value)
-		}
-		if s.AdditionalProperties.Schema != nil {
-			walk(s.AdditionalProperties.Schema.Value)
-		}
-		for _, group := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
-			for _, r := range group {
-				walk(r.Value)
-			}
-		}
-	}
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			var contents []openapi3.Content
-			if op.RequestBody != nil {
-				contents = append(contents, op.RequestBody.Value.Content)
-			}
-			for _, r := range op.Responses.Map() {
-				contents = append(contents, r.Value.Content)
-			}
-			for _, c := range contents {
-				for _, mt := range c {
-					leaves(mt.Example)
-					for _, ex := range mt.Examples {
-						leaves(ex.Value.Value)
-					}
-					if mt.Schema != nil {
-						walk(mt.Schema.Value)
-					}
-				}
-			}
-		}
-	}
-	out := make([]string, 0, len(strs))
-	for s := range strs {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out, keys
-}
-
-// agreeWithKin fails t if the compiled check of key decides doc otherwise
+// agreeWithKin fails t if target's compiled check decides doc otherwise
 // than kin-openapi, and returns its verdict.
-func agreeWithKin(t testing.TB, v *Validator, name string, key checkKey, doc []byte) verdict {
-	fast := v.fast[key].documentVerdict(doc, key.dir)
+func agreeWithKin(t testing.TB, v *Validator, name string, target fuzzTarget, doc []byte) verdict {
+	fast := target.check.documentVerdict(doc, target.key.dir)
 	if fast == undecided {
 		return fast
 	}
-	if kin := v.kinVerdict(key.s, key.dir, doc); kin != (fast == accepted) {
+	if kin := v.kinVerdict(target.key.s, target.key.dir, doc); kin != (fast == accepted) {
 		t.Fatalf("%s: the compiled check says %v, kin-openapi accepts: %v, for %q", name, fast, kin, truncated(doc))
 	}
 	return fast
@@ -179,8 +130,8 @@ const maxFuzzInput = 256
 // nesting and numbers at the edges (jsonGen).
 func FuzzCompiledChecksAgreeWithKin(f *testing.F) {
 	v := NewValidator()
-	bt := newBodyTargets(v)
-	strs, keys := specVocabulary(v.doc)
+	bt := newBodyTargets(f, v)
+	vocab := newGenVocabulary(v.doc, syntheticSchemas(f, constructSchemas))
 	for _, smp := range corpus(f, v) {
 		if b, err := json.Marshal(smp.value); err == nil && len(b) <= maxFuzzInput {
 			f.Add(bt.nameOf(smp.key), b)
@@ -199,13 +150,10 @@ func FuzzCompiledChecksAgreeWithKin(f *testing.F) {
 		if len(input) > maxFuzzInput {
 			input = input[:maxFuzzInput]
 		}
-		name, key := bt.find(target)
-		if v.fast[key] == nil {
-			t.Skip("no compiled check")
-		}
-		agreeWithKin(t, v, name, key, input)
-		doc := newJSONGen(input, strs, keys).document(key.s)
-		agreeWithKin(t, v, name, key, doc)
+		name, tg := bt.find(target)
+		agreeWithKin(t, v, name, tg, input)
+		doc := newJSONGen(input, vocab).document(tg.key.s)
+		agreeWithKin(t, v, name, tg, doc)
 	})
 }
 
@@ -215,8 +163,8 @@ func FuzzCompiledChecksAgreeWithKin(f *testing.F) {
 // every verdict, kin-openapi's yes included.
 func TestGeneratedDocumentsAgreeWithKin(t *testing.T) {
 	v := NewValidator()
-	bt := newBodyTargets(v)
-	strs, keys := specVocabulary(v.doc)
+	bt := newBodyTargets(t, v)
+	vocab := newGenVocabulary(v.doc, syntheticSchemas(t, constructSchemas))
 	rng := rand.New(rand.NewPCG(11, 1))
 	count := map[verdict]int{}
 	kinYes := 0
@@ -226,10 +174,7 @@ func TestGeneratedDocumentsAgreeWithKin(t *testing.T) {
 	}
 	for round := 0; round < rounds; round++ {
 		for _, name := range bt.names {
-			key := bt.keys[name]
-			if v.fast[key] == nil {
-				continue
-			}
+			tg := bt.targets[name]
 			program := make([]byte, rng.IntN(400))
 			for i := range program {
 				program[i] = byte(rng.UintN(256))
@@ -241,9 +186,9 @@ func TestGeneratedDocumentsAgreeWithKin(t *testing.T) {
 					}
 				}
 			}
-			doc := newJSONGen(program, strs, keys).document(key.s)
-			count[agreeWithKin(t, v, name, key, doc)]++
-			if v.kinVerdict(key.s, key.dir, doc) {
+			doc := newJSONGen(program, vocab).document(tg.key.s)
+			count[agreeWithKin(t, v, name, tg, doc)]++
+			if v.kinVerdict(tg.key.s, tg.key.dir, doc) {
 				kinYes++
 			}
 		}

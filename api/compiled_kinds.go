@@ -171,9 +171,9 @@ func (cc *checkCompiler) stringCheck(s *openapi3.Schema, enum *enumSet) (conform
 	}
 	format := s.Format
 	own := cc.formats[format]
-	minLen, maxLen := int(s.MinLength), -1
+	minLen, maxLen := clampInt(s.MinLength), -1
 	if s.MaxLength != nil {
-		maxLen = int(*s.MaxLength)
+		maxLen = clampInt(*s.MaxLength)
 	}
 	needValue := enum.present || re != nil || format != "" || minLen > 0 || maxLen >= 0
 	return func(b []byte, i, _ int) (int, verdict) {
@@ -275,6 +275,14 @@ func newBounds(s *openapi3.Schema) bounds {
 func (bd *bounds) hold(f float64) bool {
 	return (bd.exclMin == nil || f > *bd.exclMin) && (bd.exclMax == nil || f < *bd.exclMax) &&
 		(bd.min == nil || *bd.min <= f) && (bd.max == nil || *bd.max >= f)
+}
+
+// clampInt converts a keyword's count to an int, math.MaxInt when larger.
+func clampInt(n uint64) int {
+	if n > math.MaxInt {
+		return math.MaxInt
+	}
+	return int(n)
 }
 
 var errIntegerRange = errors.New("value should fit an int64")

@@ -68,9 +68,9 @@ func (cc *checkCompiler) objectCheck(s *openapi3.Schema, dir direction, hops int
 		}
 		m.bits |= bit
 	}
-	minProps, maxProps := int(s.MinProps), math.MaxInt
-	if s.MaxProps != nil && *s.MaxProps < uint64(math.MaxInt) {
-		maxProps = int(*s.MaxProps)
+	minProps, maxProps := clampInt(s.MinProps), math.MaxInt
+	if s.MaxProps != nil {
+		maxProps = clampInt(*s.MaxProps)
 	}
 	countKeys := minProps > 0 || s.MaxProps != nil
 

@@ -18,27 +18,131 @@ import (
 // unknown fields, wrong types. An exhausted input reads as zeros, which
 // make the plainest choices, so short inputs give valid documents.
 type jsonGen struct {
-	src []byte
-	pos int
-	out []byte
-	// strs are strings worth trying (the spec's examples …); keys maps a
-	// property name of the spec to one of its schemas.
-	strs []string
-	keys map[string]*openapi3.Schema
-	// names are the keys' names in order.
-	names []string
+	src   []byte
+	pos   int
+	out   []byte
+	vocab *genVocabulary
+	// prop is the name of the property whose value is being written.
+	prop string
+}
+
+// genVocabulary is what the generator borrows from the documents it aims
+// at.
+type genVocabulary struct {
+	strs  []string                    // strings of examples and enums
+	keys  map[string]*openapi3.Schema // a schema of each property name
+	names []string                    // the keys' names in order
+	hints map[string][]string         // a property's values that matter: its enum, discriminator mapping keys
+}
+
+// newGenVocabulary gathers the vocabulary of every schema of docs (of their
+// components and of their operations' bodies, with their examples).
+func newGenVocabulary(docs ...*openapi3.T) *genVocabulary {
+	vocab := &genVocabulary{keys: map[string]*openapi3.Schema{}, hints: map[string][]string{}}
+	strs := map[string]bool{}
+	var leaves func(v any)
+	leaves = func(v any) {
+		switch v := v.(type) {
+		case string:
+			strs[v] = true
+		case []any:
+			for _, x := range v {
+				leaves(x)
+			}
+		case map[string]any:
+			for k, x := range v {
+				strs[k] = true
+				leaves(x)
+			}
+		}
+	}
+	hint := func(name string, values ...string) {
+		vocab.hints[name] = append(vocab.hints[name], values...)
+	}
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(s *openapi3.Schema)
+	walk = func(s *openapi3.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		leaves(s.Example)
+		leaves(s.Enum)
+		if d := s.Discriminator; d != nil {
+			for value := range d.Mapping {
+				hint(d.PropertyName, value)
+			}
+		}
+		for name, p := range s.Properties {
+			if _, ok := vocab.keys[name]; !ok {
+				vocab.keys[name] = p.Value
+			}
+			if p.Value != nil {
+				for _, e := range p.Value.Enum {
+					if str, ok := e.(string); ok {
+						hint(name, str)
+					}
+				}
+			}
+			walk(p.Value)
+		}
+		for _, r := range []*openapi3.SchemaRef{s.Items, s.AdditionalProperties.Schema, s.Not} {
+			if r != nil {
+				walk(r.Value)
+			}
+		}
+		for _, group := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, r := range group {
+				walk(r.Value)
+			}
+		}
+	}
+	for _, doc := range docs {
+		for _, r := range doc.Components.Schemas {
+			walk(r.Value)
+		}
+		for _, item := range doc.Paths.Map() {
+			for _, op := range item.Operations() {
+				var contents []openapi3.Content
+				if op.RequestBody != nil {
+					contents = append(contents, op.RequestBody.Value.Content)
+				}
+				for _, r := range op.Responses.Map() {
+					contents = append(contents, r.Value.Content)
+				}
+				for _, c := range contents {
+					for _, mt := range c {
+						leaves(mt.Example)
+						for _, ex := range mt.Examples {
+							leaves(ex.Value.Value)
+						}
+						if mt.Schema != nil {
+							walk(mt.Schema.Value)
+						}
+					}
+				}
+			}
+		}
+	}
+	for str := range strs {
+		vocab.strs = append(vocab.strs, str)
+	}
+	sort.Strings(vocab.strs)
+	for name := range vocab.keys {
+		vocab.names = append(vocab.names, name)
+	}
+	sort.Strings(vocab.names)
+	for name := range vocab.hints {
+		sort.Strings(vocab.hints[name])
+	}
+	return vocab
 }
 
 // maxGenerated bounds a generated document (deep nesting aside).
 const maxGenerated = 1 << 16
 
-func newJSONGen(src []byte, strs []string, keys map[string]*openapi3.Schema) *jsonGen {
-	g := &jsonGen{src: src, strs: strs, keys: keys}
-	for k := range keys {
-		g.names = append(g.names, k)
-	}
-	sort.Strings(g.names)
-	return g
+func newJSONGen(src []byte, vocab *genVocabulary) *jsonGen {
+	return &jsonGen{src: src, vocab: vocab}
 }
 
 func (g *jsonGen) next() byte {
@@ -190,6 +294,7 @@ func (g *jsonGen) object(props map[string]*openapi3.Schema, required map[string]
 		g.space()
 		g.emit(":")
 		g.space()
+		g.prop = name
 		g.value(schema, depth+1)
 	}
 	for _, name := range names {
@@ -215,9 +320,9 @@ func (g *jsonGen) object(props map[string]*openapi3.Schema, required map[string]
 		}
 		member(name, props[name])
 	}
-	for g.rare(30) && len(g.names) > 0 && !g.full() { // a key of another schema: unknown here, or another branch's
-		name := g.names[g.pick(len(g.names))]
-		member(name, g.keys[name])
+	for g.rare(30) && len(g.vocab.names) > 0 && !g.full() { // a key of another schema: unknown here, or another branch's
+		name := g.vocab.names[g.pick(len(g.vocab.names))]
+		member(name, g.vocab.keys[name])
 	}
 	if g.rare(10) {
 		member([]string{"unexpected_field", "", "__proto__", "\u0000", "é"}[g.pick(5)], nil)
@@ -341,8 +446,10 @@ func (g *jsonGen) str(s *openapi3.Schema) {
 	switch {
 	case s != nil && len(s.Enum) > 0 && g.pick(4) != 0:
 		value = fmt.Sprint(s.Enum[g.pick(len(s.Enum))])
-	case g.pick(3) == 0 && len(g.strs) > 0:
-		value = g.strs[g.pick(len(g.strs))]
+	case len(g.vocab.hints[g.prop]) > 0 && g.pick(2) == 0:
+		value = g.vocab.hints[g.prop][g.pick(len(g.vocab.hints[g.prop]))]
+	case g.pick(3) == 0 && len(g.vocab.strs) > 0:
+		value = g.vocab.strs[g.pick(len(g.vocab.strs))]
 	default:
 		value = stringSamples[g.pick(len(stringSamples))]
 	}

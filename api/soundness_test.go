@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -90,4 +92,21 @@ func TestValidateRequestAndMiddlewareAgreeWithKin(t *testing.T) {
 			assert.Equal(t, want, rec.Code, "Middleware: %s", bytes.TrimSpace(rec.Body.Bytes()))
 		})
 	}
+}
+
+// TestFastPathDefersToARegisteredBodyDecoder: the fast path mirrors
+// openapi3filter's own JSON decoder; with another one registered for the
+// media type, kin-openapi decides.
+func TestFastPathDefersToARegisteredBodyDecoder(t *testing.T) {
+	refuse := func(io.Reader, http.Header, *openapi3.SchemaRef, openapi3filter.EncodingFn) (any, error) {
+		return nil, errors.New("this decoder refuses every body")
+	}
+	openapi3filter.RegisterBodyDecoder("application/json", refuse)
+	t.Cleanup(func() { openapi3filter.RegisterBodyDecoder("application/json", openapi3filter.JSONBodyDecoder) })
+
+	req := httptest.NewRequest("POST", "http://api.test/api/v1/s/storefront/auth/login/password",
+		strings.NewReader(`{"phone":"9876543210","password":"pw"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+testJWT)
+	assert.Error(t, api.ValidateRequest(req), "the registered decoder refuses the body")
 }

@@ -71,6 +71,8 @@ func NewValidator(opts ...ValidatorOption) *Validator {
 		router:       routerFor(doc),
 		auth:         CheckCredentials,
 		maxBodyBytes: DefaultMaxBodyBytes,
+		// The compiled checks mirror kin-openapi under exactly these
+		// options (and those ValidateRequest adds): change both together.
 		schemaOpts: []openapi3.SchemaValidationOption{
 			openapi3.DisableSchemaErrorDetails(),
 			openapi3.WithStringFormatValidator("email", email),
