@@ -161,6 +161,10 @@ func (e *enumSet) containerVerdict() verdict {
 // pattern into Go's "\x{XXXX}" before compiling it.
 var patternCodepoint = regexp.MustCompile(`\\u([0-9A-F]{4})`)
 
+// stringCheck applies enum, minLength, maxLength, pattern and format to
+// the decoded string. kin-openapi compiles a pattern once per pattern text,
+// with a caller's RegexCompiler if given one; the Validator gives none, so
+// both compile it the same way.
 func (cc *checkCompiler) stringCheck(s *openapi3.Schema, enum *enumSet) (conformanceCheck, bool) {
 	var re *regexp.Regexp
 	if s.Pattern != "" {
