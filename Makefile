@@ -54,6 +54,7 @@ FUZZ_TARGETS := \
 	./storefront:FuzzDecodeTokenFile \
 	./storefront/storefronttest:FuzzHandler \
 	./api:FuzzCompiledChecksAgreeWithKin \
+	./api:FuzzScannerMatchesEncodingJSON \
 	./decimal:FuzzParse \
 	./decimal:FuzzArithmetic
 

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
+	"sort"
 	"strings"
 	"sync"
 
@@ -69,6 +71,8 @@ func NewValidator(opts ...ValidatorOption) *Validator {
 		router:       routerFor(doc),
 		auth:         CheckCredentials,
 		maxBodyBytes: DefaultMaxBodyBytes,
+		// The compiled checks mirror kin-openapi under exactly these
+		// options (and those ValidateRequest adds): change both together.
 		schemaOpts: []openapi3.SchemaValidationOption{
 			openapi3.DisableSchemaErrorDetails(),
 			openapi3.WithStringFormatValidator("email", email),
@@ -81,43 +85,74 @@ func NewValidator(opts ...ValidatorOption) *Validator {
 	return v
 }
 
-// compiledChecks compiles the JSON body schemas of every operation.
+// compiledChecks compiles the JSON body schemas of the validation
+// document, once.
 var compiledChecks = func() func(*openapi3.T, map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
 	var once sync.Once
 	var checks map[checkKey]conformanceCheck
 	return func(doc *openapi3.T, formats map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
-		once.Do(func() {
-			cc := newCheckCompiler(formats)
-			checks = map[checkKey]conformanceCheck{}
-			add := func(content openapi3.Content, dir direction) {
-				if mt := content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
-					if c := cc.check(mt.Schema.Value, dir); c != nil {
-						checks[checkKey{mt.Schema.Value, dir}] = c
-					}
-				}
-			}
-			for _, item := range doc.Paths.Map() {
-				for _, op := range item.Operations() {
-					if op.RequestBody != nil && op.RequestBody.Value != nil {
-						add(op.RequestBody.Value.Content, forRequest)
-					}
-					for _, r := range op.Responses.Map() {
-						if r.Value != nil {
-							add(r.Value.Content, forResponse)
-						}
-					}
-				}
-			}
-		})
+		once.Do(func() { checks = compileBodies(doc, formats) })
 		return checks
 	}
 }()
 
-// quickCheck reports whether the JSON document data conforms to schema by
-// its compiled check; false also when there is none (kin-openapi decides).
+// compileBodies compiles the JSON body schemas of every operation of doc.
+// A document in OpenAPI 3.1 or later, which kin-openapi validates as JSON
+// Schema 2020-12, gets none.
+func compileBodies(doc *openapi3.T, formats map[string]openapi3.StringFormatValidator) map[checkKey]conformanceCheck {
+	checks := map[checkKey]conformanceCheck{}
+	if doc.IsOpenAPI31OrLater() {
+		return checks
+	}
+	bodies := bodySchemas(doc)
+	roots := make([]*openapi3.Schema, 0, len(bodies))
+	for _, key := range bodies {
+		roots = append(roots, key.s)
+	}
+	cc := newCheckCompiler(formats, roots...)
+	for _, key := range bodies {
+		if c := cc.check(key.s, key.dir); c != nil {
+			checks[key] = c
+		}
+	}
+	return checks
+}
+
+// bodySchemas lists the schemas of the JSON request and response bodies of
+// every operation of doc, with their direction.
+func bodySchemas(doc *openapi3.T) []checkKey {
+	var keys []checkKey
+	add := func(content openapi3.Content, dir direction) {
+		if mt := content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			keys = append(keys, checkKey{mt.Schema.Value, dir})
+		}
+	}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		for _, method := range methodOrder {
+			op := item.GetOperation(method)
+			if op == nil {
+				continue
+			}
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				add(op.RequestBody.Value.Content, forRequest)
+			}
+			for _, status := range sortedStatuses(op.Responses) {
+				if r := op.Responses.Value(status); r != nil && r.Value != nil {
+					add(r.Value.Content, forResponse)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// quickCheck reports whether the JSON document data, a body sent in
+// direction dir, conforms to schema by its compiled check; false also when
+// there is none (kin-openapi decides).
 func (v *Validator) quickCheck(schema *openapi3.Schema, dir direction, data []byte) bool {
 	c := v.fast[checkKey{schema, dir}]
-	return c != nil && c.conforms(data)
+	return c != nil && c.conforms(data, dir)
 }
 
 var routerFor = func() func(*openapi3.T) *router {
@@ -324,7 +359,8 @@ func (v *Validator) single(req *http.Request, route *Route, status int, loc, fie
 }
 
 // bodyConforms reports whether req's body is JSON of a declared media type
-// and passes the compiled check of its schema.
+// that openapi3filter decodes with its JSON body decoder, and passes the
+// compiled check of its schema.
 func (v *Validator) bodyConforms(route *Route, req *http.Request, data []byte) bool {
 	rb := route.route.Operation.RequestBody
 	if len(data) == 0 || rb == nil || rb.Value == nil {
@@ -332,10 +368,30 @@ func (v *Validator) bodyConforms(route *Route, req *http.Request, data []byte) b
 	}
 	ct := req.Header.Get("Content-Type")
 	mt := rb.Value.Content.Get(ct)
-	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil || !isJSONMediaType(ct) {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil || len(mt.Encoding) > 0 || !decodesAsJSON(ct, mt.Schema) {
 		return false
 	}
 	return v.quickCheck(mt.Schema.Value, forRequest, data)
+}
+
+// jsonBodyDecoder identifies openapi3filter.JSONBodyDecoder.
+var jsonBodyDecoder = reflect.ValueOf(openapi3filter.JSONBodyDecoder).Pointer()
+
+// decodesAsJSON reports whether openapi3filter decodes a request body of
+// content type ct and the given schema with its JSON body decoder, the
+// decoding the compiled checks mirror — not as a file, nor with a decoder
+// a caller registered.
+func decodesAsJSON(ct string, schema *openapi3.SchemaRef) bool {
+	if !isJSONMediaType(ct) || (schema.Value.Type.Is(openapi3.TypeString) && schema.Value.Format == "binary") {
+		return false
+	}
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	decoder := openapi3filter.RegisteredBodyDecoder(mt)
+	if decoder == nil {
+		decoder = openapi3filter.RegisteredBodyDecoder("application/json") // kin-openapi's rule for +json
+	}
+	return decoder != nil && reflect.ValueOf(decoder).Pointer() == jsonBodyDecoder
 }
 
 // peekBody reads up to limit bytes of body for validation and returns them
@@ -461,4 +517,14 @@ func LooksLikeJWT(s string) bool {
 func IsRouteError(err error) bool {
 	var ve *ValidationError
 	return errors.As(err, &ve) && len(ve.Violations) > 0 && ve.Violations[0].Location == LocRoute
+}
+
+// sortedStatuses returns the keys of responses in order.
+func sortedStatuses(responses *openapi3.Responses) []string {
+	keys := make([]string, 0, responses.Len())
+	for k := range responses.Map() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
