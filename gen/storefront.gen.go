@@ -36069,6 +36069,8 @@ type GetCustomerAuthorizedSellersResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -36082,6 +36084,11 @@ func (r GetCustomerAuthorizedSellersResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetCustomerAuthorizedSellersResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
 }
 
 // GetBody returns the raw response body bytes
@@ -47215,6 +47222,13 @@ func ParseGetCustomerAuthorizedSellersResponse(rsp *http.Response) (*GetCustomer
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
 
 	}
 
@@ -62052,6 +62066,20 @@ func (response GetCustomerAuthorizedSellers200JSONResponse) VisitGetCustomerAuth
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCustomerAuthorizedSellers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCustomerAuthorizedSellers401JSONResponse) VisitGetCustomerAuthorizedSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
 	_, err := buf.WriteTo(w)
 	return err
 }
