@@ -12877,6 +12877,8 @@ type ListMarketplaceProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -12894,6 +12896,11 @@ func (r ListMarketplaceProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -12948,6 +12955,8 @@ type ListMarketplaceCrosssellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -12965,6 +12974,11 @@ func (r ListMarketplaceCrosssellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceCrosssellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13019,6 +13033,8 @@ type SearchMarketplaceProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -13034,6 +13050,11 @@ func (r SearchMarketplaceProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SearchMarketplaceProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13083,6 +13104,8 @@ type ListMarketplaceSimilarProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13100,6 +13123,11 @@ func (r ListMarketplaceSimilarProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceSimilarProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13154,6 +13182,8 @@ type ListMarketplaceUpsellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13171,6 +13201,11 @@ func (r ListMarketplaceUpsellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceUpsellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13225,6 +13260,8 @@ type GetMarketplaceProductDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13242,6 +13279,11 @@ func (r GetMarketplaceProductDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetMarketplaceProductDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13296,6 +13338,8 @@ type ListMarketplaceProductReviewsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13313,6 +13357,11 @@ func (r ListMarketplaceProductReviewsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13429,6 +13478,8 @@ type ListMarketplaceProductVariantsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13446,6 +13497,11 @@ func (r ListMarketplaceProductVariantsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductVariantsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13500,6 +13556,8 @@ type GetMarketplaceVariantDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13517,6 +13575,11 @@ func (r GetMarketplaceVariantDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetMarketplaceVariantDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13571,6 +13634,8 @@ type ListMarketplaceSkusResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13588,6 +13653,11 @@ func (r ListMarketplaceSkusResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceSkusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13642,6 +13712,8 @@ type ListProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13659,6 +13731,11 @@ func (r ListProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13713,6 +13790,8 @@ type ListCrosssellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13730,6 +13809,11 @@ func (r ListCrosssellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCrosssellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13784,6 +13868,8 @@ type SearchProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -13799,6 +13885,11 @@ func (r SearchProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SearchProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13848,6 +13939,8 @@ type ListSimilarProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13865,6 +13958,11 @@ func (r ListSimilarProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSimilarProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13919,6 +14017,8 @@ type ListUpsellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -13936,6 +14036,11 @@ func (r ListUpsellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListUpsellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -13990,6 +14095,8 @@ type GetProductDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -14007,6 +14114,11 @@ func (r GetProductDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetProductDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -14061,6 +14173,8 @@ type ListProductReviewsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -14078,6 +14192,11 @@ func (r ListProductReviewsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -14194,6 +14313,8 @@ type ListProductVariantsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -14211,6 +14332,11 @@ func (r ListProductVariantsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductVariantsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -14265,6 +14391,8 @@ type GetVariantDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -14282,6 +14410,11 @@ func (r GetVariantDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetVariantDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -14336,6 +14469,8 @@ type ListSkusResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -14353,6 +14488,11 @@ func (r ListSkusResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSkusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -17771,6 +17911,13 @@ func ParseListMarketplaceProductsResponse(rsp *http.Response) (*ListMarketplaceP
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -17818,6 +17965,13 @@ func ParseListMarketplaceCrosssellProductsResponse(rsp *http.Response) (*ListMar
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -17867,6 +18021,13 @@ func ParseSearchMarketplaceProductsResponse(rsp *http.Response) (*SearchMarketpl
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -17907,6 +18068,13 @@ func ParseListMarketplaceSimilarProductsResponse(rsp *http.Response) (*ListMarke
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -17956,6 +18124,13 @@ func ParseListMarketplaceUpsellProductsResponse(rsp *http.Response) (*ListMarket
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18004,6 +18179,13 @@ func ParseGetMarketplaceProductDetailResponse(rsp *http.Response) (*GetMarketpla
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18051,6 +18233,13 @@ func ParseListMarketplaceProductReviewsResponse(rsp *http.Response) (*ListMarket
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -18147,6 +18336,13 @@ func ParseListMarketplaceProductVariantsResponse(rsp *http.Response) (*ListMarke
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18194,6 +18390,13 @@ func ParseGetMarketplaceVariantDetailResponse(rsp *http.Response) (*GetMarketpla
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -18243,6 +18446,13 @@ func ParseListMarketplaceSkusResponse(rsp *http.Response) (*ListMarketplaceSkusR
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18290,6 +18500,13 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -18339,6 +18556,13 @@ func ParseListCrosssellProductsResponse(rsp *http.Response) (*ListCrosssellProdu
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18387,6 +18611,13 @@ func ParseSearchProductsResponse(rsp *http.Response) (*SearchProductsResponse, e
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18427,6 +18658,13 @@ func ParseListSimilarProductsResponse(rsp *http.Response) (*ListSimilarProductsR
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -18476,6 +18714,13 @@ func ParseListUpsellProductsResponse(rsp *http.Response) (*ListUpsellProductsRes
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18524,6 +18769,13 @@ func ParseGetProductDetailResponse(rsp *http.Response) (*GetProductDetailRespons
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18571,6 +18823,13 @@ func ParseListProductReviewsResponse(rsp *http.Response) (*ListProductReviewsRes
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -18667,6 +18926,13 @@ func ParseListProductVariantsResponse(rsp *http.Response) (*ListProductVariantsR
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18715,6 +18981,13 @@ func ParseGetVariantDetailResponse(rsp *http.Response) (*GetVariantDetailRespons
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18762,6 +19035,13 @@ func ParseListSkusResponse(rsp *http.Response) (*ListSkusResponse, error) {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -24420,6 +24700,20 @@ func (response ListMarketplaceProducts200JSONResponse) VisitListMarketplaceProdu
 	return err
 }
 
+type ListMarketplaceProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProducts400JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceProducts401JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
@@ -24474,6 +24768,20 @@ func (response ListMarketplaceCrosssellProducts200JSONResponse) VisitListMarketp
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCrosssellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceCrosssellProducts400JSONResponse) VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24537,6 +24845,20 @@ func (response SearchMarketplaceProducts200JSONResponse) VisitSearchMarketplaceP
 	return err
 }
 
+type SearchMarketplaceProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchMarketplaceProducts400JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SearchMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response SearchMarketplaceProducts401JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
@@ -24577,6 +24899,20 @@ func (response ListMarketplaceSimilarProducts200JSONResponse) VisitListMarketpla
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSimilarProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceSimilarProducts400JSONResponse) VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24635,6 +24971,20 @@ func (response ListMarketplaceUpsellProducts200JSONResponse) VisitListMarketplac
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceUpsellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceUpsellProducts400JSONResponse) VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24698,6 +25048,20 @@ func (response GetMarketplaceProductDetail200JSONResponse) VisitGetMarketplacePr
 	return err
 }
 
+type GetMarketplaceProductDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetMarketplaceProductDetail400JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMarketplaceProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetMarketplaceProductDetail401JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
@@ -24753,6 +25117,20 @@ func (response ListMarketplaceProductReviews200JSONResponse) VisitListMarketplac
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProductReviews400JSONResponse) VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24881,6 +25259,20 @@ func (response ListMarketplaceProductVariants200JSONResponse) VisitListMarketpla
 	return err
 }
 
+type ListMarketplaceProductVariants400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProductVariants400JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceProductVariants401JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
@@ -24937,6 +25329,20 @@ func (response GetMarketplaceVariantDetail200JSONResponse) VisitGetMarketplaceVa
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceVariantDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetMarketplaceVariantDetail400JSONResponse) VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24999,6 +25405,20 @@ func (response ListMarketplaceSkus200JSONResponse) VisitListMarketplaceSkusRespo
 	return err
 }
 
+type ListMarketplaceSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceSkus400JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceSkus401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceSkus401JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
@@ -25057,6 +25477,20 @@ func (response ListProducts200JSONResponse) VisitListProductsResponse(w http.Res
 	return err
 }
 
+type ListProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProducts400JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListProducts401JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
@@ -25111,6 +25545,20 @@ func (response ListCrosssellProducts200JSONResponse) VisitListCrosssellProductsR
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCrosssellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCrosssellProducts400JSONResponse) VisitListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -25174,6 +25622,20 @@ func (response SearchProducts200JSONResponse) VisitSearchProductsResponse(w http
 	return err
 }
 
+type SearchProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchProducts400JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SearchProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response SearchProducts401JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
@@ -25214,6 +25676,20 @@ func (response ListSimilarProducts200JSONResponse) VisitListSimilarProductsRespo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSimilarProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSimilarProducts400JSONResponse) VisitListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -25272,6 +25748,20 @@ func (response ListUpsellProducts200JSONResponse) VisitListUpsellProductsRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUpsellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUpsellProducts400JSONResponse) VisitListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -25335,6 +25825,20 @@ func (response GetProductDetail200JSONResponse) VisitGetProductDetailResponse(w 
 	return err
 }
 
+type GetProductDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductDetail400JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetProductDetail401JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
@@ -25390,6 +25894,20 @@ func (response ListProductReviews200JSONResponse) VisitListProductReviewsRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductReviews400JSONResponse) VisitListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -25518,6 +26036,20 @@ func (response ListProductVariants200JSONResponse) VisitListProductVariantsRespo
 	return err
 }
 
+type ListProductVariants400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductVariants400JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListProductVariants401JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
@@ -25578,6 +26110,20 @@ func (response GetVariantDetail200JSONResponse) VisitGetVariantDetailResponse(w 
 	return err
 }
 
+type GetVariantDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetVariantDetail400JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetVariantDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetVariantDetail401JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
@@ -25632,6 +26178,20 @@ func (response ListSkus200JSONResponse) VisitListSkusResponse(w http.ResponseWri
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSkus400JSONResponse) VisitListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }

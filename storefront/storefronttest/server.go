@@ -42,6 +42,8 @@ type Server struct {
 	lastOTP    map[string]string     // destination key → the otp_token last sent there
 	sessions   map[string]*session   // by sid: only refreshed or ended sessions
 	nextSweep  time.Time
+
+	shop *shop // the store's configuration, catalog and countries, under its own lock
 }
 
 // New returns a Server that does not listen: serve its Handler. URL is empty
@@ -85,6 +87,7 @@ func New(opts ...Option) *Server {
 		challenges: map[string]*challenge{},
 		lastOTP:    map[string]string{},
 		sessions:   map[string]*session{},
+		shop:       newShop(),
 	}
 	s.guarded = s.validator.Middleware(s.authenticate(s.routes()))
 	s.handler = http.HandlerFunc(s.serve)
