@@ -349,11 +349,11 @@ func associatedOptions(p *product, vr *variant) gen.AssociatedOption {
 		var item gen.AssociatedOption_AdditionalProperties
 		var err error
 		if o.kind == attrColor {
-			c := gen.ColorOption{Name: o.name}
+			c := gen.ColorOption{Name: o.name, Type: attrColor}
 			c.Value.Name, c.Value.Hexcode = val.value, val.hex
 			err = item.FromColorOption(c)
 		} else {
-			err = item.FromSingleSelectOption(gen.SingleSelectOption{Name: o.name, Value: val.value})
+			err = item.FromSingleSelectOption(gen.SingleSelectOption{Name: o.name, Type: attrSingleSelect, Value: val.value})
 		}
 		if err != nil {
 			panic(fmt.Sprintf("storefronttest: option %s: %v", o.key, err))
