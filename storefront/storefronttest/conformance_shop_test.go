@@ -139,7 +139,7 @@ func names[T any](items []T, name func(T) string) []string {
 	return out
 }
 
-func itemName(it storefront.Item) string             { return it.ProductName }
+func itemName(it storefront.Item) string              { return it.ProductName }
 func mpItemName(it storefront.MarketplaceItem) string { return it.ProductName }
 
 func dec(s string) decimal.Decimal { return decimal.MustParse(s) }

@@ -51,7 +51,7 @@ func TestStoryBrowseSearchAndReviewUnderAGroupsPrices(t *testing.T) {
 	for slug, want := range map[string][2]string{ // wholesale, retail (the seed)
 		"darjeeling-first-flush":  {"399", "450"},
 		"assam-breakfast":         {"275", "320"},
-		"masala-chai-blend":       {"299", "299"},  // no wholesale price: the default group's
+		"masala-chai-blend":       {"299", "299"},   // no wholesale price: the default group's
 		"bulk-assam-ctc-5kg":      {"1999", "1999"}, // no retail price: the highest
 		"nilgiri-frost-green-tea": {"380", "380"},
 	} {
