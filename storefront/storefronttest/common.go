@@ -3,7 +3,6 @@ package storefronttest
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -157,15 +156,3 @@ func setOrDelete(m map[string]bool, k string, on bool) {
 		delete(m, k)
 	}
 }
-
-// knownPostalCode reports whether a country has the postal code.
-func (sh *shop) knownPostalCode(code string) bool {
-	for _, c := range sh.countryList {
-		if _, ok := slices.BinarySearchFunc(c.pincodes, code, func(p pincode, code string) int { return cmp.Compare(p.code, code) }); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *country) String() string { return fmt.Sprintf("%s (%s)", c.name, c.iso) }

@@ -39,7 +39,6 @@ func numValue(n decimal.Decimal) fvalue           { return fvalue{kind: 'n', n: 
 func boolValue(b bool) fvalue                     { return fvalue{kind: 'b', b: b} }
 func nullValue() fvalue                           { return fvalue{} }
 func (f fvalue) isEmptyString() bool              { return f.kind == 's' && f.s == "" }
-func (f fvalue) key() string                      { return f.String() }
 func (f fvalue) isNull() bool                     { return f.kind == 0 }
 func (f fvalue) numeric() (decimal.Decimal, bool) { return f.n, f.kind == 'n' }
 
