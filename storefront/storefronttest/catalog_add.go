@@ -26,7 +26,7 @@ func (s *Server) AddCategory(in CategoryInput) (string, error) {
 		return "", errors.New("storefronttest: AddCategory: the name is required")
 	}
 	now := s.Now()
-	sh := s.shop
+	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	c := &category{id: in.ID, name: in.Name, slug: strings.ToLower(in.Slug), description: in.Description, createdAt: timestamp(now)}
@@ -135,7 +135,7 @@ type ProductInfo struct {
 // invalid or names something unknown.
 func (s *Server) AddProduct(in ProductInput) (ProductInfo, error) {
 	now := timestamp(s.Now())
-	sh := s.shop
+	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	p, err := sh.productFromInput(in, now)
@@ -411,12 +411,12 @@ func (s *Server) SetPrice(productOrVariantID, customerGroupID string, price deci
 	if price.Sign() <= 0 {
 		return errors.New("storefronttest: SetPrice: the price must be positive")
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	if !slices.ContainsFunc(s.shop.groups, func(g *customerGroup) bool { return g.id == customerGroupID }) {
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	if !slices.ContainsFunc(s.shop().groups, func(g *customerGroup) bool { return g.id == customerGroupID }) {
 		return fmt.Errorf("storefronttest: SetPrice: no customer group %q", customerGroupID)
 	}
-	offers := s.shop.offersByRef(productOrVariantID)
+	offers := s.shop().offersByRef(productOrVariantID)
 	if offers == nil {
 		return fmt.Errorf("storefronttest: SetPrice: no product or variant %q", productOrVariantID)
 	}
@@ -432,9 +432,9 @@ func (s *Server) SetStock(productOrVariantID string, quantity int) error {
 	if quantity < 0 {
 		return errors.New("storefronttest: SetStock: the quantity is negative")
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	offers := s.shop.offersByRef(productOrVariantID)
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	offers := s.shop().offersByRef(productOrVariantID)
 	if offers == nil {
 		return fmt.Errorf("storefronttest: SetStock: no product or variant %q", productOrVariantID)
 	}

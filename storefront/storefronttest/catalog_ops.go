@@ -30,8 +30,8 @@ func (s *Server) reading(ctx context.Context, f func() *apiError) *apiError {
 	if e := s.storeScope(requestFrom(ctx)); e != nil {
 		return e
 	}
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
 	return f()
 }
 
@@ -42,10 +42,10 @@ func (s *Server) query(lp listParams, marketplace bool) (*productQuery, *apiErro
 	if q.kinds, e = parseProductTypes(lp.productType); e != nil {
 		return nil, e
 	}
-	if q.categories, e = s.shop.resolveCategories(lp.categoryIDs, lp.categorySlugs); e != nil {
+	if q.categories, e = s.shop().resolveCategories(lp.categoryIDs, lp.categorySlugs); e != nil {
 		return nil, e
 	}
-	if q.sellerID, e = s.shop.checkSeller(lp.sellerID); e != nil {
+	if q.sellerID, e = s.shop().checkSeller(lp.sellerID); e != nil {
 		return nil, e
 	}
 	if lp.skus != nil {
@@ -146,7 +146,7 @@ func renderAll[E, T any](v *view, list []E, render func(*view, E) T) []T {
 // productDetail answers get-product-detail and its twin.
 func productDetail[T any](s *Server, ctx context.Context, ref string, inventory *bool, group *string, marketplace bool, render func(*view, *product) T) (out T, e *apiError) {
 	e = s.reading(ctx, func() *apiError {
-		p, e := s.shop.productByRef(ref, marketplace)
+		p, e := s.shop().productByRef(ref, marketplace)
 		if e != nil {
 			return e
 		}
@@ -160,7 +160,7 @@ func productDetail[T any](s *Server, ctx context.Context, ref string, inventory 
 // a product, none for a product without variants.
 func (s *Server) variantList(ctx context.Context, ref string, inventory *bool, group *string, marketplace bool) (out []gen.Variant, e *apiError) {
 	e = s.reading(ctx, func() *apiError {
-		p, e := s.shop.productByRef(ref, marketplace)
+		p, e := s.shop().productByRef(ref, marketplace)
 		if e != nil {
 			return e
 		}
@@ -177,7 +177,7 @@ func (s *Server) variantList(ctx context.Context, ref string, inventory *bool, g
 // variantDetail answers get-variant-detail and its twin.
 func (s *Server) variantDetail(ctx context.Context, productRef, variantRef string, inventory *bool, group *string, marketplace bool) (out gen.VariantDetail, e *apiError) {
 	e = s.reading(ctx, func() *apiError {
-		p, e := s.shop.productByRef(productRef, marketplace)
+		p, e := s.shop().productByRef(productRef, marketplace)
 		if e != nil {
 			return e
 		}
@@ -206,7 +206,7 @@ func (s *Server) productReviews(ctx context.Context, ref string, q reviewQuery, 
 		if _, e := parseSortBy(q.sortBy, reviewSortFields); e != nil {
 			return e
 		}
-		p, e := s.shop.productByRef(ref, marketplace)
+		p, e := s.shop().productByRef(ref, marketplace)
 		if e != nil {
 			return e
 		}

@@ -26,7 +26,7 @@ type view struct {
 }
 
 func (s *Server) newView(group *string, inventory *bool, marketplace bool) *view {
-	v := &view{sh: s.shop, now: s.Now(), marketplace: marketplace, inventory: isTrue(inventory)}
+	v := &view{sh: s.shop(), now: s.Now(), marketplace: marketplace, inventory: isTrue(inventory)}
 	if group != nil {
 		v.group = *group
 	}

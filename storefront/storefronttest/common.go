@@ -125,9 +125,9 @@ func (s *Server) AddCountry(in CountryInput) error {
 	for _, pc := range in.PostalCodes {
 		c.pincodes = append(c.pincodes, pincode{code: strings.ToUpper(pc.Code), city: pc.City, state: pc.State})
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	s.shop.putCountryLocked(c)
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	s.shop().putCountryLocked(c)
 	return nil
 }
 
@@ -143,10 +143,10 @@ func (sh *shop) putCountryLocked(c *country) {
 // whether shoppers there can collect from a store, for check-fulfillment.
 func (s *Server) SetServiceable(postalCode string, delivery, collect bool) {
 	code := strings.ToUpper(strings.TrimSpace(postalCode))
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	setOrDelete(s.shop.delivery, code, delivery)
-	setOrDelete(s.shop.pickup, code, collect)
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	setOrDelete(s.shop().delivery, code, delivery)
+	setOrDelete(s.shop().pickup, code, collect)
 }
 
 func setOrDelete(m map[string]bool, k string, on bool) {

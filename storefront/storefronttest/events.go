@@ -22,22 +22,22 @@ func (s *Server) trackEvent(c *Claims, ev gen.AnalyticsEvent) *apiError {
 		return fieldError(CodeBadRequest, "messageId", "is required")
 	}
 	ev.Properties = maps.Clone(ev.Properties)
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	if s.shop.eventIDs[ev.MessageID] {
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	if s.shop().eventIDs[ev.MessageID] {
 		return nil
 	}
-	s.shop.eventIDs[ev.MessageID] = true
-	s.shop.events = append(s.shop.events, ev)
+	s.shop().eventIDs[ev.MessageID] = true
+	s.shop().events = append(s.shop().events, ev)
 	return nil
 }
 
 // AnalyticsEvents returns the analytics events recorded so far, in the
 // order they arrived, each once per messageId.
 func (s *Server) AnalyticsEvents() []gen.AnalyticsEvent {
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
-	out := slices.Clone(s.shop.events)
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
+	out := slices.Clone(s.shop().events)
 	for i := range out {
 		out[i].Properties = maps.Clone(out[i].Properties)
 	}
@@ -51,11 +51,11 @@ func (s *Server) subscribe(email string) *apiError {
 	if e := checkEmail("email", email); e != nil {
 		return e
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	if !s.shop.subscribed[email] {
-		s.shop.subscribed[email] = true
-		s.shop.subscribers = append(s.shop.subscribers, email)
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	if !s.shop().subscribed[email] {
+		s.shop().subscribed[email] = true
+		s.shop().subscribers = append(s.shop().subscribers, email)
 	}
 	return nil
 }
@@ -63,7 +63,7 @@ func (s *Server) subscribe(email string) *apiError {
 // NewsletterSubscribers returns the subscribed email addresses (lower
 // case), in the order they subscribed, each once.
 func (s *Server) NewsletterSubscribers() []string {
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
-	return slices.Clone(s.shop.subscribers)
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
+	return slices.Clone(s.shop().subscribers)
 }

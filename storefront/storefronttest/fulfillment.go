@@ -55,9 +55,9 @@ func (s *Server) checkFulfillment(body gen.CheckFulfillmentBody) (gen.CheckFulfi
 		return gen.CheckFulfillmentContent{}, fieldError(CodeBadRequest, "items", "must name at least one item")
 	}
 
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
-	sh := s.shop
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
+	sh := s.shop()
 	served := sh.delivery[pin]
 	if kind == fulfillCollect {
 		served = sh.pickup[pin]

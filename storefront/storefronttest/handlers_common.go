@@ -17,7 +17,7 @@ const (
 
 func (h *handlers) ListCountries(ctx context.Context, _ gen.ListCountriesRequestObject) (gen.ListCountriesResponseObject, error) {
 	var list []gen.Country
-	if e := h.s.reading(ctx, func() *apiError { list = h.s.shop.countriesView(); return nil }); e != nil {
+	if e := h.s.reading(ctx, func() *apiError { list = h.s.shop().countriesView(); return nil }); e != nil {
 		return listCountriesError(e), nil
 	}
 	msg, ok := msgCountries, true
@@ -29,7 +29,7 @@ func (h *handlers) ListCountries(ctx context.Context, _ gen.ListCountriesRequest
 func (h *handlers) ListCountryStates(ctx context.Context, req gen.ListCountryStatesRequestObject) (gen.ListCountryStatesResponseObject, error) {
 	var list []gen.CountryState
 	e := h.s.reading(ctx, func() *apiError {
-		c, e := h.s.shop.countryByCode(req.CountryIsoCode)
+		c, e := h.s.shop().countryByCode(req.CountryIsoCode)
 		if e == nil {
 			list = c.statesView()
 		}
@@ -51,7 +51,7 @@ func (h *handlers) ListCountryPincodes(ctx context.Context, req gen.ListCountryP
 		if e != nil {
 			return e
 		}
-		c, e := h.s.shop.countryByCode(req.CountryIsoCode)
+		c, e := h.s.shop().countryByCode(req.CountryIsoCode)
 		if e == nil {
 			list = c.pincodesView(req.Params.Pincode, pr)
 		}

@@ -28,7 +28,7 @@ func (h *handlers) CheckStore(ctx context.Context, _ gen.CheckStoreRequestObject
 
 func (h *handlers) GetConfig(ctx context.Context, _ gen.GetConfigRequestObject) (gen.GetConfigResponseObject, error) {
 	var cfg gen.StoreConfig
-	if e := h.s.reading(ctx, func() *apiError { cfg = h.s.shop.configView(); return nil }); e != nil {
+	if e := h.s.reading(ctx, func() *apiError { cfg = h.s.shop().configView(); return nil }); e != nil {
 		return getConfigError(e), nil
 	}
 	msg, ok := msgConfig, true
@@ -37,7 +37,7 @@ func (h *handlers) GetConfig(ctx context.Context, _ gen.GetConfigRequestObject) 
 
 func (h *handlers) ListKycDocument(ctx context.Context, _ gen.ListKycDocumentRequestObject) (gen.ListKycDocumentResponseObject, error) {
 	var c gen.ListKycDocumentContent
-	if e := h.s.reading(ctx, func() *apiError { c = h.s.shop.kycView(); return nil }); e != nil {
+	if e := h.s.reading(ctx, func() *apiError { c = h.s.shop().kycView(); return nil }); e != nil {
 		return listKycDocumentError(e), nil
 	}
 	msg, ok := msgKYC, true
@@ -46,7 +46,7 @@ func (h *handlers) ListKycDocument(ctx context.Context, _ gen.ListKycDocumentReq
 
 func (h *handlers) GetSellerDetail(ctx context.Context, req gen.GetSellerDetailRequestObject) (gen.GetSellerDetailResponseObject, error) {
 	var c gen.GetSellerDetailContent
-	e := h.s.reading(ctx, func() (e *apiError) { c, e = h.s.shop.sellerDetail(req.ID); return e })
+	e := h.s.reading(ctx, func() (e *apiError) { c, e = h.s.shop().sellerDetail(req.ID); return e })
 	if e != nil {
 		return getSellerDetailError(e), nil
 	}
@@ -56,7 +56,7 @@ func (h *handlers) GetSellerDetail(ctx context.Context, req gen.GetSellerDetailR
 
 func (h *handlers) ListSellerReviews(ctx context.Context, req gen.ListSellerReviewsRequestObject) (gen.ListSellerReviewsResponseObject, error) {
 	var c gen.ListSellerReviewsContent
-	e := h.s.reading(ctx, func() (e *apiError) { c, e = h.s.shop.sellerReviews(req.ID); return e })
+	e := h.s.reading(ctx, func() (e *apiError) { c, e = h.s.shop().sellerReviews(req.ID); return e })
 	if e != nil {
 		return listSellerReviewsError(e), nil
 	}

@@ -228,9 +228,9 @@ func (s *Server) createReview(c *Claims, productRef string, marketplace bool, bo
 	if !c.IsLoggedIn {
 		return errLoginRequired
 	}
-	s.shop.mu.RLock()
-	_, e := s.shop.productByRef(productRef, marketplace)
-	s.shop.mu.RUnlock()
+	s.shop().mu.RLock()
+	_, e := s.shop().productByRef(productRef, marketplace)
+	s.shop().mu.RUnlock()
 	if e != nil {
 		return e
 	}
@@ -254,7 +254,7 @@ func (s *Server) createReview(c *Claims, productRef string, marketplace bool, bo
 	}
 
 	now := timestamp(s.Now())
-	sh := s.shop
+	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	p, e := sh.productByRef(productRef, marketplace)
@@ -293,10 +293,10 @@ func deref(s *string) string {
 // created through the API wait for it; AddReview's do not.
 func (s *Server) ApproveReviews() int {
 	now := timestamp(s.Now())
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
 	n := 0
-	for _, p := range s.shop.productList {
+	for _, p := range s.shop().productList {
 		for _, r := range p.reviews {
 			if !r.approved {
 				r.approved, r.modifiedAt = true, now
@@ -309,10 +309,10 @@ func (s *Server) ApproveReviews() int {
 
 // PendingReviews returns how many reviews wait for ApproveReviews.
 func (s *Server) PendingReviews() int {
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
 	n := 0
-	for _, p := range s.shop.productList {
+	for _, p := range s.shop().productList {
 		for _, r := range p.reviews {
 			if !r.approved {
 				n++
@@ -337,23 +337,23 @@ func (s *Server) AddOrder(userID, orderNumber string, productIDs ...string) erro
 	if u == nil || u.deleted {
 		return fmt.Errorf("storefronttest: AddOrder: no user %q", userID)
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	if s.shop.orders[orderNumber] != nil {
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	if s.shop().orders[orderNumber] != nil {
 		return fmt.Errorf("storefronttest: AddOrder: order %q exists", orderNumber)
 	}
 	o := &order{number: orderNumber, userID: userID, productIDs: map[string]bool{}}
 	for _, ref := range productIDs {
-		p := s.shop.products[ref]
+		p := s.shop().products[ref]
 		if p == nil {
-			p = s.shop.productSlugs[strings.ToLower(ref)]
+			p = s.shop().productSlugs[strings.ToLower(ref)]
 		}
 		if p == nil {
 			return fmt.Errorf("storefronttest: AddOrder: no product %q", ref)
 		}
 		o.productIDs[p.id] = true
 	}
-	s.shop.orders[orderNumber] = o
+	s.shop().orders[orderNumber] = o
 	return nil
 }
 
@@ -379,11 +379,11 @@ func (s *Server) AddReview(productID string, in ReviewInput) error {
 		when = s.Now()
 	}
 	when = timestamp(when)
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	p := s.shop.products[productID]
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	p := s.shop().products[productID]
 	if p == nil {
-		p = s.shop.productSlugs[strings.ToLower(productID)]
+		p = s.shop().productSlugs[strings.ToLower(productID)]
 	}
 	if p == nil {
 		return fmt.Errorf("storefronttest: AddReview: no product %q", productID)
@@ -392,7 +392,7 @@ func (s *Server) AddReview(productID string, in ReviewInput) error {
 	if name == "" {
 		name = "A shopper"
 	}
-	p.reviews = append(p.reviews, &review{id: s.shop.newIDLocked(when), name: name, email: in.Email, text: in.Text,
+	p.reviews = append(p.reviews, &review{id: s.shop().newIDLocked(when), name: name, email: in.Email, text: in.Text,
 		rating: decimal.NewFromInt(int64(in.Rating)), tags: slices.Clone(in.Tags), featured: in.Featured, approved: true,
 		createdAt: when, modifiedAt: when})
 	return nil

@@ -66,7 +66,7 @@ func (s *Server) AddCustomerGroup(in CustomerGroupInput) (string, error) {
 		return "", errors.New("storefronttest: AddCustomerGroup: the name is required")
 	}
 	now := s.Now()
-	sh := s.shop
+	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	id := in.ID
@@ -87,11 +87,11 @@ func (s *Server) AddCustomerGroup(in CustomerGroupInput) (string, error) {
 // CustomerGroups returns the IDs of the store's customer groups, the
 // default group first.
 func (s *Server) CustomerGroups() []string {
-	s.shop.mu.RLock()
-	defer s.shop.mu.RUnlock()
-	out := []string{s.shop.defaultGroup}
-	for _, g := range s.shop.groups {
-		if g.id != s.shop.defaultGroup {
+	s.shop().mu.RLock()
+	defer s.shop().mu.RUnlock()
+	out := []string{s.shop().defaultGroup}
+	for _, g := range s.shop().groups {
+		if g.id != s.shop().defaultGroup {
 			out = append(out, g.id)
 		}
 	}
@@ -101,9 +101,9 @@ func (s *Server) CustomerGroups() []string {
 // SetKYCEnabled turns the store's KYC on or off, as get-config and
 // list-kyc-document report it.
 func (s *Server) SetKYCEnabled(on bool) {
-	s.shop.mu.Lock()
-	s.shop.config.kycEnabled = on
-	s.shop.mu.Unlock()
+	s.shop().mu.Lock()
+	s.shop().config.kycEnabled = on
+	s.shop().mu.Unlock()
 }
 
 // SellerInput describes a marketplace seller for AddSeller.
@@ -123,7 +123,7 @@ func (s *Server) AddSeller(in SellerInput) (string, error) {
 		return "", errors.New("storefronttest: AddSeller: the trade name is required")
 	}
 	now := s.Now()
-	sh := s.shop
+	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	id := in.ID
@@ -159,9 +159,9 @@ func (s *Server) AddSellerReview(sellerID string, in SellerReviewInput) error {
 	if when.IsZero() {
 		when = s.Now()
 	}
-	s.shop.mu.Lock()
-	defer s.shop.mu.Unlock()
-	sl := s.shop.sellers[sellerID]
+	s.shop().mu.Lock()
+	defer s.shop().mu.Unlock()
+	sl := s.shop().sellers[sellerID]
 	if sl == nil {
 		return fmt.Errorf("storefronttest: AddSellerReview: no seller %q", sellerID)
 	}
