@@ -88,6 +88,8 @@
 //     nested_level levels, flat, each category with its children and the
 //     count of products in and below it; with search, every category below
 //     the parent whose name or slug contains the keyword.
+//     list-marketplace-categories lists the same tree, counting the
+//     marketplace's products.
 //   - search-products matches the query's first ten words, each the start
 //     of a word of a SKU's name, SKU, tags, categories, descriptions or
 //     attribute values, ranked by where they match (names first); filter
