@@ -51,8 +51,8 @@ func corpus(t testing.TB, v *Validator) []sample {
 	t.Helper()
 	var out []sample
 	addContent := func(c openapi3.Content, dir direction) {
-		for _, mt := range c {
-			if mt.Schema == nil {
+		for ct, mt := range c {
+			if mt.Schema == nil || !isJSONMediaType(ct) { // compiled checks are for JSON bodies
 				continue
 			}
 			key := checkKey{mt.Schema.Value, dir}
@@ -190,7 +190,12 @@ func TestCompiledChecksAgreeWithKin(t *testing.T) {
 			}
 		}
 	}
+	uncompiled := 0
 	for _, smp := range samples {
+		if v.fast[smp.key] == nil { // a schema the compiler leaves to kin-openapi (discriminator, readOnly …)
+			uncompiled++
+			continue
+		}
 		compare(smp.key, smp.value)
 		for _, m := range mutations(smp.value) {
 			compare(smp.key, m)
@@ -199,8 +204,9 @@ func TestCompiledChecksAgreeWithKin(t *testing.T) {
 			compare(key, smp.value)
 		}
 	}
-	t.Logf("%d compiled schemas, %d samples: %d verdicts compared, %d valid", len(v.fast), len(samples), checked, valid)
-	assert.Greater(t, valid, len(samples), "the corpus must hold valid values too, or agreement means little")
+	t.Logf("%d compiled schemas, %d samples (%d of uncompiled schemas): %d verdicts compared, %d valid",
+		len(v.fast), len(samples), uncompiled, checked, valid)
+	assert.Greater(t, valid, len(samples)-uncompiled, "the corpus must hold valid values too, or agreement means little")
 }
 
 // TestEveryBodySchemaCompiles: no body schema of openapi.yaml is left to

@@ -45,31 +45,9 @@ var authOperations = []api.Operation{
 	{ID: "remove-profile-image", Method: "DELETE", Path: "/auth/user/{id}/profile-image"},
 }
 
-// otpOperations take the x-debug-mode header.
-var otpOperations = []string{
-	"register-with-phone", "login-with-phone", "login-with-whatsapp", "login-with-email",
-	"register-with-email", "register-with-whatsapp", "register-with-password",
-	"generate-otp", "forgot-password",
-}
-
-func TestSpecLoadsAndValidates(t *testing.T) {
-	doc, err := api.LoadSpec()
-	require.NoError(t, err)
-	assert.Equal(t, "3.0.3", doc.OpenAPI)
-	require.Len(t, doc.Servers, 2)
-	assert.Equal(t, "https://staging.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[0].URL)
-	assert.Equal(t, "https://prod.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[1].URL)
-	for _, s := range doc.Servers {
-		assert.Contains(t, s.Variables, "store_id")
-	}
-	// Spec() rewrites servers to the relative base.
-	require.Len(t, api.Spec().Servers, 1)
-	assert.Equal(t, api.BasePath, api.Spec().Servers[0].URL)
-}
-
-// storefrontOperations are the 119 operations of the Storefront API beyond Auth, but for point of sale,
-// as ../shared/docs/storefront-api.md lists them.
-var storefrontOperations = []api.Operation{
+// shopOperations are the 119 operations beyond Auth, but for point of sale,
+// as storefront-api.md lists them.
+var shopOperations = []api.Operation{
 	{ID: "list-categories", Method: "GET", Path: "/catalog/categories"},
 	{ID: "list-marketplace-categories", Method: "GET", Path: "/catalog/marketplace/categories"},
 	{ID: "list-marketplace-products", Method: "GET", Path: "/catalog/marketplace/products"},
@@ -191,26 +169,82 @@ var storefrontOperations = []api.Operation{
 	{ID: "update-subscription", Method: "PUT", Path: "/subscriptions/{id}"},
 }
 
-// TestSpecHasEveryOperation: the spec holds the 144 operations of the
-// Storefront API but for point of sale — the 25 of Auth and the 119 others
-// — each at its method and path, and nothing else.
+// tagOfPath is the tag of the operations under each first path segment.
+var tagOfPath = map[string]string{
+	"auth": "Auth", "catalog": "Catalog", "store": "Store", "common": "Common",
+	"analytics": "Analytics", "campaigns": "Campaigns", "fulfillment": "Fulfillment",
+	"carts": "Carts", "payments": "Payments", "wishlist": "Wishlist", "orders": "Orders",
+	"customers": "Customers", "subscriptions": "Subscriptions",
+}
+
+// keyOnlyOperations are the operations a caller may send with the API key
+// alone (the TS SDK's public client): get-anonymous-token, the catalog's
+// reads outside the marketplace, the store's check and configuration, and
+// the country operations.
+var keyOnlyOperations = []string{
+	"get-anonymous-token",
+	"list-categories", "list-products", "list-crosssell-products", "search-products", "list-similar-products",
+	"list-upsell-products", "get-product-detail", "list-product-reviews", "list-product-variants", "get-variant-detail", "list-skus",
+	"check-store", "get-config", "list-countries", "list-country-pincodes", "list-country-states",
+}
+
+// bodiesWithoutExample are the operations whose request body has no
+// example yet (Auth operations written before examples were required).
+var bodiesWithoutExample = []string{"login-with-phone", "login-with-whatsapp", "add-profile-image", "update-profile-image"}
+
+// otpOperations take the x-debug-mode header.
+var otpOperations = []string{
+	"register-with-phone", "login-with-phone", "login-with-whatsapp", "login-with-email",
+	"register-with-email", "register-with-whatsapp", "register-with-password",
+	"generate-otp", "forgot-password",
+}
+
+func TestSpecLoadsAndValidates(t *testing.T) {
+	doc, err := api.LoadSpec()
+	require.NoError(t, err)
+	assert.Equal(t, "3.0.3", doc.OpenAPI)
+	require.Len(t, doc.Servers, 2)
+	assert.Equal(t, "https://staging.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[0].URL)
+	assert.Equal(t, "https://prod.api.commercengine.io/api/v1/{store_id}/storefront", doc.Servers[1].URL)
+	for _, s := range doc.Servers {
+		assert.Contains(t, s.Variables, "store_id")
+	}
+	// Spec() rewrites servers to the relative base.
+	require.Len(t, api.Spec().Servers, 1)
+	assert.Equal(t, api.BasePath, api.Spec().Servers[0].URL)
+}
+
 func TestSpecHasEveryOperation(t *testing.T) {
 	got := api.Operations()
-	want := append(append([]api.Operation{}, authOperations...), storefrontOperations...)
+	want := slices.Concat(authOperations, shopOperations)
 	for _, w := range want {
 		assert.Contains(t, got, w, "operation %s missing or at another method/path", w.ID)
 	}
-	assert.Len(t, got, 144)
-	assert.Len(t, got, len(want), "the spec holds operations the API does not have")
+	assert.Len(t, got, len(want), "the spec holds operations that storefront-api.md does not list")
+	assert.Len(t, got, 144, "every operation but point of sale's")
 }
 
+// TestSpecOperationsAreDocumented holds every operation to the same
+// standard: one tag, the one of its path's group, declared at the top of
+// the document; a summary and a description; a JSON 200 with an example; a
+// 401 (every operation takes a credential); a 400 wherever a parameter
+// (other than a path's) or a body can break the spec, since the validating
+// middleware answers 400 then; an example for every request body; and the
+// x-debug-mode header exactly on the operations that send an OTP.
 func TestSpecOperationsAreDocumented(t *testing.T) {
 	doc := api.Spec()
+	declared := map[string]bool{}
+	for _, tag := range doc.Tags {
+		declared[tag.Name] = true
+		assert.NotEmpty(t, tag.Description, "tag %s", tag.Name)
+	}
 	for _, o := range api.Operations() {
 		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
 		t.Run(o.ID, func(t *testing.T) {
-			require.Len(t, op.Tags, 1, "one tag: the operation's group")
-			assert.Equal(t, groupOf(o.Path), op.Tags[0])
+			group, _, _ := strings.Cut(strings.TrimPrefix(o.Path, "/"), "/")
+			require.Len(t, op.Tags, 1)
+			assert.Equal(t, tagOfPath[group], op.Tags[0], "the tag of /%s", group)
+			assert.True(t, declared[op.Tags[0]], "tag %s is not declared at the top", op.Tags[0])
 			assert.NotEmpty(t, op.Summary)
 			assert.NotEmpty(t, op.Description)
 			ok := op.Responses.Status(200)
@@ -218,17 +252,29 @@ func TestSpecOperationsAreDocumented(t *testing.T) {
 			mt := ok.Value.Content.Get("application/json")
 			require.NotNil(t, mt, "200 has no JSON body")
 			assert.True(t, mt.Example != nil || len(mt.Examples) > 0, "200 has no example")
-			// Every operation can be refused its credentials; Auth's can
-			// all answer 400 too (the other groups declare what upstream does).
 			assert.NotNil(t, op.Responses.Status(401), "no 401 response")
-			if op.Tags[0] == "Auth" {
-				assert.NotNil(t, op.Responses.Status(400), "no 400 response")
-			}
+			validated := op.RequestBody != nil
 			var hasDebug bool
 			for _, p := range op.Parameters {
+				if p.Value.In != "path" {
+					validated = true
+				}
 				if p.Value.Name == "x-debug-mode" && p.Value.In == "header" {
 					hasDebug = true
 					assert.Equal(t, "#/components/parameters/DebugMode", p.Ref)
+				}
+			}
+			if validated {
+				assert.NotNil(t, op.Responses.Status(400), "no 400 response, though a parameter or the body can be invalid")
+			}
+			if op.RequestBody != nil {
+				for ct, body := range op.RequestBody.Value.Content {
+					has := body.Example != nil || len(body.Examples) > 0
+					if slices.Contains(bodiesWithoutExample, o.ID) {
+						assert.False(t, has, "the %s request body has an example now: drop it from bodiesWithoutExample", ct)
+						continue
+					}
+					assert.True(t, has, "the %s request body has no example", ct)
 				}
 			}
 			assert.Equal(t, slices.Contains(otpOperations, o.ID), hasDebug, "x-debug-mode header")
@@ -248,6 +294,23 @@ func TestSpecSecurity(t *testing.T) {
 	assert.Empty(t, *refresh.Security, "refresh-token takes no credential header")
 
 	assert.Equal(t, openapi3.SecurityRequirements{{"Authorization": {}}}, doc.Security, "Bearer everywhere else")
+
+	// The operations that take the API key alone, and how: the key, or the
+	// shopper's access token.
+	var keyOnly []string
+	for _, o := range api.Operations() {
+		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
+		if op.Security == nil {
+			continue
+		}
+		if slices.ContainsFunc(*op.Security, func(r openapi3.SecurityRequirement) bool { return len(r) == 1 && r["X-Api-Key"] != nil }) {
+			keyOnly = append(keyOnly, o.ID)
+			if o.ID != "get-anonymous-token" {
+				assert.Equal(t, openapi3.SecurityRequirements{{"Authorization": {}}, {"X-Api-Key": {}}}, *op.Security, o.ID)
+			}
+		}
+	}
+	assert.ElementsMatch(t, keyOnlyOperations, keyOnly)
 	scheme := doc.Components.SecuritySchemes["Authorization"].Value
 	assert.Equal(t, "http", scheme.Type)
 	assert.Equal(t, "bearer", scheme.Scheme)
@@ -345,17 +408,4 @@ func TestCheckCredentialsMessagesNeverHoldTheCredential(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "not a JWT")
 	assert.NotContains(t, err.Error(), secret)
-}
-
-// groupOf names the group of a path by its first segment, as the spec's
-// tags do.
-func groupOf(path string) string {
-	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
-	switch first {
-	case "carts":
-		return "Carts"
-	case "wishlist":
-		return "Wishlist"
-	}
-	return strings.ToUpper(first[:1]) + first[1:]
 }

@@ -30660,6 +30660,8 @@ type ListPromotionsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -30675,6 +30677,11 @@ func (r ListPromotionsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListPromotionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32026,6 +32033,8 @@ type ListMarketplaceProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32043,6 +32052,11 @@ func (r ListMarketplaceProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32097,6 +32111,8 @@ type ListMarketplaceCrosssellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32114,6 +32130,11 @@ func (r ListMarketplaceCrosssellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceCrosssellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32168,6 +32189,8 @@ type SearchMarketplaceProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -32183,6 +32206,11 @@ func (r SearchMarketplaceProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SearchMarketplaceProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32232,6 +32260,8 @@ type ListMarketplaceSimilarProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32249,6 +32279,11 @@ func (r ListMarketplaceSimilarProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceSimilarProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32303,6 +32338,8 @@ type ListMarketplaceUpsellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32320,6 +32357,11 @@ func (r ListMarketplaceUpsellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceUpsellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32374,6 +32416,8 @@ type GetMarketplaceProductDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32391,6 +32435,11 @@ func (r GetMarketplaceProductDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetMarketplaceProductDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32445,6 +32494,8 @@ type ListMarketplaceProductReviewsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32462,6 +32513,11 @@ func (r ListMarketplaceProductReviewsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32578,6 +32634,8 @@ type ListMarketplaceProductVariantsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32595,6 +32653,11 @@ func (r ListMarketplaceProductVariantsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceProductVariantsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32649,6 +32712,8 @@ type GetMarketplaceVariantDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32666,6 +32731,11 @@ func (r GetMarketplaceVariantDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetMarketplaceVariantDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32720,6 +32790,8 @@ type ListMarketplaceSkusResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32737,6 +32809,11 @@ func (r ListMarketplaceSkusResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListMarketplaceSkusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32791,6 +32868,8 @@ type ListProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32808,6 +32887,11 @@ func (r ListProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32862,6 +32946,8 @@ type ListCrosssellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -32879,6 +32965,11 @@ func (r ListCrosssellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCrosssellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32933,6 +33024,8 @@ type SearchProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -32948,6 +33041,11 @@ func (r SearchProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SearchProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -32997,6 +33095,8 @@ type ListSimilarProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33014,6 +33114,11 @@ func (r ListSimilarProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSimilarProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33068,6 +33173,8 @@ type ListUpsellProductsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33085,6 +33192,11 @@ func (r ListUpsellProductsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListUpsellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33139,6 +33251,8 @@ type GetProductDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33156,6 +33270,11 @@ func (r GetProductDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetProductDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33210,6 +33329,8 @@ type ListProductReviewsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33227,6 +33348,11 @@ func (r ListProductReviewsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33343,6 +33469,8 @@ type ListProductVariantsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33360,6 +33488,11 @@ func (r ListProductVariantsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProductVariantsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33414,6 +33547,8 @@ type GetVariantDetailResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33431,6 +33566,11 @@ func (r GetVariantDetailResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetVariantDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -33485,6 +33625,8 @@ type ListSkusResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -33502,6 +33644,11 @@ func (r ListSkusResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSkusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -34143,6 +34290,8 @@ type ListBankAccountsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -34160,6 +34309,11 @@ func (r ListBankAccountsResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListBankAccountsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -35239,6 +35393,8 @@ type ListLoyaltyActivitiesResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -35256,6 +35412,11 @@ func (r ListLoyaltyActivitiesResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListLoyaltyActivitiesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -35537,6 +35698,8 @@ type GetCustomerMandateResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -35554,6 +35717,11 @@ func (r GetCustomerMandateResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetCustomerMandateResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -35920,6 +36088,8 @@ type ListSavedPaymentMethodsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -35937,6 +36107,11 @@ func (r ListSavedPaymentMethodsResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSavedPaymentMethodsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -36069,6 +36244,8 @@ type GetCustomerAuthorizedSellersResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -36084,6 +36261,11 @@ func (r GetCustomerAuthorizedSellersResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetCustomerAuthorizedSellersResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -36211,6 +36393,8 @@ type ListOrdersResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -36226,6 +36410,11 @@ func (r ListOrdersResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListOrdersResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -36346,6 +36535,8 @@ type ListBuyItAgainItemsResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 }
@@ -36361,6 +36552,11 @@ func (r ListBuyItAgainItemsResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListBuyItAgainItemsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -36481,6 +36677,8 @@ type CancelOrderResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -36498,6 +36696,11 @@ func (r CancelOrderResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CancelOrderResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -36976,6 +37179,8 @@ type CreateOrderReturnResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success *Success `json:"success,omitempty"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -36993,6 +37198,11 @@ func (r CreateOrderReturnResponse) GetJSON200() *struct {
 	Success *Success `json:"success,omitempty"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateOrderReturnResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -38751,6 +38961,8 @@ type DeleteFromWishlistResponse struct {
 		// Success `true` for success, `false` for failure.
 		Success Success `json:"success"`
 	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -38768,6 +38980,11 @@ func (r DeleteFromWishlistResponse) GetJSON200() *struct {
 	Success Success `json:"success"`
 } {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteFromWishlistResponse) GetJSON400() *BadRequest {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -43483,6 +43700,13 @@ func ParseListPromotionsResponse(rsp *http.Response) (*ListPromotionsResponse, e
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44428,6 +44652,13 @@ func ParseListMarketplaceProductsResponse(rsp *http.Response) (*ListMarketplaceP
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44475,6 +44706,13 @@ func ParseListMarketplaceCrosssellProductsResponse(rsp *http.Response) (*ListMar
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -44524,6 +44762,13 @@ func ParseSearchMarketplaceProductsResponse(rsp *http.Response) (*SearchMarketpl
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44564,6 +44809,13 @@ func ParseListMarketplaceSimilarProductsResponse(rsp *http.Response) (*ListMarke
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -44613,6 +44865,13 @@ func ParseListMarketplaceUpsellProductsResponse(rsp *http.Response) (*ListMarket
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44661,6 +44920,13 @@ func ParseGetMarketplaceProductDetailResponse(rsp *http.Response) (*GetMarketpla
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44708,6 +44974,13 @@ func ParseListMarketplaceProductReviewsResponse(rsp *http.Response) (*ListMarket
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -44804,6 +45077,13 @@ func ParseListMarketplaceProductVariantsResponse(rsp *http.Response) (*ListMarke
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44851,6 +45131,13 @@ func ParseGetMarketplaceVariantDetailResponse(rsp *http.Response) (*GetMarketpla
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -44900,6 +45187,13 @@ func ParseListMarketplaceSkusResponse(rsp *http.Response) (*ListMarketplaceSkusR
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -44947,6 +45241,13 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -44996,6 +45297,13 @@ func ParseListCrosssellProductsResponse(rsp *http.Response) (*ListCrosssellProdu
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45044,6 +45352,13 @@ func ParseSearchProductsResponse(rsp *http.Response) (*SearchProductsResponse, e
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45084,6 +45399,13 @@ func ParseListSimilarProductsResponse(rsp *http.Response) (*ListSimilarProductsR
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -45133,6 +45455,13 @@ func ParseListUpsellProductsResponse(rsp *http.Response) (*ListUpsellProductsRes
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45181,6 +45510,13 @@ func ParseGetProductDetailResponse(rsp *http.Response) (*GetProductDetailRespons
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45228,6 +45564,13 @@ func ParseListProductReviewsResponse(rsp *http.Response) (*ListProductReviewsRes
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -45324,6 +45667,13 @@ func ParseListProductVariantsResponse(rsp *http.Response) (*ListProductVariantsR
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45372,6 +45722,13 @@ func ParseGetVariantDetailResponse(rsp *http.Response) (*GetVariantDetailRespons
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -45419,6 +45776,13 @@ func ParseListSkusResponse(rsp *http.Response) (*ListSkusResponse, error) {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -45878,6 +46242,13 @@ func ParseListBankAccountsResponse(rsp *http.Response) (*ListBankAccountsRespons
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -46646,6 +47017,13 @@ func ParseListLoyaltyActivitiesResponse(rsp *http.Response) (*ListLoyaltyActivit
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -46851,6 +47229,13 @@ func ParseGetCustomerMandateResponse(rsp *http.Response) (*GetCustomerMandateRes
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -47120,6 +47505,13 @@ func ParseListSavedPaymentMethodsResponse(rsp *http.Response) (*ListSavedPayment
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47223,6 +47615,13 @@ func ParseGetCustomerAuthorizedSellersResponse(rsp *http.Response) (*GetCustomer
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47319,6 +47718,13 @@ func ParseListOrdersResponse(rsp *http.Response) (*ListOrdersResponse, error) {
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47408,6 +47814,13 @@ func ParseListBuyItAgainItemsResponse(rsp *http.Response) (*ListBuyItAgainItemsR
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47496,6 +47909,13 @@ func ParseCancelOrderResponse(rsp *http.Response) (*CancelOrderResponse, error) 
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -47838,6 +48258,13 @@ func ParseCreateOrderReturnResponse(rsp *http.Response) (*CreateOrderReturnRespo
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -49085,6 +49512,13 @@ func ParseDeleteFromWishlistResponse(rsp *http.Response) (*DeleteFromWishlistRes
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
@@ -57332,6 +57766,20 @@ func (response ListPromotions200JSONResponse) VisitListPromotionsResponse(w http
 	return err
 }
 
+type ListPromotions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListPromotions400JSONResponse) VisitListPromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPromotions401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListPromotions401JSONResponse) VisitListPromotionsResponse(w http.ResponseWriter) error {
@@ -58522,6 +58970,20 @@ func (response ListMarketplaceProducts200JSONResponse) VisitListMarketplaceProdu
 	return err
 }
 
+type ListMarketplaceProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProducts400JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceProducts401JSONResponse) VisitListMarketplaceProductsResponse(w http.ResponseWriter) error {
@@ -58576,6 +59038,20 @@ func (response ListMarketplaceCrosssellProducts200JSONResponse) VisitListMarketp
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceCrosssellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceCrosssellProducts400JSONResponse) VisitListMarketplaceCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -58639,6 +59115,20 @@ func (response SearchMarketplaceProducts200JSONResponse) VisitSearchMarketplaceP
 	return err
 }
 
+type SearchMarketplaceProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchMarketplaceProducts400JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SearchMarketplaceProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response SearchMarketplaceProducts401JSONResponse) VisitSearchMarketplaceProductsResponse(w http.ResponseWriter) error {
@@ -58679,6 +59169,20 @@ func (response ListMarketplaceSimilarProducts200JSONResponse) VisitListMarketpla
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceSimilarProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceSimilarProducts400JSONResponse) VisitListMarketplaceSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -58737,6 +59241,20 @@ func (response ListMarketplaceUpsellProducts200JSONResponse) VisitListMarketplac
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceUpsellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceUpsellProducts400JSONResponse) VisitListMarketplaceUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -58800,6 +59318,20 @@ func (response GetMarketplaceProductDetail200JSONResponse) VisitGetMarketplacePr
 	return err
 }
 
+type GetMarketplaceProductDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetMarketplaceProductDetail400JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMarketplaceProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetMarketplaceProductDetail401JSONResponse) VisitGetMarketplaceProductDetailResponse(w http.ResponseWriter) error {
@@ -58855,6 +59387,20 @@ func (response ListMarketplaceProductReviews200JSONResponse) VisitListMarketplac
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMarketplaceProductReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProductReviews400JSONResponse) VisitListMarketplaceProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -58983,6 +59529,20 @@ func (response ListMarketplaceProductVariants200JSONResponse) VisitListMarketpla
 	return err
 }
 
+type ListMarketplaceProductVariants400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceProductVariants400JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceProductVariants401JSONResponse) VisitListMarketplaceProductVariantsResponse(w http.ResponseWriter) error {
@@ -59039,6 +59599,20 @@ func (response GetMarketplaceVariantDetail200JSONResponse) VisitGetMarketplaceVa
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMarketplaceVariantDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetMarketplaceVariantDetail400JSONResponse) VisitGetMarketplaceVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -59101,6 +59675,20 @@ func (response ListMarketplaceSkus200JSONResponse) VisitListMarketplaceSkusRespo
 	return err
 }
 
+type ListMarketplaceSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMarketplaceSkus400JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMarketplaceSkus401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListMarketplaceSkus401JSONResponse) VisitListMarketplaceSkusResponse(w http.ResponseWriter) error {
@@ -59159,6 +59747,20 @@ func (response ListProducts200JSONResponse) VisitListProductsResponse(w http.Res
 	return err
 }
 
+type ListProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProducts400JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListProducts401JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
@@ -59213,6 +59815,20 @@ func (response ListCrosssellProducts200JSONResponse) VisitListCrosssellProductsR
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCrosssellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCrosssellProducts400JSONResponse) VisitListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -59276,6 +59892,20 @@ func (response SearchProducts200JSONResponse) VisitSearchProductsResponse(w http
 	return err
 }
 
+type SearchProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchProducts400JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SearchProducts401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response SearchProducts401JSONResponse) VisitSearchProductsResponse(w http.ResponseWriter) error {
@@ -59316,6 +59946,20 @@ func (response ListSimilarProducts200JSONResponse) VisitListSimilarProductsRespo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSimilarProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSimilarProducts400JSONResponse) VisitListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -59374,6 +60018,20 @@ func (response ListUpsellProducts200JSONResponse) VisitListUpsellProductsRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUpsellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUpsellProducts400JSONResponse) VisitListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -59437,6 +60095,20 @@ func (response GetProductDetail200JSONResponse) VisitGetProductDetailResponse(w 
 	return err
 }
 
+type GetProductDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductDetail400JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetProductDetail401JSONResponse) VisitGetProductDetailResponse(w http.ResponseWriter) error {
@@ -59492,6 +60164,20 @@ func (response ListProductReviews200JSONResponse) VisitListProductReviewsRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductReviews400JSONResponse) VisitListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -59620,6 +60306,20 @@ func (response ListProductVariants200JSONResponse) VisitListProductVariantsRespo
 	return err
 }
 
+type ListProductVariants400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductVariants400JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListProductVariants401JSONResponse) VisitListProductVariantsResponse(w http.ResponseWriter) error {
@@ -59680,6 +60380,20 @@ func (response GetVariantDetail200JSONResponse) VisitGetVariantDetailResponse(w 
 	return err
 }
 
+type GetVariantDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetVariantDetail400JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetVariantDetail401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetVariantDetail401JSONResponse) VisitGetVariantDetailResponse(w http.ResponseWriter) error {
@@ -59734,6 +60448,20 @@ func (response ListSkus200JSONResponse) VisitListSkusResponse(w http.ResponseWri
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSkus400JSONResponse) VisitListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -60325,6 +61053,20 @@ func (response ListBankAccounts200JSONResponse) VisitListBankAccountsResponse(w 
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBankAccounts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListBankAccounts400JSONResponse) VisitListBankAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -61323,6 +62065,20 @@ func (response ListLoyaltyActivities200JSONResponse) VisitListLoyaltyActivitiesR
 	return err
 }
 
+type ListLoyaltyActivities400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListLoyaltyActivities400JSONResponse) VisitListLoyaltyActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListLoyaltyActivities401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListLoyaltyActivities401JSONResponse) VisitListLoyaltyActivitiesResponse(w http.ResponseWriter) error {
@@ -61583,6 +62339,20 @@ func (response GetCustomerMandate200JSONResponse) VisitGetCustomerMandateRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCustomerMandate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetCustomerMandate400JSONResponse) VisitGetCustomerMandateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -61939,6 +62709,20 @@ func (response ListSavedPaymentMethods200JSONResponse) VisitListSavedPaymentMeth
 	return err
 }
 
+type ListSavedPaymentMethods400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSavedPaymentMethods400JSONResponse) VisitListSavedPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListSavedPaymentMethods401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListSavedPaymentMethods401JSONResponse) VisitListSavedPaymentMethodsResponse(w http.ResponseWriter) error {
@@ -62070,6 +62854,20 @@ func (response GetCustomerAuthorizedSellers200JSONResponse) VisitGetCustomerAuth
 	return err
 }
 
+type GetCustomerAuthorizedSellers400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetCustomerAuthorizedSellers400JSONResponse) VisitGetCustomerAuthorizedSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetCustomerAuthorizedSellers401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetCustomerAuthorizedSellers401JSONResponse) VisitGetCustomerAuthorizedSellersResponse(w http.ResponseWriter) error {
@@ -62186,6 +62984,20 @@ func (response ListOrders200JSONResponse) VisitListOrdersResponse(w http.Respons
 	return err
 }
 
+type ListOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOrders400JSONResponse) VisitListOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListOrders401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListOrders401JSONResponse) VisitListOrdersResponse(w http.ResponseWriter) error {
@@ -62284,6 +63096,20 @@ func (response ListBuyItAgainItems200JSONResponse) VisitListBuyItAgainItemsRespo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBuyItAgainItems400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListBuyItAgainItems400JSONResponse) VisitListBuyItAgainItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -62387,6 +63213,20 @@ func (response CancelOrder200JSONResponse) VisitCancelOrderResponse(w http.Respo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelOrder400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CancelOrder400JSONResponse) VisitCancelOrderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -62815,6 +63655,20 @@ func (response CreateOrderReturn200JSONResponse) VisitCreateOrderReturnResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOrderReturn400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateOrderReturn400JSONResponse) VisitCreateOrderReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -64424,6 +65278,20 @@ func (response DeleteFromWishlist200JSONResponse) VisitDeleteFromWishlistRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteFromWishlist400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteFromWishlist400JSONResponse) VisitDeleteFromWishlistResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }

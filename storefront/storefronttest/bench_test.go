@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
@@ -127,4 +129,39 @@ func heapBytes() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
+}
+
+// BenchmarkNew measures making a server, the seeded shop included: every
+// test that makes a server pays it.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = storefronttest.New()
+	}
+}
+
+// BenchmarkListProducts100 measures one list-products page of 100
+// products with the API key, validation and encoding included.
+func BenchmarkListProducts100(b *testing.B) {
+	srv := storefronttest.New()
+	for i := range 100 - 28 {
+		if _, err := srv.AddProduct(storefronttest.ProductInput{Name: "Bench product " + strconv.Itoa(i), Price: decimal.NewFromInt(int64(100 + i)),
+			Categories: []string{"accessories"}, Tags: []string{"bench"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	h := srv.Handler()
+	url := srv.BaseURL() + "/catalog/products?limit=100"
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("X-Api-Key", srv.APIKey())
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d: %s", rec.Code, rec.Body)
+			}
+		}
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -139,41 +140,41 @@ func apiStatus(t *testing.T, err error, status int, code string) {
 }
 
 type conformanceCase struct {
-	op      string
-	success bool // false: a documented failure
-	name    string
-	run     func(t *testing.T, e *cenv)
+	op     string
+	status int // 200 for a success; else the documented failure status the case provokes
+	name   string
+	run    func(t *testing.T, e *cenv)
 }
 
 var conformanceCases = []conformanceCase{
-	{storefronttest.OpGetAnonymousToken, true, "new visitor", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetAnonymousToken, 200, "new visitor", func(t *testing.T, e *cenv) {
 		res, err := e.session().Auth.Anonymous(e.ctx)
 		require.NoError(t, err)
 		assert.True(t, res.User.IsAnonymous)
 	}},
-	{storefronttest.OpGetAnonymousToken, false, "wrong API key → 401", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetAnonymousToken, 401, "wrong API key → 401", func(t *testing.T, e *cenv) {
 		_, err := e.newClient("wrong-key").Auth.Anonymous(e.ctx)
 		apiStatus(t, err, 401, storefronttest.CodeUnauthorized)
 	}},
-	{storefronttest.OpLoginWithPassword, true, "email and password", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithPassword, 200, "email and password", func(t *testing.T, e *cenv) {
 		sess, info, p := e.user()
 		res, err := sess.Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Phone: p.Phone, Password: p.Password})
 		require.NoError(t, err)
 		assert.Equal(t, info.ID, res.User.ID)
 		assert.True(t, res.User.IsLoggedIn)
 	}},
-	{storefronttest.OpLoginWithPassword, false, "unknown user → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithPassword, 404, "unknown user → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: "nobody@example.com", Password: "x"})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpLoginWithPassword, false, "wrong password → 401, not resent", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithPassword, 401, "wrong password → 401, not resent", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		before := e.srv.Calls(storefronttest.OpLoginWithPassword)
 		_, err := e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: "wrong"})
 		apiStatus(t, err, 401, storefronttest.CodeInvalidCredentials)
 		assert.Equal(t, before+1, e.srv.Calls(storefronttest.OpLoginWithPassword))
 	}},
-	{storefronttest.OpRegisterWithPhone, true, "visitor registers", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithPhone, 200, "visitor registers", func(t *testing.T, e *cenv) {
 		sess := e.session()
 		visitor, err := sess.Auth.Anonymous(e.ctx)
 		require.NoError(t, err)
@@ -182,44 +183,44 @@ var conformanceCases = []conformanceCase{
 		assert.Equal(t, visitor.User.ID, res.User.ID)
 		assert.True(t, res.User.IsLoggedIn)
 	}},
-	{storefronttest.OpRegisterWithPhone, false, "phone taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithPhone, 400, "phone taken → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.RegisterWithPhone(e.ctx, storefront.RegisterWithPhoneParams{Phone: p.Phone, FirstName: "Asha"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpLoginWithPhone, true, "code sent by SMS", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithPhone, 200, "code sent by SMS", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		ch, err := e.session().Auth.LoginWithPhone(e.ctx, storefront.LoginWithPhoneParams{Phone: p.Phone})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPLogin, ch.Action)
 		assert.Empty(t, ch.OTP, "the code comes back only in debug mode")
 	}},
-	{storefronttest.OpLoginWithPhone, false, "unknown phone → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithPhone, 404, "unknown phone → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.LoginWithPhone(e.ctx, storefront.LoginWithPhoneParams{Phone: newPhone()})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpLoginWithWhatsapp, true, "code sent by WhatsApp (debug)", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithWhatsapp, 200, "code sent by WhatsApp (debug)", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		ch, err := e.session().Auth.LoginWithWhatsApp(e.ctx, storefront.LoginWithPhoneParams{Phone: p.Phone, DebugMode: true})
 		require.NoError(t, err)
 		assert.Len(t, ch.OTP, 6)
 	}},
-	{storefronttest.OpLoginWithWhatsapp, false, "unknown phone → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithWhatsapp, 404, "unknown phone → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.LoginWithWhatsApp(e.ctx, storefront.LoginWithPhoneParams{Phone: newPhone()})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpLoginWithEmail, true, "code sent by email", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithEmail, 200, "code sent by email", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.LoginWithEmail(e.ctx, storefront.LoginWithEmailParams{Email: p.Email})
 		require.NoError(t, err)
 		_, ok := e.srv.LastOTP(p.Email)
 		assert.True(t, ok)
 	}},
-	{storefronttest.OpLoginWithEmail, false, "unknown email → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithEmail, 404, "unknown email → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.LoginWithEmail(e.ctx, storefront.LoginWithEmailParams{Email: "nobody@example.com"})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpVerifyOTP, true, "OTP login completes", func(t *testing.T, e *cenv) {
+	{storefronttest.OpVerifyOTP, 200, "OTP login completes", func(t *testing.T, e *cenv) {
 		_, info, p := e.user()
 		sess := e.session()
 		ch, err := sess.Auth.LoginWithEmail(e.ctx, storefront.LoginWithEmailParams{Email: p.Email})
@@ -231,7 +232,7 @@ var conformanceCases = []conformanceCase{
 		in, _ := sess.IsLoggedIn(e.ctx)
 		assert.True(t, in, "the pair was saved")
 	}},
-	{storefronttest.OpVerifyOTP, false, "wrong code → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpVerifyOTP, 400, "wrong code → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		sess := e.session()
 		ch, err := sess.Auth.LoginWithEmail(e.ctx, storefront.LoginWithEmailParams{Email: p.Email})
@@ -239,27 +240,27 @@ var conformanceCases = []conformanceCase{
 		_, err = sess.Auth.VerifyOTP(e.ctx, *ch, "000000")
 		apiStatus(t, err, 400, storefronttest.CodeInvalidOTP)
 	}},
-	{storefronttest.OpRegisterWithEmail, true, "code sent", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithEmail, 200, "code sent", func(t *testing.T, e *cenv) {
 		ch, err := e.session().Auth.RegisterWithEmail(e.ctx, storefront.RegisterWithEmailParams{Email: "new-email@example.com", FirstName: "Asha"})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPRegister, ch.Action)
 	}},
-	{storefronttest.OpRegisterWithEmail, false, "email taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithEmail, 400, "email taken → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.RegisterWithEmail(e.ctx, storefront.RegisterWithEmailParams{Email: p.Email, FirstName: "Asha"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpRegisterWithWhatsapp, true, "code sent", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithWhatsapp, 200, "code sent", func(t *testing.T, e *cenv) {
 		ch, err := e.session().Auth.RegisterWithWhatsApp(e.ctx, storefront.RegisterWithWhatsAppParams{Phone: newPhone(), FirstName: "Asha"})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPRegister, ch.Action)
 	}},
-	{storefronttest.OpRegisterWithWhatsapp, false, "phone taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithWhatsapp, 400, "phone taken → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.RegisterWithWhatsApp(e.ctx, storefront.RegisterWithWhatsAppParams{Phone: p.Phone, FirstName: "Asha"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpRegisterWithPassword, true, "register, verify, log in", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithPassword, 200, "register, verify, log in", func(t *testing.T, e *cenv) {
 		sess := e.session()
 		ch, err := sess.Auth.RegisterWithPassword(e.ctx, storefront.RegisterWithPasswordParams{
 			Email: "pw-user@example.com", Password: "s3cret-pw", ConfirmPassword: "s3cret-pw", DebugMode: true})
@@ -269,12 +270,12 @@ var conformanceCases = []conformanceCase{
 		_, err = e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: "pw-user@example.com", Password: "s3cret-pw"})
 		require.NoError(t, err)
 	}},
-	{storefronttest.OpRegisterWithPassword, false, "email taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithPassword, 400, "email taken → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.RegisterWithPassword(e.ctx, storefront.RegisterWithPasswordParams{Email: p.Email, Password: "a", ConfirmPassword: "a"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpRefreshToken, true, "new pair, same user", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRefreshToken, 200, "new pair, same user", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		before, _ := sess.Tokens(e.ctx)
 		after, err := sess.Auth.RefreshToken(e.ctx)
@@ -284,7 +285,7 @@ var conformanceCases = []conformanceCase{
 		assert.Equal(t, info.ID, c.UserID)
 		assert.True(t, c.IsLoggedIn)
 	}},
-	{storefronttest.OpRefreshToken, false, "a used refresh token → 401, store cleared", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRefreshToken, 401, "a used refresh token → 401, store cleared", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		old, _ := sess.Tokens(e.ctx)
 		_, err := sess.Auth.RefreshToken(e.ctx)
@@ -296,7 +297,7 @@ var conformanceCases = []conformanceCase{
 		left, _ := replay.Tokens(e.ctx)
 		assert.True(t, left.IsZero())
 	}},
-	{storefronttest.OpLogout, true, "logged out, anonymous pair saved", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLogout, 200, "logged out, anonymous pair saved", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		res, err := sess.Auth.Logout(e.ctx)
 		require.NoError(t, err)
@@ -305,7 +306,7 @@ var conformanceCases = []conformanceCase{
 		assert.Equal(t, info.ID, c.UserID)
 		assert.False(t, c.IsLoggedIn)
 	}},
-	{storefronttest.OpLogout, false, "a logged-out token → 401", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLogout, 401, "a logged-out token → 401", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		old, _ := sess.Tokens(e.ctx)
 		_, err := sess.Auth.Logout(e.ctx)
@@ -313,27 +314,27 @@ var conformanceCases = []conformanceCase{
 		_, err = e.client.NewManualSession(old).Auth.Logout(e.ctx)
 		apiStatus(t, err, 401, "")
 	}},
-	{storefronttest.OpGenerateOTP, true, "verify an email", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGenerateOTP, 200, "verify an email", func(t *testing.T, e *cenv) {
 		sess, _, p := e.user()
 		ch, err := sess.Auth.GenerateOTP(e.ctx, storefront.GenerateOTPParams{Channel: storefront.ChannelEmail, Email: p.Email, Action: storefront.OTPVerifyEmail})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPVerifyEmail, ch.Action)
 	}},
-	{storefronttest.OpGenerateOTP, false, "reset for an unknown phone → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGenerateOTP, 404, "reset for an unknown phone → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.GenerateOTP(e.ctx, storefront.GenerateOTPParams{Channel: storefront.ChannelSMS, Phone: newPhone(), Action: storefront.OTPResetPassword})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpForgotPassword, true, "code sent", func(t *testing.T, e *cenv) {
+	{storefronttest.OpForgotPassword, 200, "code sent", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		ch, err := e.session().Auth.ForgotPassword(e.ctx, storefront.ForgotPasswordParams{Email: p.Email})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPResetPassword, ch.Action)
 	}},
-	{storefronttest.OpForgotPassword, false, "unknown email → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpForgotPassword, 404, "unknown email → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.ForgotPassword(e.ctx, storefront.ForgotPasswordParams{Email: "nobody@example.com"})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpResetPassword, true, "new password works", func(t *testing.T, e *cenv) {
+	{storefronttest.OpResetPassword, 200, "new password works", func(t *testing.T, e *cenv) {
 		_, info, p := e.user()
 		sess := e.session()
 		ch, err := sess.Auth.ForgotPassword(e.ctx, storefront.ForgotPasswordParams{Phone: p.Phone})
@@ -346,7 +347,7 @@ var conformanceCases = []conformanceCase{
 		_, err = e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: "brand-new"})
 		require.NoError(t, err)
 	}},
-	{storefronttest.OpResetPassword, false, "wrong code → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpResetPassword, 400, "wrong code → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		sess := e.session()
 		ch, err := sess.Auth.ForgotPassword(e.ctx, storefront.ForgotPasswordParams{Email: p.Email})
@@ -354,7 +355,7 @@ var conformanceCases = []conformanceCase{
 		_, err = sess.Auth.ResetPassword(e.ctx, storefront.ResetPasswordParams{Challenge: *ch, OTP: "000000", NewPassword: "n", ConfirmPassword: "n"})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidOTP)
 	}},
-	{storefronttest.OpChangePassword, true, "new pair saved, new password works", func(t *testing.T, e *cenv) {
+	{storefronttest.OpChangePassword, 200, "new pair saved, new password works", func(t *testing.T, e *cenv) {
 		sess, _, p := e.user()
 		before, _ := sess.Tokens(e.ctx)
 		t2, err := sess.Auth.ChangePassword(e.ctx, storefront.ChangePasswordParams{OldPassword: p.Password, NewPassword: "changed-pw", ConfirmPassword: "changed-pw"})
@@ -365,26 +366,26 @@ var conformanceCases = []conformanceCase{
 		_, err = e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: "changed-pw"})
 		require.NoError(t, err)
 	}},
-	{storefronttest.OpChangePassword, false, "wrong old password → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpChangePassword, 400, "wrong old password → 400", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		_, err := sess.Auth.ChangePassword(e.ctx, storefront.ChangePasswordParams{OldPassword: "wrong", NewPassword: "x", ConfirmPassword: "x"})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidPassword)
 	}},
-	{storefronttest.OpCheckVerificationStatus, true, "verified ones listed", func(t *testing.T, e *cenv) {
+	{storefronttest.OpCheckVerificationStatus, 200, "verified ones listed", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		st, err := e.session().Auth.CheckVerificationStatus(e.ctx, []string{p.Phone, newPhone()}, []string{p.Email, "nobody@example.com"})
 		require.NoError(t, err)
 		assert.Equal(t, []string{p.Phone}, st.VerifiedPhones)
 		assert.Equal(t, []string{p.Email}, st.VerifiedEmails)
 	}},
-	{storefronttest.OpCheckVerificationStatus, false, "expired token, manual session → 401", func(t *testing.T, e *cenv) {
+	{storefronttest.OpCheckVerificationStatus, 401, "expired token, manual session → 401", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		tk, _ := sess.Tokens(e.ctx)
 		e.srv.Advance(storefronttest.DefaultAccessTTL + time.Second)
 		_, err := e.client.NewManualSession(tk).Auth.CheckVerificationStatus(e.ctx, []string{"9876543210"}, nil)
 		apiStatus(t, err, 401, "")
 	}},
-	{storefronttest.OpGetUserDetail, true, "own profile", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetUserDetail, 200, "own profile", func(t *testing.T, e *cenv) {
 		sess, info, p := e.user()
 		u, err := sess.Auth.GetUser(e.ctx, info.ID)
 		require.NoError(t, err)
@@ -392,12 +393,12 @@ var conformanceCases = []conformanceCase{
 		assert.Equal(t, &info.CustomerID, u.CustomerID)
 		assert.True(t, u.IsPhoneVerified)
 	}},
-	{storefronttest.OpGetUserDetail, false, "someone else → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetUserDetail, 404, "someone else → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		_, err := sess.Auth.GetUser(e.ctx, e.otherUser())
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpUpdateUser, true, "names and preferences", func(t *testing.T, e *cenv) {
+	{storefronttest.OpUpdateUser, 200, "names and preferences", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		u, err := sess.Auth.UpdateUser(e.ctx, info.ID, storefront.UpdateUserParams{LastName: new("Rao-Menon"),
 			NotificationPreferences: &storefront.NotificationPreferences{Newsletter: storefront.NotificationChannelPreferences{Whatsapp: true}}})
@@ -406,13 +407,13 @@ var conformanceCases = []conformanceCase{
 		assert.Equal(t, "Asha", *u.FirstName, "fields left out keep their value")
 		assert.True(t, u.NotificationPreferences.Newsletter.Whatsapp)
 	}},
-	{storefronttest.OpUpdateUser, false, "email taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpUpdateUser, 400, "email taken → 400", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		_, _, other := e.user()
 		_, err := sess.Auth.UpdateUser(e.ctx, info.ID, storefront.UpdateUserParams{Email: new(other.Email)})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpDeleteUser, true, "deleted; session cleared", func(t *testing.T, e *cenv) {
+	{storefronttest.OpDeleteUser, 200, "deleted; session cleared", func(t *testing.T, e *cenv) {
 		sess, info, p := e.user()
 		require.NoError(t, sess.Auth.DeleteUser(e.ctx, info.ID))
 		left, _ := sess.Tokens(e.ctx)
@@ -420,21 +421,21 @@ var conformanceCases = []conformanceCase{
 		_, err := e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: p.Password})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpDeleteUser, false, "someone else → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpDeleteUser, 404, "someone else → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		apiStatus(t, sess.Auth.DeleteUser(e.ctx, e.otherUser()), 404, "")
 	}},
-	{storefronttest.OpDeactivateUser, true, "deactivated; login refused", func(t *testing.T, e *cenv) {
+	{storefronttest.OpDeactivateUser, 200, "deactivated; login refused", func(t *testing.T, e *cenv) {
 		sess, info, p := e.user()
 		require.NoError(t, sess.Auth.DeactivateUser(e.ctx, info.ID))
 		_, err := e.session().Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: p.Password})
 		apiStatus(t, err, 401, storefronttest.CodeUserInactive)
 	}},
-	{storefronttest.OpDeactivateUser, false, "someone else → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpDeactivateUser, 404, "someone else → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		apiStatus(t, sess.Auth.DeactivateUser(e.ctx, e.otherUser()), 404, "")
 	}},
-	{storefronttest.OpGetProfileImage, true, "after upload", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetProfileImage, 200, "after upload", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		added, err := sess.Auth.AddProfileImage(e.ctx, info.ID, image())
 		require.NoError(t, err)
@@ -442,12 +443,12 @@ var conformanceCases = []conformanceCase{
 		require.NoError(t, err)
 		assert.Equal(t, added, got)
 	}},
-	{storefronttest.OpGetProfileImage, false, "none yet → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpGetProfileImage, 404, "none yet → 404", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		_, err := sess.Auth.GetProfileImage(e.ctx, info.ID)
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpAddProfileImage, true, "PNG uploaded", func(t *testing.T, e *cenv) {
+	{storefronttest.OpAddProfileImage, 200, "PNG uploaded", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		url, err := sess.Auth.AddProfileImage(e.ctx, info.ID, image())
 		require.NoError(t, err)
@@ -455,12 +456,12 @@ var conformanceCases = []conformanceCase{
 		u, _ := sess.Auth.GetUser(e.ctx, info.ID)
 		assert.Equal(t, &url, u.ProfileImageURL)
 	}},
-	{storefronttest.OpAddProfileImage, false, "not an image → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpAddProfileImage, 400, "not an image → 400", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		_, err := sess.Auth.AddProfileImage(e.ctx, info.ID, storefront.Image{Body: bytes.NewReader([]byte("just some text"))})
 		apiStatus(t, err, 400, "")
 	}},
-	{storefronttest.OpUpdateProfileImage, true, "replaced", func(t *testing.T, e *cenv) {
+	{storefronttest.OpUpdateProfileImage, 200, "replaced", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		first, err := sess.Auth.AddProfileImage(e.ctx, info.ID, image())
 		require.NoError(t, err)
@@ -468,12 +469,12 @@ var conformanceCases = []conformanceCase{
 		require.NoError(t, err)
 		assert.NotEqual(t, first, second)
 	}},
-	{storefronttest.OpUpdateProfileImage, false, "none yet → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpUpdateProfileImage, 404, "none yet → 404", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		_, err := sess.Auth.UpdateProfileImage(e.ctx, info.ID, image())
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpRemoveProfileImage, true, "removed", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRemoveProfileImage, 200, "removed", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
 		_, err := sess.Auth.AddProfileImage(e.ctx, info.ID, image())
 		require.NoError(t, err)
@@ -481,16 +482,22 @@ var conformanceCases = []conformanceCase{
 		_, err = sess.Auth.GetProfileImage(e.ctx, info.ID)
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpRemoveProfileImage, false, "someone else → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRemoveProfileImage, 404, "someone else → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		apiStatus(t, sess.Auth.RemoveProfileImage(e.ctx, e.otherUser()), 404, "")
 	}},
 }
 
+// allConformanceCases are the Auth cases above and the other groups'
+// (conformance_shop_test.go).
+func allConformanceCases() []conformanceCase {
+	return slices.Concat(conformanceCases, shopConformanceCases)
+}
+
 func TestConformance(t *testing.T) {
-	for _, c := range conformanceCases {
+	for _, c := range allConformanceCases() {
 		kind := "failure"
-		if c.success {
+		if c.status == http.StatusOK {
 			kind = "success"
 		}
 		t.Run(c.op+"/"+kind+"/"+c.name, func(t *testing.T) {
@@ -502,28 +509,65 @@ func TestConformance(t *testing.T) {
 	}
 }
 
+// unreachableFailures are the failure statuses an operation declares that
+// no request the typed client can send provokes, with the reason. The
+// fake answers them all the same (tested with raw requests in
+// shop_http_test.go where a raw request can).
+var unreachableFailures = map[string]map[int]string{
+	storefronttest.OpGetProductDetail:               {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpGetMarketplaceProductDetail:    {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpListProductVariants:            {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpListMarketplaceProductVariants: {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpGetVariantDetail:               {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpGetMarketplaceVariantDetail:    {400: "only a malformed inventory flag, which the typed client cannot send"},
+	storefronttest.OpGetConfig:                      {400: "the operation takes no parameters the server could refuse"},
+	storefronttest.OpListCountries:                  {400: "the operation takes no parameters the server could refuse"},
+	storefronttest.OpGetSellerDetail:                {400: "the operation takes only a seller ID, unknown (404) or known"},
+	storefronttest.OpListSellerReviews:              {400: "the operation takes only a seller ID, unknown (404) or known"},
+}
+
 // TestConformanceCoversEveryOperation fails when an operation of the
-// embedded spec has no success case or no failure case above: adding an
-// operation to openapi.yaml without covering it turns CI red.
+// embedded spec has no success case or no failure case: adding an
+// operation to openapi.yaml without covering it turns CI red. Beyond the
+// Auth group, every failure status an operation declares needs its own
+// case, unless unreachableFailures says why none can exist.
 func TestConformanceCoversEveryOperation(t *testing.T) {
-	covered := map[string][2]bool{}
-	for _, c := range conformanceCases {
-		k := covered[c.op]
-		if c.success {
-			k[0] = true
-		} else {
-			k[1] = true
+	statuses := map[string]map[int]bool{}
+	for _, c := range allConformanceCases() {
+		if statuses[c.op] == nil {
+			statuses[c.op] = map[int]bool{}
 		}
-		covered[c.op] = k
+		statuses[c.op][c.status] = true
 	}
+	doc := api.Spec()
 	ops := api.Operations()
-	require.Len(t, ops, 25)
+	require.Len(t, ops, 60)
 	for _, o := range ops {
-		k := covered[o.ID]
-		assert.True(t, k[0], "%s has no conformance success case", o.ID)
-		assert.True(t, k[1], "%s has no conformance failure case", o.ID)
+		got := statuses[o.ID]
+		assert.True(t, got[http.StatusOK], "%s has no conformance success case", o.ID)
+		assert.True(t, len(got) > 1, "%s has no conformance failure case", o.ID)
+		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
+		if slices.Contains(op.Tags, "Auth") {
+			continue
+		}
+		for code := range op.Responses.Map() {
+			status, err := strconv.Atoi(code)
+			if err != nil || status < 400 {
+				continue
+			}
+			if _, ok := unreachableFailures[o.ID][status]; ok {
+				assert.False(t, got[status], "%s: unreachableFailures lists %d, which a case reaches", o.ID, status)
+				continue
+			}
+			assert.True(t, got[status], "%s declares %d but no conformance case provokes it", o.ID, status)
+		}
+		for status := range got {
+			if status != http.StatusOK {
+				assert.NotNil(t, op.Responses.Status(status), "%s: a case expects %d, which the operation does not declare", o.ID, status)
+			}
+		}
 	}
-	for op := range covered {
+	for op := range statuses {
 		assert.True(t, slices.ContainsFunc(ops, func(o api.Operation) bool { return o.ID == op }), "case for unknown operation %s", op)
 	}
 }

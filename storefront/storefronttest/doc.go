@@ -1,19 +1,20 @@
 // Package storefronttest is an in-memory, stateful fake of the Commerce
-// Engine Storefront API's Auth group, for testing code that calls the API
+// Engine Storefront API — the Auth, Catalog, Store, Common, Analytics,
+// Campaigns and Fulfillment groups — for testing code that calls the API
 // without a network, in the spirit of net/http/httptest.
 //
 //	srv := storefronttest.NewServer()
 //	defer srv.Close()
 //	// Point the client under test at srv.BaseURL() with srv.APIKey().
 //
-// The fake implements every operation of openapi.yaml's Auth group with the
-// generated strict server (gen.StrictServerInterface) behind the api
-// package's validating middleware, so every request it accepts conforms to
-// the spec and every answer is one the spec declares. Error answers are the
-// API's envelope {"message", "success": false, "code", "errors"?}; the codes
-// are the Code… constants.
+// The fake implements every operation of openapi.yaml with the generated
+// strict server (gen.StrictServerInterface) behind the api package's
+// validating middleware, so every request it accepts conforms to the spec
+// and every answer is one the spec declares. Error answers are the API's
+// envelope {"message", "success": false, "code", "errors"?}; the codes are
+// the Code… constants.
 //
-// # Behaviour
+// # Credentials
 //
 //   - Tokens are compact HS256 JWTs with the live API's claim names (see
 //     Claims) plus token_type, jti, sid and rot. Access tokens are checked on
@@ -23,6 +24,14 @@
 //   - POST /auth/anonymous needs the server's API key. A previous access
 //     token sent as Bearer, even expired, keeps the visitor's id if this
 //     server signed it; any other Bearer token is ignored.
+//   - The operations the spec lets a back end call with the API key alone
+//     (the catalog's eleven reads outside the marketplace, check-store,
+//     get-config and the three country operations) take the X-Api-Key
+//     alone or a Bearer access token; any credential sent must be valid
+//     (401 otherwise). Every other operation needs the Bearer access token.
+//
+// # Sessions and users
+//
 //   - A visitor who registers keeps their id: the anonymous id becomes the
 //     user's id (unless it is a user's id already, as after a logout). The
 //     anonymous_id claim always carries the visitor's id.
@@ -31,10 +40,97 @@
 //   - One-time passwords are six digits, returned in the answer only with
 //     x-debug-mode: true; otherwise read them with LastOTP or OTP, as a user
 //     reads their messages.
-//   - Clock, call counts and fault injection let tests reach the paths that
-//     are hard to reach against a real server: Advance, Calls, InjectFault.
 //
-// Each operation's handler documents its decisions where the API's
+// # The seeded shop
+//
+// Every server starts with the same shop, Nilgiri Goods (seed.go): twenty
+// nested categories with slugs; 28 products of the store's own — physical
+// goods with variants (sizes, weights, colours), digital goods and bundles —
+// with SKUs, images, attributes of every type, stock in lots, promotions of
+// the four kinds, subscription plans, cross-sell and up-sell lists and
+// reviews with ratings and tags; three marketplace sellers (Seeded…
+// constants) with eight products and reviews of their own; three customer
+// groups (SeededGroupRetail, the default, SeededGroupWholesale and
+// SeededGroupStaff) with their prices; the store's configuration (brand,
+// INR, KYC documents, analytics and payment providers, policies); India
+// with its states, union territories, GST codes and 350 postal codes of
+// twelve cities, the United States, the United Kingdom and the United Arab
+// Emirates. Its IDs are fixed, so they are the same on every server.
+//
+// The catalog, configuration and countries belong to StoreID: under another
+// store ID these operations answer 404 (or their 400 where they declare no
+// 404), while Auth answers for any store ID.
+//
+// # Catalog behaviour
+//
+//   - The store's own catalog is its products without a seller; the
+//     marketplace operations serve the sellers' products, each with its
+//     seller. A product of the other catalog is a 404. Products and
+//     variants are found by ID or slug.
+//   - Prices include GST. With x-customer-group-id a shopper sees their
+//     group's price, else the default group's, else the highest price the
+//     SKU has; the list price is the MRP.
+//   - Lists take page (from 1) and limit (1 to MaxPageLimit, default
+//     DefaultPageLimit); anything else is a 400. A page beyond the last is
+//     empty: total_records and total_pages still count everything,
+//     next_page is null and previous_page is the page before the one asked
+//     for. Categories, variants and a seller's reviews come in one piece.
+//   - sort_by is a JSON object of fields and "asc" or "desc", applied in
+//     order; an unknown field or a malformed value is a 400 naming sort_by.
+//     Without it lists are newest first, suggestions in the merchant's
+//     order, reviews newest first.
+//   - category_id and category_slug take in the categories' descendants;
+//     several categories are a union; an unknown one is a 404. product_type
+//     takes one type or several separated by commas (400 for an unknown
+//     one); seller_id names a known seller (404 otherwise); sku picks SKUs
+//     by code, without regard to case. inventory=true adds the stock lots.
+//   - list-categories lists the top level or a parent's children, down to
+//     nested_level levels, flat, each category with its children and the
+//     count of products in and below it; with search, every category below
+//     the parent whose name or slug contains the keyword.
+//     list-marketplace-categories lists the same tree, counting the
+//     marketplace's products.
+//   - search-products matches the query's first ten words, each the start
+//     of a word of a SKU's name, SKU, tags, categories, descriptions or
+//     attribute values, ranked by where they match (names first); filter
+//     takes the documented expressions (=, !=, >, >=, <, <=, TO, IN, NOT IN,
+//     EXISTS, NOT EXISTS, IS [NOT] NULL, IS [NOT] EMPTY, AND, OR, NOT,
+//     parentheses; or arrays of them) on the documented attributes plus
+//     attributes.<key>; a syntax error or another attribute is a 400 naming
+//     filter. facets count values over every match ("*" for all), with the
+//     minimum and maximum of numbers.
+//   - cross-sell and up-sell follow the merchant's lists of the given
+//     products; similar ranks products sharing categories and tags, the
+//     closest in price first. Each suggests a product once, as its default
+//     SKU, never one of those given; without product_id nothing.
+//   - Reviews are published once approved. create-product-review needs a
+//     logged-in shopper (401 login_required), the product (404), a rating
+//     from 1 to 5, their own user_id, and an order of theirs that holds the
+//     product (400 not_purchased): the fake has no orders group yet, so
+//     tests register orders with AddOrder (the orders group will replace
+//     it). One review per product and order (400 already_exists). New
+//     reviews wait for ApproveReviews. Reviewers' addresses are masked.
+//   - check-fulfillment checks items (digital goods always pass; others
+//     need stock or backorders and a postal code the store delivers to, or
+//     has a store to collect from, per SetServiceable and the seed); a
+//     cart-based check is a 404, as for an unknown cart, until the carts
+//     group exists.
+//   - Analytics events must name the caller as userId and are recorded once
+//     per messageId (AnalyticsEvents); newsletter subscriptions are
+//     recorded once per address (NewsletterSubscribers).
+//
+// # Test data
+//
+// Tests add their own data with AddCategory, AddProduct, AddSeller,
+// AddSellerReview, AddReview, AddCustomerGroup, SetPrice, SetStock,
+// SetKYCEnabled, AddCountry, SetServiceable, AddOrder and CreateUser, each
+// taking small input types of this package and failing on invalid input.
+//
+// Clock, call counts and fault injection let tests reach the paths that
+// are hard to reach against a real server: Advance, Calls, InjectFault
+// (keyed by operation ID, the Op… constants).
+//
+// Each operation's handler or logic documents its decisions where the API's
 // documentation is silent.
 //
 // # Memory
@@ -43,5 +139,7 @@
 // A session gets a small record only once it is refreshed or ended, and the
 // record is dropped once every token of the session would have expired; OTPs
 // are dropped when used or some time after they expire. Both sweeps are lazy
-// and follow the server's clock. Stats reports the counts.
+// and follow the server's clock. Stats reports the counts. The seeded shop
+// is built once per server; analytics events and reviews grow with what
+// tests send.
 package storefronttest

@@ -28,6 +28,7 @@ const (
 	CodeOTPActionMismatch  = "otp_action_mismatch" // otp_action differs from the challenge's
 	CodeInvalidToken       = "invalid_token"       // refresh-token: the body's token is not a JWT
 	CodeTokenExpired       = "token_expired"       // refresh-token: the refresh token has expired
+	CodeNotPurchased       = "not_purchased"       // create-product-review: no order of the shopper's holds the product
 	CodeInternal           = "internal_error"      // the fake failed; please report it
 )
 

@@ -57,6 +57,17 @@ func FuzzHandler(f *testing.F) {
 	f.Add("GET", base+"/auth/user/"+fuzzUserID, "Authorization: Bearer "+access+"\n", []byte(nil))
 	f.Add("PUT", base+"/auth/user/"+fuzzUserID, ctJSON+"Authorization: Bearer "+access+"\n", []byte(`{"first_name":"A","email":null}`))
 	f.Add("POST", base+"/auth/verify-otp", ctJSON+"Authorization: Bearer "+access+"\n", []byte(`{"otp":"1","otp_token":"x","otp_action":"login"}`))
+	key := "X-Api-Key: " + fuzzAPIKey + "\n"
+	bearer := "Authorization: Bearer " + access + "\n"
+	f.Add("GET", base+"/catalog/products?limit=5&sort_by=%7B%22name%22%3A%22asc%22%7D&category_slug=audio", key, []byte(nil))
+	f.Add("GET", base+"/catalog/categories?parent_category_slug=electronics&nested_level=2", key, []byte(nil))
+	f.Add("GET", base+"/catalog/skus?sku=MASALA-CHAI-BLEND&inventory=true", bearer, []byte(nil))
+	f.Add("POST", base+"/catalog/products/search", ctJSON+key, []byte(`{"query":"tea","page":1,"limit":5,"facets":["*"],"filter":"pricing.selling_price 100 TO 500 AND (tags = organic OR NOT product_type = bundle)"}`))
+	f.Add("GET", base+"/catalog/products/aurora-wireless-headphones/reviews?review_tag=comfort", key, []byte(nil))
+	f.Add("GET", base+"/catalog/marketplace/products/similar?product_id=idukki-green-cardamom", bearer, []byte(nil))
+	f.Add("GET", base+"/common/countries/IN/pincodes?pincode=56&limit=3", key, []byte(nil))
+	f.Add("POST", base+"/fulfillment/serviceability", ctJSON+bearer, []byte(`{"delivery_pincode":"560001","items":[{"product_id":"cast-iron-teapot","variant_id":null}]}`))
+	f.Add("POST", base+"/analytics/track", ctJSON+bearer, []byte(`{"event":"x","type":"track","userId":"`+fuzzUserID+`","channel":"website","context":{"ip":"1.2.3.4","userAgent":"u"},"properties":{},"messageId":"m","timestamp":"2025-01-01T00:00:00Z","sentAt":"2025-01-01T00:00:00Z"}`))
 	f.Add("DELETE", "/api/v1/%2e%2e/storefront/auth/user/x", "", []byte(nil))
 	f.Add("BREW", "/", "", []byte("{"))
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/commercengine-go/sdk/api"
@@ -118,6 +119,11 @@ func requestFrom(ctx context.Context) *requestContext {
 //     visitor to keep; any other Bearer token is ignored.
 //   - refresh-token: nothing; the refresh token in the body is checked by
 //     the operation.
+//   - the operations the spec lets a caller send with the X-Api-Key alone
+//     (publicOperations: the catalog's reads, the store's check and
+//     configuration, countries): a Bearer token, when there is one, must be
+//     a valid access token, and an X-Api-Key, when there is one, must be
+//     the server's; one of them is required.
 //   - every other operation: the Bearer access token (verifyAccess).
 //
 // Failures are answered 401 with code "unauthorized".
@@ -142,6 +148,13 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 		case OpRefreshToken:
 		default:
+			if publicOperations()[route.OperationID] {
+				if e := s.checkKeyOrToken(r.Header, rc); e != nil {
+					writeError(w, e)
+					return
+				}
+				break
+			}
 			token, ok := bearerToken(r.Header)
 			if !ok {
 				writeError(w, errNoCaller)
@@ -157,6 +170,45 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestContextKey{}, rc)))
 	})
 }
+
+// checkKeyOrToken checks the credentials of a public operation.
+func (s *Server) checkKeyOrToken(h http.Header, rc *requestContext) *apiError {
+	key := h.Get("X-Api-Key")
+	if key != "" && subtle.ConstantTimeCompare([]byte(key), []byte(s.cfg.apiKey)) != 1 {
+		return unauthorized(CodeUnauthorized, "the API key is invalid")
+	}
+	if token, ok := bearerToken(h); ok {
+		c, e := s.verifyAccess(token, rc.storeID)
+		if e != nil {
+			return e
+		}
+		rc.caller = c
+		return nil
+	}
+	if key == "" {
+		return unauthorized(CodeUnauthorized, "an access token or the API key is required")
+	}
+	return nil
+}
+
+// publicOperations are the operations whose security, in the spec, lists
+// the X-Api-Key alone as one of its alternatives.
+var publicOperations = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	doc := api.Spec()
+	for _, o := range api.Operations() {
+		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
+		if op == nil || op.Security == nil || o.ID == OpGetAnonymousToken {
+			continue
+		}
+		for _, req := range *op.Security {
+			if _, ok := req["X-Api-Key"]; ok && len(req) == 1 {
+				out[o.ID] = true
+			}
+		}
+	}
+	return out
+})
 
 // bearerToken returns the token of an "Authorization: Bearer <token>" header.
 func bearerToken(h http.Header) (string, bool) {

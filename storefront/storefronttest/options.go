@@ -32,7 +32,7 @@ type config struct {
 type Option func(*config)
 
 // WithAPIKey sets the API key that POST /auth/anonymous requires in its
-// X-Api-Key header. The default is a random key of the form "ce_test_<hex>";
+// X-Api-Key header, and that the public operations accept. The default is a random key of the form "ce_test_<hex>";
 // read it with APIKey. An empty key keeps the default.
 func WithAPIKey(key string) Option {
 	return func(c *config) {

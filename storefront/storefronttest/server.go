@@ -15,8 +15,8 @@ import (
 	"github.com/commercengine-go/sdk/api"
 )
 
-// Server is an in-memory fake of the Storefront API's Auth group. It is safe
-// for concurrent use. Make one with NewServer (listening on 127.0.0.1) or New
+// Server is an in-memory fake of the Storefront API (see the package
+// documentation for what it models). It is safe for concurrent use. Make one with NewServer (listening on 127.0.0.1) or New
 // (not listening: mount Handler yourself).
 type Server struct {
 	cfg       config
@@ -42,6 +42,9 @@ type Server struct {
 	lastOTP    map[string]string     // destination key → the otp_token last sent there
 	sessions   map[string]*session   // by sid: only refreshed or ended sessions
 	nextSweep  time.Time
+
+	shopOnce sync.Once
+	shopData *shop // the store's configuration, catalog and countries, under its own lock: see shop
 }
 
 // New returns a Server that does not listen: serve its Handler. URL is empty
@@ -138,11 +141,20 @@ func (s *Server) Client() *http.Client {
 	return s.ts.Client()
 }
 
-// APIKey returns the API key POST /auth/anonymous requires.
+// APIKey returns the API key POST /auth/anonymous requires and the public
+// operations (the catalog's reads, the store's configuration, countries)
+// accept instead of an access token.
 func (s *Server) APIKey() string { return s.cfg.apiKey }
 
 // StoreID returns the store ID of BaseURL and IssueTokens.
 func (s *Server) StoreID() string { return s.cfg.storeID }
+
+// shop returns the server's shop, seeding it on first use: a test that
+// only calls Auth operations does not pay for the catalog.
+func (s *Server) shop() *shop {
+	s.shopOnce.Do(func() { s.shopData = newShop() })
+	return s.shopData
+}
 
 // Stats counts what the server holds in memory.
 type Stats struct {
