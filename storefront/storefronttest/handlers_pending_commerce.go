@@ -2,9 +2,13 @@ package storefronttest
 
 import (
 	"context"
+	"errors"
 
 	"github.com/commercengine-go/sdk/gen"
 )
+
+// errPending answers the operations the fake server does not model yet.
+var errPending = errors.New("storefronttest: operation not modelled yet")
 
 func (h *handlers) CreateCart(ctx context.Context, request gen.CreateCartRequestObject) (gen.CreateCartResponseObject, error) {
 	return nil, errPending

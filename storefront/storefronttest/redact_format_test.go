@@ -17,13 +17,26 @@ import (
 // key; UserParams holds a password.
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 	holders := secretcheck.CheckPackage(t, ".", true,
+		reflect.TypeFor[storefronttest.AttributeInput](),
+		reflect.TypeFor[storefronttest.BundleItemInput](),
+		reflect.TypeFor[storefronttest.CategoryInput](),
 		reflect.TypeFor[storefronttest.Channel](),
 		reflect.TypeFor[storefronttest.Claims](),
+		reflect.TypeFor[storefronttest.CountryInput](),
+		reflect.TypeFor[storefronttest.CustomerGroupInput](),
 		reflect.TypeFor[storefronttest.Fault](),
+		reflect.TypeFor[storefronttest.PostalCodeInput](),
+		reflect.TypeFor[storefronttest.ProductInfo](),
+		reflect.TypeFor[storefronttest.ProductInput](),
+		reflect.TypeFor[storefronttest.ReviewInput](),
+		reflect.TypeFor[storefronttest.SellerInput](),
+		reflect.TypeFor[storefronttest.SellerReviewInput](),
 		reflect.TypeFor[storefronttest.Server](),
+		reflect.TypeFor[storefronttest.StateInput](),
 		reflect.TypeFor[storefronttest.Stats](),
 		reflect.TypeFor[storefronttest.UserInfo](),
 		reflect.TypeFor[storefronttest.UserParams](),
+		reflect.TypeFor[storefronttest.VariantInput](),
 	)
 	assert.ElementsMatch(t, []string{"Server", "UserParams"}, holders)
 }
