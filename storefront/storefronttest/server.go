@@ -45,6 +45,8 @@ type Server struct {
 
 	shopOnce sync.Once
 	shopData *shop // the store's configuration, catalog and countries, under its own lock: see shop
+
+	accounts *accounts // customers' balances, loyalty ledger and addresses, under their own lock: see accounts
 }
 
 // New returns a Server that does not listen: serve its Handler. URL is empty
@@ -88,6 +90,7 @@ func New(opts ...Option) *Server {
 		challenges: map[string]*challenge{},
 		lastOTP:    map[string]string{},
 		sessions:   map[string]*session{},
+		accounts:   newAccounts(),
 	}
 	s.guarded = s.validator.Middleware(s.authenticate(s.routes()))
 	s.handler = http.HandlerFunc(s.serve)

@@ -1,0 +1,140 @@
+package storefronttest
+
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/commercengine-go/sdk/decimal"
+	"github.com/commercengine-go/sdk/gen"
+)
+
+// accounts holds what the fake knows of each customer beyond their login:
+// the balances a cart can redeem (loyalty points, store credit), the
+// loyalty ledger that orders and redemptions write, and the saved
+// addresses a cart's billing and shipping can name. The Carts and Orders
+// groups read and change it; the Customers group serves it. A customer is
+// keyed by user ID; an anonymous visitor has no account.
+//
+// It has its own lock, taken after Server.mu when both are needed, never
+// before.
+type accounts struct {
+	mu   sync.Mutex
+	byID map[string]*account
+}
+
+// account is one customer's.
+type account struct {
+	loyaltyPoints decimal.Decimal       // balance
+	loyaltyLedger []loyaltyEntry        // newest last
+	credit        decimal.Decimal       // store credit balance, in the store's currency
+	addresses     []gen.CustomerAddress // in the order they were saved
+	joined        time.Time
+}
+
+// loyaltyEntry is one movement of loyalty points.
+type loyaltyEntry struct {
+	add       bool // points added (earned, carried forward) rather than removed (redeemed, expired)
+	activity  string
+	reference string // an order number, when the movement is an order's
+	title     string
+	points    decimal.Decimal // positive
+	at        time.Time
+}
+
+func newAccounts() *accounts { return &accounts{byID: map[string]*account{}} }
+
+// get returns the account of userID, creating it (joined at now) when
+// create is true; nil when there is none and create is false.
+func (a *accounts) get(userID string, now time.Time, create bool) *account {
+	acc := a.byID[userID]
+	if acc == nil && create {
+		acc = &account{joined: now}
+		a.byID[userID] = acc
+	}
+	return acc
+}
+
+// with runs f on the account of userID, creating it, under the lock.
+func (a *accounts) with(userID string, now time.Time, f func(*account)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	f(a.get(userID, now, true))
+}
+
+// addLoyalty records a movement of points and moves the balance: added
+// points raise it, removed ones lower it (never below zero: a removal of
+// more than the balance removes the balance).
+func (acc *account) addLoyalty(e loyaltyEntry) {
+	if e.add {
+		acc.loyaltyPoints = acc.loyaltyPoints.Add(e.points)
+	} else {
+		e.points = decimal.Min(e.points, acc.loyaltyPoints)
+		acc.loyaltyPoints = acc.loyaltyPoints.Sub(e.points)
+	}
+	acc.loyaltyLedger = append(acc.loyaltyLedger, e)
+}
+
+// SetLoyaltyPoints gives the user userID a balance of points loyalty
+// points, recorded as a bonus in their loyalty activity, for tests of
+// redemption. The user must exist.
+func (s *Server) SetLoyaltyPoints(userID string, points decimal.Decimal) error {
+	if err := s.checkUser(userID); err != nil {
+		return err
+	}
+	if points.Sign() < 0 {
+		return errors.New("storefronttest: SetLoyaltyPoints: the points must not be negative")
+	}
+	s.accounts.with(userID, s.clock.now(), func(acc *account) {
+		diff := points.Sub(acc.loyaltyPoints)
+		if diff.Sign() == 0 {
+			return
+		}
+		acc.addLoyalty(loyaltyEntry{add: diff.Sign() > 0, activity: "bonus", title: "Points set by the store", points: diff.Abs(), at: s.clock.now()})
+	})
+	return nil
+}
+
+// LoyaltyPoints returns the loyalty points balance of the user userID.
+func (s *Server) LoyaltyPoints(userID string) decimal.Decimal {
+	s.accounts.mu.Lock()
+	defer s.accounts.mu.Unlock()
+	if acc := s.accounts.get(userID, time.Time{}, false); acc != nil {
+		return acc.loyaltyPoints
+	}
+	return decimal.Decimal{}
+}
+
+// SetCreditBalance gives the user userID a store credit balance, for tests
+// of redemption. The user must exist.
+func (s *Server) SetCreditBalance(userID string, amount decimal.Decimal) error {
+	if err := s.checkUser(userID); err != nil {
+		return err
+	}
+	if amount.Sign() < 0 {
+		return errors.New("storefronttest: SetCreditBalance: the amount must not be negative")
+	}
+	s.accounts.with(userID, s.clock.now(), func(acc *account) { acc.credit = amount })
+	return nil
+}
+
+// CreditBalance returns the store credit balance of the user userID.
+func (s *Server) CreditBalance(userID string) decimal.Decimal {
+	s.accounts.mu.Lock()
+	defer s.accounts.mu.Unlock()
+	if acc := s.accounts.get(userID, time.Time{}, false); acc != nil {
+		return acc.credit
+	}
+	return decimal.Decimal{}
+}
+
+// checkUser fails when userID is not a registered user of the server.
+func (s *Server) checkUser(userID string) error {
+	s.mu.RLock()
+	u := s.users[userID]
+	s.mu.RUnlock()
+	if u == nil || u.deleted {
+		return errors.New("storefronttest: no user " + userID)
+	}
+	return nil
+}
