@@ -3,6 +3,7 @@
 //	storefront demo    the whole auth story, on an embedded fake server or a real store
 //	storefront serve   the fake Storefront API on a local port, for apps and other SDKs
 //	storefront auth    one Auth operation at a time, with the session kept in a file
+//	storefront catalog list, search and show the catalog's products with the API key alone
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -50,6 +51,8 @@ Usage:
   storefront demo  [flags]            run the whole auth story (embedded fake server unless a store is given)
   storefront serve [flags]            serve the fake Storefront API on a local port
   storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
+  storefront catalog <list|search|show> [flags]
+                                      browse the catalog with the API key alone
   storefront version                  print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
@@ -77,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("serve", c.serve(ctx, rest))
 	case "auth":
 		err = inCommand("auth", c.auth(ctx, rest))
+	case "catalog":
+		err = inCommand("catalog", c.catalog(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":

@@ -54,3 +54,12 @@ func redacted(s string) string {
 	}
 	return "<redacted>"
 }
+
+// catalogRun holds the store flags, API key included: it prints them
+// through their own redacting String.
+func (r catalogRun) String() string {
+	return fmt.Sprintf("catalogRun{store:%s group:%q json:%t}", r.sf.String(), r.group, r.o.json)
+}
+func (r catalogRun) GoString() string              { return "main." + r.String() }
+func (r catalogRun) Format(f fmt.State, verb rune) { formatRedacted(f, verb, r) }
+func (r catalogRun) LogValue() slog.Value          { return slog.StringValue(r.String()) }

@@ -13,11 +13,11 @@ import (
 // hold the API key, a token or an OTP print none of them (see secretcheck).
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 	holders := secretcheck.CheckPackage(t, ".", false,
-		reflect.TypeFor[authCmd](), reflect.TypeFor[authRun](), reflect.TypeFor[challengeFileContent](),
+		reflect.TypeFor[authCmd](), reflect.TypeFor[authRun](), reflect.TypeFor[catalogRun](), reflect.TypeFor[challengeFileContent](),
 		reflect.TypeFor[cli](), reflect.TypeFor[cmdFlags](), reflect.TypeFor[common](), reflect.TypeFor[demoStep](), reflect.TypeFor[errorJSON](),
-		reflect.TypeFor[printer](), reflect.TypeFor[serveInfo](), reflect.TypeFor[sessionInfo](),
+		reflect.TypeFor[printer](), reflect.TypeFor[productDetail](), reflect.TypeFor[productLine](), reflect.TypeFor[serveInfo](), reflect.TypeFor[sessionInfo](),
 		reflect.TypeFor[stepJSON](), reflect.TypeFor[storeFlags](), reflect.TypeFor[summaryJSON](),
 		reflect.TypeFor[usageError](),
 	)
-	assert.ElementsMatch(t, []string{"challengeFileContent", "serveInfo", "storeFlags"}, holders)
+	assert.ElementsMatch(t, []string{"catalogRun", "challengeFileContent", "serveInfo", "storeFlags"}, holders)
 }
