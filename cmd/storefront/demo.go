@@ -138,18 +138,63 @@ func (c *cli) peek(ctx context.Context, sess *storefront.Session, client *storef
 	return infoOf(claims, t, time.Now())
 }
 
-// demoStory is the whole auth story: a visitor arrives, registers, logs in
-// by OTP, sets a password through forgot/reset, logs out, logs in with the
-// password, refreshes, reads their profile and logs out.
+// demoStory is a shopper's story: a visitor arrives, browses and searches
+// the catalog, opens a product, registers, logs in by OTP, sets a password
+// through forgot/reset, logs out, logs in with the password, refreshes,
+// reads their profile and logs out.
 func demoStory(sess *storefront.Session, phone string) []demoStep {
 	auth := sess.Auth
 	password := "demo-" + randomHex(8)
-	var userID string
+	var userID, productID string
 	var resetChallenge storefront.OTPChallenge // from forgot-password to reset-password
 	return []demoStep{
 		{"anonymous visitor", "get-anonymous-token", func(ctx context.Context) (string, error) {
 			_, err := auth.Anonymous(ctx)
 			return "", err
+		}},
+		{"browse the catalog", "list-categories, list-products", func(ctx context.Context) (string, error) {
+			cats, err := sess.Catalog.ListCategories(ctx, nil)
+			if err != nil {
+				return "", err
+			}
+			params := &storefront.ListProductsParams{Limit: new(10)}
+			where := "the store"
+			if len(cats.Categories) > 0 {
+				params.CategoryID = &[]string{cats.Categories[0].ID}
+				where = cats.Categories[0].Name
+			}
+			n := 0
+			for p, err := range sess.Catalog.ListProductsAll(ctx, params) {
+				if err != nil {
+					return "", err
+				}
+				if productID == "" {
+					productID = p.ID
+				}
+				n++
+			}
+			return fmt.Sprintf("%d categories; %d products in %s", len(cats.Categories), n, where), nil
+		}},
+		{"search the catalog", "search-products", func(ctx context.Context) (string, error) {
+			res, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "shirt", Page: 1, Limit: 10})
+			if err != nil {
+				return "", err
+			}
+			if productID == "" && len(res.Skus) > 0 {
+				productID = res.Skus[0].ProductID
+			}
+			return fmt.Sprintf("%d results for %q", res.Pagination.TotalRecords, "shirt"), nil
+		}},
+		{"product detail", "get-product-detail", func(ctx context.Context) (string, error) {
+			if productID == "" {
+				return "the catalog is empty", nil
+			}
+			res, err := sess.Catalog.GetProductDetail(ctx, productID, nil)
+			if err != nil {
+				return "", err
+			}
+			p := res.Product
+			return fmt.Sprintf("%s, %s %s, %d variants", p.Name, p.Pricing.Currency, p.Pricing.SellingPrice.StringFixed(2), len(p.Variants)), nil
 		}},
 		{"register with phone", "register-with-phone", func(ctx context.Context) (string, error) {
 			res, err := auth.RegisterWithPhone(ctx, storefront.RegisterWithPhoneParams{Phone: phone, FirstName: "Asha", LastName: "Rao"})

@@ -45,8 +45,12 @@ func noTokens(t *testing.T, s string) {
 	assert.NotContains(t, s, "eyJ", "a token was printed")
 }
 
+// demoStepCount is how many steps the demo's story has; demoSteps names
+// those the tests look for.
+const demoStepCount = 13
+
 var demoSteps = []string{
-	"anonymous visitor", "register with phone", "OTP login (debug mode)", "forgot password",
+	"anonymous visitor", "browse the catalog", "search the catalog", "product detail", "register with phone", "OTP login (debug mode)", "forgot password",
 	"reset password", "logout", "login with password", "refresh", "profile read",
 }
 
@@ -57,8 +61,8 @@ func TestDemoEmbedded(t *testing.T) {
 		assert.Contains(t, r.stdout, step)
 	}
 	assert.Contains(t, r.stdout, "embedded fake server at http://127.0.0.1:")
-	assert.Contains(t, r.stdout, "demo: 10/10 steps succeeded")
-	assert.Equal(t, 10, strings.Count(r.stdout, " ok "), r.stdout)
+	assert.Contains(t, r.stdout, fmt.Sprintf("demo: %d/%[1]d steps succeeded", demoStepCount))
+	assert.Equal(t, demoStepCount, strings.Count(r.stdout, " ok "), r.stdout)
 	assert.NotContains(t, r.stdout, "FAIL")
 	noTokens(t, r.stdout+r.stderr)
 }
@@ -67,8 +71,8 @@ func TestDemoJSON(t *testing.T) {
 	r := runCLI(t, nil, "", "demo", "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	require.Len(t, lines, 11)
-	for i, l := range lines[:10] {
+	require.Len(t, lines, demoStepCount+1)
+	for i, l := range lines[:demoStepCount] {
 		var st struct {
 			Step      int    `json:"step"`
 			OK        bool   `json:"ok"`
@@ -82,8 +86,8 @@ func TestDemoJSON(t *testing.T) {
 		assert.NotEmpty(t, st.Operation)
 	}
 	var sum summaryJSON
-	require.NoError(t, json.Unmarshal([]byte(lines[10]), &sum))
-	assert.Equal(t, 10, sum.Summary.Succeeded)
+	require.NoError(t, json.Unmarshal([]byte(lines[demoStepCount]), &sum))
+	assert.Equal(t, demoStepCount, sum.Summary.Succeeded)
 	noTokens(t, r.stdout)
 }
 
