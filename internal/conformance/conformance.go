@@ -28,14 +28,31 @@ import (
 	"github.com/commercengine-go/sdk/storefront"
 )
 
-// The operations a run drives, in order.
+// The operations a run drives, in order: the session's, then the reads of
+// the catalog, the store and the countries, then the test account's.
 const (
-	OpGetAnonymousToken = "get-anonymous-token"
-	OpRefreshToken      = "refresh-token"
-	OpLoginWithPassword = "login-with-password"
-	OpGetUserDetail     = "get-user-detail"
-	OpLogout            = "logout"
+	OpGetAnonymousToken  = "get-anonymous-token"
+	OpRefreshToken       = "refresh-token"
+	OpCheckStore         = "check-store"
+	OpGetConfig          = "get-config"
+	OpListCountries      = "list-countries"
+	OpListCountryStates  = "list-country-states"
+	OpListCategories     = "list-categories"
+	OpListProducts       = "list-products"
+	OpListSkus           = "list-skus"
+	OpSearchProducts     = "search-products"
+	OpGetProductDetail   = "get-product-detail"
+	OpListProductVariant = "list-product-variants"
+	OpListProductReviews = "list-product-reviews"
+	OpLoginWithPassword  = "login-with-password"
+	OpGetUserDetail      = "get-user-detail"
+	OpLogout             = "logout"
 )
+
+// readOnly are the reads a run sends after the session starts: they change
+// nothing in the store, so they are safe against a real one.
+var readOnly = []string{OpCheckStore, OpGetConfig, OpListCountries, OpListCountryStates, OpListCategories,
+	OpListProducts, OpListSkus, OpSearchProducts, OpGetProductDetail, OpListProductVariant, OpListProductReviews}
 
 // Outcome is how one operation of a run went.
 type Outcome string
@@ -157,13 +174,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if run.unreachable {
 			reason = "the API is unreachable"
 		}
-		run.skip(reason, OpRefreshToken, OpLoginWithPassword, OpGetUserDetail, OpLogout)
+		run.skip(reason, append(append([]string{OpRefreshToken}, readOnly...), OpLoginWithPassword, OpGetUserDetail, OpLogout)...)
 		return r, nil
 	}
 	run.step(ctx, OpRefreshToken, func(ctx context.Context) error {
 		_, err := sess.Auth.RefreshToken(ctx)
 		return err
 	})
+	run.reads(ctx, sess)
 	if run.unreachable {
 		run.skip("the API is unreachable", OpLoginWithPassword, OpGetUserDetail, OpLogout)
 		return r, nil
@@ -210,6 +228,53 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return err
 	})
 	return r, nil
+}
+
+// reads sends the read-only operations: the store, its configuration, the
+// countries, the catalog's first page, a search and the first product's
+// detail, variants and reviews.
+func (r *runner) reads(ctx context.Context, sess *storefront.Session) {
+	if r.unreachable {
+		r.skip("the API is unreachable", readOnly...)
+		return
+	}
+	r.step(ctx, OpCheckStore, func(ctx context.Context) error { return sess.Store.CheckStore(ctx) })
+	r.step(ctx, OpGetConfig, func(ctx context.Context) error { _, err := sess.Store.GetConfig(ctx); return err })
+	r.step(ctx, OpListCountries, func(ctx context.Context) error { _, err := sess.Common.ListCountries(ctx); return err })
+	r.step(ctx, OpListCountryStates, func(ctx context.Context) error { _, err := sess.Common.ListCountryStates(ctx, "IN"); return err })
+	r.step(ctx, OpListCategories, func(ctx context.Context) error { _, err := sess.Catalog.ListCategories(ctx, nil); return err })
+	var productID string
+	r.step(ctx, OpListProducts, func(ctx context.Context) error {
+		res, err := sess.Catalog.ListProducts(ctx, &storefront.ListProductsParams{Limit: new(5)})
+		if err == nil && len(res.Products) > 0 {
+			productID = res.Products[0].ID
+		}
+		return err
+	})
+	r.step(ctx, OpListSkus, func(ctx context.Context) error {
+		_, err := sess.Catalog.ListSkus(ctx, &storefront.ListSkusParams{Limit: new(5)})
+		return err
+	})
+	r.step(ctx, OpSearchProducts, func(ctx context.Context) error {
+		_, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "a", Page: 1, Limit: 5})
+		return err
+	})
+	if productID == "" {
+		r.skip("the catalog has no product to read", OpGetProductDetail, OpListProductVariant, OpListProductReviews)
+		return
+	}
+	r.step(ctx, OpGetProductDetail, func(ctx context.Context) error {
+		_, err := sess.Catalog.GetProductDetail(ctx, productID, nil)
+		return err
+	})
+	r.step(ctx, OpListProductVariant, func(ctx context.Context) error {
+		_, err := sess.Catalog.ListProductVariants(ctx, productID, nil)
+		return err
+	})
+	r.step(ctx, OpListProductReviews, func(ctx context.Context) error {
+		_, err := sess.Catalog.ListProductReviews(ctx, productID, nil)
+		return err
+	})
 }
 
 // runner drives the steps of a run, one at a time.

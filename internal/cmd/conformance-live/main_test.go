@@ -36,9 +36,9 @@ func TestRun(t *testing.T) {
 		stderr string
 	}{
 		{"no credentials", nil, nil, exitOK, "Live conformance check skipped: CE_STORE_ID and CE_API_KEY are not set.", ""},
-		{"fake server", nil, fake, exitOK, "PASS: 5 operations checked, 5 ok", ""},
+		{"fake server", nil, fake, exitOK, "PASS: 16 operations checked, 16 ok", ""},
 		{"unreachable", []string{"-timeout", "2s"}, map[string]string{"CE_STORE_ID": "s", "CE_API_KEY": "k", "CE_BASE_URL": closed}, exitFailed,
-			"get-anonymous-token  -       failed: cannot reach the API", ""},
+			"get-anonymous-token    -       failed: cannot reach the API", ""},
 		{"bad CE_ENV", nil, map[string]string{"CE_ENV": "qa"}, exitError, "", "CE_ENV"},
 		{"bad CE_BASE_URL", nil, map[string]string{"CE_BASE_URL": "localhost:8080"}, exitError, "", "CE_BASE_URL must be an http or https URL"},
 		{"bad store ID", nil, map[string]string{"CE_STORE_ID": "a/b", "CE_API_KEY": "k"}, exitError, "", "single path segment"},
@@ -67,7 +67,7 @@ func TestRun(t *testing.T) {
 	if got := run(context.Background(), nil, func(k string) string { return fake[k] }, &stdout, &stderr); got != exitFailed {
 		t.Errorf("exit status %d with a malformed logout, want %d\n%s", got, exitFailed, &stdout)
 	}
-	if !strings.Contains(stdout.String(), "logout               200     ") {
+	if !strings.Contains(stdout.String(), "logout                 200     ") {
 		t.Errorf("report:\n%s", &stdout)
 	}
 }
