@@ -8585,13 +8585,13 @@ type ResetPasswordJSONBody struct {
 
 // AddProfileImageMultipartBody defines parameters for AddProfileImage.
 type AddProfileImageMultipartBody struct {
-	// Image The image file.
+	// Image The image file. The API documents no size limit; this description bounds it at 10 MiB, the limit of the SDK and its fake server.
 	Image openapi_types.File `json:"image"`
 }
 
 // UpdateProfileImageMultipartBody defines parameters for UpdateProfileImage.
 type UpdateProfileImageMultipartBody struct {
-	// Image The new image file.
+	// Image The new image file. The API documents no size limit; this description bounds it at 10 MiB, the limit of the SDK and its fake server.
 	Image *openapi_types.File `json:"image,omitempty"`
 }
 

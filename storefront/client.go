@@ -71,10 +71,10 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		now:           time.Now,
 	}
 	for _, o := range opts {
-		if o == nil {
-			continue
+		if o.apply == nil {
+			continue // the zero Option
 		}
-		if err := o(&cfg); err != nil {
+		if err := o.apply(&cfg); err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrInvalidParam, err)
 		}
 	}

@@ -32,7 +32,10 @@ type RegisterWithPhoneParams struct {
 	FirstName   string // required
 	LastName    string
 	Email       string
-	DebugMode   bool // ask the API to return the OTP (development and tests only)
+	// DebugMode sends the x-debug-mode header the operation takes. A
+	// registration by phone logs the user in at once, so its answer holds
+	// no code either way; the header matters to the OTP operations.
+	DebugMode bool
 }
 
 // LoginWithPhoneParams starts an OTP login by SMS or WhatsApp.
@@ -144,7 +147,9 @@ type Image struct {
 	ContentType string    // default: sniffed from the first bytes
 }
 
-// MaxImageBytes bounds a profile image upload.
+// MaxImageBytes bounds a profile image upload: the maxLength openapi.yaml
+// gives the image (the API documents no limit), which the fake server
+// enforces too.
 const MaxImageBytes = 10 << 20
 
 var (

@@ -40,6 +40,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.MalformedResponseError](),
 		reflect.TypeFor[storefront.MemoryStore](),
 		reflect.TypeFor[storefront.OTPChallenge](),
+		reflect.TypeFor[storefront.Option](),
 		reflect.TypeFor[storefront.RegisterWithEmailParams](),
 		reflect.TypeFor[storefront.RegisterWithPasswordParams](),
 		reflect.TypeFor[storefront.RegisterWithPhoneParams](),

@@ -46,7 +46,7 @@ func (c *clock) set(f func(now time.Time) time.Time) {
 // use as a func() time.Time, for a client that should share the server's
 // clock:
 //
-//	clientOption(srv.Now)
+//	storefront.New(srv.StoreID(), storefront.WithBaseURL(srv.BaseURL()), storefront.WithClock(srv.Now))
 func (s *Server) Now() time.Time { return s.clock.now() }
 
 // Advance moves the server's clock forward by d (backward when d is

@@ -12,8 +12,10 @@ import (
 	"github.com/commercengine-go/sdk/gen"
 )
 
-// MaxImageBytes is the largest profile image the server accepts.
-const MaxImageBytes = 5 << 20
+// MaxImageBytes is the largest profile image the server accepts: the
+// maxLength of the image in openapi.yaml, which the SDK's own
+// storefront.MaxImageBytes matches (the API documents no limit).
+const MaxImageBytes = 10 << 20
 
 // imageBaseURL is where the fake says profile images are; nothing serves
 // them.

@@ -25,6 +25,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefronttest.CountryInput](),
 		reflect.TypeFor[storefronttest.CustomerGroupInput](),
 		reflect.TypeFor[storefronttest.Fault](),
+		reflect.TypeFor[storefronttest.Option](),
 		reflect.TypeFor[storefronttest.PostalCodeInput](),
 		reflect.TypeFor[storefronttest.ProductInfo](),
 		reflect.TypeFor[storefronttest.ProductInput](),

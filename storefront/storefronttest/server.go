@@ -60,7 +60,9 @@ func New(opts ...Option) *Server {
 		otpMaxAttempts: DefaultOTPMaxAttempts,
 	}
 	for _, o := range opts {
-		o(&cfg)
+		if o.apply != nil {
+			o.apply(&cfg)
+		}
 	}
 	if cfg.apiKey == "" {
 		cfg.apiKey = "ce_test_" + randomHex(16)
