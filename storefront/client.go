@@ -39,6 +39,7 @@ type Client struct {
 	now       func() time.Time
 
 	defaultSession *Session
+	renewals       *renewals // shared by the client's sessions: one refresh per pair, the API's clock
 
 	// Auth is the Auth group on the client's default session.
 	Auth *AuthService
@@ -94,6 +95,8 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		maxBody: cfg.maxBodyBytes,
 		now:     cfg.now,
 		logger:  cfg.logger,
+
+		renewals: newRenewals(cfg.renewalGrace),
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)

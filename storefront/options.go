@@ -76,6 +76,7 @@ type config struct {
 	refreshMargin time.Duration
 	maxBodyBytes  int64
 	now           func() time.Time
+	renewalGrace  renewalGraceConfig
 }
 
 // WithAPIKey sets the store's API key, sent as X-Api-Key to create anonymous
