@@ -125,6 +125,7 @@ func (c *Client) NewSession(store TokenStore, opts ...SessionOption) *Session {
 	s.Auth = &AuthService{s: s}
 	return s
 }
+
 // NewManualSession returns a session that starts with t and never refreshes
 // or creates tokens on its own: for callers that keep tokens themselves (in
 // a cookie, say) and build a session per request. Token pairs returned by
