@@ -62,3 +62,5 @@ var ErrRenewalLockTimeout = errors.New("storefront: timed out waiting for anothe
 // the pair, uses it, and saves it again on its next call; Session.Flush
 // saves it now.
 var ErrNotSaved = errors.New("storefront: token pair not saved")
+
+var _ RenewalCoordinator = (*FileStore)(nil)
