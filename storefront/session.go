@@ -66,6 +66,7 @@ type Session struct {
 	mu      sync.Mutex                  // serialises writes to the store and the start of renewals
 	flight  *renewal                    // the renewal in progress, shared by concurrent callers
 	saves   uint64                      // writes to the store so far, under mu
+	version atomic.Uint64               // bumped under mu by every write and renewal: a pair loaded at the same version is current
 	pending atomic.Pointer[pendingPair] // a pair the store failed to save; written under mu
 
 	notifyMu sync.Mutex // serialises the callbacks
@@ -117,6 +118,7 @@ func (c *Client) NewSession(store TokenStore, opts ...SessionOption) *Session {
 		store = NewMemoryStore()
 	}
 	s := &Session{c: c, store: store}
+	s.version.Store(1) // 0 stands for "unknown" in renewLoaded
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -160,6 +162,7 @@ func (s *Session) Clear(ctx context.Context) error {
 	s.mu.Lock()
 	err := s.store.Clear(ctx)
 	s.saves++
+	s.version.Add(1)
 	seq := s.saves
 	if err == nil {
 		s.pending.Store(nil)
@@ -245,6 +248,7 @@ const maxRenewals = 3
 // token as it is). It never returns an empty token with a nil error. Use
 // it to call API groups this SDK does not cover yet.
 func (s *Session) AccessToken(ctx context.Context) (string, error) {
+	version := s.version.Load()
 	t, err := s.Tokens(ctx)
 	if err != nil {
 		return "", err
@@ -259,7 +263,7 @@ func (s *Session) AccessToken(ctx context.Context) (string, error) {
 		return t.AccessToken, nil
 	}
 	for range maxRenewals {
-		if t, err = s.renew(ctx, t.AccessToken, false); err != nil && !renewedNotSaved(t, err) {
+		if t, err = s.renewLoaded(ctx, t, version, false); err != nil && !renewedNotSaved(t, err) {
 			return "", err
 		}
 		if sendable(t.AccessToken) {
@@ -347,6 +351,14 @@ func (s *Session) liveLogin(t Tokens) bool {
 // from the caller's, so one caller giving up does not fail the others; each
 // caller waits only as long as its own context allows.
 func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, error) {
+	return s.renewLoaded(ctx, Tokens{AccessToken: stale}, 0, force)
+}
+
+// renewLoaded is renew for a caller that has just loaded the pair loaded
+// at version: if nothing was written or renewed since, the store is not
+// read again (a round trip, for a Redis store).
+func (s *Session) renewLoaded(ctx context.Context, loaded Tokens, version uint64, force bool) (Tokens, error) {
+	stale := loaded.AccessToken
 	if err := ctx.Err(); err != nil {
 		return Tokens{}, fmt.Errorf("storefront: %w", err)
 	}
@@ -356,7 +368,9 @@ func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, 
 		return s.await(ctx, f)
 	}
 	var cur Tokens
-	if s.pending.Load() == nil {
+	if version != 0 && version == s.version.Load() && s.pending.Load() == nil {
+		cur = loaded
+	} else if s.pending.Load() == nil {
 		var err error
 		if cur, err = s.store.Load(ctx); err != nil {
 			s.mu.Unlock()
@@ -389,6 +403,7 @@ func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, 
 		t, err := s.doRenew(rctx, cur)
 		s.mu.Lock()
 		s.flight = nil
+		s.version.Add(1)
 		s.mu.Unlock()
 		f.tokens, f.err = t, err
 		close(f.done)

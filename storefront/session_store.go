@@ -77,6 +77,7 @@ func (s *Session) flushPending(ctx context.Context, strict bool) (Tokens, error)
 	var seq uint64
 	if wrote {
 		s.saves++
+		s.version.Add(1)
 		seq = s.saves
 	}
 	s.mu.Unlock()
@@ -102,6 +103,7 @@ func (s *Session) write(ctx context.Context, t Tokens) error {
 	s.mu.Lock()
 	err := s.store.Save(pctx, t)
 	s.saves++
+	s.version.Add(1)
 	seq := s.saves
 	if err != nil {
 		s.pending.Store(&pendingPair{tokens: t, anyPrev: true})
@@ -133,6 +135,7 @@ func (s *Session) saveIf(ctx context.Context, prev, next Tokens) (Tokens, error)
 	var seq uint64
 	if wrote {
 		s.saves++
+		s.version.Add(1)
 		seq = s.saves
 		s.pending.Store(nil)
 	}
@@ -157,6 +160,7 @@ func (s *Session) clearIf(ctx context.Context, prev Tokens) (Tokens, bool, error
 	var seq uint64
 	if wrote {
 		s.saves++
+		s.version.Add(1)
 		seq = s.saves
 		s.pending.Store(nil)
 	}

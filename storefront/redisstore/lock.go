@@ -77,7 +77,8 @@ func (b *Backend) LockRenewal(ctx context.Context, key string, fn func(context.C
 }
 
 // acquire waits for the lock, polling with a growing interval (1 ms up to
-// 20 ms): a renewal is one round trip to the API, so the wait is short.
+// 4 ms): a renewal is one round trip to the API, so the wait is short, and
+// only one request per replica waits (the others share its renewal).
 func (b *Backend) acquire(ctx context.Context, lockKey, owner string) error {
 	deadline := time.Now().Add(b.lockWait)
 	wait := time.Millisecond
@@ -103,7 +104,7 @@ func (b *Backend) acquire(ctx context.Context, lockKey, owner string) error {
 			return fmt.Errorf("redisstore: waiting for the renewal lock: %w", ctx.Err())
 		case <-t.C:
 		}
-		wait = min(wait*2, 20*time.Millisecond)
+		wait = min(wait*2, 4*time.Millisecond)
 	}
 }
 
