@@ -8,10 +8,6 @@ import (
 	"syscall"
 )
 
-// crossProcessLocks reports whether file locks hold between processes on
-// this system.
-const crossProcessLocks = true
-
 // tryLockFile takes an exclusive flock(2) on f without waiting. The lock
 // belongs to f's open file description: another open of the same file, in
 // this process or another, is refused until f is unlocked or closed, and

@@ -7,11 +7,9 @@ import (
 	"sync"
 )
 
-// crossProcessLocks reports whether file locks hold between processes on
-// this system. Here they do not: FileStores in one process coordinate
-// through an in-process table of held lock files, and processes do not.
-const crossProcessLocks = false
-
+// heldLockFiles stands in for flock(2) where it is missing: FileStores in
+// one process coordinate through this table of held lock files; processes
+// do not.
 var heldLockFiles sync.Map // lock file name → struct{}
 
 func tryLockFile(f *os.File) (bool, error) {

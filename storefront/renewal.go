@@ -95,18 +95,6 @@ func (r *renewals) join(k renewalKey) (o *renewalOutcome, leader bool) {
 	return o, true
 }
 
-// lookup returns the finished outcome of the pair key names, if it is
-// still in its grace window.
-func (r *renewals) lookup(k renewalKey) (*renewalOutcome, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	o := r.byKey[k]
-	if o == nil || o.expires.IsZero() || !time.Now().Before(o.expires) {
-		return nil, false
-	}
-	return o, true
-}
-
 // finish records the outcome of a renewal join started and wakes its
 // waiters. A renewed pair or the API's refusal is kept for the grace
 // window; any other failure (a timeout, a 5xx) is forgotten at once, so

@@ -78,7 +78,7 @@ func TestRedisLoadHelper(t *testing.T) {
 			return
 		}
 		serverNow, _ := strconv.ParseInt(f[len(f)-1], 10, 64)
-		offset.Store(int64(time.Unix(0, serverNow).Sub(time.Now())))
+		offset.Store(int64(time.Until(time.Unix(0, serverNow))))
 		store := func() storefront.TokenStore { return backend.Store(f[1]) }
 		if f[0] == "memory" {
 			pair := storefront.Tokens{AccessToken: f[1], RefreshToken: f[2]}
