@@ -56,8 +56,8 @@ type renewalOutcome struct {
 	expires time.Time // end of the grace window, once finished
 }
 
-// renewals is what the sessions of one Client share: the renewal registry
-// and the estimate of the API's clock.
+// renewals is what the sessions of one Client share: the renewal registry,
+// the estimate of the API's clock, and the claims of recent tokens.
 type renewals struct {
 	graceWindow time.Duration
 	maxEntries  int
@@ -68,14 +68,15 @@ type renewals struct {
 	head     int               // finished[:head] are gone
 	timer    *time.Timer       // fires at the oldest expiry; nil when nothing is kept
 
-	skew clockSkew
+	skew   clockSkew
+	claims *claimsCache // parsed access tokens, for sessions built per request
 }
 
 func newRenewals(cfg renewalGraceConfig) *renewals {
 	if !cfg.set {
 		cfg.window, cfg.maxEntries = DefaultRenewalGrace, DefaultRenewalGraceEntries
 	}
-	return &renewals{graceWindow: cfg.window, maxEntries: cfg.maxEntries, byKey: map[renewalKey]*renewalOutcome{}}
+	return &renewals{graceWindow: cfg.window, maxEntries: cfg.maxEntries, byKey: map[renewalKey]*renewalOutcome{}, claims: newClaimsCache()}
 }
 
 // join returns the renewal of the pair key names: a finished one still in
@@ -93,6 +94,18 @@ func (r *renewals) join(k renewalKey) (o *renewalOutcome, leader bool) {
 	o = &renewalOutcome{key: k, done: make(chan struct{})}
 	r.byKey[k] = o
 	return o, true
+}
+
+// existing returns the renewal of the pair key names when there is one, in
+// flight or finished and still in its grace window.
+func (r *renewals) existing(k renewalKey) *renewalOutcome {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	o := r.byKey[k]
+	if o == nil || (!o.expires.IsZero() && !time.Now().Before(o.expires)) {
+		return nil
+	}
+	return o
 }
 
 // finish records the outcome of a renewal join started and wakes its
@@ -148,6 +161,9 @@ func (r *renewals) sweep() {
 	}
 	if r.head == len(r.finished) {
 		r.finished, r.head, r.timer = nil, 0, nil
+		if len(r.byKey) == 0 {
+			r.byKey = map[renewalKey]*renewalOutcome{} // a map keeps the buckets of its largest size
+		}
 		return
 	}
 	r.timer.Reset(r.finished[r.head].expires.Sub(now))

@@ -285,9 +285,9 @@ func (s *Session) claimsOf(token string) (*Claims, error) {
 	if p := s.parsed.Load(); p != nil && p.token == token {
 		return p.claims, p.err
 	}
-	c, err := ParseClaims(token)
-	s.parsed.Store(&parsedToken{token: token, claims: c, err: err})
-	return c, err
+	p := s.c.renewals.claims.parse(token)
+	s.parsed.Store(p)
+	return p.claims, p.err
 }
 
 // usable reports whether an access token can be sent as it is: a JWT of
@@ -325,8 +325,8 @@ func (s *Session) refreshUsable(token string) bool {
 	if !sendable(token) {
 		return false
 	}
-	c, err := ParseClaims(token)
-	return err == nil && !c.ExpiresWithin(s.c.apiNow(), 0)
+	p := s.c.renewals.claims.parse(token)
+	return p.err == nil && !p.claims.ExpiresWithin(s.c.apiNow(), 0)
 }
 
 // liveLogin reports whether t is a logged-in session that can still be used
@@ -393,6 +393,14 @@ func (s *Session) renewLoaded(ctx context.Context, loaded Tokens, version uint64
 		s.mu.Unlock()
 		return cur, nil
 	}
+	// Another session of the client is renewing this pair, or has just
+	// done so: wait for it here, without a renewal of this session's own.
+	if s.refreshUsable(cur.RefreshToken) {
+		if o := s.c.renewals.existing(keyOf(cur.RefreshToken)); o != nil {
+			s.mu.Unlock()
+			return s.follow(ctx, cur, o)
+		}
+	}
 	f := &renewal{done: make(chan struct{})}
 	s.flight = f
 	s.mu.Unlock()
@@ -451,25 +459,35 @@ func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
 
 	k := keyOf(cur.RefreshToken)
 	o, leader := s.c.renewals.join(k)
-	if leader {
-		r := s.leadRenewal(ctx, cur, k)
-		s.c.renewals.finish(o, r.outcome, r.shared, r.keep)
-		if r.err != nil || r.stored {
-			return r.held, r.err
+	if !leader {
+		return s.follow(ctx, cur, o)
+	}
+	r := s.leadRenewal(ctx, cur, k)
+	s.c.renewals.finish(o, r.outcome, r.shared, r.keep)
+	if r.err != nil || r.stored {
+		return r.held, r.err
+	}
+	if o.tokens.IsZero() { // the store was cleared meanwhile: the caller starts again
+		return Tokens{}, nil
+	}
+	return s.saveIf(ctx, cur, o.tokens)
+}
+
+// follow adopts the outcome of o, another session's renewal of cur: it
+// waits for it (as long as ctx allows), then saves the new pair to this
+// session's store, or handles the API's refusal as its own.
+func (s *Session) follow(ctx context.Context, cur Tokens, o *renewalOutcome) (Tokens, error) {
+	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: adopting a renewal of the same pair by another session")
+	select {
+	case <-o.done:
+	case <-ctx.Done():
+		return Tokens{}, fmt.Errorf("storefront: waiting for the renewal: %w", ctx.Err())
+	}
+	if o.err != nil {
+		if errors.Is(o.err, ErrSessionExpired) {
+			return s.afterRefusal(ctx, cur, o.err)
 		}
-	} else {
-		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: adopting a renewal of the same pair by another session")
-		select {
-		case <-o.done:
-		case <-ctx.Done():
-			return Tokens{}, fmt.Errorf("storefront: waiting for the renewal: %w", ctx.Err())
-		}
-		if o.err != nil {
-			if errors.Is(o.err, ErrSessionExpired) {
-				return s.afterRefusal(ctx, cur, o.err)
-			}
-			return Tokens{}, o.err
-		}
+		return Tokens{}, o.err
 	}
 	if o.tokens.IsZero() { // the store was cleared meanwhile: the caller starts again
 		return Tokens{}, nil
