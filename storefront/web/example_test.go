@@ -54,7 +54,7 @@ func ExampleNewCookieSessions() {
 		log.Fatal(err)
 	}
 
-	key := make([]byte, 32) // keep it secret; put a new key first to rotate
+	key := make([]byte, 32) // secret; to rotate, put a new key first
 	if _, err := rand.Read(key); err != nil {
 		log.Fatal(err)
 	}
@@ -62,21 +62,43 @@ func ExampleNewCookieSessions() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	handler := web.NewMiddleware(client, sessions).Handler(http.HandlerFunc(whoami))
+	// GET / answers with the shopper's user ID; the first visit creates an
+	// anonymous session, which the cookie keeps.
+	handler := web.NewMiddleware(client, sessions).Handler(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			claims, err := web.Session(r.Context()).EnsureClaims(r.Context())
+			if err != nil {
+				http.Error(w, "session unavailable", http.StatusBadGateway)
+				return
+			}
+			fmt.Fprint(w, claims.UserID)
+		}))
 
-	asha1, ashaCookies := visit(handler, nil)
-	ravi, _ := visit(handler, nil)
-	asha2, _ := visit(handler, ashaCookies)
+	visit := func(cookies []*http.Cookie) (string, []*http.Cookie) {
+		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		rec := httptest.NewRecorder()
+		handler.ServeHTTP(rec, req)
+		if got := rec.Result().Cookies(); len(got) > 0 {
+			cookies = got
+		}
+		return rec.Body.String(), cookies
+	}
+	asha1, ashaCookies := visit(nil)
+	ravi, _ := visit(nil)
+	asha2, _ := visit(ashaCookies)
 	fmt.Println("a shopper keeps their identity:", asha1 == asha2)
 	fmt.Println("shoppers are kept apart:", asha1 != ravi)
 	fmt.Println("anonymous sessions created:", srv.Calls(storefronttest.OpGetAnonymousToken))
 	c := ashaCookies[0]
-	fmt.Println("cookie:", c.Name, c.HttpOnly, c.Secure, c.SameSite == http.SameSiteLaxMode)
+	fmt.Println("cookie:", c.Name, "HttpOnly", c.HttpOnly, "Secure", c.Secure, "Lax", c.SameSite == http.SameSiteLaxMode)
 	// Output:
 	// a shopper keeps their identity: true
 	// shoppers are kept apart: true
 	// anonymous sessions created: 2
-	// cookie: ce_session true true true
+	// cookie: ce_session HttpOnly true Secure true Lax true
 }
 
 // Server-side sessions: the cookie carries an opaque random ID, and the
@@ -108,10 +130,11 @@ func ExampleNewServerSessions() {
 	// sessions kept: 1
 }
 
-// Several replicas: server-side sessions in Redis. The replicas share each
-// shopper's pair and refresh it once between them (a Redis lock, and the
-// new pair remembered for a grace window under a hash of the spent refresh
-// token). Here a redis-server started for the example stands in for yours.
+// Several replicas: server-side sessions in Redis. The cookie holds an
+// opaque ID; the replicas share each shopper's pair and refresh it once
+// between them (a Redis lock, and the new pair remembered for a grace
+// window under a hash of the spent refresh token). A redis-server started
+// for the example stands in for yours.
 func ExampleNewServerSessions_redis() {
 	dir, _ := os.MkdirTemp("", "example-redis-")
 	defer os.RemoveAll(dir)
@@ -130,19 +153,34 @@ func ExampleNewServerSessions_redis() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	replica := func() http.Handler { // each replica has its own client
+	profile := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		claims, err := web.Session(r.Context()).EnsureClaims(r.Context())
+		if err != nil {
+			http.Error(w, "session unavailable", http.StatusBadGateway)
+			return
+		}
+		fmt.Fprint(w, claims.UserID)
+	})
+	replica := func() http.Handler { // each replica runs its own client
 		client, err := storefront.New(srv.StoreID(),
 			storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
 		if err != nil {
 			log.Fatal(err)
 		}
-		return web.NewMiddleware(client, sessions).Handler(http.HandlerFunc(whoami))
+		return web.NewMiddleware(client, sessions).Handler(profile)
 	}
 	a, b := replica(), replica()
 
-	asha1, cookies := visit(a, nil)
-	asha2, _ := visit(b, cookies)
-	fmt.Println("the other replica knows the shopper:", asha1 == asha2)
+	first := httptest.NewRecorder()
+	a.ServeHTTP(first, httptest.NewRequest(http.MethodGet, "/", nil))
+	cookie := first.Result().Cookies()[0]
+	second := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.AddCookie(cookie)
+	b.ServeHTTP(second, req)
+	fmt.Println("the cookie holds an ID of", len(cookie.Value), "characters")
+	fmt.Println("the other replica knows the shopper:", first.Body.String() == second.Body.String())
 	// Output:
+	// the cookie holds an ID of 43 characters
 	// the other replica knows the shopper: true
 }
