@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen storefront/zz_*.gen.go api/openapi.gen.yaml
 
-.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench fuzz
+.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench fuzz redis-server
 
 all: check-generated lint test
 
@@ -18,9 +18,18 @@ check-generated: generate
 	  if [ -n "$$untracked" ]; then echo "generation left files not in git:"; echo "$$untracked"; exit 1; fi
 	@echo "generated code is current"
 
-## test: go vet, then every test with the race detector
-test: vet
+## test: go vet, then every test with the race detector (installs redis-server first when it is missing)
+test: redis-server vet
 	$(GO) test -race ./...
+
+## redis-server: install Redis when it is missing: the storefront/redisstore and storefront/web tests run a real one
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "installing redis-server (the storefront/redisstore tests run a real one)"; \
+	  command -v apt-get >/dev/null 2>&1 || { echo "no apt-get: install redis-server with your package manager" >&2; exit 1; }; \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq redis-server >/dev/null; \
+	  command -v redis-server >/dev/null 2>&1 || { echo "redis-server still missing after apt-get install" >&2; exit 1; }; }
 
 vet:
 	$(GO) vet ./...
@@ -43,7 +52,7 @@ conformance-live:
 	@$(GO) run ./internal/cmd/conformance-live
 
 ## bench: every benchmark, with ratios against the bare net/http baseline and the targets; raw output in bench/results.txt
-bench:
+bench: redis-server
 	$(GO) run ./internal/cmd/bench
 
 ## fuzz: run every fuzz target for FUZZTIME each, one after another (seeds in testdata/fuzz/<Name>; a failing input is written there)

@@ -76,8 +76,6 @@ func newCannedAPI(b testing.TB) *cannedAPI {
 	userBody := must(map[string]any{"message": "ok", "success": true, "content": map[string]any{"user": benchUser()}})
 	loginBody := must(map[string]any{"message": "ok", "success": true, "content": map[string]any{
 		"user": benchUser(), "access_token": benchAccess, "refresh_token": benchRefresh}})
-	refreshBody := must(map[string]any{"message": "ok", "success": true, "content": map[string]any{
-		"access_token": benchAccess, "refresh_token": benchRefresh}})
 	a := &cannedAPI{}
 	mux := http.NewServeMux()
 	write := func(w http.ResponseWriter, body []byte) {
@@ -93,7 +91,11 @@ func newCannedAPI(b testing.TB) *cannedAPI {
 	mux.HandleFunc("POST /api/v1/store-1/storefront/auth/refresh-token", func(w http.ResponseWriter, r *http.Request) {
 		a.refreshes.Add(1)
 		time.Sleep(a.delay)
-		write(w, refreshBody)
+		// A freshly issued pair, as the API answers: its iat is now (the
+		// session reads the API's clock from it).
+		write(w, must(map[string]any{"message": "ok", "success": true, "content": map[string]any{
+			"access_token":  benchToken(map[string]any{"ulid": benchUserID, "is_logged_in": true, "is_anonymous": false}, time.Hour),
+			"refresh_token": benchRefresh}}))
 	})
 	a.srv = httptest.NewServer(mux)
 	b.Cleanup(a.srv.Close)
@@ -271,13 +273,23 @@ func BenchmarkRefreshStorm(b *testing.B) {
 	a.delay = 2 * time.Millisecond // a refresh round trip of a few ms, like a nearby API
 	ctx := context.Background()
 	c := a.client(b, benchTransport())
-	expiring := storefront.Tokens{AccessToken: benchToken(map[string]any{"ulid": benchUserID, "is_logged_in": true}, 10*time.Second), RefreshToken: benchRefresh}
+	// Each storm gets a pair of its own: the client remembers a pair's
+	// renewal for its grace window, and would adopt it instead of
+	// refreshing the same pair again.
+	pairs := 0
+	expiringPair := func() storefront.Tokens {
+		pairs++
+		return storefront.Tokens{
+			AccessToken:  benchToken(map[string]any{"ulid": benchUserID, "is_logged_in": true, "n": pairs}, 10*time.Second),
+			RefreshToken: benchToken(map[string]any{"ulid": benchUserID, "token_type": "refresh", "n": pairs}, 24*time.Hour),
+		}
+	}
 
 	// One refresh round trip alone, for scale.
 	var single []time.Duration
 	for range 20 {
 		sess := c.NewSession(nil)
-		_ = sess.SetTokens(ctx, expiring)
+		_ = sess.SetTokens(ctx, expiringPair())
 		t0 := time.Now()
 		if _, err := sess.AccessToken(ctx); err != nil {
 			b.Fatal(err)
@@ -290,7 +302,7 @@ func BenchmarkRefreshStorm(b *testing.B) {
 	var slowest []time.Duration
 	for b.Loop() {
 		sess := c.NewSession(nil)
-		_ = sess.SetTokens(ctx, expiring)
+		_ = sess.SetTokens(ctx, expiringPair())
 		var wg sync.WaitGroup
 		var start sync.WaitGroup
 		start.Add(1)

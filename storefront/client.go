@@ -43,6 +43,7 @@ type Client struct {
 	customerGroup string // x-customer-group-id of the operations that take it, unless a call names one
 
 	defaultSession *Session
+	renewals       *renewals // shared by the client's sessions: one refresh per pair, the API's clock
 
 	// Services are the API's groups on the client's default session:
 	// client.Auth, client.Catalog ….
@@ -105,6 +106,7 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		logger:  cfg.logger,
 
 		customerGroup: cfg.customerGroup,
+		renewals: newRenewals(cfg.renewalGrace),
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)

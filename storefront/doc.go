@@ -32,6 +32,19 @@
 // refresh token a new anonymous session keeps the visitor's ID; after a 401
 // the session refreshes and resends the call once, except calls that submit
 // credentials; and every answer carrying a token pair is saved to the store.
+//
+// The API accepts each refresh token once. Sessions of one Client that
+// hold the same pair (a back end building a Session per request) share
+// one refresh, and its outcome stays available for a grace window
+// ([WithRenewalGrace]) to a request that arrives later with the replaced
+// pair. A store shared by several processes coordinates their renewals
+// when it implements [RenewalCoordinator], as [FileStore] does with OS
+// file locks and package storefront/redisstore with Redis. Only the API
+// ends a session: the store is cleared only when the API's own error
+// envelope refuses the refresh and the store still holds that pair. If
+// the store fails, the session keeps a new pair and saves it on its next
+// call ([ErrNotSaved], [Session.Flush]). Package storefront/web runs all
+// of this behind a net/http middleware.
 // [OnTokensChanged] and [OnTokensCleared] tell the caller when the pair
 // changes. A manual session ([Client.NewManualSession]) only uses the tokens
 // it is given.
@@ -63,9 +76,9 @@
 // that is empty, truncated or not JSON is a [*MalformedResponseError], an
 // error status with such a body an [*APIError] with its Body sample.
 // Arguments are checked before any request
-// ([ErrInvalidParam]). A refresh the API rejects clears the store and fails
-// with [ErrSessionExpired]; asking for an anonymous session while logged in
-// fails with [ErrLoggedIn]. Context cancellation and deadlines come back as
+// ([ErrInvalidParam]). A refresh the API itself refuses clears the store
+// (if it still holds the refused pair) and fails with [ErrSessionExpired];
+// asking for an anonymous session while logged in fails with [ErrLoggedIn]. Context cancellation and deadlines come back as
 // themselves: errors.Is(err, context.DeadlineExceeded).
 //
 // # Retries

@@ -2,14 +2,11 @@ package storefront_test
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
@@ -89,111 +86,45 @@ func Example() {
 }
 
 // A back end serving many shoppers: one Client for the program, and a
-// Session per request over the shopper's own token store — here a cookie.
+// Session per request over the shopper's own store. Requests of one
+// shopper that arrive together right after their token expired share one
+// refresh: the API accepts a refresh token once. (Package storefront/web
+// does this for net/http, with the pair in an encrypted cookie or behind a
+// session ID.)
 func ExampleClient_NewSession() {
-	srv := storefronttest.NewServer()
+	srv := storefronttest.NewServer(storefronttest.WithFrozenClock())
 	defer srv.Close()
+	user, _ := srv.CreateUser(storefronttest.UserParams{Email: "asha@example.com", Password: "correct-horse"})
+	access, refresh, _ := srv.IssueTokens(user.ID)
 	client, err := storefront.New(srv.StoreID(),
-		storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
+		storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()),
+		storefront.WithClock(srv.Now)) // the fake API's clock, which the example moves
 	if err != nil {
 		log.Fatal(err)
 	}
+	srv.Advance(time.Hour) // the access token has expired
 
-	// GET /whoami answers with the shopper's user ID; the first visit
-	// creates an anonymous session, which the cookie keeps.
-	whoami := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		store := newCookieStore(r)
-		sess := client.NewSession(store)
-		claims, err := sess.EnsureClaims(r.Context())
-		store.writeCookie(w) // what the calls saved, before the body
-		if err != nil {
-			http.Error(w, "session unavailable", http.StatusBadGateway)
-			return
-		}
-		fmt.Fprint(w, claims.UserID)
-	})
-
-	visit := func(cookies []*http.Cookie) (string, []*http.Cookie) {
-		req := httptest.NewRequest("GET", "/whoami", nil)
-		for _, c := range cookies {
-			req.AddCookie(c)
-		}
-		rec := httptest.NewRecorder()
-		whoami.ServeHTTP(rec, req)
-		if got := rec.Result().Cookies(); len(got) > 0 {
-			cookies = got
-		}
-		return rec.Body.String(), cookies
+	// Four requests carry the same expired pair, each in its own store
+	// (its cookie, say), and each builds its own Session.
+	stores := make([]*storefront.MemoryStore, 4)
+	var wg sync.WaitGroup
+	for i := range stores {
+		stores[i] = storefront.NewMemoryStore()
+		_ = stores[i].Save(context.Background(), storefront.Tokens{AccessToken: access, RefreshToken: refresh})
+		wg.Go(func() {
+			if _, err := client.NewSession(stores[i]).Auth.GetUser(context.Background(), user.ID); err != nil {
+				log.Fatal(err)
+			}
+		})
 	}
-	asha1, ashaCookies := visit(nil)
-	ravi, _ := visit(nil)
-	asha2, _ := visit(ashaCookies)
-	fmt.Println("a shopper keeps their identity:", asha1 == asha2)
-	fmt.Println("shoppers are kept apart:", asha1 != ravi)
-	fmt.Println("anonymous sessions created:", srv.Calls(storefronttest.OpGetAnonymousToken))
+	wg.Wait()
+	a, _ := stores[0].Load(context.Background())
+	b, _ := stores[3].Load(context.Background())
+	fmt.Println("refreshes:", srv.Calls(storefronttest.OpRefreshToken))
+	fmt.Println("every store holds the new pair:", a == b && a.RefreshToken != refresh)
 	// Output:
-	// a shopper keeps their identity: true
-	// shoppers are kept apart: true
-	// anonymous sessions created: 2
-}
-
-// cookieStore is a TokenStore in an HTTP-only cookie: the tokens travel
-// with the shopper's browser, and a Session is built for each request. It
-// holds the pair in memory while the handler runs; writeCookie sends what
-// the session saved. A save that comes after (a shared refresh finishing
-// once its caller gave up) is dropped: the response has gone.
-type cookieStore struct {
-	mu      sync.Mutex
-	t       storefront.Tokens
-	changed bool
-	sent    bool
-}
-
-const cookieName = "ce_session"
-
-func newCookieStore(r *http.Request) *cookieStore {
-	s := &cookieStore{}
-	if c, err := r.Cookie(cookieName); err == nil {
-		if b, err := base64.RawURLEncoding.DecodeString(c.Value); err == nil {
-			_ = json.Unmarshal(b, &s.t) // a garbled cookie is a new visitor
-		}
-	}
-	return s
-}
-
-func (s *cookieStore) Load(context.Context) (storefront.Tokens, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.t, nil
-}
-
-func (s *cookieStore) Save(_ context.Context, t storefront.Tokens) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.sent {
-		s.t, s.changed = t, true
-	}
-	return nil
-}
-
-func (s *cookieStore) Clear(ctx context.Context) error {
-	return s.Save(ctx, storefront.Tokens{})
-}
-
-// writeCookie sets the cookie when the session changed the pair.
-func (s *cookieStore) writeCookie(w http.ResponseWriter) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.sent = true
-	if !s.changed {
-		return
-	}
-	c := &http.Cookie{Name: cookieName, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode, MaxAge: -1}
-	if !s.t.IsZero() {
-		b, _ := json.Marshal(s.t)
-		c.Value, c.MaxAge = base64.RawURLEncoding.EncodeToString(b), 30*24*3600
-	}
-	http.SetCookie(w, c)
+	// refreshes: 1
+	// every store holds the new pair: true
 }
 
 // Errors carry the API's status, code and message; branch on them with

@@ -318,9 +318,13 @@ func faultCases() []faultCase {
 			e.assertStore(t, storeUnchanged)
 		}},
 		{name: "401 when the refresh is rejected: store cleared, ErrSessionExpired", run: func(t *testing.T, e *faultEnv) {
-			// Another holder of the pair refreshes first: the session's
-			// refresh token is spent.
-			_, err := e.client.NewManualSession(e.initial, storefront.OnTokensChanged(e.obs.tokens)).Auth.RefreshToken(bg)
+			// Another process holding the pair refreshes first: the
+			// session's refresh token is spent. (A session of the same
+			// client would share the refresh instead: see renewal_test.go.)
+			other, err := storefront.New(e.srv.StoreID(), storefront.WithBaseURL(e.client.BaseURL()), storefront.WithClock(e.srv.Now))
+			require.NoError(t, err)
+			defer other.CloseIdleConnections()
+			_, err = other.NewManualSession(e.initial, storefront.OnTokensChanged(e.obs.tokens)).Auth.RefreshToken(bg)
 			require.NoError(t, err)
 			e.srv.Advance(storefronttest.DefaultAccessTTL)
 			err = e.getUser(bg)

@@ -82,6 +82,7 @@ type config struct {
 	maxBodyBytes  int64
 	now           func() time.Time
 	customerGroup string
+	renewalGrace  renewalGraceConfig
 }
 
 // WithAPIKey sets the store's API key, sent as X-Api-Key to create anonymous

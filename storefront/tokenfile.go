@@ -1,7 +1,6 @@
 package storefront
 
 import (
-	"fmt"
 
 	"github.com/commercengine-go/sdk/internal/atomicfile"
 )
@@ -11,7 +10,7 @@ import (
 // temporary files are named as removeStaleTemps expects.
 func writeTokenFile(path string, data []byte) error {
 	if err := atomicfile.Write(path, data, 0o600); err != nil {
-		return fmt.Errorf("storefront: write token file: %w", err)
+		return errorf("write token file: %w", err)
 	}
 	return nil
 }

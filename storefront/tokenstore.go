@@ -68,18 +68,19 @@ func present(s string) string {
 // token of another. Load returns the zero Tokens and a nil error when
 // nothing is stored. Implementations must be safe for concurrent use.
 //
-// The SDK ships MemoryStore and FileStore; a back end serving many shoppers
-// implements TokenStore over its own session storage (a cookie, Redis, a
-// database row), one store per shopper.
+// The SDK ships MemoryStore and FileStore; package storefront/redisstore
+// keeps pairs in Redis, and package storefront/web in an encrypted cookie
+// or behind an opaque session ID. A store shared by several processes
+// should implement RenewalCoordinator too, so that they refresh a pair
+// once between them.
 //
 // Save and Clear may be called from another goroutine, and after the call
 // that led to them has returned: a refresh shared by concurrent callers
 // runs to its end even when the caller that started it gives up, because
 // the API has already replaced the refresh token and losing the new pair
 // would log the shopper out. A store tied to one HTTP request (a cookie)
-// should hold the pair in memory and write its cookie from the handler once
-// the SDK calls are done, dropping later saves, as the Client.NewSession
-// example does.
+// holds the pair in memory and writes its cookie before the response
+// starts; storefront/web does that.
 type TokenStore interface {
 	Load(ctx context.Context) (Tokens, error)
 	Save(ctx context.Context, t Tokens) error
@@ -122,16 +123,51 @@ func (m *MemoryStore) Clear(context.Context) error {
 // single-shopper tools. Save writes a temporary file with mode 0600 in the
 // same directory, syncs it and renames it over the old one, so a crash at
 // any moment leaves either the old pair or the new one, never a torn file.
-// It is safe for concurrent use within a process; across processes each
-// Load sees one complete pair.
+//
+// It is safe for concurrent use, and several processes may share the file:
+// FileStore implements RenewalCoordinator with OS file locks (flock(2)) on
+// two lock files beside it, one held while a process renews the pair, the
+// other while it writes, so that the processes refresh the pair once
+// between them and a renewal never overwrites a login another process
+// saved. The kernel releases the locks of a process that dies, and a
+// process waits for a lock no longer than its context and the store's
+// lock timeout (DefaultFileLockTimeout). On systems without flock the
+// locks hold within the process only.
 type FileStore struct {
-	path string
-	mu   sync.Mutex
+	path        string
+	lockTimeout time.Duration
+	mu          sync.Mutex
+}
+
+// DefaultFileLockTimeout bounds how long a FileStore waits for another
+// process's renewal or write.
+const DefaultFileLockTimeout = 15 * time.Second
+
+// FileStoreOption configures a FileStore.
+type FileStoreOption func(*FileStore)
+
+// LockTimeout sets how long a FileStore waits for a lock another process
+// holds (default DefaultFileLockTimeout); a duration that is not positive
+// keeps the default.
+func LockTimeout(d time.Duration) FileStoreOption {
+	return func(f *FileStore) {
+		if d > 0 {
+			f.lockTimeout = d
+		}
+	}
 }
 
 // NewFileStore returns a FileStore at path. The file and its directory are
 // created by the first Save (the directory with mode 0700).
-func NewFileStore(path string) *FileStore { return &FileStore{path: path} }
+func NewFileStore(path string, opts ...FileStoreOption) *FileStore {
+	f := &FileStore{path: path, lockTimeout: DefaultFileLockTimeout}
+	for _, o := range opts {
+		if o != nil {
+			o(f)
+		}
+	}
+	return f
+}
 
 // Path returns the file the store writes.
 func (f *FileStore) Path() string { return f.path }
@@ -145,8 +181,12 @@ const maxTokenFile = 1 << 20
 
 // Load implements TokenStore. A missing file is an empty store.
 func (f *FileStore) Load(context.Context) (Tokens, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	return f.loadLocked()
+}
+
+// loadLocked reads the file. It needs no lock: a write renames a complete
+// file into place.
+func (f *FileStore) loadLocked() (Tokens, error) {
 	b, err := readFileLimited(f.path, maxTokenFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Tokens{}, nil
@@ -196,18 +236,92 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 }
 
 // Save implements TokenStore.
-func (f *FileStore) Save(_ context.Context, t Tokens) error {
+func (f *FileStore) Save(ctx context.Context, t Tokens) error {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return err
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	release, err := f.lockWrites(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return f.writeLocked(b)
+}
+
+// writeLocked replaces the file with b. Call it holding the write locks.
+func (f *FileStore) writeLocked(b []byte) error {
 	if err := writeTokenFile(f.path, b); err != nil {
 		return err
 	}
 	removeStaleTemps(f.path, time.Now().Add(-staleTempAge))
 	return nil
+}
+
+// lockWrites takes the store's write locks: the in-process mutex and the
+// write lock file. Every write of the file happens under them, so that a
+// compare-and-swap is atomic between processes.
+func (f *FileStore) lockWrites(ctx context.Context) (func(), error) {
+	release, err := lockFile(ctx, f.lockPath("write"), f.lockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	return func() {
+		f.mu.Unlock()
+		release()
+	}, nil
+}
+
+// lockPath is the lock file of kind ("write" or "renew") beside the token
+// file, e.g. .session.json.write.lock.
+func (f *FileStore) lockPath(kind string) string {
+	return filepath.Join(filepath.Dir(f.path), "."+filepath.Base(f.path)+"."+kind+".lock")
+}
+
+// LockRenewal implements RenewalCoordinator: it runs fn holding the
+// store's renewal lock (the file holds one shopper, so key is not needed).
+func (f *FileStore) LockRenewal(ctx context.Context, _ string, fn func(context.Context) error) error {
+	release, err := lockFile(ctx, f.lockPath("renew"), f.lockTimeout)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return fn(ctx)
+}
+
+// CompareAndSwap implements RenewalCoordinator: under the write locks, it
+// saves next (or removes the file, for a zero next) if the file holds
+// prev.
+func (f *FileStore) CompareAndSwap(ctx context.Context, prev, next Tokens) (Tokens, bool, error) {
+	var b []byte
+	if !next.IsZero() {
+		var err error
+		if b, err = json.Marshal(next); err != nil {
+			return Tokens{}, false, err
+		}
+	}
+	release, err := f.lockWrites(ctx)
+	if err != nil {
+		return Tokens{}, false, err
+	}
+	defer release()
+	cur, err := f.loadLocked()
+	if err != nil {
+		return Tokens{}, false, err
+	}
+	if cur != prev {
+		return cur, false, nil
+	}
+	if next.IsZero() {
+		err = f.removeLocked()
+	} else {
+		err = f.writeLocked(b)
+	}
+	if err != nil {
+		return Tokens{}, false, err
+	}
+	return next, true, nil
 }
 
 // staleTempAge is how old a temporary file must be before a Save removes it:
@@ -235,11 +349,18 @@ func removeStaleTemps(path string, cutoff time.Time) {
 }
 
 // Clear implements TokenStore: it removes the file.
-func (f *FileStore) Clear(context.Context) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+func (f *FileStore) Clear(ctx context.Context) error {
+	release, err := f.lockWrites(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return f.removeLocked()
+}
+
+func (f *FileStore) removeLocked() error {
 	if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("storefront: clear token file: %w", err)
+		return errorf("clear token file: %w", err)
 	}
 	return nil
 }

@@ -76,7 +76,11 @@ func TestFileStoreModeAndAtomicity(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
 
 	entries, _ := os.ReadDir(filepath.Dir(path))
-	assert.Len(t, entries, 1, "no temporary files left behind")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"session.json", ".session.json.write.lock"}, names, "no temporary files left behind")
 }
 
 func TestFileStoreCorruptFile(t *testing.T) {

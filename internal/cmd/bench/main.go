@@ -1,8 +1,9 @@
 // Command bench runs the project's benchmarks and prints them as a table of
 // figures next to their targets (`make bench`):
 //
-//   - the package benchmarks (storefront, api, storefronttest), several
-//     counts each, so that ratios come from the same run;
+//   - the package benchmarks (storefront, redisstore, api, storefronttest),
+//     several counts each, so that ratios come from the same run (the
+//     Redis load test runs a real redis-server and two helper processes);
 //   - the fake server under load from a second process: `storefront serve`
 //     on a free port on 127.0.0.1, driven by internal/cmd/loadgen.
 //
@@ -52,7 +53,8 @@ func run(outPath string, count int, quick bool) error {
 	quickTime := map[string]string{
 		"^BenchmarkRefreshStorm$": "5x", "^BenchmarkManyShoppers$": "2000x",
 		"^BenchmarkListProducts$": "20x", "^BenchmarkPairedCatalog$": "20x",
-		"^BenchmarkMemory100kSessions$": "",
+		"^BenchmarkMemory100kSessions$": "", "^BenchmarkGraceWindowMemory$": "",
+		"^BenchmarkSharingOverhead$": "300x", "^BenchmarkRedisCoordination$": "1x",
 	}
 	suites := []suite{
 		{"./storefront/", "^(BenchmarkGetUser|BenchmarkLoginWithPassword)$", "4000x", count},
@@ -61,9 +63,12 @@ func run(outPath string, count int, quick bool) error {
 		{"./storefront/", "^BenchmarkPairedCatalog$", "200x", count},
 		{"./storefront/", "^BenchmarkRefreshStorm$", "100x", 3},
 		{"./storefront/", "^BenchmarkManyShoppers$", "20000x", 3},
+		{"./storefront/", "^BenchmarkSharingOverhead$", "2000x", count},
+		{"./storefront/redisstore/", "^BenchmarkRedisCoordination$", "1x", 3},
 		{"./api/", "^BenchmarkValidate$", "5000x", 3},
 		{"./storefront/storefronttest/", "^(BenchmarkAnonymous|BenchmarkGetUserDetail)$", "20000x", 3},
 		{"./storefront/storefronttest/", "^BenchmarkMemory100kSessions$", "1x", 1},
+		{"./storefront/", "^BenchmarkGraceWindowMemory$", "1x", 1},
 	}
 	loadN := 20000
 	if quick {
@@ -291,6 +296,31 @@ func printTable(w io.Writer, r results) {
 	sr := r.med(rs, "slowest/roundtrip")
 	row("refresh storm: slowest caller / one refresh round trip",
 		fmt.Sprintf("%.0f / %.0f µs = %.2f×", r.med(rs, "slowest-µs"), r.med(rs, "roundtrip-µs"), sr), "≈ 2× (one extra)", ok(sr <= 2.5))
+	for _, sub := range []string{"steady", "renewal-burst"} {
+		so := "BenchmarkSharingOverhead/" + sub
+		what := map[string]string{"steady": "calls with a valid token", "renewal-burst": "8 calls right after expiry"}[sub]
+		ratio := r.med(so, "ratio")
+		row("per-request sessions vs one session, "+what+" (paired)",
+			fmt.Sprintf("%.0f vs %.0f ns = %.3f×", r.med(so, "per-request-ns"), r.med(so, "single-ns"), ratio), "≤ 1.02×", ok(ratio <= 1.02))
+	}
+	rc := "BenchmarkRedisCoordination"
+	if _, measured := r[rc]; measured {
+		row("Redis: 2 processes × 50 requests after expiry: refreshes, failures",
+			fmt.Sprintf("%.0f per repetition, %.0f failures (20 reps)", r.med(rc, "refreshes/rep"), r.med(rc, "failures")), "1, 0", ok(r.med(rc, "refreshes/rep") == 1 && r.med(rc, "failures") == 0))
+		row("Redis coordination: added latency per request, p50 / p99",
+			fmt.Sprintf("%.1f / %.1f ms", r.med(rc, "added-p50-µs")/1000, r.med(rc, "added-p99-µs")/1000), "reported", "")
+		row("  (with Redis p50 / p99; in-process sharing only p50 / p99)",
+			fmt.Sprintf("%.1f / %.1f; %.1f / %.1f ms", r.med(rc, "redis-p50-µs")/1000, r.med(rc, "redis-p99-µs")/1000, r.med(rc, "local-p50-µs")/1000, r.med(rc, "local-p99-µs")/1000), "", "")
+	}
+	gw := "BenchmarkGraceWindowMemory/default-bound"
+	if _, measured := r[gw]; measured {
+		row("grace window at 100k shoppers: entries kept, memory",
+			fmt.Sprintf("%.0f, %.1f MiB (%.0f B each)", r.med(gw, "entries-kept"), r.med(gw, "MiB-held"), r.med(gw, "B/entry")), "bounded", ok(r.med(gw, "entries-kept") <= 16384))
+		row("grace window after it ends: entries, memory left",
+			fmt.Sprintf("%.0f, %.0f KiB", r.med(gw, "entries-after-window"), r.med(gw, "KiB-left-after-window")), "0", ok(r.med(gw, "entries-after-window") == 0))
+		ub := "BenchmarkGraceWindowMemory/unbounded-100k"
+		row("grace window with room for all 100k (for scale)", fmt.Sprintf("%.1f MiB", r.med(ub, "MiB-held")), "reported", "")
+	}
 	ms := "BenchmarkManyShoppers"
 	row("10,000 idle sessions: memory per session", fmt.Sprintf("%.0f B (tokens: %.0f B)", r.med(ms, "B/idle-session"), r.med(ms, "token-B/session")), "reported", "")
 	row("10,000 sessions, 64 concurrent callers: throughput", fmt.Sprintf("%.0f calls/s", r.med(ms, "calls/s")), "reported", "")

@@ -17,6 +17,9 @@ BenchmarkGetUser/sdk-2    	    4000	     88000 ns/op	   12100 B/op	     130 allo
 BenchmarkPaired/GetUser/sdk-vs-bare-2 	4000	 200000 ns/op	 62000 bare-ns/call	 1.050 ratio	 65100 sdk-ns/call
 BenchmarkRefreshStorm-2   	     100	   4000000 ns/op	         1.000 refreshes/storm	      2500 roundtrip-µs	      4000 slowest-µs	         1.600 slowest/roundtrip
 BenchmarkFakeServer/get-user-detail/c=16	20000	115000 ns/op	8700 req/s	1300 p50-µs	7900 p99-µs	0 errors
+BenchmarkSharingOverhead/renewal-burst-2  	    1000	   2405133 ns/op	    943359 per-request-ns	         1.047 ratio	         1.000 refreshes/burst	    900867 single-ns
+BenchmarkRedisCoordination-2   	       1	2573773777 ns/op	     24314 added-p50-µs	    365684 added-p99-µs	         0 failures	     11670 local-p50-µs	     79032 local-p99-µs	         2.000 local-refreshes/rep	     35984 redis-p50-µs	    444716 redis-p99-µs	         1.000 refreshes/rep
+BenchmarkGraceWindowMemory/default-bound-2         	       1	4439349428 ns/op	      1808 B/entry	         4.188 KiB-left-after-window	        28.25 MiB-held	         0 entries-after-window	     16384 entries-kept
 `
 
 func TestParse(t *testing.T) {
@@ -36,4 +39,8 @@ func TestTableMarksTargets(t *testing.T) {
 	assert.Contains(t, out.String(), "1.050×")
 	assert.Contains(t, out.String(), "| met ")
 	assert.Contains(t, out.String(), "1 per storm")
+	assert.Contains(t, out.String(), "943359 vs 900867 ns = 1.047×")
+	assert.Contains(t, out.String(), "1 per repetition, 0 failures")
+	assert.Contains(t, out.String(), "24.3 / 365.7 ms")
+	assert.Contains(t, out.String(), "16384, 28.2 MiB")
 }

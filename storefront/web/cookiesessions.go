@@ -1,0 +1,265 @@
+package web
+
+import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/commercengine-go/sdk/storefront"
+)
+
+// ErrResponseStarted is the error of a save to a cookie after the response
+// header has gone: the browser keeps its previous cookie.
+var ErrResponseStarted = errors.New("web: the response has started; the cookie cannot change")
+
+// SharedRenewals coordinates the renewals of pairs kept in cookies between
+// the replicas of a back end: a lock per pair and a journal of recent
+// renewals, both keyed by storefront.RenewalKey. *redisstore.Backend is
+// one.
+type SharedRenewals interface {
+	LockRenewal(ctx context.Context, key string, fn func(context.Context) error) error
+	storefront.RenewalJournal
+}
+
+// CookieConfig configures CookieSessions.
+type CookieConfig struct {
+	// Keys are AES keys of 16, 24 or 32 bytes (32 recommended), secret and
+	// random. Keys[0] encrypts; every key decrypts, so that a new key can
+	// be put first and the old one dropped once its cookies have expired.
+	Keys [][]byte
+	// Cookie sets the cookie's attributes.
+	Cookie CookieOptions
+	// Renewals, for a back end with several replicas: without it, the
+	// requests of a shopper that land on different replicas at once may
+	// each spend the refresh token, and all but one would see the session
+	// end.
+	Renewals SharedRenewals
+}
+
+// CookieSessions keeps each shopper's token pair in an encrypted,
+// authenticated cookie (AES-GCM, the cookie's name as associated data,
+// its creation time inside, checked against MaxAge). It is safe for
+// concurrent use.
+type CookieSessions struct {
+	keys     []cookieKey
+	cookie   CookieOptions
+	renewals SharedRenewals
+	now      func() time.Time
+}
+
+type cookieKey struct {
+	id   [4]byte // the first bytes of the key's SHA-256, to pick the key to try
+	aead cipher.AEAD
+}
+
+// NewCookieSessions returns cookie sessions with cfg.
+func NewCookieSessions(cfg CookieConfig) (*CookieSessions, error) {
+	if len(cfg.Keys) == 0 {
+		return nil, errors.New("web: cookie sessions need at least one key")
+	}
+	c := &CookieSessions{renewals: cfg.Renewals, now: time.Now}
+	var err error
+	if c.cookie, err = cfg.Cookie.withDefaults(); err != nil {
+		return nil, err
+	}
+	for i, k := range cfg.Keys {
+		block, err := aes.NewCipher(k)
+		if err != nil {
+			return nil, fmt.Errorf("web: cookie key %d: must be 16, 24 or 32 bytes", i)
+		}
+		aead, err := cipher.NewGCM(block)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(k)
+		var ck cookieKey
+		copy(ck.id[:], sum[:4])
+		ck.aead = aead
+		c.keys = append(c.keys, ck)
+	}
+	return c, nil
+}
+
+// The sealed cookie: base64url(key id ‖ nonce ‖ AES-GCM(created ‖ JSON pair)).
+const (
+	cookieKeyID   = 4
+	cookieCreated = 8
+)
+
+func (c *CookieSessions) seal(t storefront.Tokens) (string, error) {
+	pair, err := json.Marshal(t)
+	if err != nil {
+		return "", err
+	}
+	k := c.keys[0]
+	plain := make([]byte, cookieCreated, cookieCreated+len(pair))
+	binary.BigEndian.PutUint64(plain, uint64(c.now().Unix()))
+	plain = append(plain, pair...)
+	out := make([]byte, cookieKeyID+k.aead.NonceSize(), cookieKeyID+k.aead.NonceSize()+len(plain)+k.aead.Overhead())
+	copy(out, k.id[:])
+	if _, err := rand.Read(out[cookieKeyID:]); err != nil {
+		return "", err
+	}
+	out = k.aead.Seal(out, out[cookieKeyID:], plain, []byte(c.cookie.Name))
+	return base64.RawURLEncoding.EncodeToString(out), nil
+}
+
+// errBadCookie is any cookie that does not open: tampered, made with a
+// key no longer configured, expired, or not ours.
+var errBadCookie = errors.New("web: the session cookie does not open")
+
+func (c *CookieSessions) unseal(value string) (storefront.Tokens, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(value)
+	if err != nil || len(raw) < cookieKeyID {
+		return storefront.Tokens{}, errBadCookie
+	}
+	for _, k := range c.keys {
+		if [4]byte(raw[:cookieKeyID]) != k.id || len(raw) < cookieKeyID+k.aead.NonceSize()+k.aead.Overhead() {
+			continue
+		}
+		nonce := raw[cookieKeyID : cookieKeyID+k.aead.NonceSize()]
+		plain, err := k.aead.Open(nil, nonce, raw[cookieKeyID+k.aead.NonceSize():], []byte(c.cookie.Name))
+		if err != nil || len(plain) < cookieCreated {
+			continue
+		}
+		created := time.Unix(int64(binary.BigEndian.Uint64(plain)), 0)
+		if c.now().Sub(created) > c.cookie.MaxAge {
+			return storefront.Tokens{}, errBadCookie
+		}
+		var t storefront.Tokens
+		if json.Unmarshal(plain[cookieCreated:], &t) != nil {
+			return storefront.Tokens{}, errBadCookie
+		}
+		return t, nil
+	}
+	return storefront.Tokens{}, errBadCookie
+}
+
+func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (storefront.TokenStore, func(http.Header), error) {
+	ct := &cookieTokens{sessions: c, logger: logger, ctx: r.Context()}
+	if v := c.cookie.read(r); v != "" {
+		t, err := c.unseal(v)
+		if err != nil {
+			// A cookie that does not open is no session; a new one replaces
+			// it when the session saves a pair.
+			logger.LogAttrs(r.Context(), slog.LevelDebug, "storefront/web: ignoring a session cookie that does not open")
+		}
+		ct.t = t
+	}
+	if c.renewals != nil {
+		return &sharedCookieTokens{ct}, ct.writeCookie, nil
+	}
+	return ct, ct.writeCookie, nil
+}
+
+// cookieTokens is one request's TokenStore in cookie mode: the pair from
+// the request's cookie, changed in memory by the session's saves, and
+// written to the response's cookie when the response starts.
+type cookieTokens struct {
+	sessions *CookieSessions
+	logger   *slog.Logger
+	ctx      context.Context
+
+	mu      sync.Mutex
+	t       storefront.Tokens
+	dirty   bool // changed since the request's cookie
+	started bool // the response header has gone
+}
+
+var _ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+
+func (c *cookieTokens) Load(context.Context) (storefront.Tokens, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t, nil
+}
+
+func (c *cookieTokens) Save(_ context.Context, t storefront.Tokens) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.setLocked(t)
+}
+
+func (c *cookieTokens) Clear(ctx context.Context) error { return c.Save(ctx, storefront.Tokens{}) }
+
+func (c *cookieTokens) setLocked(t storefront.Tokens) error {
+	if c.started {
+		c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was saved after the response started; the browser keeps its previous cookie (a renewal stays available to its next request for the client's grace window)")
+		return ErrResponseStarted
+	}
+	c.t, c.dirty = t, true
+	return nil
+}
+
+// CompareAndSwap implements storefront.RenewalCoordinator.
+func (c *cookieTokens) CompareAndSwap(_ context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.t != prev {
+		return c.t, false, nil
+	}
+	if err := c.setLocked(next); err != nil {
+		return storefront.Tokens{}, false, err
+	}
+	return next, true, nil
+}
+
+// LockRenewal implements storefront.RenewalCoordinator: the replicas' lock
+// when the sessions have SharedRenewals; otherwise the client's own
+// sharing is all there is.
+func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(context.Context) error) error {
+	if r := c.sessions.renewals; r != nil {
+		return r.LockRenewal(ctx, key, fn)
+	}
+	return fn(ctx)
+}
+
+// writeCookie adds the Set-Cookie of a changed pair to h, and marks the
+// response started: later saves fail with ErrResponseStarted.
+func (c *cookieTokens) writeCookie(h http.Header) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.started = true
+	if !c.dirty {
+		return
+	}
+	value := ""
+	if !c.t.IsZero() {
+		v, err := c.sessions.seal(c.t)
+		if err != nil {
+			c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: sealing the session cookie failed", slog.String("error", err.Error()))
+			return
+		}
+		value = v
+	}
+	ck := c.sessions.cookie.cookie(value)
+	if s := ck.String(); len(s) > maxCookieBytes {
+		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie is larger than browsers keep; use ServerSessions", slog.Int("bytes", len(s)))
+		return
+	}
+	h.Add("Set-Cookie", ck.String())
+}
+
+// sharedCookieTokens is cookieTokens with the replicas' journal.
+type sharedCookieTokens struct{ *cookieTokens }
+
+var _ storefront.RenewalJournal = sharedCookieTokens{}
+
+func (s sharedCookieTokens) RecordRenewal(ctx context.Context, key string, next storefront.Tokens, ttl time.Duration) error {
+	return s.sessions.renewals.RecordRenewal(ctx, key, next, ttl)
+}
+
+func (s sharedCookieTokens) LookupRenewal(ctx context.Context, key string) (storefront.Tokens, bool, error) {
+	return s.sessions.renewals.LookupRenewal(ctx, key)
+}

@@ -1,0 +1,30 @@
+// Package web is the net/http kit for back ends that serve shoppers with
+// the storefront SDK: a middleware that gives each request its shopper's
+// *storefront.Session, and two places to keep the shopper's token pair
+// between requests.
+//
+//   - CookieSessions keeps the pair in the browser, in a cookie encrypted
+//     and authenticated with AES-GCM (key rotation: the first key
+//     encrypts, every key decrypts). Nothing is stored on the server.
+//   - ServerSessions keeps only an opaque random ID in the cookie, and the
+//     pair in a TokenStore per ID: storefront/redisstore for several
+//     replicas, or MemoryTokens for one process.
+//
+// Either way the cookie is HttpOnly, Secure and SameSite=Lax by default,
+// and it is written before the handler's first byte: the middleware wraps
+// the ResponseWriter and adds the Set-Cookie when the response starts.
+// Sessions are built per request, and the storefront.Client they share
+// refreshes a shopper's pair once for all their concurrent requests (see
+// storefront.Session). A refresh never makes the middleware send a
+// deleting cookie: only a session the API itself ended (or Session.Clear)
+// empties the cookie.
+//
+// A pair saved after the response started (a renewal that finished after
+// its request gave up, a login made after writing the body) is never lost
+// silently: with ServerSessions it is saved to the server-side store
+// anyway; with CookieSessions the save fails with ErrResponseStarted and a
+// warning is logged, the session keeps the pair for the rest of the
+// request, and a renewal stays available to the shopper's next request
+// through the client's grace window (and the replicas' shared journal,
+// with CookieConfig.Renewals).
+package web
