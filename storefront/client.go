@@ -106,7 +106,7 @@ func New(storeID string, opts ...Option) (*Client, error) {
 		logger:  cfg.logger,
 
 		customerGroup: cfg.customerGroup,
-		renewals: newRenewals(cfg.renewalGrace),
+		renewals:      newRenewals(cfg.renewalGrace),
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)

@@ -1,7 +1,6 @@
 package storefront
 
 import (
-
 	"github.com/commercengine-go/sdk/internal/atomicfile"
 )
 
