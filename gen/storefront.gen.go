@@ -5181,6 +5181,12 @@ type FreeGoodsRule struct {
 // FreeShipingCouponPromotion defines model for FreeShipingCouponPromotion.
 type FreeShipingCouponPromotion = CouponPromotionCommonDetail
 
+// FulfillmentCheckItem A product, or one of its variants, to check.
+type FulfillmentCheckItem struct {
+	ProductID string  `json:"product_id"`
+	VariantID *string `json:"variant_id"`
+}
+
 // FulfillmentItem defines model for FulfillmentItem.
 type FulfillmentItem struct {
 	ProductID   string          `json:"product_id"`
@@ -5478,10 +5484,7 @@ type ItemProductType string
 type ItemsBasedFulfillmentCheck struct {
 	DeliveryPincode *string                                    `json:"delivery_pincode"`
 	FulfillmentType *ItemsBasedFulfillmentCheckFulfillmentType `json:"fulfillment_type,omitempty"`
-	Items           []struct {
-		ProductID string  `json:"product_id"`
-		VariantID *string `json:"variant_id"`
-	} `json:"items"`
+	Items           []FulfillmentCheckItem                     `json:"items"`
 }
 
 // ItemsBasedFulfillmentCheckFulfillmentType defines model for ItemsBasedFulfillmentCheck.FulfillmentType.

@@ -1,3 +1,3 @@
 package storefront
 
-//go:generate go run ../internal/cmd/opgen -config opgen.yaml -spec ../openapi.yaml -codegen ../oapi-codegen.yaml -gen ../gen -routes storefronttest/zz_routes.gen.go -redact ../gen/zz_redact.gen.go
+//go:generate go run ../internal/cmd/opgen -config opgen.yaml -spec ../openapi.yaml -codegen ../oapi-codegen.yaml -gen ../gen -routes storefronttest/zz_routes.gen.go -redact ../gen/zz_redact.gen.go -table ../OPERATIONS.md

@@ -2567,6 +2567,7 @@ type (
 	FreeGoodsPromotionPromotionType                                  = gen.FreeGoodsPromotionPromotionType
 	FreeGoodsRule                                                    = gen.FreeGoodsRule
 	FreeShipingCouponPromotion                                       = gen.FreeShipingCouponPromotion
+	FulfillmentCheckItem                                             = gen.FulfillmentCheckItem
 	FulfillmentItem                                                  = gen.FulfillmentItem
 	FulfillmentPreference                                            = gen.FulfillmentPreference
 	GenerateHashBody                                                 = gen.GenerateHashBody

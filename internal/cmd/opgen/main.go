@@ -38,9 +38,10 @@ func main() {
 		outDir      = flag.String("out", ".", "where to write the generated files")
 		routesPath  = flag.String("routes", "", "where to write the fake server's routing table (package storefronttest), if anywhere")
 		redactPath  = flag.String("redact", "", "where to write the printing methods of gen's models that hold secrets or personal data (package gen), if anywhere")
+		tablePath   = flag.String("table", "", "where to write the Markdown table of every operation and its Go method, if anywhere")
 	)
 	flag.Parse()
-	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath, *redactPath); err != nil {
+	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath, *redactPath, *tablePath); err != nil {
 		fmt.Fprintln(os.Stderr, "opgen:", err)
 		os.Exit(1)
 	}
@@ -66,7 +67,7 @@ type codegenConfig struct {
 	OutputFile            string `yaml:"output,omitempty"`
 }
 
-func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPath string) error {
+func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPath, tablePath string) error {
 	var cfg config
 	if err := readYAML(configPath, &cfg); err != nil {
 		return err
@@ -117,6 +118,32 @@ func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPa
 	files, err := m.render()
 	if err != nil {
 		return err
+	}
+	// Every manual operation needs its hand-written method, found by the
+	// "API:" line of its doc comment.
+	services := map[string]string{}
+	for _, sc := range cfg.Services {
+		services[sc.Type] = sc.Field
+	}
+	hand, err := handMethods(outDir, services)
+	if err != nil {
+		return err
+	}
+	table, err := m.operationsTable(hand)
+	if err != nil {
+		return err
+	}
+	if tablePath != "" {
+		doc := "# Operations\n\nEvery operation of the Storefront API the SDK covers (all but point of sale), the\n" +
+			"method of `storefront.Session` (and `storefront.Client`) that calls it, whether\n" +
+			"`Client.Public` can send it with the API key alone, and whether it is resent\n" +
+			"after a broken connection, a timeout or a 502/503/504 (a 429 is always\n" +
+			"resent). Generated from openapi.yaml by internal/cmd/opgen; do not edit.\n\n" + table
+		if cur, err := os.ReadFile(tablePath); err != nil || string(cur) != doc {
+			if err := os.WriteFile(tablePath, []byte(doc), 0o644); err != nil {
+				return err
+			}
+		}
 	}
 	if redactPath != "" {
 		types, err := m.redactedTypes()
