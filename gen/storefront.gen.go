@@ -3716,10 +3716,9 @@ type AdditionalProductDetails struct {
 // AnalyticsEvent defines model for AnalyticsEvent.
 type AnalyticsEvent struct {
 	Channel AnalyticsEventChannel `json:"channel"`
-	Context struct {
-		IP        string `json:"ip"`
-		UserAgent string `json:"userAgent"`
-	} `json:"context"`
+
+	// Context Where an analytics event came from.
+	Context    AnalyticsEventContext  `json:"context"`
 	Event      string                 `json:"event"`
 	MessageID  string                 `json:"messageId"`
 	Properties map[string]interface{} `json:"properties"`
@@ -3734,6 +3733,12 @@ type AnalyticsEventChannel string
 
 // AnalyticsEventType defines model for AnalyticsEvent.Type.
 type AnalyticsEventType string
+
+// AnalyticsEventContext Where an analytics event came from.
+type AnalyticsEventContext struct {
+	IP        string `json:"ip"`
+	UserAgent string `json:"userAgent"`
+}
 
 // AnalyticsProvider defines model for AnalyticsProvider.
 type AnalyticsProvider struct {

@@ -170,3 +170,36 @@ func ExampleFulfillmentService() {
 	// Output:
 	// deliverable to 560001: true
 }
+
+// Recording a shopper's analytics event and subscribing them to the
+// newsletter.
+func ExampleAnalyticsService() {
+	srv := storefronttest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+	client, err := storefront.New(srv.StoreID(), storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	sess := client.NewSession(storefront.NewMemoryStore())
+	claims, err := sess.EnsureClaims(ctx) // the visitor's ID, from their token
+	if err != nil {
+		log.Fatal(err)
+	}
+	now := srv.Now()
+	err = sess.Analytics.TrackAnalyticsEvent(ctx, storefront.AnalyticsEvent{
+		Event: "Product Viewed", Type: "track", Channel: "website", UserID: claims.UserID,
+		Context:    storefront.AnalyticsEventContext{IP: "203.0.113.7", UserAgent: "Mozilla/5.0"},
+		Properties: map[string]any{"product_id": "braided-usb-c-cable"},
+		MessageID:  "msg-0001", Timestamp: now, SentAt: now,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := sess.Campaigns.SubscribeNewsletter(ctx, storefront.SubscribeNewsletterBody{Email: "asha@example.com"}); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("events:", len(srv.AnalyticsEvents()), "subscribers:", srv.NewsletterSubscribers())
+	// Output:
+	// events: 1 subscribers: [asha@example.com]
+}

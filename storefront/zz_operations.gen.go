@@ -2375,6 +2375,7 @@ type (
 	AddToWishlistJSONRequestBody                                     = gen.AddToWishlistJSONRequestBody
 	AnalyticsEvent                                                   = gen.AnalyticsEvent
 	AnalyticsEventChannel                                            = gen.AnalyticsEventChannel
+	AnalyticsEventContext                                            = gen.AnalyticsEventContext
 	AnalyticsEventType                                               = gen.AnalyticsEventType
 	AnalyticsProvider                                                = gen.AnalyticsProvider
 	AnonymousUser                                                    = gen.AnonymousUser
