@@ -1,6 +1,29 @@
-// Package storefront is a Go client for the Auth group of the Commerce
-// Engine Storefront API: anonymous sessions, registration, password and
-// one-time-password logins, token refresh, logout and the user's profile.
+// Package storefront is a Go client for the Commerce Engine Storefront API:
+// every operation but point of sale's — anonymous sessions and logins
+// (Auth), the catalog, the store's configuration, countries, analytics,
+// newsletters, serviceability, carts, payments, wishlists, orders, the
+// customer's account and subscriptions. OPERATIONS.md lists each operation
+// with the method that calls it.
+//
+// # Services
+//
+// Each group of the API is a service, on a [Session] (sess.Auth,
+// sess.Catalog, sess.Cart, sess.Orders, sess.Customers …) and on the
+// [Client]'s default session. The methods are generated from openapi.yaml,
+// so a method's path, parameters and body cannot drift from the spec: path
+// parameters are arguments, the query and header parameters a Params
+// struct (nil for none), the body gen's type, and the answer's content gen's
+// type, all re-exported here by alias (storefront.Product is gen.Product).
+// Every JSON number is a [decimal.Decimal]: money is exact. Paginated lists
+// have an iterator beside the one-page method (ListProductsAll), fetching
+// page by page as the loop asks. [SortOrder] builds a list's sort_by;
+// [WithCustomerGroup] sends a customer group's prices with every operation
+// that takes it. Operations the API also serves without a session — the
+// catalog's reads, the store's configuration, countries — are on
+// [Client.Public], sent with the API key alone.
+//
+// Files — review photos, KYC documents, return attachments — are
+// [Upload]s, streamed from their readers and bounded by MaxUploadBytes.
 //
 // # Clients and sessions
 //
@@ -86,10 +109,12 @@
 // Requests are retried by a [RetryPolicy] (3 attempts by default, jittered
 // exponential backoff, Retry-After honoured up to a cap, waits cut short by
 // the context) only when sending again cannot do something twice: 429 and
-// connections that never opened for any operation; 502, 503, 504 and broken
-// connections for GET, PUT and DELETE only. A login, a registration, an OTP
-// request or any other POST that the server may have processed is never
-// sent again.
+// connections that never opened for any operation; 502, 503, 504, timeouts
+// and broken connections only for the operations the spec marks safe to
+// resend — GET, PUT and DELETE, and the POSTs its x-idempotent extension
+// names, such as update-cart, which sets a quantity. A login, an order, a
+// payment or any other call the server may have carried out is never sent
+// again; each method's doc comment says which it is.
 //
 // # Credentials and logging
 //
@@ -97,9 +122,10 @@
 // the operations that take it, and both only to the API's own scheme and
 // host: redirects elsewhere are refused. With [WithLogger], requests,
 // retries, refreshes and new anonymous sessions are logged at debug level
-// with method, path, status and duration; tokens, the API key, passwords
-// and OTP codes never appear in logs or error strings, not even when the
-// server echoes them back.
+// with method, path, status and duration; tokens, the API key, passwords,
+// OTP codes and personal data (account, card and document numbers) never
+// appear in logs or error strings, not even when the server echoes them
+// back, and gen's models that hold them print without them.
 //
 // # Testing
 //
