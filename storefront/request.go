@@ -156,12 +156,6 @@ func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
 	return req, nil
 }
 
-// caller sends a request and decodes its answer's content into out (nil
-// for none): a Session, with its shopper's token, or keyOnly.
-type caller interface {
-	do(ctx context.Context, r *request, out any) error
-}
-
 // do sends r for the session's shopper (see call).
 func (s *Session) do(ctx context.Context, r *request, out any) error {
 	return s.call(ctx, r.op, r, out)
