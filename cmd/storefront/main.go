@@ -3,6 +3,7 @@
 //	storefront demo    the whole auth story, on an embedded fake server or a real store
 //	storefront serve   the fake Storefront API on a local port, for apps and other SDKs
 //	storefront auth    one Auth operation at a time, with the session kept in a file
+//	storefront addresses  the logged-in customer's saved addresses
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -50,6 +51,7 @@ Usage:
   storefront demo  [flags]            run the whole auth story (embedded fake server unless a store is given)
   storefront serve [flags]            serve the fake Storefront API on a local port
   storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
+  storefront addresses <operation> [flags] list, add, edit or delete the logged-in customer's addresses
   storefront version                  print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
@@ -77,6 +79,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("serve", c.serve(ctx, rest))
 	case "auth":
 		err = inCommand("auth", c.auth(ctx, rest))
+	case "addresses":
+		err = inCommand("addresses", c.addresses(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":
