@@ -278,4 +278,3 @@ func mandateRequest(ref, number string) storefront.CreateCustomerMandateJSONRequ
 }
 
 func ptrTo[T any](v T) *T { return &v }
-

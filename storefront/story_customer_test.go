@@ -167,4 +167,3 @@ func TestStoryCustomerAccount(t *testing.T) {
 	require.Len(t, *activity.LoyaltyPointsActivity, 1)
 	assert.Equal(t, "bonus", string(*(*activity.LoyaltyPointsActivity)[0].Activity))
 }
-
