@@ -162,6 +162,11 @@ type caller interface {
 	do(ctx context.Context, r *request, out any) error
 }
 
+var (
+	_ caller = (*Session)(nil)
+	_ caller = (*keyOnly)(nil)
+)
+
 // do sends r for the session's shopper (see call).
 func (s *Session) do(ctx context.Context, r *request, out any) error {
 	return s.call(ctx, r.op, r, out)

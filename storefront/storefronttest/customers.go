@@ -152,11 +152,3 @@ func firstError(es ...*apiError) *apiError {
 func boolRef(b bool) *bool { return &b }
 
 func timeRef(t time.Time) *time.Time { return &t }
-
-// lastDigits is the last n characters of s.
-func lastDigits(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}

@@ -222,6 +222,9 @@ func (r *subscriptionRecord) stateAt(now time.Time) subState {
 	default:
 		st.status = subActive
 	}
+	if st.status == subRevoked {
+		st.nextDelivery = time.Time{}
+	}
 	return st
 }
 
