@@ -721,13 +721,19 @@ func (e CouponType) Valid() bool {
 
 // Defines values for CreateCustomSubscriptionBillingFrequency.
 const (
-	CreateCustomSubscriptionBillingFrequencyMonthly CreateCustomSubscriptionBillingFrequency = "monthly"
+	CreateCustomSubscriptionBillingFrequencyAnnually CreateCustomSubscriptionBillingFrequency = "annually"
+	CreateCustomSubscriptionBillingFrequencyMonthly  CreateCustomSubscriptionBillingFrequency = "monthly"
+	CreateCustomSubscriptionBillingFrequencyWeekly   CreateCustomSubscriptionBillingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the CreateCustomSubscriptionBillingFrequency enum.
 func (e CreateCustomSubscriptionBillingFrequency) Valid() bool {
 	switch e {
+	case CreateCustomSubscriptionBillingFrequencyAnnually:
+		return true
 	case CreateCustomSubscriptionBillingFrequencyMonthly:
+		return true
+	case CreateCustomSubscriptionBillingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -751,13 +757,19 @@ func (e CreateCustomSubscriptionPlanType) Valid() bool {
 
 // Defines values for CreateCustomSubscriptionShippingFrequency.
 const (
-	CreateCustomSubscriptionShippingFrequencyMonthly CreateCustomSubscriptionShippingFrequency = "monthly"
+	CreateCustomSubscriptionShippingFrequencyAnnually CreateCustomSubscriptionShippingFrequency = "annually"
+	CreateCustomSubscriptionShippingFrequencyMonthly  CreateCustomSubscriptionShippingFrequency = "monthly"
+	CreateCustomSubscriptionShippingFrequencyWeekly   CreateCustomSubscriptionShippingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the CreateCustomSubscriptionShippingFrequency enum.
 func (e CreateCustomSubscriptionShippingFrequency) Valid() bool {
 	switch e {
+	case CreateCustomSubscriptionShippingFrequencyAnnually:
+		return true
 	case CreateCustomSubscriptionShippingFrequencyMonthly:
+		return true
+	case CreateCustomSubscriptionShippingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -812,30 +824,15 @@ func (e CreateOutboundBankAccountAccountType) Valid() bool {
 	}
 }
 
-// Defines values for CreateStandardSubscriptionPlanID.
-const (
-	CreateStandardSubscriptionPlanIDStandard CreateStandardSubscriptionPlanID = "standard"
-)
-
-// Valid indicates whether the value is a known member of the CreateStandardSubscriptionPlanID enum.
-func (e CreateStandardSubscriptionPlanID) Valid() bool {
-	switch e {
-	case CreateStandardSubscriptionPlanIDStandard:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateStandardSubscriptionPlanType.
 const (
-	CreateStandardSubscriptionPlanTypeStandard CreateStandardSubscriptionPlanType = "standard"
+	Standard CreateStandardSubscriptionPlanType = "standard"
 )
 
 // Valid indicates whether the value is a known member of the CreateStandardSubscriptionPlanType enum.
 func (e CreateStandardSubscriptionPlanType) Valid() bool {
 	switch e {
-	case CreateStandardSubscriptionPlanTypeStandard:
+	case Standard:
 		return true
 	default:
 		return false
@@ -3148,13 +3145,19 @@ func (e StoreTemplateContentType) Valid() bool {
 
 // Defines values for SubscriptionBillingFrequency.
 const (
-	SubscriptionBillingFrequencyMonthly SubscriptionBillingFrequency = "monthly"
+	SubscriptionBillingFrequencyAnnually SubscriptionBillingFrequency = "annually"
+	SubscriptionBillingFrequencyMonthly  SubscriptionBillingFrequency = "monthly"
+	SubscriptionBillingFrequencyWeekly   SubscriptionBillingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the SubscriptionBillingFrequency enum.
 func (e SubscriptionBillingFrequency) Valid() bool {
 	switch e {
+	case SubscriptionBillingFrequencyAnnually:
+		return true
 	case SubscriptionBillingFrequencyMonthly:
+		return true
+	case SubscriptionBillingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3163,13 +3166,19 @@ func (e SubscriptionBillingFrequency) Valid() bool {
 
 // Defines values for SubscriptionShippingFrequency.
 const (
-	SubscriptionShippingFrequencyMonthly SubscriptionShippingFrequency = "monthly"
+	SubscriptionShippingFrequencyAnnually SubscriptionShippingFrequency = "annually"
+	SubscriptionShippingFrequencyMonthly  SubscriptionShippingFrequency = "monthly"
+	SubscriptionShippingFrequencyWeekly   SubscriptionShippingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the SubscriptionShippingFrequency enum.
 func (e SubscriptionShippingFrequency) Valid() bool {
 	switch e {
+	case SubscriptionShippingFrequencyAnnually:
+		return true
 	case SubscriptionShippingFrequencyMonthly:
+		return true
+	case SubscriptionShippingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3202,13 +3211,19 @@ func (e SubscriptionStatus) Valid() bool {
 
 // Defines values for SubscriptionDetailBillingFrequency.
 const (
-	SubscriptionDetailBillingFrequencyMonthly SubscriptionDetailBillingFrequency = "monthly"
+	SubscriptionDetailBillingFrequencyAnnually SubscriptionDetailBillingFrequency = "annually"
+	SubscriptionDetailBillingFrequencyMonthly  SubscriptionDetailBillingFrequency = "monthly"
+	SubscriptionDetailBillingFrequencyWeekly   SubscriptionDetailBillingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the SubscriptionDetailBillingFrequency enum.
 func (e SubscriptionDetailBillingFrequency) Valid() bool {
 	switch e {
+	case SubscriptionDetailBillingFrequencyAnnually:
+		return true
 	case SubscriptionDetailBillingFrequencyMonthly:
+		return true
+	case SubscriptionDetailBillingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3217,13 +3232,19 @@ func (e SubscriptionDetailBillingFrequency) Valid() bool {
 
 // Defines values for SubscriptionDetailShippingFrequency.
 const (
-	SubscriptionDetailShippingFrequencyMonthly SubscriptionDetailShippingFrequency = "monthly"
+	SubscriptionDetailShippingFrequencyAnnually SubscriptionDetailShippingFrequency = "annually"
+	SubscriptionDetailShippingFrequencyMonthly  SubscriptionDetailShippingFrequency = "monthly"
+	SubscriptionDetailShippingFrequencyWeekly   SubscriptionDetailShippingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the SubscriptionDetailShippingFrequency enum.
 func (e SubscriptionDetailShippingFrequency) Valid() bool {
 	switch e {
+	case SubscriptionDetailShippingFrequencyAnnually:
+		return true
 	case SubscriptionDetailShippingFrequencyMonthly:
+		return true
+	case SubscriptionDetailShippingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3286,13 +3307,19 @@ func (e TextAttributeType) Valid() bool {
 
 // Defines values for UpdateDigitalProductSubscriptionBillingFrequency.
 const (
-	UpdateDigitalProductSubscriptionBillingFrequencyMonthly UpdateDigitalProductSubscriptionBillingFrequency = "monthly"
+	UpdateDigitalProductSubscriptionBillingFrequencyAnnually UpdateDigitalProductSubscriptionBillingFrequency = "annually"
+	UpdateDigitalProductSubscriptionBillingFrequencyMonthly  UpdateDigitalProductSubscriptionBillingFrequency = "monthly"
+	UpdateDigitalProductSubscriptionBillingFrequencyWeekly   UpdateDigitalProductSubscriptionBillingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the UpdateDigitalProductSubscriptionBillingFrequency enum.
 func (e UpdateDigitalProductSubscriptionBillingFrequency) Valid() bool {
 	switch e {
+	case UpdateDigitalProductSubscriptionBillingFrequencyAnnually:
+		return true
 	case UpdateDigitalProductSubscriptionBillingFrequencyMonthly:
+		return true
+	case UpdateDigitalProductSubscriptionBillingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3346,13 +3373,19 @@ func (e UpdateOutboundBankAccountAccountType) Valid() bool {
 
 // Defines values for UpdatePhysicalProductSubscriptionBillingFrequency.
 const (
-	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly UpdatePhysicalProductSubscriptionBillingFrequency = "monthly"
+	UpdatePhysicalProductSubscriptionBillingFrequencyAnnually UpdatePhysicalProductSubscriptionBillingFrequency = "annually"
+	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly  UpdatePhysicalProductSubscriptionBillingFrequency = "monthly"
+	UpdatePhysicalProductSubscriptionBillingFrequencyWeekly   UpdatePhysicalProductSubscriptionBillingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the UpdatePhysicalProductSubscriptionBillingFrequency enum.
 func (e UpdatePhysicalProductSubscriptionBillingFrequency) Valid() bool {
 	switch e {
+	case UpdatePhysicalProductSubscriptionBillingFrequencyAnnually:
+		return true
 	case UpdatePhysicalProductSubscriptionBillingFrequencyMonthly:
+		return true
+	case UpdatePhysicalProductSubscriptionBillingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -3376,13 +3409,19 @@ func (e UpdatePhysicalProductSubscriptionCommand) Valid() bool {
 
 // Defines values for UpdatePhysicalProductSubscriptionShippingFrequency.
 const (
-	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly UpdatePhysicalProductSubscriptionShippingFrequency = "monthly"
+	UpdatePhysicalProductSubscriptionShippingFrequencyAnnually UpdatePhysicalProductSubscriptionShippingFrequency = "annually"
+	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly  UpdatePhysicalProductSubscriptionShippingFrequency = "monthly"
+	UpdatePhysicalProductSubscriptionShippingFrequencyWeekly   UpdatePhysicalProductSubscriptionShippingFrequency = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the UpdatePhysicalProductSubscriptionShippingFrequency enum.
 func (e UpdatePhysicalProductSubscriptionShippingFrequency) Valid() bool {
 	switch e {
+	case UpdatePhysicalProductSubscriptionShippingFrequencyAnnually:
+		return true
 	case UpdatePhysicalProductSubscriptionShippingFrequencyMonthly:
+		return true
+	case UpdatePhysicalProductSubscriptionShippingFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -4622,27 +4661,26 @@ type CreateReview struct {
 
 // CreateStandardSubscription defines model for CreateStandardSubscription.
 type CreateStandardSubscription struct {
-	CouponCode *string                            `json:"coupon_code,omitempty"`
-	EndDate    *openapi_types.Date                `json:"end_date,omitempty"`
-	PlanID     CreateStandardSubscriptionPlanID   `json:"plan_id"`
-	PlanType   CreateStandardSubscriptionPlanType `json:"plan_type"`
-	StartDate  *openapi_types.Date                `json:"start_date,omitempty"`
-}
+	CouponCode *string             `json:"coupon_code,omitempty"`
+	EndDate    *openapi_types.Date `json:"end_date,omitempty"`
 
-// CreateStandardSubscriptionPlanID defines model for CreateStandardSubscription.PlanID.
-type CreateStandardSubscriptionPlanID string
+	// PlanID The ID of one of the product's subscription plans (the `id` of a ProductSubscription of the catalog).
+	PlanID    string                             `json:"plan_id"`
+	PlanType  CreateStandardSubscriptionPlanType `json:"plan_type"`
+	StartDate *openapi_types.Date                `json:"start_date,omitempty"`
+}
 
 // CreateStandardSubscriptionPlanType defines model for CreateStandardSubscription.PlanType.
 type CreateStandardSubscriptionPlanType string
 
 // CreateSubscription defines model for CreateSubscription.
 type CreateSubscription struct {
-	DaysUntilCancellationAllowed decimal.Decimal           `json:"days_until_cancellation_allowed"`
-	GracePeriodDays              decimal.Decimal           `json:"grace_period_days"`
-	InvoiceItems                 []SubscriptionInvoiceItem `json:"invoice_items"`
-	IsCancellationAllowed        bool                      `json:"is_cancellation_allowed"`
-	IsPrepaid                    bool                      `json:"is_prepaid"`
-	UsageBasedBilling            bool                      `json:"usage_based_billing"`
+	DaysUntilCancellationAllowed decimal.Decimal         `json:"days_until_cancellation_allowed"`
+	GracePeriodDays              decimal.Decimal         `json:"grace_period_days"`
+	InvoiceItems                 []SubscriptionItemInput `json:"invoice_items"`
+	IsCancellationAllowed        bool                    `json:"is_cancellation_allowed"`
+	IsPrepaid                    bool                    `json:"is_prepaid"`
+	UsageBasedBilling            bool                    `json:"usage_based_billing"`
 	UsageBasedTiers              *[]struct {
 		PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
 		UpTo         *decimal.Decimal `json:"up_to,omitempty"`
@@ -4704,26 +4742,30 @@ type CustomSlabsBasedOnQuantitySpendingCriteriaType string
 
 // CustomerAddress defines model for CustomerAddress.
 type CustomerAddress struct {
-	AddressLine1            string                 `json:"address_line1"`
-	AddressLine2            *string                `json:"address_line2"`
-	BusinessName            *string                `json:"business_name"`
-	City                    string                 `json:"city"`
-	Country                 CustomerAddressCountry `json:"country"`
-	CountryCode             string                 `json:"country_code"`
-	Email                   string                 `json:"email"`
-	FirstName               string                 `json:"first_name"`
-	ID                      *string                `json:"id,omitempty"`
-	IsDefaultBilling        *bool                  `json:"is_default_billing,omitempty"`
-	IsDefaultShipping       *bool                  `json:"is_default_shipping,omitempty"`
-	IsEmailVerified         bool                   `json:"is_email_verified"`
-	IsPhoneVerified         bool                   `json:"is_phone_verified"`
-	Landmark                *string                `json:"landmark"`
-	LastName                *string                `json:"last_name"`
-	Nickname                *string                `json:"nickname"`
-	Phone                   string                 `json:"phone"`
-	Pincode                 string                 `json:"pincode"`
-	State                   string                 `json:"state"`
-	TaxIdentificationNumber *string                `json:"tax_identification_number"`
+	AddressLine1      string                 `json:"address_line1"`
+	AddressLine2      *string                `json:"address_line2"`
+	BusinessName      *string                `json:"business_name"`
+	City              string                 `json:"city"`
+	Country           CustomerAddressCountry `json:"country"`
+	CountryCode       string                 `json:"country_code"`
+	Email             string                 `json:"email"`
+	FirstName         string                 `json:"first_name"`
+	ID                *string                `json:"id,omitempty"`
+	IsDefaultBilling  *bool                  `json:"is_default_billing,omitempty"`
+	IsDefaultShipping *bool                  `json:"is_default_shipping,omitempty"`
+
+	// IsEmailVerified Whether the email address is one the user verified; the server sets it and ignores what a request sends.
+	IsEmailVerified bool `json:"is_email_verified"`
+
+	// IsPhoneVerified Whether the phone number is one the user verified; the server sets it and ignores what a request sends.
+	IsPhoneVerified         bool    `json:"is_phone_verified"`
+	Landmark                *string `json:"landmark"`
+	LastName                *string `json:"last_name"`
+	Nickname                *string `json:"nickname"`
+	Phone                   string  `json:"phone"`
+	Pincode                 string  `json:"pincode"`
+	State                   string  `json:"state"`
+	TaxIdentificationNumber *string `json:"tax_identification_number"`
 }
 
 // CustomerAddressCountry defines model for CustomerAddress.Country.
@@ -4736,10 +4778,13 @@ type CustomerBankAccount struct {
 	AccountType   CustomerBankAccountAccountType `json:"account_type"`
 	BankName      string                         `json:"bank_name"`
 	CreatedAt     *time.Time                     `json:"created_at,omitempty"`
-	IfscCode      string                         `json:"ifsc_code"`
-	IsDefault     *bool                          `json:"is_default,omitempty"`
-	IsVerified    *bool                          `json:"is_verified,omitempty"`
-	ModifiedAt    *time.Time                     `json:"modified_at,omitempty"`
+
+	// ID The account's ID, the account_id of the operations on one account.
+	ID         *string    `json:"id,omitempty"`
+	IfscCode   string     `json:"ifsc_code"`
+	IsDefault  *bool      `json:"is_default,omitempty"`
+	IsVerified *bool      `json:"is_verified,omitempty"`
+	ModifiedAt *time.Time `json:"modified_at,omitempty"`
 }
 
 // CustomerBankAccountAccountType defines model for CustomerBankAccount.AccountType.
@@ -7833,6 +7878,15 @@ type SubscriptionInvoiceItem struct {
 // SubscriptionInvoiceItemTaxType defines model for SubscriptionInvoiceItem.TaxType.
 type SubscriptionInvoiceItemTaxType string
 
+// SubscriptionItemInput An item of a subscription as a request names it; the answer's SubscriptionInvoiceItem adds the product's name, SKU and prices.
+type SubscriptionItemInput struct {
+	ProductID string          `json:"product_id"`
+	Quantity  decimal.Decimal `json:"quantity"`
+
+	// VariantID The variant, for a product sold as variants.
+	VariantID *string `json:"variant_id,omitempty"`
+}
+
 // Success `true` for success, `false` for failure.
 type Success = bool
 
@@ -7905,7 +7959,7 @@ type UpdateDigitalProductSubscription struct {
 	Command                      UpdateDigitalProductSubscriptionCommand           `json:"command"`
 	DaysUntilCancellationAllowed decimal.Decimal                                   `json:"days_until_cancellation_allowed"`
 	GracePeriodDays              decimal.Decimal                                   `json:"grace_period_days"`
-	InvoiceItems                 *[]SubscriptionInvoiceItem                        `json:"invoice_items,omitempty"`
+	InvoiceItems                 *[]SubscriptionItemInput                          `json:"invoice_items,omitempty"`
 	IsCancellationAllowed        bool                                              `json:"is_cancellation_allowed"`
 	IsPrepaid                    bool                                              `json:"is_prepaid"`
 	UsageBasedBilling            bool                                              `json:"usage_based_billing"`
@@ -7970,7 +8024,7 @@ type UpdatePhysicalProductSubscription struct {
 	Command                      UpdatePhysicalProductSubscriptionCommand            `json:"command"`
 	DaysUntilCancellationAllowed decimal.Decimal                                     `json:"days_until_cancellation_allowed"`
 	GracePeriodDays              decimal.Decimal                                     `json:"grace_period_days"`
-	InvoiceItems                 *[]SubscriptionInvoiceItem                          `json:"invoice_items,omitempty"`
+	InvoiceItems                 *[]SubscriptionItemInput                            `json:"invoice_items,omitempty"`
 	IsCancellationAllowed        bool                                                `json:"is_cancellation_allowed"`
 	IsPrepaid                    bool                                                `json:"is_prepaid"`
 	ShippingFrequency            *UpdatePhysicalProductSubscriptionShippingFrequency `json:"shipping_frequency,omitempty"`
@@ -7992,7 +8046,10 @@ type UpdatePhysicalProductSubscriptionCommand string
 // UpdatePhysicalProductSubscriptionShippingFrequency defines model for UpdatePhysicalProductSubscription.ShippingFrequency.
 type UpdatePhysicalProductSubscriptionShippingFrequency string
 
-// UpdateSubscriptionBody defines model for UpdateSubscriptionBody.
+// UpdateSubscriptionBody One command: `update` (the schedule, behaviour and items; a physical
+// product's subscription also takes its shipping schedule), `pause`
+// (until `pause_end_date`) or `revoke`. An update of a physical product's
+// subscription matches both update schemas.
 type UpdateSubscriptionBody struct {
 	union json.RawMessage
 }
@@ -8236,9 +8293,13 @@ type VerificationStatus struct {
 	VerifiedPhone []string `json:"verified_phone"`
 }
 
-// VerifyBankAccountBody defines model for VerifyBankAccountBody.
+// VerifyBankAccountBody `is_verified: true` verifies the account with `amount`, the sum the penny
+// drop deposited into it, as the customer's bank statement shows it;
+// `is_verified: false` marks it unverified again.
 type VerifyBankAccountBody struct {
-	IsVerified bool `json:"is_verified"`
+	// Amount The penny-drop deposit; required when is_verified is true.
+	Amount     *decimal.Decimal `json:"amount,omitempty"`
+	IsVerified bool             `json:"is_verified"`
 }
 
 // VerifyBankAccountContent defines model for VerifyBankAccountContent.
@@ -8907,6 +8968,12 @@ type ListPaymentMethodsParamsPaymentMethodType string
 // VerifyVpaParams defines parameters for VerifyVpa.
 type VerifyVpaParams struct {
 	Vpa *string `form:"vpa,omitempty" json:"vpa,omitempty"`
+}
+
+// ListSubscriptionsParams defines parameters for ListSubscriptions.
+type ListSubscriptionsParams struct {
+	Page  *Page  `form:"page,omitempty" json:"page,omitempty"`
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // GetWishlistParams defines parameters for GetWishlist.
@@ -14812,7 +14879,7 @@ type ClientInterface interface {
 	// VerifyBankAccountWithBody Verify a bank account
 	//
 	// Verifies one of the customer's bank accounts with the amount deposited into
-	// it (penny drop).
+	// it (penny drop), or marks it unverified again.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14822,7 +14889,7 @@ type ClientInterface interface {
 	// VerifyBankAccount Verify a bank account
 	//
 	// Verifies one of the customer's bank accounts with the amount deposited into
-	// it (penny drop).
+	// it (penny drop), or marks it unverified again.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -15403,10 +15470,10 @@ type ClientInterface interface {
 
 	// ListSubscriptions List subscriptions
 	//
-	// Lists the shopper's subscriptions.
+	// Lists the shopper's subscriptions, newest first, a page at a time.
 	//
 	// Corresponds with GET /subscriptions (the `ListSubscriptions` operationId).
-	ListSubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSubscriptions(ctx context.Context, params *ListSubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSubscriptionWithBody Subscribe
 	//
@@ -17751,7 +17818,7 @@ func (c *Client) UpdateBankAccount(ctx context.Context, customerID string, accou
 // VerifyBankAccountWithBody Verify a bank account
 //
 // Verifies one of the customer's bank accounts with the amount deposited into
-// it (penny drop).
+// it (penny drop), or marks it unverified again.
 //
 // Takes any type of body and a specified content type.
 //
@@ -17771,7 +17838,7 @@ func (c *Client) VerifyBankAccountWithBody(ctx context.Context, customerID strin
 // VerifyBankAccount Verify a bank account
 //
 // Verifies one of the customer's bank accounts with the amount deposited into
-// it (penny drop).
+// it (penny drop), or marks it unverified again.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -19032,11 +19099,11 @@ func (c *Client) ListSellerReviews(ctx context.Context, id string, reqEditors ..
 
 // ListSubscriptions List subscriptions
 //
-// Lists the shopper's subscriptions.
+// Lists the shopper's subscriptions, newest first, a page at a time.
 //
 // Corresponds with GET /subscriptions (the `ListSubscriptions` operationId).
-func (c *Client) ListSubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSubscriptionsRequest(c.Server)
+func (c *Client) ListSubscriptions(ctx context.Context, params *ListSubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSubscriptionsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -26502,7 +26569,7 @@ func NewListSellerReviewsRequest(server string, id string) (*http.Request, error
 }
 
 // NewListSubscriptionsRequest constructs an http.Request for the ListSubscriptions method
-func NewListSubscriptionsRequest(server string) (*http.Request, error) {
+func NewListSubscriptionsRequest(server string, params *ListSubscriptionsParams) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -26518,6 +26585,45 @@ func NewListSubscriptionsRequest(server string) (*http.Request, error) {
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -28038,7 +28144,7 @@ type ClientWithResponsesInterface interface {
 	// VerifyBankAccountWithBodyWithResponse Verify a bank account
 	//
 	// Verifies one of the customer's bank accounts with the amount deposited into
-	// it (penny drop).
+	// it (penny drop), or marks it unverified again.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28048,7 +28154,7 @@ type ClientWithResponsesInterface interface {
 	// VerifyBankAccountWithResponse Verify a bank account
 	//
 	// Verifies one of the customer's bank accounts with the amount deposited into
-	// it (penny drop).
+	// it (penny drop), or marks it unverified again.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28701,12 +28807,12 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubscriptionsWithResponse List subscriptions
 	//
-	// Lists the shopper's subscriptions.
+	// Lists the shopper's subscriptions, newest first, a page at a time.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /subscriptions (the `ListSubscriptions` operationId).
-	ListSubscriptionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListSubscriptionsResponse, error)
+	ListSubscriptionsWithResponse(ctx context.Context, params *ListSubscriptionsParams, reqEditors ...RequestEditorFn) (*ListSubscriptionsResponse, error)
 
 	// CreateSubscriptionWithBodyWithResponse Subscribe
 	//
@@ -41070,7 +41176,7 @@ func (c *ClientWithResponses) UpdateBankAccountWithResponse(ctx context.Context,
 // VerifyBankAccountWithBodyWithResponse Verify a bank account
 //
 // Verifies one of the customer's bank accounts with the amount deposited into
-// it (penny drop).
+// it (penny drop), or marks it unverified again.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -41086,7 +41192,7 @@ func (c *ClientWithResponses) VerifyBankAccountWithBodyWithResponse(ctx context.
 // VerifyBankAccountWithResponse Verify a bank account
 //
 // Verifies one of the customer's bank accounts with the amount deposited into
-// it (penny drop).
+// it (penny drop), or marks it unverified again.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -42147,13 +42253,13 @@ func (c *ClientWithResponses) ListSellerReviewsWithResponse(ctx context.Context,
 
 // ListSubscriptionsWithResponse List subscriptions
 //
-// Lists the shopper's subscriptions.
+// Lists the shopper's subscriptions, newest first, a page at a time.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /subscriptions (the `ListSubscriptions` operationId).
-func (c *ClientWithResponses) ListSubscriptionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListSubscriptionsResponse, error) {
-	rsp, err := c.ListSubscriptions(ctx, reqEditors...)
+func (c *ClientWithResponses) ListSubscriptionsWithResponse(ctx context.Context, params *ListSubscriptionsParams, reqEditors ...RequestEditorFn) (*ListSubscriptionsResponse, error) {
+	rsp, err := c.ListSubscriptions(ctx, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -50072,7 +50178,7 @@ type ServerInterface interface {
 	ListSellerReviews(w http.ResponseWriter, r *http.Request, id string)
 	// ListSubscriptions List subscriptions
 	// (GET /subscriptions)
-	ListSubscriptions(w http.ResponseWriter, r *http.Request)
+	ListSubscriptions(w http.ResponseWriter, r *http.Request, params ListSubscriptionsParams)
 	// CreateSubscription Subscribe
 	// (POST /subscriptions)
 	CreateSubscription(w http.ResponseWriter, r *http.Request)
@@ -55439,8 +55545,40 @@ func (siw *ServerInterfaceWrapper) ListSellerReviews(w http.ResponseWriter, r *h
 // ListSubscriptions operation middleware
 func (siw *ServerInterfaceWrapper) ListSubscriptions(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSubscriptionsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ListSubscriptions(w, r)
+		siw.Handler.ListSubscriptions(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -64986,6 +65124,7 @@ func (response ListSellerReviews404JSONResponse) VisitListSellerReviewsResponse(
 }
 
 type ListSubscriptionsRequestObject struct {
+	Params ListSubscriptionsParams
 }
 
 type ListSubscriptionsResponseObject interface {
@@ -69884,8 +70023,10 @@ func (sh *strictHandler) ListSellerReviews(w http.ResponseWriter, r *http.Reques
 }
 
 // ListSubscriptions operation middleware
-func (sh *strictHandler) ListSubscriptions(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) ListSubscriptions(w http.ResponseWriter, r *http.Request, params ListSubscriptionsParams) {
 	var request ListSubscriptionsRequestObject
+
+	request.Params = params
 
 	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
 		return sh.ssi.ListSubscriptions(ctx, request.(ListSubscriptionsRequestObject))

@@ -28,7 +28,7 @@ func (d DocumentUpload) form(update bool) func() (*multipartForm, error) {
 			}
 		}
 		f := newMultipartForm()
-		f.addField("document_number", d.DocumentNumber)
+		f.addPersonalField("document_number", d.DocumentNumber)
 		f.addField("kyc_document_id", d.KycDocumentID)
 		if d.Note != "" {
 			f.addField("note", d.Note)

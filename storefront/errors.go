@@ -227,7 +227,8 @@ func decodeErrorEnvelope(body []byte) (*errorEnvelope, bool) {
 // flattenFieldErrors turns the envelope's "errors" into field → message.
 // Values are strings, lists of strings, or anything else (kept as JSON,
 // where members named like a secret lose their values). Everything is
-// cleaned by sc.
+// cleaned by sc, and what is said about a field named like a secret or
+// personal data loses whatever looks like a number of that kind.
 func flattenFieldErrors(raw map[string]json.RawMessage, sc *scrubber) map[string]string {
 	if len(raw) == 0 {
 		return nil
@@ -236,16 +237,18 @@ func flattenFieldErrors(raw map[string]json.RawMessage, sc *scrubber) map[string
 	for k, v := range raw {
 		var s string
 		k = sc.clean(k)
-		if json.Unmarshal(v, &s) == nil {
-			out[k] = sc.clean(s)
-			continue
+		switch list := []string(nil); {
+		case json.Unmarshal(v, &s) == nil:
+			s = sc.clean(s)
+		case json.Unmarshal(v, &list) == nil:
+			s = sc.clean(strings.Join(list, "; "))
+		default:
+			s = sc.clean(string(v))
 		}
-		var list []string
-		if json.Unmarshal(v, &list) == nil {
-			out[k] = sc.clean(strings.Join(list, "; "))
-			continue
+		if secretKey.MatchString(k) {
+			s = scrubIdentifiers(s)
 		}
-		out[k] = sc.clean(string(v))
+		out[k] = s
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package storefront
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -73,4 +74,19 @@ func TestCardNumbersAreFoundByShape(t *testing.T) {
 		assert.Len(t, cardNumbers(tc.in), tc.want, tc.in)
 	}
 	assert.Equal(t, "card "+redactedMark+" declined", redactor{}.clean("card 4111 1111 1111 1111 declined"))
+}
+
+// What a server says about a field holding personal data loses whatever
+// looks like such a number, even one the request did not send, and keeps
+// the rest of the message; other fields keep their numbers.
+func TestFieldErrorsOfPersonalFieldsLoseTheirNumbers(t *testing.T) {
+	raw := map[string]json.RawMessage{
+		"document_number": json.RawMessage(`"27AAPFU0939F1ZV is not a GSTIN the authority knows"`),
+		"account_number":  json.RawMessage(`["must be 9 to 18 digits", "50100123456789 is saved already"]`),
+		"order_number":    json.RawMessage(`"ORD20250042 is not yours"`),
+	}
+	got := flattenFieldErrors(raw, redactor{}.scrubber())
+	assert.Equal(t, redactedMark+" is not a GSTIN the authority knows", got["document_number"])
+	assert.Equal(t, "must be 9 to 18 digits; "+redactedMark+" is saved already", got["account_number"])
+	assert.Equal(t, "ORD20250042 is not yours", got["order_number"], "not personal data")
 }

@@ -582,6 +582,30 @@ func sensitiveValues(body []byte) []string {
 // secretKey matches a whole member name that says secret or personal data.
 var secretKey = regexp.MustCompile(`^` + secretName + `$`)
 
+// identifierRun is a run of letters and digits that may be an identifier.
+var identifierRun = regexp.MustCompile(`[A-Za-z0-9]{8,}`)
+
+// scrubIdentifiers replaces in s every run of eight or more letters and
+// digits, four or more of them digits, with redactedMark: what an account,
+// card or document number looks like (50100123456789, ABCDE1234F,
+// 27AAPFU0939F1ZV), and no word of a message such as "must be 9 to 18
+// digits". It cleans what a server says about a field that holds personal
+// data, which may quote a number the request did not send.
+func scrubIdentifiers(s string) string {
+	return identifierRun.ReplaceAllStringFunc(s, func(run string) string {
+		digits := 0
+		for i := range len(run) {
+			if isDigit(run[i]) {
+				digits++
+			}
+		}
+		if digits < 4 {
+			return run
+		}
+		return redactedMark
+	})
+}
+
 // cardNumbers returns where s holds what looks like a payment card number:
 // a run of 13 to 19 digits, alone or grouped by single spaces or dashes,
 // that passes the Luhn check. Such a number is personal data wherever it

@@ -90,6 +90,7 @@ func (s *Session) sendFormFor(ctx context.Context, form func() (*multipartForm, 
 		if r.form, err = form(); err != nil {
 			return err
 		}
+		r.secrets = append(r.secrets, r.form.secrets...)
 		return s.do(ctx, r, out)
 	}
 }

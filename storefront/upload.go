@@ -42,6 +42,7 @@ type multipartForm struct {
 	fields   []formValue
 	files    []formFile
 	boundary string
+	secrets  []string // field values that must never reach an error: personal data
 
 	mu       sync.Mutex
 	attempts int            // bodies opened so far
@@ -65,6 +66,13 @@ func newMultipartForm() *multipartForm {
 
 func (f *multipartForm) addField(name, value string) {
 	f.fields = append(f.fields, formValue{name, value})
+}
+
+// addPersonalField adds a field whose value is personal data (a document
+// number): the request's errors leave it out, as its secrets.
+func (f *multipartForm) addPersonalField(name, value string) {
+	f.addField(name, value)
+	f.secrets = append(f.secrets, value)
 }
 
 func (f *multipartForm) addFile(field string, up Upload) error {

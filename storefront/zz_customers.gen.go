@@ -556,7 +556,7 @@ func (s *CustomersService) UpdateCustomerMandate(ctx context.Context, customerID
 }
 
 // VerifyBankAccount verifies one of the customer's bank accounts with the
-// amount deposited into it (penny drop).
+// amount deposited into it (penny drop), or marks it unverified again.
 //
 // API: verify-bank-account (POST /customers/{customer_id}/bank-accounts/{account_id}/verify). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.

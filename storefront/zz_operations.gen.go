@@ -2217,8 +2217,16 @@ func newListSellerReviewsRequest(id string) (*request, error) {
 }
 
 // newListSubscriptionsRequest builds the request of list-subscriptions (GET /subscriptions).
-func newListSubscriptionsRequest() (*request, error) {
+func newListSubscriptionsRequest(params *gen.ListSubscriptionsParams) (*request, error) {
 	r := newRequest(opListSubscriptions, "/subscriptions")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+	}
 	return r, nil
 }
 
@@ -2501,7 +2509,6 @@ type (
 	CreateOutboundBankAccount                                        = gen.CreateOutboundBankAccount
 	CreateOutboundBankAccountAccountType                             = gen.CreateOutboundBankAccountAccountType
 	CreateStandardSubscription                                       = gen.CreateStandardSubscription
-	CreateStandardSubscriptionPlanID                                 = gen.CreateStandardSubscriptionPlanID
 	CreateStandardSubscriptionPlanType                               = gen.CreateStandardSubscriptionPlanType
 	CreateSubscription                                               = gen.CreateSubscription
 	CreateSubscriptionContent                                        = gen.CreateSubscriptionContent
@@ -2742,6 +2749,7 @@ type (
 	ListSkusContent                                                  = gen.ListSkusContent
 	ListSkusParams                                                   = gen.ListSkusParams
 	ListSubscriptionsContent                                         = gen.ListSubscriptionsContent
+	ListSubscriptionsParams                                          = gen.ListSubscriptionsParams
 	ListUpsellProductsContent                                        = gen.ListUpsellProductsContent
 	ListUpsellProductsParams                                         = gen.ListUpsellProductsParams
 	LotBatchDetail                                                   = gen.LotBatchDetail
@@ -2902,6 +2910,7 @@ type (
 	SubscriptionDetailStatus                                         = gen.SubscriptionDetailStatus
 	SubscriptionInvoiceItem                                          = gen.SubscriptionInvoiceItem
 	SubscriptionInvoiceItemTaxType                                   = gen.SubscriptionInvoiceItemTaxType
+	SubscriptionItemInput                                            = gen.SubscriptionItemInput
 	SubscriptionShippingFrequency                                    = gen.SubscriptionShippingFrequency
 	SubscriptionStatus                                               = gen.SubscriptionStatus
 	TextAttribute                                                    = gen.TextAttribute
@@ -3049,14 +3058,16 @@ const (
 	CouponTypeFreeGoods                                                         = gen.CouponTypeFreeGoods
 	CouponTypeFreeShipping                                                      = gen.CouponTypeFreeShipping
 	CouponTypeVolumeBased                                                       = gen.CouponTypeVolumeBased
+	CreateCustomSubscriptionBillingFrequencyAnnually                            = gen.CreateCustomSubscriptionBillingFrequencyAnnually
 	CreateCustomSubscriptionBillingFrequencyMonthly                             = gen.CreateCustomSubscriptionBillingFrequencyMonthly
+	CreateCustomSubscriptionBillingFrequencyWeekly                              = gen.CreateCustomSubscriptionBillingFrequencyWeekly
+	CreateCustomSubscriptionShippingFrequencyAnnually                           = gen.CreateCustomSubscriptionShippingFrequencyAnnually
 	CreateCustomSubscriptionShippingFrequencyMonthly                            = gen.CreateCustomSubscriptionShippingFrequencyMonthly
+	CreateCustomSubscriptionShippingFrequencyWeekly                             = gen.CreateCustomSubscriptionShippingFrequencyWeekly
 	CreateInboundBankAccountAccountTypeInbound                                  = gen.CreateInboundBankAccountAccountTypeInbound
 	CreateOrderReturnRequestedSettlementRefund                                  = gen.CreateOrderReturnRequestedSettlementRefund
 	CreateOrderReturnRequestedSettlementReplacement                             = gen.CreateOrderReturnRequestedSettlementReplacement
 	CreateOutboundBankAccountAccountTypeOutbound                                = gen.CreateOutboundBankAccountAccountTypeOutbound
-	CreateStandardSubscriptionPlanIDStandard                                    = gen.CreateStandardSubscriptionPlanIDStandard
-	CreateStandardSubscriptionPlanTypeStandard                                  = gen.CreateStandardSubscriptionPlanTypeStandard
 	Custom                                                                      = gen.Custom
 	CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual                = gen.CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual
 	CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount           = gen.CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
@@ -3357,15 +3368,24 @@ const (
 	ShipmentStatusUnscheduled                                                   = gen.ShipmentStatusUnscheduled
 	SingleSelectAttributeTypeSingleSelect                                       = gen.SingleSelectAttributeTypeSingleSelect
 	SingleSelectOptionTypeSingleSelect                                          = gen.SingleSelectOptionTypeSingleSelect
+	Standard                                                                    = gen.Standard
+	SubscriptionBillingFrequencyAnnually                                        = gen.SubscriptionBillingFrequencyAnnually
 	SubscriptionBillingFrequencyMonthly                                         = gen.SubscriptionBillingFrequencyMonthly
+	SubscriptionBillingFrequencyWeekly                                          = gen.SubscriptionBillingFrequencyWeekly
+	SubscriptionDetailBillingFrequencyAnnually                                  = gen.SubscriptionDetailBillingFrequencyAnnually
 	SubscriptionDetailBillingFrequencyMonthly                                   = gen.SubscriptionDetailBillingFrequencyMonthly
+	SubscriptionDetailBillingFrequencyWeekly                                    = gen.SubscriptionDetailBillingFrequencyWeekly
+	SubscriptionDetailShippingFrequencyAnnually                                 = gen.SubscriptionDetailShippingFrequencyAnnually
 	SubscriptionDetailShippingFrequencyMonthly                                  = gen.SubscriptionDetailShippingFrequencyMonthly
+	SubscriptionDetailShippingFrequencyWeekly                                   = gen.SubscriptionDetailShippingFrequencyWeekly
 	SubscriptionDetailStatusActive                                              = gen.SubscriptionDetailStatusActive
 	SubscriptionDetailStatusCreated                                             = gen.SubscriptionDetailStatusCreated
 	SubscriptionDetailStatusPaused                                              = gen.SubscriptionDetailStatusPaused
 	SubscriptionDetailStatusRevoked                                             = gen.SubscriptionDetailStatusRevoked
 	SubscriptionInvoiceItemTaxTypeGST                                           = gen.SubscriptionInvoiceItemTaxTypeGST
+	SubscriptionShippingFrequencyAnnually                                       = gen.SubscriptionShippingFrequencyAnnually
 	SubscriptionShippingFrequencyMonthly                                        = gen.SubscriptionShippingFrequencyMonthly
+	SubscriptionShippingFrequencyWeekly                                         = gen.SubscriptionShippingFrequencyWeekly
 	SubscriptionStatusActive                                                    = gen.SubscriptionStatusActive
 	SubscriptionStatusCreated                                                   = gen.SubscriptionStatusCreated
 	SubscriptionStatusPaused                                                    = gen.SubscriptionStatusPaused
@@ -3374,13 +3394,19 @@ const (
 	Text                                                                        = gen.Text
 	Track                                                                       = gen.Track
 	Unknown                                                                     = gen.Unknown
+	UpdateDigitalProductSubscriptionBillingFrequencyAnnually                    = gen.UpdateDigitalProductSubscriptionBillingFrequencyAnnually
 	UpdateDigitalProductSubscriptionBillingFrequencyMonthly                     = gen.UpdateDigitalProductSubscriptionBillingFrequencyMonthly
+	UpdateDigitalProductSubscriptionBillingFrequencyWeekly                      = gen.UpdateDigitalProductSubscriptionBillingFrequencyWeekly
 	UpdateDigitalProductSubscriptionCommandUpdate                               = gen.UpdateDigitalProductSubscriptionCommandUpdate
 	UpdateInboundBankAccountAccountTypeInbound                                  = gen.UpdateInboundBankAccountAccountTypeInbound
 	UpdateOutboundBankAccountAccountTypeOutbound                                = gen.UpdateOutboundBankAccountAccountTypeOutbound
+	UpdatePhysicalProductSubscriptionBillingFrequencyAnnually                   = gen.UpdatePhysicalProductSubscriptionBillingFrequencyAnnually
 	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly                    = gen.UpdatePhysicalProductSubscriptionBillingFrequencyMonthly
+	UpdatePhysicalProductSubscriptionBillingFrequencyWeekly                     = gen.UpdatePhysicalProductSubscriptionBillingFrequencyWeekly
 	UpdatePhysicalProductSubscriptionCommandUpdate                              = gen.UpdatePhysicalProductSubscriptionCommandUpdate
+	UpdatePhysicalProductSubscriptionShippingFrequencyAnnually                  = gen.UpdatePhysicalProductSubscriptionShippingFrequencyAnnually
 	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly                   = gen.UpdatePhysicalProductSubscriptionShippingFrequencyMonthly
+	UpdatePhysicalProductSubscriptionShippingFrequencyWeekly                    = gen.UpdatePhysicalProductSubscriptionShippingFrequencyWeekly
 	UpiPaymentPaymentStatusFailed                                               = gen.UpiPaymentPaymentStatusFailed
 	UpiPaymentPaymentStatusPartiallyPaid                                        = gen.UpiPaymentPaymentStatusPartiallyPaid
 	UpiPaymentPaymentStatusPending                                              = gen.UpiPaymentPaymentStatusPending

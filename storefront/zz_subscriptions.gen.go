@@ -4,6 +4,7 @@ package storefront
 
 import (
 	"context"
+	"iter"
 )
 
 // SubscriptionsService is the Subscriptions group of the API on a Session.
@@ -47,12 +48,13 @@ func (s *SubscriptionsService) GetSubscription(ctx context.Context, id string) (
 	return out, nil
 }
 
-// ListSubscriptions lists the shopper's subscriptions.
+// ListSubscriptions lists the shopper's subscriptions, newest first, a page at
+// a time.
 //
 // API: list-subscriptions (GET /subscriptions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *SubscriptionsService) ListSubscriptions(ctx context.Context) (*ListSubscriptionsContent, error) {
-	r, err := newListSubscriptionsRequest()
+func (s *SubscriptionsService) ListSubscriptions(ctx context.Context, params *ListSubscriptionsParams) (*ListSubscriptionsContent, error) {
+	r, err := newListSubscriptionsRequest(params)
 	if err != nil {
 		return nil, err
 	}
@@ -61,6 +63,36 @@ func (s *SubscriptionsService) ListSubscriptions(ctx context.Context) (*ListSubs
 		return nil, err
 	}
 	return out, nil
+}
+
+// ListSubscriptionsAll returns an iterator over the Subscription items of every
+// page of ListSubscriptions, from the page params asks for (the first when unset)
+// to the last, with params' limit. Pages are fetched one at a
+// time as the loop asks for items; the loop may stop at any time. An error
+// is yielded once and ends the iteration; ctx bounds every request.
+func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params *ListSubscriptionsParams) iter.Seq2[Subscription, error] {
+	return paginate(ctx, params,
+		func(p *ListSubscriptionsParams) int {
+			if p.Page == nil {
+				return 1
+			}
+			return int(*p.Page)
+		},
+		func(p *ListSubscriptionsParams, page int) {
+			v := Page(page)
+			p.Page = &v
+		},
+		func(ctx context.Context, p *ListSubscriptionsParams) ([]Subscription, *Pagination, error) {
+			r, err := newListSubscriptionsRequest(p)
+			if err != nil {
+				return nil, nil, err
+			}
+			out := new(ListSubscriptionsContent)
+			if err := s.s.do(ctx, r, out); err != nil {
+				return nil, nil, err
+			}
+			return out.Subscriptions, &out.Pagination, nil
+		})
 }
 
 // UpdateSubscription changes a subscription: its items and schedule, a pause

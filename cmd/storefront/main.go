@@ -4,6 +4,7 @@
 //	storefront serve   the fake Storefront API on a local port, for apps and other SDKs
 //	storefront auth    one Auth operation at a time, with the session kept in a file
 //	storefront catalog list, search and show the catalog's products with the API key alone
+//	storefront addresses  the logged-in customer's saved addresses
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -53,6 +54,7 @@ Usage:
   storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
   storefront catalog <list|search|show> [flags]
                                       browse the catalog with the API key alone
+  storefront addresses <operation> [flags] list, add, edit or delete the logged-in customer's addresses
   storefront version                  print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
@@ -82,6 +84,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("auth", c.auth(ctx, rest))
 	case "catalog":
 		err = inCommand("catalog", c.catalog(ctx, rest))
+	case "addresses":
+		err = inCommand("addresses", c.addresses(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":

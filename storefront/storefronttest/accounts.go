@@ -30,6 +30,28 @@ type account struct {
 	credit        decimal.Decimal       // store credit balance, in the store's currency
 	addresses     []gen.CustomerAddress // in the order they were saved
 	joined        time.Time
+
+	// What the Customers and Subscriptions groups keep (customers.go and
+	// the files it names), in the order it was saved.
+	bankAccounts  []*bankAccount
+	cards         []*savedCard
+	vpas          []*savedVPA
+	creditLine    *creditLine // nil: not eligible
+	documents     []*kycDocument
+	mandates      []*mandate
+	subscriptions []*subscriptionRecord
+	// spent and saved are what the customer's orders cost (net of taxes,
+	// discounts and redeemed points) and saved them, for the loyalty
+	// details: the orders group adds to them with recordSpend.
+	spent, saved decimal.Decimal
+}
+
+// recordSpend adds an order's cost and savings to the customer's loyalty
+// totals (get-loyalty-details' total_spent and lifetime_savings). Call it
+// with the accounts lock held, once per order placed.
+func (acc *account) recordSpend(spent, saved decimal.Decimal) {
+	acc.spent = acc.spent.Add(spent)
+	acc.saved = acc.saved.Add(saved)
 }
 
 // loyaltyEntry is one movement of loyalty points.

@@ -1,7 +1,8 @@
 // Package storefronttest is an in-memory, stateful fake of the Commerce
 // Engine Storefront API — the Auth, Catalog, Store, Common, Analytics,
-// Campaigns and Fulfillment groups — for testing code that calls the API
-// without a network, in the spirit of net/http/httptest.
+// Campaigns, Fulfillment, Customers and Subscriptions groups — for testing
+// code that calls the API without a network, in the spirit of
+// net/http/httptest.
 //
 //	srv := storefronttest.NewServer()
 //	defer srv.Close()
@@ -119,12 +120,59 @@
 //     per messageId (AnalyticsEvents); newsletter subscriptions are
 //     recorded once per address (NewsletterSubscribers).
 //
+// # Customers
+//
+// The Customers group serves the logged-in customer's account; the
+// Subscriptions group their subscriptions. Each file of the group
+// documents its decisions; in short:
+//
+//   - customer_id (id for authorized sellers) must be the customer_id of
+//     the caller's access token: another ID is a 404 not_found, whether or
+//     not that customer exists (the 400 of the three operations that
+//     declare no 404: create-address, create-bank-account,
+//     get-customer-authorized-sellers); an anonymous visitor is a 401
+//     login_required. Another store ID is a 404, as for the catalog.
+//   - Addresses are checked against the Common group's countries, states
+//     and pincodes (a known pincode must lie in the address's state); the
+//     first address is the default billing and shipping address, and the
+//     roles move with is_default_billing and is_default_shipping. Carts
+//     name saved addresses by ID.
+//   - Bank accounts are outbound (IFSC and number checked by format,
+//     unverified until verify-bank-account gives the penny-drop amount,
+//     PennyDropAmount, within MaxPennyDropAttempts) or inbound (a payment
+//     provider's virtual account, verified).
+//   - Cards and UPI IDs are the gateway's, added by tests (AddCard,
+//     AddSavedVPA); card numbers are listed masked, 4111-XXXXXXXX-1111.
+//   - The credit line is the store's (SetCreditLine); mandates need one.
+//     A mandate is created, then active once the customer authorised it at
+//     the gateway (AuthorizeMandate) and get-customer-mandate synced it
+//     (sync=true); pause only from active, resume only from paused, revoke
+//     from either (final); anything else is a 400 invalid_transition. Its
+//     debits are monthly, from its activation, on the server's clock.
+//   - KYC documents are of the store's document types, with a scan where
+//     the type requires one; GSTINs and PANs are checked by format, check
+//     character, state code and kind of holder (approved or rejected at
+//     once), other types wait for ReviewDocument. An approved document is
+//     replaced, not deleted. Numbers never reach the fake's log.
+//   - Loyalty reads the accounts' balance and ledger, which carts and
+//     orders write and SetLoyaltyPoints sets; tiers follow the points
+//     earned (LoyaltyTiers).
+//   - The customer's reviews come from the catalog's (create-product-review)
+//     and orders (AddOrder, until the orders group keeps orders);
+//     authorized sellers are every seller of the marketplace.
+//   - Subscriptions follow a product's subscription plan or a custom
+//     schedule; billing and delivery dates, pauses (until a date) and the
+//     end of the subscription follow the server's clock.
+//
 // # Test data
 //
 // Tests add their own data with AddCategory, AddProduct, AddSeller,
 // AddSellerReview, AddReview, AddCustomerGroup, SetPrice, SetStock,
-// SetKYCEnabled, AddCountry, SetServiceable, AddOrder and CreateUser, each
-// taking small input types of this package and failing on invalid input.
+// SetKYCEnabled, AddCountry, SetServiceable, AddOrder, CreateUser,
+// SetLoyaltyPoints, SetCreditBalance, SetCreditLine, AddCard and
+// AddSavedVPA, each taking small input types of this package and failing
+// on invalid input; and act as the gateway or the store's staff with
+// PennyDropAmount, AuthorizeMandate and ReviewDocument.
 //
 // Clock, call counts and fault injection let tests reach the paths that
 // are hard to reach against a real server: Advance, Calls, InjectFault

@@ -19,12 +19,15 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 	holders := secretcheck.CheckPackage(t, ".", true,
 		reflect.TypeFor[storefronttest.AttributeInput](),
 		reflect.TypeFor[storefronttest.BundleItemInput](),
+		reflect.TypeFor[storefronttest.CardInput](),
 		reflect.TypeFor[storefronttest.CategoryInput](),
 		reflect.TypeFor[storefronttest.Channel](),
 		reflect.TypeFor[storefronttest.Claims](),
 		reflect.TypeFor[storefronttest.CountryInput](),
+		reflect.TypeFor[storefronttest.CreditLineInput](),
 		reflect.TypeFor[storefronttest.CustomerGroupInput](),
 		reflect.TypeFor[storefronttest.Fault](),
+		reflect.TypeFor[storefronttest.LoyaltyTier](),
 		reflect.TypeFor[storefronttest.Option](),
 		reflect.TypeFor[storefronttest.PostalCodeInput](),
 		reflect.TypeFor[storefronttest.ProductInfo](),
@@ -39,7 +42,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefronttest.UserParams](),
 		reflect.TypeFor[storefronttest.VariantInput](),
 	)
-	assert.ElementsMatch(t, []string{"Server", "UserParams"}, holders)
+	assert.ElementsMatch(t, []string{"CardInput", "Server", "UserParams"}, holders)
 }
 
 func TestServerAndUserParamsPrintWithoutSecrets(t *testing.T) {
