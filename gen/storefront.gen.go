@@ -5184,10 +5184,10 @@ type FreeShipingCouponPromotion = CouponPromotionCommonDetail
 // FulfillmentItem defines model for FulfillmentItem.
 type FulfillmentItem struct {
 	ProductID   string          `json:"product_id"`
-	ProductName string          `json:"product_name"`
+	ProductName *string         `json:"product_name,omitempty"`
 	Quantity    decimal.Decimal `json:"quantity"`
 	VariantID   *string         `json:"variant_id"`
-	VariantName *string         `json:"variant_name"`
+	VariantName *string         `json:"variant_name,omitempty"`
 }
 
 // FulfillmentPreference defines model for FulfillmentPreference.

@@ -23,6 +23,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefronttest.Channel](),
 		reflect.TypeFor[storefronttest.Claims](),
 		reflect.TypeFor[storefronttest.CountryInput](),
+		reflect.TypeFor[storefronttest.CouponInput](),
 		reflect.TypeFor[storefronttest.CustomerGroupInput](),
 		reflect.TypeFor[storefronttest.Fault](),
 		reflect.TypeFor[storefronttest.PostalCodeInput](),
