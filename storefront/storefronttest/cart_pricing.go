@@ -293,7 +293,14 @@ func shareDiscount(discount decimal.Decimal, amounts []decimal.Decimal) []decima
 // readiness sets whether the cart can be paid for, and why not.
 func (pr *cartPrice) readiness(ct *cart) {
 	why := ""
+	for _, pl := range pr.lines {
+		if !pl.inStock {
+			why = fmt.Sprintf("only %d of %s in stock", max(pl.have, 0), skuName(pl.k))
+			break
+		}
+	}
 	switch {
+	case why != "":
 	case len(pr.lines) == 0:
 		why = "the cart is empty"
 	case ct.billing == nil:
@@ -304,14 +311,6 @@ func (pr *cartPrice) readiness(ct *cart) {
 		why = "choose how the cart is to be fulfilled"
 	case pr.unserviceableNote != "":
 		why = pr.unserviceableNote
-	}
-	if why == "" {
-		for _, pl := range pr.lines {
-			if !pl.inStock {
-				why = fmt.Sprintf("only %d of %s in stock", max(pl.have, 0), skuName(pl.k))
-				break
-			}
-		}
 	}
 	pr.ready, pr.notReady = why == "", why
 }

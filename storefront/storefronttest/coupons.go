@@ -34,7 +34,7 @@ type coupon struct {
 	kind                        string // CouponPercent, CouponFixedAmount or CouponFreeShipping
 	percent, amount, maxOff     decimal.Decimal
 	minOrder                    decimal.Decimal
-	categories                  []string // category IDs (descendants included); empty: every item
+	categories                  []string // category IDs or slugs (descendants included); empty: every item
 	group                       string   // a customer group; empty: every shopper
 	withPromotions              bool     // may apply to items a promotion discounts
 	starts, expires             time.Time
@@ -134,14 +134,13 @@ func (c *commerce) addCoupon(cp *coupon) {
 // seedCoupons adds the seeded coupons (Coupon… constants).
 func seedCoupons(c *commerce) {
 	start := date(2024, 1, 1)
-	teaCoffee := fixedULID(seedEpoch.Add(time.Hour), 101) // the seeded "tea-coffee" category
 	for i, cp := range []*coupon{
 		{code: CouponWelcome10, name: "Welcome offer", description: "10% off your first order, up to ₹500.", kind: CouponPercent,
 			percent: inr(10), maxOff: inr(500), minOrder: inr(500), perCustomer: 1, withPromotions: true},
 		{code: CouponFlat100, name: "Flat ₹100 off", description: "₹100 off orders of ₹999 or more.", kind: CouponFixedAmount,
 			amount: inr(100), minOrder: inr(999), withPromotions: true},
 		{code: CouponTea15, name: "Tea time", description: "15% off tea and coffee without another offer.", kind: CouponPercent,
-			percent: inr(15), categories: []string{teaCoffee}},
+			percent: inr(15), categories: []string{"tea-coffee"}},
 		{code: CouponFreeShip, name: "Free delivery", description: "Free delivery on orders of ₹499 or more.", kind: CouponFreeShipping,
 			minOrder: inr(499), withPromotions: true},
 		{code: CouponStaff25, name: "Staff discount", description: "25% off for Nilgiri Goods staff.", kind: CouponPercent,
@@ -186,8 +185,8 @@ func (cp *coupon) eligible(pl *pricedLine) bool {
 	}
 	for _, pc := range pl.k.p.categories {
 		for a := pc; a != nil; a = a.parent {
-			for _, id := range cp.categories {
-				if a.id == id {
+			for _, ref := range cp.categories {
+				if a.id == ref || a.slug == ref {
 					return true
 				}
 			}
