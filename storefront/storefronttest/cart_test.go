@@ -204,9 +204,9 @@ func TestCartStockAndQuantityLimits(t *testing.T) {
 	apiStatus(t, set("cast-iron-teapot", "", 6), 400, storefronttest.CodeInsufficientStock) // 5 in stock
 	require.NoError(t, set("cast-iron-teapot", "", 5))
 	apiStatus(t, set("chikmagalur-filter-coffee", "", 1), 400, storefronttest.CodeInsufficientStock) // sold out
-	require.NoError(t, set("cold-brew-coffee-bags", "", 40))                                        // backorders
-	apiStatus(t, set("tower-home-speaker", "", 3), 400, storefronttest.CodeInvalidQuantity)         // at most 2
-	require.NoError(t, set("tea-sommelier-handbook", "", 1000))                                     // digital: no stock
+	require.NoError(t, set("cold-brew-coffee-bags", "", 40))                                         // backorders
+	apiStatus(t, set("tower-home-speaker", "", 3), 400, storefronttest.CodeInvalidQuantity)          // at most 2
+	require.NoError(t, set("tea-sommelier-handbook", "", 1000))                                      // digital: no stock
 	apiStatus(t, set("masala-chai-blend", "", 1001), 400, storefronttest.CodeInvalidQuantity)
 	apiStatus(t, set("aurora-wireless-headphones", "", 1), 400, storefronttest.CodeBadRequest) // a variant is required
 	apiStatus(t, set("no-such-product", "", 1), 404, "")
