@@ -1,6 +1,9 @@
 package storefronttest_test
 
 import (
+	"crypto/hmac"
+	"crypto/sha512"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -205,4 +208,12 @@ func must[T any](v T, err error) T {
 		panic(fmt.Sprintf("unexpected error: %v", err))
 	}
 	return v
+}
+
+// hmacSHA512 is hex(HMAC-SHA512(key, text)), computed here independently
+// of the server.
+func hmacSHA512(key, text string) string {
+	m := hmac.New(sha512.New, []byte(key))
+	m.Write([]byte(text))
+	return hex.EncodeToString(m.Sum(nil))
 }

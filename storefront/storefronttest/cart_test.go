@@ -366,3 +366,70 @@ func TestCartPricesForTheCustomerGroup(t *testing.T) {
 	c := must(sess.Cart.GetCart(e.ctx, ct.ID)).Cart
 	assertMoney(t, "558", c.SubtotalIncludingTax, "wholesale: 279 × 2")
 }
+
+// Fulfillment follows the shipping address's postal code: the options, the
+// choice, and check-fulfillment of a cart.
+func TestCartFulfillmentByPostalCode(t *testing.T) {
+	e := newCEnv(t)
+	sess, _, _ := e.user()
+	ct := e.newCart(sess, item("cast-iron-teapot", "", 2), item("idukki-green-cardamom", "", 1), item("brewing-at-home", "", 1))
+	opts := func() storefront.GetFulfillmentOptionsContent {
+		return *must(sess.Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: ct.ID}))
+	}
+	// Guwahati: no delivery, no store.
+	_ = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), address("Asha", "781001", "Guwahati", "Assam"))))
+	o := opts()
+	assert.False(t, o.Summary.DeliverAvailable)
+	assert.False(t, o.Summary.CollectAvailable)
+	assert.False(t, o.Deliver.IsServiceable)
+	_, err := sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, delivery(storefronttest.CourierStandard, storefronttest.ShipmentStore))
+	apiStatus(t, err, 400, storefronttest.CodeUnserviceable)
+	chk := must(sess.Fulfillment.CheckFulfillment(e.ctx, fulfillmentCheck(t, `{"cart_id":"`+ct.ID+`","delivery_pincode":"781001"}`)))
+	assert.False(t, chk.IsServiceable)
+	require.NotNil(t, chk.UnserviceableItems)
+	assert.Len(t, *chk.UnserviceableItems, 2, "the digital book needs no delivery")
+
+	// Mumbai 400001: delivery and the Fort store; two shipments (the
+	// store's and the spice seller's), each at its courier's rate.
+	_ = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), address("Asha", "400001", "Mumbai", "Maharashtra"))))
+	o = opts()
+	assert.True(t, o.Summary.DeliverAvailable)
+	assert.Equal(t, storefronttest.PickupFort, *o.Summary.RecommendedStore.ID)
+	require.Len(t, o.Deliver.Shipments, 2)
+	sellerShipment := "shp-" + lower(storefronttest.SeededSellerSpices)
+	assert.Equal(t, []string{storefronttest.ShipmentStore, sellerShipment}, []string{o.Deliver.Shipments[0].ID, o.Deliver.Shipments[1].ID})
+	chk = must(sess.Fulfillment.CheckFulfillment(e.ctx, fulfillmentCheck(t, `{"cart_id":"`+ct.ID+`","delivery_pincode":null}`)))
+	assert.True(t, chk.IsServiceable, "collection at the shipping address's code")
+	c := *must(sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, delivery(storefronttest.CourierExpress, storefronttest.ShipmentStore, sellerShipment))).Cart
+	require.Len(t, c.Shipments, 2)
+	// Items: 2 × 1899 + 399 + 299 = 4496 ≥ 999: delivery is free (2 × 99 off).
+	assertMoney(t, "198", *c.ShippingEstimatedCost, "two express shipments")
+	assertMoney(t, "198", *c.ShippingDiscountAmount, "free delivery")
+
+	// Collection drops the shipping; a new postal code drops the choice.
+	c = *must(sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, collect(storefronttest.PickupFort))).Cart
+	assert.Empty(t, c.Shipments)
+	assertMoney(t, "0", *c.ShippingEstimatedCost, "nothing to deliver")
+	c = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), bengaluru()))).Cart
+	assert.Nil(t, c.FulfillmentPreference, "chosen for another postal code")
+	_, err = sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, collect(storefronttest.PickupFort))
+	require.NoError(t, err, "the Fort store is the farthest, but a store all the same")
+
+	// Part collected, part delivered: the units must add up.
+	var partial storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	teapot := ct.CartItems[0].ProductID
+	cardamom := ct.CartItems[1].ProductID
+	p := storefront.PartialCollectAndDelivery{FulfillmentType: "partial-collect-and-delivery"}
+	p.CollectInStore.PickupLocationID = storefronttest.PickupMGRoad
+	p.CollectInStore.Items = []storefront.FulfillmentItem{{ProductID: teapot, Quantity: decimalInt(1)}}
+	p.Delivery.ShippingProviderID = storefronttest.ShippingProvider
+	p.Delivery.Items = []storefront.FulfillmentItem{{ProductID: teapot, Quantity: decimalInt(1)}, {ProductID: cardamom, Quantity: decimalInt(1)}}
+	require.NoError(t, partial.FromPartialCollectAndDelivery(p))
+	c = *must(sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, partial)).Cart
+	require.Len(t, c.Shipments, 1)
+	assertMoney(t, "2", *c.Shipments[0].ShipmentItemsCount, "the teapot and the cardamom delivered")
+	p.Delivery.Items = p.Delivery.Items[1:]
+	require.NoError(t, partial.FromPartialCollectAndDelivery(p))
+	_, err = sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, partial)
+	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
+}
