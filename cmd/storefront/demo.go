@@ -54,7 +54,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	}
 	sf.fromEnv(c.getenv)
 
-	storeID, target := sf.storeID, ""
+	storeID, target, embedded := sf.storeID, "", false
 	opts := []storefront.Option{storefront.WithLogger(c.logger(o))}
 	envGiven := false
 	fs.Visit(func(f *flag.Flag) { envGiven = envGiven || f.Name == "env" })
@@ -65,7 +65,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 		srv := storefronttest.NewServer()
 		defer srv.Close()
 		storeID = srv.StoreID()
-		target = "embedded fake server at " + srv.URL()
+		target, embedded = "embedded fake server at "+srv.URL(), true
 		opts = append(opts, storefront.WithBaseURL(srv.BaseURL()), storefront.WithAPIKey(srv.APIKey()))
 		if *phone == "" {
 			*phone = "9876543210"
@@ -95,7 +95,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithTimeout(ctx, sf.timeout)
 	defer cancel()
 	sess := client.NewSession(storefront.NewMemoryStore())
-	steps := demoStory(sess, *phone)
+	steps := demoStory(sess, *phone, embedded)
 
 	out := printer{c.stdout, o.json}
 	if !o.json {
@@ -140,8 +140,27 @@ func (c *cli) peek(ctx context.Context, sess *storefront.Session, client *storef
 
 // demoStory is the whole auth story: a visitor arrives, registers, logs in
 // by OTP, sets a password through forgot/reset, logs out, logs in with the
-// password, refreshes, reads their profile and logs out.
-func demoStory(sess *storefront.Session, phone string) []demoStep {
+// password, refreshes, reads their profile and logs out. On the embedded
+// fake server (shop true) the visitor also fills a cart and checks out:
+// see shopSteps. A real store gets the auth story only: the demo never
+// places an order there.
+func demoStory(sess *storefront.Session, phone string, shop bool) []demoStep {
+	steps := authStory(sess, phone)
+	if !shop {
+		return steps
+	}
+	s := shopSteps(sess)
+	// After the visitor arrives: the cart and its coupon; after the login
+	// with the password: the cart, kept; after the profile: checkout.
+	out := append([]demoStep{steps[0]}, s.fill...)
+	out = append(out, steps[1:7]...)
+	out = append(out, s.kept)
+	out = append(out, steps[7:9]...)
+	out = append(out, s.checkout...)
+	return append(out, steps[9:]...)
+}
+
+func authStory(sess *storefront.Session, phone string) []demoStep {
 	auth := sess.Auth
 	password := "demo-" + randomHex(8)
 	var userID string

@@ -3,6 +3,8 @@
 //	storefront demo    the whole auth story, on an embedded fake server or a real store
 //	storefront serve   the fake Storefront API on a local port, for apps and other SDKs
 //	storefront auth    one Auth operation at a time, with the session kept in a file
+//	storefront cart    the session's cart: show, add, remove, coupon
+//	storefront orders  the session's orders: list, show, cancel
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -47,10 +49,12 @@ const (
 const usage = `storefront — the Commerce Engine Storefront SDK from a shell
 
 Usage:
-  storefront demo  [flags]            run the whole auth story (embedded fake server unless a store is given)
-  storefront serve [flags]            serve the fake Storefront API on a local port
-  storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
-  storefront version                  print the SDK version
+  storefront demo   [flags]             run the whole story: auth, cart and checkout (embedded fake server unless a store is given)
+  storefront serve  [flags]             serve the fake Storefront API on a local port
+  storefront auth   <operation> [flags] run one Auth operation; the session is kept in a file
+  storefront cart   <operation> [flags] the session's cart: show, add, remove, coupon
+  storefront orders <operation> [flags] the session's orders: list, show, cancel
+  storefront version                    print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
 verify-otp, refresh, logout, whoami.
@@ -77,6 +81,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("serve", c.serve(ctx, rest))
 	case "auth":
 		err = inCommand("auth", c.auth(ctx, rest))
+	case "cart":
+		err = inCommand("cart", c.cart(ctx, rest))
+	case "orders":
+		err = inCommand("orders", c.orders(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":

@@ -46,8 +46,9 @@ func noTokens(t *testing.T, s string) {
 }
 
 var demoSteps = []string{
-	"anonymous visitor", "register with phone", "OTP login (debug mode)", "forgot password",
-	"reset password", "logout", "login with password", "refresh", "profile read",
+	"anonymous visitor", "cart: two products", "cart: coupon WELCOME10", "register with phone", "OTP login (debug mode)",
+	"forgot password", "reset password", "logout", "login with password", "cart kept after login", "refresh", "profile read",
+	"address and delivery", "pay (test card)", "order history",
 }
 
 func TestDemoEmbedded(t *testing.T) {
@@ -57,8 +58,14 @@ func TestDemoEmbedded(t *testing.T) {
 		assert.Contains(t, r.stdout, step)
 	}
 	assert.Contains(t, r.stdout, "embedded fake server at http://127.0.0.1:")
-	assert.Contains(t, r.stdout, "demo: 10/10 steps succeeded")
-	assert.Equal(t, 10, strings.Count(r.stdout, " ok "), r.stdout)
+	assert.Contains(t, r.stdout, "demo: 16/16 steps succeeded")
+	assert.Equal(t, 16, strings.Count(r.stdout, " ok "), r.stdout)
+	// The checkout's totals, computed by hand: tea 450 − 10% = 405, mug 349;
+	// WELCOME10 takes 10% of 754 = 75.40; express delivery 99 (below ₹999).
+	assert.Contains(t, r.stdout, "2 items, ₹754.00")
+	assert.Contains(t, r.stdout, "−₹75.40")
+	assert.Contains(t, r.stdout, "express delivery ₹99.00, total ₹777.60")
+	assert.Contains(t, r.stdout, "confirmed, paid ₹777.60")
 	assert.NotContains(t, r.stdout, "FAIL")
 	noTokens(t, r.stdout+r.stderr)
 }
@@ -67,8 +74,8 @@ func TestDemoJSON(t *testing.T) {
 	r := runCLI(t, nil, "", "demo", "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	require.Len(t, lines, 11)
-	for i, l := range lines[:10] {
+	require.Len(t, lines, 17)
+	for i, l := range lines[:16] {
 		var st struct {
 			Step      int    `json:"step"`
 			OK        bool   `json:"ok"`
@@ -82,8 +89,8 @@ func TestDemoJSON(t *testing.T) {
 		assert.NotEmpty(t, st.Operation)
 	}
 	var sum summaryJSON
-	require.NoError(t, json.Unmarshal([]byte(lines[10]), &sum))
-	assert.Equal(t, 10, sum.Summary.Succeeded)
+	require.NoError(t, json.Unmarshal([]byte(lines[16]), &sum))
+	assert.Equal(t, 16, sum.Summary.Succeeded)
 	noTokens(t, r.stdout)
 }
 
@@ -146,12 +153,15 @@ func TestHelpEverywhere(t *testing.T) {
 		{"auth", "anonymous", "--help"}, {"auth", "register-phone", "--help"}, {"auth", "login-password", "--help"},
 		{"auth", "login-otp", "--help"}, {"auth", "verify-otp", "--help"}, {"auth", "refresh", "--help"},
 		{"auth", "logout", "--help"}, {"auth", "whoami", "--help"},
+		{"cart", "--help"}, {"cart", "show", "--help"}, {"cart", "add", "--help"}, {"cart", "remove", "--help"}, {"cart", "coupon", "--help"},
+		{"orders", "--help"}, {"orders", "list", "--help"}, {"orders", "show", "--help"}, {"orders", "cancel", "--help"},
 	} {
 		r := runCLI(t, nil, "", args...)
 		assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
 		assert.Contains(t, r.stdout+r.stderr, "Usage", "%v", args)
 	}
-	for _, args := range [][]string{{}, {"nope"}, {"auth"}, {"auth", "nope"}, {"demo", "--bogus"}, {"demo", "extra"}} {
+	for _, args := range [][]string{{}, {"nope"}, {"auth"}, {"auth", "nope"}, {"demo", "--bogus"}, {"demo", "extra"},
+		{"cart"}, {"cart", "nope"}, {"orders"}, {"orders", "nope"}, {"cart", "add", "--quantity", "2"}} {
 		r := runCLI(t, nil, "", args...)
 		assert.Equal(t, 2, r.code, "%v", args)
 	}
