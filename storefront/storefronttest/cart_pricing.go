@@ -62,7 +62,6 @@ const (
 )
 
 var (
-	two           = decimal.NewFromInt(2)
 	pointValue    = decimal.NewFromInt(LoyaltyPointRupees)
 	earnEvery     = decimal.NewFromInt(LoyaltyEarnEvery)
 	shippingTaxes = decimal.NewFromInt(ShippingTaxPercent)

@@ -196,18 +196,17 @@ func (s *Server) retryPaymentLocked(caller *Claims, number string, b gen.RetryOr
 
 // orderReturn is a return of items of a delivered order.
 type orderReturn struct {
-	number                string
-	order                 *order
-	status                string // created, complete, cancelled
-	settlement            string // refund or replacement
-	items                 []returnItem
-	created, modified     time.Time
-	received              time.Time
-	cancelReason          string
-	images, videos        []string
-	refund                *orderRefund
-	replacement           *order
-	receivedSeq, imageSeq int
+	number            string
+	order             *order
+	status            string // created, complete, cancelled
+	settlement        string // refund or replacement
+	items             []returnItem
+	created, modified time.Time
+	received          time.Time
+	cancelReason      string
+	images, videos    []string
+	refund            *orderRefund
+	replacement       *order
 }
 
 type returnItem struct {

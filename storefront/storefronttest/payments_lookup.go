@@ -1,7 +1,6 @@
 package storefronttest
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -265,6 +264,3 @@ func (s *Server) juspayOrderLocked(caller *Claims, b gen.JuspayCreateOrderPayloa
 	c.juspayOrders[o.number] = jo
 	return jo, nil
 }
-
-// orderRef is fmt's way to name an order in errors.
-func orderRef(n string) string { return fmt.Sprintf("order %s", n) }
