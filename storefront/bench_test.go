@@ -503,7 +503,10 @@ func BenchmarkPaired(b *testing.B) {
 	bareLog := func() { _, err := bareLogin(ctx, hc, a.base(), benchAnon, p.Phone, p.Password); must(err) }
 	sdkLog := func() { _, err := loginSDK.Auth.LoginWithPassword(ctx, p); must(err) }
 	valLog := func() { _, err := loginVal.Auth.LoginWithPassword(ctx, p); must(err) }
-	bareCart := func() { _, err := bareUpdateCart(ctx, hc, a.base(), benchAccess, benchCartID, benchCartItem); must(err) }
+	bareCart := func() {
+		_, err := bareUpdateCart(ctx, hc, a.base(), benchAccess, benchCartID, benchCartItem)
+		must(err)
+	}
 	sdkCart := func() { _, err := getSDK.Cart.UpdateCart(ctx, benchCartID, benchCartItem); must(err) }
 	valCart := func() { _, err := getVal.Cart.UpdateCart(ctx, benchCartID, benchCartItem); must(err) }
 
