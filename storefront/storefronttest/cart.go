@@ -169,10 +169,20 @@ func (s *Server) adoptLocked(caller *Claims, now time.Time) {
 	c.cartOf[caller.UserID] = vc.id
 }
 
-// newCartLocked creates an empty cart for the caller. Call it with c.mu
+// newCartLocked creates an empty cart for the caller. Carts are dropped
+// when found expired, and swept once a day of the server's clock as new
+// ones are made, so abandoned carts do not pile up. Call it with c.mu
 // held.
 func (s *Server) newCartLocked(owner string, now time.Time) *cart {
 	c := s.commerce()
+	if !now.Before(c.nextCartSweep) {
+		for _, ct := range c.carts {
+			if ct.expired(now) {
+				c.dropCartLocked(ct)
+			}
+		}
+		c.nextCartSweep = now.Add(24 * time.Hour)
+	}
 	ct := &cart{id: newULID(now), owner: owner, created: timestamp(now)}
 	ct.touch(now)
 	c.carts[ct.id] = ct

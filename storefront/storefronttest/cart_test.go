@@ -433,3 +433,15 @@ func TestCartFulfillmentByPostalCode(t *testing.T) {
 	_, err = sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, partial)
 	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 }
+
+// Abandoned carts are swept as new ones are made.
+func TestExpiredCartsAreSwept(t *testing.T) {
+	e := newCEnv(t)
+	for range 3 {
+		_ = e.newCart(e.session(), item("masala-chai-blend", "", 1))
+	}
+	assert.Equal(t, 3, e.srv.CommerceStats().Carts)
+	e.srv.Advance(storefronttest.CartLifetime + time.Hour)
+	_ = e.newCart(e.session(), item("masala-chai-blend", "", 1))
+	assert.Equal(t, 1, e.srv.CommerceStats().Carts, "the expired carts went")
+}

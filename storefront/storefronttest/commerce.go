@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/commercengine-go/sdk/gen"
 )
@@ -23,6 +24,8 @@ type commerce struct {
 	carts  map[string]*cart  // by cart ID
 	cartOf map[string]string // owner's user ID → their cart's ID
 	groups map[string]string // user ID → customer group ID, from SetCustomerGroup
+
+	nextCartSweep time.Time // when newCartLocked next drops expired carts
 
 	coupons     []*coupon          // in creation order
 	couponCodes map[string]*coupon // by upper-case code
@@ -141,4 +144,21 @@ func convert[T any](v any) T {
 		panic(fmt.Sprintf("storefronttest: %T from %T: %v", out, v, err)) // the fake's own data: a bug
 	}
 	return out
+}
+
+// CommerceStats counts what the server holds of the carts, orders and
+// wishlists.
+type CommerceStats struct {
+	Carts     int // carts not yet swept (expired ones go when found, or with the daily sweep)
+	Orders    int
+	Wishlists int // users with a wishlist
+}
+
+// CommerceStats reports how many carts, orders and wishlists the server
+// holds.
+func (s *Server) CommerceStats() CommerceStats {
+	c := s.commerce()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CommerceStats{Carts: len(c.carts), Orders: len(c.orders), Wishlists: len(c.wishlists)}
 }

@@ -22,6 +22,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefronttest.CategoryInput](),
 		reflect.TypeFor[storefronttest.Channel](),
 		reflect.TypeFor[storefronttest.Claims](),
+		reflect.TypeFor[storefronttest.CommerceStats](),
 		reflect.TypeFor[storefronttest.CountryInput](),
 		reflect.TypeFor[storefronttest.CouponInput](),
 		reflect.TypeFor[storefronttest.CustomerGroupInput](),
