@@ -4755,10 +4755,10 @@ type CustomerAddress struct {
 	IsDefaultShipping *bool                  `json:"is_default_shipping,omitempty"`
 
 	// IsEmailVerified Whether the email address is one the user verified; the server sets it and ignores what a request sends.
-	IsEmailVerified bool `json:"is_email_verified"`
+	IsEmailVerified *bool `json:"is_email_verified,omitempty"`
 
 	// IsPhoneVerified Whether the phone number is one the user verified; the server sets it and ignores what a request sends.
-	IsPhoneVerified         bool    `json:"is_phone_verified"`
+	IsPhoneVerified         *bool   `json:"is_phone_verified,omitempty"`
 	Landmark                *string `json:"landmark"`
 	LastName                *string `json:"last_name"`
 	Nickname                *string `json:"nickname"`
@@ -5240,10 +5240,10 @@ type FulfillmentCheckItem struct {
 // FulfillmentItem defines model for FulfillmentItem.
 type FulfillmentItem struct {
 	ProductID   string          `json:"product_id"`
-	ProductName string          `json:"product_name"`
+	ProductName *string         `json:"product_name,omitempty"`
 	Quantity    decimal.Decimal `json:"quantity"`
 	VariantID   *string         `json:"variant_id"`
-	VariantName *string         `json:"variant_name"`
+	VariantName *string         `json:"variant_name,omitempty"`
 }
 
 // FulfillmentPreference defines model for FulfillmentPreference.
@@ -10478,14 +10478,24 @@ func (t Coupon) AsDiscountCouponPromotion() (DiscountCouponPromotion, error) {
 
 // FromDiscountCouponPromotion overwrites any union data inside the Coupon as the provided DiscountCouponPromotion
 func (t *Coupon) FromDiscountCouponPromotion(v DiscountCouponPromotion) error {
+	t.CouponType = "discount"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"discount"}`))
 	t.union = b
 	return err
 }
 
 // MergeDiscountCouponPromotion performs a merge with any union data inside the Coupon, using the provided DiscountCouponPromotion
 func (t *Coupon) MergeDiscountCouponPromotion(v DiscountCouponPromotion) error {
+	t.CouponType = "discount"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"discount"}`))
 	if err != nil {
 		return err
 	}
@@ -10504,14 +10514,24 @@ func (t Coupon) AsFreeGoodCouponPromotion() (FreeGoodCouponPromotion, error) {
 
 // FromFreeGoodCouponPromotion overwrites any union data inside the Coupon as the provided FreeGoodCouponPromotion
 func (t *Coupon) FromFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
+	t.CouponType = "free-goods"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-goods"}`))
 	t.union = b
 	return err
 }
 
 // MergeFreeGoodCouponPromotion performs a merge with any union data inside the Coupon, using the provided FreeGoodCouponPromotion
 func (t *Coupon) MergeFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
+	t.CouponType = "free-goods"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-goods"}`))
 	if err != nil {
 		return err
 	}
@@ -10530,14 +10550,24 @@ func (t Coupon) AsFixedPriceCouponPromotion() (FixedPriceCouponPromotion, error)
 
 // FromFixedPriceCouponPromotion overwrites any union data inside the Coupon as the provided FixedPriceCouponPromotion
 func (t *Coupon) FromFixedPriceCouponPromotion(v FixedPriceCouponPromotion) error {
+	t.CouponType = "fixed-price"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
 	t.union = b
 	return err
 }
 
 // MergeFixedPriceCouponPromotion performs a merge with any union data inside the Coupon, using the provided FixedPriceCouponPromotion
 func (t *Coupon) MergeFixedPriceCouponPromotion(v FixedPriceCouponPromotion) error {
+	t.CouponType = "fixed-price"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
 	if err != nil {
 		return err
 	}
@@ -10556,14 +10586,24 @@ func (t Coupon) AsBuyXGetYCouponPromotion() (BuyXGetYCouponPromotion, error) {
 
 // FromBuyXGetYCouponPromotion overwrites any union data inside the Coupon as the provided BuyXGetYCouponPromotion
 func (t *Coupon) FromBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
+	t.CouponType = "buy-x-get-y"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
 	t.union = b
 	return err
 }
 
 // MergeBuyXGetYCouponPromotion performs a merge with any union data inside the Coupon, using the provided BuyXGetYCouponPromotion
 func (t *Coupon) MergeBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
+	t.CouponType = "buy-x-get-y"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
 	if err != nil {
 		return err
 	}
@@ -10582,14 +10622,24 @@ func (t Coupon) AsVolumeBasedCouponPromotion() (VolumeBasedCouponPromotion, erro
 
 // FromVolumeBasedCouponPromotion overwrites any union data inside the Coupon as the provided VolumeBasedCouponPromotion
 func (t *Coupon) FromVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) error {
+	t.CouponType = "volume-based"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"volume-based"}`))
 	t.union = b
 	return err
 }
 
 // MergeVolumeBasedCouponPromotion performs a merge with any union data inside the Coupon, using the provided VolumeBasedCouponPromotion
 func (t *Coupon) MergeVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) error {
+	t.CouponType = "volume-based"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"volume-based"}`))
 	if err != nil {
 		return err
 	}
@@ -10608,14 +10658,24 @@ func (t Coupon) AsFreeShipingCouponPromotion() (FreeShipingCouponPromotion, erro
 
 // FromFreeShipingCouponPromotion overwrites any union data inside the Coupon as the provided FreeShipingCouponPromotion
 func (t *Coupon) FromFreeShipingCouponPromotion(v FreeShipingCouponPromotion) error {
+	t.CouponType = "free-shipping"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
 	t.union = b
 	return err
 }
 
 // MergeFreeShipingCouponPromotion performs a merge with any union data inside the Coupon, using the provided FreeShipingCouponPromotion
 func (t *Coupon) MergeFreeShipingCouponPromotion(v FreeShipingCouponPromotion) error {
+	t.CouponType = "free-shipping"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
 	if err != nil {
 		return err
 	}
@@ -10634,14 +10694,24 @@ func (t Coupon) AsAcceleratedRewardCouponPromotion() (AcceleratedRewardCouponPro
 
 // FromAcceleratedRewardCouponPromotion overwrites any union data inside the Coupon as the provided AcceleratedRewardCouponPromotion
 func (t *Coupon) FromAcceleratedRewardCouponPromotion(v AcceleratedRewardCouponPromotion) error {
+	t.CouponType = "accelerated-rewards"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
 	t.union = b
 	return err
 }
 
 // MergeAcceleratedRewardCouponPromotion performs a merge with any union data inside the Coupon, using the provided AcceleratedRewardCouponPromotion
 func (t *Coupon) MergeAcceleratedRewardCouponPromotion(v AcceleratedRewardCouponPromotion) error {
+	t.CouponType = "accelerated-rewards"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
 	if err != nil {
 		return err
 	}
@@ -10649,6 +10719,39 @@ func (t *Coupon) MergeAcceleratedRewardCouponPromotion(v AcceleratedRewardCoupon
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t Coupon) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"coupon_type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t Coupon) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "accelerated-rewards":
+		return t.AsAcceleratedRewardCouponPromotion()
+	case "buy-x-get-y":
+		return t.AsBuyXGetYCouponPromotion()
+	case "discount":
+		return t.AsDiscountCouponPromotion()
+	case "fixed-price":
+		return t.AsFixedPriceCouponPromotion()
+	case "free-goods":
+		return t.AsFreeGoodCouponPromotion()
+	case "free-shipping":
+		return t.AsFreeShipingCouponPromotion()
+	case "volume-based":
+		return t.AsVolumeBasedCouponPromotion()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t Coupon) MarshalJSON() ([]byte, error) {
@@ -12920,14 +13023,24 @@ func (t Promotion) AsDiscountCouponPromotion() (DiscountCouponPromotion, error) 
 
 // FromDiscountCouponPromotion overwrites any union data inside the Promotion as the provided DiscountCouponPromotion
 func (t *Promotion) FromDiscountCouponPromotion(v DiscountCouponPromotion) error {
+	t.PromotionType = "discount"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
 	t.union = b
 	return err
 }
 
 // MergeDiscountCouponPromotion performs a merge with any union data inside the Promotion, using the provided DiscountCouponPromotion
 func (t *Promotion) MergeDiscountCouponPromotion(v DiscountCouponPromotion) error {
+	t.PromotionType = "discount"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
 	if err != nil {
 		return err
 	}
@@ -12946,14 +13059,24 @@ func (t Promotion) AsFreeGoodCouponPromotion() (FreeGoodCouponPromotion, error) 
 
 // FromFreeGoodCouponPromotion overwrites any union data inside the Promotion as the provided FreeGoodCouponPromotion
 func (t *Promotion) FromFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
+	t.PromotionType = "free-goods"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	t.union = b
 	return err
 }
 
 // MergeFreeGoodCouponPromotion performs a merge with any union data inside the Promotion, using the provided FreeGoodCouponPromotion
 func (t *Promotion) MergeFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
+	t.PromotionType = "free-goods"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	if err != nil {
 		return err
 	}
@@ -12972,14 +13095,24 @@ func (t Promotion) AsBuyXGetYCouponPromotion() (BuyXGetYCouponPromotion, error) 
 
 // FromBuyXGetYCouponPromotion overwrites any union data inside the Promotion as the provided BuyXGetYCouponPromotion
 func (t *Promotion) FromBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
+	t.PromotionType = "buy-x-get-y"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
 	t.union = b
 	return err
 }
 
 // MergeBuyXGetYCouponPromotion performs a merge with any union data inside the Promotion, using the provided BuyXGetYCouponPromotion
 func (t *Promotion) MergeBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
+	t.PromotionType = "buy-x-get-y"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
 	if err != nil {
 		return err
 	}
@@ -12998,14 +13131,24 @@ func (t Promotion) AsVolumeBasedCouponPromotion() (VolumeBasedCouponPromotion, e
 
 // FromVolumeBasedCouponPromotion overwrites any union data inside the Promotion as the provided VolumeBasedCouponPromotion
 func (t *Promotion) FromVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) error {
+	t.PromotionType = "volume-based"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	t.union = b
 	return err
 }
 
 // MergeVolumeBasedCouponPromotion performs a merge with any union data inside the Promotion, using the provided VolumeBasedCouponPromotion
 func (t *Promotion) MergeVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) error {
+	t.PromotionType = "volume-based"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	if err != nil {
 		return err
 	}
@@ -13024,14 +13167,24 @@ func (t Promotion) AsFreeShipingCouponPromotion() (FreeShipingCouponPromotion, e
 
 // FromFreeShipingCouponPromotion overwrites any union data inside the Promotion as the provided FreeShipingCouponPromotion
 func (t *Promotion) FromFreeShipingCouponPromotion(v FreeShipingCouponPromotion) error {
+	t.PromotionType = "free-shipping"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
 	t.union = b
 	return err
 }
 
 // MergeFreeShipingCouponPromotion performs a merge with any union data inside the Promotion, using the provided FreeShipingCouponPromotion
 func (t *Promotion) MergeFreeShipingCouponPromotion(v FreeShipingCouponPromotion) error {
+	t.PromotionType = "free-shipping"
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
 	if err != nil {
 		return err
 	}
@@ -13039,6 +13192,35 @@ func (t *Promotion) MergeFreeShipingCouponPromotion(v FreeShipingCouponPromotion
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t Promotion) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"promotion_type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t Promotion) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "buy-x-get-y":
+		return t.AsBuyXGetYCouponPromotion()
+	case "discount":
+		return t.AsDiscountCouponPromotion()
+	case "free-goods":
+		return t.AsFreeGoodCouponPromotion()
+	case "free-shipping":
+		return t.AsFreeShipingCouponPromotion()
+	case "volume-based":
+		return t.AsVolumeBasedCouponPromotion()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t Promotion) MarshalJSON() ([]byte, error) {
@@ -31491,6 +31673,8 @@ type RedeemCreditBalanceResponse struct {
 	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -31514,6 +31698,11 @@ func (r RedeemCreditBalanceResponse) GetJSON400() *BadRequest {
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r RedeemCreditBalanceResponse) GetJSON401() *Unauthorized {
 	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RedeemCreditBalanceResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -31560,6 +31749,8 @@ type EvaluateCouponsResponse struct {
 	}
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -31578,6 +31769,11 @@ func (r EvaluateCouponsResponse) GetJSON200() *struct {
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r EvaluateCouponsResponse) GetJSON401() *Unauthorized {
 	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r EvaluateCouponsResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -31624,6 +31820,8 @@ type EvaluatePromotionsResponse struct {
 	}
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -31642,6 +31840,11 @@ func (r EvaluatePromotionsResponse) GetJSON200() *struct {
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r EvaluatePromotionsResponse) GetJSON401() *Unauthorized {
 	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r EvaluatePromotionsResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -31924,6 +32127,8 @@ type RedeemLoyaltyPointsResponse struct {
 	JSON400 *BadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -31947,6 +32152,11 @@ func (r RedeemLoyaltyPointsResponse) GetJSON400() *BadRequest {
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r RedeemLoyaltyPointsResponse) GetJSON401() *Unauthorized {
 	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RedeemLoyaltyPointsResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -44327,6 +44537,13 @@ func ParseRedeemCreditBalanceResponse(rsp *http.Response) (*RedeemCreditBalanceR
 		}
 		response.JSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	}
 
 	return response, nil
@@ -44368,6 +44585,13 @@ func ParseEvaluateCouponsResponse(rsp *http.Response) (*EvaluateCouponsResponse,
 		}
 		response.JSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	}
 
 	return response, nil
@@ -44408,6 +44632,13 @@ func ParseEvaluatePromotionsResponse(rsp *http.Response) (*EvaluatePromotionsRes
 			return nil, err
 		}
 		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
 
 	}
 
@@ -44621,6 +44852,13 @@ func ParseRedeemLoyaltyPointsResponse(rsp *http.Response) (*RedeemLoyaltyPointsR
 			return nil, err
 		}
 		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
 
 	}
 
@@ -58577,6 +58815,20 @@ func (response RedeemCreditBalance401JSONResponse) VisitRedeemCreditBalanceRespo
 	return err
 }
 
+type RedeemCreditBalance404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RedeemCreditBalance404JSONResponse) VisitRedeemCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type EvaluateCouponsRequestObject struct {
 	ID string `json:"id"`
 }
@@ -58621,6 +58873,20 @@ func (response EvaluateCoupons401JSONResponse) VisitEvaluateCouponsResponse(w ht
 	return err
 }
 
+type EvaluateCoupons404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response EvaluateCoupons404JSONResponse) VisitEvaluateCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type EvaluatePromotionsRequestObject struct {
 	ID string `json:"id"`
 }
@@ -58661,6 +58927,20 @@ func (response EvaluatePromotions401JSONResponse) VisitEvaluatePromotionsRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EvaluatePromotions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response EvaluatePromotions404JSONResponse) VisitEvaluatePromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -58938,6 +59218,20 @@ func (response RedeemLoyaltyPoints401JSONResponse) VisitRedeemLoyaltyPointsRespo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RedeemLoyaltyPoints404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RedeemLoyaltyPoints404JSONResponse) VisitRedeemLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }

@@ -11,8 +11,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -21,6 +24,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/api"
+	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
 	"github.com/commercengine-go/sdk/storefront"
 )
@@ -56,8 +60,8 @@ func benchUser() map[string]any {
 	}
 }
 
-// cannedAPI answers get-user-detail, login-with-password and refresh-token
-// with fixed, spec-conforming bodies.
+// cannedAPI answers get-user-detail, login-with-password, update-cart and
+// refresh-token with fixed, spec-conforming bodies.
 type cannedAPI struct {
 	srv       *httptest.Server
 	refreshes atomic.Int64
@@ -76,6 +80,10 @@ func newCannedAPI(b testing.TB) *cannedAPI {
 	userBody := must(map[string]any{"message": "ok", "success": true, "content": map[string]any{"user": benchUser()}})
 	loginBody := must(map[string]any{"message": "ok", "success": true, "content": map[string]any{
 		"user": benchUser(), "access_token": benchAccess, "refresh_token": benchRefresh}})
+	cartBody, err := os.ReadFile(filepath.Join("testdata", "cart-update.json")) // the fake server's answer to update-cart
+	if err != nil {
+		b.Fatal(err)
+	}
 	a := &cannedAPI{}
 	mux := http.NewServeMux()
 	write := func(w http.ResponseWriter, body []byte) {
@@ -87,6 +95,10 @@ func newCannedAPI(b testing.TB) *cannedAPI {
 	mux.HandleFunc("POST /api/v1/store-1/storefront/auth/login/password", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = r.Body.Read(make([]byte, 512))
 		write(w, loginBody)
+	})
+	mux.HandleFunc("POST /api/v1/store-1/storefront/carts/{id}/items", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		write(w, cartBody)
 	})
 	mux.HandleFunc("POST /api/v1/store-1/storefront/auth/refresh-token", func(w http.ResponseWriter, r *http.Request) {
 		a.refreshes.Add(1)
@@ -183,6 +195,83 @@ func bareLogin(ctx context.Context, hc *http.Client, base, token, phone, passwor
 		return nil, err
 	}
 	return &env, nil
+}
+
+// benchCartID is the cart of testdata/cart-update.json.
+const benchCartID = "01M8S2HMYQX0DDAK3TSK6ATWQ7"
+
+type cartEnvelope struct {
+	Message string                `json:"message"`
+	Success bool                  `json:"success"`
+	Content gen.UpdateCartContent `json:"content"`
+}
+
+// bareUpdateCart is the baseline of update-cart: the same request, with
+// gen's types, written by hand.
+func bareUpdateCart(ctx context.Context, hc *http.Client, base, token, cartID string, item gen.UpdateCartItem) (*gen.Cart, error) {
+	body, err := json.Marshal(item)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/carts/"+cartID+"/items", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	var env cartEnvelope
+	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+		return nil, err
+	}
+	return &env.Content.Cart, nil
+}
+
+var benchCartItem = gen.UpdateCartItem{ProductID: "classic-ceramic-mug", VariantID: ptrTo("classic-ceramic-mug-ivory"), Quantity: decimal.NewFromInt(2)}
+
+// BenchmarkUpdateCart compares update-cart (a cart of two items, priced,
+// as the fake server answers it): bare net/http with gen's types, the SDK,
+// and the SDK through the api validating transport.
+func BenchmarkUpdateCart(b *testing.B) {
+	a := newCannedAPI(b)
+	ctx := context.Background()
+	check := func(c *gen.Cart, err error) {
+		if err != nil || c.ID != benchCartID || len(c.CartItems) != 2 {
+			b.Fatal(err)
+		}
+	}
+	b.Run("bare", func(b *testing.B) {
+		hc := &http.Client{Transport: benchTransport(), Timeout: storefront.DefaultTimeout}
+		b.ReportAllocs()
+		for b.Loop() {
+			check(bareUpdateCart(ctx, hc, a.base(), benchAccess, benchCartID, benchCartItem))
+		}
+	})
+	for _, name := range []string{"sdk", "sdk-validated"} {
+		b.Run(name, func(b *testing.B) {
+			var rt http.RoundTripper = benchTransport()
+			if name == "sdk-validated" {
+				rt = api.NewTransport(rt, api.Strict)
+			}
+			sess := a.client(b, rt).NewManualSession(storefront.Tokens{AccessToken: benchAccess, RefreshToken: benchRefresh})
+			b.ReportAllocs()
+			for b.Loop() {
+				c, err := sess.Cart.UpdateCart(ctx, benchCartID, benchCartItem)
+				if err != nil {
+					b.Fatal(err)
+				}
+				check(&c.Cart, nil)
+			}
+		})
+	}
 }
 
 // BenchmarkGetUser compares get-user-detail with a valid token: a bare
@@ -403,7 +492,8 @@ func heapInUse() uint64 {
 // each and their ratio. Machine noise (the in-process server, GC, the other
 // core's load) then hits both sides alike, which separate sub-benchmarks
 // cannot promise on a small machine. Allocations come from the
-// sub-benchmarks of BenchmarkGetUser and BenchmarkLoginWithPassword.
+// sub-benchmarks of BenchmarkGetUser, BenchmarkLoginWithPassword and
+// BenchmarkUpdateCart.
 func BenchmarkPaired(b *testing.B) {
 	a := newCannedAPI(b)
 	ctx := context.Background()
@@ -425,6 +515,12 @@ func BenchmarkPaired(b *testing.B) {
 	bareLog := func() { _, err := bareLogin(ctx, hc, a.base(), benchAnon, p.Phone, p.Password); must(err) }
 	sdkLog := func() { _, err := loginSDK.Auth.LoginWithPassword(ctx, p); must(err) }
 	valLog := func() { _, err := loginVal.Auth.LoginWithPassword(ctx, p); must(err) }
+	bareCart := func() {
+		_, err := bareUpdateCart(ctx, hc, a.base(), benchAccess, benchCartID, benchCartItem)
+		must(err)
+	}
+	sdkCart := func() { _, err := getSDK.Cart.UpdateCart(ctx, benchCartID, benchCartItem); must(err) }
+	valCart := func() { _, err := getVal.Cart.UpdateCart(ctx, benchCartID, benchCartItem); must(err) }
 
 	pairs := []struct {
 		name, baseUnit, testUnit string
@@ -434,6 +530,8 @@ func BenchmarkPaired(b *testing.B) {
 		{"GetUser/validated-vs-sdk", "sdk", "validated", sdkGet, valGet},
 		{"LoginWithPassword/sdk-vs-bare", "bare", "sdk", bareLog, sdkLog},
 		{"LoginWithPassword/validated-vs-sdk", "sdk", "validated", sdkLog, valLog},
+		{"UpdateCart/sdk-vs-bare", "bare", "sdk", bareCart, sdkCart},
+		{"UpdateCart/validated-vs-sdk", "sdk", "validated", sdkCart, valCart},
 	}
 	for _, pr := range pairs {
 		b.Run(pr.name, func(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -103,6 +104,21 @@ func argsFor(t *testing.T, mt reflect.Type, body *openapi3.RequestBodyRef) []ref
 		case at.Kind() == reflect.Pointer && at.Elem().Kind() == reflect.Struct && at.Elem().Name() != "" && i == mt.NumIn()-1 && body != nil:
 			v := reflect.New(at.Elem())
 			decodeExample(t, body, v.Interface())
+			args = append(args, v)
+		case at.Kind() == reflect.Pointer && at.Elem().Kind() == reflect.Struct && strings.HasSuffix(at.Elem().Name(), "Params"):
+			// Parameters: nil, unless some are required (a string, not a
+			// pointer), which get "p-1".
+			v := reflect.New(at.Elem())
+			required := false
+			for f := range v.Elem().NumField() {
+				if fv := v.Elem().Field(f); fv.Kind() == reflect.String {
+					fv.Set(reflect.ValueOf("p-1").Convert(fv.Type()))
+					required = true
+				}
+			}
+			if !required {
+				v = reflect.Zero(at)
+			}
 			args = append(args, v)
 		case at.Kind() == reflect.Pointer:
 			args = append(args, reflect.Zero(at))

@@ -50,7 +50,8 @@ func TestStoryCustomerAccount(t *testing.T) {
 	created, err := cs.CreateAddress(ctx, cid, home)
 	require.NoError(t, err)
 	addr := created.Address
-	assert.True(t, addr.IsPhoneVerified && addr.IsEmailVerified, "the user's own verified phone and email")
+	require.True(t, addr.IsPhoneVerified != nil && addr.IsEmailVerified != nil)
+	assert.True(t, *addr.IsPhoneVerified && *addr.IsEmailVerified, "the user's own verified phone and email")
 	assert.True(t, *addr.IsDefaultShipping)
 	home.AddressLine2, home.Landmark = ptrTo("Flat 4B"), ptrTo("Opposite the metro station")
 	edited, err := cs.UpdateAddressDetail(ctx, cid, *addr.ID, home)

@@ -190,16 +190,22 @@ func (c *cli) auth(ctx context.Context, args []string) error {
 	if !ok {
 		return usagef("unknown operation %q", name)
 	}
-	err := c.authOperation(ctx, name, cmd, rest)
+	return c.sessionCommand(ctx, "auth "+name, cmd, rest)
+}
+
+// sessionCommand runs a command on the session file (an auth, cart or
+// orders operation; name is "auth refresh", "cart show" …) with its
+// arguments.
+func (c *cli) sessionCommand(ctx context.Context, name string, cmd authCmd, args []string) error {
+	err := c.sessionOperation(ctx, name, cmd, args)
 	if errors.Is(err, storefront.ErrNoAPIKey) {
 		err = errNoAPIKey
 	}
-	return inCommand("auth "+name, err)
+	return inCommand(name, err)
 }
 
-// authOperation runs the auth operation name with its arguments.
-func (c *cli) authOperation(ctx context.Context, name string, cmd authCmd, args []string) error {
-	fs := c.flagSet("auth "+name, cmd.synopsis+" [--session FILE] [store flags]")
+func (c *cli) sessionOperation(ctx context.Context, name string, cmd authCmd, args []string) error {
+	fs := c.flagSet(name, cmd.synopsis+" [--session FILE] [store flags]")
 	var o common
 	o.register(fs.FlagSet)
 	var sf storeFlags

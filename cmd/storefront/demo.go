@@ -54,7 +54,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	}
 	sf.fromEnv(c.getenv)
 
-	storeID, target := sf.storeID, ""
+	storeID, target, embedded := sf.storeID, "", false
 	opts := []storefront.Option{storefront.WithLogger(c.logger(o))}
 	envGiven := false
 	fs.Visit(func(f *flag.Flag) { envGiven = envGiven || f.Name == "env" })
@@ -65,7 +65,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 		srv := storefronttest.NewServer()
 		defer srv.Close()
 		storeID = srv.StoreID()
-		target = "embedded fake server at " + srv.URL()
+		target, embedded = "embedded fake server at "+srv.URL(), true
 		opts = append(opts, storefront.WithBaseURL(srv.BaseURL()), storefront.WithAPIKey(srv.APIKey()))
 		if *phone == "" {
 			*phone = "9876543210"
@@ -95,7 +95,7 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithTimeout(ctx, sf.timeout)
 	defer cancel()
 	sess := client.NewSession(storefront.NewMemoryStore())
-	steps := demoStory(sess, *phone)
+	steps := demoStory(sess, *phone, embedded)
 
 	out := printer{c.stdout, o.json}
 	if !o.json {
@@ -138,20 +138,36 @@ func (c *cli) peek(ctx context.Context, sess *storefront.Session, client *storef
 	return infoOf(claims, t, time.Now())
 }
 
-// demoStory is a shopper's story: a visitor arrives, browses and searches
-// the catalog, opens a product, registers, logs in by OTP, sets a password
-// through forgot/reset, logs out, logs in with the password, refreshes,
-// reads their profile and logs out.
-func demoStory(sess *storefront.Session, phone string) []demoStep {
-	auth := sess.Auth
-	password := "demo-" + randomHex(8)
-	var userID, productID string
-	var resetChallenge storefront.OTPChallenge // from forgot-password to reset-password
+// demoStory is a shopper's whole story: a visitor arrives, browses and
+// searches the catalog and opens a product, registers, logs in by OTP, sets
+// a password through forgot/reset, logs out, logs in with the password,
+// refreshes, reads their profile and logs out. On the embedded
+// fake server (shop true) the visitor also fills a cart and checks out:
+// see shopSteps. A real store gets the auth story only: the demo never
+// places an order there.
+func demoStory(sess *storefront.Session, phone string, shop bool) []demoStep {
+	steps := authStory(sess, phone)
+	// After the visitor arrives: the catalog (reads, safe anywhere).
+	out := append([]demoStep{steps[0]}, catalogSteps(sess)...)
+	if !shop {
+		return append(out, steps[1:]...)
+	}
+	s := shopSteps(sess)
+	// Then the cart and its coupon; after the login with the password: the
+	// cart, kept; after the profile: checkout.
+	out = append(out, s.fill...)
+	out = append(out, steps[1:7]...)
+	out = append(out, s.kept)
+	out = append(out, steps[7:9]...)
+	out = append(out, s.checkout...)
+	return append(out, steps[9:]...)
+}
+
+// catalogSteps browse the catalog as the visitor: its categories and a
+// category's products with the iterator, a search, a product's detail.
+func catalogSteps(sess *storefront.Session) []demoStep {
+	var productID string
 	return []demoStep{
-		{"anonymous visitor", "get-anonymous-token", func(ctx context.Context) (string, error) {
-			_, err := auth.Anonymous(ctx)
-			return "", err
-		}},
 		{"browse the catalog", "list-categories, list-products", func(ctx context.Context) (string, error) {
 			cats, err := sess.Catalog.ListCategories(ctx, nil)
 			if err != nil {
@@ -195,6 +211,19 @@ func demoStory(sess *storefront.Session, phone string) []demoStep {
 			}
 			p := res.Product
 			return fmt.Sprintf("%s, %s %s, %d variants", p.Name, p.Pricing.Currency, p.Pricing.SellingPrice.StringFixed(2), len(p.Variants)), nil
+		}},
+	}
+}
+
+func authStory(sess *storefront.Session, phone string) []demoStep {
+	auth := sess.Auth
+	password := "demo-" + randomHex(8)
+	var userID string
+	var resetChallenge storefront.OTPChallenge // from forgot-password to reset-password
+	return []demoStep{
+		{"anonymous visitor", "get-anonymous-token", func(ctx context.Context) (string, error) {
+			_, err := auth.Anonymous(ctx)
+			return "", err
 		}},
 		{"register with phone", "register-with-phone", func(ctx context.Context) (string, error) {
 			res, err := auth.RegisterWithPhone(ctx, storefront.RegisterWithPhoneParams{Phone: phone, FirstName: "Asha", LastName: "Rao"})

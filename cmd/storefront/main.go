@@ -5,6 +5,8 @@
 //	storefront auth    one Auth operation at a time, with the session kept in a file
 //	storefront catalog list, search and show the catalog's products with the API key alone
 //	storefront addresses  the logged-in customer's saved addresses
+//	storefront cart    the session's cart: show, add, remove, coupon
+//	storefront orders  the session's orders: list, show, cancel
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -49,13 +51,15 @@ const (
 const usage = `storefront — the Commerce Engine Storefront SDK from a shell
 
 Usage:
-  storefront demo  [flags]            run the whole auth story (embedded fake server unless a store is given)
-  storefront serve [flags]            serve the fake Storefront API on a local port
-  storefront auth  <operation> [flags] run one Auth operation; the session is kept in a file
-  storefront catalog <list|search|show> [flags]
-                                      browse the catalog with the API key alone
-  storefront addresses <operation> [flags] list, add, edit or delete the logged-in customer's addresses
-  storefront version                  print the SDK version
+  storefront demo      [flags]             run the whole story: catalog, auth, cart and checkout (embedded fake server unless a store is given)
+  storefront serve     [flags]             serve the fake Storefront API on a local port
+  storefront auth      <operation> [flags] run one Auth operation; the session is kept in a file
+  storefront catalog   <list|search|show> [flags]
+                                           browse the catalog with the API key alone
+  storefront cart      <operation> [flags] the session's cart: show, add, remove, coupon
+  storefront orders    <operation> [flags] the session's orders: list, show, cancel
+  storefront addresses <operation> [flags] the logged-in customer's addresses: list, add, edit, delete
+  storefront version                       print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
 verify-otp, refresh, logout, whoami.
@@ -86,6 +90,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("catalog", c.catalog(ctx, rest))
 	case "addresses":
 		err = inCommand("addresses", c.addresses(ctx, rest))
+	case "cart":
+		err = inCommand("cart", c.cart(ctx, rest))
+	case "orders":
+		err = inCommand("orders", c.orders(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":

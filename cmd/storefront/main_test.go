@@ -47,11 +47,13 @@ func noTokens(t *testing.T, s string) {
 
 // demoStepCount is how many steps the demo's story has; demoSteps names
 // those the tests look for.
-const demoStepCount = 13
+const demoStepCount = 19
 
 var demoSteps = []string{
-	"anonymous visitor", "browse the catalog", "search the catalog", "product detail", "register with phone", "OTP login (debug mode)", "forgot password",
-	"reset password", "logout", "login with password", "refresh", "profile read",
+	"anonymous visitor", "browse the catalog", "search the catalog", "product detail",
+	"cart: two products", "cart: coupon WELCOME10", "register with phone", "OTP login (debug mode)",
+	"forgot password", "reset password", "logout", "login with password", "cart kept after login", "refresh", "profile read",
+	"address and delivery", "pay (test card)", "order history",
 }
 
 func TestDemoEmbedded(t *testing.T) {
@@ -63,6 +65,12 @@ func TestDemoEmbedded(t *testing.T) {
 	assert.Contains(t, r.stdout, "embedded fake server at http://127.0.0.1:")
 	assert.Contains(t, r.stdout, fmt.Sprintf("demo: %d/%[1]d steps succeeded", demoStepCount))
 	assert.Equal(t, demoStepCount, strings.Count(r.stdout, " ok "), r.stdout)
+	// The checkout's totals, computed by hand: tea 450 − 10% = 405, mug 349;
+	// WELCOME10 takes 10% of 754 = 75.40; express delivery 99 (below ₹999).
+	assert.Contains(t, r.stdout, "2 items, ₹754.00")
+	assert.Contains(t, r.stdout, "−₹75.40")
+	assert.Contains(t, r.stdout, "express delivery ₹99.00, total ₹777.60")
+	assert.Contains(t, r.stdout, "confirmed, paid ₹777.60")
 	assert.NotContains(t, r.stdout, "FAIL")
 	noTokens(t, r.stdout+r.stderr)
 }
@@ -150,12 +158,15 @@ func TestHelpEverywhere(t *testing.T) {
 		{"auth", "anonymous", "--help"}, {"auth", "register-phone", "--help"}, {"auth", "login-password", "--help"},
 		{"auth", "login-otp", "--help"}, {"auth", "verify-otp", "--help"}, {"auth", "refresh", "--help"},
 		{"auth", "logout", "--help"}, {"auth", "whoami", "--help"},
+		{"cart", "--help"}, {"cart", "show", "--help"}, {"cart", "add", "--help"}, {"cart", "remove", "--help"}, {"cart", "coupon", "--help"},
+		{"orders", "--help"}, {"orders", "list", "--help"}, {"orders", "show", "--help"}, {"orders", "cancel", "--help"},
 	} {
 		r := runCLI(t, nil, "", args...)
 		assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
 		assert.Contains(t, r.stdout+r.stderr, "Usage", "%v", args)
 	}
-	for _, args := range [][]string{{}, {"nope"}, {"auth"}, {"auth", "nope"}, {"demo", "--bogus"}, {"demo", "extra"}} {
+	for _, args := range [][]string{{}, {"nope"}, {"auth"}, {"auth", "nope"}, {"demo", "--bogus"}, {"demo", "extra"},
+		{"cart"}, {"cart", "nope"}, {"orders"}, {"orders", "nope"}, {"cart", "add", "--quantity", "2"}} {
 		r := runCLI(t, nil, "", args...)
 		assert.Equal(t, 2, r.code, "%v", args)
 	}

@@ -14,7 +14,7 @@ import (
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 	holders := secretcheck.CheckPackage(t, ".", false,
 		reflect.TypeFor[authCmd](), reflect.TypeFor[authRun](), reflect.TypeFor[catalogRun](), reflect.TypeFor[challengeFileContent](),
-		reflect.TypeFor[cli](), reflect.TypeFor[cmdFlags](), reflect.TypeFor[common](), reflect.TypeFor[demoStep](), reflect.TypeFor[errorJSON](),
+		reflect.TypeFor[cli](), reflect.TypeFor[cmdFlags](), reflect.TypeFor[common](), reflect.TypeFor[demoShop](), reflect.TypeFor[demoStep](), reflect.TypeFor[errorJSON](),
 		reflect.TypeFor[printer](), reflect.TypeFor[productDetail](), reflect.TypeFor[productLine](), reflect.TypeFor[serveInfo](), reflect.TypeFor[sessionInfo](),
 		reflect.TypeFor[stepJSON](), reflect.TypeFor[storeFlags](), reflect.TypeFor[summaryJSON](),
 		reflect.TypeFor[usageError](),

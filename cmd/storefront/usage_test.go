@@ -26,6 +26,8 @@ const liveKey = "sk_live_4f9a2c7e1b3d5a6f"
 var everyCommand = [][]string{
 	{"demo"}, {"serve"}, {"version"}, {"auth", "anonymous"}, {"auth", "register-phone"}, {"auth", "login-password"},
 	{"auth", "login-otp"}, {"auth", "verify-otp"}, {"auth", "refresh"}, {"auth", "logout"}, {"auth", "whoami"},
+	{"cart", "show"}, {"cart", "add"}, {"cart", "remove"}, {"cart", "coupon"},
+	{"orders", "list"}, {"orders", "show"}, {"orders", "cancel"},
 }
 
 // TestAPIKeyFromTheEnvironmentIsNeverShown: CE_API_KEY was the default of

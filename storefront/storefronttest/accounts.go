@@ -1,6 +1,7 @@
 package storefronttest
 
 import (
+	"encoding/json"
 	"errors"
 	"sync"
 	"time"
@@ -159,4 +160,114 @@ func (s *Server) checkUser(userID string) error {
 		return errors.New("storefronttest: no user " + userID)
 	}
 	return nil
+}
+
+// balances returns the loyalty points and store credit of the user userID:
+// zero for a visitor or a user without an account yet.
+func (a *accounts) balances(userID string) (points, credit decimal.Decimal) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if acc := a.get(userID, time.Time{}, false); acc != nil {
+		return acc.loyaltyPoints, acc.credit
+	}
+	return decimal.Decimal{}, decimal.Decimal{}
+}
+
+// errInsufficientBalance is redeem's refusal.
+var errInsufficientBalance = errors.New("the balance is too low")
+
+// redeem takes points and store credit from the user's balances for the
+// order orderNumber, both or neither: it fails, taking nothing, when
+// either is more than the balance. The points are written to the loyalty
+// ledger as removed by the order.
+func (a *accounts) redeem(userID string, now time.Time, points, credit decimal.Decimal, orderNumber string) error {
+	if points.Sign() <= 0 && credit.Sign() <= 0 {
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	acc := a.get(userID, now, true)
+	if points.GreaterThan(acc.loyaltyPoints) || credit.GreaterThan(acc.credit) {
+		return errInsufficientBalance
+	}
+	acc.credit = acc.credit.Sub(credit)
+	if points.Sign() > 0 {
+		acc.addLoyalty(loyaltyEntry{activity: "order-placed", reference: orderNumber,
+			title: "Points redeemed on order " + orderNumber, points: points, at: now})
+	}
+	return nil
+}
+
+// refund gives back the points and store credit an order redeemed, when
+// it is cancelled; the points are written to the ledger as added.
+func (a *accounts) refund(userID string, now time.Time, points, credit decimal.Decimal, orderNumber string) {
+	if points.Sign() <= 0 && credit.Sign() <= 0 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	acc := a.get(userID, now, true)
+	acc.credit = acc.credit.Add(credit)
+	if points.Sign() > 0 {
+		acc.addLoyalty(loyaltyEntry{add: true, activity: "other", reference: orderNumber,
+			title: "Points returned: order " + orderNumber + " cancelled", points: points, at: now})
+	}
+}
+
+// earn adds the points an order earned once it is paid, or takes them
+// back (earned false) when a paid order is cancelled; both are written to
+// the ledger.
+func (a *accounts) earn(userID string, now time.Time, points decimal.Decimal, orderNumber string, earned bool) {
+	if points.Sign() <= 0 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	e := loyaltyEntry{add: true, activity: "order-placed", reference: orderNumber, title: "Points earned on order " + orderNumber, points: points, at: now}
+	if !earned {
+		e = loyaltyEntry{activity: "other", reference: orderNumber, title: "Points reversed: order " + orderNumber + " cancelled", points: points, at: now}
+	}
+	a.get(userID, now, true).addLoyalty(e)
+}
+
+// savedAddress returns the user's saved address with ID id.
+func (a *accounts) savedAddress(userID, id string) (gen.CustomerAddress, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if acc := a.get(userID, time.Time{}, false); acc != nil {
+		for _, ad := range acc.addresses {
+			if ad.ID != nil && *ad.ID == id {
+				return ad, true
+			}
+		}
+	}
+	return gen.CustomerAddress{}, false
+}
+
+// saveAddress adds an address to the user's saved addresses, unless an
+// equal one (every field but the ID and the default flags) is saved
+// already, and returns the saved one, with its ID. newID makes the ID of
+// a new address.
+func (a *accounts) saveAddress(userID string, now time.Time, ad gen.CustomerAddress, newID func() string) gen.CustomerAddress {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	acc := a.get(userID, now, true)
+	key := addressKey(ad)
+	for _, saved := range acc.addresses {
+		if addressKey(saved) == key {
+			return saved
+		}
+	}
+	id := newID()
+	ad.ID = &id
+	acc.addresses = append(acc.addresses, ad)
+	return ad
+}
+
+// addressKey is an address without its ID and default flags, to compare
+// addresses by what they say.
+func addressKey(ad gen.CustomerAddress) string {
+	ad.ID, ad.IsDefaultBilling, ad.IsDefaultShipping = nil, nil, nil
+	b, _ := json.Marshal(ad)
+	return string(b)
 }

@@ -165,7 +165,7 @@ func (s *Server) createBankAccount(userID string, body bankAccountBody) (gen.Cus
 			return gen.CustomerBankAccount{}, fieldError(CodeBadRequest, "service_provider_slug", "is not a payment provider of the store that opens virtual accounts")
 		}
 		b.provider, b.ifsc, b.bank, b.verified = slug, p.ifsc, p.bank, true
-		b.name = s.contactOf(userID).name()
+		b.name = s.verifiedContactOf(userID).name()
 	default:
 		return gen.CustomerBankAccount{}, fieldError(CodeBadRequest, "account_type", "must be inbound or outbound")
 	}

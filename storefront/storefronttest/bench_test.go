@@ -63,6 +63,54 @@ func BenchmarkGetUserDetail(b *testing.B) {
 	})
 }
 
+// BenchmarkFakeUpdateCart is update-cart in process: each goroutine is a
+// visitor with a cart of one item whose quantity it sets, the server
+// pricing the cart (promotions, tax, delivery estimate) each time.
+func BenchmarkFakeUpdateCart(b *testing.B) {
+	srv := storefronttest.New()
+	h := srv.Handler()
+	do := func(method, url, token, body string) []byte {
+		req := httptest.NewRequest(method, url, bytes.NewReader([]byte(body)))
+		req.Header.Set("X-Api-Key", srv.APIKey())
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s %s: status %d: %s", method, url, rec.Code, rec.Body)
+		}
+		return rec.Body.Bytes()
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		var anon struct {
+			Content struct {
+				AccessToken string `json:"access_token"`
+			} `json:"content"`
+		}
+		if err := json.Unmarshal(do(http.MethodPost, srv.BaseURL()+"/auth/anonymous", "", ""), &anon); err != nil {
+			b.Fatal(err)
+		}
+		token := anon.Content.AccessToken
+		var ct struct {
+			Content struct {
+				Cart struct{ ID string } `json:"cart"`
+			} `json:"content"`
+		}
+		if err := json.Unmarshal(do(http.MethodPost, srv.BaseURL()+"/carts", token, `{"items":[{"product_id":"masala-chai-blend","variant_id":null,"quantity":1}]}`), &ct); err != nil {
+			b.Fatal(err)
+		}
+		url := srv.BaseURL() + "/carts/" + ct.Content.Cart.ID + "/items"
+		n := 0
+		for pb.Next() {
+			n++
+			do(http.MethodPost, url, token, `{"product_id":"masala-chai-blend","variant_id":null,"quantity":`+strconv.Itoa(n%5+1)+`}`)
+		}
+	})
+}
+
 // BenchmarkMemory100kSessions measures the server's heap after 100,000
 // anonymous sessions (get-anonymous-token), after 100,000 sessions that were
 // refreshed once (a refresh gives a session a record, for rotation), and

@@ -84,7 +84,7 @@ func (s *Server) AddCard(userID string, in CardInput) (string, error) {
 	sum := sha256.Sum256([]byte("card|" + digits))
 	c := &savedCard{
 		masked: digits[:4] + "-" + strings.Repeat("X", len(digits)-8) + "-" + digits[len(digits)-4:],
-		isin:   digits[:6], brand: cardBrand(digits), kind: kind, issuer: issuer,
+		isin:   digits[:6], brand: cardNetwork(digits), kind: kind, issuer: issuer,
 		name: strings.TrimSpace(in.NameOnCard), nickname: in.Nickname, expMonth: in.ExpMonth, expYear: in.ExpYear,
 		fingerprint: hex.EncodeToString(sum[:12]),
 	}
@@ -110,7 +110,7 @@ func (s *Server) AddSavedVPA(userID, vpa string) error {
 	if err := s.checkUser(userID); err != nil {
 		return err
 	}
-	if !vpaPattern.MatchString(vpa) {
+	if !savedVPAPattern.MatchString(vpa) {
 		return errors.New("storefronttest: AddSavedVPA: not a UPI ID")
 	}
 	now := timestamp(s.Now())
@@ -127,7 +127,7 @@ func (s *Server) AddSavedVPA(userID, vpa string) error {
 	return nil
 }
 
-var vpaPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}$`)
+var savedVPAPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}$`)
 
 // String describes the card with its number masked: it is personal data.
 func (in CardInput) String() string {
@@ -169,8 +169,8 @@ func luhnValid(digits string) bool {
 	return sum%10 == 0
 }
 
-// cardBrand names a card's network by its first digits.
-func cardBrand(d string) string {
+// cardNetwork names a card's network by its first digits.
+func cardNetwork(d string) string {
 	switch {
 	case d[0] == '4':
 		return "VISA"

@@ -142,6 +142,14 @@ type offer struct {
 	lots      []lot
 	backorder bool
 	maxQty    int // 0: no limit
+	minQty    int // 0: 1
+	stepQty   int // the quantity must be minQty plus a multiple of it; 0: 1
+}
+
+// orderLimits returns the least quantity, the step between quantities and
+// the greatest quantity (0: no limit) of one order of the SKU.
+func (o *offer) orderLimits() (least, step, most int) {
+	return max(o.minQty, 1), max(o.stepQty, 1), o.maxQty
 }
 
 // lot is a batch of stock.
@@ -295,11 +303,4 @@ type sellerReview struct {
 	rating            decimal.Decimal
 	featured          bool
 	createdAt         time.Time
-}
-
-// order is an order a test registered with AddOrder, so that its user may
-// review its products.
-type order struct {
-	number, userID string
-	productIDs     map[string]bool
 }

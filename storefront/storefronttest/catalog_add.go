@@ -122,6 +122,11 @@ type ProductInput struct {
 	CrossSell        []string          // IDs or slugs of products to suggest alongside
 	UpSell           []string          // IDs or slugs of better products to suggest instead
 	Images           int               // how many images to give it (default 1)
+
+	// Order quantities of every SKU of the product: the least a cart may
+	// hold (default 1), the greatest (default: no limit) and the step
+	// between them (default 1: any quantity).
+	MinOrderQuantity, MaxOrderQuantity, IncrementalQuantity int
 }
 
 // ProductInfo identifies what AddProduct added.
@@ -213,6 +218,14 @@ func (sh *shop) productFromInput(in ProductInput, now time.Time) (*product, erro
 	}
 	if err := sh.variantsFromInput(p, in.Variants, baseSKU, price, listing); err != nil {
 		return nil, err
+	}
+	if in.MinOrderQuantity < 0 || in.MaxOrderQuantity < 0 || in.IncrementalQuantity < 0 ||
+		(in.MaxOrderQuantity > 0 && in.MaxOrderQuantity < max(in.MinOrderQuantity, 1)) {
+		return nil, errors.New("the order quantities must not be negative, and the greatest not below the least")
+	}
+	for _, k := range skusOf(p) {
+		o := k.offer()
+		o.minQty, o.maxQty, o.stepQty = in.MinOrderQuantity, in.MaxOrderQuantity, in.IncrementalQuantity
 	}
 	for _, b := range in.BundleItems {
 		bp := sh.products[b.ProductID]

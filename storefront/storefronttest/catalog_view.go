@@ -53,9 +53,10 @@ func (v *view) pricing(o *offer, taxRate decimal.Decimal) gen.ProductPricing {
 	if err != nil { // the divisor is at least 1
 		excl = selling
 	}
+	least, step, most := o.orderLimits()
 	var maxQty *decimal.Decimal
-	if o.maxQty > 0 {
-		m := decimal.NewFromInt(int64(o.maxQty))
+	if most > 0 {
+		m := decimal.NewFromInt(int64(most))
 		maxQty = &m
 	}
 	return gen.ProductPricing{
@@ -66,9 +67,9 @@ func (v *view) pricing(o *offer, taxRate decimal.Decimal) gen.ProductPricing {
 		ListingPrice:             listing,
 		SellingPrice:             selling,
 		SellingPriceExcludingTax: excl,
-		MinOrderQuantity:         one,
+		MinOrderQuantity:         decimal.NewFromInt(int64(least)),
 		MaxOrderQuantity:         maxQty,
-		IncrementalQuantity:      one,
+		IncrementalQuantity:      decimal.NewFromInt(int64(step)),
 	}
 }
 

@@ -12,16 +12,43 @@ import (
 // list-customer-reviews comes from the catalog: the reviews the customer
 // wrote (create-product-review), published or waiting for approval, newest
 // first, and the products of their orders they have not reviewed from
-// that order yet, by order then product. The fake's orders are those
-// AddOrder registers, as for create-product-review, until the orders
-// group keeps real ones.
+// that order yet, by order then product: its orders that are not
+// cancelled, placed at checkout or registered with AddOrder.
 //
 // get-customer-authorized-sellers lists the marketplace's sellers, by trade
 // name: the fake authorises every customer to buy from every seller.
 
+// orderedProducts are the products of one of a customer's orders.
+type orderedProducts struct {
+	number     string
+	productIDs map[string]bool
+}
+
+// orderedBy lists the customer's orders that are not cancelled — those
+// whose products they may review, as create-product-review checks — with
+// their products. It takes the commerce lock, so call it before the shop's.
+func (s *Server) orderedBy(userID string) []orderedProducts {
+	c := s.commerce()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []orderedProducts
+	for _, o := range c.ordersOf[userID] {
+		if o.status == orderCancelled {
+			continue
+		}
+		op := orderedProducts{number: o.number, productIDs: map[string]bool{}}
+		for _, l := range o.lines {
+			op.productIDs[l.k.p.id] = true
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
 // customerReviews answers list-customer-reviews.
 func (s *Server) customerReviews(userID string) (gen.ListCustomerReviewsContent, *apiError) {
 	reviews, ready := []gen.CustomerReview{}, []gen.CustomerReadyForReview{}
+	orders := s.orderedBy(userID)
 	sh := s.shop()
 	sh.mu.RLock()
 	defer sh.mu.RUnlock()
@@ -42,13 +69,7 @@ func (s *Server) customerReviews(userID string) (gen.ListCustomerReviewsContent,
 	for _, w := range mine {
 		reviews = append(reviews, v.customerReview(w.p, w.r))
 	}
-	var orders []*order
-	for _, o := range sh.orders {
-		if o.userID == userID {
-			orders = append(orders, o)
-		}
-	}
-	slices.SortFunc(orders, func(a, b *order) int { return cmp.Compare(a.number, b.number) })
+	slices.SortFunc(orders, func(a, b orderedProducts) int { return cmp.Compare(a.number, b.number) })
 	for _, o := range orders {
 		var products []*product
 		for id := range o.productIDs {
@@ -65,7 +86,7 @@ func (s *Server) customerReviews(userID string) (gen.ListCustomerReviewsContent,
 			selling := v.price(offer)
 			listing := decimal.Max(offer.listing, selling)
 			ready = append(ready, gen.CustomerReadyForReview{ProductID: optional(p.id), ProductName: optional(p.name),
-				ProductImageURL: productImage(p), SellingPrice: &selling, ListingPrice: &listing, OrderNumber: optional(o.number)})
+				ProductImageURL: firstProductImage(p), SellingPrice: &selling, ListingPrice: &listing, OrderNumber: optional(o.number)})
 		}
 	}
 	return gen.ListCustomerReviewsContent{Reviews: &reviews, ReadyForReview: &ready}, nil
@@ -96,7 +117,7 @@ func (v *view) customerReview(p *product, r *review) gen.CustomerReview {
 		u := img.url
 		images = append(images, customerReviewImage{StandardURL: &u, ThumbnailURL: &u, BlurURL: &u})
 	}
-	out := gen.CustomerReview{ID: &id, ProductID: p.id, ProductName: optional(p.name), ProductImageURL: productImage(p),
+	out := gen.CustomerReview{ID: &id, ProductID: p.id, ProductName: optional(p.name), ProductImageURL: firstProductImage(p),
 		Status: &status, Rating: r.rating, ReviewText: r.text, ReviewDate: &created, Tags: &tags, Images: &images,
 		SellingPrice: &selling, ListingPrice: &listing, OrderNumber: r.orderNumber, CreatedAt: &created, ModifiedAt: &modified}
 	if n, sum := p.ratingStats(); n > 0 {
@@ -108,8 +129,8 @@ func (v *view) customerReview(p *product, r *review) gen.CustomerReview {
 	return out
 }
 
-// productImage is the URL of a product's first image, if it has one.
-func productImage(p *product) *string {
+// firstProductImage is the URL of a product's first image, if it has one.
+func firstProductImage(p *product) *string {
 	if len(p.images) == 0 {
 		return nil
 	}

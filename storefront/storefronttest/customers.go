@@ -84,7 +84,7 @@ type contact struct {
 	country             string // the verified phone's country code
 }
 
-func (s *Server) contactOf(userID string) contact {
+func (s *Server) verifiedContactOf(userID string) contact {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	u := s.users[userID]
@@ -110,10 +110,8 @@ func (c contact) name() string {
 }
 
 // Indian account numbers and branch codes.
-var (
-	ifscPattern          = regexp.MustCompile(`^[A-Z]{4}0[A-Z0-9]{6}$`)
-	accountNumberPattern = regexp.MustCompile(`^[0-9]{9,18}$`)
-)
+// ifscPattern is the payments lookup's.
+var accountNumberPattern = regexp.MustCompile(`^[0-9]{9,18}$`)
 
 // checkIFSC checks a branch code by its format: four letters of the bank,
 // a zero, six letters or digits of the branch.

@@ -56,7 +56,7 @@ func (s *Server) addressCheckFor(userID, countryName string) addressCheck {
 			break
 		}
 	}
-	return addressCheck{country: found, contact: s.contactOf(userID)}
+	return addressCheck{country: found, contact: s.verifiedContactOf(userID)}
 }
 
 // stateNamed finds a state by its name or ISO code, in any case.
@@ -123,8 +123,9 @@ func (ac addressCheck) checkAddress(in gen.CustomerAddress) (gen.CustomerAddress
 		upper := strings.ToUpper(tin)
 		a.TaxIdentificationNumber = &upper
 	}
-	a.IsPhoneVerified = ac.contact.phone != "" && ac.contact.phone == a.Phone && ac.contact.country == a.CountryCode
-	a.IsEmailVerified = ac.contact.email != "" && strings.EqualFold(ac.contact.email, a.Email)
+	phoneVerified := ac.contact.phone != "" && ac.contact.phone == a.Phone && ac.contact.country == a.CountryCode
+	emailVerified := ac.contact.email != "" && strings.EqualFold(ac.contact.email, a.Email)
+	a.IsPhoneVerified, a.IsEmailVerified = &phoneVerified, &emailVerified
 	return a, nil
 }
 

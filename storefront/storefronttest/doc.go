@@ -1,6 +1,7 @@
 // Package storefronttest is an in-memory, stateful fake of the Commerce
 // Engine Storefront API — the Auth, Catalog, Store, Common, Analytics,
-// Campaigns, Fulfillment, Customers and Subscriptions groups — for testing
+// Campaigns, Fulfillment, Carts, Payments, Wishlist, Orders, Customers and
+// Subscriptions groups: every operation but point of sale's — for testing
 // code that calls the API without a network, in the spirit of
 // net/http/httptest.
 //
@@ -106,16 +107,16 @@
 //     SKU, never one of those given; without product_id nothing.
 //   - Reviews are published once approved. create-product-review needs a
 //     logged-in shopper (401 login_required), the product (404), a rating
-//     from 1 to 5, their own user_id, and an order of theirs that holds the
-//     product (400 not_purchased): the fake has no orders group yet, so
-//     tests register orders with AddOrder (the orders group will replace
-//     it). One review per product and order (400 already_exists). New
-//     reviews wait for ApproveReviews. Reviewers' addresses are masked.
-//   - check-fulfillment checks items (digital goods always pass; others
-//     need stock or backorders and a postal code the store delivers to, or
-//     has a store to collect from, per SetServiceable and the seed); a
-//     cart-based check is a 404, as for an unknown cart, until the carts
-//     group exists.
+//     from 1 to 5, their own user_id, and an order of theirs, not
+//     cancelled, that holds the product (400 not_purchased): an order placed
+//     with create-order, or one AddOrder registers. One review per product
+//     and order (400 already_exists). New reviews wait for ApproveReviews.
+//     Reviewers' addresses are masked.
+//   - check-fulfillment checks items, or the items of one of the caller's
+//     carts (404 for another's; without a delivery_pincode, collection at
+//     the cart's shipping address): digital goods always pass; others need
+//     stock or backorders and a postal code the store delivers to, or has a
+//     store to collect from, per SetServiceable and the seed.
 //   - Analytics events must name the caller as userId and are recorded once
 //     per messageId (AnalyticsEvents); newsletter subscriptions are
 //     recorded once per address (NewsletterSubscribers).
@@ -164,15 +165,78 @@
 //     schedule; billing and delivery dates, pauses (until a date) and the
 //     end of the subscription follow the server's clock.
 //
+// # Carts
+//
+// A shopper (an anonymous visitor or a user) has one cart; create-cart
+// with a cart already there sets the items in it. update-cart sets an
+// item's quantity (0 removes it): a whole number up to MaxCartQuantity,
+// within the SKU's minimum, step and maximum order quantities, and within
+// its stock unless it takes backorders (digital goods have no stock; a
+// bundle needs its items) — 400 invalid_quantity or insufficient_stock.
+// Carts expire CartLifetime after their last change (server clock).
+//
+// Every answer prices the cart afresh from the catalog, for the owner's
+// customer group (SetCustomerGroup): prices include GST; the products'
+// running promotions (percentage, fixed amount, fixed price, volume slabs,
+// buy X get Y); one coupon (seeded Coupon… codes or AddCoupon: percentage
+// with a cap, fixed amount, free delivery; minimum order total, categories,
+// customer group, start and expiry on the server clock, redemption limits
+// in all and per customer, counted by placed orders; a coupon that stops
+// applying is dropped from the cart); handling charges; delivery; loyalty
+// points (LoyaltyPointRupees each) and store credit, redeemed by a
+// logged-in shopper within their balances (accounts) and the amount
+// payable. Amounts are decimal.Decimal, rounded to paise half up where
+// computed, per line then totals: cart_pricing.go gives every rule.
+//
+// When a visitor logs in to an existing account, their cart becomes the
+// account's on the next cart operation (the token's anonymous_id names the
+// visitor); if the account had a cart, the two merge into the visitor's:
+// its items and choices win, the older cart adds what it lacks and is
+// deleted. A visitor who registers keeps their ID, and so their cart.
+//
+// Fulfillment: one shipment per seller, delivered by ShippingProvider's
+// CourierStandard or CourierExpress to the postal codes the store serves
+// (free from FreeShippingThreshold or with FREESHIP), or collected at a
+// pickup location (Pickup…) near the shipping address, or part of each.
+// A cart is ready for payment with items in stock, a billing address and,
+// for physical goods, a shipping address and a fulfillment choice.
+//
+// # Checkout, payments and orders
+//
+// create-order needs a logged-in shopper and a cart ready for payment; it
+// takes the stock, the redeemed points and credit (the loyalty ledger
+// records them) and the coupon's redemption, deletes the cart, and starts
+// the payment of what is left: the test cards (TestCardSuccess,
+// TestCardDeclined, TestCardOTP with TestPaymentOTP), net banking and saved
+// cards settle at once; UPI, the payment page, bank transfers and NACH
+// stay pending until CompletePayment or cancel-payment-request. A paid
+// order is confirmed and earns a loyalty point per full LoyaltyEarnEvery
+// rupees; a failed payment can be retried. ShipOrder and DeliverOrder move
+// an order on; cancel-order cancels one that has not shipped, returning
+// stock, points and credit and refunding what was paid; returns open for
+// ReturnWindow after delivery, take attachments until ReceiveReturn
+// completes them with a refund (or a replacement order); refunds settle
+// after RefundSettleAfter. The payments group's look-ups are small tables:
+// card BINs, IFSC codes, UPI handles; generate-hash is an HMAC with
+// PaymentHashKey. Wishlists keep each SKU once.
+//
+// Left out: taxes other than GST inside prices (no inter-state split), gift
+// cards as payment, subscriptions' orders, partial shipments and partial
+// payments, cancellation charges, coupons of the other kinds
+// (free goods, buy X get Y, volume and accelerated rewards), a real payment
+// gateway (no redirect is followed), and the store's approval of returns
+// (ReceiveReturn approves and completes at once).
+//
 // # Test data
 //
 // Tests add their own data with AddCategory, AddProduct, AddSeller,
 // AddSellerReview, AddReview, AddCustomerGroup, SetPrice, SetStock,
-// SetKYCEnabled, AddCountry, SetServiceable, AddOrder, CreateUser,
-// SetLoyaltyPoints, SetCreditBalance, SetCreditLine, AddCard and
-// AddSavedVPA, each taking small input types of this package and failing
-// on invalid input; and act as the gateway or the store's staff with
-// PennyDropAmount, AuthorizeMandate and ReviewDocument.
+// SetKYCEnabled, AddCountry, SetServiceable, AddCoupon, SetCustomerGroup,
+// AddOrder, CreateUser, SetLoyaltyPoints, SetCreditBalance, SetCreditLine,
+// AddCard and AddSavedVPA, each taking small input types of this package
+// and failing on invalid input; move orders on with CompletePayment,
+// ShipOrder, DeliverOrder and ReceiveReturn; and act as the gateway or the
+// store's staff with PennyDropAmount, AuthorizeMandate and ReviewDocument.
 //
 // Clock, call counts and fault injection let tests reach the paths that
 // are hard to reach against a real server: Advance, Calls, InjectFault

@@ -18,43 +18,101 @@ const (
 
 var postalCodePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]$`)
 
-// checkFulfillment answers check-fulfillment. A cart-based check is a 404:
-// the fake has no carts yet (the carts group will bring them). An
+// fulfillmentCheckItem is an item of a serviceability check, as gen's
+// ItemsBasedFulfillmentCheck holds it.
+type fulfillmentCheckItem = gen.FulfillmentCheckItem
+
+// checkFulfillment answers check-fulfillment for the caller. An
 // items-based check looks at each item (product ID or slug, and the
 // variant's ID or slug, required for a product with variants; unknown ones
-// are a 404): digital goods can always be fulfilled; other items need stock
-// (or backorders) and, for delivery, a postal code the store delivers to or,
+// are a 404); a cart-based check looks at the items of one of the caller's
+// carts (404 for an unknown cart), at its delivery_pincode or, when that is
+// null, for collection at the cart's shipping address (400 without one).
+// Digital goods can always be fulfilled; other items need stock (or
+// backorders) and, for delivery, a postal code the store delivers to or,
 // for collect-in-store, one with a store to collect from (SetServiceable;
 // the seeded Indian postal codes of a few cities). A missing or malformed
 // postal code is a 400.
-func (s *Server) checkFulfillment(body gen.CheckFulfillmentBody) (gen.CheckFulfillmentContent, *apiError) {
+func (s *Server) checkFulfillment(caller *Claims, body gen.CheckFulfillmentBody) (gen.CheckFulfillmentContent, *apiError) {
 	raw, err := body.MarshalJSON()
 	var keys map[string]json.RawMessage
 	if err != nil || json.Unmarshal(raw, &keys) != nil {
 		return gen.CheckFulfillmentContent{}, badRequest(CodeBadRequest, "the body is not a serviceability check")
 	}
+	var kindRef *string
+	var pinRef *string
+	var items []fulfillmentCheckItem
 	if _, ok := keys["cart_id"]; ok {
-		return gen.CheckFulfillmentContent{}, notFound("cart not found")
-	}
-	check, err := body.AsItemsBasedFulfillmentCheck()
-	if err != nil {
-		return gen.CheckFulfillmentContent{}, badRequest(CodeBadRequest, "the body is not a serviceability check")
+		check, err := body.AsCartBasedFulfillmentCheck()
+		if err != nil {
+			return gen.CheckFulfillmentContent{}, badRequest(CodeBadRequest, "the body is not a serviceability check")
+		}
+		if caller == nil {
+			return gen.CheckFulfillmentContent{}, errCartNotFound
+		}
+		c := s.commerce()
+		c.mu.Lock()
+		ct, e := s.cartLocked(caller, check.CartID, s.Now())
+		if e == nil {
+			for _, l := range ct.lines {
+				it := fulfillmentCheckItem{ProductID: l.productID}
+				if l.variantID != "" {
+					v := l.variantID
+					it.VariantID = &v
+				}
+				items = append(items, it)
+			}
+			pinRef = check.DeliveryPincode
+			if pinRef == nil {
+				pin := pincodeOf(ct.shipping)
+				collect := fulfillCollect
+				pinRef, kindRef = &pin, &collect
+				if pin == "" {
+					e = fieldError(CodeBadRequest, "delivery_pincode", "is required: the cart has no shipping address")
+				}
+			}
+		}
+		c.mu.Unlock()
+		if e != nil {
+			return gen.CheckFulfillmentContent{}, e
+		}
+		if check.FulfillmentType != nil {
+			k := string(*check.FulfillmentType)
+			kindRef = &k
+		}
+		if len(items) == 0 {
+			return gen.CheckFulfillmentContent{}, fieldError(CodeBadRequest, "cart_id", "the cart is empty")
+		}
+	} else {
+		check, err := body.AsItemsBasedFulfillmentCheck()
+		if err != nil {
+			return gen.CheckFulfillmentContent{}, badRequest(CodeBadRequest, "the body is not a serviceability check")
+		}
+		if check.FulfillmentType != nil {
+			k := string(*check.FulfillmentType)
+			kindRef = &k
+		}
+		pinRef, items = check.DeliveryPincode, check.Items
 	}
 	kind := fulfillDelivery
-	if check.FulfillmentType != nil {
-		kind = string(*check.FulfillmentType)
+	if kindRef != nil {
+		kind = *kindRef
 	}
-	if check.DeliveryPincode == nil || strings.TrimSpace(*check.DeliveryPincode) == "" {
+	if pinRef == nil || strings.TrimSpace(*pinRef) == "" {
 		return gen.CheckFulfillmentContent{}, fieldError(CodeBadRequest, "delivery_pincode", "is required")
 	}
-	pin := strings.ToUpper(strings.TrimSpace(*check.DeliveryPincode))
+	pin := strings.ToUpper(strings.TrimSpace(*pinRef))
 	if !postalCodePattern.MatchString(pin) {
 		return gen.CheckFulfillmentContent{}, fieldError(CodeBadRequest, "delivery_pincode", "is not a postal code")
 	}
-	if len(check.Items) == 0 {
+	if len(items) == 0 {
 		return gen.CheckFulfillmentContent{}, fieldError(CodeBadRequest, "items", "must name at least one item")
 	}
+	return s.checkItemsFulfillment(items, kind, pin)
+}
 
+// checkItemsFulfillment checks items against a postal code.
+func (s *Server) checkItemsFulfillment(items []fulfillmentCheckItem, kind, pin string) (gen.CheckFulfillmentContent, *apiError) {
 	s.shop().mu.RLock()
 	defer s.shop().mu.RUnlock()
 	sh := s.shop()
@@ -64,7 +122,7 @@ func (s *Server) checkFulfillment(body gen.CheckFulfillmentBody) (gen.CheckFulfi
 	}
 	v := &view{sh: sh, now: s.Now()}
 	unserviceable := []gen.UnserviceableItem{}
-	for i, it := range check.Items {
+	for i, it := range items {
 		p := sh.products[it.ProductID]
 		if p == nil {
 			p = sh.productSlugs[strings.ToLower(it.ProductID)]

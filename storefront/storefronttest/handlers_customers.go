@@ -11,34 +11,34 @@ import (
 
 // Success messages of the Customers group.
 const (
-	msgAddresses      = "Addresses fetched"
-	msgAddress        = "Address fetched"
-	msgAddressSaved   = "Address saved"
-	msgAddressDeleted = "Address deleted"
-	msgBankAccounts   = "Bank accounts fetched"
-	msgBankAccount    = "Bank account fetched"
-	msgBankSaved      = "Bank account saved"
-	msgBankDeleted    = "Bank account deleted"
-	msgBankVerified   = "Bank account verification updated"
-	msgCards          = "Cards fetched"
-	msgCreditLine     = "Credit line balance fetched"
-	msgDocuments      = "Documents fetched"
-	msgDocument       = "Document fetched"
-	msgDocumentSaved  = "Document saved"
-	msgDocumentGone   = "Document deleted"
-	msgDocumentValid  = "Document number verified"
-	msgLoyalty        = "Loyalty details fetched"
-	msgLoyaltyLog     = "Loyalty activity fetched"
-	msgDebits         = "Mandate debit schedules fetched"
-	msgMandates       = "Mandates fetched"
-	msgMandate        = "Mandate fetched"
-	msgMandateSaved   = "Mandate saved"
-	msgMandatePaused  = "Mandate paused"
-	msgMandateResumed = "Mandate resumed"
-	msgMandateRevoked = "Mandate revoked"
-	msgPaymentMethods = "Saved payment methods fetched"
-	msgCustomerRevs   = "Reviews fetched"
-	msgSellers        = "Authorized sellers fetched"
+	msgAddresses           = "Addresses fetched"
+	msgAddress             = "Address fetched"
+	msgAddressSaved        = "Address saved"
+	msgAddressDeleted      = "Address deleted"
+	msgBankAccounts        = "Bank accounts fetched"
+	msgBankAccount         = "Bank account fetched"
+	msgBankSaved           = "Bank account saved"
+	msgBankDeleted         = "Bank account deleted"
+	msgBankVerified        = "Bank account verification updated"
+	msgCards               = "Cards fetched"
+	msgCreditLine          = "Credit line balance fetched"
+	msgDocuments           = "Documents fetched"
+	msgDocument            = "Document fetched"
+	msgDocumentSaved       = "Document saved"
+	msgDocumentGone        = "Document deleted"
+	msgDocumentValid       = "Document number verified"
+	msgLoyalty             = "Loyalty details fetched"
+	msgLoyaltyLog          = "Loyalty activity fetched"
+	msgDebits              = "Mandate debit schedules fetched"
+	msgMandates            = "Mandates fetched"
+	msgMandate             = "Mandate fetched"
+	msgMandateSaved        = "Mandate saved"
+	msgMandatePaused       = "Mandate paused"
+	msgMandateResumed      = "Mandate resumed"
+	msgMandateRevoked      = "Mandate revoked"
+	msgSavedPaymentMethods = "Saved payment methods fetched"
+	msgCustomerRevs        = "Reviews fetched"
+	msgSellers             = "Authorized sellers fetched"
 )
 
 // envelope returns the message and success of a 200 whose envelope fields
@@ -439,7 +439,7 @@ func (h *handlers) ListSavedPaymentMethods(ctx context.Context, req gen.ListSave
 	if e != nil {
 		return listSavedPaymentMethodsError(e), nil
 	}
-	m, ok := envelope(msgPaymentMethods)
+	m, ok := envelope(msgSavedPaymentMethods)
 	return gen.ListSavedPaymentMethods200JSONResponse{Message: m, Success: ok, Content: &gen.ListSavedPaymentMethodsContent{SavedPaymentMethods: &pm}}, nil
 }
 

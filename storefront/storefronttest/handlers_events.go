@@ -58,7 +58,7 @@ func (h *handlers) CheckFulfillment(ctx context.Context, req gen.CheckFulfillmen
 	}
 	var c gen.CheckFulfillmentContent
 	if e == nil {
-		c, e = h.s.checkFulfillment(*req.Body)
+		c, e = h.s.checkFulfillment(requestFrom(ctx).caller, *req.Body)
 	}
 	if e != nil {
 		return checkFulfillmentError(e), nil

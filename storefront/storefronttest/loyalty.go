@@ -22,8 +22,9 @@ import (
 //     the account was made; the programme never resets;
 //   - total_orders and lifetime_orders count the orders that earned points
 //     (order-placed entries, by order number); total_spent, lifetime_spent
-//     and lifetime_savings are what the orders group recorded
-//     (account.recordSpend), 0 until then.
+//     and lifetime_savings add up the customer's paid orders (their grand
+//     totals, and what promotions and coupons took off), less those
+//     cancelled.
 //
 // list-loyalty-activities lists the ledger newest first, a page at a time
 // (page and limit as every list; the answer carries no pagination object),

@@ -73,6 +73,62 @@ const (
 	OpSubscribeNewsletter = "subscribe-newsletter"
 	OpCheckFulfillment    = "check-fulfillment"
 
+	// Carts
+	OpCreateCart                  = "create-cart"
+	OpListCoupons                 = "list-coupons"
+	OpListPromotions              = "list-promotions"
+	OpGetFulfillmentOptions       = "get-fulfillment-options"
+	OpGetUserCart                 = "get-user-cart"
+	OpDeleteUserCart              = "delete-user-cart"
+	OpGetCart                     = "get-cart"
+	OpDeleteCart                  = "delete-cart"
+	OpCreateCartAddress           = "create-cart-address"
+	OpApplyCoupon                 = "apply-coupon"
+	OpRemoveCoupon                = "remove-coupon"
+	OpRedeemCreditBalance         = "redeem-credit-balance"
+	OpRemoveCreditBalance         = "remove-credit-balance"
+	OpEvaluateCoupons             = "evaluate-coupons"
+	OpEvaluatePromotions          = "evaluate-promotions"
+	OpUpdateFulfillmentPreference = "update-fulfillment-preference"
+	OpUpdateCart                  = "update-cart"
+	OpRedeemLoyaltyPoints         = "redeem-loyalty-points"
+	OpRemoveLoyaltyPoints         = "remove-loyalty-points"
+
+	// Payments
+	OpAuthenticateDirectOTP = "authenticate-direct-otp"
+	OpGetCardInfo           = "get-card-info"
+	OpGenerateHash          = "generate-hash"
+	OpGetIfscLookup         = "get-ifsc-lookup"
+	OpCreateJuspayOrder     = "create-juspay-order"
+	OpCreateJuspayCustomer  = "create-juspay-customer"
+	OpGetJuspayCustomer     = "get-juspay-customer"
+	OpListPaymentMethods    = "list-payment-methods"
+	OpResendDirectOTP       = "resend-direct-otp"
+	OpVerifyVpa             = "verify-vpa"
+
+	// Wishlist
+	OpGetWishlist        = "get-wishlist"
+	OpAddToWishlist      = "add-to-wishlist"
+	OpDeleteFromWishlist = "delete-from-wishlist"
+
+	// Orders
+	OpListOrders                   = "list-orders"
+	OpCreateOrder                  = "create-order"
+	OpListBuyItAgainItems          = "list-buy-it-again-items"
+	OpGetOrderDetail               = "get-order-detail"
+	OpCancelOrder                  = "cancel-order"
+	OpCancelPaymentRequest         = "cancel-payment-request"
+	OpGetPaymentStatus             = "get-payment-status"
+	OpListOrderPayments            = "list-order-payments"
+	OpListOrderRefunds             = "list-order-refunds"
+	OpRetryOrderPayment            = "retry-order-payment"
+	OpListOrderReturns             = "list-order-returns"
+	OpCreateOrderReturn            = "create-order-return"
+	OpGetOrderReturnDetail         = "get-order-return-detail"
+	OpUploadOrderReturnAttachments = "upload-order-return-attachments"
+	OpCancelOrderReturn            = "cancel-order-return"
+	OpListOrderShipments           = "list-order-shipments"
+
 	// AnyOperation makes InjectFault apply to every operation that has no
 	// fault of its own.
 	AnyOperation = "*"

@@ -253,22 +253,23 @@ func (s *Server) createReview(c *Claims, productRef string, marketplace bool, bo
 		name = "A shopper"
 	}
 
+	s.shop().mu.RLock()
+	p, e := s.shop().productByRef(productRef, marketplace)
+	s.shop().mu.RUnlock()
+	if e != nil {
+		return e
+	}
+	if !s.orderHolds(c.UserID, nr.orderNumber, p.id) {
+		return fieldError(CodeNotPurchased, "order_number", "no order of yours with this number holds this product")
+	}
 	now := timestamp(s.Now())
 	sh := s.shop()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	p, e := sh.productByRef(productRef, marketplace)
-	if e != nil {
-		return e
-	}
-	o := sh.orders[nr.orderNumber]
-	if o == nil || o.userID != c.UserID || !o.productIDs[p.id] {
-		return fieldError(CodeNotPurchased, "order_number", "no order of yours with this number holds this product")
-	}
-	if slices.ContainsFunc(p.reviews, func(r *review) bool { return r.userID == c.UserID && r.orderNumber == o.number }) {
+	if slices.ContainsFunc(p.reviews, func(r *review) bool { return r.userID == c.UserID && r.orderNumber == nr.orderNumber }) {
 		return fieldError(CodeAlreadyExists, "order_number", "you have reviewed this product from this order already")
 	}
-	r := &review{id: sh.newIDLocked(now), userID: c.UserID, orderNumber: o.number, name: name, email: email,
+	r := &review{id: sh.newIDLocked(now), userID: c.UserID, orderNumber: nr.orderNumber, name: name, email: email,
 		text: nr.text, rating: nr.rating, tags: []string{}, createdAt: now, modifiedAt: now}
 	for i, ext := range nr.imageExts {
 		r.images = append(r.images, image{id: sh.newIDLocked(now), url: fmt.Sprintf("%s%s/image-%d.%s", reviewImageBase, r.id, i+1, ext), sortOrder: i + 1})
@@ -320,41 +321,6 @@ func (s *Server) PendingReviews() int {
 		}
 	}
 	return n
-}
-
-// AddOrder registers an order of a user holding products (IDs or slugs),
-// so that the user can review them with create-product-review. The fake
-// has no orders group yet; when it does, its orders will serve the same
-// purpose. It fails for an unknown user or product, or an order number in
-// use.
-func (s *Server) AddOrder(userID, orderNumber string, productIDs ...string) error {
-	if orderNumber == "" {
-		return errors.New("storefronttest: AddOrder: the order number is empty")
-	}
-	s.mu.RLock()
-	u := s.users[userID]
-	s.mu.RUnlock()
-	if u == nil || u.deleted {
-		return fmt.Errorf("storefronttest: AddOrder: no user %q", userID)
-	}
-	s.shop().mu.Lock()
-	defer s.shop().mu.Unlock()
-	if s.shop().orders[orderNumber] != nil {
-		return fmt.Errorf("storefronttest: AddOrder: order %q exists", orderNumber)
-	}
-	o := &order{number: orderNumber, userID: userID, productIDs: map[string]bool{}}
-	for _, ref := range productIDs {
-		p := s.shop().products[ref]
-		if p == nil {
-			p = s.shop().productSlugs[strings.ToLower(ref)]
-		}
-		if p == nil {
-			return fmt.Errorf("storefronttest: AddOrder: no product %q", ref)
-		}
-		o.productIDs[p.id] = true
-	}
-	s.shop().orders[orderNumber] = o
-	return nil
 }
 
 // ReviewInput is a published review for AddReview.

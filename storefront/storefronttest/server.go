@@ -47,6 +47,9 @@ type Server struct {
 	shopData *shop // the store's configuration, catalog and countries, under its own lock: see shop
 
 	accounts *accounts // customers' balances, loyalty ledger and addresses, under their own lock: see accounts
+
+	commerceOnce sync.Once
+	commerceData *commerce // carts, coupons, orders, payments and wishlists, under their own lock: see commerce
 }
 
 // New returns a Server that does not listen: serve its Handler. URL is empty

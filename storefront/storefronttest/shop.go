@@ -10,8 +10,7 @@ import (
 
 // shop is everything the server holds beyond its users and sessions: the
 // store's configuration and customer groups, its catalog (categories,
-// products, variants, sellers, reviews), the orders tests register for
-// reviews, countries with their states and postal codes, serviceability,
+// products, variants, sellers, reviews), countries with their states and postal codes, serviceability,
 // and what shoppers send (analytics events, newsletter subscriptions). It
 // has its own lock, never held together with Server.mu.
 type shop struct {
@@ -33,8 +32,6 @@ type shop struct {
 
 	sellers    map[string]*seller
 	sellerList []*seller
-
-	orders map[string]*order // by order number
 
 	countries   map[string]*country // by ISO code
 	countryList []*country
@@ -58,7 +55,6 @@ func newShop() *shop {
 		skuCodes:      map[string]bool{},
 		variants:      map[string]*variant{},
 		sellers:       map[string]*seller{},
-		orders:        map[string]*order{},
 		countries:     map[string]*country{},
 		delivery:      map[string]bool{},
 		pickup:        map[string]bool{},

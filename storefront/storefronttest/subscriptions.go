@@ -398,7 +398,7 @@ func (s *Server) itemsOf(in []gen.SubscriptionItemInput, planID string) ([]subIt
 				return nil, nil, fieldError(CodeBadRequest, "invoice_items", fmt.Sprintf("the plan's minimum quantity is %d", plan.minimumQuantity))
 			}
 		}
-		item := subItem{productID: p.id, quantity: qty, name: p.name, image: deref(productImage(p)), digital: p.kind == TypeDigital, taxRate: p.taxRate}
+		item := subItem{productID: p.id, quantity: qty, name: p.name, image: deref(firstProductImage(p)), digital: p.kind == TypeDigital, taxRate: p.taxRate}
 		o := &p.offer
 		switch {
 		case len(p.variants) > 0:

@@ -57,7 +57,7 @@ func run(outPath string, count int, quick bool) error {
 		"^BenchmarkSharingOverhead$": "300x", "^BenchmarkRedisCoordination$": "1x",
 	}
 	suites := []suite{
-		{"./storefront/", "^(BenchmarkGetUser|BenchmarkLoginWithPassword)$", "4000x", count},
+		{"./storefront/", "^(BenchmarkGetUser|BenchmarkLoginWithPassword|BenchmarkUpdateCart)$", "4000x", count},
 		{"./storefront/", "^BenchmarkPaired$", "4000x", count},
 		{"./storefront/", "^BenchmarkListProducts$", "200x", count},
 		{"./storefront/", "^BenchmarkPairedCatalog$", "200x", count},
@@ -66,7 +66,7 @@ func run(outPath string, count int, quick bool) error {
 		{"./storefront/", "^BenchmarkSharingOverhead$", "2000x", count},
 		{"./storefront/redisstore/", "^BenchmarkRedisCoordination$", "1x", 3},
 		{"./api/", "^BenchmarkValidate$", "5000x", 3},
-		{"./storefront/storefronttest/", "^(BenchmarkAnonymous|BenchmarkGetUserDetail)$", "20000x", 3},
+		{"./storefront/storefronttest/", "^(BenchmarkAnonymous|BenchmarkGetUserDetail|BenchmarkFakeUpdateCart)$", "20000x", 3},
 		{"./storefront/storefronttest/", "^BenchmarkMemory100kSessions$", "1x", 1},
 		{"./storefront/", "^BenchmarkGraceWindowMemory$", "1x", 1},
 	}
@@ -190,7 +190,7 @@ func loadFakeServer(n int) (string, error) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	var out strings.Builder
-	for _, op := range []string{"anonymous", "get-user"} {
+	for _, op := range []string{"anonymous", "get-user", "update-cart"} {
 		cmd := exec.Command(filepath.Join(dir, "loadgen"), "-base-url", "http://"+addr+"/api/v1/store-test/storefront",
 			"-api-key", key, "-op", op, "-n", strconv.Itoa(n), "-c", "16", "-timeout", "60s")
 		cmd.Stderr = os.Stderr
@@ -253,7 +253,7 @@ func printTable(w io.Writer, r results) {
 	}
 	fmt.Fprintf(w, "machine: %s\n\n", machine())
 	fmt.Fprintf(w, "| %-62s | %-36s | %-16s | %-4s |\n|%s|%s|%s|%s|\n", "measure", "figure (median of runs)", "target", "", strings.Repeat("-", 64), strings.Repeat("-", 38), strings.Repeat("-", 18), strings.Repeat("-", 6))
-	for _, b := range []string{"BenchmarkGetUser", "BenchmarkLoginWithPassword"} {
+	for _, b := range []string{"BenchmarkGetUser", "BenchmarkLoginWithPassword", "BenchmarkUpdateCart"} {
 		name := strings.TrimPrefix(b, "Benchmark")
 		bare, sdk, val := b+"/bare", b+"/sdk", b+"/sdk-validated"
 		// Time: the paired benchmark (calls alternated in one loop,
@@ -272,8 +272,14 @@ func printTable(w io.Writer, r results) {
 			fmt.Sprintf("%.0f vs %.0f B/op = %.2f×", r.med(sdk, "B/op"), r.med(bare, "B/op"), r.med(sdk, "B/op")/r.med(bare, "B/op")), "", "")
 		vpair := "BenchmarkPaired/" + name + "/validated-vs-sdk"
 		v := r.med(vpair, "ratio")
+		vTarget, vVerdict := "≤ 1.5×", ok(v <= 1.5)
+		if b == "BenchmarkUpdateCart" {
+			// A cart is a large answer full of unions: validation is reported,
+			// not held to the auth calls' target.
+			vTarget, vVerdict = "reported", ""
+		}
 		row(name+": validated (api.Transport, strict) vs SDK, time (paired)",
-			fmt.Sprintf("%.0f vs %.0f ns = %.3f×", r.med(vpair, "validated-ns/call"), r.med(vpair, "sdk-ns/call"), v), "≤ 1.5×", ok(v <= 1.5))
+			fmt.Sprintf("%.0f vs %.0f ns = %.3f×", r.med(vpair, "validated-ns/call"), r.med(vpair, "sdk-ns/call"), v), vTarget, vVerdict)
 		row(name+": validated vs SDK, allocations",
 			fmt.Sprintf("%.0f vs %.0f allocs/op", r.med(val, "allocs/op"), r.med(sdk, "allocs/op")), "", "")
 	}
@@ -324,12 +330,12 @@ func printTable(w io.Writer, r results) {
 	ms := "BenchmarkManyShoppers"
 	row("10,000 idle sessions: memory per session", fmt.Sprintf("%.0f B (tokens: %.0f B)", r.med(ms, "B/idle-session"), r.med(ms, "token-B/session")), "reported", "")
 	row("10,000 sessions, 64 concurrent callers: throughput", fmt.Sprintf("%.0f calls/s", r.med(ms, "calls/s")), "reported", "")
-	for _, op := range []string{"get-anonymous-token", "get-user-detail"} {
+	for _, op := range []string{"get-anonymous-token", "get-user-detail", "update-cart"} {
 		name := "BenchmarkFakeServer/" + op + "/c=16"
 		row("fake server, "+op+", 16 conns from loadgen",
 			fmt.Sprintf("%.0f req/s (p50 %.0f µs, p99 %.0f µs)", r.med(name, "req/s"), r.med(name, "p50-µs"), r.med(name, "p99-µs")), "reported", "")
 	}
-	for _, b := range []string{"BenchmarkAnonymous", "BenchmarkGetUserDetail"} {
+	for _, b := range []string{"BenchmarkAnonymous", "BenchmarkGetUserDetail", "BenchmarkFakeUpdateCart"} {
 		row("fake server handler in process, "+strings.TrimPrefix(b, "Benchmark"),
 			fmt.Sprintf("%.1f µs/req (%.0f req/s on 2 cores)", r.med(b, "ns/op")/1000, 1e9/r.med(b, "ns/op")), "reported", "")
 	}

@@ -8,7 +8,11 @@
 //
 // Usage:
 //
-//	loadgen -base-url URL -api-key KEY -op anonymous|get-user [-n 20000] [-c 16] [-timeout 60s]
+//	loadgen -base-url URL -api-key KEY -op anonymous|get-user|update-cart [-n 20000] [-c 16] [-timeout 60s]
+//
+// update-cart: each worker is a visitor with a cart of one item, and sets
+// the item's quantity (1 to 5, in turn) in every request; the fake server
+// prices the cart afresh each time.
 package main
 
 import (
@@ -22,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,15 +48,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var cfg config
 	fs.StringVar(&cfg.baseURL, "base-url", "", "the API's base URL, e.g. http://127.0.0.1:8080/api/v1/store-test/storefront")
 	fs.StringVar(&cfg.apiKey, "api-key", "", "the store's API key")
-	fs.StringVar(&cfg.op, "op", "anonymous", "operation: anonymous (get-anonymous-token) or get-user (get-user-detail)")
+	fs.StringVar(&cfg.op, "op", "anonymous", "operation: anonymous (get-anonymous-token), get-user (get-user-detail) or update-cart")
 	fs.IntVar(&cfg.n, "n", 20000, "requests in all")
 	fs.IntVar(&cfg.c, "c", 16, "concurrent workers")
 	fs.DurationVar(&cfg.timeout, "timeout", time.Minute, "stop after this long whatever is left")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if cfg.baseURL == "" || cfg.apiKey == "" || cfg.n < 1 || cfg.c < 1 || (cfg.op != "anonymous" && cfg.op != "get-user") {
-		fmt.Fprintln(stderr, "loadgen: -base-url, -api-key, -op anonymous|get-user, -n ≥ 1 and -c ≥ 1 are required")
+	if cfg.baseURL == "" || cfg.apiKey == "" || cfg.n < 1 || cfg.c < 1 || opIDs[cfg.op] == "" {
+		fmt.Fprintln(stderr, "loadgen: -base-url, -api-key, -op anonymous|get-user|update-cart, -n ≥ 1 and -c ≥ 1 are required")
 		return 2
 	}
 	res, err := load(cfg)
@@ -59,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "loadgen:", err)
 		return 1
 	}
-	opID := map[string]string{"anonymous": "get-anonymous-token", "get-user": "get-user-detail"}[cfg.op]
+	opID := opIDs[cfg.op]
 	fmt.Fprintf(stdout, "BenchmarkFakeServer/%s/c=%d\t%d\t%.0f ns/op\t%.0f req/s\t%d p50-µs\t%d p99-µs\t%d errors\n",
 		opID, cfg.c, res.done, float64(res.elapsed.Nanoseconds())/float64(max(res.done, 1)),
 		float64(res.done)/res.elapsed.Seconds(), res.p50.Microseconds(), res.p99.Microseconds(), res.errors)
@@ -69,6 +74,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// opIDs are the operations loadgen can load, by their -op name.
+var opIDs = map[string]string{"anonymous": "get-anonymous-token", "get-user": "get-user-detail", "update-cart": "update-cart"}
 
 type result struct {
 	done, errors int
@@ -96,15 +104,24 @@ func load(cfg config) (*result, error) {
 	for w := range cfg.c {
 		wg.Go(func() {
 			call := func() error { return anonymous(ctx, hc, cfg, nil) }
-			if cfg.op == "get-user" {
-				// Each worker is one visitor reading their own profile.
+			if cfg.op != "anonymous" {
+				// Each worker is one visitor: reading their own profile,
+				// or changing their own cart.
 				var s session
-				if err := anonymous(ctx, hc, cfg, &s); err != nil {
+				err := anonymous(ctx, hc, cfg, &s)
+				if err == nil && cfg.op == "update-cart" {
+					err = createCart(ctx, hc, cfg, &s)
+				}
+				if err != nil {
 					errCount.Add(1)
 					errOnce.Do(func() { firstErr = err })
 					return
 				}
 				call = func() error { return getUser(ctx, hc, cfg, s) }
+				if cfg.op == "update-cart" {
+					n := 0
+					call = func() error { n++; return updateCart(ctx, hc, cfg, s, n%5+1) }
+				}
 			}
 			for next.Add(1) <= int64(cfg.n) && ctx.Err() == nil {
 				t0 := time.Now()
@@ -133,7 +150,7 @@ func load(cfg config) (*result, error) {
 	}, nil
 }
 
-type session struct{ token, userID string }
+type session struct{ token, userID, cartID string }
 
 func anonymous(ctx context.Context, hc *http.Client, cfg config, out *session) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.baseURL+"/auth/anonymous", nil)
@@ -172,6 +189,55 @@ func getUser(ctx context.Context, hc *http.Client, cfg config, s session) error 
 	}
 	if env.Content.User.ID != s.userID {
 		return errors.New("get-user-detail answered another user")
+	}
+	return nil
+}
+
+// cartItem is the item of the load's carts: a product of the seeded
+// catalog, in stock and without variants.
+const cartItem = "masala-chai-blend"
+
+func createCart(ctx context.Context, hc *http.Client, cfg config, s *session) error {
+	body := `{"items":[{"product_id":"` + cartItem + `","variant_id":null,"quantity":1}]}`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.baseURL+"/carts", strings.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	req.Header.Set("Content-Type", "application/json")
+	var env struct {
+		Content struct {
+			Cart struct{ ID string } `json:"cart"`
+		} `json:"content"`
+	}
+	if err := do(hc, req, &env); err != nil {
+		return err
+	}
+	s.cartID = env.Content.Cart.ID
+	return nil
+}
+
+func updateCart(ctx context.Context, hc *http.Client, cfg config, s session, qty int) error {
+	body := fmt.Sprintf(`{"product_id":%q,"variant_id":null,"quantity":%d}`, cartItem, qty)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.baseURL+"/carts/"+s.cartID+"/items", strings.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	req.Header.Set("Content-Type", "application/json")
+	var env struct {
+		Content struct {
+			Cart struct {
+				ID             string          `json:"id"`
+				CartItemsCount json.RawMessage `json:"cart_items_count"`
+			} `json:"cart"`
+		} `json:"content"`
+	}
+	if err := do(hc, req, &env); err != nil {
+		return err
+	}
+	if env.Content.Cart.ID != s.cartID || string(env.Content.Cart.CartItemsCount) != fmt.Sprint(qty) {
+		return errors.New("update-cart answered another cart or quantity")
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 func TestLoadgenCountsAndReports(t *testing.T) {
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
-	for _, op := range []string{"anonymous", "get-user"} {
+	for _, op := range []string{"anonymous", "get-user", "update-cart"} {
 		var out, errb bytes.Buffer
 		code := run([]string{"-base-url", srv.BaseURL(), "-api-key", srv.APIKey(), "-op", op, "-n", "300", "-c", "4"}, &out, &errb)
 		require.Equal(t, 0, code, errb.String())
@@ -25,8 +25,10 @@ func TestLoadgenCountsAndReports(t *testing.T) {
 		assert.Equal(t, "300", f[1], "exactly -n requests")
 		assert.Equal(t, "0", f[len(f)-2], "no errors")
 	}
-	assert.Equal(t, 300+4, srv.Calls(storefronttest.OpGetAnonymousToken), "300 anonymous + one per get-user worker")
+	assert.Equal(t, 300+4+4, srv.Calls(storefronttest.OpGetAnonymousToken), "300 anonymous + one per get-user and update-cart worker")
 	assert.Equal(t, 300, srv.Calls(storefronttest.OpGetUserDetail))
+	assert.Equal(t, 4, srv.Calls(storefronttest.OpCreateCart), "a cart per update-cart worker")
+	assert.Equal(t, 300, srv.Calls(storefronttest.OpUpdateCart))
 }
 
 func TestLoadgenFailsOnErrorsAndBadFlags(t *testing.T) {

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/commercengine-go/sdk/decimal"
+	"github.com/commercengine-go/sdk/storefront"
+	"github.com/commercengine-go/sdk/storefront/storefronttest"
+)
+
+// demoShop is the demo's shopping: filling the cart as a visitor, finding
+// it kept after the login, and checking out.
+type demoShop struct {
+	fill     []demoStep
+	kept     demoStep
+	checkout []demoStep
+}
+
+// shopSteps are the cart and checkout steps of the demo on the embedded
+// fake server, whose seeded catalog, coupons and test card they use.
+func shopSteps(sess *storefront.Session) demoShop {
+	var cartID, orderNumber string
+	must := func(raw string, v any) {
+		if err := json.Unmarshal([]byte(raw), v); err != nil {
+			panic(err) // the demo's own JSON
+		}
+	}
+	const address = `{"first_name":"Asha","last_name":"Rao","country_code":"+91","phone":"9876543210","email":"asha@example.com",
+		"address_line1":"12 Residency Road","address_line2":null,"landmark":null,"pincode":"560001","city":"Bengaluru",
+		"state":"Karnataka","country":"India","tax_identification_number":null,"business_name":null,"nickname":"Home"}`
+	variant := "darjeeling-first-flush-100-g"
+	mug := "classic-ceramic-mug-terracotta"
+	return demoShop{
+		fill: []demoStep{
+			{"cart: two products", "create-cart, update-cart", func(ctx context.Context) (string, error) {
+				c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+					{ProductID: "darjeeling-first-flush", VariantID: &variant, Quantity: decimal.NewFromInt(1)}}})
+				if err != nil {
+					return "", err
+				}
+				cartID = c.Cart.ID
+				u, err := sess.Cart.UpdateCart(ctx, cartID, storefront.UpdateCartItem{ProductID: "classic-ceramic-mug", VariantID: &mug, Quantity: decimal.NewFromInt(1)})
+				if err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("%s items, %s", u.Cart.CartItemsCount, rupees(&u.Cart.SubtotalIncludingTax)), nil
+			}},
+			{"cart: coupon WELCOME10", "apply-coupon", func(ctx context.Context) (string, error) {
+				c, err := sess.Cart.ApplyCoupon(ctx, cartID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+				if err != nil {
+					return "", err
+				}
+				return "−" + rupees(&c.Cart.CouponDiscountAmount), nil
+			}},
+		},
+		kept: demoStep{"cart kept after login", "get-user-cart", func(ctx context.Context) (string, error) {
+			claims, err := sess.EnsureClaims(ctx)
+			if err != nil {
+				return "", err
+			}
+			c, err := sess.Cart.GetUserCart(ctx, claims.UserID)
+			if err != nil {
+				return "", err
+			}
+			if c.Cart.ID != cartID {
+				return "", errors.New("the cart was not kept")
+			}
+			return fmt.Sprintf("%s items, coupon %s", c.Cart.CartItemsCount, deref(c.Cart.CouponCode)), nil
+		}},
+		checkout: []demoStep{
+			{"address and delivery", "create-cart-address, update-fulfillment-preference", func(ctx context.Context) (string, error) {
+				var addresses storefront.CreateCartAddressJSONRequestBody
+				must(`{"billing_address":`+address+`,"shipping_address":`+address+`}`, &addresses)
+				if _, err := sess.Cart.CreateCartAddress(ctx, cartID, addresses); err != nil {
+					return "", err
+				}
+				var pref storefront.UpdateFulfillmentPreferenceJSONRequestBody
+				must(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+`","shipping_provider_id":"`+
+					storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierExpress+`"}]}`, &pref)
+				c, err := sess.Cart.UpdateFulfillmentPreference(ctx, cartID, pref)
+				if err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("express delivery %s, total %s", rupees(c.Cart.ShippingAmountIncludingTax), rupees(&c.Cart.GrandTotal)), nil
+			}},
+			{"pay (test card)", "create-order", func(ctx context.Context) (string, error) {
+				var card storefront.PaymentMethodPayload
+				must(`{"payment_provider_slug":"juspay","integration_type":"express-checkout","return_url":"https://example.com/return",
+					"payment_method_type":"CARD","save_to_locker":false,"card_number":"`+storefronttest.TestCardSuccess+`",
+					"card_exp_month":"12","card_exp_year":"2099","name_on_card":"Asha Rao","card_security_code":"123"}`, &card)
+				res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderJSONRequestBody{CartID: cartID, PaymentMethod: &card})
+				if err != nil {
+					return "", err
+				}
+				orderNumber = deref(res.Order.OrderNumber)
+				return fmt.Sprintf("order %s %s, paid %s", orderNumber, str(res.Order.Status), rupees(res.Order.ToBePaid)), nil
+			}},
+			{"order history", "list-orders", func(ctx context.Context) (string, error) {
+				claims, err := sess.EnsureClaims(ctx)
+				if err != nil {
+					return "", err
+				}
+				res, err := sess.Orders.ListOrders(ctx, &storefront.ListOrdersParams{UserID: claims.UserID})
+				if err != nil {
+					return "", err
+				}
+				if res.Orders == nil || len(*res.Orders) != 1 || deref((*res.Orders)[0].OrderNumber) != orderNumber {
+					return "", errors.New("the order is not in the history")
+				}
+				return fmt.Sprintf("1 order: %s, %s", orderNumber, str((*res.Orders)[0].Status)), nil
+			}},
+		},
+	}
+}
