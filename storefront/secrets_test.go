@@ -369,10 +369,10 @@ func driveAllOperations(t *testing.T, obs *observer) {
 	login := *ch
 	d.step(storefronttest.OpVerifyOTP, false, func() error { return result(otpSess.Auth.VerifyOTP(ctx, login, badOTP)) })
 	d.step(storefronttest.OpVerifyOTP, true, func() error { return result(otpSess.Auth.VerifyOTP(ctx, login, code)) })
-	d.step(storefronttest.OpLoginWithWhatsapp, true, func() error {
+	d.step(storefronttest.OpLoginWithWhatsApp, true, func() error {
 		return challenge(d.session().Auth.LoginWithWhatsApp(ctx, storefront.LoginWithPhoneParams{Phone: phone, DebugMode: true}))
 	})
-	d.step(storefronttest.OpLoginWithWhatsapp, false, func() error {
+	d.step(storefronttest.OpLoginWithWhatsApp, false, func() error {
 		return challenge(d.session().Auth.LoginWithWhatsApp(ctx, storefront.LoginWithPhoneParams{Phone: "9000000002", DebugMode: true}))
 	})
 	d.step(storefronttest.OpLoginWithEmail, true, func() error {
@@ -391,10 +391,10 @@ func driveAllOperations(t *testing.T, obs *observer) {
 	d.step(storefronttest.OpRegisterWithEmail, false, func() error {
 		return challenge(d.session().Auth.RegisterWithEmail(ctx, storefront.RegisterWithEmailParams{Email: email, FirstName: "Twin"}))
 	})
-	d.step(storefronttest.OpRegisterWithWhatsapp, true, func() error {
+	d.step(storefronttest.OpRegisterWithWhatsApp, true, func() error {
 		return challenge(d.session().Auth.RegisterWithWhatsApp(ctx, storefront.RegisterWithWhatsAppParams{Phone: "9876500002", FirstName: "Meera", DebugMode: true}))
 	})
-	d.step(storefronttest.OpRegisterWithWhatsapp, false, func() error {
+	d.step(storefronttest.OpRegisterWithWhatsApp, false, func() error {
 		return challenge(d.session().Auth.RegisterWithWhatsApp(ctx, storefront.RegisterWithWhatsAppParams{Phone: phone, FirstName: "Twin"}))
 	})
 	const pw3 = "third-password-2Jd"
@@ -464,8 +464,8 @@ func driveAllOperations(t *testing.T, obs *observer) {
 	// Every operation was called, and both succeeded and failed.
 	ops := []string{
 		storefronttest.OpGetAnonymousToken, storefronttest.OpLoginWithPassword, storefronttest.OpRegisterWithPhone,
-		storefronttest.OpLoginWithPhone, storefronttest.OpLoginWithWhatsapp, storefronttest.OpLoginWithEmail,
-		storefronttest.OpVerifyOTP, storefronttest.OpRegisterWithEmail, storefronttest.OpRegisterWithWhatsapp,
+		storefronttest.OpLoginWithPhone, storefronttest.OpLoginWithWhatsApp, storefronttest.OpLoginWithEmail,
+		storefronttest.OpVerifyOTP, storefronttest.OpRegisterWithEmail, storefronttest.OpRegisterWithWhatsApp,
 		storefronttest.OpRegisterWithPassword, storefronttest.OpRefreshToken, storefronttest.OpLogout,
 		storefronttest.OpGenerateOTP, storefronttest.OpForgotPassword, storefronttest.OpResetPassword,
 		storefronttest.OpChangePassword, storefronttest.OpCheckVerificationStatus, storefronttest.OpGetUserDetail,

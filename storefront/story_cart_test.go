@@ -202,7 +202,6 @@ func TestStoryDeclinedPaymentThenOTP(t *testing.T) {
 	assert.Equal(t, storefront.OrderDetailStatus("confirmed"), *d.Order.Status)
 }
 
-
 // mustDo returns v, or panics with err.
 func mustDo[T any](v T, err error) T {
 	if err != nil {

@@ -45,7 +45,7 @@ func TestAnonymousToken(t *testing.T) {
 }
 
 // TestTokenClaimNames checks the payload's JSON names, which clients decode
-// without this package's Claims type.
+// without this package's TokenClaims type.
 func TestTokenClaimNames(t *testing.T) {
 	t.Parallel()
 	e := setup(t)

@@ -74,7 +74,7 @@ var errCartNotFound = notFound("cart not found")
 // cartLocked finds the caller's cart by ID, after their anonymous cart
 // has followed them (adoptLocked). Another shopper's cart, an expired one
 // and an unknown one are all a 404. Call it with c.mu held.
-func (s *Server) cartLocked(caller *Claims, id string, now time.Time) (*cart, *apiError) {
+func (s *Server) cartLocked(caller *TokenClaims, id string, now time.Time) (*cart, *apiError) {
 	s.adoptLocked(caller, now)
 	c := s.commerce()
 	ct := c.carts[id]
@@ -90,7 +90,7 @@ func (s *Server) cartLocked(caller *Claims, id string, now time.Time) (*cart, *a
 
 // userCartLocked finds the cart of the user userID, who must be the
 // caller; another user's is a 404, as is no cart. Call it with c.mu held.
-func (s *Server) userCartLocked(caller *Claims, userID string, now time.Time) (*cart, *apiError) {
+func (s *Server) userCartLocked(caller *TokenClaims, userID string, now time.Time) (*cart, *apiError) {
 	s.adoptLocked(caller, now)
 	if userID != caller.UserID {
 		return nil, errCartNotFound
@@ -120,7 +120,7 @@ func (c *commerce) dropCartLocked(ct *cart) {
 // items, quantities, coupon, addresses and fulfillment choice, and gains
 // the items, and whatever it lacks of the rest, of the older cart, which
 // is deleted. Call it with c.mu held.
-func (s *Server) adoptLocked(caller *Claims, now time.Time) {
+func (s *Server) adoptLocked(caller *TokenClaims, now time.Time) {
 	visitor := caller.AnonymousID
 	if !caller.IsLoggedIn || visitor == "" || visitor == caller.UserID {
 		return

@@ -19,7 +19,7 @@ import (
 
 // commerceOp runs f with the caller's claims and commerce.mu held, once
 // the request is known to be for the server's store.
-func (s *Server) commerceOp(ctx context.Context, f func(caller *Claims, now time.Time) *apiError) *apiError {
+func (s *Server) commerceOp(ctx context.Context, f func(caller *TokenClaims, now time.Time) *apiError) *apiError {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return e
@@ -35,8 +35,8 @@ func (s *Server) commerceOp(ctx context.Context, f func(caller *Claims, now time
 
 // onCart runs f on the caller's cart id and answers with the cart, priced
 // after f.
-func (s *Server) onCart(ctx context.Context, id string, f func(ct *cart, caller *Claims, now time.Time) *apiError) (out gen.Cart, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+func (s *Server) onCart(ctx context.Context, id string, f func(ct *cart, caller *TokenClaims, now time.Time) *apiError) (out gen.Cart, e *apiError) {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ct, e := s.cartLocked(caller, id, now)
 		if e != nil {
 			return e
@@ -58,7 +58,7 @@ func (s *Server) onCart(ctx context.Context, id string, f func(ct *cart, caller 
 // item is valid and set, or none is (400 or 404 for the first that is
 // not).
 func (s *Server) createCart(ctx context.Context, body gen.CreateCartBody) (out gen.Cart, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		if len(body.Items) == 0 {
 			return fieldError(CodeBadRequest, "items", "must name at least one item")
 		}
@@ -97,7 +97,7 @@ func (s *Server) createCart(ctx context.Context, body gen.CreateCartBody) (out g
 // userCart answers get-user-cart: the caller's own cart (another user's is
 // a 404).
 func (s *Server) userCart(ctx context.Context, userID string) (out gen.Cart, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ct, e := s.userCartLocked(caller, userID, now)
 		if e != nil {
 			return e
@@ -111,7 +111,7 @@ func (s *Server) userCart(ctx context.Context, userID string) (out gen.Cart, e *
 // deleteCart answers delete-cart and delete-user-cart: the cart and
 // everything in it are gone; the next create-cart starts afresh.
 func (s *Server) deleteCart(ctx context.Context, id, userID string) *apiError {
-	return s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	return s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		var ct *cart
 		var e *apiError
 		if userID != "" {
@@ -129,7 +129,7 @@ func (s *Server) deleteCart(ctx context.Context, id, userID string) *apiError {
 
 // updateCart answers update-cart: see setItemLocked.
 func (s *Server) updateCart(ctx context.Context, id string, item gen.UpdateCartItem) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, _ *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, _ *TokenClaims, now time.Time) *apiError {
 		return s.setItemLocked(ct, itemRequest{product: item.ProductID, variant: item.VariantID, quantity: item.Quantity}, now)
 	})
 }
@@ -170,7 +170,7 @@ func checkAddress(field string, a *gen.CustomerAddress) *apiError {
 // their IDs. A visitor's new addresses stay on the cart only. A new
 // shipping postal code drops the fulfillment choice made for the old one.
 func (s *Server) setAddresses(ctx context.Context, id string, body gen.CreateCartAddressBody) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, caller *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, caller *TokenClaims, now time.Time) *apiError {
 		var billing, shipping gen.CustomerAddress
 		if byID, err := body.AsCreateCartAddressBody0(); err == nil && byID.BillingAddressID != "" {
 			var ok bool
@@ -229,7 +229,7 @@ func normalAddress(a gen.CustomerAddress) gen.CustomerAddress {
 // a 400 invalid_coupon saying why. Applying the cart's coupon again
 // changes nothing.
 func (s *Server) applyCoupon(ctx context.Context, id, code string) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, _ *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, _ *TokenClaims, now time.Time) *apiError {
 		c := s.commerce()
 		cp := c.couponCodes[strings.ToUpper(strings.TrimSpace(code))]
 		if cp == nil {
@@ -251,7 +251,7 @@ func (s *Server) applyCoupon(ctx context.Context, id, code string) (gen.Cart, *a
 
 // removeCoupon answers remove-coupon; a cart without a coupon stays so.
 func (s *Server) removeCoupon(ctx context.Context, id string) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, _ *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, _ *TokenClaims, now time.Time) *apiError {
 		ct.couponCode = ""
 		ct.touch(now)
 		return nil
@@ -269,7 +269,7 @@ func (s *Server) redeem(ctx context.Context, id string, amount decimal.Decimal, 
 	if points {
 		field = "loyalty_point_redeemed"
 	}
-	return s.onCart(ctx, id, func(ct *cart, caller *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, caller *TokenClaims, now time.Time) *apiError {
 		if !caller.IsLoggedIn {
 			return errLoginRequired
 		}
@@ -306,7 +306,7 @@ func (s *Server) redeem(ctx context.Context, id string, amount decimal.Decimal, 
 
 // removeRedemption answers remove-loyalty-points and remove-credit-balance.
 func (s *Server) removeRedemption(ctx context.Context, id string, points bool) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, _ *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, _ *TokenClaims, now time.Time) *apiError {
 		if points {
 			ct.points = decimal.Decimal{}
 		} else {
@@ -321,7 +321,7 @@ func (s *Server) removeRedemption(ctx context.Context, id string, points bool) (
 // open to every shopper or to the customer group (the header's; else the
 // caller's).
 func (s *Server) listCoupons(ctx context.Context, group *string) (out []gen.Coupon, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		g := s.groupOfLocked(caller.UserID)
 		if group != nil && *group != "" {
 			g = *group
@@ -354,7 +354,7 @@ func (s *Server) listPromotions(ctx context.Context) (out []gen.Promotion, e *ap
 // open to the cart's customer group, applicable to the cart (with the
 // discount it would give, delivery included) or not (with the reason).
 func (s *Server) evaluateCoupons(ctx context.Context, id string) (out gen.EvaluateCouponsContent, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ct, e := s.cartLocked(caller, id, now)
 		if e != nil {
 			return e
@@ -395,7 +395,7 @@ func (s *Server) evaluateCoupons(ctx context.Context, id string) (out gen.Evalua
 
 // evaluatePromotions answers evaluate-promotions.
 func (s *Server) evaluatePromotions(ctx context.Context, id string) (out gen.EvaluatePromotionsContent, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ct, e := s.cartLocked(caller, id, now)
 		if e != nil {
 			return e
@@ -413,7 +413,7 @@ func (s *Server) evaluatePromotions(ctx context.Context, id string) (out gen.Eva
 // fulfillmentOptions answers get-fulfillment-options: see
 // shop.fulfillmentOptions.
 func (s *Server) fulfillmentOptions(ctx context.Context, body gen.CartBasedFulfillmentOption) (out gen.GetFulfillmentOptionsContent, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ct, e := s.cartLocked(caller, body.CartID, now)
 		if e != nil {
 			return e
@@ -435,7 +435,7 @@ func (s *Server) fulfillmentOptions(ctx context.Context, body gen.CartBasedFulfi
 // setFulfillment answers update-fulfillment-preference: see
 // shop.setFulfillment.
 func (s *Server) setFulfillment(ctx context.Context, id string, pref gen.FulfillmentPreference) (gen.Cart, *apiError) {
-	return s.onCart(ctx, id, func(ct *cart, _ *Claims, now time.Time) *apiError {
+	return s.onCart(ctx, id, func(ct *cart, _ *TokenClaims, now time.Time) *apiError {
 		pr := s.priceCartLocked(ct, now)
 		sh := s.shop()
 		sh.mu.RLock()

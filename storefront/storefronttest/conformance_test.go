@@ -199,13 +199,13 @@ var conformanceCases = []conformanceCase{
 		_, err := e.session().Auth.LoginWithPhone(e.ctx, storefront.LoginWithPhoneParams{Phone: newPhone()})
 		apiStatus(t, err, 404, "")
 	}},
-	{storefronttest.OpLoginWithWhatsapp, 200, "code sent by WhatsApp (debug)", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithWhatsApp, 200, "code sent by WhatsApp (debug)", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		ch, err := e.session().Auth.LoginWithWhatsApp(e.ctx, storefront.LoginWithPhoneParams{Phone: p.Phone, DebugMode: true})
 		require.NoError(t, err)
 		assert.Len(t, ch.OTP, 6)
 	}},
-	{storefronttest.OpLoginWithWhatsapp, 404, "unknown phone → 404", func(t *testing.T, e *cenv) {
+	{storefronttest.OpLoginWithWhatsApp, 404, "unknown phone → 404", func(t *testing.T, e *cenv) {
 		_, err := e.session().Auth.LoginWithWhatsApp(e.ctx, storefront.LoginWithPhoneParams{Phone: newPhone()})
 		apiStatus(t, err, 404, "")
 	}},
@@ -250,12 +250,12 @@ var conformanceCases = []conformanceCase{
 		_, err := e.session().Auth.RegisterWithEmail(e.ctx, storefront.RegisterWithEmailParams{Email: p.Email, FirstName: "Asha"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	}},
-	{storefronttest.OpRegisterWithWhatsapp, 200, "code sent", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithWhatsApp, 200, "code sent", func(t *testing.T, e *cenv) {
 		ch, err := e.session().Auth.RegisterWithWhatsApp(e.ctx, storefront.RegisterWithWhatsAppParams{Phone: newPhone(), FirstName: "Asha"})
 		require.NoError(t, err)
 		assert.Equal(t, storefront.OTPRegister, ch.Action)
 	}},
-	{storefronttest.OpRegisterWithWhatsapp, 400, "phone taken → 400", func(t *testing.T, e *cenv) {
+	{storefronttest.OpRegisterWithWhatsApp, 400, "phone taken → 400", func(t *testing.T, e *cenv) {
 		_, _, p := e.user()
 		_, err := e.session().Auth.RegisterWithWhatsApp(e.ctx, storefront.RegisterWithWhatsAppParams{Phone: p.Phone, FirstName: "Asha"})
 		apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)

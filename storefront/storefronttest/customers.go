@@ -32,7 +32,7 @@ var errCustomerNotFound = notFound("customer not found")
 // other ID is 404, whether or not such a customer exists, as get-user-detail
 // answers for another user's ID. On the operations that declare no 404
 // that answer is their 400, code not_found.
-func (s *Server) customerOf(ctx context.Context, customerID string) (*Claims, *apiError) {
+func (s *Server) customerOf(ctx context.Context, customerID string) (*TokenClaims, *apiError) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return nil, e
@@ -53,7 +53,7 @@ func (s *Server) customerOf(ctx context.Context, customerID string) (*Claims, *a
 // shopperOf checks an operation on the caller's own records without a
 // customer ID in its path (the Subscriptions group): the store and a
 // logged-in caller.
-func (s *Server) shopperOf(ctx context.Context) (*Claims, *apiError) {
+func (s *Server) shopperOf(ctx context.Context) (*TokenClaims, *apiError) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return nil, e

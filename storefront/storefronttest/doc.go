@@ -19,7 +19,7 @@
 // # Credentials
 //
 //   - Tokens are compact HS256 JWTs with the live API's claim names (see
-//     Claims) plus token_type, jti, sid and rot. Access tokens are checked on
+//     TokenClaims) plus token_type, jti, sid and rot. Access tokens are checked on
 //     every Bearer operation: signature, type, store, expiry, session and
 //     user. A token only works under the store_id it was issued for; users
 //     are shared by every store_id.

@@ -12,7 +12,7 @@ import (
 // not be empty and userId must be the caller's user ID or anonymous ID
 // (400 naming the field). An event whose messageId was recorded already is
 // accepted and not recorded again: senders retry.
-func (s *Server) trackEvent(c *Claims, ev gen.AnalyticsEvent) *apiError {
+func (s *Server) trackEvent(c *TokenClaims, ev gen.AnalyticsEvent) *apiError {
 	switch {
 	case strings.TrimSpace(ev.Event) == "":
 		return fieldError(CodeBadRequest, "event", "is required")

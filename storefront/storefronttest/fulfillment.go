@@ -33,7 +33,7 @@ type fulfillmentCheckItem = gen.FulfillmentCheckItem
 // for collect-in-store, one with a store to collect from (SetServiceable;
 // the seeded Indian postal codes of a few cities). A missing or malformed
 // postal code is a 400.
-func (s *Server) checkFulfillment(caller *Claims, body gen.CheckFulfillmentBody) (gen.CheckFulfillmentContent, *apiError) {
+func (s *Server) checkFulfillment(caller *TokenClaims, body gen.CheckFulfillmentBody) (gen.CheckFulfillmentContent, *apiError) {
 	raw, err := body.MarshalJSON()
 	var keys map[string]json.RawMessage
 	if err != nil || json.Unmarshal(raw, &keys) != nil {

@@ -98,7 +98,7 @@ func profileImage(message string, url *string) gen.ProfileImageJSONResponse {
 
 // saveImage reads the image of a multipart body and records a new URL for
 // it; with mustExist, the user must have an image already.
-func (s *Server) saveImage(c *Claims, id string, body *multipart.Reader, mustExist bool) (*string, *apiError) {
+func (s *Server) saveImage(c *TokenClaims, id string, body *multipart.Reader, mustExist bool) (*string, *apiError) {
 	s.mu.RLock()
 	_, e := s.ownUserLocked(c, id)
 	s.mu.RUnlock()

@@ -8,7 +8,7 @@ import (
 )
 
 // anonymousIDOf is the visitor behind a token: its anonymous_id, or its ulid.
-func anonymousIDOf(c *Claims) string {
+func anonymousIDOf(c *TokenClaims) string {
 	if c.AnonymousID != "" {
 		return c.AnonymousID
 	}
@@ -18,7 +18,7 @@ func anonymousIDOf(c *Claims) string {
 // loggedInLocked is what a login of u by the caller answers: the user, and
 // the subject of the new pair to sign once the lock is released. Call it
 // with s.mu held.
-func (s *Server) loggedInLocked(u *user, caller *Claims) (gen.User, subject) {
+func (s *Server) loggedInLocked(u *user, caller *TokenClaims) (gen.User, subject) {
 	return u.view(true), subjectOf(u, anonymousIDOf(caller))
 }
 

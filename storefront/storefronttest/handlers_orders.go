@@ -35,8 +35,8 @@ const (
 )
 
 // onOrder runs f on one of the caller's orders.
-func (s *Server) onOrder(ctx context.Context, number string, f func(o *order, caller *Claims, now time.Time) *apiError) *apiError {
-	return s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+func (s *Server) onOrder(ctx context.Context, number string, f func(o *order, caller *TokenClaims, now time.Time) *apiError) *apiError {
+	return s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		o, e := s.orderLocked(caller, number)
 		if e != nil {
 			return e
@@ -66,7 +66,7 @@ func (h *handlers) ListOrders(ctx context.Context, req gen.ListOrdersRequestObje
 	p := req.Params
 	var list []gen.OrderList
 	var pg gen.Pagination
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) (e *apiError) {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		list, pg, e = h.s.listOrdersLocked(caller, orderQuery{page: p.Page, limit: p.Limit, sortBy: p.SortBy, status: p.Status, userID: p.UserID}, now)
 		return e
 	})
@@ -81,7 +81,7 @@ func (h *handlers) ListBuyItAgainItems(ctx context.Context, req gen.ListBuyItAga
 	p := req.Params
 	var list []gen.BuyOrderItemAgain
 	var pg gen.Pagination
-	e := h.s.commerceOp(ctx, func(caller *Claims, _ time.Time) (e *apiError) {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) (e *apiError) {
 		list, pg, e = h.s.buyAgainLocked(caller, p.Page, p.Limit, p.SellerID)
 		return e
 	})
@@ -93,7 +93,7 @@ func (h *handlers) ListBuyItAgainItems(ctx context.Context, req gen.ListBuyItAga
 
 func (h *handlers) GetOrderDetail(ctx context.Context, req gen.GetOrderDetailRequestObject) (gen.GetOrderDetailResponseObject, error) {
 	var d gen.OrderDetail
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, now time.Time) *apiError { d = o.detailView(now); return nil })
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { d = o.detailView(now); return nil })
 	if e != nil {
 		return getOrderDetailError(e), nil
 	}
@@ -105,7 +105,7 @@ func (h *handlers) CancelOrder(ctx context.Context, req gen.CancelOrderRequestOb
 		return cancelOrderError(errNoBody), nil
 	}
 	var d gen.OrderDetail
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		o, e := h.s.cancelOrderLocked(caller, req.OrderNumber, *req.Body, now)
 		if e == nil {
 			d = o.detailView(now)
@@ -120,7 +120,7 @@ func (h *handlers) CancelOrder(ctx context.Context, req gen.CancelOrderRequestOb
 }
 
 func (h *handlers) CancelPaymentRequest(ctx context.Context, req gen.CancelPaymentRequestRequestObject) (gen.CancelPaymentRequestResponseObject, error) {
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		return h.s.cancelPaymentLocked(caller, req.OrderNumber, now)
 	})
 	if e != nil {
@@ -131,7 +131,7 @@ func (h *handlers) CancelPaymentRequest(ctx context.Context, req gen.CancelPayme
 
 func (h *handlers) GetPaymentStatus(ctx context.Context, req gen.GetPaymentStatusRequestObject) (gen.GetPaymentStatusResponseObject, error) {
 	var c gen.GetPaymentStatusContent
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, _ time.Time) *apiError { c = o.paymentStatusView(); return nil })
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError { c = o.paymentStatusView(); return nil })
 	if e != nil {
 		return getPaymentStatusError(e), nil
 	}
@@ -140,7 +140,7 @@ func (h *handlers) GetPaymentStatus(ctx context.Context, req gen.GetPaymentStatu
 
 func (h *handlers) ListOrderPayments(ctx context.Context, req gen.ListOrderPaymentsRequestObject) (gen.ListOrderPaymentsResponseObject, error) {
 	var list []gen.OrderPayment
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, _ time.Time) *apiError { list = o.paymentViews(); return nil })
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError { list = o.paymentViews(); return nil })
 	if e != nil {
 		return listOrderPaymentsError(e), nil
 	}
@@ -150,7 +150,7 @@ func (h *handlers) ListOrderPayments(ctx context.Context, req gen.ListOrderPayme
 
 func (h *handlers) ListOrderRefunds(ctx context.Context, req gen.ListOrderRefundsRequestObject) (gen.ListOrderRefundsResponseObject, error) {
 	var list []gen.OrderRefund
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, now time.Time) *apiError { list = o.refundViews(now); return nil })
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { list = o.refundViews(now); return nil })
 	if e != nil {
 		return listOrderRefundsError(e), nil
 	}
@@ -163,7 +163,7 @@ func (h *handlers) RetryOrderPayment(ctx context.Context, req gen.RetryOrderPaym
 		return retryOrderPaymentError(errNoBody), nil
 	}
 	var info map[string]any
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		t, e := h.s.retryPaymentLocked(caller, req.OrderNumber, *req.Body, now)
 		if e == nil {
 			info = h.s.paymentInfo(t)
@@ -179,7 +179,7 @@ func (h *handlers) RetryOrderPayment(ctx context.Context, req gen.RetryOrderPaym
 
 func (h *handlers) ListOrderShipments(ctx context.Context, req gen.ListOrderShipmentsRequestObject) (gen.ListOrderShipmentsResponseObject, error) {
 	var list []gen.OrderShipment
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, now time.Time) *apiError { list = o.shipmentViews(now); return nil })
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { list = o.shipmentViews(now); return nil })
 	if e != nil {
 		return listOrderShipmentsError(e), nil
 	}
@@ -189,7 +189,7 @@ func (h *handlers) ListOrderShipments(ctx context.Context, req gen.ListOrderShip
 
 func (h *handlers) ListOrderReturns(ctx context.Context, req gen.ListOrderReturnsRequestObject) (gen.ListOrderReturnsResponseObject, error) {
 	var list []gen.OrderReturn
-	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *Claims, _ time.Time) *apiError {
+	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError {
 		list = make([]gen.OrderReturn, 0, len(o.returns))
 		for _, r := range o.returns {
 			list = append(list, r.view())
@@ -208,7 +208,7 @@ func (h *handlers) CreateOrderReturn(ctx context.Context, req gen.CreateOrderRet
 		return createOrderReturnError(errNoBody), nil
 	}
 	var r gen.OrderReturn
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ret, e := h.s.createReturnLocked(caller, req.OrderNumber, *req.Body, now)
 		if e == nil {
 			r = ret.view()
@@ -224,7 +224,7 @@ func (h *handlers) CreateOrderReturn(ctx context.Context, req gen.CreateOrderRet
 
 func (h *handlers) GetOrderReturnDetail(ctx context.Context, req gen.GetOrderReturnDetailRequestObject) (gen.GetOrderReturnDetailResponseObject, error) {
 	var d gen.OrderReturnDetail
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		r, e := h.s.returnLocked(caller, req.OrderNumber, req.ReturnNumber)
 		if e == nil {
 			d = r.detailView(now)
@@ -250,7 +250,7 @@ func (h *handlers) CancelOrderReturn(ctx context.Context, req gen.CancelOrderRet
 		return cancelOrderReturnError(errNoBody), nil
 	}
 	var r gen.OrderReturn
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		ret, e := h.s.cancelReturnLocked(caller, req.OrderNumber, req.ReturnNumber, req.Body.Reason, now)
 		if e == nil {
 			r = ret.view()
@@ -266,7 +266,7 @@ func (h *handlers) CancelOrderReturn(ctx context.Context, req gen.CancelOrderRet
 
 // wishlistOp answers the wishlist operations.
 func (s *Server) wishlistOp(ctx context.Context, userID, product string, variant *string, add, remove bool, seller *string) (list []gen.Item, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) (e *apiError) {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		list, e = s.wishlistLocked(caller, userID, product, variant, add, remove, seller, now)
 		return e
 	})

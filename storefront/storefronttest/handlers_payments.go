@@ -27,7 +27,7 @@ const (
 
 func (h *handlers) ListPaymentMethods(ctx context.Context, req gen.ListPaymentMethodsRequestObject) (gen.ListPaymentMethodsResponseObject, error) {
 	var list []map[string]any
-	e := h.s.commerceOp(ctx, func(*Claims, time.Time) (e *apiError) { list, e = paymentMethodsFor(req.Params); return e })
+	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { list, e = paymentMethodsFor(req.Params); return e })
 	if e != nil {
 		return listPaymentMethodsError(e), nil
 	}
@@ -38,7 +38,7 @@ func (h *handlers) ListPaymentMethods(ctx context.Context, req gen.ListPaymentMe
 
 func (h *handlers) GetCardInfo(ctx context.Context, req gen.GetCardInfoRequestObject) (gen.GetCardInfoResponseObject, error) {
 	var info gen.CardbinInfo
-	e := h.s.commerceOp(ctx, func(*Claims, time.Time) (e *apiError) { info, e = cardInfo(req.Params.Cardbin); return e })
+	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { info, e = cardInfo(req.Params.Cardbin); return e })
 	if e != nil {
 		return getCardInfoError(e), nil
 	}
@@ -47,7 +47,7 @@ func (h *handlers) GetCardInfo(ctx context.Context, req gen.GetCardInfoRequestOb
 
 func (h *handlers) GetIfscLookup(ctx context.Context, req gen.GetIfscLookupRequestObject) (gen.GetIfscLookupResponseObject, error) {
 	var d gen.IfscDetail
-	e := h.s.commerceOp(ctx, func(*Claims, time.Time) (e *apiError) { d, e = ifscLookup(req.IfscCode); return e })
+	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { d, e = ifscLookup(req.IfscCode); return e })
 	if e != nil {
 		return getIfscLookupError(e), nil
 	}
@@ -56,7 +56,7 @@ func (h *handlers) GetIfscLookup(ctx context.Context, req gen.GetIfscLookupReque
 
 func (h *handlers) VerifyVpa(ctx context.Context, req gen.VerifyVpaRequestObject) (gen.VerifyVpaResponseObject, error) {
 	var c gen.VerifyVpaContent
-	e := h.s.commerceOp(ctx, func(*Claims, time.Time) (e *apiError) { c, e = verifyVPA(req.Params.Vpa); return e })
+	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { c, e = verifyVPA(req.Params.Vpa); return e })
 	if e != nil {
 		return verifyVpaError(e), nil
 	}
@@ -69,7 +69,7 @@ func (h *handlers) GenerateHash(ctx context.Context, req gen.GenerateHashRequest
 		return generateHashError(errNoBody), nil
 	}
 	var hash string
-	e := h.s.commerceOp(ctx, func(*Claims, time.Time) (e *apiError) { hash, e = generateHash(*req.Body); return e })
+	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { hash, e = generateHash(*req.Body); return e })
 	if e != nil {
 		return generateHashError(e), nil
 	}
@@ -82,7 +82,7 @@ func (h *handlers) CreateJuspayCustomer(ctx context.Context, req gen.CreateJuspa
 		return createJuspayCustomerError(errNoBody), nil
 	}
 	var jc *gen.JuspayCustomer
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) (e *apiError) {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		jc, e = h.s.juspayCustomerLocked(caller, deref(req.Body.UserID), true, now)
 		return e
 	})
@@ -94,7 +94,7 @@ func (h *handlers) CreateJuspayCustomer(ctx context.Context, req gen.CreateJuspa
 
 func (h *handlers) GetJuspayCustomer(ctx context.Context, req gen.GetJuspayCustomerRequestObject) (gen.GetJuspayCustomerResponseObject, error) {
 	var jc *gen.JuspayCustomer
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) (e *apiError) {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		jc, e = h.s.juspayCustomerLocked(caller, req.UserID, false, now)
 		return e
 	})
@@ -109,7 +109,7 @@ func (h *handlers) CreateJuspayOrder(ctx context.Context, req gen.CreateJuspayOr
 		return createJuspayOrderError(errNoBody), nil
 	}
 	var jo *gen.JuspayOrder
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) (e *apiError) {
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		jo, e = h.s.juspayOrderLocked(caller, *req.Body, now)
 		return e
 	})
@@ -123,7 +123,7 @@ func (h *handlers) AuthenticateDirectOTP(ctx context.Context, req gen.Authentica
 	if req.Body == nil {
 		return authenticateDirectOTPError(errNoBody), nil
 	}
-	e := h.s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError { return h.s.authenticateOTP(caller, *req.Body, now) })
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError { return h.s.authenticateOTP(caller, *req.Body, now) })
 	if e != nil {
 		return authenticateDirectOTPError(e), nil
 	}
@@ -135,7 +135,7 @@ func (h *handlers) ResendDirectOTP(ctx context.Context, req gen.ResendDirectOTPR
 		return resendDirectOTPError(errNoBody), nil
 	}
 	var info map[string]any
-	e := h.s.commerceOp(ctx, func(caller *Claims, _ time.Time) (e *apiError) { info, e = h.s.resendOTP(caller, *req.Body); return e })
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) (e *apiError) { info, e = h.s.resendOTP(caller, *req.Body); return e })
 	if e != nil {
 		return resendDirectOTPError(e), nil
 	}

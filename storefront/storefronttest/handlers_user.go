@@ -10,7 +10,7 @@ import (
 // ownUserLocked returns the caller's own user for an operation on the user
 // path id. Another user's ID is 404 (whether or not it exists), and an
 // anonymous caller 401 login_required. Call it with s.mu held.
-func (s *Server) ownUserLocked(c *Claims, id string) (*user, *apiError) {
+func (s *Server) ownUserLocked(c *TokenClaims, id string) (*user, *apiError) {
 	if id != c.UserID {
 		return nil, errUserNotFound
 	}

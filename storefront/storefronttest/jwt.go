@@ -16,10 +16,13 @@ const (
 	TokenTypeRefresh = "refresh"
 )
 
-// Claims is the payload of the JWTs the server issues. The names are the
-// live API's (the claims its official SDK reads); TokenType, ID, SessionID
-// and Rotation are the fake's own bookkeeping.
-type Claims struct {
+// TokenClaims is the payload of the JWTs the server issues, as JSON: the
+// live API's claim names (those its official SDK reads), with nil for a
+// claim the API sends as null, plus the fake's own bookkeeping (TokenType,
+// ID, SessionID, Rotation). A client reads the same tokens with
+// storefront.ParseClaims, whose Claims are the SDK's friendlier view: empty
+// strings for nulls, times for iat and exp.
+type TokenClaims struct {
 	UserID          string   `json:"ulid"`
 	Email           *string  `json:"email"`
 	Phone           *string  `json:"phone"`
@@ -54,7 +57,7 @@ type Channel struct {
 var defaultChannel = Channel{ID: "storefronttest", Name: "Storefront test", Type: "storefront"}
 
 // Expired reports whether the claims have expired at now.
-func (c Claims) Expired(now time.Time) bool { return now.Unix() >= c.ExpiresAt }
+func (c TokenClaims) Expired(now time.Time) bool { return now.Unix() >= c.ExpiresAt }
 
 // jwtHeader is the encoded header of every token: HS256, JWT.
 var jwtHeader = base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`))
@@ -67,8 +70,8 @@ var (
 
 type signer struct{ key []byte }
 
-// sign encodes and signs c. Claims always marshal: a failure is a bug.
-func (s signer) sign(c *Claims) string {
+// sign encodes and signs c. TokenClaims always marshal: a failure is a bug.
+func (s signer) sign(c *TokenClaims) string {
 	payload, err := json.Marshal(c)
 	if err != nil {
 		panic("storefronttest: claims do not marshal: " + err.Error())
@@ -87,7 +90,7 @@ func (s signer) sign(c *Claims) string {
 
 // parse checks the header and the signature of token and decodes its claims.
 // It does not look at expiry, type or store.
-func (s signer) parse(token string) (*Claims, error) {
+func (s signer) parse(token string) (*TokenClaims, error) {
 	head, rest, ok := strings.Cut(token, ".")
 	if !ok || head != jwtHeader {
 		return nil, errTokenMalformed
@@ -109,7 +112,7 @@ func (s signer) parse(token string) (*Claims, error) {
 	if err != nil {
 		return nil, errTokenMalformed
 	}
-	var c Claims
+	var c TokenClaims
 	if err := json.Unmarshal(payload, &c); err != nil {
 		return nil, errTokenMalformed
 	}
@@ -120,12 +123,12 @@ func (s signer) parse(token string) (*Claims, error) {
 }
 
 // ParseToken verifies the signature of a token this server issued and
-// returns its claims. It does not check expiry (see Claims.Expired),
+// returns its claims. It does not check expiry (see TokenClaims.Expired),
 // revocation or the store; the server checks all of them on every request.
-func (s *Server) ParseToken(token string) (Claims, error) {
+func (s *Server) ParseToken(token string) (TokenClaims, error) {
 	c, err := s.signer.parse(token)
 	if err != nil {
-		return Claims{}, err
+		return TokenClaims{}, err
 	}
 	return *c, nil
 }

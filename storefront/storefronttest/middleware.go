@@ -97,8 +97,8 @@ func (s *Server) routes() http.Handler {
 // generated request objects.
 type requestContext struct {
 	storeID string
-	caller  *Claims // the verified access token, on operations that take one
-	prior   *Claims // get-anonymous-token: the visitor's previous access token, when this server signed it
+	caller  *TokenClaims // the verified access token, on operations that take one
+	prior   *TokenClaims // get-anonymous-token: the visitor's previous access token, when this server signed it
 }
 
 type requestContextKey struct{}

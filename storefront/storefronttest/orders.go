@@ -137,7 +137,7 @@ func (o *order) cancellable() bool {
 
 // orderLocked finds one of the caller's orders; another shopper's is a
 // 404 like an unknown one. Call it with c.mu held.
-func (s *Server) orderLocked(caller *Claims, number string) (*order, *apiError) {
+func (s *Server) orderLocked(caller *TokenClaims, number string) (*order, *apiError) {
 	o := s.commerce().orders[number]
 	if o == nil || o.userID != caller.UserID {
 		return nil, notFound("order " + number + " not found")
@@ -154,7 +154,7 @@ func (s *Server) orderLocked(caller *Claims, number string) (*order, *apiError) 
 // the stock, the points and the credit, counts the coupon's redemption,
 // deletes the cart and starts the payment.
 func (s *Server) placeOrder(ctx context.Context, b gen.CreateOrderBody) (o *order, t *paymentTxn, e *apiError) {
-	e = s.commerceOp(ctx, func(caller *Claims, now time.Time) *apiError {
+	e = s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		if !caller.IsLoggedIn {
 			return errLoginRequired
 		}

@@ -31,7 +31,7 @@ const returnAttachmentBase = "https://cdn.storefronttest.invalid/returns/"
 // URLs. A form without a file, an empty file or one that is not an image
 // (a video) is a 400. The return must be the caller's (404).
 func (s *Server) attachToReturn(ctx context.Context, number, returnNumber string, body *multipart.Reader) *apiError {
-	check := func(caller *Claims) (*orderReturn, *apiError) {
+	check := func(caller *TokenClaims) (*orderReturn, *apiError) {
 		r, e := s.returnLocked(caller, number, returnNumber)
 		if e != nil {
 			return nil, e
@@ -41,14 +41,14 @@ func (s *Server) attachToReturn(ctx context.Context, number, returnNumber string
 		}
 		return r, nil
 	}
-	if e := s.commerceOp(ctx, func(caller *Claims, _ time.Time) *apiError { _, e := check(caller); return e }); e != nil {
+	if e := s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) *apiError { _, e := check(caller); return e }); e != nil {
 		return e
 	}
 	images, videos, e := readAttachments(body)
 	if e != nil {
 		return e
 	}
-	return s.commerceOp(ctx, func(caller *Claims, _ time.Time) *apiError {
+	return s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) *apiError {
 		r, e := check(caller)
 		if e != nil {
 			return e

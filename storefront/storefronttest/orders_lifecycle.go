@@ -103,7 +103,7 @@ func (r *orderRefund) statusAt(now time.Time) string {
 // and credit redeemed are returned and the points earned taken back; what
 // the gateway took is refunded in the mode asked for; a pending payment
 // fails. An order past that point is a 400 not_cancellable.
-func (s *Server) cancelOrderLocked(caller *Claims, number string, b gen.CancelOrderBody, now time.Time) (*order, *apiError) {
+func (s *Server) cancelOrderLocked(caller *TokenClaims, number string, b gen.CancelOrderBody, now time.Time) (*order, *apiError) {
 	o, e := s.orderLocked(caller, number)
 	if e != nil {
 		return nil, e
@@ -159,7 +159,7 @@ func (s *Server) cancelOrderLocked(caller *Claims, number string, b gen.CancelOr
 
 // cancelPaymentLocked answers cancel-payment-request: the order's pending
 // payment fails, and may be retried; an order without one is a 400.
-func (s *Server) cancelPaymentLocked(caller *Claims, number string, now time.Time) *apiError {
+func (s *Server) cancelPaymentLocked(caller *TokenClaims, number string, now time.Time) *apiError {
 	o, e := s.orderLocked(caller, number)
 	if e != nil {
 		return e
@@ -176,7 +176,7 @@ func (s *Server) cancelPaymentLocked(caller *Claims, number string, now time.Tim
 // retryPaymentLocked answers retry-order-payment: an order whose last
 // payment failed, not cancelled, with something left to pay, gets a new
 // payment of what is left, with the method given (400 otherwise).
-func (s *Server) retryPaymentLocked(caller *Claims, number string, b gen.RetryOrderPaymentBody, now time.Time) (*paymentTxn, *apiError) {
+func (s *Server) retryPaymentLocked(caller *TokenClaims, number string, b gen.RetryOrderPaymentBody, now time.Time) (*paymentTxn, *apiError) {
 	o, e := s.orderLocked(caller, number)
 	if e != nil {
 		return nil, e
@@ -250,7 +250,7 @@ func (o *order) returnableUnits(os *orderShipment, line int) int {
 // order and an item of it (a variant for a product with variants), a
 // whole quantity from 1 to what is left to return of it, and a reason;
 // digital goods are not returnable. Anything else is a 400 naming the item.
-func (s *Server) createReturnLocked(caller *Claims, number string, b gen.CreateOrderReturn, now time.Time) (*orderReturn, *apiError) {
+func (s *Server) createReturnLocked(caller *TokenClaims, number string, b gen.CreateOrderReturn, now time.Time) (*orderReturn, *apiError) {
 	o, e := s.orderLocked(caller, number)
 	if e != nil {
 		return nil, e
@@ -306,7 +306,7 @@ func (s *Server) createReturnLocked(caller *Claims, number string, b gen.CreateO
 }
 
 // returnLocked finds a return of one of the caller's orders (404).
-func (s *Server) returnLocked(caller *Claims, number, returnNumber string) (*orderReturn, *apiError) {
+func (s *Server) returnLocked(caller *TokenClaims, number, returnNumber string) (*orderReturn, *apiError) {
 	o, e := s.orderLocked(caller, number)
 	if e != nil {
 		return nil, e
@@ -321,7 +321,7 @@ func (s *Server) returnLocked(caller *Claims, number, returnNumber string) (*ord
 // cancelReturnLocked answers cancel-order-return: a return the store has
 // not received is cancelled, with a reason (400 without one); a received
 // or cancelled one is a 400 not_cancellable.
-func (s *Server) cancelReturnLocked(caller *Claims, number, returnNumber, reason string, now time.Time) (*orderReturn, *apiError) {
+func (s *Server) cancelReturnLocked(caller *TokenClaims, number, returnNumber, reason string, now time.Time) (*orderReturn, *apiError) {
 	r, e := s.returnLocked(caller, number, returnNumber)
 	if e != nil {
 		return nil, e

@@ -271,7 +271,7 @@ var orderStatuses = []string{"draft", "awaiting_approval", "confirmed", "partial
 // be theirs: 400 otherwise), newest first unless sort_by says otherwise,
 // in the statuses asked for (an unknown status is a 400), a page at a
 // time. Call it with c.mu held.
-func (s *Server) listOrdersLocked(caller *Claims, q orderQuery, now time.Time) ([]gen.OrderList, gen.Pagination, *apiError) {
+func (s *Server) listOrdersLocked(caller *TokenClaims, q orderQuery, now time.Time) ([]gen.OrderList, gen.Pagination, *apiError) {
 	var pg gen.Pagination
 	if q.userID != caller.UserID {
 		return nil, pg, fieldError(CodeBadRequest, "user_id", "is not the caller's user ID")
@@ -329,7 +329,7 @@ func (s *Server) listOrdersLocked(caller *Claims, q orderQuery, now time.Time) (
 // first, at today's prices for their customer group, optionally one
 // seller's (an unknown seller is a 400), a page at a time. Call it with
 // c.mu held; it takes shop.mu.
-func (s *Server) buyAgainLocked(caller *Claims, page, limit *int, seller *string) ([]gen.BuyOrderItemAgain, gen.Pagination, *apiError) {
+func (s *Server) buyAgainLocked(caller *TokenClaims, page, limit *int, seller *string) ([]gen.BuyOrderItemAgain, gen.Pagination, *apiError) {
 	var pg gen.Pagination
 	pr, e := pageOf(page, limit)
 	if e != nil {

@@ -295,7 +295,7 @@ func (t *paymentTxn) authentication() map[string]any {
 
 // otpTxnLocked finds the pending OTP payment txnID with challenge, of the
 // caller's orders; anything else is a 400 (the operations declare no 404).
-func (s *Server) otpTxnLocked(caller *Claims, txnID, challenge string) (*paymentTxn, *apiError) {
+func (s *Server) otpTxnLocked(caller *TokenClaims, txnID, challenge string) (*paymentTxn, *apiError) {
 	t := s.commerce().txns[txnID]
 	switch {
 	case t == nil || t.order.userID != caller.UserID:
@@ -309,7 +309,7 @@ func (s *Server) otpTxnLocked(caller *Claims, txnID, challenge string) (*payment
 }
 
 // authenticateOTP answers authenticate-direct-otp.
-func (s *Server) authenticateOTP(caller *Claims, b gen.AuthenticateDirectOTPBody, now time.Time) *apiError {
+func (s *Server) authenticateOTP(caller *TokenClaims, b gen.AuthenticateDirectOTPBody, now time.Time) *apiError {
 	t, e := s.otpTxnLocked(caller, b.TxnID, b.ChallengeID)
 	if e != nil {
 		return e
@@ -327,7 +327,7 @@ func (s *Server) authenticateOTP(caller *Claims, b gen.AuthenticateDirectOTPBody
 }
 
 // resendOTP answers resend-direct-otp.
-func (s *Server) resendOTP(caller *Claims, b gen.ResendDirectOTPBody) (map[string]any, *apiError) {
+func (s *Server) resendOTP(caller *TokenClaims, b gen.ResendDirectOTPBody) (map[string]any, *apiError) {
 	t, e := s.otpTxnLocked(caller, b.TxnID, b.ChallengeID)
 	if e != nil {
 		return nil, e

@@ -195,7 +195,7 @@ func holderName(local string) string {
 // user's, or one never created, is a 404). Creating needs a logged-in
 // shopper and returns the existing record when there is one. Call it with
 // c.mu held.
-func (s *Server) juspayCustomerLocked(caller *Claims, userID string, create bool, now time.Time) (*gen.JuspayCustomer, *apiError) {
+func (s *Server) juspayCustomerLocked(caller *TokenClaims, userID string, create bool, now time.Time) (*gen.JuspayCustomer, *apiError) {
 	if userID == "" {
 		return nil, fieldError(CodeBadRequest, "user_id", "is required")
 	}
@@ -226,7 +226,7 @@ func (s *Server) juspayCustomerLocked(caller *Claims, userID string, create bool
 // is left to pay of one of the caller's orders (404 for another's or an
 // unknown one; 400 when nothing is left to pay). It replaces the order's
 // previous gateway order. Call it with c.mu held.
-func (s *Server) juspayOrderLocked(caller *Claims, b gen.JuspayCreateOrderPayload, now time.Time) (*gen.JuspayOrder, *apiError) {
+func (s *Server) juspayOrderLocked(caller *TokenClaims, b gen.JuspayCreateOrderPayload, now time.Time) (*gen.JuspayOrder, *apiError) {
 	if b.OrderNumber == nil || *b.OrderNumber == "" {
 		return nil, fieldError(CodeBadRequest, "order_number", "is required")
 	}

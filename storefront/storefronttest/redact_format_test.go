@@ -22,7 +22,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefronttest.CardInput](),
 		reflect.TypeFor[storefronttest.CategoryInput](),
 		reflect.TypeFor[storefronttest.Channel](),
-		reflect.TypeFor[storefronttest.Claims](),
+		reflect.TypeFor[storefronttest.TokenClaims](),
 		reflect.TypeFor[storefronttest.CommerceStats](),
 		reflect.TypeFor[storefronttest.CountryInput](),
 		reflect.TypeFor[storefronttest.CreditLineInput](),

@@ -224,7 +224,7 @@ const reviewImageBase = "https://cdn.storefronttest.invalid/reviews/"
 // AddOrder) and that they did not review it from that order already (400
 // already_exists). The review waits for ApproveReviews before it is
 // published.
-func (s *Server) createReview(c *Claims, productRef string, marketplace bool, body *multipart.Reader) *apiError {
+func (s *Server) createReview(c *TokenClaims, productRef string, marketplace bool, body *multipart.Reader) *apiError {
 	if !c.IsLoggedIn {
 		return errLoginRequired
 	}

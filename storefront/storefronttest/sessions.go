@@ -70,7 +70,7 @@ func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64)
 		username = *sub.phone
 	}
 	ch := defaultChannel
-	access := &Claims{
+	access := &TokenClaims{
 		UserID: sub.userID, Email: sub.email, Phone: sub.phone, Username: username,
 		FirstName: sub.firstName, LastName: sub.lastName, StoreID: storeID,
 		IsLoggedIn: sub.loggedIn, IsAnonymous: !sub.loggedIn, CustomerID: sub.customerID,
@@ -78,7 +78,7 @@ func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64)
 		TokenType: TokenTypeAccess, ID: newULID(now), SessionID: sid,
 		IssuedAt: now.Unix(), ExpiresAt: now.Add(s.cfg.accessTTL).Unix(),
 	}
-	refresh := &Claims{ // no personal data: the access token carries it
+	refresh := &TokenClaims{ // no personal data: the access token carries it
 		UserID: sub.userID, StoreID: storeID,
 		IsLoggedIn: sub.loggedIn, IsAnonymous: !sub.loggedIn, CustomerID: sub.customerID,
 		AnonymousID: sub.anonymousID, Channel: &ch,
@@ -102,7 +102,7 @@ func (s *Server) revokeLocked(sid string, now time.Time) {
 
 // verifyAccess checks a Bearer token: signature, type, store, expiry, that
 // its session was not ended, and that its user still exists and is active.
-func (s *Server) verifyAccess(token, storeID string) (*Claims, *apiError) {
+func (s *Server) verifyAccess(token, storeID string) (*TokenClaims, *apiError) {
 	c, err := s.signer.parse(token)
 	switch {
 	case err != nil:

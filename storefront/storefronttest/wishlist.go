@@ -23,7 +23,7 @@ type wishEntry struct {
 // unknown). Adding a SKU twice keeps it once; removing one that is not
 // there changes nothing. seller keeps one seller's products (404 for an
 // unknown seller). Call it with c.mu held; it takes shop.mu.
-func (s *Server) wishlistLocked(caller *Claims, userID string, product string, variant *string, add, remove bool, seller *string, now time.Time) ([]gen.Item, *apiError) {
+func (s *Server) wishlistLocked(caller *TokenClaims, userID string, product string, variant *string, add, remove bool, seller *string, now time.Time) ([]gen.Item, *apiError) {
 	if userID != caller.UserID {
 		return nil, notFound("wishlist of " + userID + " not found")
 	}
