@@ -332,3 +332,31 @@ func TestIteratorYieldsTheFirstError(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.True(t, errors.Is(errs[0], ErrNotFound))
 }
+
+// TestReadOnlyPropertiesAreDroppedBeforeSending: a resource read and sent
+// back (an address corrected) loses the properties the server sets, which
+// the API refuses in a request.
+func TestReadOnlyPropertiesAreDroppedBeforeSending(t *testing.T) {
+	b, err := dropPaths([]byte(`{"id":"a1","name":"x","nested":{"id":"n","keep":1},"items":[{"id":"i1","q":2},{"q":3}],"n":1.50}`),
+		[]string{"id", "nested.id", "items[].id", "absent", "absent.deeper", "items[].absent"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"x","nested":{"keep":1},"items":[{"q":2},{"q":3}],"n":1.50}`, string(b))
+	assert.Contains(t, string(b), `1.50`, "numbers keep their digits")
+	same := []byte(`{"name":"x"}`)
+	got, err := dropPaths(same, []string{"id"})
+	require.NoError(t, err)
+	assert.Equal(t, same, got, "nothing to drop: the body as it was")
+
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	sess := c.NewManualSession(Tokens{AccessToken: makeJWT(anonClaims("u-1"))})
+	addr := CustomerAddress{ID: new("addr-1"), FirstName: "Asha", CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com",
+		AddressLine1: "14 MG Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka", Country: "India"}
+	_, err = sess.Customers.UpdateAddressDetail(bg, "cust-1", "addr-1", addr)
+	require.NoError(t, err)
+	w := s.last(t)
+	assert.NoError(t, w.invalid, "the request the spec accepts")
+	assert.NotContains(t, jsonBody(t, w.body), "id")
+	assert.Equal(t, "14 MG Road", jsonBody(t, w.body)["address_line1"])
+}

@@ -46,6 +46,10 @@ type operation struct {
 	// (account, card or document numbers): their values are kept out of
 	// the request's errors as its secrets are.
 	sensitive bool
+	// readOnly are the JSON paths of the readOnly properties of its body
+	// ("id", "items[].id"): the server sets them and refuses them in a
+	// request, so a resource read and sent back loses them first.
+	readOnly []string
 	// service is the field of Services the operation is on; goMethod is
 	// the name of its generated method there ("" when it is written by
 	// hand).
@@ -93,6 +97,11 @@ func (r *request) canResend() bool { return r.form == nil || r.form.replayable()
 func (r *request) setJSON(b []byte, err error) error {
 	if err != nil {
 		return errorf("%s: encode request: %w", r.op.id, err)
+	}
+	if len(r.op.readOnly) > 0 {
+		if b, err = dropPaths(b, r.op.readOnly); err != nil {
+			return errorf("%s: encode request: %w", r.op.id, err)
+		}
 	}
 	r.body, r.contentType = b, "application/json"
 	if r.op.sensitive {
@@ -221,4 +230,48 @@ func hasNextPage(pg *gen.Pagination, n int) bool {
 		return *pg.NextPage > n
 	}
 	return n < pg.TotalPages
+}
+
+// dropPaths removes the members at paths ("a", "a.b", "items[].id") from
+// the JSON document b, and returns b unchanged when none is there.
+func dropPaths(b []byte, paths []string) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	dropped := false
+	for _, p := range paths {
+		dropped = dropPath(doc, strings.Split(p, ".")) || dropped
+	}
+	if !dropped {
+		return b, nil
+	}
+	return json.Marshal(doc)
+}
+
+func dropPath(v any, steps []string) bool {
+	step, array := strings.CutSuffix(steps[0], "[]")
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	child, found := obj[step]
+	if !found {
+		return false
+	}
+	if len(steps) == 1 && !array {
+		delete(obj, step)
+		return true
+	}
+	if !array {
+		return dropPath(child, steps[1:])
+	}
+	items, _ := child.([]any)
+	dropped := false
+	for _, it := range items {
+		dropped = dropPath(it, steps[1:]) || dropped
+	}
+	return dropped
 }

@@ -31,13 +31,14 @@ type op struct {
 	Summary     string
 	Description string
 
-	Auth          string // authBearer, authAPIKey or authNone
-	Public        bool   // the spec lets the API key alone authenticate it
-	Idempotent    bool   // safe to send twice
-	Credentials   bool   // its 401 answers the credentials it carries
-	Manual        bool   // its method is written by hand
-	CustomerGroup bool   // it takes the x-customer-group-id header
-	Sensitive     bool   // its JSON body may hold personal data (x-sensitive properties)
+	Auth          string   // authBearer, authAPIKey or authNone
+	Public        bool     // the spec lets the API key alone authenticate it
+	Idempotent    bool     // safe to send twice
+	Credentials   bool     // its 401 answers the credentials it carries
+	Manual        bool     // its method is written by hand
+	CustomerGroup bool     // it takes the x-customer-group-id header
+	Sensitive     bool     // its JSON body may hold personal data (x-sensitive properties)
+	ReadOnly      []string // JSON paths of readOnly properties of its body, dropped before sending ("a.b", "items[].id")
 
 	PathParams []pathParam
 	Params     []param // query and header parameters, in gen's Params struct
@@ -145,6 +146,7 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 			o.BodyRequired = b.Required
 			o.BodyUnion = isUnion(spec.RequestBody.Value.Content.Get(b.ContentType).Schema)
 			o.Sensitive = hasSensitive(spec.RequestBody.Value.Content.Get(b.ContentType).Schema, map[*openapi3.Schema]bool{})
+			o.ReadOnly = readOnlyPaths(spec.RequestBody.Value.Content.Get(b.ContentType).Schema, "", 0)
 			if !m.gen.has(o.BodyType) {
 				return nil, fmt.Errorf("gen has no type %s", o.BodyType)
 			}
@@ -442,4 +444,48 @@ func hasSensitive(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) bool 
 		return true
 	}
 	return s.AdditionalProperties.Schema != nil && hasSensitive(s.AdditionalProperties.Schema, seen)
+}
+
+// readOnlyPaths lists where a body schema has readOnly properties: the
+// server sets them and refuses them in a request, yet they are what a
+// caller gets back when it reads the resource it now sends again (an
+// address read, changed and updated). The SDK drops them before sending.
+// Paths join property names with dots; "[]" steps into an array's items.
+func readOnlyPaths(ref *openapi3.SchemaRef, prefix string, depth int) []string {
+	if ref == nil || ref.Value == nil || depth > 6 {
+		return nil
+	}
+	s := ref.Value
+	var out []string
+	add := func(paths []string) {
+		for _, p := range paths {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, sub := range append(append(append([]*openapi3.SchemaRef{}, s.AllOf...), s.OneOf...), s.AnyOf...) {
+		add(readOnlyPaths(sub, prefix, depth+1))
+	}
+	names := make([]string, 0, len(s.Properties))
+	for name := range s.Properties {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := s.Properties[name]
+		if p == nil || p.Value == nil {
+			continue
+		}
+		path := prefix + name
+		if p.Value.ReadOnly {
+			add([]string{path})
+			continue
+		}
+		add(readOnlyPaths(p, path+".", depth+1))
+		if p.Value.Items != nil {
+			add(readOnlyPaths(p.Value.Items, path+"[].", depth+1))
+		}
+	}
+	return out
 }

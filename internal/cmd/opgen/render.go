@@ -461,7 +461,7 @@ import (
 var (
 {{- range .Ops}}
 	op{{.GoName}} = &operation{id: {{quote .ID}}, method: {{method .Method}}, path: {{quote .Path}}, auth: {{.Auth}}
-		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}{{if .Sensitive}}, sensitive: true{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
+		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}{{if .Sensitive}}, sensitive: true{{end}}{{with .ReadOnly}}, readOnly: {{printf "%#v" .}}{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
 {{- end}}
 )
 
