@@ -136,7 +136,7 @@ func TestREADMEQuickStart(t *testing.T) {
 	demo := exec.Command("go", "run", "./cmd/storefront", "demo")
 	out, err := demo.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	assert.Contains(t, string(out), "demo: 19/19 steps succeeded")
+	assert.Contains(t, string(out), "demo: 21/21 steps succeeded")
 
 	if _, err := exec.LookPath("make"); err != nil {
 		t.Fatalf("make is needed for the quick start: %v", err)

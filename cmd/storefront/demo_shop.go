@@ -112,6 +112,40 @@ func shopSteps(sess *storefront.Session) demoShop {
 				}
 				return fmt.Sprintf("1 order: %s, %s", orderNumber, str((*res.Orders)[0].Status)), nil
 			}},
+			{"order and shipments", "get-order-detail, list-order-shipments", func(ctx context.Context) (string, error) {
+				d, err := sess.Orders.GetOrderDetail(ctx, orderNumber)
+				if err != nil {
+					return "", err
+				}
+				sh, err := sess.Orders.ListOrderShipments(ctx, orderNumber)
+				if err != nil {
+					return "", err
+				}
+				n := 0
+				if sh.Shipments != nil {
+					n = len(*sh.Shipments)
+				}
+				items := 0
+				if d.Order.OrderItems != nil {
+					items = len(*d.Order.OrderItems)
+				}
+				return fmt.Sprintf("%d items, %d shipment(s)", items, n), nil
+			}},
+			{"address book", "list-addresses", func(ctx context.Context) (string, error) {
+				claims, err := sess.EnsureClaims(ctx)
+				if err != nil {
+					return "", err
+				}
+				res, err := sess.Customers.ListAddresses(ctx, claims.CustomerID, nil)
+				if err != nil {
+					return "", err
+				}
+				if res.Addresses == nil || len(*res.Addresses) == 0 {
+					return "", errors.New("the checkout's address was not saved")
+				}
+				a := (*res.Addresses)[0]
+				return fmt.Sprintf("%d saved: %s, %s", len(*res.Addresses), a.AddressLine1, a.City), nil
+			}},
 		},
 	}
 }

@@ -47,13 +47,13 @@ func noTokens(t *testing.T, s string) {
 
 // demoStepCount is how many steps the demo's story has; demoSteps names
 // those the tests look for.
-const demoStepCount = 19
+const demoStepCount = 21
 
 var demoSteps = []string{
 	"anonymous visitor", "browse the catalog", "search the catalog", "product detail",
 	"cart: two products", "cart: coupon WELCOME10", "register with phone", "OTP login (debug mode)",
 	"forgot password", "reset password", "logout", "login with password", "cart kept after login", "refresh", "profile read",
-	"address and delivery", "pay (test card)", "order history",
+	"address and delivery", "pay (test card)", "order history", "order and shipments", "address book",
 }
 
 func TestDemoEmbedded(t *testing.T) {
