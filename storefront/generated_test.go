@@ -360,3 +360,23 @@ func TestReadOnlyPropertiesAreDroppedBeforeSending(t *testing.T) {
 	assert.NotContains(t, jsonBody(t, w.body), "id")
 	assert.Equal(t, "14 MG Road", jsonBody(t, w.body)["address_line1"])
 }
+
+// TestRequiredQueryParametersAreChecked: an operation whose spec requires
+// a query parameter refuses nil params or an empty value before sending.
+func TestRequiredQueryParametersAreChecked(t *testing.T) {
+	s := newSpecServer(t)
+	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
+	require.NoError(t, err)
+	sess := c.NewManualSession(Tokens{AccessToken: makeJWT(anonClaims("u-1"))})
+	_, err = sess.Orders.ListOrders(bg, nil)
+	assert.ErrorIs(t, err, ErrInvalidParam)
+	assert.Contains(t, err.Error(), "user_id")
+	_, err = sess.Orders.ListOrders(bg, &ListOrdersParams{UserID: " "})
+	assert.ErrorIs(t, err, ErrInvalidParam)
+	_, err = sess.Payments.GetCardInfo(bg, nil)
+	assert.ErrorIs(t, err, ErrInvalidParam)
+	assert.Empty(t, s.calls, "nothing sent")
+	_, err = sess.Orders.ListOrders(bg, &ListOrdersParams{UserID: "u-1"})
+	require.NoError(t, err)
+	assert.Equal(t, "u-1", s.last(t).query.Get("user_id"))
+}

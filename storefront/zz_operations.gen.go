@@ -5,6 +5,7 @@ package storefront
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/commercengine-go/sdk/gen"
 )
@@ -1872,6 +1873,12 @@ func newCheckFulfillmentRequest(body gen.CheckFulfillmentJSONRequestBody) (*requ
 // newListOrdersRequest builds the request of list-orders (GET /orders).
 func newListOrdersRequest(params *gen.ListOrdersParams) (*request, error) {
 	r := newRequest(opListOrders, "/orders")
+	if params == nil {
+		return nil, invalid("params are required (user_id)")
+	}
+	if params != nil && strings.TrimSpace(string(params.UserID)) == "" {
+		return nil, invalid("user_id is required")
+	}
 	if params != nil {
 		if params.Page != nil {
 			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
@@ -2086,6 +2093,12 @@ func newAuthenticateDirectOTPRequest(body gen.AuthenticateDirectOTPJSONRequestBo
 // newGetCardInfoRequest builds the request of get-card-info (GET /payments/card-info).
 func newGetCardInfoRequest(params *gen.GetCardInfoParams) (*request, error) {
 	r := newRequest(opGetCardInfo, "/payments/card-info")
+	if params == nil {
+		return nil, invalid("params are required (cardbin)")
+	}
+	if params != nil && strings.TrimSpace(string(params.Cardbin)) == "" {
+		return nil, invalid("cardbin is required")
+	}
 	if params != nil {
 		{
 			r.addQuery("cardbin", string(params.Cardbin))

@@ -68,6 +68,7 @@ type param struct {
 	ElemKind string // for arrays: the kind of the elements
 	Explode  bool   // for arrays in a query: one key per element
 	GoType   string // the field's type, without the pointer
+	Required bool   // the spec requires it
 }
 
 type pagination struct {
@@ -245,7 +246,7 @@ func pathGoType(s *openapi3.SchemaRef) (string, error) {
 }
 
 func queryOrHeader(p codegen.ParameterDefinition) (param, error) {
-	pp := param{Name: p.ParamName, In: p.In, Field: p.GoName(), Pointer: p.HasOptionalPointer(), Explode: p.Explode(), GoType: p.TypeDef()}
+	pp := param{Name: p.ParamName, In: p.In, Field: p.GoName(), Pointer: p.HasOptionalPointer(), Explode: p.Explode(), GoType: p.TypeDef(), Required: p.Required}
 	if p.IsJson() || p.IsPassThrough() || p.Spec.Schema == nil {
 		return pp, errors.New("only schema parameters are supported")
 	}

@@ -216,8 +216,17 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(a, ", ")
 	},
-	"pathExpr":  pathExpr,
-	"join":      strings.Join,
+	"pathExpr": pathExpr,
+	"join":     strings.Join,
+	"required": func(ps []param) string {
+		var names []string
+		for _, p := range ps {
+			if p.Required {
+				names = append(names, p.Name)
+			}
+		}
+		return strings.Join(names, ", ")
+	},
 	"encode":    encode,
 	"retryNote": retryNote,
 	"authNote":  authNote,
@@ -482,6 +491,16 @@ func new{{.GoName}}Request({{args . true}}) (*request, error) {
 {{- end}}
 	r := newRequest(op{{.GoName}}, {{if .PathParams}}{{pathExpr .}}{{else}}{{quote .Path}}{{end}})
 {{- if .ParamsType}}
+{{- with required .Params}}
+	if params == nil {
+		return nil, invalid("params are required ({{.}})")
+	}
+{{- end}}
+{{- range .Params}}{{if and .Required (eq .Kind "string") (not .Pointer)}}
+	if params != nil && strings.TrimSpace(string(params.{{.Field}})) == "" {
+		return nil, invalid("{{.Name}} is required")
+	}
+{{- end}}{{end}}
 	if params != nil {
 {{- range .Params}}
 		{{encode .}}
