@@ -4263,6 +4263,12 @@ type Cart struct {
 // CartStatus defines model for Cart.Status.
 type CartStatus string
 
+// CartAddressesByID The customer's saved addresses to bill and ship to, by ID.
+type CartAddressesByID struct {
+	BillingAddressID  string `json:"billing_address_id"`
+	ShippingAddressID string `json:"shipping_address_id"`
+}
+
 // CartBasedFulfillmentCheck defines model for CartBasedFulfillmentCheck.
 type CartBasedFulfillmentCheck struct {
 	CartID          string                                    `json:"cart_id"`
@@ -4326,6 +4332,12 @@ type CartItemProductType string
 
 // CartItemTaxType defines model for CartItem.TaxType.
 type CartItemTaxType string
+
+// CartNewAddresses Addresses to bill and ship to, given in full.
+type CartNewAddresses struct {
+	BillingAddress  *CustomerAddress `json:"billing_address"`
+	ShippingAddress *CustomerAddress `json:"shipping_address"`
+}
 
 // CartShipment defines model for CartShipment.
 type CartShipment struct {
@@ -4510,18 +4522,6 @@ type CreateBankAccountContent struct {
 // CreateCartAddressBody defines model for CreateCartAddressBody.
 type CreateCartAddressBody struct {
 	union json.RawMessage
-}
-
-// CreateCartAddressBody0 defines model for CreateCartAddressBody.0.
-type CreateCartAddressBody0 struct {
-	BillingAddressID  string `json:"billing_address_id"`
-	ShippingAddressID string `json:"shipping_address_id"`
-}
-
-// CreateCartAddressBody1 defines model for CreateCartAddressBody.1.
-type CreateCartAddressBody1 struct {
-	BillingAddress  *CustomerAddress `json:"billing_address"`
-	ShippingAddress *CustomerAddress `json:"shipping_address"`
 }
 
 // CreateCartAddressContent defines model for CreateCartAddressContent.
@@ -10936,22 +10936,22 @@ func (t *CreateBankAccount) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateCartAddressBody0 returns the union data inside the CreateCartAddressBody as a CreateCartAddressBody0
-func (t CreateCartAddressBody) AsCreateCartAddressBody0() (CreateCartAddressBody0, error) {
-	var body CreateCartAddressBody0
+// AsCartAddressesByID returns the union data inside the CreateCartAddressBody as a CartAddressesByID
+func (t CreateCartAddressBody) AsCartAddressesByID() (CartAddressesByID, error) {
+	var body CartAddressesByID
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateCartAddressBody0 overwrites any union data inside the CreateCartAddressBody as the provided CreateCartAddressBody0
-func (t *CreateCartAddressBody) FromCreateCartAddressBody0(v CreateCartAddressBody0) error {
+// FromCartAddressesByID overwrites any union data inside the CreateCartAddressBody as the provided CartAddressesByID
+func (t *CreateCartAddressBody) FromCartAddressesByID(v CartAddressesByID) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateCartAddressBody0 performs a merge with any union data inside the CreateCartAddressBody, using the provided CreateCartAddressBody0
-func (t *CreateCartAddressBody) MergeCreateCartAddressBody0(v CreateCartAddressBody0) error {
+// MergeCartAddressesByID performs a merge with any union data inside the CreateCartAddressBody, using the provided CartAddressesByID
+func (t *CreateCartAddressBody) MergeCartAddressesByID(v CartAddressesByID) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -10962,22 +10962,22 @@ func (t *CreateCartAddressBody) MergeCreateCartAddressBody0(v CreateCartAddressB
 	return err
 }
 
-// AsCreateCartAddressBody1 returns the union data inside the CreateCartAddressBody as a CreateCartAddressBody1
-func (t CreateCartAddressBody) AsCreateCartAddressBody1() (CreateCartAddressBody1, error) {
-	var body CreateCartAddressBody1
+// AsCartNewAddresses returns the union data inside the CreateCartAddressBody as a CartNewAddresses
+func (t CreateCartAddressBody) AsCartNewAddresses() (CartNewAddresses, error) {
+	var body CartNewAddresses
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateCartAddressBody1 overwrites any union data inside the CreateCartAddressBody as the provided CreateCartAddressBody1
-func (t *CreateCartAddressBody) FromCreateCartAddressBody1(v CreateCartAddressBody1) error {
+// FromCartNewAddresses overwrites any union data inside the CreateCartAddressBody as the provided CartNewAddresses
+func (t *CreateCartAddressBody) FromCartNewAddresses(v CartNewAddresses) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateCartAddressBody1 performs a merge with any union data inside the CreateCartAddressBody, using the provided CreateCartAddressBody1
-func (t *CreateCartAddressBody) MergeCreateCartAddressBody1(v CreateCartAddressBody1) error {
+// MergeCartNewAddresses performs a merge with any union data inside the CreateCartAddressBody, using the provided CartNewAddresses
+func (t *CreateCartAddressBody) MergeCartNewAddresses(v CartNewAddresses) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err

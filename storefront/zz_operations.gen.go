@@ -2454,6 +2454,7 @@ type (
 	CardPaymentTransactionType                                       = gen.CardPaymentTransactionType
 	CardbinInfo                                                      = gen.CardbinInfo
 	Cart                                                             = gen.Cart
+	CartAddressesByID                                                = gen.CartAddressesByID
 	CartBasedFulfillmentCheck                                        = gen.CartBasedFulfillmentCheck
 	CartBasedFulfillmentCheckFulfillmentType                         = gen.CartBasedFulfillmentCheckFulfillmentType
 	CartBasedFulfillmentOption                                       = gen.CartBasedFulfillmentOption
@@ -2461,6 +2462,7 @@ type (
 	CartItem                                                         = gen.CartItem
 	CartItemProductType                                              = gen.CartItemProductType
 	CartItemTaxType                                                  = gen.CartItemTaxType
+	CartNewAddresses                                                 = gen.CartNewAddresses
 	CartShipment                                                     = gen.CartShipment
 	CartStatus                                                       = gen.CartStatus
 	Category                                                         = gen.Category
@@ -2490,8 +2492,6 @@ type (
 	CreateBankAccountContent                                         = gen.CreateBankAccountContent
 	CreateBankAccountJSONRequestBody                                 = gen.CreateBankAccountJSONRequestBody
 	CreateCartAddressBody                                            = gen.CreateCartAddressBody
-	CreateCartAddressBody0                                           = gen.CreateCartAddressBody0
-	CreateCartAddressBody1                                           = gen.CreateCartAddressBody1
 	CreateCartAddressContent                                         = gen.CreateCartAddressContent
 	CreateCartAddressJSONRequestBody                                 = gen.CreateCartAddressJSONRequestBody
 	CreateCartBody                                                   = gen.CreateCartBody

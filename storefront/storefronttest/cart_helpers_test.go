@@ -52,7 +52,7 @@ func bengaluru() storefront.CustomerAddress {
 // addresses is the create-cart-address body of new addresses.
 func addresses(billing, shipping storefront.CustomerAddress) storefront.CreateCartAddressJSONRequestBody {
 	var b storefront.CreateCartAddressJSONRequestBody
-	if err := b.FromCreateCartAddressBody1(storefront.CreateCartAddressBody1{BillingAddress: &billing, ShippingAddress: &shipping}); err != nil {
+	if err := b.FromCartNewAddresses(storefront.CartNewAddresses{BillingAddress: &billing, ShippingAddress: &shipping}); err != nil {
 		panic(err)
 	}
 	return b
@@ -61,7 +61,7 @@ func addresses(billing, shipping storefront.CustomerAddress) storefront.CreateCa
 // addressIDs is the create-cart-address body of saved addresses.
 func addressIDs(billing, shipping string) storefront.CreateCartAddressJSONRequestBody {
 	var b storefront.CreateCartAddressJSONRequestBody
-	if err := b.FromCreateCartAddressBody0(storefront.CreateCartAddressBody0{BillingAddressID: billing, ShippingAddressID: shipping}); err != nil {
+	if err := b.FromCartAddressesByID(storefront.CartAddressesByID{BillingAddressID: billing, ShippingAddressID: shipping}); err != nil {
 		panic(err)
 	}
 	return b

@@ -172,7 +172,7 @@ func checkAddress(field string, a *gen.CustomerAddress) *apiError {
 func (s *Server) setAddresses(ctx context.Context, id string, body gen.CreateCartAddressBody) (gen.Cart, *apiError) {
 	return s.onCart(ctx, id, func(ct *cart, caller *TokenClaims, now time.Time) *apiError {
 		var billing, shipping gen.CustomerAddress
-		if byID, err := body.AsCreateCartAddressBody0(); err == nil && byID.BillingAddressID != "" {
+		if byID, err := body.AsCartAddressesByID(); err == nil && byID.BillingAddressID != "" {
 			var ok bool
 			if billing, ok = s.accounts.savedAddress(caller.UserID, byID.BillingAddressID); !ok {
 				return notFound("address " + byID.BillingAddressID + " not found")
@@ -181,7 +181,7 @@ func (s *Server) setAddresses(ctx context.Context, id string, body gen.CreateCar
 				return notFound("address " + byID.ShippingAddressID + " not found")
 			}
 		} else {
-			given, err := body.AsCreateCartAddressBody1()
+			given, err := body.AsCartNewAddresses()
 			if err != nil {
 				return badRequest(CodeBadRequest, "the addresses cannot be read")
 			}

@@ -1,0 +1,263 @@
+package storefront_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+
+	"github.com/commercengine-go/sdk/decimal"
+	"github.com/commercengine-go/sdk/storefront"
+	"github.com/commercengine-go/sdk/storefront/storefronttest"
+)
+
+// newShopper is a fake server and a logged-in shopper's session on it.
+func newShopper() (*storefronttest.Server, *storefront.Session, storefronttest.UserInfo) {
+	srv := storefronttest.NewServer()
+	user, err := srv.CreateUser(storefronttest.UserParams{FirstName: "Asha", LastName: "Rao", Email: "asha@example.com",
+		Phone: "9876543210", Password: "correct-horse", EmailVerified: true, PhoneVerified: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := storefront.New(srv.StoreID(), storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	sess := client.NewSession(storefront.NewMemoryStore())
+	if _, err := sess.Auth.LoginWithPassword(context.Background(), storefront.LoginWithPasswordParams{
+		Email: "asha@example.com", Password: "correct-horse"}); err != nil {
+		log.Fatal(err)
+	}
+	return srv, sess, user
+}
+
+// A cart: two products, a coupon, then the totals — every amount a
+// decimal.Decimal, exact to the paisa.
+func ExampleCartService() {
+	srv, sess, _ := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+
+	created, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+		{ProductID: "darjeeling-first-flush", VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	id := created.Cart.ID
+	// update-cart sets a quantity (0 removes the item), so it is safe to
+	// resend after a broken connection: the SDK does.
+	if _, err := sess.Cart.UpdateCart(ctx, id, storefront.UpdateCartItem{
+		ProductID: "classic-ceramic-mug", VariantID: new("classic-ceramic-mug-terracotta"), Quantity: decimal.NewFromInt(2)}); err != nil {
+		log.Fatal(err)
+	}
+	c, err := sess.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, it := range c.Cart.CartItems {
+		fmt.Println(it.ProductName, it.Quantity, "×", it.SellingPrice)
+	}
+	fmt.Println("coupon:", c.Cart.CouponDiscountAmount)
+	fmt.Println("to pay:", c.Cart.GrandTotal)
+	// Output:
+	// Darjeeling First Flush Green Tea 1 × 450
+	// Classic Ceramic Mug 2 × 349
+	// coupon: 110.30
+	// to pay: 992.70
+}
+
+// Placing an order for a ready cart with a test card, then the order's
+// life: shipped, delivered, and its payment status.
+func ExampleOrdersService() {
+	srv, sess, user := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+
+	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+		{ProductID: "cast-iron-teapot", Quantity: decimal.NewFromInt(1)}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	address := storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"), CountryCode: "+91", Phone: "9876543210",
+		Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka", Country: "India"}
+	var addresses storefront.CreateCartAddressJSONRequestBody
+	if err := addresses.FromCartNewAddresses(storefront.CartNewAddresses{BillingAddress: &address, ShippingAddress: &address}); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := sess.Cart.CreateCartAddress(ctx, c.Cart.ID, addresses); err != nil {
+		log.Fatal(err)
+	}
+	var delivery storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	if err := json.Unmarshal([]byte(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+
+		`","shipping_provider_id":"`+storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierStandard+`"}]}`), &delivery); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := sess.Cart.UpdateFulfillmentPreference(ctx, c.Cart.ID, delivery); err != nil {
+		log.Fatal(err)
+	}
+	var card storefront.PaymentMethodPayload
+	if err := json.Unmarshal([]byte(`{"payment_provider_slug":"juspay","integration_type":"express-checkout",
+		"return_url":"https://shop.example.com/return","payment_method_type":"CARD","save_to_locker":false,
+		"card_number":"`+storefronttest.TestCardSuccess+`","card_exp_month":"12","card_exp_year":"2099",
+		"name_on_card":"Asha Rao","card_security_code":"123"}`), &card); err != nil {
+		log.Fatal(err)
+	}
+	placed, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderJSONRequestBody{CartID: c.Cart.ID, PaymentMethod: &card})
+	if err != nil {
+		log.Fatal(err)
+	}
+	n := *placed.Order.OrderNumber
+	fmt.Println("order status:", *placed.Order.Status)
+
+	if err := srv.ShipOrder(n); err != nil { // the store ships it
+		log.Fatal(err)
+	}
+	shipments, err := sess.Orders.ListOrderShipments(ctx, n)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("shipment:", *(*shipments.Shipments)[0].Status)
+	paid, err := sess.Orders.GetPaymentStatus(ctx, n)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("payment:", paid.Status, paid.AmountPaid)
+	for o, err := range sess.Orders.ListOrdersAll(ctx, &storefront.ListOrdersParams{UserID: user.ID}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("in the history:", *o.OrderNumber == n)
+	}
+	// Output:
+	// order status: confirmed
+	// shipment: shipped
+	// payment: success 1899
+	// in the history: true
+}
+
+// The customer's address book: an address saved, read back, corrected
+// and sent again (what the server sets, such as its ID, is left out of
+// the request by the SDK).
+func ExampleCustomersService() {
+	srv, sess, user := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+	cid := user.CustomerID // also in the session's token: sess.Peek
+
+	saved, err := sess.Customers.CreateAddress(ctx, cid, storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"),
+		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
+		City: "Bengaluru", State: "Karnataka", Country: "India"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	addr := *saved.Address
+	addr.AddressLine1 = "14 MG Road"
+	if _, err := sess.Customers.UpdateAddressDetail(ctx, cid, *addr.ID, addr); err != nil {
+		log.Fatal(err)
+	}
+	for a, err := range sess.Customers.ListAddressesAll(ctx, cid, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(a.AddressLine1, a.City, "default for shipping:", *a.IsDefaultShipping)
+	}
+	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, cid)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("loyalty points:", *loyalty.Loyalty.PointsBalance)
+	// Output:
+	// 14 MG Road Bengaluru default for shipping: true
+	// loyalty points: 0
+}
+
+// A subscription to a product's monthly plan, paused for a month.
+func ExampleSubscriptionsService() {
+	srv, sess, user := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+	// Physical goods are delivered to the customer's default address.
+	if _, err := sess.Customers.CreateAddress(ctx, user.CustomerID, storefront.CustomerAddress{FirstName: "Asha",
+		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
+		City: "Bengaluru", State: "Karnataka", Country: "India"}); err != nil {
+		log.Fatal(err)
+	}
+	tea, err := sess.Catalog.GetProductDetail(ctx, "darjeeling-first-flush", nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	plan := tea.Product.Subscription[0]
+	var sub storefront.CreateSubscription
+	if err := sub.FromCreateStandardSubscription(storefront.CreateStandardSubscription{PlanType: "standard", PlanID: plan.ID}); err != nil {
+		log.Fatal(err)
+	}
+	sub.InvoiceItems = []storefront.SubscriptionItemInput{{ProductID: tea.Product.ID, VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)}}
+	created, err := sess.Subscriptions.CreateSubscription(ctx, sub)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(plan.SubscriptionPlan, plan.BillingFrequency, created.Subscription.Status)
+
+	var pause storefront.UpdateSubscriptionBody
+	until := srv.Now().AddDate(0, 1, 0)
+	if err := pause.FromPauseSubscription(storefront.PauseSubscription{Command: "pause", PauseEndDate: &until}); err != nil {
+		log.Fatal(err)
+	}
+	paused, err := sess.Subscriptions.UpdateSubscription(ctx, created.Subscription.ID, pause)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("now:", paused.Subscription.Status)
+	// Output:
+	// Monthly tin monthly active
+	// now: paused
+}
+
+// The wishlist: adding a product twice keeps it once.
+func ExampleWishlistService() {
+	srv, sess, user := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+	for range 2 {
+		if _, err := sess.Wishlist.AddToWishlist(ctx, user.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	w, err := sess.Wishlist.GetWishlist(ctx, user.ID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range w.Products {
+		fmt.Println(p.ProductName)
+	}
+	// Output:
+	// Cast Iron Teapot
+}
+
+// Payment helpers: the store's payment methods, a bank branch by its IFSC,
+// a UPI address checked.
+func ExamplePaymentsService() {
+	srv, sess, _ := newShopper()
+	defer srv.Close()
+	ctx := context.Background()
+	methods, err := sess.Payments.ListPaymentMethods(ctx, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("payment methods:", len(*methods.PaymentMethods))
+	branch, err := sess.Payments.GetIfscLookup(ctx, "HDFC0000240")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(branch.Ifsc.Bank, branch.Ifsc.Branch)
+	vpa, err := sess.Payments.VerifyVpa(ctx, &storefront.VerifyVpaParams{Vpa: new("asha@okhdfcbank")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("UPI address:", vpa.Status)
+	// Output:
+	// payment methods: 3
+	// HDFC Bank Indiranagar
+	// UPI address: valid
+}
