@@ -347,23 +347,42 @@ type successEnvelope struct {
 	Content any    `json:"content"`
 }
 
-// redactor returns what must be kept out of the errors of r's answers:
-// its own secrets, the Bearer token sent with it and the API key.
-func (c *Client) redactor(r *request, bearer string) redactor {
-	rd := make(redactor, 0, len(r.secrets)+2)
-	return append(append(rd, c.apiKey, bearer), r.secrets...)
+// kept names what must be kept out of the errors of a request's answers:
+// its own secrets, the Bearer tokens sent with it and the API key. It is
+// turned into a redactor only when an answer is an error, so a call that
+// succeeds never looks for the personal values of its body.
+type kept struct {
+	c      *Client
+	r      *request
+	tokens [2]string // the Bearer token of each attempt ("" when none)
+}
+
+// keep returns what r's answers must not show; bearer is the token sent.
+func (c *Client) keep(r *request, bearer string) kept {
+	return kept{c: c, r: r, tokens: [2]string{bearer}}
+}
+
+// redactor lists the values: the API key, the tokens, the request's own
+// secrets and the values of its body's personal fields (sensitiveValues).
+func (k kept) redactor() redactor {
+	rd := make(redactor, 0, len(k.r.secrets)+3)
+	rd = append(append(rd, k.c.apiKey, k.tokens[0], k.tokens[1]), k.r.secrets...)
+	if k.r.op != nil && k.r.op.sensitive && k.r.contentType == "application/json" {
+		rd = append(rd, sensitiveValues(k.r.body)...)
+	}
+	return rd
 }
 
 // decode turns an exchange into the operation's content (out may be nil
-// for operations without content) or an error cleaned by rd.
-func (c *Client) decode(op *operation, ex *exchange, out any, rd redactor) error {
+// for operations without content) or an error without what k keeps.
+func (c *Client) decode(op *operation, ex *exchange, out any, k kept) error {
 	if ex.status < 200 || ex.status > 299 {
-		return newAPIError(op.id, ex.status, ex.header, ex.body, rd)
+		return newAPIError(op.id, ex.status, ex.header, ex.body, k.redactor())
 	}
 	malformed := func(reason string) error {
 		return &MalformedResponseError{
 			Operation: op.id, StatusCode: ex.status, ContentType: ex.header.Get("Content-Type"),
-			Reason: reason, Body: sample(ex.body, rd), RequestID: requestID(ex.header),
+			Reason: reason, Body: sample(ex.body, k.redactor()), RequestID: requestID(ex.header),
 		}
 	}
 	if len(ex.body) == 0 {
@@ -377,6 +396,7 @@ func (c *Client) decode(op *operation, ex *exchange, out any, rd redactor) error
 		return malformed(describeJSONError(err))
 	}
 	if env.Success != nil && !*env.Success {
+		rd := k.redactor()
 		return &APIError{Operation: op.id, StatusCode: ex.status, Code: rd.clean(env.Code), Message: rd.clean(env.Message), RequestID: requestID(ex.header)}
 	}
 	if v, ok := out.(interface{ validate() string }); ok {

@@ -325,7 +325,9 @@ func FuzzAPIError(f *testing.F) {
 		}
 
 		// The whole decoding of an answer, 2xx included.
-		err := (&Client{}).decode(opGetUserDetail, &exchange{status: status, header: h, body: body}, &userContent{}, fuzzSecrets)
+		c := &Client{apiKey: fuzzSecrets[0]}
+		err := c.decode(opGetUserDetail, &exchange{status: status, header: h, body: body}, &userContent{},
+			kept{c: c, r: &request{op: opGetUserDetail, secrets: fuzzSecrets[1:]}})
 		if err == nil {
 			if status < 200 || status > 299 {
 				t.Fatalf("status %d decoded without an error", status)

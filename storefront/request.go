@@ -104,9 +104,6 @@ func (r *request) setJSON(b []byte, err error) error {
 		}
 	}
 	r.body, r.contentType = b, "application/json"
-	if r.op.sensitive {
-		r.secrets = append(r.secrets, sensitiveValues(b)...)
-	}
 	return nil
 }
 
@@ -184,7 +181,7 @@ func (k *keyOnly) do(ctx context.Context, r *request, out any) error {
 	if err != nil {
 		return err
 	}
-	return c.decode(r.op, ex, out, c.redactor(r, ""))
+	return c.decode(r.op, ex, out, c.keep(r, ""))
 }
 
 // paginate iterates over the items of a paginated list, page by page from

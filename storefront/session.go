@@ -74,6 +74,8 @@ type Session struct {
 	notified uint64     // the write the callbacks last reported
 
 	parsed atomic.Pointer[parsedToken] // claims of the last access token read
+
+	services serviceSet // what Services point at
 }
 
 // renewal is one refresh or anonymous bootstrap of a session, awaited by
@@ -125,7 +127,7 @@ func (c *Client) NewSession(store TokenStore, opts ...SessionOption) *Session {
 			o(s)
 		}
 	}
-	s.Services = newServices(s)
+	s.Services = s.services.bind(s)
 	return s
 }
 
@@ -504,7 +506,7 @@ func (s *Session) refreshWithAPI(ctx context.Context, cur Tokens) (Tokens, error
 	var out authTokensContent
 	ex, err := s.c.send(ctx, opRefreshToken, req, "")
 	if err == nil {
-		err = s.c.decode(opRefreshToken, ex, &out, s.c.redactor(req, ""))
+		err = s.c.decode(opRefreshToken, ex, &out, s.c.keep(req, ""))
 	}
 	if refusedByAPI(err) {
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refresh rejected by the API", slog.String("error", err.Error()))
@@ -559,7 +561,7 @@ func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.c.decode(opGetAnonymousToken, ex, &out, s.c.redactor(req, old)); err != nil {
+	if err := s.c.decode(opGetAnonymousToken, ex, &out, s.c.keep(req, old)); err != nil {
 		return nil, err
 	}
 	s.observeIssued(out.tokens())
@@ -600,10 +602,10 @@ func (s *Session) call(ctx context.Context, op *operation, req *request, out any
 			if ex, err = s.c.send(ctx, op, req, retry); err != nil {
 				return err
 			}
-			return s.c.decode(op, ex, out, append(s.c.redactor(req, bearer), retry))
+			return s.c.decode(op, ex, out, kept{c: s.c, r: req, tokens: [2]string{bearer, retry}})
 		}
 	}
-	return s.c.decode(op, ex, out, s.c.redactor(req, bearer))
+	return s.c.decode(op, ex, out, s.c.keep(req, bearer))
 }
 
 // startsSession reports whether op logs a visitor in or registers them:

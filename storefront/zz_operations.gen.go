@@ -2347,21 +2347,53 @@ type Services struct {
 	Wishlist *WishlistService
 }
 
-func newServices(s *Session) Services {
+// serviceSet is every service of a session, kept inside the Session so
+// that a session costs one allocation however many groups the API has.
+type serviceSet struct {
+	AnalyticsService
+	AuthService
+	CampaignsService
+	CartService
+	CatalogService
+	CommonService
+	CustomersService
+	FulfillmentService
+	OrdersService
+	PaymentsService
+	StoreService
+	SubscriptionsService
+	WishlistService
+}
+
+// bind points every service of set at s and returns them.
+func (set *serviceSet) bind(s *Session) Services {
+	set.AnalyticsService.s = s
+	set.AuthService.s = s
+	set.CampaignsService.s = s
+	set.CartService.s = s
+	set.CatalogService.s = s
+	set.CommonService.s = s
+	set.CustomersService.s = s
+	set.FulfillmentService.s = s
+	set.OrdersService.s = s
+	set.PaymentsService.s = s
+	set.StoreService.s = s
+	set.SubscriptionsService.s = s
+	set.WishlistService.s = s
 	return Services{
-		Analytics:     &AnalyticsService{s: s},
-		Auth:          &AuthService{s: s},
-		Campaigns:     &CampaignsService{s: s},
-		Cart:          &CartService{s: s},
-		Catalog:       &CatalogService{s: s},
-		Common:        &CommonService{s: s},
-		Customers:     &CustomersService{s: s},
-		Fulfillment:   &FulfillmentService{s: s},
-		Orders:        &OrdersService{s: s},
-		Payments:      &PaymentsService{s: s},
-		Store:         &StoreService{s: s},
-		Subscriptions: &SubscriptionsService{s: s},
-		Wishlist:      &WishlistService{s: s},
+		Analytics:     &set.AnalyticsService,
+		Auth:          &set.AuthService,
+		Campaigns:     &set.CampaignsService,
+		Cart:          &set.CartService,
+		Catalog:       &set.CatalogService,
+		Common:        &set.CommonService,
+		Customers:     &set.CustomersService,
+		Fulfillment:   &set.FulfillmentService,
+		Orders:        &set.OrdersService,
+		Payments:      &set.PaymentsService,
+		Store:         &set.StoreService,
+		Subscriptions: &set.SubscriptionsService,
+		Wishlist:      &set.WishlistService,
 	}
 }
 

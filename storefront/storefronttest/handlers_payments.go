@@ -135,7 +135,10 @@ func (h *handlers) ResendDirectOTP(ctx context.Context, req gen.ResendDirectOTPR
 		return resendDirectOTPError(errNoBody), nil
 	}
 	var info map[string]any
-	e := h.s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) (e *apiError) { info, e = h.s.resendOTP(caller, *req.Body); return e })
+	e := h.s.commerceOp(ctx, func(caller *TokenClaims, _ time.Time) (e *apiError) {
+		info, e = h.s.resendOTP(caller, *req.Body)
+		return e
+	})
 	if e != nil {
 		return resendDirectOTPError(e), nil
 	}

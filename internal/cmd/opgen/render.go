@@ -532,10 +532,22 @@ type Services struct {
 {{- end}}
 }
 
-func newServices(s *Session) Services {
+// serviceSet is every service of a session, kept inside the Session so
+// that a session costs one allocation however many groups the API has.
+type serviceSet struct {
+{{- range .Services}}
+	{{.Type}}
+{{- end}}
+}
+
+// bind points every service of set at s and returns them.
+func (set *serviceSet) bind(s *Session) Services {
+{{- range .Services}}
+	set.{{.Type}}.s = s
+{{- end}}
 	return Services{
 {{- range .Services}}
-		{{.Field}}: &{{.Type}}{s: s},
+		{{.Field}}: &set.{{.Type}},
 {{- end}}
 	}
 }
