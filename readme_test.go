@@ -146,3 +146,19 @@ func TestREADMEQuickStart(t *testing.T) {
 	assert.Contains(t, string(plan), "go vet ./...")
 	assert.Contains(t, string(plan), "go test -race ./...")
 }
+
+// TestREADMEOperationsTableIsCurrent keeps the README's table of every
+// operation equal to OPERATIONS.md, which opgen generates from the spec.
+func TestREADMEOperationsTableIsCurrent(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	ops, err := os.ReadFile("OPERATIONS.md")
+	require.NoError(t, err)
+	table := string(ops[bytes.Index(ops, []byte("| group |")):])
+	marker := "<!-- operations: OPERATIONS.md -->\n"
+	i := bytes.Index(readme, []byte(marker))
+	require.GreaterOrEqual(t, i, 0, "README.md lacks the operations marker")
+	got := string(readme[i+len(marker):])
+	require.True(t, strings.HasPrefix(got, table), "README.md's table of operations differs from OPERATIONS.md; copy it in")
+	assert.Equal(t, 144, strings.Count(table, "\n| "), "a row per operation")
+}
