@@ -163,8 +163,9 @@ func claimsByHand(t *testing.T, token string) Claims {
 
 	isNull := func(v json.RawMessage) bool { return v == nil || string(v) == "null" }
 	// Claims are read leniently, each on its own: a string is itself,
-	// null is empty, anything else is its JSON text; a flag is true only
-	// for true or "true".
+	// null is empty, anything else is its JSON text made valid UTF-8; a
+	// flag is true only for true or "true".
+	text := func(v json.RawMessage) string { return strings.ToValidUTF8(string(v), "\uFFFD") }
 	str := func(name string) string {
 		v := vals[name]
 		if isNull(v) {
@@ -174,7 +175,7 @@ func claimsByHand(t *testing.T, token string) Claims {
 		if json.Unmarshal(v, &s) == nil {
 			return s
 		}
-		return string(v)
+		return text(v)
 	}
 	flag := func(name string) bool {
 		v := string(vals[name])
@@ -203,7 +204,7 @@ func claimsByHand(t *testing.T, token string) Claims {
 	}
 	channel := str
 	if v := vals["channel"]; !isNull(v) && v[0] != '"' {
-		channel = func(string) string { return string(v) } // kept as its JSON text
+		channel = func(string) string { return text(v) } // kept as its JSON text
 	}
 	return Claims{
 		UserID: str("ulid"), Email: str("email"), Phone: str("phone"), Username: str("username"),

@@ -63,7 +63,8 @@ type jwtPayload struct {
 
 // flexString accepts a string, null (empty), or any other JSON value, kept
 // as its JSON text ("channel" is an object in some deployments, an ID may be
-// a number).
+// a number) with any invalid UTF-8 replaced by U+FFFD, as decoding a JSON
+// string does: a claim is always valid UTF-8.
 type flexString string
 
 func (f *flexString) UnmarshalJSON(b []byte) error {
@@ -77,7 +78,7 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	case string(b) == "null":
 		*f = ""
 	default:
-		*f = flexString(b)
+		*f = flexString(strings.ToValidUTF8(string(b), "\uFFFD"))
 	}
 	return nil
 }
