@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/commercengine-go/sdk/storefront"
 )
@@ -290,41 +289,19 @@ var errNotLoggedIn = errors.New("no customer is logged in to this session: run s
 // addressesOperation runs the addresses operation name with its
 // arguments, for the customer of the session file.
 func (c *cli) addressesOperation(ctx context.Context, name string, cmd addressesCmd, args []string) error {
-	fs := c.flagSet("addresses "+name, cmd.synopsis+" [--session FILE] [store flags]")
-	var o common
-	o.register(fs.FlagSet)
-	var sf storeFlags
-	sf.register(fs.FlagSet, 30*time.Second)
-	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
-	do := cmd.flags(fs.FlagSet)
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	sf.fromEnv(c.getenv)
-	if sf.storeID == "" {
-		return usagef("--store-id (or CE_STORE_ID) is required")
-	}
-	store := storefront.NewFileStore(*session)
-	if err := sameStore(ctx, store, sf.storeID); err != nil {
-		return err
-	}
-	opts, err := sf.options()
+	var do func(context.Context, *addressesRun) error
+	sc, err := c.openSession(ctx, "addresses "+name, cmd.synopsis, args, func(fs *flag.FlagSet) { do = cmd.flags(fs) })
 	if err != nil {
 		return err
 	}
-	opts = append(opts, storefront.WithTokenStore(store), storefront.WithLogger(c.logger(o)))
-	client, err := storefront.New(sf.storeID, opts...)
-	if err != nil {
-		return err
-	}
-	defer client.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(ctx, sf.timeout)
+	defer sc.client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(ctx, sc.timeout)
 	defer cancel()
-	sess := client.Session()
+	sess := sc.client.Session()
 	claims, err := sess.Peek(ctx)
 	if err != nil || !claims.IsLoggedIn || claims.CustomerID == "" {
 		return errNotLoggedIn
 	}
-	a := &addressesRun{c: c, o: o, customers: sess.Customers, customerID: claims.CustomerID, out: printer{c.stdout, o.json}}
+	a := &addressesRun{c: c, o: sc.o, customers: sess.Customers, customerID: claims.CustomerID, out: printer{c.stdout, sc.o.json}}
 	return do(ctx, a)
 }

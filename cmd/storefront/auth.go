@@ -205,38 +205,60 @@ func (c *cli) sessionCommand(ctx context.Context, name string, cmd authCmd, args
 }
 
 func (c *cli) sessionOperation(ctx context.Context, name string, cmd authCmd, args []string) error {
-	fs := c.flagSet(name, cmd.synopsis+" [--session FILE] [store flags]")
+	var do func(context.Context, *authRun) error
+	sc, err := c.openSession(ctx, name, cmd.synopsis, args, func(fs *flag.FlagSet) { do = cmd.flags(fs) })
+	if err != nil {
+		return err
+	}
+	defer sc.client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(ctx, sc.timeout)
+	defer cancel()
+	a := &authRun{c: c, o: sc.o, sess: sc.client.Session(), client: sc.client, session: sc.file, out: printer{c.stdout, sc.o.json}}
+	return do(ctx, a)
+}
+
+// sessionFile is a client on the session file of a command that acts for
+// that file's shopper.
+type sessionFile struct {
+	client  *storefront.Client
+	o       common
+	file    string        // the session file's path
+	timeout time.Duration // for the whole command
+}
+
+// openSession parses the arguments of the command name (the common flags,
+// the store flags, --session, and those flags adds) and returns a client
+// whose token store is the session file, once the file is known to belong
+// to the store given.
+func (c *cli) openSession(ctx context.Context, name, synopsis string, args []string, flags func(*flag.FlagSet)) (*sessionFile, error) {
+	fs := c.flagSet(name, synopsis+" [--session FILE] [store flags]")
 	var o common
 	o.register(fs.FlagSet)
 	var sf storeFlags
 	sf.register(fs.FlagSet, 30*time.Second)
 	session := fs.String("session", defaultSessionFile(c.getenv), "the session file")
-	do := cmd.flags(fs.FlagSet)
+	flags(fs.FlagSet)
 	if err := fs.parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	sf.fromEnv(c.getenv)
 	if sf.storeID == "" {
-		return usagef("--store-id (or CE_STORE_ID) is required")
+		return nil, usagef("--store-id (or CE_STORE_ID) is required")
 	}
 	store := storefront.NewFileStore(*session)
 	if err := sameStore(ctx, store, sf.storeID); err != nil {
-		return err
+		return nil, err
 	}
 	opts, err := sf.options()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	opts = append(opts, storefront.WithTokenStore(store), storefront.WithLogger(c.logger(o)))
 	client, err := storefront.New(sf.storeID, opts...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer client.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(ctx, sf.timeout)
-	defer cancel()
-	a := &authRun{c: c, o: o, sess: client.Session(), client: client, session: *session, out: printer{c.stdout, o.json}}
-	return do(ctx, a)
+	return &sessionFile{client: client, o: o, file: *session, timeout: sf.timeout}, nil
 }
 
 // sameStore refuses a session file that holds a session of another store:

@@ -18,7 +18,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[printer](), reflect.TypeFor[productDetail](), reflect.TypeFor[productLine](), reflect.TypeFor[serveInfo](), reflect.TypeFor[sessionInfo](),
 		reflect.TypeFor[stepJSON](), reflect.TypeFor[storeFlags](), reflect.TypeFor[summaryJSON](),
 		reflect.TypeFor[usageError](),
-		reflect.TypeFor[addressFlags](), reflect.TypeFor[addressesCmd](), reflect.TypeFor[addressesRun](),
+		reflect.TypeFor[addressFlags](), reflect.TypeFor[addressesCmd](), reflect.TypeFor[addressesRun](), reflect.TypeFor[sessionFile](),
 	)
 	assert.ElementsMatch(t, []string{"catalogRun", "challengeFileContent", "serveInfo", "storeFlags"}, holders)
 }
