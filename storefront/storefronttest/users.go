@@ -183,7 +183,8 @@ func (s *Server) CreateUser(p UserParams) (UserInfo, error) {
 
 // User returns the registered user with the given ID as the API renders it
 // (IsLoggedIn and IsAnonymous false), or false when there is none or it was
-// deleted.
+// deleted. gen.User is storefront.User (an alias), so a test compares it
+// with what the SDK returned directly.
 func (s *Server) User(id string) (gen.User, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
