@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -408,4 +409,29 @@ func TestCheckCredentialsMessagesNeverHoldTheCredential(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "not a JWT")
 	assert.NotContains(t, err.Error(), secret)
+}
+
+// TestUpstreamNotFoundAnswersAreDeclared: the API answers 404 on logout
+// and check-verification-status (upstream declares it), so a validating
+// transport must take that answer as the spec's, while a status the spec
+// does not declare there is still a violation.
+func TestUpstreamNotFoundAnswersAreDeclared(t *testing.T) {
+	envelope := `{"message":"Not found","success":false,"code":"not_found"}`
+	for _, c := range []struct{ method, path, body string }{
+		{http.MethodPost, "/auth/logout", ""},
+		{http.MethodPost, "/auth/verified-email-phone", `{"phone":["9876543210"]}`},
+	} {
+		answer := func(status int) error {
+			req := httptest.NewRequest(c.method, "http://127.0.0.1/api/v1/store/storefront"+c.path, strings.NewReader(c.body))
+			req.Header.Set("Authorization", "Bearer x.y.z")
+			if c.body != "" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			resp := &http.Response{StatusCode: status, Header: http.Header{"Content-Type": {"application/json"}},
+				Body: io.NopCloser(strings.NewReader(envelope)), Request: req}
+			return api.ValidateResponse(req, resp)
+		}
+		assert.NoError(t, answer(http.StatusNotFound), "%s %s: 404", c.method, c.path)
+		assert.Error(t, answer(http.StatusTeapot), "%s %s: 418 is not declared", c.method, c.path)
+	}
 }
