@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen storefront/zz_*.gen.go storefront/storefronttest/zz_*.gen.go api/openapi.gen.yaml OPERATIONS.md
 
-.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench fuzz redis-server
+.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench build-cost fuzz redis-server
 
 all: check-generated lint test
 
@@ -54,6 +54,11 @@ conformance-live:
 ## bench: every benchmark, with ratios against the bare net/http baseline and the targets; raw output in bench/results.txt
 bench: redis-server
 	$(GO) run ./internal/cmd/bench
+
+## build-cost: the CPU a user's cold build spends compiling the SDK (a list-products program on storefront, and a web handler), and the binary's size
+build-cost:
+	$(GO) run ./internal/cmd/buildcost -program storefront
+	$(GO) run ./internal/cmd/buildcost -program web
 
 ## fuzz: run every fuzz target for FUZZTIME each, one after another (seeds in testdata/fuzz/<Name>; a failing input is written there)
 FUZZTIME ?= 30s
