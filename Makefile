@@ -42,7 +42,7 @@ lint:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## spec-diff: compare openapi.yaml with an upstream OpenAPI document, every path but /pos (UPSTREAM=file); fails on breaking changes
+## spec-diff: compare openapi.yaml with an upstream OpenAPI document, every path, /pos included (UPSTREAM=file); fails on breaking changes
 spec-diff:
 	@test -n "$(UPSTREAM)" || { echo "usage: make spec-diff UPSTREAM=path/to/upstream-openapi.yaml (YAML or JSON, OpenAPI 3.0 or 3.1)" >&2; exit 2; }
 	@$(GO) run ./internal/cmd/specdiff -base openapi.yaml -upstream "$(UPSTREAM)"

@@ -170,12 +170,88 @@ var shopOperations = []api.Operation{
 	{ID: "update-subscription", Method: "PUT", Path: "/subscriptions/{id}"},
 }
 
+// posOperations are point of sale's 44 operations, as storefront-api.md
+// lists them.
+var posOperations = []api.Operation{
+	{ID: "pair-pos-device", Method: "POST", Path: "/pos/auth/pair-device"},
+	{ID: "login-pos-device-with-phone", Method: "POST", Path: "/pos/auth/login/phone"},
+	{ID: "login-pos-device-with-email", Method: "POST", Path: "/pos/auth/login/email"},
+	{ID: "login-pos-device-with-whatsapp", Method: "POST", Path: "/pos/auth/login/whatsapp"},
+	{ID: "verify-pos-login-otp", Method: "POST", Path: "/pos/auth/verify-otp"},
+	{ID: "refresh-pos-access-token", Method: "POST", Path: "/pos/auth/refresh-token"},
+	{ID: "logout-from-pos-device", Method: "POST", Path: "/pos/auth/logout"},
+	{ID: "list-pos-devices", Method: "GET", Path: "/pos/devices"},
+	{ID: "claim-pos-device", Method: "POST", Path: "/pos/devices/{id}/claim"},
+	{ID: "unclaim-pos-device", Method: "POST", Path: "/pos/devices/{id}/unclaim"},
+	{ID: "list-pos-locations", Method: "GET", Path: "/pos/locations"},
+	{ID: "get-pos-user", Method: "GET", Path: "/pos/users/{id}"},
+	{ID: "pos-list-categories", Method: "GET", Path: "/pos/catalog/categories"},
+	{ID: "pos-list-products", Method: "GET", Path: "/pos/catalog/products"},
+	{ID: "pos-list-crosssell-products", Method: "GET", Path: "/pos/catalog/products/cross-sell"},
+	{ID: "pos-search-products", Method: "POST", Path: "/pos/catalog/products/search"},
+	{ID: "pos-list-similar-products", Method: "GET", Path: "/pos/catalog/products/similar"},
+	{ID: "pos-list-upsell-products", Method: "GET", Path: "/pos/catalog/products/up-sell"},
+	{ID: "pos-get-product-detail", Method: "GET", Path: "/pos/catalog/products/{product_id}"},
+	{ID: "pos-list-product-reviews", Method: "GET", Path: "/pos/catalog/products/{product_id}/reviews"},
+	{ID: "pos-list-product-variants", Method: "GET", Path: "/pos/catalog/products/{product_id}/variants"},
+	{ID: "pos-get-variant-detail", Method: "GET", Path: "/pos/catalog/products/{product_id}/variants/{variant_id}"},
+	{ID: "pos-list-skus", Method: "GET", Path: "/pos/catalog/skus"},
+	{ID: "pos-create-cart", Method: "POST", Path: "/pos/carts"},
+	{ID: "pos-list-coupons", Method: "GET", Path: "/pos/carts/available-coupons"},
+	{ID: "pos-list-promotions", Method: "GET", Path: "/pos/carts/available-promotions"},
+	{ID: "pos-get-user-cart", Method: "GET", Path: "/pos/carts/users/{user_id}"},
+	{ID: "pos-delete-cart", Method: "DELETE", Path: "/pos/carts/{id}"},
+	{ID: "pos-get-cart", Method: "GET", Path: "/pos/carts/{id}"},
+	{ID: "pos-create-cart-address", Method: "POST", Path: "/pos/carts/{id}/address"},
+	{ID: "pos-remove-coupon", Method: "DELETE", Path: "/pos/carts/{id}/coupon"},
+	{ID: "pos-apply-coupon", Method: "POST", Path: "/pos/carts/{id}/coupon"},
+	{ID: "pos-remove-credit-balance", Method: "DELETE", Path: "/pos/carts/{id}/credit-balance"},
+	{ID: "pos-redeem-credit-balance", Method: "POST", Path: "/pos/carts/{id}/credit-balance"},
+	{ID: "pos-evaluate-coupons", Method: "GET", Path: "/pos/carts/{id}/evaluate-coupons"},
+	{ID: "pos-evaluate-promotions", Method: "GET", Path: "/pos/carts/{id}/evaluate-promotions"},
+	{ID: "pos-update-fulfillment-preference", Method: "POST", Path: "/pos/carts/{id}/fulfillment-preference"},
+	{ID: "pos-update-cart", Method: "POST", Path: "/pos/carts/{id}/items"},
+	{ID: "pos-remove-loyalty-points", Method: "DELETE", Path: "/pos/carts/{id}/loyalty-points"},
+	{ID: "pos-redeem-loyalty-points", Method: "POST", Path: "/pos/carts/{id}/loyalty-points"},
+	{ID: "update-pos-cart-customer", Method: "POST", Path: "/pos/carts/{id}/update-customer"},
+	{ID: "get-pos-fulfillment-options", Method: "POST", Path: "/pos/fulfillment-options"},
+	{ID: "create-pos-order", Method: "POST", Path: "/pos/orders"},
+	{ID: "pos-get-payment-status", Method: "GET", Path: "/pos/orders/{order_number}/payment-status"},
+}
+
 // tagOfPath is the tag of the operations under each first path segment.
 var tagOfPath = map[string]string{
 	"auth": "Auth", "catalog": "Catalog", "store": "Store", "common": "Common",
 	"analytics": "Analytics", "campaigns": "Campaigns", "fulfillment": "Fulfillment",
 	"carts": "Carts", "payments": "Payments", "wishlist": "Wishlist", "orders": "Orders",
 	"customers": "Customers", "subscriptions": "Subscriptions",
+}
+
+// tagOfPOSPath is the tag of the point-of-sale operations under each
+// second path segment (/pos/<segment>/…): one tag per service of a POS
+// session. Fulfillment options are a cart's, as the storefront's are.
+var tagOfPOSPath = map[string]string{
+	"auth": "POS Auth", "devices": "POS Devices", "locations": "POS Devices", "users": "POS Devices",
+	"catalog": "POS Catalog", "carts": "POS Carts", "fulfillment-options": "POS Carts", "orders": "POS Orders",
+}
+
+// tagOf is the tag an operation at path must have.
+func tagOf(path string) string {
+	group, rest, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if group == "pos" {
+		second, _, _ := strings.Cut(rest, "/")
+		return tagOfPOSPath[second]
+	}
+	return tagOfPath[group]
+}
+
+// posKeyOperations are the point-of-sale operations that take the API key
+// alone: pairing a device, the staff logins and the OTP check. Every other
+// POS operation takes the staff session's access token, but for the
+// refresh, whose body is its credential.
+var posKeyOperations = []string{
+	"pair-pos-device", "login-pos-device-with-phone", "login-pos-device-with-email",
+	"login-pos-device-with-whatsapp", "verify-pos-login-otp",
 }
 
 // keyOnlyOperations are the operations a caller may send with the API key
@@ -198,6 +274,7 @@ var otpOperations = []string{
 	"register-with-phone", "login-with-phone", "login-with-whatsapp", "login-with-email",
 	"register-with-email", "register-with-whatsapp", "register-with-password",
 	"generate-otp", "forgot-password",
+	"login-pos-device-with-phone", "login-pos-device-with-email", "login-pos-device-with-whatsapp",
 }
 
 func TestSpecLoadsAndValidates(t *testing.T) {
@@ -217,16 +294,18 @@ func TestSpecLoadsAndValidates(t *testing.T) {
 
 func TestSpecHasEveryOperation(t *testing.T) {
 	got := api.Operations()
-	want := slices.Concat(authOperations, shopOperations)
+	want := slices.Concat(authOperations, shopOperations, posOperations)
 	for _, w := range want {
 		assert.Contains(t, got, w, "operation %s missing or at another method/path", w.ID)
 	}
 	assert.Len(t, got, len(want), "the spec holds operations that storefront-api.md does not list")
-	assert.Len(t, got, 144, "every operation but point of sale's")
+	assert.Len(t, posOperations, 44, "point of sale's operations")
+	assert.Len(t, got, 188, "every operation of the Storefront API")
 }
 
 // TestSpecOperationsAreDocumented holds every operation to the same
-// standard: one tag, the one of its path's group, declared at the top of
+// standard: one tag, the one of its path's group (for point of sale, of
+// its path's second segment), declared at the top of
 // the document; a summary and a description; a JSON 200 with an example; a
 // 401 (every operation takes a credential); a 400 wherever a parameter
 // (other than a path's) or a body can break the spec, since the validating
@@ -242,9 +321,8 @@ func TestSpecOperationsAreDocumented(t *testing.T) {
 	for _, o := range api.Operations() {
 		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
 		t.Run(o.ID, func(t *testing.T) {
-			group, _, _ := strings.Cut(strings.TrimPrefix(o.Path, "/"), "/")
 			require.Len(t, op.Tags, 1)
-			assert.Equal(t, tagOfPath[group], op.Tags[0], "the tag of /%s", group)
+			assert.Equal(t, tagOf(o.Path), op.Tags[0], "the tag of %s", o.Path)
 			assert.True(t, declared[op.Tags[0]], "tag %s is not declared at the top", op.Tags[0])
 			assert.NotEmpty(t, op.Summary)
 			assert.NotEmpty(t, op.Description)
@@ -290,28 +368,38 @@ func TestSpecSecurity(t *testing.T) {
 	assert.Contains(t, *anon.Security, openapi3.SecurityRequirement{"X-Api-Key": {}}, "API key alone must be accepted")
 	assert.Contains(t, *anon.Security, openapi3.SecurityRequirement{"X-Api-Key": {}, "Authorization": {}}, "API key with an optional Bearer")
 
-	refresh := doc.Paths.Find("/auth/refresh-token").Post
-	require.NotNil(t, refresh.Security)
-	assert.Empty(t, *refresh.Security, "refresh-token takes no credential header")
+	for _, path := range []string{"/auth/refresh-token", "/pos/auth/refresh-token"} {
+		refresh := doc.Paths.Find(path).Post
+		require.NotNil(t, refresh.Security, path)
+		assert.Empty(t, *refresh.Security, "%s takes no credential header", path)
+	}
 
 	assert.Equal(t, openapi3.SecurityRequirements{{"Authorization": {}}}, doc.Security, "Bearer everywhere else")
 
 	// The operations that take the API key alone, and how: the key, or the
 	// shopper's access token.
-	var keyOnly []string
+	var keyOnly, posKey []string
 	for _, o := range api.Operations() {
 		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
 		if op.Security == nil {
 			continue
 		}
 		if slices.ContainsFunc(*op.Security, func(r openapi3.SecurityRequirement) bool { return len(r) == 1 && r["X-Api-Key"] != nil }) {
-			keyOnly = append(keyOnly, o.ID)
-			if o.ID != "get-anonymous-token" {
+			switch {
+			case strings.HasPrefix(o.Path, "/pos/"):
+				// A terminal pairs and logs in with the key: no session yet.
+				posKey = append(posKey, o.ID)
+				assert.Equal(t, openapi3.SecurityRequirements{{"X-Api-Key": {}}}, *op.Security, o.ID)
+			case o.ID == "get-anonymous-token":
+				keyOnly = append(keyOnly, o.ID)
+			default:
+				keyOnly = append(keyOnly, o.ID)
 				assert.Equal(t, openapi3.SecurityRequirements{{"Authorization": {}}, {"X-Api-Key": {}}}, *op.Security, o.ID)
 			}
 		}
 	}
 	assert.ElementsMatch(t, keyOnlyOperations, keyOnly)
+	assert.ElementsMatch(t, posKeyOperations, posKey)
 	scheme := doc.Components.SecuritySchemes["Authorization"].Value
 	assert.Equal(t, "http", scheme.Type)
 	assert.Equal(t, "bearer", scheme.Scheme)
@@ -324,7 +412,8 @@ func TestSpecSecurity(t *testing.T) {
 
 func TestSpecComponents(t *testing.T) {
 	c := api.Spec().Components
-	for _, name := range []string{"AnonymousUser", "User", "NotificationPreferences", "NotificationChannelPreferences", "OtpContent", "CustomerGroup", "Business"} {
+	for _, name := range []string{"AnonymousUser", "User", "NotificationPreferences", "NotificationChannelPreferences", "OtpContent", "CustomerGroup", "Business",
+		"PosDevice", "PosDeviceClaimedUser", "PosLocation", "PosUser", "PosAuthContent", "CreatePosOrderBody", "PosUpdateCartCustomerBody"} {
 		assert.Contains(t, c.Schemas, name)
 	}
 	for _, name := range []string{"BadRequest", "Unauthorized", "NotFound"} {

@@ -2837,6 +2837,96 @@ func (e PercentageDiscountRuleDiscountType) Valid() bool {
 	}
 }
 
+// Defines values for PosDeviceDeviceType.
+const (
+	PosTerminal PosDeviceDeviceType = "pos-terminal"
+)
+
+// Valid indicates whether the value is a known member of the PosDeviceDeviceType enum.
+func (e PosDeviceDeviceType) Valid() bool {
+	switch e {
+	case PosTerminal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PosDeviceStatus.
+const (
+	Available PosDeviceStatus = "available"
+	Claimed   PosDeviceStatus = "claimed"
+	Offline   PosDeviceStatus = "offline"
+)
+
+// Valid indicates whether the value is a known member of the PosDeviceStatus enum.
+func (e PosDeviceStatus) Valid() bool {
+	switch e {
+	case Available:
+		return true
+	case Claimed:
+		return true
+	case Offline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PosLocationWarehouseType.
+const (
+	DistributionCenter PosLocationWarehouseType = "distribution-center"
+	RetailStore        PosLocationWarehouseType = "retail-store"
+)
+
+// Valid indicates whether the value is a known member of the PosLocationWarehouseType enum.
+func (e PosLocationWarehouseType) Valid() bool {
+	switch e {
+	case DistributionCenter:
+		return true
+	case RetailStore:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PosOTPContentOTPAction.
+const (
+	PosOTPContentOTPActionLogin PosOTPContentOTPAction = "login"
+)
+
+// Valid indicates whether the value is a known member of the PosOTPContentOTPAction enum.
+func (e PosOTPContentOTPAction) Valid() bool {
+	switch e {
+	case PosOTPContentOTPActionLogin:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PosPaymentMode.
+const (
+	PosPaymentModeCARD PosPaymentMode = "CARD"
+	PosPaymentModeCASH PosPaymentMode = "CASH"
+	PosPaymentModeUPI  PosPaymentMode = "UPI"
+)
+
+// Valid indicates whether the value is a known member of the PosPaymentMode enum.
+func (e PosPaymentMode) Valid() bool {
+	switch e {
+	case PosPaymentModeCARD:
+		return true
+	case PosPaymentModeCASH:
+		return true
+	case PosPaymentModeUPI:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProductProductType.
 const (
 	ProductProductTypeBundle   ProductProductType = "bundle"
@@ -3530,6 +3620,21 @@ func (e VariantOptionType) Valid() bool {
 	case VariantOptionTypeColor:
 		return true
 	case VariantOptionTypeSingleSelect:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VerifyPosLoginOTPBodyOTPAction.
+const (
+	VerifyPosLoginOTPBodyOTPActionLogin VerifyPosLoginOTPBodyOTPAction = "login"
+)
+
+// Valid indicates whether the value is a known member of the VerifyPosLoginOTPBodyOTPAction enum.
+func (e VerifyPosLoginOTPBodyOTPAction) Valid() bool {
+	switch e {
+	case VerifyPosLoginOTPBodyOTPActionLogin:
 		return true
 	default:
 		return false
@@ -4648,6 +4753,31 @@ type CreateOutboundBankAccount struct {
 
 // CreateOutboundBankAccountAccountType defines model for CreateOutboundBankAccount.AccountType.
 type CreateOutboundBankAccountAccountType string
+
+// CreatePosOrderBody The POS cart to order and how the customer pays. Departs from the
+// vendor's types in form only: they write the payment mode as one of
+// three objects (PayWithCash, PayWithUpi, PayWithCard) of one constant
+// field each, joined to the cart; the same JSON is one object here,
+// with `payment_mode` an enumeration.
+type CreatePosOrderBody struct {
+	// CartID The POS cart to order.
+	CartID string `json:"cart_id"`
+
+	// DeviceID The device that takes the payment; without it, the device the
+	// staff member has claimed takes it.
+	DeviceID *string `json:"device_id,omitempty"`
+
+	// PaymentMode How a POS order is paid — in cash at the counter, by UPI, or by card on the terminal.
+	PaymentMode PosPaymentMode `json:"payment_mode"`
+}
+
+// CreatePosOrderContent defines model for CreatePosOrderContent.
+type CreatePosOrderContent struct {
+	Order Order `json:"order"`
+
+	// PaymentRequired Whether the order has an amount to pay (`to_be_paid` above zero); false for an order paid in full by credit, loyalty points or discounts.
+	PaymentRequired bool `json:"payment_required"`
+}
 
 // CreateReview defines model for CreateReview.
 type CreateReview struct {
@@ -6209,6 +6339,17 @@ type ListPaymentMethodsContent_PaymentMethods_Item struct {
 	union json.RawMessage
 }
 
+// ListPosDevicesContent The devices of a location. Departs from the vendor's types, which
+// give `devices` as a single device: it is a list.
+type ListPosDevicesContent struct {
+	Devices *[]PosDevice `json:"devices,omitempty"`
+}
+
+// ListPosLocationsContent defines model for ListPosLocationsContent.
+type ListPosLocationsContent struct {
+	Locations *[]PosLocation `json:"locations,omitempty"`
+}
+
 // ListProductReviewsContent defines model for ListProductReviewsContent.
 type ListProductReviewsContent struct {
 	// Pagination Where a page of a list stands among all its pages.
@@ -6944,6 +7085,18 @@ type Pagination struct {
 	TotalRecords int `json:"total_records"`
 }
 
+// PairPosDeviceBody The pairing code the store sent for a device.
+type PairPosDeviceBody struct {
+	// PairingCode The pairing code, received by phone or email. It pairs one device, once.
+	PairingCode string `json:"pairing_code"`
+}
+
+// PairPosDeviceContent defines model for PairPosDeviceContent.
+type PairPosDeviceContent struct {
+	// Device A point-of-sale terminal of one of the store's locations.
+	Device PosDevice `json:"device"`
+}
+
 // PanDetail defines model for PanDetail.
 type PanDetail struct {
 	ID *string `json:"id,omitempty"`
@@ -7115,6 +7268,280 @@ type Pincode struct {
 	CountryName    *string `json:"country_name,omitempty"`
 	Pincode        *string `json:"pincode,omitempty"`
 	StateName      *string `json:"state_name,omitempty"`
+}
+
+// PosAuthContent A logged-in staff member and the token pair of their session.
+type PosAuthContent struct {
+	// AccessToken The staff session's access token, sent as a Bearer token by every POS call after the login.
+	AccessToken string `json:"access_token"`
+
+	// RefreshToken The token that renews the access token once, with refresh-pos-access-token.
+	RefreshToken string `json:"refresh_token"`
+
+	// User A staff member as the point of sale sees them, at the location they are logged in at.
+	User PosUser `json:"user"`
+}
+
+// PosDevice A point-of-sale terminal of one of the store's locations.
+type PosDevice struct {
+	// ClaimedBy The staff member who has claimed the device; null while nobody has.
+	ClaimedBy *PosDeviceClaimedUser `json:"claimed_by"`
+
+	// DeviceType What kind of device it is.
+	DeviceType PosDeviceDeviceType `json:"device_type"`
+
+	// ExternalDeviceID The ID the terminal's provider gave the device.
+	ExternalDeviceID string `json:"external_device_id"`
+
+	// ID The device's ID.
+	ID string `json:"id"`
+
+	// IsBusy Whether the device is taking a payment right now.
+	IsBusy bool `json:"is_busy"`
+
+	// LocationID The location the device belongs to.
+	LocationID string `json:"location_id"`
+
+	// LocationName The name of that location.
+	LocationName string `json:"location_name"`
+
+	// MacAddress The terminal's network hardware address, when known.
+	MacAddress *string `json:"mac_address"`
+
+	// ModelNumber The terminal's model.
+	ModelNumber string `json:"model_number"`
+
+	// Name The name staff know the device by, such as "Counter 1".
+	Name string `json:"name"`
+
+	// Status `available` while nobody has claimed the device, `claimed` while a
+	// staff member has, `offline` when it cannot be reached.
+	Status PosDeviceStatus `json:"status"`
+
+	// Vendor Who makes the terminal.
+	Vendor string `json:"vendor"`
+}
+
+// PosDeviceDeviceType What kind of device it is.
+type PosDeviceDeviceType string
+
+// PosDeviceStatus `available` while nobody has claimed the device, `claimed` while a
+// staff member has, `offline` when it cannot be reached.
+type PosDeviceStatus string
+
+// PosDeviceClaimedUser The staff member who has claimed a device.
+type PosDeviceClaimedUser struct {
+	Email     string `json:"email"`
+	FirstName string `json:"first_name"`
+
+	// ID The staff member's user ID.
+	ID       string  `json:"id"`
+	LastName *string `json:"last_name"`
+
+	// Phone 10 digit phone number without country code.
+	Phone string `json:"phone"`
+}
+
+// PosEmailLoginBody The location to log in at and the staff member's email address, to send a login one-time password to.
+type PosEmailLoginBody struct {
+	// Email The staff member's email address.
+	Email string `json:"email"`
+
+	// LocationID The location (see list-pos-locations) the staff member logs in at.
+	LocationID string `json:"location_id"`
+}
+
+// PosLocation A location of the store (a warehouse in the store's terms): a retail
+// store where staff log in and sell, or a distribution center.
+// Departs from the vendor's types: `id` is required here (a location
+// is only of use by its ID, which the logins take), and
+// `contact_phone` is an integer rather than any number.
+type PosLocation struct {
+	AcceptsReturns bool `json:"accepts_returns"`
+
+	// Active Whether the location is in use.
+	Active       bool    `json:"active"`
+	AddressLine1 string  `json:"address_line1"`
+	AddressLine2 *string `json:"address_line2,omitempty"`
+
+	// CanCollect Whether shoppers can collect orders here.
+	CanCollect      bool   `json:"can_collect"`
+	CanReceiveStock bool   `json:"can_receive_stock"`
+	CanShipParcel   bool   `json:"can_ship_parcel"`
+	City            string `json:"city"`
+	ContactEmail    string `json:"contact_email"`
+
+	// ContactPhone The location's phone number, 10 digits without the country code, as a number.
+	ContactPhone int64  `json:"contact_phone"`
+	Country      string `json:"country"`
+
+	// CountryCode The calling code of the location's phone number.
+	CountryCode string `json:"country_code"`
+
+	// Gstin The location's GST registration number, when it has one.
+	Gstin *string `json:"gstin,omitempty"`
+
+	// ID The location's ID, which the POS logins take as `location_id`.
+	ID       string  `json:"id"`
+	ImageURL *string `json:"image_url,omitempty"`
+
+	// IsCheckoutPoint Whether staff can sell here; always true for a retail store.
+	IsCheckoutPoint bool `json:"is_checkout_point"`
+
+	// IsDefault Whether this is the store's default location.
+	IsDefault *bool   `json:"is_default,omitempty"`
+	Landmark  *string `json:"landmark,omitempty"`
+
+	// Name The location's name.
+	Name string `json:"name"`
+
+	// OpeningHours When the location is open, as the store wrote it.
+	OpeningHours *string `json:"opening_hours,omitempty"`
+	Pincode      string  `json:"pincode"`
+
+	// SellerWarehouseID The seller's own ID for the location, when a marketplace seller runs it.
+	SellerWarehouseID *string `json:"seller_warehouse_id,omitempty"`
+	State             string  `json:"state"`
+
+	// WarehouseType A retail store, or a distribution center that only stocks and ships.
+	WarehouseType PosLocationWarehouseType `json:"warehouse_type"`
+}
+
+// PosLocationWarehouseType A retail store, or a distribution center that only stocks and ships.
+type PosLocationWarehouseType string
+
+// PosOTPContent The challenge of a staff login one-time password that was sent; pass both fields to verify-pos-login-otp with the code the staff member received.
+type PosOTPContent struct {
+	// OTP The one-time password itself; only present when the request carried `x-debug-mode`.
+	OTP *string `json:"otp,omitempty"`
+
+	// OTPAction Always `login`.
+	OTPAction PosOTPContentOTPAction `json:"otp_action"`
+
+	// OTPToken Identifies the one-time password that was sent.
+	OTPToken string `json:"otp_token"`
+}
+
+// PosOTPContentOTPAction Always `login`.
+type PosOTPContentOTPAction string
+
+// PosPaymentMode How a POS order is paid — in cash at the counter, by UPI, or by card on the terminal.
+type PosPaymentMode string
+
+// PosPhoneLoginBody The location to log in at and the staff member's phone number, to send a login one-time password to.
+type PosPhoneLoginBody struct {
+	// CountryCode Two-letter code begin with a plus sign prefix that identifies different countries. By default it will be +91 if not provided. Use this key along with phone. Not necessary for email.
+	CountryCode *CountryCode `json:"country_code,omitempty"`
+
+	// LocationID The location (see list-pos-locations) the staff member logs in at.
+	LocationID string `json:"location_id"`
+
+	// Phone 10 digit phone number without country code.
+	Phone string `json:"phone"`
+}
+
+// PosUpdateCartCustomerBody The customer to link to a POS cart: an existing customer by ID, or
+// one found by phone number or email address — and registered with
+// the names given when there is none. `anyOf` because a body with both
+// a phone number and an email address matches both of those branches;
+// the phone number is looked up first.
+type PosUpdateCartCustomerBody struct {
+	union json.RawMessage
+}
+
+// PosUpdateCartCustomerContent defines model for PosUpdateCartCustomerContent.
+type PosUpdateCartCustomerContent struct {
+	Cart Cart `json:"cart"`
+}
+
+// PosUpdateCustomerWithEmail A customer by email address, registered when there is none.
+type PosUpdateCustomerWithEmail struct {
+	// CountryCode Two-letter code begin with a plus sign prefix that identifies different countries.
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// Email The customer's email address.
+	Email     string  `json:"email"`
+	FirstName *string `json:"first_name,omitempty"`
+	LastName  *string `json:"last_name,omitempty"`
+
+	// Phone 10 digit phone number without country code, kept when the customer is registered.
+	Phone *string `json:"phone,omitempty"`
+}
+
+// PosUpdateCustomerWithID An existing customer, by ID.
+type PosUpdateCustomerWithID struct {
+	// CustomerID The customer's ID.
+	CustomerID string `json:"customer_id"`
+}
+
+// PosUpdateCustomerWithPhone A customer by phone number, registered when there is none.
+type PosUpdateCustomerWithPhone struct {
+	// CountryCode Two-letter code begin with a plus sign prefix that identifies different countries. By default it will be +91 if not provided.
+	CountryCode *string `json:"country_code"`
+
+	// Email The customer's email address, kept when the customer is registered.
+	Email     *string `json:"email,omitempty"`
+	FirstName *string `json:"first_name,omitempty"`
+	LastName  *string `json:"last_name,omitempty"`
+
+	// Phone 10 digit phone number without country code.
+	Phone string `json:"phone"`
+}
+
+// PosUser A staff member as the point of sale sees them, at the location they are logged in at.
+type PosUser struct {
+	// Channel The sales channel the staff member sells through.
+	Channel PosUserChannel `json:"channel"`
+
+	// Device The device the staff member has claimed; null while they have none.
+	Device    *PosUserDevice `json:"device"`
+	Email     string         `json:"email"`
+	FirstName string         `json:"first_name"`
+
+	// ID The staff member's user ID.
+	ID       string  `json:"id"`
+	LastName *string `json:"last_name"`
+
+	// Location The location a staff member is logged in at.
+	Location PosUserLocation `json:"location"`
+
+	// Phone 10 digit phone number without country code.
+	Phone string `json:"phone"`
+
+	// Roles The staff member's role at each location they work at.
+	Roles []PosUserRole `json:"roles"`
+}
+
+// PosUserChannel The sales channel the staff member sells through.
+type PosUserChannel struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// PosUserContent defines model for PosUserContent.
+type PosUserContent struct {
+	// User A staff member as the point of sale sees them, at the location they are logged in at.
+	User PosUser `json:"user"`
+}
+
+// PosUserDevice The device a staff member has claimed.
+type PosUserDevice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// PosUserLocation The location a staff member is logged in at.
+type PosUserLocation struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// PosUserRole A staff member's role at one location.
+type PosUserRole struct {
+	LocationID   string  `json:"location_id"`
+	LocationName string  `json:"location_name"`
+	RoleID       *string `json:"role_id,omitempty"`
+	RoleName     *string `json:"role_name,omitempty"`
 }
 
 // Product defines model for Product.
@@ -7385,6 +7812,12 @@ type RedeemLoyaltyPointsBody struct {
 // RedeemLoyaltyPointsContent defines model for RedeemLoyaltyPointsContent.
 type RedeemLoyaltyPointsContent struct {
 	Cart Cart `json:"cart"`
+}
+
+// RefreshPosAccessTokenBody defines model for RefreshPosAccessTokenBody.
+type RefreshPosAccessTokenBody struct {
+	// RefreshToken The refresh token of the staff session. It can be used once.
+	RefreshToken string `json:"refresh_token"`
 }
 
 // RegisterWithPasswordBody An email address or a phone number, with the password twice. Both
@@ -8323,6 +8756,21 @@ type VerifyDocumentContent_Document struct {
 	union json.RawMessage
 }
 
+// VerifyPosLoginOTPBody The one-time password a staff member received, with the challenge that sent it.
+type VerifyPosLoginOTPBody struct {
+	// OTP The one-time password the staff member received.
+	OTP string `json:"otp"`
+
+	// OTPAction Always `login`.
+	OTPAction VerifyPosLoginOTPBodyOTPAction `json:"otp_action"`
+
+	// OTPToken The `otp_token` of the login challenge that sent the code.
+	OTPToken string `json:"otp_token"`
+}
+
+// VerifyPosLoginOTPBodyOTPAction Always `login`.
+type VerifyPosLoginOTPBodyOTPAction string
+
 // VerifyVpaContent defines model for VerifyVpaContent.
 type VerifyVpaContent struct {
 	CustomerName   string `json:"customer_name"`
@@ -8446,6 +8894,18 @@ type NotFound = Error
 type OTPSent struct {
 	// Content The challenge of a one-time password that was sent; pass both fields to verify-otp with the code the user received.
 	Content OTPContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+// PosOTPSent defines model for PosOtpSent.
+type PosOTPSent struct {
+	// Content The challenge of a staff login one-time password that was sent; pass both fields to verify-pos-login-otp with the code the staff member received.
+	Content PosOTPContent `json:"content"`
 
 	// Message A human-readable message about the outcome.
 	Message Message `json:"message"`
@@ -8970,6 +9430,136 @@ type VerifyVpaParams struct {
 	Vpa *string `form:"vpa,omitempty" json:"vpa,omitempty"`
 }
 
+// LoginPosDeviceWithEmailParams defines parameters for LoginPosDeviceWithEmail.
+type LoginPosDeviceWithEmailParams struct {
+	// XDebugMode When `true`, the answer also carries the one-time password itself in
+	// `content.otp`. For development and tests only.
+	XDebugMode *DebugMode `json:"x-debug-mode,omitempty"`
+}
+
+// LoginPosDeviceWithPhoneParams defines parameters for LoginPosDeviceWithPhone.
+type LoginPosDeviceWithPhoneParams struct {
+	// XDebugMode When `true`, the answer also carries the one-time password itself in
+	// `content.otp`. For development and tests only.
+	XDebugMode *DebugMode `json:"x-debug-mode,omitempty"`
+}
+
+// LoginPosDeviceWithWhatsappParams defines parameters for LoginPosDeviceWithWhatsapp.
+type LoginPosDeviceWithWhatsappParams struct {
+	// XDebugMode When `true`, the answer also carries the one-time password itself in
+	// `content.otp`. For development and tests only.
+	XDebugMode *DebugMode `json:"x-debug-mode,omitempty"`
+}
+
+// PosListCouponsParams defines parameters for PosListCoupons.
+type PosListCouponsParams struct {
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListPromotionsParams defines parameters for PosListPromotions.
+type PosListPromotionsParams struct {
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListCategoriesParams defines parameters for PosListCategories.
+type PosListCategoriesParams struct {
+	Search *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	SortBy *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+
+	// NestedLevel How many levels of child categories to include.
+	NestedLevel        *int    `form:"nested_level,omitempty" json:"nested_level,omitempty"`
+	ParentCategoryID   *string `form:"parent_category_id,omitempty" json:"parent_category_id,omitempty"`
+	ParentCategorySlug *string `form:"parent_category_slug,omitempty" json:"parent_category_slug,omitempty"`
+}
+
+// PosListProductsParams defines parameters for PosListProducts.
+type PosListProductsParams struct {
+	Page         *Page     `form:"page,omitempty" json:"page,omitempty"`
+	Limit        *Limit    `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy       *SortBy   `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID   *[]string `form:"category_id,omitempty" json:"category_id,omitempty"`
+	CategorySlug *[]string `form:"category_slug,omitempty" json:"category_slug,omitempty"`
+
+	// Inventory Whether to include each product's inventory.
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListCrosssellProductsParams defines parameters for PosListCrosssellProducts.
+type PosListCrosssellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosSearchProductsParams defines parameters for PosSearchProducts.
+type PosSearchProductsParams struct {
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListSimilarProductsParams defines parameters for PosListSimilarProducts.
+type PosListSimilarProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListUpsellProductsParams defines parameters for PosListUpsellProducts.
+type PosListUpsellProductsParams struct {
+	Limit            *Limit           `form:"limit,omitempty" json:"limit,omitempty"`
+	Page             *Page            `form:"page,omitempty" json:"page,omitempty"`
+	ProductID        *[]string        `form:"product_id,omitempty" json:"product_id,omitempty"`
+	SortBy           *SortBy          `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosGetProductDetailParams defines parameters for PosGetProductDetail.
+type PosGetProductDetailParams struct {
+	// Inventory Whether to include the product's inventory.
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListProductReviewsParams defines parameters for PosListProductReviews.
+type PosListProductReviewsParams struct {
+	Page      *Page          `form:"page,omitempty" json:"page,omitempty"`
+	Limit     *Limit         `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy    *SortBy        `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	Search    *SearchKeyword `form:"search,omitempty" json:"search,omitempty"`
+	ReviewTag *string        `form:"review_tag,omitempty" json:"review_tag,omitempty"`
+}
+
+// PosListProductVariantsParams defines parameters for PosListProductVariants.
+type PosListProductVariantsParams struct {
+	// Inventory Whether to include each variant's inventory.
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosGetVariantDetailParams defines parameters for PosGetVariantDetail.
+type PosGetVariantDetailParams struct {
+	// Inventory Whether to include the variant's inventory.
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
+// PosListSkusParams defines parameters for PosListSkus.
+type PosListSkusParams struct {
+	Page       *Page     `form:"page,omitempty" json:"page,omitempty"`
+	Limit      *Limit    `form:"limit,omitempty" json:"limit,omitempty"`
+	SortBy     *SortBy   `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	CategoryID *[]string `form:"category_id,omitempty" json:"category_id,omitempty"`
+
+	// Inventory Whether to include each SKU's inventory.
+	Inventory        *bool            `form:"inventory,omitempty" json:"inventory,omitempty"`
+	Sku              *[]string        `form:"sku,omitempty" json:"sku,omitempty"`
+	XCustomerGroupID *CustomerGroupID `json:"x-customer-group-id,omitempty"`
+}
+
 // ListSubscriptionsParams defines parameters for ListSubscriptions.
 type ListSubscriptionsParams struct {
 	Page  *Page  `form:"page,omitempty" json:"page,omitempty"`
@@ -9142,6 +9732,57 @@ type CreateJuspayCustomerJSONRequestBody = JuspayCreateCustomerPayload
 
 // ResendDirectOTPJSONRequestBody defines body for ResendDirectOTP for application/json ContentType.
 type ResendDirectOTPJSONRequestBody = ResendDirectOTPBody
+
+// LoginPosDeviceWithEmailJSONRequestBody defines body for LoginPosDeviceWithEmail for application/json ContentType.
+type LoginPosDeviceWithEmailJSONRequestBody = PosEmailLoginBody
+
+// LoginPosDeviceWithPhoneJSONRequestBody defines body for LoginPosDeviceWithPhone for application/json ContentType.
+type LoginPosDeviceWithPhoneJSONRequestBody = PosPhoneLoginBody
+
+// LoginPosDeviceWithWhatsappJSONRequestBody defines body for LoginPosDeviceWithWhatsapp for application/json ContentType.
+type LoginPosDeviceWithWhatsappJSONRequestBody = PosPhoneLoginBody
+
+// PairPosDeviceJSONRequestBody defines body for PairPosDevice for application/json ContentType.
+type PairPosDeviceJSONRequestBody = PairPosDeviceBody
+
+// RefreshPosAccessTokenJSONRequestBody defines body for RefreshPosAccessToken for application/json ContentType.
+type RefreshPosAccessTokenJSONRequestBody = RefreshPosAccessTokenBody
+
+// VerifyPosLoginOTPJSONRequestBody defines body for VerifyPosLoginOTP for application/json ContentType.
+type VerifyPosLoginOTPJSONRequestBody = VerifyPosLoginOTPBody
+
+// PosCreateCartJSONRequestBody defines body for PosCreateCart for application/json ContentType.
+type PosCreateCartJSONRequestBody = CreateCartBody
+
+// PosCreateCartAddressJSONRequestBody defines body for PosCreateCartAddress for application/json ContentType.
+type PosCreateCartAddressJSONRequestBody = CreateCartAddressBody
+
+// PosApplyCouponJSONRequestBody defines body for PosApplyCoupon for application/json ContentType.
+type PosApplyCouponJSONRequestBody = ApplyCouponBody
+
+// PosRedeemCreditBalanceJSONRequestBody defines body for PosRedeemCreditBalance for application/json ContentType.
+type PosRedeemCreditBalanceJSONRequestBody = RedeemCreditBalanceBody
+
+// PosUpdateFulfillmentPreferenceJSONRequestBody defines body for PosUpdateFulfillmentPreference for application/json ContentType.
+type PosUpdateFulfillmentPreferenceJSONRequestBody = FulfillmentPreference
+
+// PosUpdateCartJSONRequestBody defines body for PosUpdateCart for application/json ContentType.
+type PosUpdateCartJSONRequestBody = UpdateCartItem
+
+// PosRedeemLoyaltyPointsJSONRequestBody defines body for PosRedeemLoyaltyPoints for application/json ContentType.
+type PosRedeemLoyaltyPointsJSONRequestBody = RedeemLoyaltyPointsBody
+
+// UpdatePosCartCustomerJSONRequestBody defines body for UpdatePosCartCustomer for application/json ContentType.
+type UpdatePosCartCustomerJSONRequestBody = PosUpdateCartCustomerBody
+
+// PosSearchProductsJSONRequestBody defines body for PosSearchProducts for application/json ContentType.
+type PosSearchProductsJSONRequestBody = SearchProduct
+
+// GetPosFulfillmentOptionsJSONRequestBody defines body for GetPosFulfillmentOptions for application/json ContentType.
+type GetPosFulfillmentOptionsJSONRequestBody = CartBasedFulfillmentOption
+
+// CreatePosOrderJSONRequestBody defines body for CreatePosOrder for application/json ContentType.
+type CreatePosOrderJSONRequestBody = CreatePosOrderBody
 
 // CreateSubscriptionJSONRequestBody defines body for CreateSubscription for application/json ContentType.
 type CreateSubscriptionJSONRequestBody = CreateSubscription
@@ -12560,6 +13201,94 @@ func (t *PaymentMethodPayload) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsPosUpdateCustomerWithID returns the union data inside the PosUpdateCartCustomerBody as a PosUpdateCustomerWithID
+func (t PosUpdateCartCustomerBody) AsPosUpdateCustomerWithID() (PosUpdateCustomerWithID, error) {
+	var body PosUpdateCustomerWithID
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromPosUpdateCustomerWithID overwrites any union data inside the PosUpdateCartCustomerBody as the provided PosUpdateCustomerWithID
+func (t *PosUpdateCartCustomerBody) FromPosUpdateCustomerWithID(v PosUpdateCustomerWithID) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergePosUpdateCustomerWithID performs a merge with any union data inside the PosUpdateCartCustomerBody, using the provided PosUpdateCustomerWithID
+func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithID(v PosUpdateCustomerWithID) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsPosUpdateCustomerWithPhone returns the union data inside the PosUpdateCartCustomerBody as a PosUpdateCustomerWithPhone
+func (t PosUpdateCartCustomerBody) AsPosUpdateCustomerWithPhone() (PosUpdateCustomerWithPhone, error) {
+	var body PosUpdateCustomerWithPhone
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromPosUpdateCustomerWithPhone overwrites any union data inside the PosUpdateCartCustomerBody as the provided PosUpdateCustomerWithPhone
+func (t *PosUpdateCartCustomerBody) FromPosUpdateCustomerWithPhone(v PosUpdateCustomerWithPhone) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergePosUpdateCustomerWithPhone performs a merge with any union data inside the PosUpdateCartCustomerBody, using the provided PosUpdateCustomerWithPhone
+func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithPhone(v PosUpdateCustomerWithPhone) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsPosUpdateCustomerWithEmail returns the union data inside the PosUpdateCartCustomerBody as a PosUpdateCustomerWithEmail
+func (t PosUpdateCartCustomerBody) AsPosUpdateCustomerWithEmail() (PosUpdateCustomerWithEmail, error) {
+	var body PosUpdateCustomerWithEmail
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromPosUpdateCustomerWithEmail overwrites any union data inside the PosUpdateCartCustomerBody as the provided PosUpdateCustomerWithEmail
+func (t *PosUpdateCartCustomerBody) FromPosUpdateCustomerWithEmail(v PosUpdateCustomerWithEmail) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergePosUpdateCustomerWithEmail performs a merge with any union data inside the PosUpdateCartCustomerBody, using the provided PosUpdateCustomerWithEmail
+func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithEmail(v PosUpdateCustomerWithEmail) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t PosUpdateCartCustomerBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *PosUpdateCartCustomerBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsColorAttribute returns the union data inside the ProductAttribute as a ColorAttribute
 func (t ProductAttribute) AsColorAttribute() (ColorAttribute, error) {
 	var body ColorAttribute
@@ -15610,6 +16339,685 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /payments/verify-vpa (the `VerifyVpa` operationId).
 	VerifyVpa(ctx context.Context, params *VerifyVpaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithEmailWithBody Send a staff login OTP by email
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// sent to their email address. The answer is the challenge for
+	// verify-pos-login-otp. A location the store does not have is a 400; an
+	// address that is not a staff member's at that location is a 401. The
+	// store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+	LoginPosDeviceWithEmailWithBody(ctx context.Context, params *LoginPosDeviceWithEmailParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithEmail Send a staff login OTP by email
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// sent to their email address. The answer is the challenge for
+	// verify-pos-login-otp. A location the store does not have is a 400; an
+	// address that is not a staff member's at that location is a 401. The
+	// store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+	LoginPosDeviceWithEmail(ctx context.Context, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithPhoneWithBody Send a staff login OTP by SMS
+	//
+	// Starts a staff member's login at a location: a one-time password goes
+	// to their phone by SMS, and the answer is the challenge to pass to
+	// verify-pos-login-otp with the code. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+	LoginPosDeviceWithPhoneWithBody(ctx context.Context, params *LoginPosDeviceWithPhoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithPhone Send a staff login OTP by SMS
+	//
+	// Starts a staff member's login at a location: a one-time password goes
+	// to their phone by SMS, and the answer is the challenge to pass to
+	// verify-pos-login-otp with the code. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+	LoginPosDeviceWithPhone(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithWhatsappWithBody Send a staff login OTP by WhatsApp
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// delivered over WhatsApp to their phone number. The answer is the
+	// challenge for verify-pos-login-otp. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+	LoginPosDeviceWithWhatsappWithBody(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LoginPosDeviceWithWhatsapp Send a staff login OTP by WhatsApp
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// delivered over WhatsApp to their phone number. The answer is the
+	// challenge for verify-pos-login-otp. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+	LoginPosDeviceWithWhatsapp(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LogoutFromPosDevice Log a staff member out
+	//
+	// Ends the staff session: its access token stops working at once, and
+	// its refresh token with it. Unlike the storefront's logout, no new
+	// token pair comes back; a new login is needed. The answer has no
+	// content.
+	//
+	// Corresponds with POST /pos/auth/logout (the `LogoutFromPosDevice` operationId).
+	LogoutFromPosDevice(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PairPosDeviceWithBody Pair a POS device
+	//
+	// Activates a point-of-sale terminal with the pairing code the store sent
+	// for it by SMS or email, and answers with the device. A code pairs one
+	// device, once; an unknown or used code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+	PairPosDeviceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PairPosDevice Pair a POS device
+	//
+	// Activates a point-of-sale terminal with the pairing code the store sent
+	// for it by SMS or email, and answers with the device. A code pairs one
+	// device, once; an unknown or used code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+	PairPosDevice(ctx context.Context, body PairPosDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RefreshPosAccessTokenWithBody Refresh a staff access token
+	//
+	// Exchanges the refresh token of a staff session for a new access/refresh
+	// token pair. As with the storefront's refresh-token, the refresh token
+	// in the body is the only credential, and it works once: an unknown,
+	// used or expired refresh token is a 401. Departs from the vendor's
+	// types, which declare no credential and only a 400: the 401 is the
+	// answer the SDK's session machinery needs to tell an ended session
+	// from a malformed request, and the one the storefront's refresh gives.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+	RefreshPosAccessTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RefreshPosAccessToken Refresh a staff access token
+	//
+	// Exchanges the refresh token of a staff session for a new access/refresh
+	// token pair. As with the storefront's refresh-token, the refresh token
+	// in the body is the only credential, and it works once: an unknown,
+	// used or expired refresh token is a 401. Departs from the vendor's
+	// types, which declare no credential and only a 400: the 401 is the
+	// answer the SDK's session machinery needs to tell an ended session
+	// from a malformed request, and the one the storefront's refresh gives.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+	RefreshPosAccessToken(ctx context.Context, body RefreshPosAccessTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyPosLoginOTPWithBody Verify a staff login OTP
+	//
+	// Completes a staff member's login: the code they received, with the
+	// `otp_token` of the challenge that sent it. The answer is the staff
+	// member at the location they logged in at and the token pair of a new
+	// staff session. A wrong or expired code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+	VerifyPosLoginOTPWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyPosLoginOTP Verify a staff login OTP
+	//
+	// Completes a staff member's login: the code they received, with the
+	// `otp_token` of the challenge that sent it. The answer is the staff
+	// member at the location they logged in at and the token pair of a new
+	// staff session. A wrong or expired code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+	VerifyPosLoginOTP(ctx context.Context, body VerifyPosLoginOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosCreateCartWithBody Create a POS cart
+	//
+	// Creates a cart at the counter with its first items and answers with
+	// the cart, priced as a storefront cart is. The cart has no customer
+	// until update-pos-cart-customer links one; a staff member may hold
+	// several carts at once.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+	PosCreateCartWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosCreateCart Create a POS cart
+	//
+	// Creates a cart at the counter with its first items and answers with
+	// the cart, priced as a storefront cart is. The cart has no customer
+	// until update-pos-cart-customer links one; a staff member may hold
+	// several carts at once.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+	PosCreateCart(ctx context.Context, body PosCreateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListCoupons List coupons
+	//
+	// Lists the coupons the store offers, for the customer group the
+	// `x-customer-group-id` header names.
+	//
+	// Corresponds with GET /pos/carts/available-coupons (the `PosListCoupons` operationId).
+	PosListCoupons(ctx context.Context, params *PosListCouponsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListPromotions List promotions
+	//
+	// Lists the promotions running in the store, for the customer group the
+	// `x-customer-group-id` header names.
+	//
+	// Corresponds with GET /pos/carts/available-promotions (the `PosListPromotions` operationId).
+	PosListPromotions(ctx context.Context, params *PosListPromotionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosGetUserCart Get a customer's POS cart
+	//
+	// Returns the POS cart linked to a customer, by the customer's user ID:
+	// the cart update-pos-cart-customer last linked them to. A customer
+	// with no POS cart is a 404.
+	//
+	// Corresponds with GET /pos/carts/users/{user_id} (the `PosGetUserCart` operationId).
+	PosGetUserCart(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosDeleteCart Delete a POS cart
+	//
+	// Deletes a POS cart, its items and its link to a customer. The answer
+	// has no content.
+	//
+	// Corresponds with DELETE /pos/carts/{id} (the `PosDeleteCart` operationId).
+	PosDeleteCart(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosGetCart Get a POS cart
+	//
+	// Returns a POS cart with its items, coupon, promotions, redemptions,
+	// addresses, fulfillment preference and totals.
+	//
+	// Corresponds with GET /pos/carts/{id} (the `PosGetCart` operationId).
+	PosGetCart(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosCreateCartAddressWithBody Set a POS cart's addresses
+	//
+	// Sets the billing and shipping addresses of a POS cart, by the IDs of
+	// the linked customer's saved addresses or as new addresses, and
+	// answers with the cart, its taxes and shipping recomputed. Setting the
+	// same addresses twice leaves the cart the same, so it is safe to send
+	// twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+	PosCreateCartAddressWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosCreateCartAddress Set a POS cart's addresses
+	//
+	// Sets the billing and shipping addresses of a POS cart, by the IDs of
+	// the linked customer's saved addresses or as new addresses, and
+	// answers with the cart, its taxes and shipping recomputed. Setting the
+	// same addresses twice leaves the cart the same, so it is safe to send
+	// twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+	PosCreateCartAddress(ctx context.Context, id string, body PosCreateCartAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRemoveCoupon Remove the coupon
+	//
+	// Removes the coupon from a POS cart and answers with the cart.
+	// Departs from the vendor's types, whose 404 has no body: it is the
+	// error envelope, as every 404 here.
+	//
+	// Corresponds with DELETE /pos/carts/{id}/coupon (the `PosRemoveCoupon` operationId).
+	PosRemoveCoupon(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosApplyCouponWithBody Apply a coupon
+	//
+	// Applies a coupon code to a POS cart and answers with the cart,
+	// discounted. An unknown, expired or inapplicable coupon is a 400.
+	// Applying the coupon a cart already has leaves it the same, so it is
+	// safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+	PosApplyCouponWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosApplyCoupon Apply a coupon
+	//
+	// Applies a coupon code to a POS cart and answers with the cart,
+	// discounted. An unknown, expired or inapplicable coupon is a 400.
+	// Applying the coupon a cart already has leaves it the same, so it is
+	// safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+	PosApplyCoupon(ctx context.Context, id string, body PosApplyCouponJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRemoveCreditBalance Remove credit balance
+	//
+	// Takes back the credit balance redeemed against a POS cart and answers
+	// with the cart. Departs from the vendor's types, whose 404 has no body:
+	// it is the error envelope, as every 404 here.
+	//
+	// Corresponds with DELETE /pos/carts/{id}/credit-balance (the `PosRemoveCreditBalance` operationId).
+	PosRemoveCreditBalance(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRedeemCreditBalanceWithBody Redeem credit balance
+	//
+	// Redeems an amount of the linked customer's credit balance against a
+	// POS cart, replacing any amount redeemed before, and answers with the
+	// cart. It sets an amount rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+	PosRedeemCreditBalanceWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRedeemCreditBalance Redeem credit balance
+	//
+	// Redeems an amount of the linked customer's credit balance against a
+	// POS cart, replacing any amount redeemed before, and answers with the
+	// cart. It sets an amount rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+	PosRedeemCreditBalance(ctx context.Context, id string, body PosRedeemCreditBalanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosEvaluateCoupons Evaluate coupons
+	//
+	// Sorts the store's coupons into those that apply to a POS cart, with the
+	// discount each would give, and those that do not, with the reason.
+	// Departs from the vendor's types: an unknown cart is a 404, which they
+	// do not declare.
+	//
+	// Corresponds with GET /pos/carts/{id}/evaluate-coupons (the `PosEvaluateCoupons` operationId).
+	PosEvaluateCoupons(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosEvaluatePromotions Evaluate promotions
+	//
+	// Sorts the store's promotions into those that apply to a POS cart and
+	// those that do not, with the reason. Departs from the vendor's types:
+	// an unknown cart is a 404, which they do not declare.
+	//
+	// Corresponds with GET /pos/carts/{id}/evaluate-promotions (the `PosEvaluatePromotions` operationId).
+	PosEvaluatePromotions(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosUpdateFulfillmentPreferenceWithBody Set how a POS cart is fulfilled
+	//
+	// Sets how a POS cart is to be fulfilled — collected in a store (the one
+	// at the counter, typically), delivered by a courier, or both for
+	// different items — and answers with the cart, its shipping recomputed.
+	// Setting the same preference twice leaves the cart the same, so it is
+	// safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+	PosUpdateFulfillmentPreferenceWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosUpdateFulfillmentPreference Set how a POS cart is fulfilled
+	//
+	// Sets how a POS cart is to be fulfilled — collected in a store (the one
+	// at the counter, typically), delivered by a courier, or both for
+	// different items — and answers with the cart, its shipping recomputed.
+	// Setting the same preference twice leaves the cart the same, so it is
+	// safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+	PosUpdateFulfillmentPreference(ctx context.Context, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosUpdateCartWithBody Set an item's quantity
+	//
+	// Sets the quantity of a product (or variant) in a POS cart: a new item
+	// is added, an existing one gets the new quantity, and quantity 0
+	// removes it. It answers with the cart, its totals recomputed. It sets a
+	// quantity rather than adding one, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+	PosUpdateCartWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosUpdateCart Set an item's quantity
+	//
+	// Sets the quantity of a product (or variant) in a POS cart: a new item
+	// is added, an existing one gets the new quantity, and quantity 0
+	// removes it. It answers with the cart, its totals recomputed. It sets a
+	// quantity rather than adding one, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+	PosUpdateCart(ctx context.Context, id string, body PosUpdateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRemoveLoyaltyPoints Remove loyalty points
+	//
+	// Takes back the loyalty points redeemed against a POS cart and answers
+	// with the cart. Departs from the vendor's types, whose 404 has no body:
+	// it is the error envelope, as every 404 here.
+	//
+	// Corresponds with DELETE /pos/carts/{id}/loyalty-points (the `PosRemoveLoyaltyPoints` operationId).
+	PosRemoveLoyaltyPoints(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRedeemLoyaltyPointsWithBody Redeem loyalty points
+	//
+	// Redeems a number of the linked customer's loyalty points against a
+	// POS cart, replacing any points redeemed before, and answers with the
+	// cart. It sets a number rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+	PosRedeemLoyaltyPointsWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosRedeemLoyaltyPoints Redeem loyalty points
+	//
+	// Redeems a number of the linked customer's loyalty points against a
+	// POS cart, replacing any points redeemed before, and answers with the
+	// cart. It sets a number rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+	PosRedeemLoyaltyPoints(ctx context.Context, id string, body PosRedeemLoyaltyPointsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePosCartCustomerWithBody Link a customer to a POS cart
+	//
+	// Links the customer the cart is for: an existing customer by ID, or
+	// one found by phone number or email address — registered, with the
+	// names given, when the store has none. The cart is then priced for
+	// that customer (their customer group, their loyalty points and credit)
+	// and pos-get-user-cart finds it by their user ID. Linking the same
+	// customer twice leaves the cart the same, so it is safe to send twice.
+	// An unknown customer ID is a 404.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+	UpdatePosCartCustomerWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdatePosCartCustomer Link a customer to a POS cart
+	//
+	// Links the customer the cart is for: an existing customer by ID, or
+	// one found by phone number or email address — registered, with the
+	// names given, when the store has none. The cart is then priced for
+	// that customer (their customer group, their loyalty points and credit)
+	// and pos-get-user-cart finds it by their user ID. Linking the same
+	// customer twice leaves the cart the same, so it is safe to send twice.
+	// An unknown customer ID is a 404.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+	UpdatePosCartCustomer(ctx context.Context, id string, body UpdatePosCartCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListCategories List categories
+	//
+	// Lists the store's product categories for a terminal, as list-categories
+	// does for a shopper: the top level or those below a parent, down to a
+	// nesting level, optionally only those matching a search keyword.
+	//
+	// Corresponds with GET /pos/catalog/categories (the `PosListCategories` operationId).
+	PosListCategories(ctx context.Context, params *PosListCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListProducts List products
+	//
+	// Lists the store's products for a terminal a page at a time, optionally
+	// only those in given categories (by ID or slug), with the prices of the
+	// customer group the `x-customer-group-id` header names. Unlike
+	// list-products it takes no product-type filter.
+	//
+	// Corresponds with GET /pos/catalog/products (the `PosListProducts` operationId).
+	PosListProducts(ctx context.Context, params *PosListProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListCrosssellProducts List cross-sell products
+	//
+	// Lists SKUs to suggest alongside the given products (the items of the
+	// customer's cart, say), a page at a time.
+	//
+	// Corresponds with GET /pos/catalog/products/cross-sell (the `PosListCrosssellProducts` operationId).
+	PosListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosSearchProductsWithBody Search products
+	//
+	// Searches the store's SKUs for a terminal: a full-text query, optional
+	// filter expressions and the attributes whose values to count (facets),
+	// a page at a time. It changes nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+	PosSearchProductsWithBody(ctx context.Context, params *PosSearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosSearchProducts Search products
+	//
+	// Searches the store's SKUs for a terminal: a full-text query, optional
+	// filter expressions and the attributes whose values to count (facets),
+	// a page at a time. It changes nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+	PosSearchProducts(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListSimilarProducts List similar products
+	//
+	// Lists SKUs similar to the given products, a page at a time.
+	//
+	// Corresponds with GET /pos/catalog/products/similar (the `PosListSimilarProducts` operationId).
+	PosListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListUpsellProducts List up-sell products
+	//
+	// Lists SKUs to suggest instead of the given products (a better or dearer
+	// choice), a page at a time.
+	//
+	// Corresponds with GET /pos/catalog/products/up-sell (the `PosListUpsellProducts` operationId).
+	PosListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosGetProductDetail Get a product
+	//
+	// Returns one product, by ID or slug, with its attributes, variants,
+	// images, pricing for the customer group and, when asked, its inventory.
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id} (the `PosGetProductDetail` operationId).
+	PosGetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListProductReviews List a product's reviews
+	//
+	// Lists the published reviews of a product, a page at a time, optionally
+	// only those with a tag or matching a search keyword, with the tags in
+	// use.
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/reviews (the `PosListProductReviews` operationId).
+	PosListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListProductVariants List a product's variants
+	//
+	// Lists the variants of a product, by ID or slug, with their pricing for
+	// the customer group and, when asked, their inventory.
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/variants (the `PosListProductVariants` operationId).
+	PosListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosGetVariantDetail Get a variant
+	//
+	// Returns one variant of a product, the product by ID or slug and the
+	// variant by ID or slug.
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/variants/{variant_id} (the `PosGetVariantDetail` operationId).
+	PosGetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosListSkus List SKUs
+	//
+	// Lists the store's SKUs — every product and every variant as it is sold
+	// — a page at a time, optionally only given SKUs or those of given
+	// categories (by ID; unlike list-skus it takes no category slug or
+	// product type), to find what a barcode names.
+	//
+	// Corresponds with GET /pos/catalog/skus (the `PosListSkus` operationId).
+	PosListSkus(ctx context.Context, params *PosListSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPosDevices List POS devices
+	//
+	// Lists the paired devices of the location the staff member is logged in
+	// at, with who has claimed each and whether it is busy.
+	//
+	// Corresponds with GET /pos/devices (the `ListPosDevices` operationId).
+	ListPosDevices(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ClaimPosDevice Claim a POS device
+	//
+	// Claims a device of the staff member's location for them: until they
+	// release it with unclaim-pos-device, orders take their payments on it
+	// and nobody else can claim it. Claiming a device one already holds
+	// changes nothing, so it is safe to send twice. Answers with the staff
+	// member, their device set. A device of another location, or none, is a
+	// 404. Departs from the vendor's types: a device another staff member
+	// holds is a 400, which they do not declare.
+	//
+	// Corresponds with POST /pos/devices/{id}/claim (the `ClaimPosDevice` operationId).
+	ClaimPosDevice(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnclaimPosDevice Release a POS device
+	//
+	// Releases a device the staff member has claimed, for another to claim.
+	// Answers with the staff member, without a device. A device of another
+	// location, or none, is a 404. Departs from the vendor's types: a device
+	// the staff member does not hold is a 400, which they do not declare.
+	//
+	// Corresponds with POST /pos/devices/{id}/unclaim (the `UnclaimPosDevice` operationId).
+	UnclaimPosDevice(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPosFulfillmentOptionsWithBody List a POS cart's fulfillment options
+	//
+	// Returns how a POS cart can be fulfilled: the stores it can be
+	// collected from and the delivery options to the postal code of its
+	// shipping address, with the one the store recommends. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+	GetPosFulfillmentOptionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPosFulfillmentOptions List a POS cart's fulfillment options
+	//
+	// Returns how a POS cart can be fulfilled: the stores it can be
+	// collected from and the delivery options to the postal code of its
+	// shipping address, with the one the store recommends. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+	GetPosFulfillmentOptions(ctx context.Context, body GetPosFulfillmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPosLocations List the store's locations
+	//
+	// Lists the store's locations — its retail stores and distribution
+	// centers — with their addresses and what each can do.
+	//
+	// Corresponds with GET /pos/locations (the `ListPosLocations` operationId).
+	ListPosLocations(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePosOrderWithBody Place a POS order
+	//
+	// Places the order of a POS cart, paid in cash at the counter, by UPI,
+	// or by card on a device: the one given, else the one the staff member
+	// has claimed. A cash order is paid at once; a UPI or card payment is
+	// pending until the device reports it, which pos-get-payment-status
+	// shows. The answer is the order and whether it has an amount to pay.
+	// A cart without a customer, or not ready for payment, is a 400. It is
+	// never resent: a second order of the same cart is refused.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+	CreatePosOrderWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePosOrder Place a POS order
+	//
+	// Places the order of a POS cart, paid in cash at the counter, by UPI,
+	// or by card on a device: the one given, else the one the staff member
+	// has claimed. A cash order is paid at once; a UPI or card payment is
+	// pending until the device reports it, which pos-get-payment-status
+	// shows. The answer is the order and whether it has an amount to pay.
+	// A cart without a customer, or not ready for payment, is a 400. It is
+	// never resent: a second order of the same cart is refused.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+	CreatePosOrder(ctx context.Context, body CreatePosOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PosGetPaymentStatus Get a POS order's payment status
+	//
+	// Returns how much of a POS order is paid and unpaid, and whether a
+	// failed payment may be retried: a terminal polls it while the device
+	// takes a UPI or card payment.
+	//
+	// Corresponds with GET /pos/orders/{order_number}/payment-status (the `PosGetPaymentStatus` operationId).
+	PosGetPaymentStatus(ctx context.Context, orderNumber string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPosUser Get a staff member
+	//
+	// Returns a staff member of the store, with the location the calling
+	// staff session is at and the device they hold there. Departs from the
+	// vendor's types: an unknown user is a 404, which they do not declare.
+	//
+	// Corresponds with GET /pos/users/{id} (the `GetPosUser` operationId).
+	GetPosUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckStore Check the store
 	//
@@ -19180,6 +20588,1295 @@ func (c *Client) ResendDirectOTP(ctx context.Context, body ResendDirectOTPJSONRe
 // Corresponds with GET /payments/verify-vpa (the `VerifyVpa` operationId).
 func (c *Client) VerifyVpa(ctx context.Context, params *VerifyVpaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewVerifyVpaRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithEmailWithBody Send a staff login OTP by email
+//
+// Starts a staff member's login at a location with a one-time password
+// sent to their email address. The answer is the challenge for
+// verify-pos-login-otp. A location the store does not have is a 400; an
+// address that is not a staff member's at that location is a 401. The
+// store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+func (c *Client) LoginPosDeviceWithEmailWithBody(ctx context.Context, params *LoginPosDeviceWithEmailParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithEmailRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithEmail Send a staff login OTP by email
+//
+// Starts a staff member's login at a location with a one-time password
+// sent to their email address. The answer is the challenge for
+// verify-pos-login-otp. A location the store does not have is a 400; an
+// address that is not a staff member's at that location is a 401. The
+// store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+func (c *Client) LoginPosDeviceWithEmail(ctx context.Context, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithEmailRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithPhoneWithBody Send a staff login OTP by SMS
+//
+// Starts a staff member's login at a location: a one-time password goes
+// to their phone by SMS, and the answer is the challenge to pass to
+// verify-pos-login-otp with the code. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+func (c *Client) LoginPosDeviceWithPhoneWithBody(ctx context.Context, params *LoginPosDeviceWithPhoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithPhoneRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithPhone Send a staff login OTP by SMS
+//
+// Starts a staff member's login at a location: a one-time password goes
+// to their phone by SMS, and the answer is the challenge to pass to
+// verify-pos-login-otp with the code. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+func (c *Client) LoginPosDeviceWithPhone(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithPhoneRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithWhatsappWithBody Send a staff login OTP by WhatsApp
+//
+// Starts a staff member's login at a location with a one-time password
+// delivered over WhatsApp to their phone number. The answer is the
+// challenge for verify-pos-login-otp. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+func (c *Client) LoginPosDeviceWithWhatsappWithBody(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithWhatsappRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LoginPosDeviceWithWhatsapp Send a staff login OTP by WhatsApp
+//
+// Starts a staff member's login at a location with a one-time password
+// delivered over WhatsApp to their phone number. The answer is the
+// challenge for verify-pos-login-otp. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+func (c *Client) LoginPosDeviceWithWhatsapp(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginPosDeviceWithWhatsappRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LogoutFromPosDevice Log a staff member out
+//
+// Ends the staff session: its access token stops working at once, and
+// its refresh token with it. Unlike the storefront's logout, no new
+// token pair comes back; a new login is needed. The answer has no
+// content.
+//
+// Corresponds with POST /pos/auth/logout (the `LogoutFromPosDevice` operationId).
+func (c *Client) LogoutFromPosDevice(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLogoutFromPosDeviceRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PairPosDeviceWithBody Pair a POS device
+//
+// Activates a point-of-sale terminal with the pairing code the store sent
+// for it by SMS or email, and answers with the device. A code pairs one
+// device, once; an unknown or used code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+func (c *Client) PairPosDeviceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPairPosDeviceRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PairPosDevice Pair a POS device
+//
+// Activates a point-of-sale terminal with the pairing code the store sent
+// for it by SMS or email, and answers with the device. A code pairs one
+// device, once; an unknown or used code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+func (c *Client) PairPosDevice(ctx context.Context, body PairPosDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPairPosDeviceRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RefreshPosAccessTokenWithBody Refresh a staff access token
+//
+// Exchanges the refresh token of a staff session for a new access/refresh
+// token pair. As with the storefront's refresh-token, the refresh token
+// in the body is the only credential, and it works once: an unknown,
+// used or expired refresh token is a 401. Departs from the vendor's
+// types, which declare no credential and only a 400: the 401 is the
+// answer the SDK's session machinery needs to tell an ended session
+// from a malformed request, and the one the storefront's refresh gives.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+func (c *Client) RefreshPosAccessTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefreshPosAccessTokenRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RefreshPosAccessToken Refresh a staff access token
+//
+// Exchanges the refresh token of a staff session for a new access/refresh
+// token pair. As with the storefront's refresh-token, the refresh token
+// in the body is the only credential, and it works once: an unknown,
+// used or expired refresh token is a 401. Departs from the vendor's
+// types, which declare no credential and only a 400: the 401 is the
+// answer the SDK's session machinery needs to tell an ended session
+// from a malformed request, and the one the storefront's refresh gives.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+func (c *Client) RefreshPosAccessToken(ctx context.Context, body RefreshPosAccessTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefreshPosAccessTokenRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyPosLoginOTPWithBody Verify a staff login OTP
+//
+// Completes a staff member's login: the code they received, with the
+// `otp_token` of the challenge that sent it. The answer is the staff
+// member at the location they logged in at and the token pair of a new
+// staff session. A wrong or expired code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+func (c *Client) VerifyPosLoginOTPWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyPosLoginOTPRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyPosLoginOTP Verify a staff login OTP
+//
+// Completes a staff member's login: the code they received, with the
+// `otp_token` of the challenge that sent it. The answer is the staff
+// member at the location they logged in at and the token pair of a new
+// staff session. A wrong or expired code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+func (c *Client) VerifyPosLoginOTP(ctx context.Context, body VerifyPosLoginOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyPosLoginOTPRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosCreateCartWithBody Create a POS cart
+//
+// Creates a cart at the counter with its first items and answers with
+// the cart, priced as a storefront cart is. The cart has no customer
+// until update-pos-cart-customer links one; a staff member may hold
+// several carts at once.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+func (c *Client) PosCreateCartWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosCreateCartRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosCreateCart Create a POS cart
+//
+// Creates a cart at the counter with its first items and answers with
+// the cart, priced as a storefront cart is. The cart has no customer
+// until update-pos-cart-customer links one; a staff member may hold
+// several carts at once.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+func (c *Client) PosCreateCart(ctx context.Context, body PosCreateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosCreateCartRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListCoupons List coupons
+//
+// Lists the coupons the store offers, for the customer group the
+// `x-customer-group-id` header names.
+//
+// Corresponds with GET /pos/carts/available-coupons (the `PosListCoupons` operationId).
+func (c *Client) PosListCoupons(ctx context.Context, params *PosListCouponsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListCouponsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListPromotions List promotions
+//
+// Lists the promotions running in the store, for the customer group the
+// `x-customer-group-id` header names.
+//
+// Corresponds with GET /pos/carts/available-promotions (the `PosListPromotions` operationId).
+func (c *Client) PosListPromotions(ctx context.Context, params *PosListPromotionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListPromotionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosGetUserCart Get a customer's POS cart
+//
+// Returns the POS cart linked to a customer, by the customer's user ID:
+// the cart update-pos-cart-customer last linked them to. A customer
+// with no POS cart is a 404.
+//
+// Corresponds with GET /pos/carts/users/{user_id} (the `PosGetUserCart` operationId).
+func (c *Client) PosGetUserCart(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosGetUserCartRequest(c.Server, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosDeleteCart Delete a POS cart
+//
+// Deletes a POS cart, its items and its link to a customer. The answer
+// has no content.
+//
+// Corresponds with DELETE /pos/carts/{id} (the `PosDeleteCart` operationId).
+func (c *Client) PosDeleteCart(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosDeleteCartRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosGetCart Get a POS cart
+//
+// Returns a POS cart with its items, coupon, promotions, redemptions,
+// addresses, fulfillment preference and totals.
+//
+// Corresponds with GET /pos/carts/{id} (the `PosGetCart` operationId).
+func (c *Client) PosGetCart(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosGetCartRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosCreateCartAddressWithBody Set a POS cart's addresses
+//
+// Sets the billing and shipping addresses of a POS cart, by the IDs of
+// the linked customer's saved addresses or as new addresses, and
+// answers with the cart, its taxes and shipping recomputed. Setting the
+// same addresses twice leaves the cart the same, so it is safe to send
+// twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+func (c *Client) PosCreateCartAddressWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosCreateCartAddressRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosCreateCartAddress Set a POS cart's addresses
+//
+// Sets the billing and shipping addresses of a POS cart, by the IDs of
+// the linked customer's saved addresses or as new addresses, and
+// answers with the cart, its taxes and shipping recomputed. Setting the
+// same addresses twice leaves the cart the same, so it is safe to send
+// twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+func (c *Client) PosCreateCartAddress(ctx context.Context, id string, body PosCreateCartAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosCreateCartAddressRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRemoveCoupon Remove the coupon
+//
+// Removes the coupon from a POS cart and answers with the cart.
+// Departs from the vendor's types, whose 404 has no body: it is the
+// error envelope, as every 404 here.
+//
+// Corresponds with DELETE /pos/carts/{id}/coupon (the `PosRemoveCoupon` operationId).
+func (c *Client) PosRemoveCoupon(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRemoveCouponRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosApplyCouponWithBody Apply a coupon
+//
+// Applies a coupon code to a POS cart and answers with the cart,
+// discounted. An unknown, expired or inapplicable coupon is a 400.
+// Applying the coupon a cart already has leaves it the same, so it is
+// safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+func (c *Client) PosApplyCouponWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosApplyCouponRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosApplyCoupon Apply a coupon
+//
+// Applies a coupon code to a POS cart and answers with the cart,
+// discounted. An unknown, expired or inapplicable coupon is a 400.
+// Applying the coupon a cart already has leaves it the same, so it is
+// safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+func (c *Client) PosApplyCoupon(ctx context.Context, id string, body PosApplyCouponJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosApplyCouponRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRemoveCreditBalance Remove credit balance
+//
+// Takes back the credit balance redeemed against a POS cart and answers
+// with the cart. Departs from the vendor's types, whose 404 has no body:
+// it is the error envelope, as every 404 here.
+//
+// Corresponds with DELETE /pos/carts/{id}/credit-balance (the `PosRemoveCreditBalance` operationId).
+func (c *Client) PosRemoveCreditBalance(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRemoveCreditBalanceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRedeemCreditBalanceWithBody Redeem credit balance
+//
+// Redeems an amount of the linked customer's credit balance against a
+// POS cart, replacing any amount redeemed before, and answers with the
+// cart. It sets an amount rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+func (c *Client) PosRedeemCreditBalanceWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRedeemCreditBalanceRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRedeemCreditBalance Redeem credit balance
+//
+// Redeems an amount of the linked customer's credit balance against a
+// POS cart, replacing any amount redeemed before, and answers with the
+// cart. It sets an amount rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+func (c *Client) PosRedeemCreditBalance(ctx context.Context, id string, body PosRedeemCreditBalanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRedeemCreditBalanceRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosEvaluateCoupons Evaluate coupons
+//
+// Sorts the store's coupons into those that apply to a POS cart, with the
+// discount each would give, and those that do not, with the reason.
+// Departs from the vendor's types: an unknown cart is a 404, which they
+// do not declare.
+//
+// Corresponds with GET /pos/carts/{id}/evaluate-coupons (the `PosEvaluateCoupons` operationId).
+func (c *Client) PosEvaluateCoupons(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosEvaluateCouponsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosEvaluatePromotions Evaluate promotions
+//
+// Sorts the store's promotions into those that apply to a POS cart and
+// those that do not, with the reason. Departs from the vendor's types:
+// an unknown cart is a 404, which they do not declare.
+//
+// Corresponds with GET /pos/carts/{id}/evaluate-promotions (the `PosEvaluatePromotions` operationId).
+func (c *Client) PosEvaluatePromotions(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosEvaluatePromotionsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosUpdateFulfillmentPreferenceWithBody Set how a POS cart is fulfilled
+//
+// Sets how a POS cart is to be fulfilled — collected in a store (the one
+// at the counter, typically), delivered by a courier, or both for
+// different items — and answers with the cart, its shipping recomputed.
+// Setting the same preference twice leaves the cart the same, so it is
+// safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+func (c *Client) PosUpdateFulfillmentPreferenceWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosUpdateFulfillmentPreferenceRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosUpdateFulfillmentPreference Set how a POS cart is fulfilled
+//
+// Sets how a POS cart is to be fulfilled — collected in a store (the one
+// at the counter, typically), delivered by a courier, or both for
+// different items — and answers with the cart, its shipping recomputed.
+// Setting the same preference twice leaves the cart the same, so it is
+// safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+func (c *Client) PosUpdateFulfillmentPreference(ctx context.Context, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosUpdateFulfillmentPreferenceRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosUpdateCartWithBody Set an item's quantity
+//
+// Sets the quantity of a product (or variant) in a POS cart: a new item
+// is added, an existing one gets the new quantity, and quantity 0
+// removes it. It answers with the cart, its totals recomputed. It sets a
+// quantity rather than adding one, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+func (c *Client) PosUpdateCartWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosUpdateCartRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosUpdateCart Set an item's quantity
+//
+// Sets the quantity of a product (or variant) in a POS cart: a new item
+// is added, an existing one gets the new quantity, and quantity 0
+// removes it. It answers with the cart, its totals recomputed. It sets a
+// quantity rather than adding one, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+func (c *Client) PosUpdateCart(ctx context.Context, id string, body PosUpdateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosUpdateCartRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRemoveLoyaltyPoints Remove loyalty points
+//
+// Takes back the loyalty points redeemed against a POS cart and answers
+// with the cart. Departs from the vendor's types, whose 404 has no body:
+// it is the error envelope, as every 404 here.
+//
+// Corresponds with DELETE /pos/carts/{id}/loyalty-points (the `PosRemoveLoyaltyPoints` operationId).
+func (c *Client) PosRemoveLoyaltyPoints(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRemoveLoyaltyPointsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRedeemLoyaltyPointsWithBody Redeem loyalty points
+//
+// Redeems a number of the linked customer's loyalty points against a
+// POS cart, replacing any points redeemed before, and answers with the
+// cart. It sets a number rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+func (c *Client) PosRedeemLoyaltyPointsWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRedeemLoyaltyPointsRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosRedeemLoyaltyPoints Redeem loyalty points
+//
+// Redeems a number of the linked customer's loyalty points against a
+// POS cart, replacing any points redeemed before, and answers with the
+// cart. It sets a number rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+func (c *Client) PosRedeemLoyaltyPoints(ctx context.Context, id string, body PosRedeemLoyaltyPointsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosRedeemLoyaltyPointsRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePosCartCustomerWithBody Link a customer to a POS cart
+//
+// Links the customer the cart is for: an existing customer by ID, or
+// one found by phone number or email address — registered, with the
+// names given, when the store has none. The cart is then priced for
+// that customer (their customer group, their loyalty points and credit)
+// and pos-get-user-cart finds it by their user ID. Linking the same
+// customer twice leaves the cart the same, so it is safe to send twice.
+// An unknown customer ID is a 404.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+func (c *Client) UpdatePosCartCustomerWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePosCartCustomerRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdatePosCartCustomer Link a customer to a POS cart
+//
+// Links the customer the cart is for: an existing customer by ID, or
+// one found by phone number or email address — registered, with the
+// names given, when the store has none. The cart is then priced for
+// that customer (their customer group, their loyalty points and credit)
+// and pos-get-user-cart finds it by their user ID. Linking the same
+// customer twice leaves the cart the same, so it is safe to send twice.
+// An unknown customer ID is a 404.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+func (c *Client) UpdatePosCartCustomer(ctx context.Context, id string, body UpdatePosCartCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePosCartCustomerRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListCategories List categories
+//
+// Lists the store's product categories for a terminal, as list-categories
+// does for a shopper: the top level or those below a parent, down to a
+// nesting level, optionally only those matching a search keyword.
+//
+// Corresponds with GET /pos/catalog/categories (the `PosListCategories` operationId).
+func (c *Client) PosListCategories(ctx context.Context, params *PosListCategoriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListCategoriesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListProducts List products
+//
+// Lists the store's products for a terminal a page at a time, optionally
+// only those in given categories (by ID or slug), with the prices of the
+// customer group the `x-customer-group-id` header names. Unlike
+// list-products it takes no product-type filter.
+//
+// Corresponds with GET /pos/catalog/products (the `PosListProducts` operationId).
+func (c *Client) PosListProducts(ctx context.Context, params *PosListProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListCrosssellProducts List cross-sell products
+//
+// Lists SKUs to suggest alongside the given products (the items of the
+// customer's cart, say), a page at a time.
+//
+// Corresponds with GET /pos/catalog/products/cross-sell (the `PosListCrosssellProducts` operationId).
+func (c *Client) PosListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListCrosssellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosSearchProductsWithBody Search products
+//
+// Searches the store's SKUs for a terminal: a full-text query, optional
+// filter expressions and the attributes whose values to count (facets),
+// a page at a time. It changes nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+func (c *Client) PosSearchProductsWithBody(ctx context.Context, params *PosSearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosSearchProductsRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosSearchProducts Search products
+//
+// Searches the store's SKUs for a terminal: a full-text query, optional
+// filter expressions and the attributes whose values to count (facets),
+// a page at a time. It changes nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+func (c *Client) PosSearchProducts(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosSearchProductsRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListSimilarProducts List similar products
+//
+// Lists SKUs similar to the given products, a page at a time.
+//
+// Corresponds with GET /pos/catalog/products/similar (the `PosListSimilarProducts` operationId).
+func (c *Client) PosListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListSimilarProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListUpsellProducts List up-sell products
+//
+// Lists SKUs to suggest instead of the given products (a better or dearer
+// choice), a page at a time.
+//
+// Corresponds with GET /pos/catalog/products/up-sell (the `PosListUpsellProducts` operationId).
+func (c *Client) PosListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListUpsellProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosGetProductDetail Get a product
+//
+// Returns one product, by ID or slug, with its attributes, variants,
+// images, pricing for the customer group and, when asked, its inventory.
+//
+// Corresponds with GET /pos/catalog/products/{product_id} (the `PosGetProductDetail` operationId).
+func (c *Client) PosGetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosGetProductDetailRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListProductReviews List a product's reviews
+//
+// Lists the published reviews of a product, a page at a time, optionally
+// only those with a tag or matching a search keyword, with the tags in
+// use.
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/reviews (the `PosListProductReviews` operationId).
+func (c *Client) PosListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListProductReviewsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListProductVariants List a product's variants
+//
+// Lists the variants of a product, by ID or slug, with their pricing for
+// the customer group and, when asked, their inventory.
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/variants (the `PosListProductVariants` operationId).
+func (c *Client) PosListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListProductVariantsRequest(c.Server, productID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosGetVariantDetail Get a variant
+//
+// Returns one variant of a product, the product by ID or slug and the
+// variant by ID or slug.
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/variants/{variant_id} (the `PosGetVariantDetail` operationId).
+func (c *Client) PosGetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosGetVariantDetailRequest(c.Server, productID, variantID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosListSkus List SKUs
+//
+// Lists the store's SKUs — every product and every variant as it is sold
+// — a page at a time, optionally only given SKUs or those of given
+// categories (by ID; unlike list-skus it takes no category slug or
+// product type), to find what a barcode names.
+//
+// Corresponds with GET /pos/catalog/skus (the `PosListSkus` operationId).
+func (c *Client) PosListSkus(ctx context.Context, params *PosListSkusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosListSkusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPosDevices List POS devices
+//
+// Lists the paired devices of the location the staff member is logged in
+// at, with who has claimed each and whether it is busy.
+//
+// Corresponds with GET /pos/devices (the `ListPosDevices` operationId).
+func (c *Client) ListPosDevices(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPosDevicesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ClaimPosDevice Claim a POS device
+//
+// Claims a device of the staff member's location for them: until they
+// release it with unclaim-pos-device, orders take their payments on it
+// and nobody else can claim it. Claiming a device one already holds
+// changes nothing, so it is safe to send twice. Answers with the staff
+// member, their device set. A device of another location, or none, is a
+// 404. Departs from the vendor's types: a device another staff member
+// holds is a 400, which they do not declare.
+//
+// Corresponds with POST /pos/devices/{id}/claim (the `ClaimPosDevice` operationId).
+func (c *Client) ClaimPosDevice(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewClaimPosDeviceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnclaimPosDevice Release a POS device
+//
+// Releases a device the staff member has claimed, for another to claim.
+// Answers with the staff member, without a device. A device of another
+// location, or none, is a 404. Departs from the vendor's types: a device
+// the staff member does not hold is a 400, which they do not declare.
+//
+// Corresponds with POST /pos/devices/{id}/unclaim (the `UnclaimPosDevice` operationId).
+func (c *Client) UnclaimPosDevice(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnclaimPosDeviceRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPosFulfillmentOptionsWithBody List a POS cart's fulfillment options
+//
+// Returns how a POS cart can be fulfilled: the stores it can be
+// collected from and the delivery options to the postal code of its
+// shipping address, with the one the store recommends. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+func (c *Client) GetPosFulfillmentOptionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPosFulfillmentOptionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPosFulfillmentOptions List a POS cart's fulfillment options
+//
+// Returns how a POS cart can be fulfilled: the stores it can be
+// collected from and the delivery options to the postal code of its
+// shipping address, with the one the store recommends. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+func (c *Client) GetPosFulfillmentOptions(ctx context.Context, body GetPosFulfillmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPosFulfillmentOptionsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPosLocations List the store's locations
+//
+// Lists the store's locations — its retail stores and distribution
+// centers — with their addresses and what each can do.
+//
+// Corresponds with GET /pos/locations (the `ListPosLocations` operationId).
+func (c *Client) ListPosLocations(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPosLocationsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePosOrderWithBody Place a POS order
+//
+// Places the order of a POS cart, paid in cash at the counter, by UPI,
+// or by card on a device: the one given, else the one the staff member
+// has claimed. A cash order is paid at once; a UPI or card payment is
+// pending until the device reports it, which pos-get-payment-status
+// shows. The answer is the order and whether it has an amount to pay.
+// A cart without a customer, or not ready for payment, is a 400. It is
+// never resent: a second order of the same cart is refused.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+func (c *Client) CreatePosOrderWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePosOrderRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePosOrder Place a POS order
+//
+// Places the order of a POS cart, paid in cash at the counter, by UPI,
+// or by card on a device: the one given, else the one the staff member
+// has claimed. A cash order is paid at once; a UPI or card payment is
+// pending until the device reports it, which pos-get-payment-status
+// shows. The answer is the order and whether it has an amount to pay.
+// A cart without a customer, or not ready for payment, is a 400. It is
+// never resent: a second order of the same cart is refused.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+func (c *Client) CreatePosOrder(ctx context.Context, body CreatePosOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePosOrderRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PosGetPaymentStatus Get a POS order's payment status
+//
+// Returns how much of a POS order is paid and unpaid, and whether a
+// failed payment may be retried: a terminal polls it while the device
+// takes a UPI or card payment.
+//
+// Corresponds with GET /pos/orders/{order_number}/payment-status (the `PosGetPaymentStatus` operationId).
+func (c *Client) PosGetPaymentStatus(ctx context.Context, orderNumber string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPosGetPaymentStatusRequest(c.Server, orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPosUser Get a staff member
+//
+// Returns a staff member of the store, with the location the calling
+// staff session is at and the device they hold there. Departs from the
+// vendor's types: an unknown user is a 404, which they do not declare.
+//
+// Corresponds with GET /pos/users/{id} (the `GetPosUser` operationId).
+func (c *Client) GetPosUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPosUserRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -26601,6 +29298,2387 @@ func NewVerifyVpaRequest(server string, params *VerifyVpaParams) (*http.Request,
 	return req, nil
 }
 
+// NewLoginPosDeviceWithEmailRequest calls the generic LoginPosDeviceWithEmail builder with application/json body
+func NewLoginPosDeviceWithEmailRequest(server string, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewLoginPosDeviceWithEmailRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewLoginPosDeviceWithEmailRequestWithBody constructs an http.Request for the LoginPosDeviceWithEmail method, with any body, and a specified content type
+func NewLoginPosDeviceWithEmailRequestWithBody(server string, params *LoginPosDeviceWithEmailParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/login/email")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XDebugMode != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-debug-mode", *params.XDebugMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-debug-mode", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewLoginPosDeviceWithPhoneRequest calls the generic LoginPosDeviceWithPhone builder with application/json body
+func NewLoginPosDeviceWithPhoneRequest(server string, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewLoginPosDeviceWithPhoneRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewLoginPosDeviceWithPhoneRequestWithBody constructs an http.Request for the LoginPosDeviceWithPhone method, with any body, and a specified content type
+func NewLoginPosDeviceWithPhoneRequestWithBody(server string, params *LoginPosDeviceWithPhoneParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/login/phone")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XDebugMode != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-debug-mode", *params.XDebugMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-debug-mode", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewLoginPosDeviceWithWhatsappRequest calls the generic LoginPosDeviceWithWhatsapp builder with application/json body
+func NewLoginPosDeviceWithWhatsappRequest(server string, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewLoginPosDeviceWithWhatsappRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewLoginPosDeviceWithWhatsappRequestWithBody constructs an http.Request for the LoginPosDeviceWithWhatsapp method, with any body, and a specified content type
+func NewLoginPosDeviceWithWhatsappRequestWithBody(server string, params *LoginPosDeviceWithWhatsappParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/login/whatsapp")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XDebugMode != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-debug-mode", *params.XDebugMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-debug-mode", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewLogoutFromPosDeviceRequest constructs an http.Request for the LogoutFromPosDevice method
+func NewLogoutFromPosDeviceRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/logout")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPairPosDeviceRequest calls the generic PairPosDevice builder with application/json body
+func NewPairPosDeviceRequest(server string, body PairPosDeviceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPairPosDeviceRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewPairPosDeviceRequestWithBody constructs an http.Request for the PairPosDevice method, with any body, and a specified content type
+func NewPairPosDeviceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/pair-device")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRefreshPosAccessTokenRequest calls the generic RefreshPosAccessToken builder with application/json body
+func NewRefreshPosAccessTokenRequest(server string, body RefreshPosAccessTokenJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRefreshPosAccessTokenRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRefreshPosAccessTokenRequestWithBody constructs an http.Request for the RefreshPosAccessToken method, with any body, and a specified content type
+func NewRefreshPosAccessTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/refresh-token")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewVerifyPosLoginOTPRequest calls the generic VerifyPosLoginOTP builder with application/json body
+func NewVerifyPosLoginOTPRequest(server string, body VerifyPosLoginOTPJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyPosLoginOTPRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewVerifyPosLoginOTPRequestWithBody constructs an http.Request for the VerifyPosLoginOTP method, with any body, and a specified content type
+func NewVerifyPosLoginOTPRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/auth/verify-otp")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosCreateCartRequest calls the generic PosCreateCart builder with application/json body
+func NewPosCreateCartRequest(server string, body PosCreateCartJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosCreateCartRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewPosCreateCartRequestWithBody constructs an http.Request for the PosCreateCart method, with any body, and a specified content type
+func NewPosCreateCartRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosListCouponsRequest constructs an http.Request for the PosListCoupons method
+func NewPosListCouponsRequest(server string, params *PosListCouponsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/available-coupons")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListPromotionsRequest constructs an http.Request for the PosListPromotions method
+func NewPosListPromotionsRequest(server string, params *PosListPromotionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/available-promotions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosGetUserCartRequest constructs an http.Request for the PosGetUserCart method
+func NewPosGetUserCartRequest(server string, userID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/users/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosDeleteCartRequest constructs an http.Request for the PosDeleteCart method
+func NewPosDeleteCartRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosGetCartRequest constructs an http.Request for the PosGetCart method
+func NewPosGetCartRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosCreateCartAddressRequest calls the generic PosCreateCartAddress builder with application/json body
+func NewPosCreateCartAddressRequest(server string, id string, body PosCreateCartAddressJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosCreateCartAddressRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosCreateCartAddressRequestWithBody constructs an http.Request for the PosCreateCartAddress method, with any body, and a specified content type
+func NewPosCreateCartAddressRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/address", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosRemoveCouponRequest constructs an http.Request for the PosRemoveCoupon method
+func NewPosRemoveCouponRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/coupon", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosApplyCouponRequest calls the generic PosApplyCoupon builder with application/json body
+func NewPosApplyCouponRequest(server string, id string, body PosApplyCouponJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosApplyCouponRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosApplyCouponRequestWithBody constructs an http.Request for the PosApplyCoupon method, with any body, and a specified content type
+func NewPosApplyCouponRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/coupon", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosRemoveCreditBalanceRequest constructs an http.Request for the PosRemoveCreditBalance method
+func NewPosRemoveCreditBalanceRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/credit-balance", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosRedeemCreditBalanceRequest calls the generic PosRedeemCreditBalance builder with application/json body
+func NewPosRedeemCreditBalanceRequest(server string, id string, body PosRedeemCreditBalanceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosRedeemCreditBalanceRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosRedeemCreditBalanceRequestWithBody constructs an http.Request for the PosRedeemCreditBalance method, with any body, and a specified content type
+func NewPosRedeemCreditBalanceRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/credit-balance", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosEvaluateCouponsRequest constructs an http.Request for the PosEvaluateCoupons method
+func NewPosEvaluateCouponsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/evaluate-coupons", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosEvaluatePromotionsRequest constructs an http.Request for the PosEvaluatePromotions method
+func NewPosEvaluatePromotionsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/evaluate-promotions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosUpdateFulfillmentPreferenceRequest calls the generic PosUpdateFulfillmentPreference builder with application/json body
+func NewPosUpdateFulfillmentPreferenceRequest(server string, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosUpdateFulfillmentPreferenceRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosUpdateFulfillmentPreferenceRequestWithBody constructs an http.Request for the PosUpdateFulfillmentPreference method, with any body, and a specified content type
+func NewPosUpdateFulfillmentPreferenceRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/fulfillment-preference", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosUpdateCartRequest calls the generic PosUpdateCart builder with application/json body
+func NewPosUpdateCartRequest(server string, id string, body PosUpdateCartJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosUpdateCartRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosUpdateCartRequestWithBody constructs an http.Request for the PosUpdateCart method, with any body, and a specified content type
+func NewPosUpdateCartRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/items", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosRemoveLoyaltyPointsRequest constructs an http.Request for the PosRemoveLoyaltyPoints method
+func NewPosRemoveLoyaltyPointsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/loyalty-points", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosRedeemLoyaltyPointsRequest calls the generic PosRedeemLoyaltyPoints builder with application/json body
+func NewPosRedeemLoyaltyPointsRequest(server string, id string, body PosRedeemLoyaltyPointsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosRedeemLoyaltyPointsRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPosRedeemLoyaltyPointsRequestWithBody constructs an http.Request for the PosRedeemLoyaltyPoints method, with any body, and a specified content type
+func NewPosRedeemLoyaltyPointsRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/loyalty-points", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdatePosCartCustomerRequest calls the generic UpdatePosCartCustomer builder with application/json body
+func NewUpdatePosCartCustomerRequest(server string, id string, body UpdatePosCartCustomerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdatePosCartCustomerRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdatePosCartCustomerRequestWithBody constructs an http.Request for the UpdatePosCartCustomer method, with any body, and a specified content type
+func NewUpdatePosCartCustomerRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/carts/%s/update-customer", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosListCategoriesRequest constructs an http.Request for the PosListCategories method
+func NewPosListCategoriesRequest(server string, params *PosListCategoriesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/categories")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NestedLevel != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nested_level", *params.NestedLevel, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_id", *params.ParentCategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ParentCategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_category_slug", *params.ParentCategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosListProductsRequest constructs an http.Request for the PosListProducts method
+func NewPosListProductsRequest(server string, params *PosListProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategorySlug != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_slug", *params.CategorySlug, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListCrosssellProductsRequest constructs an http.Request for the PosListCrosssellProducts method
+func NewPosListCrosssellProductsRequest(server string, params *PosListCrosssellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/cross-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosSearchProductsRequest calls the generic PosSearchProducts builder with application/json body
+func NewPosSearchProductsRequest(server string, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPosSearchProductsRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewPosSearchProductsRequestWithBody constructs an http.Request for the PosSearchProducts method, with any body, and a specified content type
+func NewPosSearchProductsRequestWithBody(server string, params *PosSearchProductsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListSimilarProductsRequest constructs an http.Request for the PosListSimilarProducts method
+func NewPosListSimilarProductsRequest(server string, params *PosListSimilarProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/similar")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListUpsellProductsRequest constructs an http.Request for the PosListUpsellProducts method
+func NewPosListUpsellProductsRequest(server string, params *PosListUpsellProductsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/up-sell")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ProductID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "product_id", *params.ProductID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosGetProductDetailRequest constructs an http.Request for the PosGetProductDetail method
+func NewPosGetProductDetailRequest(server string, productID string, params *PosGetProductDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListProductReviewsRequest constructs an http.Request for the PosListProductReviews method
+func NewPosListProductReviewsRequest(server string, productID string, params *PosListProductReviewsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/%s/reviews", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Search != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search", *params.Search, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReviewTag != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "review_tag", *params.ReviewTag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPosListProductVariantsRequest constructs an http.Request for the PosListProductVariants method
+func NewPosListProductVariantsRequest(server string, productID string, params *PosListProductVariantsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/%s/variants", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosGetVariantDetailRequest constructs an http.Request for the PosGetVariantDetail method
+func NewPosGetVariantDetailRequest(server string, productID string, variantID string, params *PosGetVariantDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "product_id", productID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "variant_id", variantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/products/%s/variants/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPosListSkusRequest constructs an http.Request for the PosListSkus method
+func NewPosListSkusRequest(server string, params *PosListSkusParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/catalog/skus")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SortBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_by", *params.SortBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CategoryID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_id", *params.CategoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Inventory != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "inventory", *params.Inventory, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Sku != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sku", *params.Sku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.XCustomerGroupID != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-customer-group-id", *params.XCustomerGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-customer-group-id", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListPosDevicesRequest constructs an http.Request for the ListPosDevices method
+func NewListPosDevicesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/devices")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewClaimPosDeviceRequest constructs an http.Request for the ClaimPosDevice method
+func NewClaimPosDeviceRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/devices/%s/claim", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUnclaimPosDeviceRequest constructs an http.Request for the UnclaimPosDevice method
+func NewUnclaimPosDeviceRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/devices/%s/unclaim", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPosFulfillmentOptionsRequest calls the generic GetPosFulfillmentOptions builder with application/json body
+func NewGetPosFulfillmentOptionsRequest(server string, body GetPosFulfillmentOptionsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewGetPosFulfillmentOptionsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewGetPosFulfillmentOptionsRequestWithBody constructs an http.Request for the GetPosFulfillmentOptions method, with any body, and a specified content type
+func NewGetPosFulfillmentOptionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/fulfillment-options")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListPosLocationsRequest constructs an http.Request for the ListPosLocations method
+func NewListPosLocationsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/locations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePosOrderRequest calls the generic CreatePosOrder builder with application/json body
+func NewCreatePosOrderRequest(server string, body CreatePosOrderJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePosOrderRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePosOrderRequestWithBody constructs an http.Request for the CreatePosOrder method, with any body, and a specified content type
+func NewCreatePosOrderRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/orders")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPosGetPaymentStatusRequest constructs an http.Request for the PosGetPaymentStatus method
+func NewPosGetPaymentStatusRequest(server string, orderNumber string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "order_number", orderNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/orders/%s/payment-status", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPosUserRequest constructs an http.Request for the GetPosUser method
+func NewGetPosUserRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pos/users/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCheckStoreRequest constructs an http.Request for the CheckStore method
 func NewCheckStoreRequest(server string) (*http.Request, error) {
 	var err error
@@ -28937,6 +34015,739 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /payments/verify-vpa (the `VerifyVpa` operationId).
 	VerifyVpaWithResponse(ctx context.Context, params *VerifyVpaParams, reqEditors ...RequestEditorFn) (*VerifyVpaResponse, error)
+
+	// LoginPosDeviceWithEmailWithBodyWithResponse Send a staff login OTP by email
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// sent to their email address. The answer is the challenge for
+	// verify-pos-login-otp. A location the store does not have is a 400; an
+	// address that is not a staff member's at that location is a 401. The
+	// store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+	LoginPosDeviceWithEmailWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithEmailParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithEmailResponse, error)
+
+	// LoginPosDeviceWithEmailWithResponse Send a staff login OTP by email
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// sent to their email address. The answer is the challenge for
+	// verify-pos-login-otp. A location the store does not have is a 400; an
+	// address that is not a staff member's at that location is a 401. The
+	// store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+	LoginPosDeviceWithEmailWithResponse(ctx context.Context, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithEmailResponse, error)
+
+	// LoginPosDeviceWithPhoneWithBodyWithResponse Send a staff login OTP by SMS
+	//
+	// Starts a staff member's login at a location: a one-time password goes
+	// to their phone by SMS, and the answer is the challenge to pass to
+	// verify-pos-login-otp with the code. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+	LoginPosDeviceWithPhoneWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithPhoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithPhoneResponse, error)
+
+	// LoginPosDeviceWithPhoneWithResponse Send a staff login OTP by SMS
+	//
+	// Starts a staff member's login at a location: a one-time password goes
+	// to their phone by SMS, and the answer is the challenge to pass to
+	// verify-pos-login-otp with the code. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+	LoginPosDeviceWithPhoneWithResponse(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithPhoneResponse, error)
+
+	// LoginPosDeviceWithWhatsappWithBodyWithResponse Send a staff login OTP by WhatsApp
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// delivered over WhatsApp to their phone number. The answer is the
+	// challenge for verify-pos-login-otp. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+	LoginPosDeviceWithWhatsappWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithWhatsappResponse, error)
+
+	// LoginPosDeviceWithWhatsappWithResponse Send a staff login OTP by WhatsApp
+	//
+	// Starts a staff member's login at a location with a one-time password
+	// delivered over WhatsApp to their phone number. The answer is the
+	// challenge for verify-pos-login-otp. A location the store does not have
+	// is a 400; a phone number that is not a staff member's at that location
+	// is a 401. The store's API key authenticates the call.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+	LoginPosDeviceWithWhatsappWithResponse(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithWhatsappResponse, error)
+
+	// LogoutFromPosDeviceWithResponse Log a staff member out
+	//
+	// Ends the staff session: its access token stops working at once, and
+	// its refresh token with it. Unlike the storefront's logout, no new
+	// token pair comes back; a new login is needed. The answer has no
+	// content.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/logout (the `LogoutFromPosDevice` operationId).
+	LogoutFromPosDeviceWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutFromPosDeviceResponse, error)
+
+	// PairPosDeviceWithBodyWithResponse Pair a POS device
+	//
+	// Activates a point-of-sale terminal with the pairing code the store sent
+	// for it by SMS or email, and answers with the device. A code pairs one
+	// device, once; an unknown or used code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+	PairPosDeviceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PairPosDeviceResponse, error)
+
+	// PairPosDeviceWithResponse Pair a POS device
+	//
+	// Activates a point-of-sale terminal with the pairing code the store sent
+	// for it by SMS or email, and answers with the device. A code pairs one
+	// device, once; an unknown or used code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+	PairPosDeviceWithResponse(ctx context.Context, body PairPosDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*PairPosDeviceResponse, error)
+
+	// RefreshPosAccessTokenWithBodyWithResponse Refresh a staff access token
+	//
+	// Exchanges the refresh token of a staff session for a new access/refresh
+	// token pair. As with the storefront's refresh-token, the refresh token
+	// in the body is the only credential, and it works once: an unknown,
+	// used or expired refresh token is a 401. Departs from the vendor's
+	// types, which declare no credential and only a 400: the 401 is the
+	// answer the SDK's session machinery needs to tell an ended session
+	// from a malformed request, and the one the storefront's refresh gives.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+	RefreshPosAccessTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshPosAccessTokenResponse, error)
+
+	// RefreshPosAccessTokenWithResponse Refresh a staff access token
+	//
+	// Exchanges the refresh token of a staff session for a new access/refresh
+	// token pair. As with the storefront's refresh-token, the refresh token
+	// in the body is the only credential, and it works once: an unknown,
+	// used or expired refresh token is a 401. Departs from the vendor's
+	// types, which declare no credential and only a 400: the 401 is the
+	// answer the SDK's session machinery needs to tell an ended session
+	// from a malformed request, and the one the storefront's refresh gives.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+	RefreshPosAccessTokenWithResponse(ctx context.Context, body RefreshPosAccessTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshPosAccessTokenResponse, error)
+
+	// VerifyPosLoginOTPWithBodyWithResponse Verify a staff login OTP
+	//
+	// Completes a staff member's login: the code they received, with the
+	// `otp_token` of the challenge that sent it. The answer is the staff
+	// member at the location they logged in at and the token pair of a new
+	// staff session. A wrong or expired code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+	VerifyPosLoginOTPWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyPosLoginOTPResponse, error)
+
+	// VerifyPosLoginOTPWithResponse Verify a staff login OTP
+	//
+	// Completes a staff member's login: the code they received, with the
+	// `otp_token` of the challenge that sent it. The answer is the staff
+	// member at the location they logged in at and the token pair of a new
+	// staff session. A wrong or expired code is a 400. The store's API key
+	// authenticates the call.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+	VerifyPosLoginOTPWithResponse(ctx context.Context, body VerifyPosLoginOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyPosLoginOTPResponse, error)
+
+	// PosCreateCartWithBodyWithResponse Create a POS cart
+	//
+	// Creates a cart at the counter with its first items and answers with
+	// the cart, priced as a storefront cart is. The cart has no customer
+	// until update-pos-cart-customer links one; a staff member may hold
+	// several carts at once.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+	PosCreateCartWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosCreateCartResponse, error)
+
+	// PosCreateCartWithResponse Create a POS cart
+	//
+	// Creates a cart at the counter with its first items and answers with
+	// the cart, priced as a storefront cart is. The cart has no customer
+	// until update-pos-cart-customer links one; a staff member may hold
+	// several carts at once.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+	PosCreateCartWithResponse(ctx context.Context, body PosCreateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*PosCreateCartResponse, error)
+
+	// PosListCouponsWithResponse List coupons
+	//
+	// Lists the coupons the store offers, for the customer group the
+	// `x-customer-group-id` header names.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/available-coupons (the `PosListCoupons` operationId).
+	PosListCouponsWithResponse(ctx context.Context, params *PosListCouponsParams, reqEditors ...RequestEditorFn) (*PosListCouponsResponse, error)
+
+	// PosListPromotionsWithResponse List promotions
+	//
+	// Lists the promotions running in the store, for the customer group the
+	// `x-customer-group-id` header names.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/available-promotions (the `PosListPromotions` operationId).
+	PosListPromotionsWithResponse(ctx context.Context, params *PosListPromotionsParams, reqEditors ...RequestEditorFn) (*PosListPromotionsResponse, error)
+
+	// PosGetUserCartWithResponse Get a customer's POS cart
+	//
+	// Returns the POS cart linked to a customer, by the customer's user ID:
+	// the cart update-pos-cart-customer last linked them to. A customer
+	// with no POS cart is a 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/users/{user_id} (the `PosGetUserCart` operationId).
+	PosGetUserCartWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*PosGetUserCartResponse, error)
+
+	// PosDeleteCartWithResponse Delete a POS cart
+	//
+	// Deletes a POS cart, its items and its link to a customer. The answer
+	// has no content.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /pos/carts/{id} (the `PosDeleteCart` operationId).
+	PosDeleteCartWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosDeleteCartResponse, error)
+
+	// PosGetCartWithResponse Get a POS cart
+	//
+	// Returns a POS cart with its items, coupon, promotions, redemptions,
+	// addresses, fulfillment preference and totals.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/{id} (the `PosGetCart` operationId).
+	PosGetCartWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosGetCartResponse, error)
+
+	// PosCreateCartAddressWithBodyWithResponse Set a POS cart's addresses
+	//
+	// Sets the billing and shipping addresses of a POS cart, by the IDs of
+	// the linked customer's saved addresses or as new addresses, and
+	// answers with the cart, its taxes and shipping recomputed. Setting the
+	// same addresses twice leaves the cart the same, so it is safe to send
+	// twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+	PosCreateCartAddressWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosCreateCartAddressResponse, error)
+
+	// PosCreateCartAddressWithResponse Set a POS cart's addresses
+	//
+	// Sets the billing and shipping addresses of a POS cart, by the IDs of
+	// the linked customer's saved addresses or as new addresses, and
+	// answers with the cart, its taxes and shipping recomputed. Setting the
+	// same addresses twice leaves the cart the same, so it is safe to send
+	// twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+	PosCreateCartAddressWithResponse(ctx context.Context, id string, body PosCreateCartAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*PosCreateCartAddressResponse, error)
+
+	// PosRemoveCouponWithResponse Remove the coupon
+	//
+	// Removes the coupon from a POS cart and answers with the cart.
+	// Departs from the vendor's types, whose 404 has no body: it is the
+	// error envelope, as every 404 here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /pos/carts/{id}/coupon (the `PosRemoveCoupon` operationId).
+	PosRemoveCouponWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveCouponResponse, error)
+
+	// PosApplyCouponWithBodyWithResponse Apply a coupon
+	//
+	// Applies a coupon code to a POS cart and answers with the cart,
+	// discounted. An unknown, expired or inapplicable coupon is a 400.
+	// Applying the coupon a cart already has leaves it the same, so it is
+	// safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+	PosApplyCouponWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosApplyCouponResponse, error)
+
+	// PosApplyCouponWithResponse Apply a coupon
+	//
+	// Applies a coupon code to a POS cart and answers with the cart,
+	// discounted. An unknown, expired or inapplicable coupon is a 400.
+	// Applying the coupon a cart already has leaves it the same, so it is
+	// safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+	PosApplyCouponWithResponse(ctx context.Context, id string, body PosApplyCouponJSONRequestBody, reqEditors ...RequestEditorFn) (*PosApplyCouponResponse, error)
+
+	// PosRemoveCreditBalanceWithResponse Remove credit balance
+	//
+	// Takes back the credit balance redeemed against a POS cart and answers
+	// with the cart. Departs from the vendor's types, whose 404 has no body:
+	// it is the error envelope, as every 404 here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /pos/carts/{id}/credit-balance (the `PosRemoveCreditBalance` operationId).
+	PosRemoveCreditBalanceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveCreditBalanceResponse, error)
+
+	// PosRedeemCreditBalanceWithBodyWithResponse Redeem credit balance
+	//
+	// Redeems an amount of the linked customer's credit balance against a
+	// POS cart, replacing any amount redeemed before, and answers with the
+	// cart. It sets an amount rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+	PosRedeemCreditBalanceWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosRedeemCreditBalanceResponse, error)
+
+	// PosRedeemCreditBalanceWithResponse Redeem credit balance
+	//
+	// Redeems an amount of the linked customer's credit balance against a
+	// POS cart, replacing any amount redeemed before, and answers with the
+	// cart. It sets an amount rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+	PosRedeemCreditBalanceWithResponse(ctx context.Context, id string, body PosRedeemCreditBalanceJSONRequestBody, reqEditors ...RequestEditorFn) (*PosRedeemCreditBalanceResponse, error)
+
+	// PosEvaluateCouponsWithResponse Evaluate coupons
+	//
+	// Sorts the store's coupons into those that apply to a POS cart, with the
+	// discount each would give, and those that do not, with the reason.
+	// Departs from the vendor's types: an unknown cart is a 404, which they
+	// do not declare.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/{id}/evaluate-coupons (the `PosEvaluateCoupons` operationId).
+	PosEvaluateCouponsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosEvaluateCouponsResponse, error)
+
+	// PosEvaluatePromotionsWithResponse Evaluate promotions
+	//
+	// Sorts the store's promotions into those that apply to a POS cart and
+	// those that do not, with the reason. Departs from the vendor's types:
+	// an unknown cart is a 404, which they do not declare.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/carts/{id}/evaluate-promotions (the `PosEvaluatePromotions` operationId).
+	PosEvaluatePromotionsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosEvaluatePromotionsResponse, error)
+
+	// PosUpdateFulfillmentPreferenceWithBodyWithResponse Set how a POS cart is fulfilled
+	//
+	// Sets how a POS cart is to be fulfilled — collected in a store (the one
+	// at the counter, typically), delivered by a courier, or both for
+	// different items — and answers with the cart, its shipping recomputed.
+	// Setting the same preference twice leaves the cart the same, so it is
+	// safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+	PosUpdateFulfillmentPreferenceWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosUpdateFulfillmentPreferenceResponse, error)
+
+	// PosUpdateFulfillmentPreferenceWithResponse Set how a POS cart is fulfilled
+	//
+	// Sets how a POS cart is to be fulfilled — collected in a store (the one
+	// at the counter, typically), delivered by a courier, or both for
+	// different items — and answers with the cart, its shipping recomputed.
+	// Setting the same preference twice leaves the cart the same, so it is
+	// safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+	PosUpdateFulfillmentPreferenceWithResponse(ctx context.Context, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody, reqEditors ...RequestEditorFn) (*PosUpdateFulfillmentPreferenceResponse, error)
+
+	// PosUpdateCartWithBodyWithResponse Set an item's quantity
+	//
+	// Sets the quantity of a product (or variant) in a POS cart: a new item
+	// is added, an existing one gets the new quantity, and quantity 0
+	// removes it. It answers with the cart, its totals recomputed. It sets a
+	// quantity rather than adding one, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+	PosUpdateCartWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosUpdateCartResponse, error)
+
+	// PosUpdateCartWithResponse Set an item's quantity
+	//
+	// Sets the quantity of a product (or variant) in a POS cart: a new item
+	// is added, an existing one gets the new quantity, and quantity 0
+	// removes it. It answers with the cart, its totals recomputed. It sets a
+	// quantity rather than adding one, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+	PosUpdateCartWithResponse(ctx context.Context, id string, body PosUpdateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*PosUpdateCartResponse, error)
+
+	// PosRemoveLoyaltyPointsWithResponse Remove loyalty points
+	//
+	// Takes back the loyalty points redeemed against a POS cart and answers
+	// with the cart. Departs from the vendor's types, whose 404 has no body:
+	// it is the error envelope, as every 404 here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /pos/carts/{id}/loyalty-points (the `PosRemoveLoyaltyPoints` operationId).
+	PosRemoveLoyaltyPointsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveLoyaltyPointsResponse, error)
+
+	// PosRedeemLoyaltyPointsWithBodyWithResponse Redeem loyalty points
+	//
+	// Redeems a number of the linked customer's loyalty points against a
+	// POS cart, replacing any points redeemed before, and answers with the
+	// cart. It sets a number rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+	PosRedeemLoyaltyPointsWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosRedeemLoyaltyPointsResponse, error)
+
+	// PosRedeemLoyaltyPointsWithResponse Redeem loyalty points
+	//
+	// Redeems a number of the linked customer's loyalty points against a
+	// POS cart, replacing any points redeemed before, and answers with the
+	// cart. It sets a number rather than adding one, so it is safe to send
+	// twice. A cart without a customer is a 400. Departs from the vendor's
+	// types: an unknown cart is a 404, which they do not declare.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+	PosRedeemLoyaltyPointsWithResponse(ctx context.Context, id string, body PosRedeemLoyaltyPointsJSONRequestBody, reqEditors ...RequestEditorFn) (*PosRedeemLoyaltyPointsResponse, error)
+
+	// UpdatePosCartCustomerWithBodyWithResponse Link a customer to a POS cart
+	//
+	// Links the customer the cart is for: an existing customer by ID, or
+	// one found by phone number or email address — registered, with the
+	// names given, when the store has none. The cart is then priced for
+	// that customer (their customer group, their loyalty points and credit)
+	// and pos-get-user-cart finds it by their user ID. Linking the same
+	// customer twice leaves the cart the same, so it is safe to send twice.
+	// An unknown customer ID is a 404.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+	UpdatePosCartCustomerWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePosCartCustomerResponse, error)
+
+	// UpdatePosCartCustomerWithResponse Link a customer to a POS cart
+	//
+	// Links the customer the cart is for: an existing customer by ID, or
+	// one found by phone number or email address — registered, with the
+	// names given, when the store has none. The cart is then priced for
+	// that customer (their customer group, their loyalty points and credit)
+	// and pos-get-user-cart finds it by their user ID. Linking the same
+	// customer twice leaves the cart the same, so it is safe to send twice.
+	// An unknown customer ID is a 404.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+	UpdatePosCartCustomerWithResponse(ctx context.Context, id string, body UpdatePosCartCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePosCartCustomerResponse, error)
+
+	// PosListCategoriesWithResponse List categories
+	//
+	// Lists the store's product categories for a terminal, as list-categories
+	// does for a shopper: the top level or those below a parent, down to a
+	// nesting level, optionally only those matching a search keyword.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/categories (the `PosListCategories` operationId).
+	PosListCategoriesWithResponse(ctx context.Context, params *PosListCategoriesParams, reqEditors ...RequestEditorFn) (*PosListCategoriesResponse, error)
+
+	// PosListProductsWithResponse List products
+	//
+	// Lists the store's products for a terminal a page at a time, optionally
+	// only those in given categories (by ID or slug), with the prices of the
+	// customer group the `x-customer-group-id` header names. Unlike
+	// list-products it takes no product-type filter.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products (the `PosListProducts` operationId).
+	PosListProductsWithResponse(ctx context.Context, params *PosListProductsParams, reqEditors ...RequestEditorFn) (*PosListProductsResponse, error)
+
+	// PosListCrosssellProductsWithResponse List cross-sell products
+	//
+	// Lists SKUs to suggest alongside the given products (the items of the
+	// customer's cart, say), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/cross-sell (the `PosListCrosssellProducts` operationId).
+	PosListCrosssellProductsWithResponse(ctx context.Context, params *PosListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*PosListCrosssellProductsResponse, error)
+
+	// PosSearchProductsWithBodyWithResponse Search products
+	//
+	// Searches the store's SKUs for a terminal: a full-text query, optional
+	// filter expressions and the attributes whose values to count (facets),
+	// a page at a time. It changes nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+	PosSearchProductsWithBodyWithResponse(ctx context.Context, params *PosSearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosSearchProductsResponse, error)
+
+	// PosSearchProductsWithResponse Search products
+	//
+	// Searches the store's SKUs for a terminal: a full-text query, optional
+	// filter expressions and the attributes whose values to count (facets),
+	// a page at a time. It changes nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+	PosSearchProductsWithResponse(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*PosSearchProductsResponse, error)
+
+	// PosListSimilarProductsWithResponse List similar products
+	//
+	// Lists SKUs similar to the given products, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/similar (the `PosListSimilarProducts` operationId).
+	PosListSimilarProductsWithResponse(ctx context.Context, params *PosListSimilarProductsParams, reqEditors ...RequestEditorFn) (*PosListSimilarProductsResponse, error)
+
+	// PosListUpsellProductsWithResponse List up-sell products
+	//
+	// Lists SKUs to suggest instead of the given products (a better or dearer
+	// choice), a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/up-sell (the `PosListUpsellProducts` operationId).
+	PosListUpsellProductsWithResponse(ctx context.Context, params *PosListUpsellProductsParams, reqEditors ...RequestEditorFn) (*PosListUpsellProductsResponse, error)
+
+	// PosGetProductDetailWithResponse Get a product
+	//
+	// Returns one product, by ID or slug, with its attributes, variants,
+	// images, pricing for the customer group and, when asked, its inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id} (the `PosGetProductDetail` operationId).
+	PosGetProductDetailWithResponse(ctx context.Context, productID string, params *PosGetProductDetailParams, reqEditors ...RequestEditorFn) (*PosGetProductDetailResponse, error)
+
+	// PosListProductReviewsWithResponse List a product's reviews
+	//
+	// Lists the published reviews of a product, a page at a time, optionally
+	// only those with a tag or matching a search keyword, with the tags in
+	// use.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/reviews (the `PosListProductReviews` operationId).
+	PosListProductReviewsWithResponse(ctx context.Context, productID string, params *PosListProductReviewsParams, reqEditors ...RequestEditorFn) (*PosListProductReviewsResponse, error)
+
+	// PosListProductVariantsWithResponse List a product's variants
+	//
+	// Lists the variants of a product, by ID or slug, with their pricing for
+	// the customer group and, when asked, their inventory.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/variants (the `PosListProductVariants` operationId).
+	PosListProductVariantsWithResponse(ctx context.Context, productID string, params *PosListProductVariantsParams, reqEditors ...RequestEditorFn) (*PosListProductVariantsResponse, error)
+
+	// PosGetVariantDetailWithResponse Get a variant
+	//
+	// Returns one variant of a product, the product by ID or slug and the
+	// variant by ID or slug.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/products/{product_id}/variants/{variant_id} (the `PosGetVariantDetail` operationId).
+	PosGetVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, reqEditors ...RequestEditorFn) (*PosGetVariantDetailResponse, error)
+
+	// PosListSkusWithResponse List SKUs
+	//
+	// Lists the store's SKUs — every product and every variant as it is sold
+	// — a page at a time, optionally only given SKUs or those of given
+	// categories (by ID; unlike list-skus it takes no category slug or
+	// product type), to find what a barcode names.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/catalog/skus (the `PosListSkus` operationId).
+	PosListSkusWithResponse(ctx context.Context, params *PosListSkusParams, reqEditors ...RequestEditorFn) (*PosListSkusResponse, error)
+
+	// ListPosDevicesWithResponse List POS devices
+	//
+	// Lists the paired devices of the location the staff member is logged in
+	// at, with who has claimed each and whether it is busy.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/devices (the `ListPosDevices` operationId).
+	ListPosDevicesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPosDevicesResponse, error)
+
+	// ClaimPosDeviceWithResponse Claim a POS device
+	//
+	// Claims a device of the staff member's location for them: until they
+	// release it with unclaim-pos-device, orders take their payments on it
+	// and nobody else can claim it. Claiming a device one already holds
+	// changes nothing, so it is safe to send twice. Answers with the staff
+	// member, their device set. A device of another location, or none, is a
+	// 404. Departs from the vendor's types: a device another staff member
+	// holds is a 400, which they do not declare.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/devices/{id}/claim (the `ClaimPosDevice` operationId).
+	ClaimPosDeviceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ClaimPosDeviceResponse, error)
+
+	// UnclaimPosDeviceWithResponse Release a POS device
+	//
+	// Releases a device the staff member has claimed, for another to claim.
+	// Answers with the staff member, without a device. A device of another
+	// location, or none, is a 404. Departs from the vendor's types: a device
+	// the staff member does not hold is a 400, which they do not declare.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/devices/{id}/unclaim (the `UnclaimPosDevice` operationId).
+	UnclaimPosDeviceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*UnclaimPosDeviceResponse, error)
+
+	// GetPosFulfillmentOptionsWithBodyWithResponse List a POS cart's fulfillment options
+	//
+	// Returns how a POS cart can be fulfilled: the stores it can be
+	// collected from and the delivery options to the postal code of its
+	// shipping address, with the one the store recommends. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+	GetPosFulfillmentOptionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GetPosFulfillmentOptionsResponse, error)
+
+	// GetPosFulfillmentOptionsWithResponse List a POS cart's fulfillment options
+	//
+	// Returns how a POS cart can be fulfilled: the stores it can be
+	// collected from and the delivery options to the postal code of its
+	// shipping address, with the one the store recommends. It changes
+	// nothing, so it is safe to send twice.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+	GetPosFulfillmentOptionsWithResponse(ctx context.Context, body GetPosFulfillmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*GetPosFulfillmentOptionsResponse, error)
+
+	// ListPosLocationsWithResponse List the store's locations
+	//
+	// Lists the store's locations — its retail stores and distribution
+	// centers — with their addresses and what each can do.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/locations (the `ListPosLocations` operationId).
+	ListPosLocationsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPosLocationsResponse, error)
+
+	// CreatePosOrderWithBodyWithResponse Place a POS order
+	//
+	// Places the order of a POS cart, paid in cash at the counter, by UPI,
+	// or by card on a device: the one given, else the one the staff member
+	// has claimed. A cash order is paid at once; a UPI or card payment is
+	// pending until the device reports it, which pos-get-payment-status
+	// shows. The answer is the order and whether it has an amount to pay.
+	// A cart without a customer, or not ready for payment, is a 400. It is
+	// never resent: a second order of the same cart is refused.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+	CreatePosOrderWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePosOrderResponse, error)
+
+	// CreatePosOrderWithResponse Place a POS order
+	//
+	// Places the order of a POS cart, paid in cash at the counter, by UPI,
+	// or by card on a device: the one given, else the one the staff member
+	// has claimed. A cash order is paid at once; a UPI or card payment is
+	// pending until the device reports it, which pos-get-payment-status
+	// shows. The answer is the order and whether it has an amount to pay.
+	// A cart without a customer, or not ready for payment, is a 400. It is
+	// never resent: a second order of the same cart is refused.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+	CreatePosOrderWithResponse(ctx context.Context, body CreatePosOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePosOrderResponse, error)
+
+	// PosGetPaymentStatusWithResponse Get a POS order's payment status
+	//
+	// Returns how much of a POS order is paid and unpaid, and whether a
+	// failed payment may be retried: a terminal polls it while the device
+	// takes a UPI or card payment.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/orders/{order_number}/payment-status (the `PosGetPaymentStatus` operationId).
+	PosGetPaymentStatusWithResponse(ctx context.Context, orderNumber string, reqEditors ...RequestEditorFn) (*PosGetPaymentStatusResponse, error)
+
+	// GetPosUserWithResponse Get a staff member
+	//
+	// Returns a staff member of the store, with the location the calling
+	// staff session is at and the device they hold there. Departs from the
+	// vendor's types: an unknown user is a 404, which they do not declare.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /pos/users/{id} (the `GetPosUser` operationId).
+	GetPosUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPosUserResponse, error)
 
 	// CheckStoreWithResponse Check the store
 	//
@@ -38607,6 +44418,3212 @@ func (r VerifyVpaResponse) ContentType() string {
 	return ""
 }
 
+type LoginPosDeviceWithEmailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PosOTPSent
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LoginPosDeviceWithEmailResponse) GetJSON200() *PosOTPSent {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r LoginPosDeviceWithEmailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r LoginPosDeviceWithEmailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r LoginPosDeviceWithEmailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LoginPosDeviceWithEmailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LoginPosDeviceWithEmailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LoginPosDeviceWithEmailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LoginPosDeviceWithPhoneResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PosOTPSent
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LoginPosDeviceWithPhoneResponse) GetJSON200() *PosOTPSent {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r LoginPosDeviceWithPhoneResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r LoginPosDeviceWithPhoneResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r LoginPosDeviceWithPhoneResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LoginPosDeviceWithPhoneResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LoginPosDeviceWithPhoneResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LoginPosDeviceWithPhoneResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LoginPosDeviceWithWhatsappResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PosOTPSent
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LoginPosDeviceWithWhatsappResponse) GetJSON200() *PosOTPSent {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r LoginPosDeviceWithWhatsappResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r LoginPosDeviceWithWhatsappResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r LoginPosDeviceWithWhatsappResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LoginPosDeviceWithWhatsappResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LoginPosDeviceWithWhatsappResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LoginPosDeviceWithWhatsappResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LogoutFromPosDeviceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LogoutFromPosDeviceResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r LogoutFromPosDeviceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r LogoutFromPosDeviceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LogoutFromPosDeviceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LogoutFromPosDeviceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LogoutFromPosDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PairPosDeviceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content PairPosDeviceContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PairPosDeviceResponse) GetJSON200() *struct {
+	Content PairPosDeviceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PairPosDeviceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PairPosDeviceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r PairPosDeviceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PairPosDeviceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PairPosDeviceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PairPosDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RefreshPosAccessTokenResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		// Content A new access/refresh token pair.
+		Content AuthTokens `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RefreshPosAccessTokenResponse) GetJSON200() *struct {
+	// Content A new access/refresh token pair.
+	Content AuthTokens `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RefreshPosAccessTokenResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RefreshPosAccessTokenResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r RefreshPosAccessTokenResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RefreshPosAccessTokenResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RefreshPosAccessTokenResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RefreshPosAccessTokenResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type VerifyPosLoginOTPResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		// Content A logged-in staff member and the token pair of their session.
+		Content PosAuthContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyPosLoginOTPResponse) GetJSON200() *struct {
+	// Content A logged-in staff member and the token pair of their session.
+	Content PosAuthContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r VerifyPosLoginOTPResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r VerifyPosLoginOTPResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyPosLoginOTPResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyPosLoginOTPResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyPosLoginOTPResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyPosLoginOTPResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosCreateCartResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content CreateCartContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosCreateCartResponse) GetJSON200() *struct {
+	Content CreateCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosCreateCartResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosCreateCartResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosCreateCartResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosCreateCartResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosCreateCartResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosCreateCartResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosCreateCartResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListCouponsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListCouponsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListCouponsResponse) GetJSON200() *struct {
+	Content ListCouponsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListCouponsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListCouponsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListCouponsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListCouponsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListCouponsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListCouponsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListCouponsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListPromotionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListPromotionsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListPromotionsResponse) GetJSON200() *struct {
+	Content ListPromotionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListPromotionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListPromotionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListPromotionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListPromotionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListPromotionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListPromotionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosGetUserCartResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetUserCartContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosGetUserCartResponse) GetJSON200() *struct {
+	Content GetUserCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosGetUserCartResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosGetUserCartResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosGetUserCartResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosGetUserCartResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosGetUserCartResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosGetUserCartResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosDeleteCartResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Done
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosDeleteCartResponse) GetJSON200() *Done {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosDeleteCartResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosDeleteCartResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosDeleteCartResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosDeleteCartResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosDeleteCartResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosDeleteCartResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosGetCartResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetCartContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosGetCartResponse) GetJSON200() *struct {
+	Content GetCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosGetCartResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosGetCartResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosGetCartResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosGetCartResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosGetCartResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosGetCartResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosCreateCartAddressResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content CreateCartAddressContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosCreateCartAddressResponse) GetJSON200() *struct {
+	Content CreateCartAddressContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosCreateCartAddressResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosCreateCartAddressResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosCreateCartAddressResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosCreateCartAddressResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosCreateCartAddressResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosCreateCartAddressResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosCreateCartAddressResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosRemoveCouponResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content RemoveCouponContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosRemoveCouponResponse) GetJSON200() *struct {
+	Content RemoveCouponContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosRemoveCouponResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosRemoveCouponResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosRemoveCouponResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosRemoveCouponResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosRemoveCouponResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosRemoveCouponResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosRemoveCouponResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosApplyCouponResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ApplyCouponContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosApplyCouponResponse) GetJSON200() *struct {
+	Content ApplyCouponContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosApplyCouponResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosApplyCouponResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosApplyCouponResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosApplyCouponResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosApplyCouponResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosApplyCouponResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosApplyCouponResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosRemoveCreditBalanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content RemoveCreditBalanceContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosRemoveCreditBalanceResponse) GetJSON200() *struct {
+	Content RemoveCreditBalanceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosRemoveCreditBalanceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosRemoveCreditBalanceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosRemoveCreditBalanceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosRemoveCreditBalanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosRemoveCreditBalanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosRemoveCreditBalanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosRemoveCreditBalanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosRedeemCreditBalanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content RedeemCreditBalanceContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosRedeemCreditBalanceResponse) GetJSON200() *struct {
+	Content RedeemCreditBalanceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosRedeemCreditBalanceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosRedeemCreditBalanceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosRedeemCreditBalanceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosRedeemCreditBalanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosRedeemCreditBalanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosRedeemCreditBalanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosRedeemCreditBalanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosEvaluateCouponsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content EvaluateCouponsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosEvaluateCouponsResponse) GetJSON200() *struct {
+	Content EvaluateCouponsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosEvaluateCouponsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosEvaluateCouponsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosEvaluateCouponsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosEvaluateCouponsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosEvaluateCouponsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosEvaluateCouponsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosEvaluatePromotionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content EvaluatePromotionsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosEvaluatePromotionsResponse) GetJSON200() *struct {
+	Content EvaluatePromotionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosEvaluatePromotionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosEvaluatePromotionsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosEvaluatePromotionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosEvaluatePromotionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosEvaluatePromotionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosEvaluatePromotionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosUpdateFulfillmentPreferenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content UpdateFulfillmentPreferenceContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosUpdateFulfillmentPreferenceResponse) GetJSON200() *struct {
+	Content UpdateFulfillmentPreferenceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosUpdateFulfillmentPreferenceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosUpdateFulfillmentPreferenceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosUpdateFulfillmentPreferenceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosUpdateFulfillmentPreferenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosUpdateFulfillmentPreferenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosUpdateFulfillmentPreferenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosUpdateFulfillmentPreferenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosUpdateCartResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content UpdateCartContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosUpdateCartResponse) GetJSON200() *struct {
+	Content UpdateCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosUpdateCartResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosUpdateCartResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosUpdateCartResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosUpdateCartResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosUpdateCartResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosUpdateCartResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosUpdateCartResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosRemoveLoyaltyPointsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content RemoveLoyaltyPointsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosRemoveLoyaltyPointsResponse) GetJSON200() *struct {
+	Content RemoveLoyaltyPointsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosRemoveLoyaltyPointsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosRemoveLoyaltyPointsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosRemoveLoyaltyPointsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosRemoveLoyaltyPointsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosRemoveLoyaltyPointsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosRemoveLoyaltyPointsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosRemoveLoyaltyPointsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosRedeemLoyaltyPointsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content RedeemLoyaltyPointsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosRedeemLoyaltyPointsResponse) GetJSON200() *struct {
+	Content RedeemLoyaltyPointsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosRedeemLoyaltyPointsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosRedeemLoyaltyPointsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosRedeemLoyaltyPointsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosRedeemLoyaltyPointsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosRedeemLoyaltyPointsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosRedeemLoyaltyPointsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosRedeemLoyaltyPointsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdatePosCartCustomerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content PosUpdateCartCustomerContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdatePosCartCustomerResponse) GetJSON200() *struct {
+	Content PosUpdateCartCustomerContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdatePosCartCustomerResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdatePosCartCustomerResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdatePosCartCustomerResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdatePosCartCustomerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdatePosCartCustomerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdatePosCartCustomerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdatePosCartCustomerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListCategoriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListCategoriesContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListCategoriesResponse) GetJSON200() *struct {
+	Content ListCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListCategoriesResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListCategoriesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListCategoriesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListCategoriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListCategoriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListCategoriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListCategoriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListProductsResponse) GetJSON200() *struct {
+	Content ListProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListCrosssellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListCrosssellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListCrosssellProductsResponse) GetJSON200() *struct {
+	Content ListCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListCrosssellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListCrosssellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListCrosssellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListCrosssellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListCrosssellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListCrosssellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListCrosssellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosSearchProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content SearchProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosSearchProductsResponse) GetJSON200() *struct {
+	Content SearchProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosSearchProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosSearchProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r PosSearchProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosSearchProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosSearchProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosSearchProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListSimilarProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListSimilarProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListSimilarProductsResponse) GetJSON200() *struct {
+	Content ListSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListSimilarProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListSimilarProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListSimilarProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListSimilarProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListSimilarProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListSimilarProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListSimilarProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListUpsellProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListUpsellProductsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListUpsellProductsResponse) GetJSON200() *struct {
+	Content ListUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListUpsellProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListUpsellProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListUpsellProductsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListUpsellProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListUpsellProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListUpsellProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListUpsellProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosGetProductDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetProductDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosGetProductDetailResponse) GetJSON200() *struct {
+	Content GetProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosGetProductDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosGetProductDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosGetProductDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosGetProductDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosGetProductDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosGetProductDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosGetProductDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListProductReviewsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductReviewsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListProductReviewsResponse) GetJSON200() *struct {
+	Content ListProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListProductReviewsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListProductReviewsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListProductReviewsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListProductReviewsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListProductReviewsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListProductReviewsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListProductReviewsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListProductVariantsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListProductVariantsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListProductVariantsResponse) GetJSON200() *struct {
+	Content ListProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListProductVariantsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListProductVariantsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListProductVariantsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListProductVariantsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListProductVariantsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListProductVariantsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListProductVariantsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosGetVariantDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetVariantDetailContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosGetVariantDetailResponse) GetJSON200() *struct {
+	Content GetVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosGetVariantDetailResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosGetVariantDetailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosGetVariantDetailResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosGetVariantDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosGetVariantDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosGetVariantDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosGetVariantDetailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosListSkusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListSkusContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosListSkusResponse) GetJSON200() *struct {
+	Content ListSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PosListSkusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosListSkusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosListSkusResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosListSkusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosListSkusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosListSkusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosListSkusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPosDevicesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		// Content The devices of a location. Departs from the vendor's types, which
+		// give `devices` as a single device: it is a list.
+		Content ListPosDevicesContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPosDevicesResponse) GetJSON200() *struct {
+	// Content The devices of a location. Departs from the vendor's types, which
+	// give `devices` as a single device: it is a list.
+	Content ListPosDevicesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListPosDevicesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPosDevicesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPosDevicesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPosDevicesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPosDevicesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ClaimPosDeviceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content PosUserContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ClaimPosDeviceResponse) GetJSON200() *struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ClaimPosDeviceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ClaimPosDeviceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ClaimPosDeviceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ClaimPosDeviceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ClaimPosDeviceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ClaimPosDeviceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ClaimPosDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnclaimPosDeviceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content PosUserContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnclaimPosDeviceResponse) GetJSON200() *struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UnclaimPosDeviceResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UnclaimPosDeviceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UnclaimPosDeviceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r UnclaimPosDeviceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnclaimPosDeviceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnclaimPosDeviceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnclaimPosDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPosFulfillmentOptionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetFulfillmentOptionsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPosFulfillmentOptionsResponse) GetJSON200() *struct {
+	Content GetFulfillmentOptionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetPosFulfillmentOptionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetPosFulfillmentOptionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetPosFulfillmentOptionsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPosFulfillmentOptionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPosFulfillmentOptionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPosFulfillmentOptionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPosFulfillmentOptionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPosLocationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content ListPosLocationsContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPosLocationsResponse) GetJSON200() *struct {
+	Content ListPosLocationsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListPosLocationsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPosLocationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPosLocationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPosLocationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPosLocationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreatePosOrderResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content CreatePosOrderContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreatePosOrderResponse) GetJSON200() *struct {
+	Content CreatePosOrderContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreatePosOrderResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreatePosOrderResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePosOrderResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePosOrderResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePosOrderResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePosOrderResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PosGetPaymentStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content GetPaymentStatusContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PosGetPaymentStatusResponse) GetJSON200() *struct {
+	Content GetPaymentStatusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PosGetPaymentStatusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PosGetPaymentStatusResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PosGetPaymentStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PosGetPaymentStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PosGetPaymentStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PosGetPaymentStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPosUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Content PosUserContent `json:"content"`
+
+		// Message A human-readable message about the outcome.
+		Message Message `json:"message"`
+
+		// Success `true` for success, `false` for failure.
+		Success Success `json:"success"`
+	}
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPosUserResponse) GetJSON200() *struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+} {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetPosUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetPosUserResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPosUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPosUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPosUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPosUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CheckStoreResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -42380,6 +51397,1105 @@ func (c *ClientWithResponses) VerifyVpaWithResponse(ctx context.Context, params 
 		return nil, err
 	}
 	return ParseVerifyVpaResponse(rsp)
+}
+
+// LoginPosDeviceWithEmailWithBodyWithResponse Send a staff login OTP by email
+//
+// Starts a staff member's login at a location with a one-time password
+// sent to their email address. The answer is the challenge for
+// verify-pos-login-otp. A location the store does not have is a 400; an
+// address that is not a staff member's at that location is a 401. The
+// store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithEmailWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithEmailParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithEmailResponse, error) {
+	rsp, err := c.LoginPosDeviceWithEmailWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithEmailResponse(rsp)
+}
+
+// LoginPosDeviceWithEmailWithResponse Send a staff login OTP by email
+//
+// Starts a staff member's login at a location with a one-time password
+// sent to their email address. The answer is the challenge for
+// verify-pos-login-otp. A location the store does not have is a 400; an
+// address that is not a staff member's at that location is a 401. The
+// store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/email (the `LoginPosDeviceWithEmail` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithEmailWithResponse(ctx context.Context, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithEmailResponse, error) {
+	rsp, err := c.LoginPosDeviceWithEmail(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithEmailResponse(rsp)
+}
+
+// LoginPosDeviceWithPhoneWithBodyWithResponse Send a staff login OTP by SMS
+//
+// Starts a staff member's login at a location: a one-time password goes
+// to their phone by SMS, and the answer is the challenge to pass to
+// verify-pos-login-otp with the code. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithPhoneWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithPhoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithPhoneResponse, error) {
+	rsp, err := c.LoginPosDeviceWithPhoneWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithPhoneResponse(rsp)
+}
+
+// LoginPosDeviceWithPhoneWithResponse Send a staff login OTP by SMS
+//
+// Starts a staff member's login at a location: a one-time password goes
+// to their phone by SMS, and the answer is the challenge to pass to
+// verify-pos-login-otp with the code. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/phone (the `LoginPosDeviceWithPhone` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithPhoneWithResponse(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithPhoneResponse, error) {
+	rsp, err := c.LoginPosDeviceWithPhone(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithPhoneResponse(rsp)
+}
+
+// LoginPosDeviceWithWhatsappWithBodyWithResponse Send a staff login OTP by WhatsApp
+//
+// Starts a staff member's login at a location with a one-time password
+// delivered over WhatsApp to their phone number. The answer is the
+// challenge for verify-pos-login-otp. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithWhatsappWithBodyWithResponse(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithWhatsappResponse, error) {
+	rsp, err := c.LoginPosDeviceWithWhatsappWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithWhatsappResponse(rsp)
+}
+
+// LoginPosDeviceWithWhatsappWithResponse Send a staff login OTP by WhatsApp
+//
+// Starts a staff member's login at a location with a one-time password
+// delivered over WhatsApp to their phone number. The answer is the
+// challenge for verify-pos-login-otp. A location the store does not have
+// is a 400; a phone number that is not a staff member's at that location
+// is a 401. The store's API key authenticates the call.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/login/whatsapp (the `LoginPosDeviceWithWhatsapp` operationId).
+func (c *ClientWithResponses) LoginPosDeviceWithWhatsappWithResponse(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginPosDeviceWithWhatsappResponse, error) {
+	rsp, err := c.LoginPosDeviceWithWhatsapp(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLoginPosDeviceWithWhatsappResponse(rsp)
+}
+
+// LogoutFromPosDeviceWithResponse Log a staff member out
+//
+// Ends the staff session: its access token stops working at once, and
+// its refresh token with it. Unlike the storefront's logout, no new
+// token pair comes back; a new login is needed. The answer has no
+// content.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/logout (the `LogoutFromPosDevice` operationId).
+func (c *ClientWithResponses) LogoutFromPosDeviceWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutFromPosDeviceResponse, error) {
+	rsp, err := c.LogoutFromPosDevice(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLogoutFromPosDeviceResponse(rsp)
+}
+
+// PairPosDeviceWithBodyWithResponse Pair a POS device
+//
+// Activates a point-of-sale terminal with the pairing code the store sent
+// for it by SMS or email, and answers with the device. A code pairs one
+// device, once; an unknown or used code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+func (c *ClientWithResponses) PairPosDeviceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PairPosDeviceResponse, error) {
+	rsp, err := c.PairPosDeviceWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePairPosDeviceResponse(rsp)
+}
+
+// PairPosDeviceWithResponse Pair a POS device
+//
+// Activates a point-of-sale terminal with the pairing code the store sent
+// for it by SMS or email, and answers with the device. A code pairs one
+// device, once; an unknown or used code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/pair-device (the `PairPosDevice` operationId).
+func (c *ClientWithResponses) PairPosDeviceWithResponse(ctx context.Context, body PairPosDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*PairPosDeviceResponse, error) {
+	rsp, err := c.PairPosDevice(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePairPosDeviceResponse(rsp)
+}
+
+// RefreshPosAccessTokenWithBodyWithResponse Refresh a staff access token
+//
+// Exchanges the refresh token of a staff session for a new access/refresh
+// token pair. As with the storefront's refresh-token, the refresh token
+// in the body is the only credential, and it works once: an unknown,
+// used or expired refresh token is a 401. Departs from the vendor's
+// types, which declare no credential and only a 400: the 401 is the
+// answer the SDK's session machinery needs to tell an ended session
+// from a malformed request, and the one the storefront's refresh gives.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+func (c *ClientWithResponses) RefreshPosAccessTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshPosAccessTokenResponse, error) {
+	rsp, err := c.RefreshPosAccessTokenWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRefreshPosAccessTokenResponse(rsp)
+}
+
+// RefreshPosAccessTokenWithResponse Refresh a staff access token
+//
+// Exchanges the refresh token of a staff session for a new access/refresh
+// token pair. As with the storefront's refresh-token, the refresh token
+// in the body is the only credential, and it works once: an unknown,
+// used or expired refresh token is a 401. Departs from the vendor's
+// types, which declare no credential and only a 400: the 401 is the
+// answer the SDK's session machinery needs to tell an ended session
+// from a malformed request, and the one the storefront's refresh gives.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/refresh-token (the `RefreshPosAccessToken` operationId).
+func (c *ClientWithResponses) RefreshPosAccessTokenWithResponse(ctx context.Context, body RefreshPosAccessTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshPosAccessTokenResponse, error) {
+	rsp, err := c.RefreshPosAccessToken(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRefreshPosAccessTokenResponse(rsp)
+}
+
+// VerifyPosLoginOTPWithBodyWithResponse Verify a staff login OTP
+//
+// Completes a staff member's login: the code they received, with the
+// `otp_token` of the challenge that sent it. The answer is the staff
+// member at the location they logged in at and the token pair of a new
+// staff session. A wrong or expired code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+func (c *ClientWithResponses) VerifyPosLoginOTPWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyPosLoginOTPResponse, error) {
+	rsp, err := c.VerifyPosLoginOTPWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyPosLoginOTPResponse(rsp)
+}
+
+// VerifyPosLoginOTPWithResponse Verify a staff login OTP
+//
+// Completes a staff member's login: the code they received, with the
+// `otp_token` of the challenge that sent it. The answer is the staff
+// member at the location they logged in at and the token pair of a new
+// staff session. A wrong or expired code is a 400. The store's API key
+// authenticates the call.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/auth/verify-otp (the `VerifyPosLoginOTP` operationId).
+func (c *ClientWithResponses) VerifyPosLoginOTPWithResponse(ctx context.Context, body VerifyPosLoginOTPJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyPosLoginOTPResponse, error) {
+	rsp, err := c.VerifyPosLoginOTP(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyPosLoginOTPResponse(rsp)
+}
+
+// PosCreateCartWithBodyWithResponse Create a POS cart
+//
+// Creates a cart at the counter with its first items and answers with
+// the cart, priced as a storefront cart is. The cart has no customer
+// until update-pos-cart-customer links one; a staff member may hold
+// several carts at once.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+func (c *ClientWithResponses) PosCreateCartWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosCreateCartResponse, error) {
+	rsp, err := c.PosCreateCartWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosCreateCartResponse(rsp)
+}
+
+// PosCreateCartWithResponse Create a POS cart
+//
+// Creates a cart at the counter with its first items and answers with
+// the cart, priced as a storefront cart is. The cart has no customer
+// until update-pos-cart-customer links one; a staff member may hold
+// several carts at once.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts (the `PosCreateCart` operationId).
+func (c *ClientWithResponses) PosCreateCartWithResponse(ctx context.Context, body PosCreateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*PosCreateCartResponse, error) {
+	rsp, err := c.PosCreateCart(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosCreateCartResponse(rsp)
+}
+
+// PosListCouponsWithResponse List coupons
+//
+// Lists the coupons the store offers, for the customer group the
+// `x-customer-group-id` header names.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/available-coupons (the `PosListCoupons` operationId).
+func (c *ClientWithResponses) PosListCouponsWithResponse(ctx context.Context, params *PosListCouponsParams, reqEditors ...RequestEditorFn) (*PosListCouponsResponse, error) {
+	rsp, err := c.PosListCoupons(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListCouponsResponse(rsp)
+}
+
+// PosListPromotionsWithResponse List promotions
+//
+// Lists the promotions running in the store, for the customer group the
+// `x-customer-group-id` header names.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/available-promotions (the `PosListPromotions` operationId).
+func (c *ClientWithResponses) PosListPromotionsWithResponse(ctx context.Context, params *PosListPromotionsParams, reqEditors ...RequestEditorFn) (*PosListPromotionsResponse, error) {
+	rsp, err := c.PosListPromotions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListPromotionsResponse(rsp)
+}
+
+// PosGetUserCartWithResponse Get a customer's POS cart
+//
+// Returns the POS cart linked to a customer, by the customer's user ID:
+// the cart update-pos-cart-customer last linked them to. A customer
+// with no POS cart is a 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/users/{user_id} (the `PosGetUserCart` operationId).
+func (c *ClientWithResponses) PosGetUserCartWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*PosGetUserCartResponse, error) {
+	rsp, err := c.PosGetUserCart(ctx, userID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosGetUserCartResponse(rsp)
+}
+
+// PosDeleteCartWithResponse Delete a POS cart
+//
+// Deletes a POS cart, its items and its link to a customer. The answer
+// has no content.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /pos/carts/{id} (the `PosDeleteCart` operationId).
+func (c *ClientWithResponses) PosDeleteCartWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosDeleteCartResponse, error) {
+	rsp, err := c.PosDeleteCart(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosDeleteCartResponse(rsp)
+}
+
+// PosGetCartWithResponse Get a POS cart
+//
+// Returns a POS cart with its items, coupon, promotions, redemptions,
+// addresses, fulfillment preference and totals.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/{id} (the `PosGetCart` operationId).
+func (c *ClientWithResponses) PosGetCartWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosGetCartResponse, error) {
+	rsp, err := c.PosGetCart(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosGetCartResponse(rsp)
+}
+
+// PosCreateCartAddressWithBodyWithResponse Set a POS cart's addresses
+//
+// Sets the billing and shipping addresses of a POS cart, by the IDs of
+// the linked customer's saved addresses or as new addresses, and
+// answers with the cart, its taxes and shipping recomputed. Setting the
+// same addresses twice leaves the cart the same, so it is safe to send
+// twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+func (c *ClientWithResponses) PosCreateCartAddressWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosCreateCartAddressResponse, error) {
+	rsp, err := c.PosCreateCartAddressWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosCreateCartAddressResponse(rsp)
+}
+
+// PosCreateCartAddressWithResponse Set a POS cart's addresses
+//
+// Sets the billing and shipping addresses of a POS cart, by the IDs of
+// the linked customer's saved addresses or as new addresses, and
+// answers with the cart, its taxes and shipping recomputed. Setting the
+// same addresses twice leaves the cart the same, so it is safe to send
+// twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/address (the `PosCreateCartAddress` operationId).
+func (c *ClientWithResponses) PosCreateCartAddressWithResponse(ctx context.Context, id string, body PosCreateCartAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*PosCreateCartAddressResponse, error) {
+	rsp, err := c.PosCreateCartAddress(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosCreateCartAddressResponse(rsp)
+}
+
+// PosRemoveCouponWithResponse Remove the coupon
+//
+// Removes the coupon from a POS cart and answers with the cart.
+// Departs from the vendor's types, whose 404 has no body: it is the
+// error envelope, as every 404 here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /pos/carts/{id}/coupon (the `PosRemoveCoupon` operationId).
+func (c *ClientWithResponses) PosRemoveCouponWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveCouponResponse, error) {
+	rsp, err := c.PosRemoveCoupon(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRemoveCouponResponse(rsp)
+}
+
+// PosApplyCouponWithBodyWithResponse Apply a coupon
+//
+// Applies a coupon code to a POS cart and answers with the cart,
+// discounted. An unknown, expired or inapplicable coupon is a 400.
+// Applying the coupon a cart already has leaves it the same, so it is
+// safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+func (c *ClientWithResponses) PosApplyCouponWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosApplyCouponResponse, error) {
+	rsp, err := c.PosApplyCouponWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosApplyCouponResponse(rsp)
+}
+
+// PosApplyCouponWithResponse Apply a coupon
+//
+// Applies a coupon code to a POS cart and answers with the cart,
+// discounted. An unknown, expired or inapplicable coupon is a 400.
+// Applying the coupon a cart already has leaves it the same, so it is
+// safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/coupon (the `PosApplyCoupon` operationId).
+func (c *ClientWithResponses) PosApplyCouponWithResponse(ctx context.Context, id string, body PosApplyCouponJSONRequestBody, reqEditors ...RequestEditorFn) (*PosApplyCouponResponse, error) {
+	rsp, err := c.PosApplyCoupon(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosApplyCouponResponse(rsp)
+}
+
+// PosRemoveCreditBalanceWithResponse Remove credit balance
+//
+// Takes back the credit balance redeemed against a POS cart and answers
+// with the cart. Departs from the vendor's types, whose 404 has no body:
+// it is the error envelope, as every 404 here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /pos/carts/{id}/credit-balance (the `PosRemoveCreditBalance` operationId).
+func (c *ClientWithResponses) PosRemoveCreditBalanceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveCreditBalanceResponse, error) {
+	rsp, err := c.PosRemoveCreditBalance(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRemoveCreditBalanceResponse(rsp)
+}
+
+// PosRedeemCreditBalanceWithBodyWithResponse Redeem credit balance
+//
+// Redeems an amount of the linked customer's credit balance against a
+// POS cart, replacing any amount redeemed before, and answers with the
+// cart. It sets an amount rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+func (c *ClientWithResponses) PosRedeemCreditBalanceWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosRedeemCreditBalanceResponse, error) {
+	rsp, err := c.PosRedeemCreditBalanceWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRedeemCreditBalanceResponse(rsp)
+}
+
+// PosRedeemCreditBalanceWithResponse Redeem credit balance
+//
+// Redeems an amount of the linked customer's credit balance against a
+// POS cart, replacing any amount redeemed before, and answers with the
+// cart. It sets an amount rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/credit-balance (the `PosRedeemCreditBalance` operationId).
+func (c *ClientWithResponses) PosRedeemCreditBalanceWithResponse(ctx context.Context, id string, body PosRedeemCreditBalanceJSONRequestBody, reqEditors ...RequestEditorFn) (*PosRedeemCreditBalanceResponse, error) {
+	rsp, err := c.PosRedeemCreditBalance(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRedeemCreditBalanceResponse(rsp)
+}
+
+// PosEvaluateCouponsWithResponse Evaluate coupons
+//
+// Sorts the store's coupons into those that apply to a POS cart, with the
+// discount each would give, and those that do not, with the reason.
+// Departs from the vendor's types: an unknown cart is a 404, which they
+// do not declare.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/{id}/evaluate-coupons (the `PosEvaluateCoupons` operationId).
+func (c *ClientWithResponses) PosEvaluateCouponsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosEvaluateCouponsResponse, error) {
+	rsp, err := c.PosEvaluateCoupons(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosEvaluateCouponsResponse(rsp)
+}
+
+// PosEvaluatePromotionsWithResponse Evaluate promotions
+//
+// Sorts the store's promotions into those that apply to a POS cart and
+// those that do not, with the reason. Departs from the vendor's types:
+// an unknown cart is a 404, which they do not declare.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/carts/{id}/evaluate-promotions (the `PosEvaluatePromotions` operationId).
+func (c *ClientWithResponses) PosEvaluatePromotionsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosEvaluatePromotionsResponse, error) {
+	rsp, err := c.PosEvaluatePromotions(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosEvaluatePromotionsResponse(rsp)
+}
+
+// PosUpdateFulfillmentPreferenceWithBodyWithResponse Set how a POS cart is fulfilled
+//
+// Sets how a POS cart is to be fulfilled — collected in a store (the one
+// at the counter, typically), delivered by a courier, or both for
+// different items — and answers with the cart, its shipping recomputed.
+// Setting the same preference twice leaves the cart the same, so it is
+// safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+func (c *ClientWithResponses) PosUpdateFulfillmentPreferenceWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosUpdateFulfillmentPreferenceResponse, error) {
+	rsp, err := c.PosUpdateFulfillmentPreferenceWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosUpdateFulfillmentPreferenceResponse(rsp)
+}
+
+// PosUpdateFulfillmentPreferenceWithResponse Set how a POS cart is fulfilled
+//
+// Sets how a POS cart is to be fulfilled — collected in a store (the one
+// at the counter, typically), delivered by a courier, or both for
+// different items — and answers with the cart, its shipping recomputed.
+// Setting the same preference twice leaves the cart the same, so it is
+// safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/fulfillment-preference (the `PosUpdateFulfillmentPreference` operationId).
+func (c *ClientWithResponses) PosUpdateFulfillmentPreferenceWithResponse(ctx context.Context, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody, reqEditors ...RequestEditorFn) (*PosUpdateFulfillmentPreferenceResponse, error) {
+	rsp, err := c.PosUpdateFulfillmentPreference(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosUpdateFulfillmentPreferenceResponse(rsp)
+}
+
+// PosUpdateCartWithBodyWithResponse Set an item's quantity
+//
+// Sets the quantity of a product (or variant) in a POS cart: a new item
+// is added, an existing one gets the new quantity, and quantity 0
+// removes it. It answers with the cart, its totals recomputed. It sets a
+// quantity rather than adding one, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+func (c *ClientWithResponses) PosUpdateCartWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosUpdateCartResponse, error) {
+	rsp, err := c.PosUpdateCartWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosUpdateCartResponse(rsp)
+}
+
+// PosUpdateCartWithResponse Set an item's quantity
+//
+// Sets the quantity of a product (or variant) in a POS cart: a new item
+// is added, an existing one gets the new quantity, and quantity 0
+// removes it. It answers with the cart, its totals recomputed. It sets a
+// quantity rather than adding one, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/items (the `PosUpdateCart` operationId).
+func (c *ClientWithResponses) PosUpdateCartWithResponse(ctx context.Context, id string, body PosUpdateCartJSONRequestBody, reqEditors ...RequestEditorFn) (*PosUpdateCartResponse, error) {
+	rsp, err := c.PosUpdateCart(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosUpdateCartResponse(rsp)
+}
+
+// PosRemoveLoyaltyPointsWithResponse Remove loyalty points
+//
+// Takes back the loyalty points redeemed against a POS cart and answers
+// with the cart. Departs from the vendor's types, whose 404 has no body:
+// it is the error envelope, as every 404 here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /pos/carts/{id}/loyalty-points (the `PosRemoveLoyaltyPoints` operationId).
+func (c *ClientWithResponses) PosRemoveLoyaltyPointsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*PosRemoveLoyaltyPointsResponse, error) {
+	rsp, err := c.PosRemoveLoyaltyPoints(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRemoveLoyaltyPointsResponse(rsp)
+}
+
+// PosRedeemLoyaltyPointsWithBodyWithResponse Redeem loyalty points
+//
+// Redeems a number of the linked customer's loyalty points against a
+// POS cart, replacing any points redeemed before, and answers with the
+// cart. It sets a number rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+func (c *ClientWithResponses) PosRedeemLoyaltyPointsWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosRedeemLoyaltyPointsResponse, error) {
+	rsp, err := c.PosRedeemLoyaltyPointsWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRedeemLoyaltyPointsResponse(rsp)
+}
+
+// PosRedeemLoyaltyPointsWithResponse Redeem loyalty points
+//
+// Redeems a number of the linked customer's loyalty points against a
+// POS cart, replacing any points redeemed before, and answers with the
+// cart. It sets a number rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's
+// types: an unknown cart is a 404, which they do not declare.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/loyalty-points (the `PosRedeemLoyaltyPoints` operationId).
+func (c *ClientWithResponses) PosRedeemLoyaltyPointsWithResponse(ctx context.Context, id string, body PosRedeemLoyaltyPointsJSONRequestBody, reqEditors ...RequestEditorFn) (*PosRedeemLoyaltyPointsResponse, error) {
+	rsp, err := c.PosRedeemLoyaltyPoints(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosRedeemLoyaltyPointsResponse(rsp)
+}
+
+// UpdatePosCartCustomerWithBodyWithResponse Link a customer to a POS cart
+//
+// Links the customer the cart is for: an existing customer by ID, or
+// one found by phone number or email address — registered, with the
+// names given, when the store has none. The cart is then priced for
+// that customer (their customer group, their loyalty points and credit)
+// and pos-get-user-cart finds it by their user ID. Linking the same
+// customer twice leaves the cart the same, so it is safe to send twice.
+// An unknown customer ID is a 404.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+func (c *ClientWithResponses) UpdatePosCartCustomerWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePosCartCustomerResponse, error) {
+	rsp, err := c.UpdatePosCartCustomerWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePosCartCustomerResponse(rsp)
+}
+
+// UpdatePosCartCustomerWithResponse Link a customer to a POS cart
+//
+// Links the customer the cart is for: an existing customer by ID, or
+// one found by phone number or email address — registered, with the
+// names given, when the store has none. The cart is then priced for
+// that customer (their customer group, their loyalty points and credit)
+// and pos-get-user-cart finds it by their user ID. Linking the same
+// customer twice leaves the cart the same, so it is safe to send twice.
+// An unknown customer ID is a 404.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/carts/{id}/update-customer (the `UpdatePosCartCustomer` operationId).
+func (c *ClientWithResponses) UpdatePosCartCustomerWithResponse(ctx context.Context, id string, body UpdatePosCartCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePosCartCustomerResponse, error) {
+	rsp, err := c.UpdatePosCartCustomer(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdatePosCartCustomerResponse(rsp)
+}
+
+// PosListCategoriesWithResponse List categories
+//
+// Lists the store's product categories for a terminal, as list-categories
+// does for a shopper: the top level or those below a parent, down to a
+// nesting level, optionally only those matching a search keyword.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/categories (the `PosListCategories` operationId).
+func (c *ClientWithResponses) PosListCategoriesWithResponse(ctx context.Context, params *PosListCategoriesParams, reqEditors ...RequestEditorFn) (*PosListCategoriesResponse, error) {
+	rsp, err := c.PosListCategories(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListCategoriesResponse(rsp)
+}
+
+// PosListProductsWithResponse List products
+//
+// Lists the store's products for a terminal a page at a time, optionally
+// only those in given categories (by ID or slug), with the prices of the
+// customer group the `x-customer-group-id` header names. Unlike
+// list-products it takes no product-type filter.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products (the `PosListProducts` operationId).
+func (c *ClientWithResponses) PosListProductsWithResponse(ctx context.Context, params *PosListProductsParams, reqEditors ...RequestEditorFn) (*PosListProductsResponse, error) {
+	rsp, err := c.PosListProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListProductsResponse(rsp)
+}
+
+// PosListCrosssellProductsWithResponse List cross-sell products
+//
+// Lists SKUs to suggest alongside the given products (the items of the
+// customer's cart, say), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/cross-sell (the `PosListCrosssellProducts` operationId).
+func (c *ClientWithResponses) PosListCrosssellProductsWithResponse(ctx context.Context, params *PosListCrosssellProductsParams, reqEditors ...RequestEditorFn) (*PosListCrosssellProductsResponse, error) {
+	rsp, err := c.PosListCrosssellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListCrosssellProductsResponse(rsp)
+}
+
+// PosSearchProductsWithBodyWithResponse Search products
+//
+// Searches the store's SKUs for a terminal: a full-text query, optional
+// filter expressions and the attributes whose values to count (facets),
+// a page at a time. It changes nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+func (c *ClientWithResponses) PosSearchProductsWithBodyWithResponse(ctx context.Context, params *PosSearchProductsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PosSearchProductsResponse, error) {
+	rsp, err := c.PosSearchProductsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosSearchProductsResponse(rsp)
+}
+
+// PosSearchProductsWithResponse Search products
+//
+// Searches the store's SKUs for a terminal: a full-text query, optional
+// filter expressions and the attributes whose values to count (facets),
+// a page at a time. It changes nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/catalog/products/search (the `PosSearchProducts` operationId).
+func (c *ClientWithResponses) PosSearchProductsWithResponse(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody, reqEditors ...RequestEditorFn) (*PosSearchProductsResponse, error) {
+	rsp, err := c.PosSearchProducts(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosSearchProductsResponse(rsp)
+}
+
+// PosListSimilarProductsWithResponse List similar products
+//
+// Lists SKUs similar to the given products, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/similar (the `PosListSimilarProducts` operationId).
+func (c *ClientWithResponses) PosListSimilarProductsWithResponse(ctx context.Context, params *PosListSimilarProductsParams, reqEditors ...RequestEditorFn) (*PosListSimilarProductsResponse, error) {
+	rsp, err := c.PosListSimilarProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListSimilarProductsResponse(rsp)
+}
+
+// PosListUpsellProductsWithResponse List up-sell products
+//
+// Lists SKUs to suggest instead of the given products (a better or dearer
+// choice), a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/up-sell (the `PosListUpsellProducts` operationId).
+func (c *ClientWithResponses) PosListUpsellProductsWithResponse(ctx context.Context, params *PosListUpsellProductsParams, reqEditors ...RequestEditorFn) (*PosListUpsellProductsResponse, error) {
+	rsp, err := c.PosListUpsellProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListUpsellProductsResponse(rsp)
+}
+
+// PosGetProductDetailWithResponse Get a product
+//
+// Returns one product, by ID or slug, with its attributes, variants,
+// images, pricing for the customer group and, when asked, its inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/{product_id} (the `PosGetProductDetail` operationId).
+func (c *ClientWithResponses) PosGetProductDetailWithResponse(ctx context.Context, productID string, params *PosGetProductDetailParams, reqEditors ...RequestEditorFn) (*PosGetProductDetailResponse, error) {
+	rsp, err := c.PosGetProductDetail(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosGetProductDetailResponse(rsp)
+}
+
+// PosListProductReviewsWithResponse List a product's reviews
+//
+// Lists the published reviews of a product, a page at a time, optionally
+// only those with a tag or matching a search keyword, with the tags in
+// use.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/reviews (the `PosListProductReviews` operationId).
+func (c *ClientWithResponses) PosListProductReviewsWithResponse(ctx context.Context, productID string, params *PosListProductReviewsParams, reqEditors ...RequestEditorFn) (*PosListProductReviewsResponse, error) {
+	rsp, err := c.PosListProductReviews(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListProductReviewsResponse(rsp)
+}
+
+// PosListProductVariantsWithResponse List a product's variants
+//
+// Lists the variants of a product, by ID or slug, with their pricing for
+// the customer group and, when asked, their inventory.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/variants (the `PosListProductVariants` operationId).
+func (c *ClientWithResponses) PosListProductVariantsWithResponse(ctx context.Context, productID string, params *PosListProductVariantsParams, reqEditors ...RequestEditorFn) (*PosListProductVariantsResponse, error) {
+	rsp, err := c.PosListProductVariants(ctx, productID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListProductVariantsResponse(rsp)
+}
+
+// PosGetVariantDetailWithResponse Get a variant
+//
+// Returns one variant of a product, the product by ID or slug and the
+// variant by ID or slug.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/products/{product_id}/variants/{variant_id} (the `PosGetVariantDetail` operationId).
+func (c *ClientWithResponses) PosGetVariantDetailWithResponse(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, reqEditors ...RequestEditorFn) (*PosGetVariantDetailResponse, error) {
+	rsp, err := c.PosGetVariantDetail(ctx, productID, variantID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosGetVariantDetailResponse(rsp)
+}
+
+// PosListSkusWithResponse List SKUs
+//
+// Lists the store's SKUs — every product and every variant as it is sold
+// — a page at a time, optionally only given SKUs or those of given
+// categories (by ID; unlike list-skus it takes no category slug or
+// product type), to find what a barcode names.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/catalog/skus (the `PosListSkus` operationId).
+func (c *ClientWithResponses) PosListSkusWithResponse(ctx context.Context, params *PosListSkusParams, reqEditors ...RequestEditorFn) (*PosListSkusResponse, error) {
+	rsp, err := c.PosListSkus(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosListSkusResponse(rsp)
+}
+
+// ListPosDevicesWithResponse List POS devices
+//
+// Lists the paired devices of the location the staff member is logged in
+// at, with who has claimed each and whether it is busy.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/devices (the `ListPosDevices` operationId).
+func (c *ClientWithResponses) ListPosDevicesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPosDevicesResponse, error) {
+	rsp, err := c.ListPosDevices(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPosDevicesResponse(rsp)
+}
+
+// ClaimPosDeviceWithResponse Claim a POS device
+//
+// Claims a device of the staff member's location for them: until they
+// release it with unclaim-pos-device, orders take their payments on it
+// and nobody else can claim it. Claiming a device one already holds
+// changes nothing, so it is safe to send twice. Answers with the staff
+// member, their device set. A device of another location, or none, is a
+// 404. Departs from the vendor's types: a device another staff member
+// holds is a 400, which they do not declare.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/devices/{id}/claim (the `ClaimPosDevice` operationId).
+func (c *ClientWithResponses) ClaimPosDeviceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ClaimPosDeviceResponse, error) {
+	rsp, err := c.ClaimPosDevice(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseClaimPosDeviceResponse(rsp)
+}
+
+// UnclaimPosDeviceWithResponse Release a POS device
+//
+// Releases a device the staff member has claimed, for another to claim.
+// Answers with the staff member, without a device. A device of another
+// location, or none, is a 404. Departs from the vendor's types: a device
+// the staff member does not hold is a 400, which they do not declare.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/devices/{id}/unclaim (the `UnclaimPosDevice` operationId).
+func (c *ClientWithResponses) UnclaimPosDeviceWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*UnclaimPosDeviceResponse, error) {
+	rsp, err := c.UnclaimPosDevice(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnclaimPosDeviceResponse(rsp)
+}
+
+// GetPosFulfillmentOptionsWithBodyWithResponse List a POS cart's fulfillment options
+//
+// Returns how a POS cart can be fulfilled: the stores it can be
+// collected from and the delivery options to the postal code of its
+// shipping address, with the one the store recommends. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+func (c *ClientWithResponses) GetPosFulfillmentOptionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GetPosFulfillmentOptionsResponse, error) {
+	rsp, err := c.GetPosFulfillmentOptionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPosFulfillmentOptionsResponse(rsp)
+}
+
+// GetPosFulfillmentOptionsWithResponse List a POS cart's fulfillment options
+//
+// Returns how a POS cart can be fulfilled: the stores it can be
+// collected from and the delivery options to the postal code of its
+// shipping address, with the one the store recommends. It changes
+// nothing, so it is safe to send twice.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/fulfillment-options (the `GetPosFulfillmentOptions` operationId).
+func (c *ClientWithResponses) GetPosFulfillmentOptionsWithResponse(ctx context.Context, body GetPosFulfillmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*GetPosFulfillmentOptionsResponse, error) {
+	rsp, err := c.GetPosFulfillmentOptions(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPosFulfillmentOptionsResponse(rsp)
+}
+
+// ListPosLocationsWithResponse List the store's locations
+//
+// Lists the store's locations — its retail stores and distribution
+// centers — with their addresses and what each can do.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/locations (the `ListPosLocations` operationId).
+func (c *ClientWithResponses) ListPosLocationsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPosLocationsResponse, error) {
+	rsp, err := c.ListPosLocations(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPosLocationsResponse(rsp)
+}
+
+// CreatePosOrderWithBodyWithResponse Place a POS order
+//
+// Places the order of a POS cart, paid in cash at the counter, by UPI,
+// or by card on a device: the one given, else the one the staff member
+// has claimed. A cash order is paid at once; a UPI or card payment is
+// pending until the device reports it, which pos-get-payment-status
+// shows. The answer is the order and whether it has an amount to pay.
+// A cart without a customer, or not ready for payment, is a 400. It is
+// never resent: a second order of the same cart is refused.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+func (c *ClientWithResponses) CreatePosOrderWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePosOrderResponse, error) {
+	rsp, err := c.CreatePosOrderWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePosOrderResponse(rsp)
+}
+
+// CreatePosOrderWithResponse Place a POS order
+//
+// Places the order of a POS cart, paid in cash at the counter, by UPI,
+// or by card on a device: the one given, else the one the staff member
+// has claimed. A cash order is paid at once; a UPI or card payment is
+// pending until the device reports it, which pos-get-payment-status
+// shows. The answer is the order and whether it has an amount to pay.
+// A cart without a customer, or not ready for payment, is a 400. It is
+// never resent: a second order of the same cart is refused.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pos/orders (the `CreatePosOrder` operationId).
+func (c *ClientWithResponses) CreatePosOrderWithResponse(ctx context.Context, body CreatePosOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePosOrderResponse, error) {
+	rsp, err := c.CreatePosOrder(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePosOrderResponse(rsp)
+}
+
+// PosGetPaymentStatusWithResponse Get a POS order's payment status
+//
+// Returns how much of a POS order is paid and unpaid, and whether a
+// failed payment may be retried: a terminal polls it while the device
+// takes a UPI or card payment.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/orders/{order_number}/payment-status (the `PosGetPaymentStatus` operationId).
+func (c *ClientWithResponses) PosGetPaymentStatusWithResponse(ctx context.Context, orderNumber string, reqEditors ...RequestEditorFn) (*PosGetPaymentStatusResponse, error) {
+	rsp, err := c.PosGetPaymentStatus(ctx, orderNumber, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePosGetPaymentStatusResponse(rsp)
+}
+
+// GetPosUserWithResponse Get a staff member
+//
+// Returns a staff member of the store, with the location the calling
+// staff session is at and the device they hold there. Departs from the
+// vendor's types: an unknown user is a 404, which they do not declare.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /pos/users/{id} (the `GetPosUser` operationId).
+func (c *ClientWithResponses) GetPosUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPosUserResponse, error) {
+	rsp, err := c.GetPosUser(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPosUserResponse(rsp)
 }
 
 // CheckStoreWithResponse Check the store
@@ -49370,6 +59486,2236 @@ func ParseVerifyVpaResponse(rsp *http.Response) (*VerifyVpaResponse, error) {
 	return response, nil
 }
 
+// ParseLoginPosDeviceWithEmailResponse parses an HTTP response from a LoginPosDeviceWithEmailWithResponse call
+func ParseLoginPosDeviceWithEmailResponse(rsp *http.Response) (*LoginPosDeviceWithEmailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LoginPosDeviceWithEmailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PosOTPSent
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLoginPosDeviceWithPhoneResponse parses an HTTP response from a LoginPosDeviceWithPhoneWithResponse call
+func ParseLoginPosDeviceWithPhoneResponse(rsp *http.Response) (*LoginPosDeviceWithPhoneResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LoginPosDeviceWithPhoneResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PosOTPSent
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLoginPosDeviceWithWhatsappResponse parses an HTTP response from a LoginPosDeviceWithWhatsappWithResponse call
+func ParseLoginPosDeviceWithWhatsappResponse(rsp *http.Response) (*LoginPosDeviceWithWhatsappResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LoginPosDeviceWithWhatsappResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PosOTPSent
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLogoutFromPosDeviceResponse parses an HTTP response from a LogoutFromPosDeviceWithResponse call
+func ParseLogoutFromPosDeviceResponse(rsp *http.Response) (*LogoutFromPosDeviceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LogoutFromPosDeviceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePairPosDeviceResponse parses an HTTP response from a PairPosDeviceWithResponse call
+func ParsePairPosDeviceResponse(rsp *http.Response) (*PairPosDeviceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PairPosDeviceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content PairPosDeviceContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRefreshPosAccessTokenResponse parses an HTTP response from a RefreshPosAccessTokenWithResponse call
+func ParseRefreshPosAccessTokenResponse(rsp *http.Response) (*RefreshPosAccessTokenResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RefreshPosAccessTokenResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			// Content A new access/refresh token pair.
+			Content AuthTokens `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyPosLoginOTPResponse parses an HTTP response from a VerifyPosLoginOTPWithResponse call
+func ParseVerifyPosLoginOTPResponse(rsp *http.Response) (*VerifyPosLoginOTPResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyPosLoginOTPResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			// Content A logged-in staff member and the token pair of their session.
+			Content PosAuthContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosCreateCartResponse parses an HTTP response from a PosCreateCartWithResponse call
+func ParsePosCreateCartResponse(rsp *http.Response) (*PosCreateCartResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosCreateCartResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content CreateCartContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListCouponsResponse parses an HTTP response from a PosListCouponsWithResponse call
+func ParsePosListCouponsResponse(rsp *http.Response) (*PosListCouponsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListCouponsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListCouponsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListPromotionsResponse parses an HTTP response from a PosListPromotionsWithResponse call
+func ParsePosListPromotionsResponse(rsp *http.Response) (*PosListPromotionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListPromotionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListPromotionsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosGetUserCartResponse parses an HTTP response from a PosGetUserCartWithResponse call
+func ParsePosGetUserCartResponse(rsp *http.Response) (*PosGetUserCartResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosGetUserCartResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetUserCartContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosDeleteCartResponse parses an HTTP response from a PosDeleteCartWithResponse call
+func ParsePosDeleteCartResponse(rsp *http.Response) (*PosDeleteCartResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosDeleteCartResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Done
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosGetCartResponse parses an HTTP response from a PosGetCartWithResponse call
+func ParsePosGetCartResponse(rsp *http.Response) (*PosGetCartResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosGetCartResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetCartContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosCreateCartAddressResponse parses an HTTP response from a PosCreateCartAddressWithResponse call
+func ParsePosCreateCartAddressResponse(rsp *http.Response) (*PosCreateCartAddressResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosCreateCartAddressResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content CreateCartAddressContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosRemoveCouponResponse parses an HTTP response from a PosRemoveCouponWithResponse call
+func ParsePosRemoveCouponResponse(rsp *http.Response) (*PosRemoveCouponResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosRemoveCouponResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content RemoveCouponContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosApplyCouponResponse parses an HTTP response from a PosApplyCouponWithResponse call
+func ParsePosApplyCouponResponse(rsp *http.Response) (*PosApplyCouponResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosApplyCouponResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ApplyCouponContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosRemoveCreditBalanceResponse parses an HTTP response from a PosRemoveCreditBalanceWithResponse call
+func ParsePosRemoveCreditBalanceResponse(rsp *http.Response) (*PosRemoveCreditBalanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosRemoveCreditBalanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content RemoveCreditBalanceContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosRedeemCreditBalanceResponse parses an HTTP response from a PosRedeemCreditBalanceWithResponse call
+func ParsePosRedeemCreditBalanceResponse(rsp *http.Response) (*PosRedeemCreditBalanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosRedeemCreditBalanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content RedeemCreditBalanceContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosEvaluateCouponsResponse parses an HTTP response from a PosEvaluateCouponsWithResponse call
+func ParsePosEvaluateCouponsResponse(rsp *http.Response) (*PosEvaluateCouponsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosEvaluateCouponsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content EvaluateCouponsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosEvaluatePromotionsResponse parses an HTTP response from a PosEvaluatePromotionsWithResponse call
+func ParsePosEvaluatePromotionsResponse(rsp *http.Response) (*PosEvaluatePromotionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosEvaluatePromotionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content EvaluatePromotionsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosUpdateFulfillmentPreferenceResponse parses an HTTP response from a PosUpdateFulfillmentPreferenceWithResponse call
+func ParsePosUpdateFulfillmentPreferenceResponse(rsp *http.Response) (*PosUpdateFulfillmentPreferenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosUpdateFulfillmentPreferenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content UpdateFulfillmentPreferenceContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosUpdateCartResponse parses an HTTP response from a PosUpdateCartWithResponse call
+func ParsePosUpdateCartResponse(rsp *http.Response) (*PosUpdateCartResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosUpdateCartResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content UpdateCartContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosRemoveLoyaltyPointsResponse parses an HTTP response from a PosRemoveLoyaltyPointsWithResponse call
+func ParsePosRemoveLoyaltyPointsResponse(rsp *http.Response) (*PosRemoveLoyaltyPointsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosRemoveLoyaltyPointsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content RemoveLoyaltyPointsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosRedeemLoyaltyPointsResponse parses an HTTP response from a PosRedeemLoyaltyPointsWithResponse call
+func ParsePosRedeemLoyaltyPointsResponse(rsp *http.Response) (*PosRedeemLoyaltyPointsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosRedeemLoyaltyPointsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content RedeemLoyaltyPointsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdatePosCartCustomerResponse parses an HTTP response from a UpdatePosCartCustomerWithResponse call
+func ParseUpdatePosCartCustomerResponse(rsp *http.Response) (*UpdatePosCartCustomerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdatePosCartCustomerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content PosUpdateCartCustomerContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListCategoriesResponse parses an HTTP response from a PosListCategoriesWithResponse call
+func ParsePosListCategoriesResponse(rsp *http.Response) (*PosListCategoriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListCategoriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListCategoriesContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListProductsResponse parses an HTTP response from a PosListProductsWithResponse call
+func ParsePosListProductsResponse(rsp *http.Response) (*PosListProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListCrosssellProductsResponse parses an HTTP response from a PosListCrosssellProductsWithResponse call
+func ParsePosListCrosssellProductsResponse(rsp *http.Response) (*PosListCrosssellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListCrosssellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListCrosssellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosSearchProductsResponse parses an HTTP response from a PosSearchProductsWithResponse call
+func ParsePosSearchProductsResponse(rsp *http.Response) (*PosSearchProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosSearchProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content SearchProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListSimilarProductsResponse parses an HTTP response from a PosListSimilarProductsWithResponse call
+func ParsePosListSimilarProductsResponse(rsp *http.Response) (*PosListSimilarProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListSimilarProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListSimilarProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListUpsellProductsResponse parses an HTTP response from a PosListUpsellProductsWithResponse call
+func ParsePosListUpsellProductsResponse(rsp *http.Response) (*PosListUpsellProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListUpsellProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListUpsellProductsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosGetProductDetailResponse parses an HTTP response from a PosGetProductDetailWithResponse call
+func ParsePosGetProductDetailResponse(rsp *http.Response) (*PosGetProductDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosGetProductDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetProductDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListProductReviewsResponse parses an HTTP response from a PosListProductReviewsWithResponse call
+func ParsePosListProductReviewsResponse(rsp *http.Response) (*PosListProductReviewsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListProductReviewsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductReviewsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListProductVariantsResponse parses an HTTP response from a PosListProductVariantsWithResponse call
+func ParsePosListProductVariantsResponse(rsp *http.Response) (*PosListProductVariantsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListProductVariantsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListProductVariantsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosGetVariantDetailResponse parses an HTTP response from a PosGetVariantDetailWithResponse call
+func ParsePosGetVariantDetailResponse(rsp *http.Response) (*PosGetVariantDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosGetVariantDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetVariantDetailContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosListSkusResponse parses an HTTP response from a PosListSkusWithResponse call
+func ParsePosListSkusResponse(rsp *http.Response) (*PosListSkusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosListSkusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListSkusContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPosDevicesResponse parses an HTTP response from a ListPosDevicesWithResponse call
+func ParseListPosDevicesResponse(rsp *http.Response) (*ListPosDevicesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPosDevicesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			// Content The devices of a location. Departs from the vendor's types, which
+			// give `devices` as a single device: it is a list.
+			Content ListPosDevicesContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseClaimPosDeviceResponse parses an HTTP response from a ClaimPosDeviceWithResponse call
+func ParseClaimPosDeviceResponse(rsp *http.Response) (*ClaimPosDeviceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ClaimPosDeviceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content PosUserContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnclaimPosDeviceResponse parses an HTTP response from a UnclaimPosDeviceWithResponse call
+func ParseUnclaimPosDeviceResponse(rsp *http.Response) (*UnclaimPosDeviceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnclaimPosDeviceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content PosUserContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPosFulfillmentOptionsResponse parses an HTTP response from a GetPosFulfillmentOptionsWithResponse call
+func ParseGetPosFulfillmentOptionsResponse(rsp *http.Response) (*GetPosFulfillmentOptionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPosFulfillmentOptionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetFulfillmentOptionsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPosLocationsResponse parses an HTTP response from a ListPosLocationsWithResponse call
+func ParseListPosLocationsResponse(rsp *http.Response) (*ListPosLocationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPosLocationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content ListPosLocationsContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreatePosOrderResponse parses an HTTP response from a CreatePosOrderWithResponse call
+func ParseCreatePosOrderResponse(rsp *http.Response) (*CreatePosOrderResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePosOrderResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content CreatePosOrderContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePosGetPaymentStatusResponse parses an HTTP response from a PosGetPaymentStatusWithResponse call
+func ParsePosGetPaymentStatusResponse(rsp *http.Response) (*PosGetPaymentStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PosGetPaymentStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content GetPaymentStatusContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPosUserResponse parses an HTTP response from a GetPosUserWithResponse call
+func ParseGetPosUserResponse(rsp *http.Response) (*GetPosUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPosUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Content PosUserContent `json:"content"`
+
+			// Message A human-readable message about the outcome.
+			Message Message `json:"message"`
+
+			// Success `true` for success, `false` for failure.
+			Success Success `json:"success"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCheckStoreResponse parses an HTTP response from a CheckStoreWithResponse call
 func ParseCheckStoreResponse(rsp *http.Response) (*CheckStoreResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -50399,6 +62745,138 @@ type ServerInterface interface {
 	// VerifyVpa Verify a UPI address
 	// (GET /payments/verify-vpa)
 	VerifyVpa(w http.ResponseWriter, r *http.Request, params VerifyVpaParams)
+	// LoginPosDeviceWithEmail Send a staff login OTP by email
+	// (POST /pos/auth/login/email)
+	LoginPosDeviceWithEmail(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithEmailParams)
+	// LoginPosDeviceWithPhone Send a staff login OTP by SMS
+	// (POST /pos/auth/login/phone)
+	LoginPosDeviceWithPhone(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithPhoneParams)
+	// LoginPosDeviceWithWhatsapp Send a staff login OTP by WhatsApp
+	// (POST /pos/auth/login/whatsapp)
+	LoginPosDeviceWithWhatsapp(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithWhatsappParams)
+	// LogoutFromPosDevice Log a staff member out
+	// (POST /pos/auth/logout)
+	LogoutFromPosDevice(w http.ResponseWriter, r *http.Request)
+	// PairPosDevice Pair a POS device
+	// (POST /pos/auth/pair-device)
+	PairPosDevice(w http.ResponseWriter, r *http.Request)
+	// RefreshPosAccessToken Refresh a staff access token
+	// (POST /pos/auth/refresh-token)
+	RefreshPosAccessToken(w http.ResponseWriter, r *http.Request)
+	// VerifyPosLoginOTP Verify a staff login OTP
+	// (POST /pos/auth/verify-otp)
+	VerifyPosLoginOTP(w http.ResponseWriter, r *http.Request)
+	// PosCreateCart Create a POS cart
+	// (POST /pos/carts)
+	PosCreateCart(w http.ResponseWriter, r *http.Request)
+	// PosListCoupons List coupons
+	// (GET /pos/carts/available-coupons)
+	PosListCoupons(w http.ResponseWriter, r *http.Request, params PosListCouponsParams)
+	// PosListPromotions List promotions
+	// (GET /pos/carts/available-promotions)
+	PosListPromotions(w http.ResponseWriter, r *http.Request, params PosListPromotionsParams)
+	// PosGetUserCart Get a customer's POS cart
+	// (GET /pos/carts/users/{user_id})
+	PosGetUserCart(w http.ResponseWriter, r *http.Request, userID string)
+	// PosDeleteCart Delete a POS cart
+	// (DELETE /pos/carts/{id})
+	PosDeleteCart(w http.ResponseWriter, r *http.Request, id string)
+	// PosGetCart Get a POS cart
+	// (GET /pos/carts/{id})
+	PosGetCart(w http.ResponseWriter, r *http.Request, id string)
+	// PosCreateCartAddress Set a POS cart's addresses
+	// (POST /pos/carts/{id}/address)
+	PosCreateCartAddress(w http.ResponseWriter, r *http.Request, id string)
+	// PosRemoveCoupon Remove the coupon
+	// (DELETE /pos/carts/{id}/coupon)
+	PosRemoveCoupon(w http.ResponseWriter, r *http.Request, id string)
+	// PosApplyCoupon Apply a coupon
+	// (POST /pos/carts/{id}/coupon)
+	PosApplyCoupon(w http.ResponseWriter, r *http.Request, id string)
+	// PosRemoveCreditBalance Remove credit balance
+	// (DELETE /pos/carts/{id}/credit-balance)
+	PosRemoveCreditBalance(w http.ResponseWriter, r *http.Request, id string)
+	// PosRedeemCreditBalance Redeem credit balance
+	// (POST /pos/carts/{id}/credit-balance)
+	PosRedeemCreditBalance(w http.ResponseWriter, r *http.Request, id string)
+	// PosEvaluateCoupons Evaluate coupons
+	// (GET /pos/carts/{id}/evaluate-coupons)
+	PosEvaluateCoupons(w http.ResponseWriter, r *http.Request, id string)
+	// PosEvaluatePromotions Evaluate promotions
+	// (GET /pos/carts/{id}/evaluate-promotions)
+	PosEvaluatePromotions(w http.ResponseWriter, r *http.Request, id string)
+	// PosUpdateFulfillmentPreference Set how a POS cart is fulfilled
+	// (POST /pos/carts/{id}/fulfillment-preference)
+	PosUpdateFulfillmentPreference(w http.ResponseWriter, r *http.Request, id string)
+	// PosUpdateCart Set an item's quantity
+	// (POST /pos/carts/{id}/items)
+	PosUpdateCart(w http.ResponseWriter, r *http.Request, id string)
+	// PosRemoveLoyaltyPoints Remove loyalty points
+	// (DELETE /pos/carts/{id}/loyalty-points)
+	PosRemoveLoyaltyPoints(w http.ResponseWriter, r *http.Request, id string)
+	// PosRedeemLoyaltyPoints Redeem loyalty points
+	// (POST /pos/carts/{id}/loyalty-points)
+	PosRedeemLoyaltyPoints(w http.ResponseWriter, r *http.Request, id string)
+	// UpdatePosCartCustomer Link a customer to a POS cart
+	// (POST /pos/carts/{id}/update-customer)
+	UpdatePosCartCustomer(w http.ResponseWriter, r *http.Request, id string)
+	// PosListCategories List categories
+	// (GET /pos/catalog/categories)
+	PosListCategories(w http.ResponseWriter, r *http.Request, params PosListCategoriesParams)
+	// PosListProducts List products
+	// (GET /pos/catalog/products)
+	PosListProducts(w http.ResponseWriter, r *http.Request, params PosListProductsParams)
+	// PosListCrosssellProducts List cross-sell products
+	// (GET /pos/catalog/products/cross-sell)
+	PosListCrosssellProducts(w http.ResponseWriter, r *http.Request, params PosListCrosssellProductsParams)
+	// PosSearchProducts Search products
+	// (POST /pos/catalog/products/search)
+	PosSearchProducts(w http.ResponseWriter, r *http.Request, params PosSearchProductsParams)
+	// PosListSimilarProducts List similar products
+	// (GET /pos/catalog/products/similar)
+	PosListSimilarProducts(w http.ResponseWriter, r *http.Request, params PosListSimilarProductsParams)
+	// PosListUpsellProducts List up-sell products
+	// (GET /pos/catalog/products/up-sell)
+	PosListUpsellProducts(w http.ResponseWriter, r *http.Request, params PosListUpsellProductsParams)
+	// PosGetProductDetail Get a product
+	// (GET /pos/catalog/products/{product_id})
+	PosGetProductDetail(w http.ResponseWriter, r *http.Request, productID string, params PosGetProductDetailParams)
+	// PosListProductReviews List a product's reviews
+	// (GET /pos/catalog/products/{product_id}/reviews)
+	PosListProductReviews(w http.ResponseWriter, r *http.Request, productID string, params PosListProductReviewsParams)
+	// PosListProductVariants List a product's variants
+	// (GET /pos/catalog/products/{product_id}/variants)
+	PosListProductVariants(w http.ResponseWriter, r *http.Request, productID string, params PosListProductVariantsParams)
+	// PosGetVariantDetail Get a variant
+	// (GET /pos/catalog/products/{product_id}/variants/{variant_id})
+	PosGetVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params PosGetVariantDetailParams)
+	// PosListSkus List SKUs
+	// (GET /pos/catalog/skus)
+	PosListSkus(w http.ResponseWriter, r *http.Request, params PosListSkusParams)
+	// ListPosDevices List POS devices
+	// (GET /pos/devices)
+	ListPosDevices(w http.ResponseWriter, r *http.Request)
+	// ClaimPosDevice Claim a POS device
+	// (POST /pos/devices/{id}/claim)
+	ClaimPosDevice(w http.ResponseWriter, r *http.Request, id string)
+	// UnclaimPosDevice Release a POS device
+	// (POST /pos/devices/{id}/unclaim)
+	UnclaimPosDevice(w http.ResponseWriter, r *http.Request, id string)
+	// GetPosFulfillmentOptions List a POS cart's fulfillment options
+	// (POST /pos/fulfillment-options)
+	GetPosFulfillmentOptions(w http.ResponseWriter, r *http.Request)
+	// ListPosLocations List the store's locations
+	// (GET /pos/locations)
+	ListPosLocations(w http.ResponseWriter, r *http.Request)
+	// CreatePosOrder Place a POS order
+	// (POST /pos/orders)
+	CreatePosOrder(w http.ResponseWriter, r *http.Request)
+	// PosGetPaymentStatus Get a POS order's payment status
+	// (GET /pos/orders/{order_number}/payment-status)
+	PosGetPaymentStatus(w http.ResponseWriter, r *http.Request, orderNumber string)
+	// GetPosUser Get a staff member
+	// (GET /pos/users/{id})
+	GetPosUser(w http.ResponseWriter, r *http.Request, id string)
 	// CheckStore Check the store
 	// (GET /store/check)
 	CheckStore(w http.ResponseWriter, r *http.Request)
@@ -55686,6 +68164,1766 @@ func (siw *ServerInterfaceWrapper) VerifyVpa(w http.ResponseWriter, r *http.Requ
 	handler.ServeHTTP(w, r)
 }
 
+// LoginPosDeviceWithEmail operation middleware
+func (siw *ServerInterfaceWrapper) LoginPosDeviceWithEmail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LoginPosDeviceWithEmailParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-debug-mode" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-debug-mode")]; found {
+		var XDebugMode DebugMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-debug-mode", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-debug-mode", valueList[0], &XDebugMode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "boolean", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-debug-mode", Err: err})
+			return
+		}
+
+		params.XDebugMode = &XDebugMode
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.LoginPosDeviceWithEmail(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// LoginPosDeviceWithPhone operation middleware
+func (siw *ServerInterfaceWrapper) LoginPosDeviceWithPhone(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LoginPosDeviceWithPhoneParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-debug-mode" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-debug-mode")]; found {
+		var XDebugMode DebugMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-debug-mode", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-debug-mode", valueList[0], &XDebugMode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "boolean", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-debug-mode", Err: err})
+			return
+		}
+
+		params.XDebugMode = &XDebugMode
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.LoginPosDeviceWithPhone(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// LoginPosDeviceWithWhatsapp operation middleware
+func (siw *ServerInterfaceWrapper) LoginPosDeviceWithWhatsapp(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LoginPosDeviceWithWhatsappParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-debug-mode" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-debug-mode")]; found {
+		var XDebugMode DebugMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-debug-mode", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-debug-mode", valueList[0], &XDebugMode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "boolean", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-debug-mode", Err: err})
+			return
+		}
+
+		params.XDebugMode = &XDebugMode
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.LoginPosDeviceWithWhatsapp(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// LogoutFromPosDevice operation middleware
+func (siw *ServerInterfaceWrapper) LogoutFromPosDevice(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.LogoutFromPosDevice(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PairPosDevice operation middleware
+func (siw *ServerInterfaceWrapper) PairPosDevice(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PairPosDevice(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RefreshPosAccessToken operation middleware
+func (siw *ServerInterfaceWrapper) RefreshPosAccessToken(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RefreshPosAccessToken(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// VerifyPosLoginOTP operation middleware
+func (siw *ServerInterfaceWrapper) VerifyPosLoginOTP(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.VerifyPosLoginOTP(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosCreateCart operation middleware
+func (siw *ServerInterfaceWrapper) PosCreateCart(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosCreateCart(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListCoupons operation middleware
+func (siw *ServerInterfaceWrapper) PosListCoupons(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListCouponsParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListCoupons(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListPromotions operation middleware
+func (siw *ServerInterfaceWrapper) PosListPromotions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListPromotionsParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListPromotions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosGetUserCart operation middleware
+func (siw *ServerInterfaceWrapper) PosGetUserCart(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_id" -------------
+	var userID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosGetUserCart(w, r, userID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosDeleteCart operation middleware
+func (siw *ServerInterfaceWrapper) PosDeleteCart(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosDeleteCart(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosGetCart operation middleware
+func (siw *ServerInterfaceWrapper) PosGetCart(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosGetCart(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosCreateCartAddress operation middleware
+func (siw *ServerInterfaceWrapper) PosCreateCartAddress(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosCreateCartAddress(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosRemoveCoupon operation middleware
+func (siw *ServerInterfaceWrapper) PosRemoveCoupon(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosRemoveCoupon(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosApplyCoupon operation middleware
+func (siw *ServerInterfaceWrapper) PosApplyCoupon(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosApplyCoupon(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosRemoveCreditBalance operation middleware
+func (siw *ServerInterfaceWrapper) PosRemoveCreditBalance(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosRemoveCreditBalance(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosRedeemCreditBalance operation middleware
+func (siw *ServerInterfaceWrapper) PosRedeemCreditBalance(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosRedeemCreditBalance(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosEvaluateCoupons operation middleware
+func (siw *ServerInterfaceWrapper) PosEvaluateCoupons(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosEvaluateCoupons(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosEvaluatePromotions operation middleware
+func (siw *ServerInterfaceWrapper) PosEvaluatePromotions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosEvaluatePromotions(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosUpdateFulfillmentPreference operation middleware
+func (siw *ServerInterfaceWrapper) PosUpdateFulfillmentPreference(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosUpdateFulfillmentPreference(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosUpdateCart operation middleware
+func (siw *ServerInterfaceWrapper) PosUpdateCart(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosUpdateCart(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosRemoveLoyaltyPoints operation middleware
+func (siw *ServerInterfaceWrapper) PosRemoveLoyaltyPoints(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosRemoveLoyaltyPoints(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosRedeemLoyaltyPoints operation middleware
+func (siw *ServerInterfaceWrapper) PosRedeemLoyaltyPoints(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosRedeemLoyaltyPoints(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdatePosCartCustomer operation middleware
+func (siw *ServerInterfaceWrapper) UpdatePosCartCustomer(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdatePosCartCustomer(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListCategories operation middleware
+func (siw *ServerInterfaceWrapper) PosListCategories(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListCategoriesParams
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "nested_level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nested_level", r.URL.Query(), &params.NestedLevel, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "nested_level"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "nested_level", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_id", r.URL.Query(), &params.ParentCategoryID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parent_category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent_category_slug", r.URL.Query(), &params.ParentCategorySlug, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parent_category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parent_category_slug", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListCategories(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListProducts operation middleware
+func (siw *ServerInterfaceWrapper) PosListProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListProductsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_slug" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_slug", r.URL.Query(), &params.CategorySlug, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_slug"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_slug", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListCrosssellProducts operation middleware
+func (siw *ServerInterfaceWrapper) PosListCrosssellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListCrosssellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListCrosssellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosSearchProducts operation middleware
+func (siw *ServerInterfaceWrapper) PosSearchProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosSearchProductsParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosSearchProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListSimilarProducts operation middleware
+func (siw *ServerInterfaceWrapper) PosListSimilarProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListSimilarProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListSimilarProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListUpsellProducts operation middleware
+func (siw *ServerInterfaceWrapper) PosListUpsellProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListUpsellProductsParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product_id", r.URL.Query(), &params.ProductID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListUpsellProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosGetProductDetail operation middleware
+func (siw *ServerInterfaceWrapper) PosGetProductDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosGetProductDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosGetProductDetail(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListProductReviews operation middleware
+func (siw *ServerInterfaceWrapper) PosListProductReviews(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListProductReviewsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "search" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "search", r.URL.Query(), &params.Search, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "search"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "search", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "review_tag" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "review_tag", r.URL.Query(), &params.ReviewTag, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "review_tag"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "review_tag", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListProductReviews(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListProductVariants operation middleware
+func (siw *ServerInterfaceWrapper) PosListProductVariants(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListProductVariantsParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListProductVariants(w, r, productID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosGetVariantDetail operation middleware
+func (siw *ServerInterfaceWrapper) PosGetVariantDetail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "product_id" -------------
+	var productID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "product_id", r.PathValue("product_id"), &productID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "variant_id" -------------
+	var variantID string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "variant_id", r.PathValue("variant_id"), &variantID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variant_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosGetVariantDetailParams
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosGetVariantDetail(w, r, productID, variantID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosListSkus operation middleware
+func (siw *ServerInterfaceWrapper) PosListSkus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PosListSkusParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort_by" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort_by", r.URL.Query(), &params.SortBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort_by"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort_by", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "category_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category_id", r.URL.Query(), &params.CategoryID, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "category_id"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "category_id", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inventory" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inventory", r.URL.Query(), &params.Inventory, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inventory"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inventory", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sku", r.URL.Query(), &params.Sku, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sku", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-customer-group-id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-customer-group-id")]; found {
+		var XCustomerGroupID CustomerGroupID
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-customer-group-id", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-customer-group-id", valueList[0], &XCustomerGroupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-customer-group-id", Err: err})
+			return
+		}
+
+		params.XCustomerGroupID = &XCustomerGroupID
+
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosListSkus(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListPosDevices operation middleware
+func (siw *ServerInterfaceWrapper) ListPosDevices(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPosDevices(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ClaimPosDevice operation middleware
+func (siw *ServerInterfaceWrapper) ClaimPosDevice(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ClaimPosDevice(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UnclaimPosDevice operation middleware
+func (siw *ServerInterfaceWrapper) UnclaimPosDevice(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UnclaimPosDevice(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetPosFulfillmentOptions operation middleware
+func (siw *ServerInterfaceWrapper) GetPosFulfillmentOptions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetPosFulfillmentOptions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListPosLocations operation middleware
+func (siw *ServerInterfaceWrapper) ListPosLocations(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPosLocations(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreatePosOrder operation middleware
+func (siw *ServerInterfaceWrapper) CreatePosOrder(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreatePosOrder(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// PosGetPaymentStatus operation middleware
+func (siw *ServerInterfaceWrapper) PosGetPaymentStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "order_number" -------------
+	var orderNumber string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "order_number", r.PathValue("order_number"), &orderNumber, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "order_number", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.PosGetPaymentStatus(w, r, orderNumber)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetPosUser operation middleware
+func (siw *ServerInterfaceWrapper) GetPosUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetPosUser(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // CheckStore operation middleware
 func (siw *ServerInterfaceWrapper) CheckStore(w http.ResponseWriter, r *http.Request) {
 
@@ -56250,6 +70488,50 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/subscriptions", wrapper.CreateSubscription)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/subscriptions/{id}", wrapper.GetSubscription)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/subscriptions/{id}", wrapper.UpdateSubscription)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/pair-device", wrapper.PairPosDevice)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/login/phone", wrapper.LoginPosDeviceWithPhone)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/login/email", wrapper.LoginPosDeviceWithEmail)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/login/whatsapp", wrapper.LoginPosDeviceWithWhatsapp)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/verify-otp", wrapper.VerifyPosLoginOTP)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/refresh-token", wrapper.RefreshPosAccessToken)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/auth/logout", wrapper.LogoutFromPosDevice)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/devices", wrapper.ListPosDevices)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/devices/{id}/claim", wrapper.ClaimPosDevice)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/devices/{id}/unclaim", wrapper.UnclaimPosDevice)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/locations", wrapper.ListPosLocations)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/users/{id}", wrapper.GetPosUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/categories", wrapper.PosListCategories)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products", wrapper.PosListProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/cross-sell", wrapper.PosListCrosssellProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/catalog/products/search", wrapper.PosSearchProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/similar", wrapper.PosListSimilarProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/up-sell", wrapper.PosListUpsellProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/{product_id}", wrapper.PosGetProductDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/{product_id}/reviews", wrapper.PosListProductReviews)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/{product_id}/variants", wrapper.PosListProductVariants)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/products/{product_id}/variants/{variant_id}", wrapper.PosGetVariantDetail)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/catalog/skus", wrapper.PosListSkus)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts", wrapper.PosCreateCart)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/available-coupons", wrapper.PosListCoupons)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/available-promotions", wrapper.PosListPromotions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/users/{user_id}", wrapper.PosGetUserCart)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/pos/carts/{id}", wrapper.PosDeleteCart)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/{id}", wrapper.PosGetCart)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/address", wrapper.PosCreateCartAddress)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/pos/carts/{id}/coupon", wrapper.PosRemoveCoupon)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/coupon", wrapper.PosApplyCoupon)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/pos/carts/{id}/credit-balance", wrapper.PosRemoveCreditBalance)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/credit-balance", wrapper.PosRedeemCreditBalance)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/{id}/evaluate-coupons", wrapper.PosEvaluateCoupons)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/carts/{id}/evaluate-promotions", wrapper.PosEvaluatePromotions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/fulfillment-preference", wrapper.PosUpdateFulfillmentPreference)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/items", wrapper.PosUpdateCart)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/pos/carts/{id}/loyalty-points", wrapper.PosRemoveLoyaltyPoints)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/loyalty-points", wrapper.PosRedeemLoyaltyPoints)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/carts/{id}/update-customer", wrapper.UpdatePosCartCustomer)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/fulfillment-options", wrapper.GetPosFulfillmentOptions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/pos/orders", wrapper.CreatePosOrder)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/pos/orders/{order_number}/payment-status", wrapper.PosGetPaymentStatus)
 
 	return m
 }
@@ -56269,6 +70551,17 @@ type NotFoundJSONResponse Error
 type OTPSentJSONResponse struct {
 	// Content The challenge of a one-time password that was sent; pass both fields to verify-otp with the code the user received.
 	Content OTPContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+type PosOTPSentJSONResponse struct {
+	// Content The challenge of a staff login one-time password that was sent; pass both fields to verify-pos-login-otp with the code the staff member received.
+	Content PosOTPContent `json:"content"`
 
 	// Message A human-readable message about the outcome.
 	Message Message `json:"message"`
@@ -65096,6 +79389,2843 @@ func (response VerifyVpa404JSONResponse) VisitVerifyVpaResponse(w http.ResponseW
 	return err
 }
 
+type LoginPosDeviceWithEmailRequestObject struct {
+	Params LoginPosDeviceWithEmailParams
+	Body   *LoginPosDeviceWithEmailJSONRequestBody
+}
+
+type LoginPosDeviceWithEmailResponseObject interface {
+	VisitLoginPosDeviceWithEmailResponse(w http.ResponseWriter) error
+}
+
+type LoginPosDeviceWithEmail200JSONResponse struct{ PosOTPSentJSONResponse }
+
+func (response LoginPosDeviceWithEmail200JSONResponse) VisitLoginPosDeviceWithEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithEmail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response LoginPosDeviceWithEmail400JSONResponse) VisitLoginPosDeviceWithEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithEmail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response LoginPosDeviceWithEmail401JSONResponse) VisitLoginPosDeviceWithEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithPhoneRequestObject struct {
+	Params LoginPosDeviceWithPhoneParams
+	Body   *LoginPosDeviceWithPhoneJSONRequestBody
+}
+
+type LoginPosDeviceWithPhoneResponseObject interface {
+	VisitLoginPosDeviceWithPhoneResponse(w http.ResponseWriter) error
+}
+
+type LoginPosDeviceWithPhone200JSONResponse struct{ PosOTPSentJSONResponse }
+
+func (response LoginPosDeviceWithPhone200JSONResponse) VisitLoginPosDeviceWithPhoneResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithPhone400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response LoginPosDeviceWithPhone400JSONResponse) VisitLoginPosDeviceWithPhoneResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithPhone401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response LoginPosDeviceWithPhone401JSONResponse) VisitLoginPosDeviceWithPhoneResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithWhatsappRequestObject struct {
+	Params LoginPosDeviceWithWhatsappParams
+	Body   *LoginPosDeviceWithWhatsappJSONRequestBody
+}
+
+type LoginPosDeviceWithWhatsappResponseObject interface {
+	VisitLoginPosDeviceWithWhatsappResponse(w http.ResponseWriter) error
+}
+
+type LoginPosDeviceWithWhatsapp200JSONResponse struct{ PosOTPSentJSONResponse }
+
+func (response LoginPosDeviceWithWhatsapp200JSONResponse) VisitLoginPosDeviceWithWhatsappResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithWhatsapp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response LoginPosDeviceWithWhatsapp400JSONResponse) VisitLoginPosDeviceWithWhatsappResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LoginPosDeviceWithWhatsapp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response LoginPosDeviceWithWhatsapp401JSONResponse) VisitLoginPosDeviceWithWhatsappResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LogoutFromPosDeviceRequestObject struct {
+}
+
+type LogoutFromPosDeviceResponseObject interface {
+	VisitLogoutFromPosDeviceResponse(w http.ResponseWriter) error
+}
+
+type LogoutFromPosDevice200JSONResponse struct{ DoneJSONResponse }
+
+func (response LogoutFromPosDevice200JSONResponse) VisitLogoutFromPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LogoutFromPosDevice401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response LogoutFromPosDevice401JSONResponse) VisitLogoutFromPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PairPosDeviceRequestObject struct {
+	Body *PairPosDeviceJSONRequestBody
+}
+
+type PairPosDeviceResponseObject interface {
+	VisitPairPosDeviceResponse(w http.ResponseWriter) error
+}
+
+type PairPosDevice200JSONResponse struct {
+	Content PairPosDeviceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PairPosDevice200JSONResponse) VisitPairPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PairPosDevice400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PairPosDevice400JSONResponse) VisitPairPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PairPosDevice401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PairPosDevice401JSONResponse) VisitPairPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshPosAccessTokenRequestObject struct {
+	Body *RefreshPosAccessTokenJSONRequestBody
+}
+
+type RefreshPosAccessTokenResponseObject interface {
+	VisitRefreshPosAccessTokenResponse(w http.ResponseWriter) error
+}
+
+type RefreshPosAccessToken200JSONResponse struct {
+	// Content A new access/refresh token pair.
+	Content AuthTokens `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response RefreshPosAccessToken200JSONResponse) VisitRefreshPosAccessTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshPosAccessToken400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RefreshPosAccessToken400JSONResponse) VisitRefreshPosAccessTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshPosAccessToken401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RefreshPosAccessToken401JSONResponse) VisitRefreshPosAccessTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyPosLoginOTPRequestObject struct {
+	Body *VerifyPosLoginOTPJSONRequestBody
+}
+
+type VerifyPosLoginOTPResponseObject interface {
+	VisitVerifyPosLoginOTPResponse(w http.ResponseWriter) error
+}
+
+type VerifyPosLoginOTP200JSONResponse struct {
+	// Content A logged-in staff member and the token pair of their session.
+	Content PosAuthContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response VerifyPosLoginOTP200JSONResponse) VisitVerifyPosLoginOTPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyPosLoginOTP400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response VerifyPosLoginOTP400JSONResponse) VisitVerifyPosLoginOTPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyPosLoginOTP401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response VerifyPosLoginOTP401JSONResponse) VisitVerifyPosLoginOTPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCartRequestObject struct {
+	Body *PosCreateCartJSONRequestBody
+}
+
+type PosCreateCartResponseObject interface {
+	VisitPosCreateCartResponse(w http.ResponseWriter) error
+}
+
+type PosCreateCart200JSONResponse struct {
+	Content CreateCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosCreateCart200JSONResponse) VisitPosCreateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCart400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosCreateCart400JSONResponse) VisitPosCreateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCart401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosCreateCart401JSONResponse) VisitPosCreateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCart404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosCreateCart404JSONResponse) VisitPosCreateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCouponsRequestObject struct {
+	Params PosListCouponsParams
+}
+
+type PosListCouponsResponseObject interface {
+	VisitPosListCouponsResponse(w http.ResponseWriter) error
+}
+
+type PosListCoupons200JSONResponse struct {
+	Content ListCouponsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListCoupons200JSONResponse) VisitPosListCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCoupons400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListCoupons400JSONResponse) VisitPosListCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCoupons401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListCoupons401JSONResponse) VisitPosListCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCoupons404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListCoupons404JSONResponse) VisitPosListCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListPromotionsRequestObject struct {
+	Params PosListPromotionsParams
+}
+
+type PosListPromotionsResponseObject interface {
+	VisitPosListPromotionsResponse(w http.ResponseWriter) error
+}
+
+type PosListPromotions200JSONResponse struct {
+	Content ListPromotionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListPromotions200JSONResponse) VisitPosListPromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListPromotions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListPromotions400JSONResponse) VisitPosListPromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListPromotions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListPromotions401JSONResponse) VisitPosListPromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetUserCartRequestObject struct {
+	UserID string `json:"user_id"`
+}
+
+type PosGetUserCartResponseObject interface {
+	VisitPosGetUserCartResponse(w http.ResponseWriter) error
+}
+
+type PosGetUserCart200JSONResponse struct {
+	Content GetUserCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosGetUserCart200JSONResponse) VisitPosGetUserCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetUserCart401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosGetUserCart401JSONResponse) VisitPosGetUserCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetUserCart404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosGetUserCart404JSONResponse) VisitPosGetUserCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosDeleteCartRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosDeleteCartResponseObject interface {
+	VisitPosDeleteCartResponse(w http.ResponseWriter) error
+}
+
+type PosDeleteCart200JSONResponse struct{ DoneJSONResponse }
+
+func (response PosDeleteCart200JSONResponse) VisitPosDeleteCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosDeleteCart401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosDeleteCart401JSONResponse) VisitPosDeleteCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosDeleteCart404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosDeleteCart404JSONResponse) VisitPosDeleteCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetCartRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosGetCartResponseObject interface {
+	VisitPosGetCartResponse(w http.ResponseWriter) error
+}
+
+type PosGetCart200JSONResponse struct {
+	Content GetCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosGetCart200JSONResponse) VisitPosGetCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetCart401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosGetCart401JSONResponse) VisitPosGetCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetCart404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosGetCart404JSONResponse) VisitPosGetCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCartAddressRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosCreateCartAddressJSONRequestBody
+}
+
+type PosCreateCartAddressResponseObject interface {
+	VisitPosCreateCartAddressResponse(w http.ResponseWriter) error
+}
+
+type PosCreateCartAddress200JSONResponse struct {
+	Content CreateCartAddressContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosCreateCartAddress200JSONResponse) VisitPosCreateCartAddressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCartAddress400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosCreateCartAddress400JSONResponse) VisitPosCreateCartAddressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCartAddress401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosCreateCartAddress401JSONResponse) VisitPosCreateCartAddressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosCreateCartAddress404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosCreateCartAddress404JSONResponse) VisitPosCreateCartAddressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCouponRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosRemoveCouponResponseObject interface {
+	VisitPosRemoveCouponResponse(w http.ResponseWriter) error
+}
+
+type PosRemoveCoupon200JSONResponse struct {
+	Content RemoveCouponContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosRemoveCoupon200JSONResponse) VisitPosRemoveCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCoupon400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosRemoveCoupon400JSONResponse) VisitPosRemoveCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCoupon401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosRemoveCoupon401JSONResponse) VisitPosRemoveCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCoupon404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosRemoveCoupon404JSONResponse) VisitPosRemoveCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosApplyCouponRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosApplyCouponJSONRequestBody
+}
+
+type PosApplyCouponResponseObject interface {
+	VisitPosApplyCouponResponse(w http.ResponseWriter) error
+}
+
+type PosApplyCoupon200JSONResponse struct {
+	Content ApplyCouponContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosApplyCoupon200JSONResponse) VisitPosApplyCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosApplyCoupon400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosApplyCoupon400JSONResponse) VisitPosApplyCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosApplyCoupon401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosApplyCoupon401JSONResponse) VisitPosApplyCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosApplyCoupon404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosApplyCoupon404JSONResponse) VisitPosApplyCouponResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCreditBalanceRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosRemoveCreditBalanceResponseObject interface {
+	VisitPosRemoveCreditBalanceResponse(w http.ResponseWriter) error
+}
+
+type PosRemoveCreditBalance200JSONResponse struct {
+	Content RemoveCreditBalanceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosRemoveCreditBalance200JSONResponse) VisitPosRemoveCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCreditBalance400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosRemoveCreditBalance400JSONResponse) VisitPosRemoveCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCreditBalance401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosRemoveCreditBalance401JSONResponse) VisitPosRemoveCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveCreditBalance404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosRemoveCreditBalance404JSONResponse) VisitPosRemoveCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemCreditBalanceRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosRedeemCreditBalanceJSONRequestBody
+}
+
+type PosRedeemCreditBalanceResponseObject interface {
+	VisitPosRedeemCreditBalanceResponse(w http.ResponseWriter) error
+}
+
+type PosRedeemCreditBalance200JSONResponse struct {
+	Content RedeemCreditBalanceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosRedeemCreditBalance200JSONResponse) VisitPosRedeemCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemCreditBalance400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosRedeemCreditBalance400JSONResponse) VisitPosRedeemCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemCreditBalance401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosRedeemCreditBalance401JSONResponse) VisitPosRedeemCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemCreditBalance404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosRedeemCreditBalance404JSONResponse) VisitPosRedeemCreditBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluateCouponsRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosEvaluateCouponsResponseObject interface {
+	VisitPosEvaluateCouponsResponse(w http.ResponseWriter) error
+}
+
+type PosEvaluateCoupons200JSONResponse struct {
+	Content EvaluateCouponsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosEvaluateCoupons200JSONResponse) VisitPosEvaluateCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluateCoupons401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosEvaluateCoupons401JSONResponse) VisitPosEvaluateCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluateCoupons404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosEvaluateCoupons404JSONResponse) VisitPosEvaluateCouponsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluatePromotionsRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosEvaluatePromotionsResponseObject interface {
+	VisitPosEvaluatePromotionsResponse(w http.ResponseWriter) error
+}
+
+type PosEvaluatePromotions200JSONResponse struct {
+	Content EvaluatePromotionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosEvaluatePromotions200JSONResponse) VisitPosEvaluatePromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluatePromotions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosEvaluatePromotions401JSONResponse) VisitPosEvaluatePromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosEvaluatePromotions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosEvaluatePromotions404JSONResponse) VisitPosEvaluatePromotionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateFulfillmentPreferenceRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosUpdateFulfillmentPreferenceJSONRequestBody
+}
+
+type PosUpdateFulfillmentPreferenceResponseObject interface {
+	VisitPosUpdateFulfillmentPreferenceResponse(w http.ResponseWriter) error
+}
+
+type PosUpdateFulfillmentPreference200JSONResponse struct {
+	Content UpdateFulfillmentPreferenceContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosUpdateFulfillmentPreference200JSONResponse) VisitPosUpdateFulfillmentPreferenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateFulfillmentPreference400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosUpdateFulfillmentPreference400JSONResponse) VisitPosUpdateFulfillmentPreferenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateFulfillmentPreference401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosUpdateFulfillmentPreference401JSONResponse) VisitPosUpdateFulfillmentPreferenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateFulfillmentPreference404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosUpdateFulfillmentPreference404JSONResponse) VisitPosUpdateFulfillmentPreferenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateCartRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosUpdateCartJSONRequestBody
+}
+
+type PosUpdateCartResponseObject interface {
+	VisitPosUpdateCartResponse(w http.ResponseWriter) error
+}
+
+type PosUpdateCart200JSONResponse struct {
+	Content UpdateCartContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosUpdateCart200JSONResponse) VisitPosUpdateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateCart400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosUpdateCart400JSONResponse) VisitPosUpdateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateCart401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosUpdateCart401JSONResponse) VisitPosUpdateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosUpdateCart404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosUpdateCart404JSONResponse) VisitPosUpdateCartResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveLoyaltyPointsRequestObject struct {
+	ID string `json:"id"`
+}
+
+type PosRemoveLoyaltyPointsResponseObject interface {
+	VisitPosRemoveLoyaltyPointsResponse(w http.ResponseWriter) error
+}
+
+type PosRemoveLoyaltyPoints200JSONResponse struct {
+	Content RemoveLoyaltyPointsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosRemoveLoyaltyPoints200JSONResponse) VisitPosRemoveLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveLoyaltyPoints400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosRemoveLoyaltyPoints400JSONResponse) VisitPosRemoveLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveLoyaltyPoints401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosRemoveLoyaltyPoints401JSONResponse) VisitPosRemoveLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRemoveLoyaltyPoints404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosRemoveLoyaltyPoints404JSONResponse) VisitPosRemoveLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemLoyaltyPointsRequestObject struct {
+	ID   string `json:"id"`
+	Body *PosRedeemLoyaltyPointsJSONRequestBody
+}
+
+type PosRedeemLoyaltyPointsResponseObject interface {
+	VisitPosRedeemLoyaltyPointsResponse(w http.ResponseWriter) error
+}
+
+type PosRedeemLoyaltyPoints200JSONResponse struct {
+	Content RedeemLoyaltyPointsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosRedeemLoyaltyPoints200JSONResponse) VisitPosRedeemLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemLoyaltyPoints400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosRedeemLoyaltyPoints400JSONResponse) VisitPosRedeemLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemLoyaltyPoints401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosRedeemLoyaltyPoints401JSONResponse) VisitPosRedeemLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosRedeemLoyaltyPoints404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosRedeemLoyaltyPoints404JSONResponse) VisitPosRedeemLoyaltyPointsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdatePosCartCustomerRequestObject struct {
+	ID   string `json:"id"`
+	Body *UpdatePosCartCustomerJSONRequestBody
+}
+
+type UpdatePosCartCustomerResponseObject interface {
+	VisitUpdatePosCartCustomerResponse(w http.ResponseWriter) error
+}
+
+type UpdatePosCartCustomer200JSONResponse struct {
+	Content PosUpdateCartCustomerContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response UpdatePosCartCustomer200JSONResponse) VisitUpdatePosCartCustomerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdatePosCartCustomer400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdatePosCartCustomer400JSONResponse) VisitUpdatePosCartCustomerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdatePosCartCustomer401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdatePosCartCustomer401JSONResponse) VisitUpdatePosCartCustomerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdatePosCartCustomer404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdatePosCartCustomer404JSONResponse) VisitUpdatePosCartCustomerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCategoriesRequestObject struct {
+	Params PosListCategoriesParams
+}
+
+type PosListCategoriesResponseObject interface {
+	VisitPosListCategoriesResponse(w http.ResponseWriter) error
+}
+
+type PosListCategories200JSONResponse struct {
+	Content ListCategoriesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListCategories200JSONResponse) VisitPosListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCategories400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListCategories400JSONResponse) VisitPosListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCategories401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListCategories401JSONResponse) VisitPosListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCategories404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListCategories404JSONResponse) VisitPosListCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductsRequestObject struct {
+	Params PosListProductsParams
+}
+
+type PosListProductsResponseObject interface {
+	VisitPosListProductsResponse(w http.ResponseWriter) error
+}
+
+type PosListProducts200JSONResponse struct {
+	Content ListProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListProducts200JSONResponse) VisitPosListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListProducts400JSONResponse) VisitPosListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListProducts401JSONResponse) VisitPosListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListProducts404JSONResponse) VisitPosListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCrosssellProductsRequestObject struct {
+	Params PosListCrosssellProductsParams
+}
+
+type PosListCrosssellProductsResponseObject interface {
+	VisitPosListCrosssellProductsResponse(w http.ResponseWriter) error
+}
+
+type PosListCrosssellProducts200JSONResponse struct {
+	Content ListCrosssellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListCrosssellProducts200JSONResponse) VisitPosListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCrosssellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListCrosssellProducts400JSONResponse) VisitPosListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCrosssellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListCrosssellProducts401JSONResponse) VisitPosListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListCrosssellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListCrosssellProducts404JSONResponse) VisitPosListCrosssellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosSearchProductsRequestObject struct {
+	Params PosSearchProductsParams
+	Body   *PosSearchProductsJSONRequestBody
+}
+
+type PosSearchProductsResponseObject interface {
+	VisitPosSearchProductsResponse(w http.ResponseWriter) error
+}
+
+type PosSearchProducts200JSONResponse struct {
+	Content SearchProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosSearchProducts200JSONResponse) VisitPosSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosSearchProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosSearchProducts400JSONResponse) VisitPosSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosSearchProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosSearchProducts401JSONResponse) VisitPosSearchProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSimilarProductsRequestObject struct {
+	Params PosListSimilarProductsParams
+}
+
+type PosListSimilarProductsResponseObject interface {
+	VisitPosListSimilarProductsResponse(w http.ResponseWriter) error
+}
+
+type PosListSimilarProducts200JSONResponse struct {
+	Content ListSimilarProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListSimilarProducts200JSONResponse) VisitPosListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSimilarProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListSimilarProducts400JSONResponse) VisitPosListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSimilarProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListSimilarProducts401JSONResponse) VisitPosListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSimilarProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListSimilarProducts404JSONResponse) VisitPosListSimilarProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListUpsellProductsRequestObject struct {
+	Params PosListUpsellProductsParams
+}
+
+type PosListUpsellProductsResponseObject interface {
+	VisitPosListUpsellProductsResponse(w http.ResponseWriter) error
+}
+
+type PosListUpsellProducts200JSONResponse struct {
+	Content ListUpsellProductsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListUpsellProducts200JSONResponse) VisitPosListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListUpsellProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListUpsellProducts400JSONResponse) VisitPosListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListUpsellProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListUpsellProducts401JSONResponse) VisitPosListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListUpsellProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListUpsellProducts404JSONResponse) VisitPosListUpsellProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetProductDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    PosGetProductDetailParams
+}
+
+type PosGetProductDetailResponseObject interface {
+	VisitPosGetProductDetailResponse(w http.ResponseWriter) error
+}
+
+type PosGetProductDetail200JSONResponse struct {
+	Content GetProductDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosGetProductDetail200JSONResponse) VisitPosGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetProductDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosGetProductDetail400JSONResponse) VisitPosGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetProductDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosGetProductDetail401JSONResponse) VisitPosGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetProductDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosGetProductDetail404JSONResponse) VisitPosGetProductDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductReviewsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    PosListProductReviewsParams
+}
+
+type PosListProductReviewsResponseObject interface {
+	VisitPosListProductReviewsResponse(w http.ResponseWriter) error
+}
+
+type PosListProductReviews200JSONResponse struct {
+	Content ListProductReviewsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListProductReviews200JSONResponse) VisitPosListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductReviews400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListProductReviews400JSONResponse) VisitPosListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductReviews401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListProductReviews401JSONResponse) VisitPosListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductReviews404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListProductReviews404JSONResponse) VisitPosListProductReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductVariantsRequestObject struct {
+	ProductID string `json:"product_id"`
+	Params    PosListProductVariantsParams
+}
+
+type PosListProductVariantsResponseObject interface {
+	VisitPosListProductVariantsResponse(w http.ResponseWriter) error
+}
+
+type PosListProductVariants200JSONResponse struct {
+	Content ListProductVariantsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListProductVariants200JSONResponse) VisitPosListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductVariants400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListProductVariants400JSONResponse) VisitPosListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductVariants401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListProductVariants401JSONResponse) VisitPosListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListProductVariants404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListProductVariants404JSONResponse) VisitPosListProductVariantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetVariantDetailRequestObject struct {
+	ProductID string `json:"product_id"`
+	VariantID string `json:"variant_id"`
+	Params    PosGetVariantDetailParams
+}
+
+type PosGetVariantDetailResponseObject interface {
+	VisitPosGetVariantDetailResponse(w http.ResponseWriter) error
+}
+
+type PosGetVariantDetail200JSONResponse struct {
+	Content GetVariantDetailContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosGetVariantDetail200JSONResponse) VisitPosGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetVariantDetail400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosGetVariantDetail400JSONResponse) VisitPosGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetVariantDetail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosGetVariantDetail401JSONResponse) VisitPosGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetVariantDetail404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosGetVariantDetail404JSONResponse) VisitPosGetVariantDetailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSkusRequestObject struct {
+	Params PosListSkusParams
+}
+
+type PosListSkusResponseObject interface {
+	VisitPosListSkusResponse(w http.ResponseWriter) error
+}
+
+type PosListSkus200JSONResponse struct {
+	Content ListSkusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosListSkus200JSONResponse) VisitPosListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response PosListSkus400JSONResponse) VisitPosListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSkus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosListSkus401JSONResponse) VisitPosListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosListSkus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosListSkus404JSONResponse) VisitPosListSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPosDevicesRequestObject struct {
+}
+
+type ListPosDevicesResponseObject interface {
+	VisitListPosDevicesResponse(w http.ResponseWriter) error
+}
+
+type ListPosDevices200JSONResponse struct {
+	// Content The devices of a location. Departs from the vendor's types, which
+	// give `devices` as a single device: it is a list.
+	Content ListPosDevicesContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListPosDevices200JSONResponse) VisitListPosDevicesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPosDevices401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPosDevices401JSONResponse) VisitListPosDevicesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ClaimPosDeviceRequestObject struct {
+	ID string `json:"id"`
+}
+
+type ClaimPosDeviceResponseObject interface {
+	VisitClaimPosDeviceResponse(w http.ResponseWriter) error
+}
+
+type ClaimPosDevice200JSONResponse struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ClaimPosDevice200JSONResponse) VisitClaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ClaimPosDevice400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ClaimPosDevice400JSONResponse) VisitClaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ClaimPosDevice401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ClaimPosDevice401JSONResponse) VisitClaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ClaimPosDevice404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ClaimPosDevice404JSONResponse) VisitClaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnclaimPosDeviceRequestObject struct {
+	ID string `json:"id"`
+}
+
+type UnclaimPosDeviceResponseObject interface {
+	VisitUnclaimPosDeviceResponse(w http.ResponseWriter) error
+}
+
+type UnclaimPosDevice200JSONResponse struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response UnclaimPosDevice200JSONResponse) VisitUnclaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnclaimPosDevice400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UnclaimPosDevice400JSONResponse) VisitUnclaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnclaimPosDevice401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UnclaimPosDevice401JSONResponse) VisitUnclaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnclaimPosDevice404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UnclaimPosDevice404JSONResponse) VisitUnclaimPosDeviceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosFulfillmentOptionsRequestObject struct {
+	Body *GetPosFulfillmentOptionsJSONRequestBody
+}
+
+type GetPosFulfillmentOptionsResponseObject interface {
+	VisitGetPosFulfillmentOptionsResponse(w http.ResponseWriter) error
+}
+
+type GetPosFulfillmentOptions200JSONResponse struct {
+	Content GetFulfillmentOptionsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetPosFulfillmentOptions200JSONResponse) VisitGetPosFulfillmentOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosFulfillmentOptions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetPosFulfillmentOptions400JSONResponse) VisitGetPosFulfillmentOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosFulfillmentOptions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetPosFulfillmentOptions401JSONResponse) VisitGetPosFulfillmentOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosFulfillmentOptions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetPosFulfillmentOptions404JSONResponse) VisitGetPosFulfillmentOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPosLocationsRequestObject struct {
+}
+
+type ListPosLocationsResponseObject interface {
+	VisitListPosLocationsResponse(w http.ResponseWriter) error
+}
+
+type ListPosLocations200JSONResponse struct {
+	Content ListPosLocationsContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response ListPosLocations200JSONResponse) VisitListPosLocationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPosLocations401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPosLocations401JSONResponse) VisitListPosLocationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePosOrderRequestObject struct {
+	Body *CreatePosOrderJSONRequestBody
+}
+
+type CreatePosOrderResponseObject interface {
+	VisitCreatePosOrderResponse(w http.ResponseWriter) error
+}
+
+type CreatePosOrder200JSONResponse struct {
+	Content CreatePosOrderContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response CreatePosOrder200JSONResponse) VisitCreatePosOrderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePosOrder400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreatePosOrder400JSONResponse) VisitCreatePosOrderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePosOrder401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreatePosOrder401JSONResponse) VisitCreatePosOrderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetPaymentStatusRequestObject struct {
+	OrderNumber string `json:"order_number"`
+}
+
+type PosGetPaymentStatusResponseObject interface {
+	VisitPosGetPaymentStatusResponse(w http.ResponseWriter) error
+}
+
+type PosGetPaymentStatus200JSONResponse struct {
+	Content GetPaymentStatusContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response PosGetPaymentStatus200JSONResponse) VisitPosGetPaymentStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetPaymentStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response PosGetPaymentStatus401JSONResponse) VisitPosGetPaymentStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PosGetPaymentStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response PosGetPaymentStatus404JSONResponse) VisitPosGetPaymentStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosUserRequestObject struct {
+	ID string `json:"id"`
+}
+
+type GetPosUserResponseObject interface {
+	VisitGetPosUserResponse(w http.ResponseWriter) error
+}
+
+type GetPosUser200JSONResponse struct {
+	Content PosUserContent `json:"content"`
+
+	// Message A human-readable message about the outcome.
+	Message Message `json:"message"`
+
+	// Success `true` for success, `false` for failure.
+	Success Success `json:"success"`
+}
+
+func (response GetPosUser200JSONResponse) VisitGetPosUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetPosUser401JSONResponse) VisitGetPosUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPosUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetPosUser404JSONResponse) VisitGetPosUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CheckStoreRequestObject struct {
 }
 
@@ -66309,6 +83439,138 @@ type StrictServerInterface interface {
 	// VerifyVpa Verify a UPI address
 	// (GET /payments/verify-vpa)
 	VerifyVpa(ctx context.Context, request VerifyVpaRequestObject) (VerifyVpaResponseObject, error)
+	// LoginPosDeviceWithEmail Send a staff login OTP by email
+	// (POST /pos/auth/login/email)
+	LoginPosDeviceWithEmail(ctx context.Context, request LoginPosDeviceWithEmailRequestObject) (LoginPosDeviceWithEmailResponseObject, error)
+	// LoginPosDeviceWithPhone Send a staff login OTP by SMS
+	// (POST /pos/auth/login/phone)
+	LoginPosDeviceWithPhone(ctx context.Context, request LoginPosDeviceWithPhoneRequestObject) (LoginPosDeviceWithPhoneResponseObject, error)
+	// LoginPosDeviceWithWhatsapp Send a staff login OTP by WhatsApp
+	// (POST /pos/auth/login/whatsapp)
+	LoginPosDeviceWithWhatsapp(ctx context.Context, request LoginPosDeviceWithWhatsappRequestObject) (LoginPosDeviceWithWhatsappResponseObject, error)
+	// LogoutFromPosDevice Log a staff member out
+	// (POST /pos/auth/logout)
+	LogoutFromPosDevice(ctx context.Context, request LogoutFromPosDeviceRequestObject) (LogoutFromPosDeviceResponseObject, error)
+	// PairPosDevice Pair a POS device
+	// (POST /pos/auth/pair-device)
+	PairPosDevice(ctx context.Context, request PairPosDeviceRequestObject) (PairPosDeviceResponseObject, error)
+	// RefreshPosAccessToken Refresh a staff access token
+	// (POST /pos/auth/refresh-token)
+	RefreshPosAccessToken(ctx context.Context, request RefreshPosAccessTokenRequestObject) (RefreshPosAccessTokenResponseObject, error)
+	// VerifyPosLoginOTP Verify a staff login OTP
+	// (POST /pos/auth/verify-otp)
+	VerifyPosLoginOTP(ctx context.Context, request VerifyPosLoginOTPRequestObject) (VerifyPosLoginOTPResponseObject, error)
+	// PosCreateCart Create a POS cart
+	// (POST /pos/carts)
+	PosCreateCart(ctx context.Context, request PosCreateCartRequestObject) (PosCreateCartResponseObject, error)
+	// PosListCoupons List coupons
+	// (GET /pos/carts/available-coupons)
+	PosListCoupons(ctx context.Context, request PosListCouponsRequestObject) (PosListCouponsResponseObject, error)
+	// PosListPromotions List promotions
+	// (GET /pos/carts/available-promotions)
+	PosListPromotions(ctx context.Context, request PosListPromotionsRequestObject) (PosListPromotionsResponseObject, error)
+	// PosGetUserCart Get a customer's POS cart
+	// (GET /pos/carts/users/{user_id})
+	PosGetUserCart(ctx context.Context, request PosGetUserCartRequestObject) (PosGetUserCartResponseObject, error)
+	// PosDeleteCart Delete a POS cart
+	// (DELETE /pos/carts/{id})
+	PosDeleteCart(ctx context.Context, request PosDeleteCartRequestObject) (PosDeleteCartResponseObject, error)
+	// PosGetCart Get a POS cart
+	// (GET /pos/carts/{id})
+	PosGetCart(ctx context.Context, request PosGetCartRequestObject) (PosGetCartResponseObject, error)
+	// PosCreateCartAddress Set a POS cart's addresses
+	// (POST /pos/carts/{id}/address)
+	PosCreateCartAddress(ctx context.Context, request PosCreateCartAddressRequestObject) (PosCreateCartAddressResponseObject, error)
+	// PosRemoveCoupon Remove the coupon
+	// (DELETE /pos/carts/{id}/coupon)
+	PosRemoveCoupon(ctx context.Context, request PosRemoveCouponRequestObject) (PosRemoveCouponResponseObject, error)
+	// PosApplyCoupon Apply a coupon
+	// (POST /pos/carts/{id}/coupon)
+	PosApplyCoupon(ctx context.Context, request PosApplyCouponRequestObject) (PosApplyCouponResponseObject, error)
+	// PosRemoveCreditBalance Remove credit balance
+	// (DELETE /pos/carts/{id}/credit-balance)
+	PosRemoveCreditBalance(ctx context.Context, request PosRemoveCreditBalanceRequestObject) (PosRemoveCreditBalanceResponseObject, error)
+	// PosRedeemCreditBalance Redeem credit balance
+	// (POST /pos/carts/{id}/credit-balance)
+	PosRedeemCreditBalance(ctx context.Context, request PosRedeemCreditBalanceRequestObject) (PosRedeemCreditBalanceResponseObject, error)
+	// PosEvaluateCoupons Evaluate coupons
+	// (GET /pos/carts/{id}/evaluate-coupons)
+	PosEvaluateCoupons(ctx context.Context, request PosEvaluateCouponsRequestObject) (PosEvaluateCouponsResponseObject, error)
+	// PosEvaluatePromotions Evaluate promotions
+	// (GET /pos/carts/{id}/evaluate-promotions)
+	PosEvaluatePromotions(ctx context.Context, request PosEvaluatePromotionsRequestObject) (PosEvaluatePromotionsResponseObject, error)
+	// PosUpdateFulfillmentPreference Set how a POS cart is fulfilled
+	// (POST /pos/carts/{id}/fulfillment-preference)
+	PosUpdateFulfillmentPreference(ctx context.Context, request PosUpdateFulfillmentPreferenceRequestObject) (PosUpdateFulfillmentPreferenceResponseObject, error)
+	// PosUpdateCart Set an item's quantity
+	// (POST /pos/carts/{id}/items)
+	PosUpdateCart(ctx context.Context, request PosUpdateCartRequestObject) (PosUpdateCartResponseObject, error)
+	// PosRemoveLoyaltyPoints Remove loyalty points
+	// (DELETE /pos/carts/{id}/loyalty-points)
+	PosRemoveLoyaltyPoints(ctx context.Context, request PosRemoveLoyaltyPointsRequestObject) (PosRemoveLoyaltyPointsResponseObject, error)
+	// PosRedeemLoyaltyPoints Redeem loyalty points
+	// (POST /pos/carts/{id}/loyalty-points)
+	PosRedeemLoyaltyPoints(ctx context.Context, request PosRedeemLoyaltyPointsRequestObject) (PosRedeemLoyaltyPointsResponseObject, error)
+	// UpdatePosCartCustomer Link a customer to a POS cart
+	// (POST /pos/carts/{id}/update-customer)
+	UpdatePosCartCustomer(ctx context.Context, request UpdatePosCartCustomerRequestObject) (UpdatePosCartCustomerResponseObject, error)
+	// PosListCategories List categories
+	// (GET /pos/catalog/categories)
+	PosListCategories(ctx context.Context, request PosListCategoriesRequestObject) (PosListCategoriesResponseObject, error)
+	// PosListProducts List products
+	// (GET /pos/catalog/products)
+	PosListProducts(ctx context.Context, request PosListProductsRequestObject) (PosListProductsResponseObject, error)
+	// PosListCrosssellProducts List cross-sell products
+	// (GET /pos/catalog/products/cross-sell)
+	PosListCrosssellProducts(ctx context.Context, request PosListCrosssellProductsRequestObject) (PosListCrosssellProductsResponseObject, error)
+	// PosSearchProducts Search products
+	// (POST /pos/catalog/products/search)
+	PosSearchProducts(ctx context.Context, request PosSearchProductsRequestObject) (PosSearchProductsResponseObject, error)
+	// PosListSimilarProducts List similar products
+	// (GET /pos/catalog/products/similar)
+	PosListSimilarProducts(ctx context.Context, request PosListSimilarProductsRequestObject) (PosListSimilarProductsResponseObject, error)
+	// PosListUpsellProducts List up-sell products
+	// (GET /pos/catalog/products/up-sell)
+	PosListUpsellProducts(ctx context.Context, request PosListUpsellProductsRequestObject) (PosListUpsellProductsResponseObject, error)
+	// PosGetProductDetail Get a product
+	// (GET /pos/catalog/products/{product_id})
+	PosGetProductDetail(ctx context.Context, request PosGetProductDetailRequestObject) (PosGetProductDetailResponseObject, error)
+	// PosListProductReviews List a product's reviews
+	// (GET /pos/catalog/products/{product_id}/reviews)
+	PosListProductReviews(ctx context.Context, request PosListProductReviewsRequestObject) (PosListProductReviewsResponseObject, error)
+	// PosListProductVariants List a product's variants
+	// (GET /pos/catalog/products/{product_id}/variants)
+	PosListProductVariants(ctx context.Context, request PosListProductVariantsRequestObject) (PosListProductVariantsResponseObject, error)
+	// PosGetVariantDetail Get a variant
+	// (GET /pos/catalog/products/{product_id}/variants/{variant_id})
+	PosGetVariantDetail(ctx context.Context, request PosGetVariantDetailRequestObject) (PosGetVariantDetailResponseObject, error)
+	// PosListSkus List SKUs
+	// (GET /pos/catalog/skus)
+	PosListSkus(ctx context.Context, request PosListSkusRequestObject) (PosListSkusResponseObject, error)
+	// ListPosDevices List POS devices
+	// (GET /pos/devices)
+	ListPosDevices(ctx context.Context, request ListPosDevicesRequestObject) (ListPosDevicesResponseObject, error)
+	// ClaimPosDevice Claim a POS device
+	// (POST /pos/devices/{id}/claim)
+	ClaimPosDevice(ctx context.Context, request ClaimPosDeviceRequestObject) (ClaimPosDeviceResponseObject, error)
+	// UnclaimPosDevice Release a POS device
+	// (POST /pos/devices/{id}/unclaim)
+	UnclaimPosDevice(ctx context.Context, request UnclaimPosDeviceRequestObject) (UnclaimPosDeviceResponseObject, error)
+	// GetPosFulfillmentOptions List a POS cart's fulfillment options
+	// (POST /pos/fulfillment-options)
+	GetPosFulfillmentOptions(ctx context.Context, request GetPosFulfillmentOptionsRequestObject) (GetPosFulfillmentOptionsResponseObject, error)
+	// ListPosLocations List the store's locations
+	// (GET /pos/locations)
+	ListPosLocations(ctx context.Context, request ListPosLocationsRequestObject) (ListPosLocationsResponseObject, error)
+	// CreatePosOrder Place a POS order
+	// (POST /pos/orders)
+	CreatePosOrder(ctx context.Context, request CreatePosOrderRequestObject) (CreatePosOrderResponseObject, error)
+	// PosGetPaymentStatus Get a POS order's payment status
+	// (GET /pos/orders/{order_number}/payment-status)
+	PosGetPaymentStatus(ctx context.Context, request PosGetPaymentStatusRequestObject) (PosGetPaymentStatusResponseObject, error)
+	// GetPosUser Get a staff member
+	// (GET /pos/users/{id})
+	GetPosUser(ctx context.Context, request GetPosUserRequestObject) (GetPosUserResponseObject, error)
 	// CheckStore Check the store
 	// (GET /store/check)
 	CheckStore(ctx context.Context, request CheckStoreRequestObject) (CheckStoreResponseObject, error)
@@ -70185,6 +87447,1256 @@ func (sh *strictHandler) VerifyVpa(w http.ResponseWriter, r *http.Request, param
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(VerifyVpaResponseObject); ok {
 		if err := validResponse.VisitVerifyVpaResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// LoginPosDeviceWithEmail operation middleware
+func (sh *strictHandler) LoginPosDeviceWithEmail(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithEmailParams) {
+	var request LoginPosDeviceWithEmailRequestObject
+
+	request.Params = params
+
+	var body LoginPosDeviceWithEmailJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.LoginPosDeviceWithEmail(ctx, request.(LoginPosDeviceWithEmailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "LoginPosDeviceWithEmail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(LoginPosDeviceWithEmailResponseObject); ok {
+		if err := validResponse.VisitLoginPosDeviceWithEmailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// LoginPosDeviceWithPhone operation middleware
+func (sh *strictHandler) LoginPosDeviceWithPhone(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithPhoneParams) {
+	var request LoginPosDeviceWithPhoneRequestObject
+
+	request.Params = params
+
+	var body LoginPosDeviceWithPhoneJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.LoginPosDeviceWithPhone(ctx, request.(LoginPosDeviceWithPhoneRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "LoginPosDeviceWithPhone")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(LoginPosDeviceWithPhoneResponseObject); ok {
+		if err := validResponse.VisitLoginPosDeviceWithPhoneResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// LoginPosDeviceWithWhatsapp operation middleware
+func (sh *strictHandler) LoginPosDeviceWithWhatsapp(w http.ResponseWriter, r *http.Request, params LoginPosDeviceWithWhatsappParams) {
+	var request LoginPosDeviceWithWhatsappRequestObject
+
+	request.Params = params
+
+	var body LoginPosDeviceWithWhatsappJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.LoginPosDeviceWithWhatsapp(ctx, request.(LoginPosDeviceWithWhatsappRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "LoginPosDeviceWithWhatsapp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(LoginPosDeviceWithWhatsappResponseObject); ok {
+		if err := validResponse.VisitLoginPosDeviceWithWhatsappResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// LogoutFromPosDevice operation middleware
+func (sh *strictHandler) LogoutFromPosDevice(w http.ResponseWriter, r *http.Request) {
+	var request LogoutFromPosDeviceRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.LogoutFromPosDevice(ctx, request.(LogoutFromPosDeviceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "LogoutFromPosDevice")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(LogoutFromPosDeviceResponseObject); ok {
+		if err := validResponse.VisitLogoutFromPosDeviceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PairPosDevice operation middleware
+func (sh *strictHandler) PairPosDevice(w http.ResponseWriter, r *http.Request) {
+	var request PairPosDeviceRequestObject
+
+	var body PairPosDeviceJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PairPosDevice(ctx, request.(PairPosDeviceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PairPosDevice")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PairPosDeviceResponseObject); ok {
+		if err := validResponse.VisitPairPosDeviceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RefreshPosAccessToken operation middleware
+func (sh *strictHandler) RefreshPosAccessToken(w http.ResponseWriter, r *http.Request) {
+	var request RefreshPosAccessTokenRequestObject
+
+	var body RefreshPosAccessTokenJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RefreshPosAccessToken(ctx, request.(RefreshPosAccessTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RefreshPosAccessToken")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RefreshPosAccessTokenResponseObject); ok {
+		if err := validResponse.VisitRefreshPosAccessTokenResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// VerifyPosLoginOTP operation middleware
+func (sh *strictHandler) VerifyPosLoginOTP(w http.ResponseWriter, r *http.Request) {
+	var request VerifyPosLoginOTPRequestObject
+
+	var body VerifyPosLoginOTPJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.VerifyPosLoginOTP(ctx, request.(VerifyPosLoginOTPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "VerifyPosLoginOTP")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(VerifyPosLoginOTPResponseObject); ok {
+		if err := validResponse.VisitVerifyPosLoginOTPResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosCreateCart operation middleware
+func (sh *strictHandler) PosCreateCart(w http.ResponseWriter, r *http.Request) {
+	var request PosCreateCartRequestObject
+
+	var body PosCreateCartJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosCreateCart(ctx, request.(PosCreateCartRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosCreateCart")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosCreateCartResponseObject); ok {
+		if err := validResponse.VisitPosCreateCartResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListCoupons operation middleware
+func (sh *strictHandler) PosListCoupons(w http.ResponseWriter, r *http.Request, params PosListCouponsParams) {
+	var request PosListCouponsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListCoupons(ctx, request.(PosListCouponsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListCoupons")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListCouponsResponseObject); ok {
+		if err := validResponse.VisitPosListCouponsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListPromotions operation middleware
+func (sh *strictHandler) PosListPromotions(w http.ResponseWriter, r *http.Request, params PosListPromotionsParams) {
+	var request PosListPromotionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListPromotions(ctx, request.(PosListPromotionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListPromotions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListPromotionsResponseObject); ok {
+		if err := validResponse.VisitPosListPromotionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosGetUserCart operation middleware
+func (sh *strictHandler) PosGetUserCart(w http.ResponseWriter, r *http.Request, userID string) {
+	var request PosGetUserCartRequestObject
+
+	request.UserID = userID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosGetUserCart(ctx, request.(PosGetUserCartRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosGetUserCart")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosGetUserCartResponseObject); ok {
+		if err := validResponse.VisitPosGetUserCartResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosDeleteCart operation middleware
+func (sh *strictHandler) PosDeleteCart(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosDeleteCartRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosDeleteCart(ctx, request.(PosDeleteCartRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosDeleteCart")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosDeleteCartResponseObject); ok {
+		if err := validResponse.VisitPosDeleteCartResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosGetCart operation middleware
+func (sh *strictHandler) PosGetCart(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosGetCartRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosGetCart(ctx, request.(PosGetCartRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosGetCart")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosGetCartResponseObject); ok {
+		if err := validResponse.VisitPosGetCartResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosCreateCartAddress operation middleware
+func (sh *strictHandler) PosCreateCartAddress(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosCreateCartAddressRequestObject
+
+	request.ID = id
+
+	var body PosCreateCartAddressJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosCreateCartAddress(ctx, request.(PosCreateCartAddressRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosCreateCartAddress")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosCreateCartAddressResponseObject); ok {
+		if err := validResponse.VisitPosCreateCartAddressResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosRemoveCoupon operation middleware
+func (sh *strictHandler) PosRemoveCoupon(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosRemoveCouponRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosRemoveCoupon(ctx, request.(PosRemoveCouponRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosRemoveCoupon")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosRemoveCouponResponseObject); ok {
+		if err := validResponse.VisitPosRemoveCouponResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosApplyCoupon operation middleware
+func (sh *strictHandler) PosApplyCoupon(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosApplyCouponRequestObject
+
+	request.ID = id
+
+	var body PosApplyCouponJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosApplyCoupon(ctx, request.(PosApplyCouponRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosApplyCoupon")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosApplyCouponResponseObject); ok {
+		if err := validResponse.VisitPosApplyCouponResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosRemoveCreditBalance operation middleware
+func (sh *strictHandler) PosRemoveCreditBalance(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosRemoveCreditBalanceRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosRemoveCreditBalance(ctx, request.(PosRemoveCreditBalanceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosRemoveCreditBalance")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosRemoveCreditBalanceResponseObject); ok {
+		if err := validResponse.VisitPosRemoveCreditBalanceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosRedeemCreditBalance operation middleware
+func (sh *strictHandler) PosRedeemCreditBalance(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosRedeemCreditBalanceRequestObject
+
+	request.ID = id
+
+	var body PosRedeemCreditBalanceJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosRedeemCreditBalance(ctx, request.(PosRedeemCreditBalanceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosRedeemCreditBalance")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosRedeemCreditBalanceResponseObject); ok {
+		if err := validResponse.VisitPosRedeemCreditBalanceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosEvaluateCoupons operation middleware
+func (sh *strictHandler) PosEvaluateCoupons(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosEvaluateCouponsRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosEvaluateCoupons(ctx, request.(PosEvaluateCouponsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosEvaluateCoupons")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosEvaluateCouponsResponseObject); ok {
+		if err := validResponse.VisitPosEvaluateCouponsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosEvaluatePromotions operation middleware
+func (sh *strictHandler) PosEvaluatePromotions(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosEvaluatePromotionsRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosEvaluatePromotions(ctx, request.(PosEvaluatePromotionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosEvaluatePromotions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosEvaluatePromotionsResponseObject); ok {
+		if err := validResponse.VisitPosEvaluatePromotionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosUpdateFulfillmentPreference operation middleware
+func (sh *strictHandler) PosUpdateFulfillmentPreference(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosUpdateFulfillmentPreferenceRequestObject
+
+	request.ID = id
+
+	var body PosUpdateFulfillmentPreferenceJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosUpdateFulfillmentPreference(ctx, request.(PosUpdateFulfillmentPreferenceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosUpdateFulfillmentPreference")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosUpdateFulfillmentPreferenceResponseObject); ok {
+		if err := validResponse.VisitPosUpdateFulfillmentPreferenceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosUpdateCart operation middleware
+func (sh *strictHandler) PosUpdateCart(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosUpdateCartRequestObject
+
+	request.ID = id
+
+	var body PosUpdateCartJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosUpdateCart(ctx, request.(PosUpdateCartRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosUpdateCart")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosUpdateCartResponseObject); ok {
+		if err := validResponse.VisitPosUpdateCartResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosRemoveLoyaltyPoints operation middleware
+func (sh *strictHandler) PosRemoveLoyaltyPoints(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosRemoveLoyaltyPointsRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosRemoveLoyaltyPoints(ctx, request.(PosRemoveLoyaltyPointsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosRemoveLoyaltyPoints")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosRemoveLoyaltyPointsResponseObject); ok {
+		if err := validResponse.VisitPosRemoveLoyaltyPointsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosRedeemLoyaltyPoints operation middleware
+func (sh *strictHandler) PosRedeemLoyaltyPoints(w http.ResponseWriter, r *http.Request, id string) {
+	var request PosRedeemLoyaltyPointsRequestObject
+
+	request.ID = id
+
+	var body PosRedeemLoyaltyPointsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosRedeemLoyaltyPoints(ctx, request.(PosRedeemLoyaltyPointsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosRedeemLoyaltyPoints")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosRedeemLoyaltyPointsResponseObject); ok {
+		if err := validResponse.VisitPosRedeemLoyaltyPointsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdatePosCartCustomer operation middleware
+func (sh *strictHandler) UpdatePosCartCustomer(w http.ResponseWriter, r *http.Request, id string) {
+	var request UpdatePosCartCustomerRequestObject
+
+	request.ID = id
+
+	var body UpdatePosCartCustomerJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdatePosCartCustomer(ctx, request.(UpdatePosCartCustomerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdatePosCartCustomer")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdatePosCartCustomerResponseObject); ok {
+		if err := validResponse.VisitUpdatePosCartCustomerResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListCategories operation middleware
+func (sh *strictHandler) PosListCategories(w http.ResponseWriter, r *http.Request, params PosListCategoriesParams) {
+	var request PosListCategoriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListCategories(ctx, request.(PosListCategoriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListCategories")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListCategoriesResponseObject); ok {
+		if err := validResponse.VisitPosListCategoriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListProducts operation middleware
+func (sh *strictHandler) PosListProducts(w http.ResponseWriter, r *http.Request, params PosListProductsParams) {
+	var request PosListProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListProducts(ctx, request.(PosListProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListProductsResponseObject); ok {
+		if err := validResponse.VisitPosListProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListCrosssellProducts operation middleware
+func (sh *strictHandler) PosListCrosssellProducts(w http.ResponseWriter, r *http.Request, params PosListCrosssellProductsParams) {
+	var request PosListCrosssellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListCrosssellProducts(ctx, request.(PosListCrosssellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListCrosssellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListCrosssellProductsResponseObject); ok {
+		if err := validResponse.VisitPosListCrosssellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosSearchProducts operation middleware
+func (sh *strictHandler) PosSearchProducts(w http.ResponseWriter, r *http.Request, params PosSearchProductsParams) {
+	var request PosSearchProductsRequestObject
+
+	request.Params = params
+
+	var body PosSearchProductsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosSearchProducts(ctx, request.(PosSearchProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosSearchProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosSearchProductsResponseObject); ok {
+		if err := validResponse.VisitPosSearchProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListSimilarProducts operation middleware
+func (sh *strictHandler) PosListSimilarProducts(w http.ResponseWriter, r *http.Request, params PosListSimilarProductsParams) {
+	var request PosListSimilarProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListSimilarProducts(ctx, request.(PosListSimilarProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListSimilarProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListSimilarProductsResponseObject); ok {
+		if err := validResponse.VisitPosListSimilarProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListUpsellProducts operation middleware
+func (sh *strictHandler) PosListUpsellProducts(w http.ResponseWriter, r *http.Request, params PosListUpsellProductsParams) {
+	var request PosListUpsellProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListUpsellProducts(ctx, request.(PosListUpsellProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListUpsellProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListUpsellProductsResponseObject); ok {
+		if err := validResponse.VisitPosListUpsellProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosGetProductDetail operation middleware
+func (sh *strictHandler) PosGetProductDetail(w http.ResponseWriter, r *http.Request, productID string, params PosGetProductDetailParams) {
+	var request PosGetProductDetailRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosGetProductDetail(ctx, request.(PosGetProductDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosGetProductDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosGetProductDetailResponseObject); ok {
+		if err := validResponse.VisitPosGetProductDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListProductReviews operation middleware
+func (sh *strictHandler) PosListProductReviews(w http.ResponseWriter, r *http.Request, productID string, params PosListProductReviewsParams) {
+	var request PosListProductReviewsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListProductReviews(ctx, request.(PosListProductReviewsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListProductReviews")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListProductReviewsResponseObject); ok {
+		if err := validResponse.VisitPosListProductReviewsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListProductVariants operation middleware
+func (sh *strictHandler) PosListProductVariants(w http.ResponseWriter, r *http.Request, productID string, params PosListProductVariantsParams) {
+	var request PosListProductVariantsRequestObject
+
+	request.ProductID = productID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListProductVariants(ctx, request.(PosListProductVariantsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListProductVariants")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListProductVariantsResponseObject); ok {
+		if err := validResponse.VisitPosListProductVariantsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosGetVariantDetail operation middleware
+func (sh *strictHandler) PosGetVariantDetail(w http.ResponseWriter, r *http.Request, productID string, variantID string, params PosGetVariantDetailParams) {
+	var request PosGetVariantDetailRequestObject
+
+	request.ProductID = productID
+	request.VariantID = variantID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosGetVariantDetail(ctx, request.(PosGetVariantDetailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosGetVariantDetail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosGetVariantDetailResponseObject); ok {
+		if err := validResponse.VisitPosGetVariantDetailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosListSkus operation middleware
+func (sh *strictHandler) PosListSkus(w http.ResponseWriter, r *http.Request, params PosListSkusParams) {
+	var request PosListSkusRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosListSkus(ctx, request.(PosListSkusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosListSkus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosListSkusResponseObject); ok {
+		if err := validResponse.VisitPosListSkusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListPosDevices operation middleware
+func (sh *strictHandler) ListPosDevices(w http.ResponseWriter, r *http.Request) {
+	var request ListPosDevicesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPosDevices(ctx, request.(ListPosDevicesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPosDevices")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPosDevicesResponseObject); ok {
+		if err := validResponse.VisitListPosDevicesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ClaimPosDevice operation middleware
+func (sh *strictHandler) ClaimPosDevice(w http.ResponseWriter, r *http.Request, id string) {
+	var request ClaimPosDeviceRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ClaimPosDevice(ctx, request.(ClaimPosDeviceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ClaimPosDevice")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ClaimPosDeviceResponseObject); ok {
+		if err := validResponse.VisitClaimPosDeviceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UnclaimPosDevice operation middleware
+func (sh *strictHandler) UnclaimPosDevice(w http.ResponseWriter, r *http.Request, id string) {
+	var request UnclaimPosDeviceRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UnclaimPosDevice(ctx, request.(UnclaimPosDeviceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UnclaimPosDevice")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UnclaimPosDeviceResponseObject); ok {
+		if err := validResponse.VisitUnclaimPosDeviceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetPosFulfillmentOptions operation middleware
+func (sh *strictHandler) GetPosFulfillmentOptions(w http.ResponseWriter, r *http.Request) {
+	var request GetPosFulfillmentOptionsRequestObject
+
+	var body GetPosFulfillmentOptionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPosFulfillmentOptions(ctx, request.(GetPosFulfillmentOptionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPosFulfillmentOptions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetPosFulfillmentOptionsResponseObject); ok {
+		if err := validResponse.VisitGetPosFulfillmentOptionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListPosLocations operation middleware
+func (sh *strictHandler) ListPosLocations(w http.ResponseWriter, r *http.Request) {
+	var request ListPosLocationsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPosLocations(ctx, request.(ListPosLocationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPosLocations")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPosLocationsResponseObject); ok {
+		if err := validResponse.VisitListPosLocationsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreatePosOrder operation middleware
+func (sh *strictHandler) CreatePosOrder(w http.ResponseWriter, r *http.Request) {
+	var request CreatePosOrderRequestObject
+
+	var body CreatePosOrderJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreatePosOrder(ctx, request.(CreatePosOrderRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreatePosOrder")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreatePosOrderResponseObject); ok {
+		if err := validResponse.VisitCreatePosOrderResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PosGetPaymentStatus operation middleware
+func (sh *strictHandler) PosGetPaymentStatus(w http.ResponseWriter, r *http.Request, orderNumber string) {
+	var request PosGetPaymentStatusRequestObject
+
+	request.OrderNumber = orderNumber
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.PosGetPaymentStatus(ctx, request.(PosGetPaymentStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PosGetPaymentStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(PosGetPaymentStatusResponseObject); ok {
+		if err := validResponse.VisitPosGetPaymentStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetPosUser operation middleware
+func (sh *strictHandler) GetPosUser(w http.ResponseWriter, r *http.Request, id string) {
+	var request GetPosUserRequestObject
+
+	request.ID = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPosUser(ctx, request.(GetPosUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPosUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetPosUserResponseObject); ok {
+		if err := validResponse.VisitGetPosUserResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {

@@ -457,6 +457,24 @@ func (v OrderRefund) hidden() OrderRefund {
 	return v
 }
 
+// Format prints a PairPosDeviceBody with its sensitive fields
+// (pairing_code) shown as [redacted], with any verb.
+func (v PairPosDeviceBody) Format(f fmt.State, verb rune) {
+	type plain PairPosDeviceBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with the sensitive fields hidden.
+func (v PairPosDeviceBody) LogValue() slog.Value {
+	type plain PairPosDeviceBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+func (v PairPosDeviceBody) hidden() PairPosDeviceBody {
+	v.PairingCode = hideString(v.PairingCode)
+	return v
+}
+
 // Format prints a PaymentMethodPayload as its name only: one of its forms holds
 // personal data or a secret.
 func (t PaymentMethodPayload) Format(f fmt.State, _ rune) {
@@ -465,6 +483,62 @@ func (t PaymentMethodPayload) Format(f fmt.State, _ rune) {
 
 // LogValue implements slog.LogValuer without the value.
 func (t PaymentMethodPayload) LogValue() slog.Value { return slog.StringValue(redacted) }
+
+// Format prints a PosAuthContent with its sensitive fields
+// (access_token, refresh_token) shown as [redacted], with any verb.
+func (v PosAuthContent) Format(f fmt.State, verb rune) {
+	type plain PosAuthContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with the sensitive fields hidden.
+func (v PosAuthContent) LogValue() slog.Value {
+	type plain PosAuthContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+func (v PosAuthContent) hidden() PosAuthContent {
+	v.AccessToken = hideString(v.AccessToken)
+	v.RefreshToken = hideString(v.RefreshToken)
+	return v
+}
+
+// Format prints a PosOTPContent with its sensitive fields
+// (otp, otp_token) shown as [redacted], with any verb.
+func (v PosOTPContent) Format(f fmt.State, verb rune) {
+	type plain PosOTPContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with the sensitive fields hidden.
+func (v PosOTPContent) LogValue() slog.Value {
+	type plain PosOTPContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+func (v PosOTPContent) hidden() PosOTPContent {
+	v.OTP = hideStringPtr(v.OTP)
+	v.OTPToken = hideString(v.OTPToken)
+	return v
+}
+
+// Format prints a RefreshPosAccessTokenBody with its sensitive fields
+// (refresh_token) shown as [redacted], with any verb.
+func (v RefreshPosAccessTokenBody) Format(f fmt.State, verb rune) {
+	type plain RefreshPosAccessTokenBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with the sensitive fields hidden.
+func (v RefreshPosAccessTokenBody) LogValue() slog.Value {
+	type plain RefreshPosAccessTokenBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+func (v RefreshPosAccessTokenBody) hidden() RefreshPosAccessTokenBody {
+	v.RefreshToken = hideString(v.RefreshToken)
+	return v
+}
 
 // Format prints a RefreshTokenJSONBody with its sensitive fields
 // (refresh_token) shown as [redacted], with any verb.
@@ -685,6 +759,25 @@ func (v VerifyOTPJSONBody) LogValue() slog.Value {
 }
 
 func (v VerifyOTPJSONBody) hidden() VerifyOTPJSONBody {
+	v.OTP = hideString(v.OTP)
+	v.OTPToken = hideString(v.OTPToken)
+	return v
+}
+
+// Format prints a VerifyPosLoginOTPBody with its sensitive fields
+// (otp, otp_token) shown as [redacted], with any verb.
+func (v VerifyPosLoginOTPBody) Format(f fmt.State, verb rune) {
+	type plain VerifyPosLoginOTPBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with the sensitive fields hidden.
+func (v VerifyPosLoginOTPBody) LogValue() slog.Value {
+	type plain VerifyPosLoginOTPBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+func (v VerifyPosLoginOTPBody) hidden() VerifyPosLoginOTPBody {
 	v.OTP = hideString(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v

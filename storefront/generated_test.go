@@ -55,10 +55,14 @@ func TestGeneratedOperationsOnTheWire(t *testing.T) {
 				assert.Equal(t, op.id, w.op)
 				assert.Equal(t, op.method, w.method)
 				assert.NoError(t, w.invalid, "the request breaks the spec")
-				if key {
+				switch {
+				case key || op.auth == authAPIKey:
 					assert.Equal(t, testAPIKey, w.header.Get("X-Api-Key"))
 					assert.Empty(t, w.header.Get("Authorization"), "key-only calls carry no token")
-				} else {
+				case op.auth == authNone:
+					assert.Empty(t, w.header.Get("X-Api-Key"), "the body is the credential")
+					assert.Empty(t, w.header.Get("Authorization"), "the body is the credential")
+				default:
 					assert.Equal(t, "Bearer "+access, w.header.Get("Authorization"))
 					assert.Empty(t, w.header.Get("X-Api-Key"), "the API key goes with get-anonymous-token only")
 				}

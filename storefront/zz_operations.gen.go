@@ -144,6 +144,50 @@ var (
 	opListPaymentMethods                = &operation{id: "list-payment-methods", method: http.MethodGet, path: "/payments/payment-methods", auth: authBearer, idempotent: true, service: "Payments", goMethod: "ListPaymentMethods"}
 	opResendDirectOTP                   = &operation{id: "resend-direct-otp", method: http.MethodPost, path: "/payments/resend-direct-otp", auth: authBearer, service: "Payments", goMethod: "ResendDirectOTP"}
 	opVerifyVpa                         = &operation{id: "verify-vpa", method: http.MethodGet, path: "/payments/verify-vpa", auth: authBearer, idempotent: true, service: "Payments", goMethod: "VerifyVpa"}
+	opLoginPosDeviceWithEmail           = &operation{id: "login-pos-device-with-email", method: http.MethodPost, path: "/pos/auth/login/email", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithEmail"}
+	opLoginPosDeviceWithPhone           = &operation{id: "login-pos-device-with-phone", method: http.MethodPost, path: "/pos/auth/login/phone", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithPhone"}
+	opLoginPosDeviceWithWhatsapp        = &operation{id: "login-pos-device-with-whatsapp", method: http.MethodPost, path: "/pos/auth/login/whatsapp", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithWhatsapp"}
+	opLogoutFromPosDevice               = &operation{id: "logout-from-pos-device", method: http.MethodPost, path: "/pos/auth/logout", auth: authBearer, service: "POSAuth", goMethod: "LogoutFromPosDevice"}
+	opPairPosDevice                     = &operation{id: "pair-pos-device", method: http.MethodPost, path: "/pos/auth/pair-device", auth: authAPIKey, sensitive: true, service: "POSAuth", goMethod: "PairPosDevice"}
+	opRefreshPosAccessToken             = &operation{id: "refresh-pos-access-token", method: http.MethodPost, path: "/pos/auth/refresh-token", auth: authNone, sensitive: true, service: "POSAuth", goMethod: "RefreshPosAccessToken"}
+	opVerifyPosLoginOTP                 = &operation{id: "verify-pos-login-otp", method: http.MethodPost, path: "/pos/auth/verify-otp", auth: authAPIKey, sensitive: true, service: "POSAuth", goMethod: "VerifyPosLoginOTP"}
+	opPosCreateCart                     = &operation{id: "pos-create-cart", method: http.MethodPost, path: "/pos/carts", auth: authBearer, service: "POSCart", goMethod: "PosCreateCart"}
+	opPosListCoupons                    = &operation{id: "pos-list-coupons", method: http.MethodGet, path: "/pos/carts/available-coupons", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCart", goMethod: "PosListCoupons"}
+	opPosListPromotions                 = &operation{id: "pos-list-promotions", method: http.MethodGet, path: "/pos/carts/available-promotions", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCart", goMethod: "PosListPromotions"}
+	opPosGetUserCart                    = &operation{id: "pos-get-user-cart", method: http.MethodGet, path: "/pos/carts/users/{user_id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosGetUserCart"}
+	opPosDeleteCart                     = &operation{id: "pos-delete-cart", method: http.MethodDelete, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosDeleteCart"}
+	opPosGetCart                        = &operation{id: "pos-get-cart", method: http.MethodGet, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosGetCart"}
+	opPosCreateCartAddress              = &operation{id: "pos-create-cart-address", method: http.MethodPost, path: "/pos/carts/{id}/address", auth: authBearer, idempotent: true, readOnly: []string{"billing_address.id", "shipping_address.id"}, service: "POSCart", goMethod: "PosCreateCartAddress"}
+	opPosRemoveCoupon                   = &operation{id: "pos-remove-coupon", method: http.MethodDelete, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveCoupon"}
+	opPosApplyCoupon                    = &operation{id: "pos-apply-coupon", method: http.MethodPost, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosApplyCoupon"}
+	opPosRemoveCreditBalance            = &operation{id: "pos-remove-credit-balance", method: http.MethodDelete, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveCreditBalance"}
+	opPosRedeemCreditBalance            = &operation{id: "pos-redeem-credit-balance", method: http.MethodPost, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRedeemCreditBalance"}
+	opPosEvaluateCoupons                = &operation{id: "pos-evaluate-coupons", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-coupons", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosEvaluateCoupons"}
+	opPosEvaluatePromotions             = &operation{id: "pos-evaluate-promotions", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-promotions", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosEvaluatePromotions"}
+	opPosUpdateFulfillmentPreference    = &operation{id: "pos-update-fulfillment-preference", method: http.MethodPost, path: "/pos/carts/{id}/fulfillment-preference", auth: authBearer, idempotent: true, readOnly: []string{"pickup_location_name", "preference_type", "shipments[].courier_company_name", "shipments[].shipping_provider_name", "collect-in-store.items[].product_name", "collect-in-store.items[].variant_name", "collect-in-store.pickup_location_name", "delivery.courier_company_name", "delivery.items[].product_name", "delivery.items[].variant_name", "delivery.shipping_provider_name"}, service: "POSCart", goMethod: "PosUpdateFulfillmentPreference"}
+	opPosUpdateCart                     = &operation{id: "pos-update-cart", method: http.MethodPost, path: "/pos/carts/{id}/items", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosUpdateCart"}
+	opPosRemoveLoyaltyPoints            = &operation{id: "pos-remove-loyalty-points", method: http.MethodDelete, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveLoyaltyPoints"}
+	opPosRedeemLoyaltyPoints            = &operation{id: "pos-redeem-loyalty-points", method: http.MethodPost, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRedeemLoyaltyPoints"}
+	opUpdatePosCartCustomer             = &operation{id: "update-pos-cart-customer", method: http.MethodPost, path: "/pos/carts/{id}/update-customer", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "UpdatePosCartCustomer"}
+	opPosListCategories                 = &operation{id: "pos-list-categories", method: http.MethodGet, path: "/pos/catalog/categories", auth: authBearer, idempotent: true, service: "POSCatalog", goMethod: "PosListCategories"}
+	opPosListProducts                   = &operation{id: "pos-list-products", method: http.MethodGet, path: "/pos/catalog/products", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListProducts"}
+	opPosListCrosssellProducts          = &operation{id: "pos-list-crosssell-products", method: http.MethodGet, path: "/pos/catalog/products/cross-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListCrosssellProducts"}
+	opPosSearchProducts                 = &operation{id: "pos-search-products", method: http.MethodPost, path: "/pos/catalog/products/search", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosSearchProducts"}
+	opPosListSimilarProducts            = &operation{id: "pos-list-similar-products", method: http.MethodGet, path: "/pos/catalog/products/similar", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListSimilarProducts"}
+	opPosListUpsellProducts             = &operation{id: "pos-list-upsell-products", method: http.MethodGet, path: "/pos/catalog/products/up-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListUpsellProducts"}
+	opPosGetProductDetail               = &operation{id: "pos-get-product-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosGetProductDetail"}
+	opPosListProductReviews             = &operation{id: "pos-list-product-reviews", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/reviews", auth: authBearer, idempotent: true, service: "POSCatalog", goMethod: "PosListProductReviews"}
+	opPosListProductVariants            = &operation{id: "pos-list-product-variants", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListProductVariants"}
+	opPosGetVariantDetail               = &operation{id: "pos-get-variant-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants/{variant_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosGetVariantDetail"}
+	opPosListSkus                       = &operation{id: "pos-list-skus", method: http.MethodGet, path: "/pos/catalog/skus", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListSkus"}
+	opListPosDevices                    = &operation{id: "list-pos-devices", method: http.MethodGet, path: "/pos/devices", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ListPosDevices"}
+	opClaimPosDevice                    = &operation{id: "claim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/claim", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ClaimPosDevice"}
+	opUnclaimPosDevice                  = &operation{id: "unclaim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/unclaim", auth: authBearer, service: "POSDevices", goMethod: "UnclaimPosDevice"}
+	opGetPosFulfillmentOptions          = &operation{id: "get-pos-fulfillment-options", method: http.MethodPost, path: "/pos/fulfillment-options", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "GetPosFulfillmentOptions"}
+	opListPosLocations                  = &operation{id: "list-pos-locations", method: http.MethodGet, path: "/pos/locations", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ListPosLocations"}
+	opCreatePosOrder                    = &operation{id: "create-pos-order", method: http.MethodPost, path: "/pos/orders", auth: authBearer, service: "POSOrders", goMethod: "CreatePosOrder"}
+	opPosGetPaymentStatus               = &operation{id: "pos-get-payment-status", method: http.MethodGet, path: "/pos/orders/{order_number}/payment-status", auth: authBearer, idempotent: true, service: "POSOrders", goMethod: "PosGetPaymentStatus"}
+	opGetPosUser                        = &operation{id: "get-pos-user", method: http.MethodGet, path: "/pos/users/{id}", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "GetPosUser"}
 	opCheckStore                        = &operation{id: "check-store", method: http.MethodGet, path: "/store/check", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "CheckStore"}
 	opGetConfig                         = &operation{id: "get-config", method: http.MethodGet, path: "/store/config", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "GetConfig"}
 	opListKycDocument                   = &operation{id: "list-kyc-document", method: http.MethodGet, path: "/store/kyc-document", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListKycDocument"}
@@ -292,6 +336,50 @@ var operations = []*operation{
 	opListPaymentMethods,
 	opResendDirectOTP,
 	opVerifyVpa,
+	opLoginPosDeviceWithEmail,
+	opLoginPosDeviceWithPhone,
+	opLoginPosDeviceWithWhatsapp,
+	opLogoutFromPosDevice,
+	opPairPosDevice,
+	opRefreshPosAccessToken,
+	opVerifyPosLoginOTP,
+	opPosCreateCart,
+	opPosListCoupons,
+	opPosListPromotions,
+	opPosGetUserCart,
+	opPosDeleteCart,
+	opPosGetCart,
+	opPosCreateCartAddress,
+	opPosRemoveCoupon,
+	opPosApplyCoupon,
+	opPosRemoveCreditBalance,
+	opPosRedeemCreditBalance,
+	opPosEvaluateCoupons,
+	opPosEvaluatePromotions,
+	opPosUpdateFulfillmentPreference,
+	opPosUpdateCart,
+	opPosRemoveLoyaltyPoints,
+	opPosRedeemLoyaltyPoints,
+	opUpdatePosCartCustomer,
+	opPosListCategories,
+	opPosListProducts,
+	opPosListCrosssellProducts,
+	opPosSearchProducts,
+	opPosListSimilarProducts,
+	opPosListUpsellProducts,
+	opPosGetProductDetail,
+	opPosListProductReviews,
+	opPosListProductVariants,
+	opPosGetVariantDetail,
+	opPosListSkus,
+	opListPosDevices,
+	opClaimPosDevice,
+	opUnclaimPosDevice,
+	opGetPosFulfillmentOptions,
+	opListPosLocations,
+	opCreatePosOrder,
+	opPosGetPaymentStatus,
+	opGetPosUser,
 	opCheckStore,
 	opGetConfig,
 	opListKycDocument,
@@ -2191,6 +2279,616 @@ func newVerifyVpaRequest(params *gen.VerifyVpaParams) (*request, error) {
 	return r, nil
 }
 
+// newLoginPosDeviceWithEmailRequest builds the request of login-pos-device-with-email (POST /pos/auth/login/email).
+func newLoginPosDeviceWithEmailRequest(params *gen.LoginPosDeviceWithEmailParams, body gen.LoginPosDeviceWithEmailJSONRequestBody) (*request, error) {
+	r := newRequest(opLoginPosDeviceWithEmail, "/pos/auth/login/email")
+	if params != nil {
+		if params.XDebugMode != nil {
+			r.setHeader("x-debug-mode", strconv.FormatBool(bool(*params.XDebugMode)))
+		}
+	}
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newLoginPosDeviceWithPhoneRequest builds the request of login-pos-device-with-phone (POST /pos/auth/login/phone).
+func newLoginPosDeviceWithPhoneRequest(params *gen.LoginPosDeviceWithPhoneParams, body gen.LoginPosDeviceWithPhoneJSONRequestBody) (*request, error) {
+	r := newRequest(opLoginPosDeviceWithPhone, "/pos/auth/login/phone")
+	if params != nil {
+		if params.XDebugMode != nil {
+			r.setHeader("x-debug-mode", strconv.FormatBool(bool(*params.XDebugMode)))
+		}
+	}
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newLoginPosDeviceWithWhatsappRequest builds the request of login-pos-device-with-whatsapp (POST /pos/auth/login/whatsapp).
+func newLoginPosDeviceWithWhatsappRequest(params *gen.LoginPosDeviceWithWhatsappParams, body gen.LoginPosDeviceWithWhatsappJSONRequestBody) (*request, error) {
+	r := newRequest(opLoginPosDeviceWithWhatsapp, "/pos/auth/login/whatsapp")
+	if params != nil {
+		if params.XDebugMode != nil {
+			r.setHeader("x-debug-mode", strconv.FormatBool(bool(*params.XDebugMode)))
+		}
+	}
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newLogoutFromPosDeviceRequest builds the request of logout-from-pos-device (POST /pos/auth/logout).
+func newLogoutFromPosDeviceRequest() (*request, error) {
+	r := newRequest(opLogoutFromPosDevice, "/pos/auth/logout")
+	return r, nil
+}
+
+// newPairPosDeviceRequest builds the request of pair-pos-device (POST /pos/auth/pair-device).
+func newPairPosDeviceRequest(body gen.PairPosDeviceJSONRequestBody) (*request, error) {
+	r := newRequest(opPairPosDevice, "/pos/auth/pair-device")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newRefreshPosAccessTokenRequest builds the request of refresh-pos-access-token (POST /pos/auth/refresh-token).
+func newRefreshPosAccessTokenRequest(body gen.RefreshPosAccessTokenJSONRequestBody) (*request, error) {
+	r := newRequest(opRefreshPosAccessToken, "/pos/auth/refresh-token")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newVerifyPosLoginOTPRequest builds the request of verify-pos-login-otp (POST /pos/auth/verify-otp).
+func newVerifyPosLoginOTPRequest(body gen.VerifyPosLoginOTPJSONRequestBody) (*request, error) {
+	r := newRequest(opVerifyPosLoginOTP, "/pos/auth/verify-otp")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosCreateCartRequest builds the request of pos-create-cart (POST /pos/carts).
+func newPosCreateCartRequest(body gen.PosCreateCartJSONRequestBody) (*request, error) {
+	r := newRequest(opPosCreateCart, "/pos/carts")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosListCouponsRequest builds the request of pos-list-coupons (GET /pos/carts/available-coupons).
+func newPosListCouponsRequest(params *gen.PosListCouponsParams) (*request, error) {
+	r := newRequest(opPosListCoupons, "/pos/carts/available-coupons")
+	if params != nil {
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosListPromotionsRequest builds the request of pos-list-promotions (GET /pos/carts/available-promotions).
+func newPosListPromotionsRequest(params *gen.PosListPromotionsParams) (*request, error) {
+	r := newRequest(opPosListPromotions, "/pos/carts/available-promotions")
+	if params != nil {
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosGetUserCartRequest builds the request of pos-get-user-cart (GET /pos/carts/users/{user_id}).
+func newPosGetUserCartRequest(userID string) (*request, error) {
+	seg0, err := pathSegment("user_id", userID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosGetUserCart, "/pos/carts/users/"+seg0)
+	return r, nil
+}
+
+// newPosDeleteCartRequest builds the request of pos-delete-cart (DELETE /pos/carts/{id}).
+func newPosDeleteCartRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosDeleteCart, "/pos/carts/"+seg0)
+	return r, nil
+}
+
+// newPosGetCartRequest builds the request of pos-get-cart (GET /pos/carts/{id}).
+func newPosGetCartRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosGetCart, "/pos/carts/"+seg0)
+	return r, nil
+}
+
+// newPosCreateCartAddressRequest builds the request of pos-create-cart-address (POST /pos/carts/{id}/address).
+func newPosCreateCartAddressRequest(id string, body gen.PosCreateCartAddressJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosCreateCartAddress, "/pos/carts/"+seg0+"/address")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosRemoveCouponRequest builds the request of pos-remove-coupon (DELETE /pos/carts/{id}/coupon).
+func newPosRemoveCouponRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosRemoveCoupon, "/pos/carts/"+seg0+"/coupon")
+	return r, nil
+}
+
+// newPosApplyCouponRequest builds the request of pos-apply-coupon (POST /pos/carts/{id}/coupon).
+func newPosApplyCouponRequest(id string, body gen.PosApplyCouponJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosApplyCoupon, "/pos/carts/"+seg0+"/coupon")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosRemoveCreditBalanceRequest builds the request of pos-remove-credit-balance (DELETE /pos/carts/{id}/credit-balance).
+func newPosRemoveCreditBalanceRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosRemoveCreditBalance, "/pos/carts/"+seg0+"/credit-balance")
+	return r, nil
+}
+
+// newPosRedeemCreditBalanceRequest builds the request of pos-redeem-credit-balance (POST /pos/carts/{id}/credit-balance).
+func newPosRedeemCreditBalanceRequest(id string, body gen.PosRedeemCreditBalanceJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosRedeemCreditBalance, "/pos/carts/"+seg0+"/credit-balance")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosEvaluateCouponsRequest builds the request of pos-evaluate-coupons (GET /pos/carts/{id}/evaluate-coupons).
+func newPosEvaluateCouponsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosEvaluateCoupons, "/pos/carts/"+seg0+"/evaluate-coupons")
+	return r, nil
+}
+
+// newPosEvaluatePromotionsRequest builds the request of pos-evaluate-promotions (GET /pos/carts/{id}/evaluate-promotions).
+func newPosEvaluatePromotionsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosEvaluatePromotions, "/pos/carts/"+seg0+"/evaluate-promotions")
+	return r, nil
+}
+
+// newPosUpdateFulfillmentPreferenceRequest builds the request of pos-update-fulfillment-preference (POST /pos/carts/{id}/fulfillment-preference).
+func newPosUpdateFulfillmentPreferenceRequest(id string, body gen.PosUpdateFulfillmentPreferenceJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosUpdateFulfillmentPreference, "/pos/carts/"+seg0+"/fulfillment-preference")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosUpdateCartRequest builds the request of pos-update-cart (POST /pos/carts/{id}/items).
+func newPosUpdateCartRequest(id string, body gen.PosUpdateCartJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosUpdateCart, "/pos/carts/"+seg0+"/items")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosRemoveLoyaltyPointsRequest builds the request of pos-remove-loyalty-points (DELETE /pos/carts/{id}/loyalty-points).
+func newPosRemoveLoyaltyPointsRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosRemoveLoyaltyPoints, "/pos/carts/"+seg0+"/loyalty-points")
+	return r, nil
+}
+
+// newPosRedeemLoyaltyPointsRequest builds the request of pos-redeem-loyalty-points (POST /pos/carts/{id}/loyalty-points).
+func newPosRedeemLoyaltyPointsRequest(id string, body gen.PosRedeemLoyaltyPointsJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosRedeemLoyaltyPoints, "/pos/carts/"+seg0+"/loyalty-points")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newUpdatePosCartCustomerRequest builds the request of update-pos-cart-customer (POST /pos/carts/{id}/update-customer).
+func newUpdatePosCartCustomerRequest(id string, body gen.UpdatePosCartCustomerJSONRequestBody) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUpdatePosCartCustomer, "/pos/carts/"+seg0+"/update-customer")
+	if err := r.setJSON(body.MarshalJSON()); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosListCategoriesRequest builds the request of pos-list-categories (GET /pos/catalog/categories).
+func newPosListCategoriesRequest(params *gen.PosListCategoriesParams) (*request, error) {
+	r := newRequest(opPosListCategories, "/pos/catalog/categories")
+	if params != nil {
+		if params.Search != nil {
+			r.addQuery("search", string(*params.Search))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.NestedLevel != nil {
+			r.addQuery("nested_level", strconv.FormatInt(int64(*params.NestedLevel), 10))
+		}
+		if params.ParentCategoryID != nil {
+			r.addQuery("parent_category_id", string(*params.ParentCategoryID))
+		}
+		if params.ParentCategorySlug != nil {
+			r.addQuery("parent_category_slug", string(*params.ParentCategorySlug))
+		}
+	}
+	return r, nil
+}
+
+// newPosListProductsRequest builds the request of pos-list-products (GET /pos/catalog/products).
+func newPosListProductsRequest(params *gen.PosListProductsParams) (*request, error) {
+	r := newRequest(opPosListProducts, "/pos/catalog/products")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.CategoryID != nil {
+			for _, v := range *params.CategoryID {
+				r.addQuery("category_id", string(v))
+			}
+		}
+		if params.CategorySlug != nil {
+			for _, v := range *params.CategorySlug {
+				r.addQuery("category_slug", string(v))
+			}
+		}
+		if params.Inventory != nil {
+			r.addQuery("inventory", strconv.FormatBool(bool(*params.Inventory)))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosListCrosssellProductsRequest builds the request of pos-list-crosssell-products (GET /pos/catalog/products/cross-sell).
+func newPosListCrosssellProductsRequest(params *gen.PosListCrosssellProductsParams) (*request, error) {
+	r := newRequest(opPosListCrosssellProducts, "/pos/catalog/products/cross-sell")
+	if params != nil {
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.ProductID != nil {
+			for _, v := range *params.ProductID {
+				r.addQuery("product_id", string(v))
+			}
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosSearchProductsRequest builds the request of pos-search-products (POST /pos/catalog/products/search).
+func newPosSearchProductsRequest(params *gen.PosSearchProductsParams, body gen.PosSearchProductsJSONRequestBody) (*request, error) {
+	r := newRequest(opPosSearchProducts, "/pos/catalog/products/search")
+	if params != nil {
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosListSimilarProductsRequest builds the request of pos-list-similar-products (GET /pos/catalog/products/similar).
+func newPosListSimilarProductsRequest(params *gen.PosListSimilarProductsParams) (*request, error) {
+	r := newRequest(opPosListSimilarProducts, "/pos/catalog/products/similar")
+	if params != nil {
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.ProductID != nil {
+			for _, v := range *params.ProductID {
+				r.addQuery("product_id", string(v))
+			}
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosListUpsellProductsRequest builds the request of pos-list-upsell-products (GET /pos/catalog/products/up-sell).
+func newPosListUpsellProductsRequest(params *gen.PosListUpsellProductsParams) (*request, error) {
+	r := newRequest(opPosListUpsellProducts, "/pos/catalog/products/up-sell")
+	if params != nil {
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.ProductID != nil {
+			for _, v := range *params.ProductID {
+				r.addQuery("product_id", string(v))
+			}
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosGetProductDetailRequest builds the request of pos-get-product-detail (GET /pos/catalog/products/{product_id}).
+func newPosGetProductDetailRequest(productID string, params *gen.PosGetProductDetailParams) (*request, error) {
+	seg0, err := pathSegment("product_id", productID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosGetProductDetail, "/pos/catalog/products/"+seg0)
+	if params != nil {
+		if params.Inventory != nil {
+			r.addQuery("inventory", strconv.FormatBool(bool(*params.Inventory)))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosListProductReviewsRequest builds the request of pos-list-product-reviews (GET /pos/catalog/products/{product_id}/reviews).
+func newPosListProductReviewsRequest(productID string, params *gen.PosListProductReviewsParams) (*request, error) {
+	seg0, err := pathSegment("product_id", productID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosListProductReviews, "/pos/catalog/products/"+seg0+"/reviews")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.Search != nil {
+			r.addQuery("search", string(*params.Search))
+		}
+		if params.ReviewTag != nil {
+			r.addQuery("review_tag", string(*params.ReviewTag))
+		}
+	}
+	return r, nil
+}
+
+// newPosListProductVariantsRequest builds the request of pos-list-product-variants (GET /pos/catalog/products/{product_id}/variants).
+func newPosListProductVariantsRequest(productID string, params *gen.PosListProductVariantsParams) (*request, error) {
+	seg0, err := pathSegment("product_id", productID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosListProductVariants, "/pos/catalog/products/"+seg0+"/variants")
+	if params != nil {
+		if params.Inventory != nil {
+			r.addQuery("inventory", strconv.FormatBool(bool(*params.Inventory)))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosGetVariantDetailRequest builds the request of pos-get-variant-detail (GET /pos/catalog/products/{product_id}/variants/{variant_id}).
+func newPosGetVariantDetailRequest(productID string, variantID string, params *gen.PosGetVariantDetailParams) (*request, error) {
+	seg0, err := pathSegment("product_id", productID)
+	if err != nil {
+		return nil, err
+	}
+	seg1, err := pathSegment("variant_id", variantID)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosGetVariantDetail, "/pos/catalog/products/"+seg0+"/variants/"+seg1)
+	if params != nil {
+		if params.Inventory != nil {
+			r.addQuery("inventory", strconv.FormatBool(bool(*params.Inventory)))
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newPosListSkusRequest builds the request of pos-list-skus (GET /pos/catalog/skus).
+func newPosListSkusRequest(params *gen.PosListSkusParams) (*request, error) {
+	r := newRequest(opPosListSkus, "/pos/catalog/skus")
+	if params != nil {
+		if params.Page != nil {
+			r.addQuery("page", strconv.FormatInt(int64(*params.Page), 10))
+		}
+		if params.Limit != nil {
+			r.addQuery("limit", strconv.FormatInt(int64(*params.Limit), 10))
+		}
+		if params.SortBy != nil {
+			r.addQuery("sort_by", string(*params.SortBy))
+		}
+		if params.CategoryID != nil {
+			for _, v := range *params.CategoryID {
+				r.addQuery("category_id", string(v))
+			}
+		}
+		if params.Inventory != nil {
+			r.addQuery("inventory", strconv.FormatBool(bool(*params.Inventory)))
+		}
+		if params.Sku != nil {
+			for _, v := range *params.Sku {
+				r.addQuery("sku", string(v))
+			}
+		}
+		if params.XCustomerGroupID != nil {
+			r.setHeader("x-customer-group-id", string(*params.XCustomerGroupID))
+		}
+	}
+	return r, nil
+}
+
+// newListPosDevicesRequest builds the request of list-pos-devices (GET /pos/devices).
+func newListPosDevicesRequest() (*request, error) {
+	r := newRequest(opListPosDevices, "/pos/devices")
+	return r, nil
+}
+
+// newClaimPosDeviceRequest builds the request of claim-pos-device (POST /pos/devices/{id}/claim).
+func newClaimPosDeviceRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opClaimPosDevice, "/pos/devices/"+seg0+"/claim")
+	return r, nil
+}
+
+// newUnclaimPosDeviceRequest builds the request of unclaim-pos-device (POST /pos/devices/{id}/unclaim).
+func newUnclaimPosDeviceRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opUnclaimPosDevice, "/pos/devices/"+seg0+"/unclaim")
+	return r, nil
+}
+
+// newGetPosFulfillmentOptionsRequest builds the request of get-pos-fulfillment-options (POST /pos/fulfillment-options).
+func newGetPosFulfillmentOptionsRequest(body gen.GetPosFulfillmentOptionsJSONRequestBody) (*request, error) {
+	r := newRequest(opGetPosFulfillmentOptions, "/pos/fulfillment-options")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newListPosLocationsRequest builds the request of list-pos-locations (GET /pos/locations).
+func newListPosLocationsRequest() (*request, error) {
+	r := newRequest(opListPosLocations, "/pos/locations")
+	return r, nil
+}
+
+// newCreatePosOrderRequest builds the request of create-pos-order (POST /pos/orders).
+func newCreatePosOrderRequest(body gen.CreatePosOrderJSONRequestBody) (*request, error) {
+	r := newRequest(opCreatePosOrder, "/pos/orders")
+	if err := r.setJSON(marshalJSON(body)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newPosGetPaymentStatusRequest builds the request of pos-get-payment-status (GET /pos/orders/{order_number}/payment-status).
+func newPosGetPaymentStatusRequest(orderNumber string) (*request, error) {
+	seg0, err := pathSegment("order_number", orderNumber)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opPosGetPaymentStatus, "/pos/orders/"+seg0+"/payment-status")
+	return r, nil
+}
+
+// newGetPosUserRequest builds the request of get-pos-user (GET /pos/users/{id}).
+func newGetPosUserRequest(id string) (*request, error) {
+	seg0, err := pathSegment("id", id)
+	if err != nil {
+		return nil, err
+	}
+	r := newRequest(opGetPosUser, "/pos/users/"+seg0)
+	return r, nil
+}
+
 // newCheckStoreRequest builds the request of check-store (GET /store/check).
 func newCheckStoreRequest() (*request, error) {
 	r := newRequest(opCheckStore, "/store/check")
@@ -2337,6 +3035,16 @@ type Services struct {
 	Fulfillment *FulfillmentService
 	// Orders is the Orders group. Placing orders, their payments, refunds, returns and shipments.
 	Orders *OrdersService
+	// POSAuth is the POS Auth group. Point of sale — pairing a terminal with the code the store sent for it, a staff member's one-time-password login at a location, and the staff session's tokens. Pairing, the logins and the code check take the store's API key; the refresh token is its own credential; logout, like every other POS operation, takes the staff session's access token.
+	POSAuth *POSAuthService
+	// POSCart is the POS Carts group. Point of sale — the carts staff build for walk-in customers, priced as the storefront's carts are. Items, the customer, coupons, promotions, loyalty and credit redemption, addresses and fulfillment.
+	POSCart *POSCartService
+	// POSCatalog is the POS Catalog group. Point of sale — the catalog as a terminal browses it, with the staff session's token. Categories, products, variants, SKUs, search, recommendations and reviews.
+	POSCatalog *POSCatalogService
+	// POSDevices is the POS Devices group. Point of sale — the terminals of the staff member's location, claimed for a shift and released; the store's locations; its staff.
+	POSDevices *POSDevicesService
+	// POSOrders is the POS Orders group. Point of sale — placing a POS cart's order, paid in cash, by UPI or by card on a terminal, and following its payment.
+	POSOrders *POSOrdersService
 	// Payments is the Payments group. Payment methods, gateway customers and orders, card and UPI checks, bank lookups.
 	Payments *PaymentsService
 	// Store is the Store group. The store's configuration, its KYC documents and its marketplace sellers.
@@ -2359,6 +3067,11 @@ type serviceSet struct {
 	CustomersService
 	FulfillmentService
 	OrdersService
+	POSAuthService
+	POSCartService
+	POSCatalogService
+	POSDevicesService
+	POSOrdersService
 	PaymentsService
 	StoreService
 	SubscriptionsService
@@ -2376,6 +3089,11 @@ func (set *serviceSet) bind(s *Session) Services {
 	set.CustomersService.s = s
 	set.FulfillmentService.s = s
 	set.OrdersService.s = s
+	set.POSAuthService.s = s
+	set.POSCartService.s = s
+	set.POSCatalogService.s = s
+	set.POSDevicesService.s = s
+	set.POSOrdersService.s = s
 	set.PaymentsService.s = s
 	set.StoreService.s = s
 	set.SubscriptionsService.s = s
@@ -2390,6 +3108,11 @@ func (set *serviceSet) bind(s *Session) Services {
 		Customers:     &set.CustomersService,
 		Fulfillment:   &set.FulfillmentService,
 		Orders:        &set.OrdersService,
+		POSAuth:       &set.POSAuthService,
+		POSCart:       &set.POSCartService,
+		POSCatalog:    &set.POSCatalogService,
+		POSDevices:    &set.POSDevicesService,
+		POSOrders:     &set.POSOrdersService,
 		Payments:      &set.PaymentsService,
 		Store:         &set.StoreService,
 		Subscriptions: &set.SubscriptionsService,
@@ -2443,6 +3166,7 @@ type (
 	ApplyCouponJSONRequestBody                                       = gen.ApplyCouponJSONRequestBody
 	AssociatedOption                                                 = gen.AssociatedOption
 	AssociatedOption_AdditionalProperties                            = gen.AssociatedOption_AdditionalProperties
+	AuthTokens                                                       = gen.AuthTokens
 	AuthenticateDirectOTPBody                                        = gen.AuthenticateDirectOTPBody
 	AuthenticateDirectOTPJSONRequestBody                             = gen.AuthenticateDirectOTPJSONRequestBody
 	AutoScaleBasedOnAmount                                           = gen.AutoScaleBasedOnAmount
@@ -2553,6 +3277,9 @@ type (
 	CreateOrderReturnRequestedSettlement                             = gen.CreateOrderReturnRequestedSettlement
 	CreateOutboundBankAccount                                        = gen.CreateOutboundBankAccount
 	CreateOutboundBankAccountAccountType                             = gen.CreateOutboundBankAccountAccountType
+	CreatePosOrderBody                                               = gen.CreatePosOrderBody
+	CreatePosOrderContent                                            = gen.CreatePosOrderContent
+	CreatePosOrderJSONRequestBody                                    = gen.CreatePosOrderJSONRequestBody
 	CreateStandardSubscription                                       = gen.CreateStandardSubscription
 	CreateStandardSubscriptionPlanType                               = gen.CreateStandardSubscriptionPlanType
 	CreateSubscription                                               = gen.CreateSubscription
@@ -2578,6 +3305,7 @@ type (
 	CustomerReview                                                   = gen.CustomerReview
 	DateAttribute                                                    = gen.DateAttribute
 	DateAttributeType                                                = gen.DateAttributeType
+	DebugMode                                                        = gen.DebugMode
 	DeleteFromWishlistBody                                           = gen.DeleteFromWishlistBody
 	DeleteFromWishlistContent                                        = gen.DeleteFromWishlistContent
 	DeleteFromWishlistJSONRequestBody                                = gen.DeleteFromWishlistJSONRequestBody
@@ -2653,6 +3381,7 @@ type (
 	GetOrderReturnDetailContent                                      = gen.GetOrderReturnDetailContent
 	GetPaymentStatusContent                                          = gen.GetPaymentStatusContent
 	GetPaymentStatusContentStatus                                    = gen.GetPaymentStatusContentStatus
+	GetPosFulfillmentOptionsJSONRequestBody                          = gen.GetPosFulfillmentOptionsJSONRequestBody
 	GetProductDetailContent                                          = gen.GetProductDetailContent
 	GetProductDetailParams                                           = gen.GetProductDetailParams
 	GetSellerDetailContent                                           = gen.GetSellerDetailContent
@@ -2778,6 +3507,8 @@ type (
 	ListPaymentMethodsContent_PaymentMethods_Item                    = gen.ListPaymentMethodsContent_PaymentMethods_Item
 	ListPaymentMethodsParams                                         = gen.ListPaymentMethodsParams
 	ListPaymentMethodsParamsPaymentMethodType                        = gen.ListPaymentMethodsParamsPaymentMethodType
+	ListPosDevicesContent                                            = gen.ListPosDevicesContent
+	ListPosLocationsContent                                          = gen.ListPosLocationsContent
 	ListProductReviewsContent                                        = gen.ListProductReviewsContent
 	ListProductReviewsParams                                         = gen.ListProductReviewsParams
 	ListProductVariantsContent                                       = gen.ListProductVariantsContent
@@ -2797,6 +3528,12 @@ type (
 	ListSubscriptionsParams                                          = gen.ListSubscriptionsParams
 	ListUpsellProductsContent                                        = gen.ListUpsellProductsContent
 	ListUpsellProductsParams                                         = gen.ListUpsellProductsParams
+	LoginPosDeviceWithEmailJSONRequestBody                           = gen.LoginPosDeviceWithEmailJSONRequestBody
+	LoginPosDeviceWithEmailParams                                    = gen.LoginPosDeviceWithEmailParams
+	LoginPosDeviceWithPhoneJSONRequestBody                           = gen.LoginPosDeviceWithPhoneJSONRequestBody
+	LoginPosDeviceWithPhoneParams                                    = gen.LoginPosDeviceWithPhoneParams
+	LoginPosDeviceWithWhatsappJSONRequestBody                        = gen.LoginPosDeviceWithWhatsappJSONRequestBody
+	LoginPosDeviceWithWhatsappParams                                 = gen.LoginPosDeviceWithWhatsappParams
 	LotBatchDetail                                                   = gen.LotBatchDetail
 	LotusPayCheckout                                                 = gen.LotusPayCheckout
 	LotusPayCheckoutPaymentMethodType                                = gen.LotusPayCheckoutPaymentMethodType
@@ -2852,6 +3589,9 @@ type (
 	OrderStatus                                                      = gen.OrderStatus
 	Page                                                             = gen.Page
 	Pagination                                                       = gen.Pagination
+	PairPosDeviceBody                                                = gen.PairPosDeviceBody
+	PairPosDeviceContent                                             = gen.PairPosDeviceContent
+	PairPosDeviceJSONRequestBody                                     = gen.PairPosDeviceJSONRequestBody
 	PanDetail                                                        = gen.PanDetail
 	PartialCollectAndDelivery                                        = gen.PartialCollectAndDelivery
 	PartialCollectAndDeliveryFulfillmentType                         = gen.PartialCollectAndDeliveryFulfillmentType
@@ -2872,6 +3612,50 @@ type (
 	PercentageDiscountRule                                           = gen.PercentageDiscountRule
 	PercentageDiscountRuleDiscountType                               = gen.PercentageDiscountRuleDiscountType
 	Pincode                                                          = gen.Pincode
+	PosApplyCouponJSONRequestBody                                    = gen.PosApplyCouponJSONRequestBody
+	PosAuthContent                                                   = gen.PosAuthContent
+	PosCreateCartAddressJSONRequestBody                              = gen.PosCreateCartAddressJSONRequestBody
+	PosCreateCartJSONRequestBody                                     = gen.PosCreateCartJSONRequestBody
+	PosDevice                                                        = gen.PosDevice
+	PosDeviceClaimedUser                                             = gen.PosDeviceClaimedUser
+	PosDeviceDeviceType                                              = gen.PosDeviceDeviceType
+	PosDeviceStatus                                                  = gen.PosDeviceStatus
+	PosEmailLoginBody                                                = gen.PosEmailLoginBody
+	PosGetProductDetailParams                                        = gen.PosGetProductDetailParams
+	PosGetVariantDetailParams                                        = gen.PosGetVariantDetailParams
+	PosListCategoriesParams                                          = gen.PosListCategoriesParams
+	PosListCouponsParams                                             = gen.PosListCouponsParams
+	PosListCrosssellProductsParams                                   = gen.PosListCrosssellProductsParams
+	PosListProductReviewsParams                                      = gen.PosListProductReviewsParams
+	PosListProductVariantsParams                                     = gen.PosListProductVariantsParams
+	PosListProductsParams                                            = gen.PosListProductsParams
+	PosListPromotionsParams                                          = gen.PosListPromotionsParams
+	PosListSimilarProductsParams                                     = gen.PosListSimilarProductsParams
+	PosListSkusParams                                                = gen.PosListSkusParams
+	PosListUpsellProductsParams                                      = gen.PosListUpsellProductsParams
+	PosLocation                                                      = gen.PosLocation
+	PosLocationWarehouseType                                         = gen.PosLocationWarehouseType
+	PosOTPContent                                                    = gen.PosOTPContent
+	PosOTPContentOTPAction                                           = gen.PosOTPContentOTPAction
+	PosPaymentMode                                                   = gen.PosPaymentMode
+	PosPhoneLoginBody                                                = gen.PosPhoneLoginBody
+	PosRedeemCreditBalanceJSONRequestBody                            = gen.PosRedeemCreditBalanceJSONRequestBody
+	PosRedeemLoyaltyPointsJSONRequestBody                            = gen.PosRedeemLoyaltyPointsJSONRequestBody
+	PosSearchProductsJSONRequestBody                                 = gen.PosSearchProductsJSONRequestBody
+	PosSearchProductsParams                                          = gen.PosSearchProductsParams
+	PosUpdateCartCustomerBody                                        = gen.PosUpdateCartCustomerBody
+	PosUpdateCartCustomerContent                                     = gen.PosUpdateCartCustomerContent
+	PosUpdateCartJSONRequestBody                                     = gen.PosUpdateCartJSONRequestBody
+	PosUpdateCustomerWithEmail                                       = gen.PosUpdateCustomerWithEmail
+	PosUpdateCustomerWithID                                          = gen.PosUpdateCustomerWithID
+	PosUpdateCustomerWithPhone                                       = gen.PosUpdateCustomerWithPhone
+	PosUpdateFulfillmentPreferenceJSONRequestBody                    = gen.PosUpdateFulfillmentPreferenceJSONRequestBody
+	PosUser                                                          = gen.PosUser
+	PosUserChannel                                                   = gen.PosUserChannel
+	PosUserContent                                                   = gen.PosUserContent
+	PosUserDevice                                                    = gen.PosUserDevice
+	PosUserLocation                                                  = gen.PosUserLocation
+	PosUserRole                                                      = gen.PosUserRole
 	Product                                                          = gen.Product
 	ProductAttribute                                                 = gen.ProductAttribute
 	ProductBundleItem                                                = gen.ProductBundleItem
@@ -2901,6 +3685,8 @@ type (
 	RedeemLoyaltyPointsBody                                          = gen.RedeemLoyaltyPointsBody
 	RedeemLoyaltyPointsContent                                       = gen.RedeemLoyaltyPointsContent
 	RedeemLoyaltyPointsJSONRequestBody                               = gen.RedeemLoyaltyPointsJSONRequestBody
+	RefreshPosAccessTokenBody                                        = gen.RefreshPosAccessTokenBody
+	RefreshPosAccessTokenJSONRequestBody                             = gen.RefreshPosAccessTokenJSONRequestBody
 	RemoveCouponContent                                              = gen.RemoveCouponContent
 	RemoveCreditBalanceContent                                       = gen.RemoveCreditBalanceContent
 	RemoveLoyaltyPointsContent                                       = gen.RemoveLoyaltyPointsContent
@@ -2987,6 +3773,7 @@ type (
 	UpdatePhysicalProductSubscriptionBillingFrequency                = gen.UpdatePhysicalProductSubscriptionBillingFrequency
 	UpdatePhysicalProductSubscriptionCommand                         = gen.UpdatePhysicalProductSubscriptionCommand
 	UpdatePhysicalProductSubscriptionShippingFrequency               = gen.UpdatePhysicalProductSubscriptionShippingFrequency
+	UpdatePosCartCustomerJSONRequestBody                             = gen.UpdatePosCartCustomerJSONRequestBody
 	UpdateSubscriptionBody                                           = gen.UpdateSubscriptionBody
 	UpdateSubscriptionContent                                        = gen.UpdateSubscriptionContent
 	UpdateSubscriptionJSONRequestBody                                = gen.UpdateSubscriptionJSONRequestBody
@@ -3011,6 +3798,9 @@ type (
 	VerifyDocumentContent                                            = gen.VerifyDocumentContent
 	VerifyDocumentContent_Document                                   = gen.VerifyDocumentContent_Document
 	VerifyDocumentJSONRequestBody                                    = gen.VerifyDocumentJSONRequestBody
+	VerifyPosLoginOTPBody                                            = gen.VerifyPosLoginOTPBody
+	VerifyPosLoginOTPBodyOTPAction                                   = gen.VerifyPosLoginOTPBodyOTPAction
+	VerifyPosLoginOTPJSONRequestBody                                 = gen.VerifyPosLoginOTPJSONRequestBody
 	VerifyVpaContent                                                 = gen.VerifyVpaContent
 	VerifyVpaContentStatus                                           = gen.VerifyVpaContentStatus
 	VerifyVpaParams                                                  = gen.VerifyVpaParams
@@ -3050,6 +3840,7 @@ const (
 	AutoScaleBasedOnQuantityProductsAutoScaleTrue                               = gen.AutoScaleBasedOnQuantityProductsAutoScaleTrue
 	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual                 = gen.AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual
 	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity                 = gen.AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	Available                                                                   = gen.Available
 	BankTransferCheckoutPaymentMethodTypeBankTransfer                           = gen.BankTransferCheckoutPaymentMethodTypeBankTransfer
 	BankTransferPaymentStatusFailed                                             = gen.BankTransferPaymentStatusFailed
 	BankTransferPaymentStatusPartiallyPaid                                      = gen.BankTransferPaymentStatusPartiallyPaid
@@ -3084,6 +3875,7 @@ const (
 	CartItemProductTypePhysical                                                 = gen.CartItemProductTypePhysical
 	CartItemTaxTypeGST                                                          = gen.CartItemTaxTypeGST
 	CheapestFirst                                                               = gen.CheapestFirst
+	Claimed                                                                     = gen.Claimed
 	CollectInStoreFulfillmentFulfillmentTypeCollectInStore                      = gen.CollectInStoreFulfillmentFulfillmentTypeCollectInStore
 	CollectInStoreFulfillmentPreferenceTypeAuto                                 = gen.CollectInStoreFulfillmentPreferenceTypeAuto
 	CollectInStoreFulfillmentPreferenceTypeUser                                 = gen.CollectInStoreFulfillmentPreferenceTypeUser
@@ -3132,6 +3924,7 @@ const (
 	DiscountCouponPromotionAppliesToProductAll                                  = gen.DiscountCouponPromotionAppliesToProductAll
 	DiscountCouponPromotionAppliesToProductCategory                             = gen.DiscountCouponPromotionAppliesToProductCategory
 	DiscountCouponPromotionAppliesToProductProduct                              = gen.DiscountCouponPromotionAppliesToProductProduct
+	DistributionCenter                                                          = gen.DistributionCenter
 	DocumentCreatedByAdmin                                                      = gen.DocumentCreatedByAdmin
 	DocumentCreatedByCustomer                                                   = gen.DocumentCreatedByCustomer
 	DocumentModifiedByAdmin                                                     = gen.DocumentModifiedByAdmin
@@ -3266,6 +4059,7 @@ const (
 	NetbankingPaymentTransactionTypeRefund                                      = gen.NetbankingPaymentTransactionTypeRefund
 	NotReadyForPayment                                                          = gen.NotReadyForPayment
 	Number                                                                      = gen.Number
+	Offline                                                                     = gen.Offline
 	OrderCancellationRefundDetailsPaymentModeBankTransfer                       = gen.OrderCancellationRefundDetailsPaymentModeBankTransfer
 	OrderCancellationRefundDetailsPaymentModeNachMandate                        = gen.OrderCancellationRefundDetailsPaymentModeNachMandate
 	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode                = gen.OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode
@@ -3366,6 +4160,11 @@ const (
 	PayuPaymentInfoSiDetailsBillingCycleMONTHLY                                 = gen.PayuPaymentInfoSiDetailsBillingCycleMONTHLY
 	PercentageDiscountRuleDiscountTypePercentage                                = gen.PercentageDiscountRuleDiscountTypePercentage
 	Plaintext                                                                   = gen.Plaintext
+	PosOTPContentOTPActionLogin                                                 = gen.PosOTPContentOTPActionLogin
+	PosPaymentModeCARD                                                          = gen.PosPaymentModeCARD
+	PosPaymentModeCASH                                                          = gen.PosPaymentModeCASH
+	PosPaymentModeUPI                                                           = gen.PosPaymentModeUPI
+	PosTerminal                                                                 = gen.PosTerminal
 	ProductBundleItemProductTypeBundle                                          = gen.ProductBundleItemProductTypeBundle
 	ProductBundleItemProductTypeDigital                                         = gen.ProductBundleItemProductTypeDigital
 	ProductBundleItemProductTypePhysical                                        = gen.ProductBundleItemProductTypePhysical
@@ -3396,6 +4195,7 @@ const (
 	REQUIRED                                                                    = gen.REQUIRED
 	ReadyForPayment                                                             = gen.ReadyForPayment
 	Remove                                                                      = gen.Remove
+	RetailStore                                                                 = gen.RetailStore
 	Revoke                                                                      = gen.Revoke
 	Rupay                                                                       = gen.Rupay
 	ShipmentStatusCancelled                                                     = gen.ShipmentStatusCancelled
@@ -3469,6 +4269,7 @@ const (
 	VariantDetailProductTypePhysical                                            = gen.VariantDetailProductTypePhysical
 	VariantOptionTypeColor                                                      = gen.VariantOptionTypeColor
 	VariantOptionTypeSingleSelect                                               = gen.VariantOptionTypeSingleSelect
+	VerifyPosLoginOTPBodyOTPActionLogin                                         = gen.VerifyPosLoginOTPBodyOTPActionLogin
 	Visa                                                                        = gen.Visa
 	VolumeBasedCouponPromotionAppliesToProductProduct                           = gen.VolumeBasedCouponPromotionAppliesToProductProduct
 	VolumeBasedPromotionPromotionTypeVolumeBased                                = gen.VolumeBasedPromotionPromotionTypeVolumeBased

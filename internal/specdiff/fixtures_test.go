@@ -34,10 +34,20 @@ var fixtures = []fixture{
 	{"unchanged.yaml", func(s []byte) ([]byte, error) { return s, nil }},
 	{"unchanged.json", toJSON},
 	{"unchanged-3.1.yaml", toOpenAPI31},
-	{"pos-group.yaml", edits(
-		// Upstream documents describe the point-of-sale group too; it is not compared.
-		insertBefore("\ncomponents:\n", posGroupPaths),
-		insertBefore("    Message:\n", posCartSchema),
+	{"pos-removed-operation.yaml", edits(
+		// Point of sale is compared like every group: claim-pos-device
+		// (POST /pos/devices/{id}/claim) is gone.
+		cut("  /pos/devices/{id}/claim:\n", "  /pos/devices/{id}/unclaim:\n"),
+	)},
+	{"pos-new-required-field.yaml", edits(
+		// create-pos-order requires a new request field, register_id.
+		replace("      required: [cart_id, payment_mode]\n      properties:\n",
+			"      required: [cart_id, payment_mode, register_id]\n      properties:\n"+
+				"        register_id:\n"+
+				"          description: The cash register the order is rung up on.\n"+
+				"          type: string\n"),
+		replace("example: {cart_id: 01M8S2HMYQX0DDAK3TSK6ATWQ7, payment_mode: CASH}",
+			"example: {cart_id: 01M8S2HMYQX0DDAK3TSK6ATWQ7, payment_mode: CASH, register_id: R1}"),
 	)},
 	{"renamed-field.yaml", edits(
 		// get-anonymous-token answers content.user.user_id instead of content.user.id.
@@ -85,73 +95,6 @@ const reactivatePath = `  /auth/user/{id}/reactivate:
           $ref: '#/components/responses/Unauthorized'
         "404":
           $ref: '#/components/responses/NotFound'
-
-`
-
-const posGroupPaths = `
-  /pos/carts/{id}:
-    get:
-      tags: [POS]
-      operationId: pos-get-cart
-      summary: Get a point-of-sale cart
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-      responses:
-        "200":
-          description: OK
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/PosCart'
-        "404":
-          $ref: '#/components/responses/NotFound'
-    delete:
-      tags: [POS]
-      operationId: pos-delete-cart
-      summary: Delete a point-of-sale cart
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-      responses:
-        "200":
-          $ref: '#/components/responses/Done'
-  /pos/catalog/products:
-    get:
-      tags: [POS]
-      operationId: pos-list-products
-      summary: List products at a point of sale
-      responses:
-        "200":
-          description: OK
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  products:
-                    type: array
-                    items:
-                      type: object
-`
-
-const posCartSchema = `    PosCart:
-      description: A point-of-sale cart (a group of the Storefront API the SDK leaves out).
-      type: object
-      required: [id]
-      properties:
-        id:
-          type: string
-        items:
-          type: array
-          items:
-            type: object
 
 `
 

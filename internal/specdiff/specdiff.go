@@ -1,15 +1,15 @@
 // Package specdiff compares the SDK's openapi.yaml with an upstream OpenAPI
 // document — the vendor's published description, in YAML or JSON, OpenAPI
-// 3.0 or 3.1 — over every path but the point-of-sale group's, and reports
-// what changed.
+// 3.0 or 3.1 — over every path, point of sale's (/pos/…) included, and
+// reports what changed.
 //
 // The comparison is oasdiff's (github.com/oasdiff/oasdiff): its diff finds
 // the differences and its checker sorts them into breaking changes (errors
 // and warnings: a client built from the base document may fail against the
 // upstream one) and non-breaking ones. This package only loads the two
-// documents, leaves the point-of-sale group out, and shapes the result into a
-// Report that names, for each change, the operation and where in it
-// (parameters, request body, responses …) the change is.
+// documents and shapes the result into a Report that names, for each
+// change, the operation and where in it (parameters, request body,
+// responses …) the change is.
 package specdiff
 
 import (
@@ -22,11 +22,6 @@ import (
 	"github.com/oasdiff/oasdiff/checker"
 	"github.com/oasdiff/oasdiff/diff"
 )
-
-// POSPaths is the regular expression of the paths left out of the
-// comparison: the point-of-sale group (/pos/…), a separate surface that
-// openapi.yaml does not describe. Every other path is compared.
-const POSPaths = `^/pos(/|$)`
 
 // Area is the part of an operation a change is in.
 type Area string
@@ -88,7 +83,7 @@ type Source struct {
 type Report struct {
 	Base     Source
 	Upstream Source
-	// Added lists the Auth operations only the upstream document has, and
+	// Added lists the operations only the upstream document has, and
 	// Removed those only the base document has, sorted by path and method.
 	Added   []Operation
 	Removed []Operation
@@ -112,7 +107,7 @@ func (r *Report) HasBreaking() bool {
 	return slices.ContainsFunc(r.Changes, func(c Change) bool { return c.Breaking })
 }
 
-// Empty reports whether the documents describe the same Auth API.
+// Empty reports whether the documents describe the same API.
 func (r *Report) Empty() bool {
 	return len(r.Added) == 0 && len(r.Removed) == 0 && len(r.Changes) == 0
 }
@@ -130,10 +125,9 @@ func CompareFiles(basePath, upstreamPath string) (*Report, error) {
 	return Compare(base, upstream)
 }
 
-// Compare reports how upstream differs from base over every path but the
-// point-of-sale group's:
-// the operations added and removed, and every change oasdiff's checker
-// finds, breaking or not.
+// Compare reports how upstream differs from base over every path: the
+// operations added and removed, and every change oasdiff's checker finds,
+// breaking or not.
 func Compare(base, upstream *Document) (*Report, error) {
 	cfg := diff.NewConfig(diff.WithExcludeElements([]string{
 		diff.ExcludeExamplesOption,
@@ -141,7 +135,6 @@ func Compare(base, upstream *Document) (*Report, error) {
 		diff.ExcludeSummaryOption,
 		diff.ExcludeTitleOption,
 	}))
-	cfg.UnmatchPath = POSPaths
 
 	d, sources, err := diff.GetWithOperationsSourcesMap(cfg, base.info, upstream.info)
 	if err != nil {
@@ -178,9 +171,8 @@ func Compare(base, upstream *Document) (*Report, error) {
 	l := checker.NewDefaultLocalizer()
 	for _, c := range changes {
 		// Component-level changes (a schema under components removed …)
-		// are about the whole upstream document, most of which is not the
-		// Auth group; whatever of them matters to Auth shows in the
-		// operations that use it.
+		// are about the whole document, not one operation; whatever of them
+		// matters shows in the operations that use it.
 		if c.GetSection() == "components" {
 			continue
 		}

@@ -23,6 +23,8 @@ func TestCompareFixtures(t *testing.T) {
 	anonymous := Operation{Method: "POST", Path: "/auth/anonymous", OperationID: "get-anonymous-token"}
 	loginEmail := Operation{Method: "POST", Path: "/auth/login/email", OperationID: "login-with-email"}
 	deactivate := Operation{Method: "PUT", Path: "/auth/user/{id}/deactivate", OperationID: "deactivate-user"}
+	claim := Operation{Method: "POST", Path: "/pos/devices/{id}/claim", OperationID: "claim-pos-device"}
+	posOrder := Operation{Method: "POST", Path: "/pos/orders", OperationID: "create-pos-order"}
 	reactivate := Operation{Method: "PUT", Path: "/auth/user/{id}/reactivate", OperationID: "reactivate-user"}
 
 	renamed := []want{
@@ -41,7 +43,13 @@ func TestCompareFixtures(t *testing.T) {
 		{base: specPath, upstream: "unchanged.yaml"},
 		{base: specPath, upstream: "unchanged.json"},
 		{base: specPath, upstream: "unchanged-3.1.yaml"},
-		{base: specPath, upstream: "pos-group.yaml"},
+		// Point of sale is compared like every other group.
+		{base: specPath, upstream: "pos-removed-operation.yaml", removed: []Operation{claim}, changes: []want{
+			{claim, AreaOperation, true, "api-path-removed-without-deprecation", "api path removed without deprecation"},
+		}},
+		{base: specPath, upstream: "pos-new-required-field.yaml", changes: []want{
+			{posOrder, AreaRequestBody, true, "new-required-request-property", "`register_id`"},
+		}},
 		{base: specPath, upstream: "renamed-field.yaml", changes: renamed},
 		{base: specPath, upstream: "new-required-field.yaml", changes: newRequired},
 		{base: specPath, upstream: "removed-operation.yaml", removed: []Operation{deactivate}, changes: []want{
@@ -53,7 +61,9 @@ func TestCompareFixtures(t *testing.T) {
 		// The same changes, seen from a base in another format or version.
 		{base: "testdata/unchanged-3.1.yaml", upstream: "renamed-field.yaml", changes: renamed},
 		{base: "testdata/unchanged.json", upstream: "new-required-field.yaml", changes: newRequired},
-		{base: "testdata/pos-group.yaml", upstream: "unchanged-3.1.yaml"},
+		{base: "testdata/unchanged.yaml", upstream: "pos-removed-operation.yaml", removed: []Operation{claim}, changes: []want{
+			{claim, AreaOperation, true, "api-path-removed-without-deprecation", "api path removed without deprecation"},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.base)+"→"+tt.upstream, func(t *testing.T) {
@@ -110,8 +120,8 @@ func TestLoad(t *testing.T) {
 			t.Errorf("User.first_name has type %v, want string and null", first.Type)
 		}
 	})
-	t.Run("the point-of-sale group is loaded, then ignored", func(t *testing.T) {
-		d, err := Load("testdata/pos-group.yaml")
+	t.Run("the point-of-sale group is loaded", func(t *testing.T) {
+		d, err := Load(specPath)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +173,7 @@ func TestWriteText(t *testing.T) {
 	}
 	got := text(t, r)
 	for _, s := range []string{
-		"Comparing ../../openapi.yaml (OpenAPI 3.0.3, version 1.0.0) with testdata/removed-operation.yaml (OpenAPI 3.0.3, version 1.0.0) (every path but /pos)",
+		"Comparing ../../openapi.yaml (OpenAPI 3.0.3, version 1.0.0) with testdata/removed-operation.yaml (OpenAPI 3.0.3, version 1.0.0) (every path)",
 		"Operations added: none",
 		"Operations removed (1):\n  - PUT /auth/user/{id}/deactivate (deactivate-user)\n",
 		"Breaking changes (1):\n  PUT /auth/user/{id}/deactivate (deactivate-user)\n    operation, error: api path removed without deprecation [api-path-removed-without-deprecation]\n",

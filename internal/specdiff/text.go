@@ -10,7 +10,7 @@ import (
 // and removed, the breaking and the non-breaking changes, and a summary line.
 func (r *Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "Comparing %s with %s (every path but /pos)\n", describe(r.Base), describe(r.Upstream))
+	fmt.Fprintf(bw, "Comparing %s with %s (every path)\n", describe(r.Base), describe(r.Upstream))
 
 	writeOperations(bw, "Operations added", "+", r.Added)
 	writeOperations(bw, "Operations removed", "-", r.Removed)

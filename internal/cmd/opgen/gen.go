@@ -102,17 +102,24 @@ func (g *genPackage) addRefs(name string, n ast.Node) {
 		set = map[string]struct{}{}
 		g.refs[name] = set
 	}
-	ast.Inspect(n, func(n ast.Node) bool {
+	var inspect func(ast.Node) bool
+	inspect = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			return false // a type of another package
+		case *ast.Field:
+			// A field's (or parameter's) name is no reference to a type
+			// that shares it: a struct's OTPAction field is not gen.OTPAction.
+			ast.Inspect(n.Type, inspect)
+			return false
 		case *ast.Ident:
 			if n.Name != name && g.types[n.Name] != nil {
 				set[n.Name] = struct{}{}
 			}
 		}
 		return true
-	})
+	}
+	ast.Inspect(n, inspect)
 }
 
 // closure returns roots and every gen type they mention, transitively,

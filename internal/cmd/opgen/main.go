@@ -134,7 +134,7 @@ func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPa
 		return err
 	}
 	if tablePath != "" {
-		doc := "# Operations\n\nEvery operation of the Storefront API the SDK covers (all but point of sale), the\n" +
+		doc := "# Operations\n\nEvery operation of the Storefront API, point of sale included, the\n" +
 			"method of `storefront.Session` (and `storefront.Client`) that calls it, whether\n" +
 			"`Client.Public` can send it with the API key alone, and whether it is resent\n" +
 			"after a broken connection, a timeout or a 502/503/504 (a 429 is always\n" +

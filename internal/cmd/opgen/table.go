@@ -100,7 +100,8 @@ func (m *model) operationsTable(hand map[string]string) (string, error) {
 
 // groupOrder orders the groups as a shopper meets them.
 func groupOrder(field string) int {
-	order := []string{"Auth", "Catalog", "Store", "Common", "Analytics", "Campaigns", "Fulfillment", "Cart", "Payments", "Wishlist", "Orders", "Customers", "Subscriptions"}
+	order := []string{"Auth", "Catalog", "Store", "Common", "Analytics", "Campaigns", "Fulfillment", "Cart", "Payments", "Wishlist", "Orders", "Customers", "Subscriptions",
+		"POSAuth", "POSDevices", "POSCatalog", "POSCart", "POSOrders"}
 	for i, f := range order {
 		if f == field {
 			return i

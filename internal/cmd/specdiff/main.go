@@ -1,6 +1,6 @@
 // Command specdiff compares openapi.yaml with an upstream OpenAPI document
-// over every path but /pos and reports added and removed operations and breaking
-// and non-breaking changes.
+// over every path, point of sale's included, and reports added and removed
+// operations and breaking and non-breaking changes.
 //
 //	go run ./internal/cmd/specdiff -upstream vendor-openapi.json
 //
@@ -38,7 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	upstream := fs.String("upstream", "", "the upstream OpenAPI document to compare with (YAML or JSON, OpenAPI 3.0 or 3.1; required)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: specdiff [-base openapi.yaml] -upstream FILE\n\n"+
-			"Compares every path but /pos of -base with -upstream and prints the operations\n"+
+			"Compares every path of -base with -upstream and prints the operations\n"+
 			"added and removed and the breaking and non-breaking changes.\n"+
 			"Exit status: 0 no breaking change, 1 breaking changes, 2 usage or load error.\n\nFlags:\n")
 		fs.PrintDefaults()

@@ -29,6 +29,8 @@ func TestRun(t *testing.T) {
 			[]string{"POST /auth/anonymous (get-anonymous-token)\n    responses, error: removed the required property `content/user/id`"}, ""},
 		{"new required field", []string{"-base", spec, "-upstream", fixtures + "new-required-field.yaml"}, exitBreaking,
 			[]string{"POST /auth/login/email (login-with-email)\n    request body, error: added the new required request property `captcha_token`"}, ""},
+		{"point of sale compared", []string{"-base", spec, "-upstream", fixtures + "pos-new-required-field.yaml"}, exitBreaking,
+			[]string{"POST /pos/orders (create-pos-order)\n    request body, error: added the new required request property `register_id`"}, ""},
 		{"JSON upstream", []string{"-base", spec, "-upstream", fixtures + "unchanged.json"}, exitOK, nil, ""},
 		{"3.1 upstream", []string{"-base", spec, "-upstream", fixtures + "unchanged-3.1.yaml"}, exitOK, nil, ""},
 		{"no upstream", []string{"-base", spec}, exitError, nil, "-upstream is required"},
