@@ -2845,19 +2845,19 @@ func (e PosDeviceDeviceType) Valid() bool {
 
 // Defines values for PosDeviceStatus.
 const (
-	Available PosDeviceStatus = "available"
-	Claimed   PosDeviceStatus = "claimed"
-	Offline   PosDeviceStatus = "offline"
+	PosDeviceAvailable PosDeviceStatus = "available"
+	PosDeviceClaimed   PosDeviceStatus = "claimed"
+	PosDeviceOffline   PosDeviceStatus = "offline"
 )
 
 // Valid indicates whether the value is a known member of the PosDeviceStatus enum.
 func (e PosDeviceStatus) Valid() bool {
 	switch e {
-	case Available:
+	case PosDeviceAvailable:
 		return true
-	case Claimed:
+	case PosDeviceClaimed:
 		return true
-	case Offline:
+	case PosDeviceOffline:
 		return true
 	default:
 		return false

@@ -3840,7 +3840,6 @@ const (
 	AutoScaleBasedOnQuantityProductsAutoScaleTrue                               = gen.AutoScaleBasedOnQuantityProductsAutoScaleTrue
 	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual                 = gen.AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual
 	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity                 = gen.AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
-	Available                                                                   = gen.Available
 	BankTransferCheckoutPaymentMethodTypeBankTransfer                           = gen.BankTransferCheckoutPaymentMethodTypeBankTransfer
 	BankTransferPaymentStatusFailed                                             = gen.BankTransferPaymentStatusFailed
 	BankTransferPaymentStatusPartiallyPaid                                      = gen.BankTransferPaymentStatusPartiallyPaid
@@ -3875,7 +3874,6 @@ const (
 	CartItemProductTypePhysical                                                 = gen.CartItemProductTypePhysical
 	CartItemTaxTypeGST                                                          = gen.CartItemTaxTypeGST
 	CheapestFirst                                                               = gen.CheapestFirst
-	Claimed                                                                     = gen.Claimed
 	CollectInStoreFulfillmentFulfillmentTypeCollectInStore                      = gen.CollectInStoreFulfillmentFulfillmentTypeCollectInStore
 	CollectInStoreFulfillmentPreferenceTypeAuto                                 = gen.CollectInStoreFulfillmentPreferenceTypeAuto
 	CollectInStoreFulfillmentPreferenceTypeUser                                 = gen.CollectInStoreFulfillmentPreferenceTypeUser
@@ -4059,7 +4057,6 @@ const (
 	NetbankingPaymentTransactionTypeRefund                                      = gen.NetbankingPaymentTransactionTypeRefund
 	NotReadyForPayment                                                          = gen.NotReadyForPayment
 	Number                                                                      = gen.Number
-	Offline                                                                     = gen.Offline
 	OrderCancellationRefundDetailsPaymentModeBankTransfer                       = gen.OrderCancellationRefundDetailsPaymentModeBankTransfer
 	OrderCancellationRefundDetailsPaymentModeNachMandate                        = gen.OrderCancellationRefundDetailsPaymentModeNachMandate
 	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode                = gen.OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode
@@ -4160,6 +4157,9 @@ const (
 	PayuPaymentInfoSiDetailsBillingCycleMONTHLY                                 = gen.PayuPaymentInfoSiDetailsBillingCycleMONTHLY
 	PercentageDiscountRuleDiscountTypePercentage                                = gen.PercentageDiscountRuleDiscountTypePercentage
 	Plaintext                                                                   = gen.Plaintext
+	PosDeviceAvailable                                                          = gen.PosDeviceAvailable
+	PosDeviceClaimed                                                            = gen.PosDeviceClaimed
+	PosDeviceOffline                                                            = gen.PosDeviceOffline
 	PosOTPContentOTPActionLogin                                                 = gen.PosOTPContentOTPActionLogin
 	PosPaymentModeCARD                                                          = gen.PosPaymentModeCARD
 	PosPaymentModeCASH                                                          = gen.PosPaymentModeCASH

@@ -22,11 +22,13 @@ const (
 	MaxCartQuantity = 1000
 )
 
-// cart is a shopper's cart. Its amounts are not stored: every answer
-// prices it afresh (cart_pricing.go), so prices, stock and promotions are
-// always the catalog's of the moment.
+// cart is a shopper's cart, or a cart rung up at a point of sale's
+// counter: one engine prices both. Its amounts are not stored: every
+// answer prices it afresh (cart_pricing.go), so prices, stock and
+// promotions are always the catalog's of the moment.
 type cart struct {
-	id, owner         string // owner: the user ID of the shopper, anonymous or registered
+	id, owner         string       // owner: the user ID of the shopper, anonymous or registered; a POS cart's linked customer ("" until one is)
+	counter           *counterSale // nil for a shopper's cart
 	lines             []*cartLine
 	couponCode        string          // the coupon applied, upper-case; empty: none
 	points, credit    decimal.Decimal // loyalty points and store credit the shopper asked to redeem
@@ -40,6 +42,15 @@ type cart struct {
 type cartLine struct {
 	productID, variantID string // variantID is empty for a product without variants
 	qty                  int
+}
+
+// counterSale is what a POS cart is beyond a cart: where it is rung up
+// and by whom. Until the cart chooses a fulfillment, its goods are taken
+// over the counter: nothing is shipped, no address is needed, and the
+// order is complete once paid.
+type counterSale struct {
+	location string // the POS location (a pickup location of the store)
+	staff    string // the staff member who created the cart
 }
 
 func (c *cart) expired(now time.Time) bool { return !now.Before(c.modified.Add(CartLifetime)) }
@@ -72,13 +83,13 @@ const (
 var errCartNotFound = notFound("cart not found")
 
 // cartLocked finds the caller's cart by ID, after their anonymous cart
-// has followed them (adoptLocked). Another shopper's cart, an expired one
-// and an unknown one are all a 404. Call it with c.mu held.
+// has followed them (adoptLocked). Another shopper's cart, a POS cart, an
+// expired one and an unknown one are all a 404. Call it with c.mu held.
 func (s *Server) cartLocked(caller *TokenClaims, id string, now time.Time) (*cart, *apiError) {
 	s.adoptLocked(caller, now)
 	c := s.commerce()
 	ct := c.carts[id]
-	if ct == nil || ct.owner != caller.UserID {
+	if ct == nil || ct.owner != caller.UserID || ct.counter != nil {
 		return nil, errCartNotFound
 	}
 	if ct.expired(now) {
@@ -107,6 +118,9 @@ func (c *commerce) dropCartLocked(ct *cart) {
 	delete(c.carts, ct.id)
 	if c.cartOf[ct.owner] == ct.id {
 		delete(c.cartOf, ct.owner)
+	}
+	if c.posCartOf[ct.owner] == ct.id {
+		delete(c.posCartOf, ct.owner)
 	}
 }
 
@@ -169,24 +183,30 @@ func (s *Server) adoptLocked(caller *TokenClaims, now time.Time) {
 	c.cartOf[caller.UserID] = vc.id
 }
 
-// newCartLocked creates an empty cart for the caller. Carts are dropped
-// when found expired, and swept once a day of the server's clock as new
-// ones are made, so abandoned carts do not pile up. Call it with c.mu
+// newCartLocked creates an empty cart for the caller. Call it with c.mu
 // held.
 func (s *Server) newCartLocked(owner string, now time.Time) *cart {
+	ct := s.addCartLocked(&cart{owner: owner}, now)
+	s.commerce().cartOf[owner] = ct.id
+	return ct
+}
+
+// addCartLocked gives ct an ID and keeps it. Carts are dropped when found
+// expired, and swept once a day of the server's clock as new ones are
+// made, so abandoned carts do not pile up. Call it with c.mu held.
+func (s *Server) addCartLocked(ct *cart, now time.Time) *cart {
 	c := s.commerce()
 	if !now.Before(c.nextCartSweep) {
-		for _, ct := range c.carts {
-			if ct.expired(now) {
-				c.dropCartLocked(ct)
+		for _, old := range c.carts {
+			if old.expired(now) {
+				c.dropCartLocked(old)
 			}
 		}
 		c.nextCartSweep = now.Add(24 * time.Hour)
 	}
-	ct := &cart{id: newULID(now), owner: owner, created: timestamp(now)}
+	ct.id, ct.created = newULID(now), timestamp(now)
 	ct.touch(now)
 	c.carts[ct.id] = ct
-	c.cartOf[owner] = ct.id
 	return ct
 }
 

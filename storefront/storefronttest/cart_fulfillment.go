@@ -162,6 +162,19 @@ func pincodeOf(a *gen.CustomerAddress) string {
 	return strings.ToUpper(strings.TrimSpace(a.Pincode))
 }
 
+// cartPincode is the postal code a cart is fulfilled near: its shipping
+// address's, or, for a POS cart without one, its counter's (the customer
+// stands there).
+func cartPincode(ct *cart, pickups []pickupLocation) string {
+	if pin := pincodeOf(ct.shipping); pin != "" || ct.counter == nil {
+		return pin
+	}
+	if pl := pickupByID(pickups, ct.counter.location); pl != nil {
+		return pl.pincode
+	}
+	return ""
+}
+
 // priceShipping sets a priced cart's shipments and shipping. Call it with
 // sh.mu held.
 func (sh *shop) priceShipping(ct *cart, pr *cartPrice, pickups []pickupLocation) {
@@ -176,10 +189,13 @@ func (sh *shop) priceShipping(ct *cart, pr *cartPrice, pickups []pickupLocation)
 	}
 	ch := ct.pref
 	if ch == nil {
+		if ct.counter != nil { // taken over the counter: nothing to ship
+			pr.shippingChosen, pr.shipments, pr.shippingEstimate = true, nil, decimal.Decimal{}
+		}
 		return
 	}
 	pr.shippingChosen = true
-	pin := pincodeOf(ct.shipping)
+	pin := cartPincode(ct, pickups)
 	var amount decimal.Decimal
 	switch ch.kind {
 	case fulfillDelivery:
@@ -248,7 +264,7 @@ func (sh *shop) priceShipping(ct *cart, pr *cartPrice, pickups []pickupLocation)
 // shipping address's postal code, or only one of them when kind is
 // given. Call it with sh.mu held.
 func (sh *shop) fulfillmentOptions(ct *cart, pr *cartPrice, pickups []pickupLocation, kind string) (gen.GetFulfillmentOptionsContent, *apiError) {
-	pin := pincodeOf(ct.shipping)
+	pin := cartPincode(ct, pickups)
 	if pin == "" {
 		return gen.GetFulfillmentOptionsContent{}, fieldError(CodeBadRequest, "cart_id", "the cart has no shipping address: set one first (create-cart-address)")
 	}
@@ -348,8 +364,9 @@ func productImage(k sku) string {
 }
 
 // setFulfillment checks and records a shopper's fulfillment preference:
-// the cart needs physical items and a shipping address (400); delivery
-// needs a postal code the store delivers to (400 unserviceable), the
+// the cart needs physical items and a shipping address (400; a POS cart
+// is at its counter's postal code without one, but delivery needs the
+// address); delivery needs a postal code the store delivers to (400 unserviceable), the
 // cart's shipment IDs, ShippingProvider and known couriers (400);
 // collection needs a known pickup location (404) near the postal code
 // (400 unserviceable); a partial choice needs both, and its items must
@@ -363,7 +380,7 @@ func (sh *shop) setFulfillment(ct *cart, pr *cartPrice, pickups []pickupLocation
 	if !pr.physical {
 		return nil, badRequest(CodeBadRequest, "nothing in the cart needs delivery or collection")
 	}
-	pin := pincodeOf(ct.shipping)
+	pin := cartPincode(ct, pickups)
 	if pin == "" {
 		return nil, badRequest(CodeBadRequest, "the cart has no shipping address: set one first (create-cart-address)")
 	}
@@ -378,6 +395,9 @@ func (sh *shop) setFulfillment(ct *cart, pr *cartPrice, pickups []pickupLocation
 		return nil
 	}
 	checkDelivery := func(provider string, courierID *string) *apiError {
+		if ct.shipping == nil {
+			return badRequest(CodeBadRequest, "delivery needs a shipping address: set one first (create-cart-address)")
+		}
 		if !sh.delivery[pin] {
 			return badRequest(CodeUnserviceable, "the store does not deliver to "+pin)
 		}
@@ -419,6 +439,9 @@ func (sh *shop) setFulfillment(ct *cart, pr *cartPrice, pickups []pickupLocation
 			if s.CourierCompanyID != nil {
 				ch.couriers[s.ID] = *s.CourierCompanyID
 			}
+		}
+		if ct.shipping == nil {
+			return nil, badRequest(CodeBadRequest, "delivery needs a shipping address: set one first (create-cart-address)")
 		}
 		if !sh.delivery[pin] {
 			return nil, badRequest(CodeUnserviceable, "the store does not deliver to "+pin)
@@ -470,6 +493,22 @@ func (sh *shop) setFulfillment(ct *cart, pr *cartPrice, pickups []pickupLocation
 		return nil, badRequest(CodeBadRequest, "unknown fulfillment_type "+kind)
 	}
 	return ch, nil
+}
+
+// fulfillmentView is a cart's fulfillment preference as the API shows
+// it: the shopper's choice, or, for a POS cart without one, collection at
+// its counter, which the store chose (preference_type auto).
+func (ct *cart) fulfillmentView(pr *cartPrice, pickups []pickupLocation) *gen.FulfillmentPreference {
+	if ct.pref != nil || ct.counter == nil {
+		return ct.pref.view(pr, pickups)
+	}
+	name := ""
+	if pl := pickupByID(pickups, ct.counter.location); pl != nil {
+		name = pl.name
+	}
+	out := convert[gen.FulfillmentPreference](map[string]any{"fulfillment_type": fulfillCollect, "preference_type": "auto",
+		"pickup_location_id": ct.counter.location, "pickup_location_name": name})
+	return &out
 }
 
 // preferenceView renders a fulfillment choice as the API's preference,

@@ -298,15 +298,18 @@ func (pr *cartPrice) readiness(ct *cart) {
 			break
 		}
 	}
+	// A POS cart needs no address while its goods are taken over the
+	// counter: the customer is there.
+	counter := ct.counter != nil
 	switch {
 	case why != "":
 	case len(pr.lines) == 0:
 		why = "the cart is empty"
-	case ct.billing == nil:
+	case ct.billing == nil && !counter:
 		why = "add a billing address"
-	case pr.physical && ct.shipping == nil:
+	case pr.physical && ct.shipping == nil && !counter:
 		why = "add a shipping address"
-	case pr.physical && ct.pref == nil:
+	case pr.physical && ct.pref == nil && !counter:
 		why = "choose how the cart is to be fulfilled"
 	case pr.unserviceableNote != "":
 		why = pr.unserviceableNote

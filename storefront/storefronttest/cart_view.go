@@ -99,7 +99,7 @@ func (v *view) cartView(ct *cart, pr *cartPrice, pickups []pickupLocation) gen.C
 		if pr.deliveryDays > 0 {
 			out.EstimatedDeliveryDays = decPtr(decimal.NewFromInt(int64(pr.deliveryDays)))
 		}
-		out.FulfillmentPreference = ct.pref.view(pr, pickups)
+		out.FulfillmentPreference = ct.fulfillmentView(pr, pickups)
 	}
 	seq := 0
 	for _, pl := range pr.lines {

@@ -21,9 +21,10 @@ import (
 type commerce struct {
 	mu sync.Mutex
 
-	carts  map[string]*cart  // by cart ID
-	cartOf map[string]string // owner's user ID → their cart's ID
-	groups map[string]string // user ID → customer group ID, from SetCustomerGroup
+	carts     map[string]*cart  // by cart ID, POS carts too
+	cartOf    map[string]string // owner's user ID → their cart's ID
+	posCartOf map[string]string // customer's user ID → the POS cart last linked to them
+	groups    map[string]string // user ID → customer group ID, from SetCustomerGroup
 
 	nextCartSweep time.Time // when newCartLocked next drops expired carts
 
@@ -50,7 +51,7 @@ type commerce struct {
 func (s *Server) commerce() *commerce {
 	s.commerceOnce.Do(func() {
 		c := &commerce{
-			carts: map[string]*cart{}, cartOf: map[string]string{}, groups: map[string]string{},
+			carts: map[string]*cart{}, cartOf: map[string]string{}, posCartOf: map[string]string{}, groups: map[string]string{},
 			couponCodes: map[string]*coupon{}, orders: map[string]*order{}, ordersOf: map[string][]*order{},
 			returns: map[string]*orderReturn{}, txns: map[string]*paymentTxn{},
 			juspayCustomers: map[string]*gen.JuspayCustomer{}, juspayOrders: map[string]*gen.JuspayOrder{},

@@ -493,9 +493,11 @@ var conformanceCases = []conformanceCase{
 // allConformanceCases are the Auth cases above and the other groups':
 // the catalog, store, countries and events (conformance_shop_test.go); the
 // cart, payments, wishlist and orders (conformance_cart_test.go); the
-// customer's account and subscriptions (conformance_customer_test.go).
+// customer's account and subscriptions (conformance_customer_test.go);
+// the point of sale (conformance_pos_test.go, conformance_pos_cart_test.go).
 func allConformanceCases() []conformanceCase {
-	return slices.Concat(conformanceCases, shopConformanceCases, cartConformanceCases, customerConformanceCases)
+	return slices.Concat(conformanceCases, shopConformanceCases, cartConformanceCases, customerConformanceCases,
+		posConformanceCases, posCartConformanceCases)
 }
 
 func TestConformance(t *testing.T) {
@@ -532,7 +534,7 @@ var unreachableFailures = map[string]map[int]string{
 
 // unreachable is unreachableFailures with those of the later groups.
 func unreachable(op string) map[int]string {
-	for _, m := range []map[string]map[int]string{unreachableFailures, cartUnreachableFailures, customerUnreachableFailures} {
+	for _, m := range []map[string]map[int]string{unreachableFailures, cartUnreachableFailures, customerUnreachableFailures, posUnreachableFailures} {
 		if r, ok := m[op]; ok {
 			return r
 		}
@@ -555,7 +557,7 @@ func TestConformanceCoversEveryOperation(t *testing.T) {
 	}
 	doc := api.Spec()
 	ops := api.Operations()
-	require.Len(t, ops, 144)
+	require.Len(t, ops, 188)
 	for _, o := range ops {
 		got := statuses[o.ID]
 		assert.True(t, got[http.StatusOK], "%s has no conformance success case", o.ID)

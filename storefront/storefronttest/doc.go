@@ -1,8 +1,9 @@
 // Package storefronttest is an in-memory, stateful fake of the Commerce
 // Engine Storefront API — the Auth, Catalog, Store, Common, Analytics,
 // Campaigns, Fulfillment, Carts, Payments, Wishlist, Orders, Customers and
-// Subscriptions groups: every operation but point of sale's — for testing
-// code that calls the API without a network, in the spirit of
+// Subscriptions groups and point of sale's five (POS Auth, POS Devices,
+// POS Catalog, POS Carts, POS Orders): every operation — for testing code
+// that calls the API without a network, in the spirit of
 // net/http/httptest.
 //
 //	srv := storefronttest.NewServer()
@@ -226,6 +227,79 @@
 // (free goods, buy X get Y, volume and accelerated rewards), a real payment
 // gateway (no redirect is followed), and the store's approval of returns
 // (ReceiveReturn approves and completes at once).
+//
+// # Point of sale
+//
+// The seed's point of sale (pos.go) is the store's three retail stores —
+// the pickup locations PickupMGRoad, PickupIndiranagar and PickupFort —
+// and a distribution center, LocationHosurWarehouse, where nobody logs in.
+// Its staff: SeededStaffMeera (Meera Iyer, 9000000101,
+// meera.iyer@nilgirigoods.example), store manager at MG Road and
+// Indiranagar; SeededStaffArjun (Arjun Nair, 9000000102), cashier at MG
+// Road; SeededStaffFarah (Farah Khan, 9000000103), cashier at Fort. Its
+// terminals: SeededDeviceMGRoad1 and SeededDeviceIndiranagar1, paired;
+// SeededDeviceMGRoad2 and SeededDeviceFort1, which the pairing codes
+// SeededPairingCodeMGRoad2 and SeededPairingCodeFort1 pair.
+//
+//   - Staff are not storefront users. pair-pos-device, the three staff
+//     logins and verify-pos-login-otp take the X-Api-Key; a login at a
+//     location the store does not have, or a distribution center, is a
+//     400; a phone number or email address that is not an active staff
+//     member's with a role there is a 401, whatever is wrong. The
+//     one-time password works as the storefront's (x-debug-mode, LastOTP,
+//     OTP, WithOTPTTL, WithOTPMaxAttempts), but only with
+//     verify-pos-login-otp, and storefront ones never there.
+//   - A staff session is a session like the storefront's: its refresh
+//     token works once (refresh-pos-access-token: 400 invalid_token for
+//     what is not a JWT, 401 for everything else that is refused);
+//     logout-from-pos-device ends it at once and releases the device its
+//     staff member holds (unless it is taking a payment). Its tokens carry
+//     location_id and a channel of type "pos" (TokenClaims.POS): they work
+//     on the /pos operations only, and a shopper's token is refused there
+//     (401). Deactivating the staff member (SetPOSStaffActive) refuses their
+//     sessions' tokens and refreshes.
+//   - A staff session works at its location: the devices, POS carts and
+//     POS orders of another location are 404s like unknown ones. A paired
+//     device is held by one staff member at a time, and a staff member
+//     holds one device at a time (400 device_claimed otherwise); an
+//     offline device (SetPOSDeviceOffline) cannot be claimed or take a
+//     payment; a device taking a payment is busy and cannot be released.
+//     get-pos-user answers for any staff member of the store.
+//   - The POS catalog is the storefront's (its filters, sorting and
+//     errors), for a staff session.
+//   - POS carts are carts priced by the storefront's engine: any number
+//     per staff member, none a shopper's. update-pos-cart-customer links
+//     a customer — by customer ID, else phone number, else email address,
+//     registering a new one with the names given — whose customer group,
+//     loyalty points, credit, coupon redemptions and saved addresses the
+//     cart then uses, and whose POS cart pos-get-user-cart then finds.
+//     Until the cart chooses another fulfillment, its goods are taken over
+//     the counter: collected at the counter's store (preference_type
+//     auto), no address needed; without a shipping address, fulfillment
+//     options and collection are those of the counter's postal code, and
+//     delivery needs the address. Points and credit need a linked
+//     customer (400 customer_required).
+//   - create-pos-order needs a customer and a cart ready for payment, and
+//     makes the customer's order (their list-orders shows it), taking the
+//     stock, points, credit and coupon as create-order does. CASH is paid
+//     at once; UPI and CARD are taken by the device named, else the one the
+//     staff member holds, and stay pending until CompletePayment reports
+//     the terminal's outcome. An order taken over the counter is complete
+//     once paid; one delivered or collected elsewhere goes on as an
+//     online order. pos-get-payment-status answers for the orders of the
+//     caller's location.
+//
+// Tests add stores, staff and terminals with AddPOSLocation (a retail
+// store is a pickup location too), AddPOSStaff and AddPOSDevice (which
+// returns the pairing code of an unpaired device); IssuePOSTokens skips
+// the login; POSDeviceHolder reads who holds a device.
+//
+// Left out of the point of sale: a terminal's own view (nothing shows the
+// payment on a device: CompletePayment plays it), retrying a failed POS
+// payment (the storefront's retry-order-payment is the customer's), cash
+// change and split payments, refunds at the counter, shifts and cash
+// drawers, roles' permissions (every role may do everything), and
+// pairing codes that expire.
 //
 // # Test data
 //

@@ -130,7 +130,7 @@ var errOTPNotFound = notFound("otp_token not found")
 // completeChallengeLocked checks the code and applies the challenge's
 // action, returning the user to log in.
 func (s *Server) completeChallengeLocked(caller *TokenClaims, token string, action gen.OTPAction, code string, now time.Time) (*user, *apiError) {
-	ch := s.challenges[token]
+	ch := s.userChallengeLocked(token)
 	if ch == nil {
 		return nil, errOTPNotFound
 	}

@@ -54,7 +54,7 @@ func (h *handlers) ResetPassword(ctx context.Context, req genserver.ResetPasswor
 	now := h.s.Now()
 	h.s.mu.Lock()
 	h.s.sweepLocked(now)
-	ch := h.s.challenges[b.OTPToken]
+	ch := h.s.userChallengeLocked(b.OTPToken)
 	if ch == nil {
 		h.s.mu.Unlock()
 		return resetPasswordError(errOTPNotFound), nil

@@ -36,6 +36,7 @@ type TokenClaims struct {
 	CustomerGroupID *string  `json:"customer_group_id"`
 	AnonymousID     string   `json:"anonymous_id"`
 	Channel         *Channel `json:"channel"`
+	LocationID      string   `json:"location_id,omitempty"` // a POS staff session's: the location it logged in at
 
 	TokenType string `json:"token_type"`    // TokenTypeAccess or TokenTypeRefresh
 	ID        string `json:"jti"`           // unique per token
@@ -53,8 +54,19 @@ type Channel struct {
 	Type string `json:"type"`
 }
 
-// defaultChannel is the channel of every token the fake issues.
-var defaultChannel = Channel{ID: "storefronttest", Name: "Storefront test", Type: "storefront"}
+// defaultChannel is the channel of every storefront token the fake
+// issues; posChannel that of a POS staff session's.
+var (
+	defaultChannel = Channel{ID: "storefronttest", Name: "Storefront test", Type: "storefront"}
+	posChannel     = Channel{ID: "storefronttest-pos", Name: "In-store POS", Type: channelTypePOS}
+)
+
+const channelTypePOS = "pos"
+
+// POS reports whether the claims are a point-of-sale staff session's:
+// its channel is of type "pos". Such tokens work on the /pos operations
+// only, and storefront tokens never do there.
+func (c TokenClaims) POS() bool { return c.Channel != nil && c.Channel.Type == channelTypePOS }
 
 // Expired reports whether the claims have expired at now.
 func (c TokenClaims) Expired(now time.Time) bool { return now.Unix() >= c.ExpiresAt }

@@ -124,7 +124,13 @@ func requestFrom(ctx context.Context) *requestContext {
 //     configuration, countries): a Bearer token, when there is one, must be
 //     a valid access token, and an X-Api-Key, when there is one, must be
 //     the server's; one of them is required.
-//   - every other operation: the Bearer access token (verifyAccess).
+//   - the point of sale's pairing, logins and OTP check: the X-Api-Key
+//     must be the server's; a Bearer token is ignored.
+//   - refresh-pos-access-token: nothing, as refresh-token.
+//   - every other POS operation: a staff session's Bearer access token
+//     (verifyPOSAccess); a storefront token is refused.
+//   - every other operation: the Bearer access token (verifyAccess), which
+//     must not be a staff session's.
 //
 // Failures are answered 401 with code "unauthorized".
 func (s *Server) authenticate(next http.Handler) http.Handler {
@@ -146,7 +152,12 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 					rc.prior = c
 				}
 			}
-		case OpRefreshToken:
+		case OpRefreshToken, OpRefreshPOSAccessToken:
+		case OpPairPOSDevice, OpLoginPOSDeviceWithPhone, OpLoginPOSDeviceWithEmail, OpLoginPOSDeviceWithWhatsApp, OpVerifyPOSLoginOTP:
+			if subtle.ConstantTimeCompare([]byte(r.Header.Get("X-Api-Key")), []byte(s.cfg.apiKey)) != 1 {
+				writeError(w, unauthorized(CodeUnauthorized, "the API key is invalid"))
+				return
+			}
 		default:
 			if publicOperations()[route.OperationID] {
 				if e := s.checkKeyOrToken(r.Header, rc); e != nil {
@@ -160,7 +171,11 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				writeError(w, errNoCaller)
 				return
 			}
-			c, e := s.verifyAccess(token, rc.storeID)
+			verify := s.verifyAccess
+			if posOperations()[route.OperationID] {
+				verify = s.verifyPOSAccess
+			}
+			c, e := verify(token, rc.storeID)
 			if e != nil {
 				writeError(w, e)
 				return
@@ -191,20 +206,31 @@ func (s *Server) checkKeyOrToken(h http.Header, rc *requestContext) *apiError {
 	return nil
 }
 
-// publicOperations are the operations whose security, in the spec, lists
-// the X-Api-Key alone as one of its alternatives.
+// publicOperations are the storefront's operations whose security, in
+// the spec, lists the X-Api-Key alone as one of its alternatives.
 var publicOperations = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
 	doc := api.Spec()
 	for _, o := range api.Operations() {
 		op := doc.Paths.Find(o.Path).GetOperation(o.Method)
-		if op == nil || op.Security == nil || o.ID == OpGetAnonymousToken {
+		if op == nil || op.Security == nil || o.ID == OpGetAnonymousToken || posOperations()[o.ID] {
 			continue
 		}
 		for _, req := range *op.Security {
 			if _, ok := req["X-Api-Key"]; ok && len(req) == 1 {
 				out[o.ID] = true
 			}
+		}
+	}
+	return out
+})
+
+// posOperations are the point of sale's operations: those under /pos.
+var posOperations = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, o := range api.Operations() {
+		if strings.HasPrefix(o.Path, "/pos/") {
+			out[o.ID] = true
 		}
 	}
 	return out

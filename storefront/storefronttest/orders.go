@@ -60,7 +60,8 @@ type order struct {
 	refunds        []*orderRefund
 	returns        []*orderReturn
 	pointsCredited bool
-	spendRecorded  bool // the order's cost is in the customer's loyalty totals (recordSpend)
+	spendRecorded  bool      // the order's cost is in the customer's loyalty totals (recordSpend)
+	pos            *posOrder // an order placed at a point of sale; nil online
 	paidAt         time.Time
 	cancelReason   string
 	feedback       string
@@ -287,14 +288,15 @@ func (sh *shop) moveStockLocked(k sku, n int) {
 }
 
 // orderPaidLocked moves an order on once nothing is left to pay: a draft
-// is confirmed (complete, for digital goods only) and the loyalty points
+// is confirmed (complete, for digital goods only or goods handed over at a
+// POS counter) and the loyalty points
 // it earns are credited. Call it with c.mu held.
 func (s *Server) orderPaidLocked(o *order, now time.Time) {
 	if o.status != orderDraft || o.unpaid().Sign() > 0 {
 		return
 	}
 	o.status, o.paidAt, o.modified = orderConfirmed, timestamp(now), timestamp(now)
-	if !o.physical {
+	if !o.physical || (o.pos != nil && o.pos.handedOver) {
 		o.status = orderComplete
 	}
 	if !o.pointsCredited && o.pointsEarned.Sign() > 0 {

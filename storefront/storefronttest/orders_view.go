@@ -117,7 +117,9 @@ func (o *order) paymentViews() []gen.OrderPayment {
 		}
 		switch t.kind {
 		case "CARD":
-			m["card_type"] = t.cardBrand
+			if t.cardBrand != "" { // a card taken on a POS device names no brand
+				m["card_type"] = t.cardBrand
+			}
 			if t.cardLast4 != "" {
 				m["card_number"] = "XXXX XXXX XXXX " + t.cardLast4
 			}

@@ -57,6 +57,7 @@ type challenge struct {
 	dest     destination
 	userID   string        // the user it is for; empty when verifying creates the user
 	reg      *registration // what to create when verifying creates the user
+	pos      *posChallenge // a staff member's POS login; nil for a storefront user's challenge
 	expires  time.Time     // verifying after this answers otp_expired
 	purgeAt  time.Time     // the record goes after this (then: not found)
 	attempts int           // wrong codes so far
@@ -102,6 +103,16 @@ func (s *Server) checkChallengeLocked(ch *challenge, action gen.OTPAction, code 
 	case subtle.ConstantTimeCompare([]byte(code), []byte(ch.code)) != 1:
 		ch.attempts++
 		return fieldError(CodeInvalidOTP, "otp", "is wrong")
+	}
+	return nil
+}
+
+// userChallengeLocked returns the storefront challenge of an otp_token, or
+// nil: a POS login's challenge is verify-pos-login-otp's only. Call it
+// with s.mu held.
+func (s *Server) userChallengeLocked(token string) *challenge {
+	if ch := s.challenges[token]; ch != nil && ch.pos == nil {
+		return ch
 	}
 	return nil
 }

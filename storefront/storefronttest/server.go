@@ -50,6 +50,9 @@ type Server struct {
 
 	commerceOnce sync.Once
 	commerceData *commerce // carts, coupons, orders, payments and wishlists, under their own lock: see commerce
+
+	posOnce sync.Once
+	posData *posState // the point of sale's locations, staff and devices, under their own lock: see posState
 }
 
 // New returns a Server that does not listen: serve its Handler. URL is empty

@@ -58,10 +58,6 @@ type tokenPair struct{ access, refresh string }
 // issue signs a token pair for sub in store storeID. An empty sid starts a
 // new session; rotation is the session's refresh generation.
 func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64) tokenPair {
-	now := s.Now()
-	if sid == "" {
-		sid = newULID(now)
-	}
 	username := ""
 	switch {
 	case sub.email != nil:
@@ -70,22 +66,34 @@ func (s *Server) issue(storeID string, sub subject, sid string, rotation uint64)
 		username = *sub.phone
 	}
 	ch := defaultChannel
-	access := &TokenClaims{
+	access := TokenClaims{
 		UserID: sub.userID, Email: sub.email, Phone: sub.phone, Username: username,
 		FirstName: sub.firstName, LastName: sub.lastName, StoreID: storeID,
 		IsLoggedIn: sub.loggedIn, IsAnonymous: !sub.loggedIn, CustomerID: sub.customerID,
 		AnonymousID: sub.anonymousID, Channel: &ch,
-		TokenType: TokenTypeAccess, ID: newULID(now), SessionID: sid,
-		IssuedAt: now.Unix(), ExpiresAt: now.Add(s.cfg.accessTTL).Unix(),
 	}
-	refresh := &TokenClaims{ // no personal data: the access token carries it
+	refresh := TokenClaims{ // no personal data: the access token carries it
 		UserID: sub.userID, StoreID: storeID,
 		IsLoggedIn: sub.loggedIn, IsAnonymous: !sub.loggedIn, CustomerID: sub.customerID,
 		AnonymousID: sub.anonymousID, Channel: &ch,
-		TokenType: TokenTypeRefresh, ID: newULID(now), SessionID: sid, Rotation: rotation,
-		IssuedAt: now.Unix(), ExpiresAt: now.Add(s.cfg.refreshTTL).Unix(),
 	}
-	return tokenPair{access: s.signer.sign(access), refresh: s.signer.sign(refresh)}
+	return s.signPair(access, refresh, sid, rotation)
+}
+
+// signPair stamps and signs the claims of an access and a refresh token of
+// the session sid (a new session when empty): their types, unique IDs,
+// the refresh generation rotation, and their lifetimes. The storefront's
+// sessions and the point of sale's staff sessions are signed alike.
+func (s *Server) signPair(access, refresh TokenClaims, sid string, rotation uint64) tokenPair {
+	now := s.Now()
+	if sid == "" {
+		sid = newULID(now)
+	}
+	access.TokenType, access.ID, access.SessionID = TokenTypeAccess, newULID(now), sid
+	access.IssuedAt, access.ExpiresAt = now.Unix(), now.Add(s.cfg.accessTTL).Unix()
+	refresh.TokenType, refresh.ID, refresh.SessionID, refresh.Rotation = TokenTypeRefresh, newULID(now), sid, rotation
+	refresh.IssuedAt, refresh.ExpiresAt = now.Unix(), now.Add(s.cfg.refreshTTL).Unix()
+	return tokenPair{access: s.signer.sign(&access), refresh: s.signer.sign(&refresh)}
 }
 
 // errUserGone refuses a token whose user was deleted or deactivated.
@@ -113,10 +121,12 @@ func (s *Server) verifyAccess(token, storeID string) (*TokenClaims, *apiError) {
 		return nil, unauthorized(CodeUnauthorized, "the access token was issued for another store")
 	case c.Expired(s.Now()):
 		return nil, unauthorized(CodeUnauthorized, "the access token has expired")
+	case c.POS():
+		return nil, unauthorized(CodeUnauthorized, "a point-of-sale staff token is refused outside /pos")
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if rec := s.sessions[c.SessionID]; rec != nil && rec.revoked {
+	if s.endedLocked(c.SessionID) {
 		return nil, unauthorized(CodeUnauthorized, "the session has ended")
 	}
 	if c.IsLoggedIn {
@@ -141,7 +151,7 @@ func (s *Server) refresh(storeID, token string) (tokenPair, *apiError) {
 	switch {
 	case errors.Is(err, errTokenMalformed):
 		return tokenPair{}, fieldError(CodeInvalidToken, "refresh_token", "is not a refresh token issued by this API")
-	case err != nil, c.TokenType != TokenTypeRefresh, c.StoreID != storeID:
+	case err != nil, c.TokenType != TokenTypeRefresh, c.StoreID != storeID, c.POS():
 		return tokenPair{}, notFound("refresh token not found")
 	}
 	now := s.Now()
@@ -159,19 +169,36 @@ func (s *Server) refresh(storeID, token string) (tokenPair, *apiError) {
 		}
 		sub = subjectOf(u, c.AnonymousID)
 	}
+	next, e := s.rotateLocked(c, now)
+	s.mu.Unlock()
+	if e != nil {
+		return tokenPair{}, e
+	}
+	return s.issue(storeID, sub, c.SessionID, next), nil
+}
+
+// rotateLocked uses up the refresh token c: it must be the current one of
+// a session that has not ended. It returns the session's next refresh
+// generation, whose refresh token alone works from now on. Call it with
+// s.mu held for writing.
+func (s *Server) rotateLocked(c *TokenClaims, now time.Time) (uint64, *apiError) {
 	rec := s.sessions[c.SessionID]
 	var current uint64
 	if rec != nil {
 		current = rec.rotation
 	}
 	if (rec != nil && rec.revoked) || c.Rotation != current {
-		s.mu.Unlock()
-		return tokenPair{}, unauthorized(CodeUnauthorized, "the refresh token was already used or its session has ended")
+		return 0, unauthorized(CodeUnauthorized, "the refresh token was already used or its session has ended")
 	}
 	s.sessions[c.SessionID] = &session{rotation: current + 1, until: now.Add(s.sessionLifetime())}
-	s.mu.Unlock()
+	return current + 1, nil
+}
 
-	return s.issue(storeID, sub, c.SessionID, current+1), nil
+// endedLocked reports whether the session sid was ended (logout, password
+// change). Call it with s.mu held.
+func (s *Server) endedLocked(sid string) bool {
+	rec := s.sessions[sid]
+	return rec != nil && rec.revoked
 }
 
 // sweepLocked drops the session and OTP records nothing can use any more. It
