@@ -40,20 +40,25 @@ var cartCmds = map[string]authCmd{
 	"show": {"cart show [--json]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
 		return func(ctx context.Context, a *authRun) error {
 			ct, err := a.userCart(ctx)
-			if err != nil {
+			var apiErr *storefront.APIError
+			switch {
+			case errors.As(err, &apiErr) && apiErr.StatusCode == 404:
+				a.printNoCart("get-user-cart") // no cart yet: an empty one, not a failure
+				return nil
+			case err != nil:
 				return a.fail("get-user-cart", err)
 			}
 			a.printCart("get-user-cart", ct)
 			return nil
 		}
 	}},
-	"add": {"cart add --product ID [--variant ID] [--quantity N]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		product := fs.String("product", "", "product ID or slug (required)")
+	"add": {"cart add PRODUCT [--variant VARIANT] [--quantity N]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		product := fs.String("product", "", "the product: its ID or slug (or give it as the first argument)")
 		variant := fs.String("variant", "", "variant ID or slug, for a product with variants")
 		qty := fs.Int("quantity", 1, "units to add")
 		return func(ctx context.Context, a *authRun) error {
 			if *product == "" {
-				return usagef("--product is required")
+				return usagef("a product ID or slug is required")
 			}
 			if *qty < 1 {
 				return usagef("--quantity must be at least 1")
@@ -88,12 +93,12 @@ var cartCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"remove": {"cart remove --product ID [--variant ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		product := fs.String("product", "", "product ID or slug (required)")
+	"remove": {"cart remove PRODUCT [--variant VARIANT]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		product := fs.String("product", "", "the product: its ID or slug (or give it as the first argument)")
 		variant := fs.String("variant", "", "variant ID or slug, for a product with variants")
 		return func(ctx context.Context, a *authRun) error {
 			if *product == "" {
-				return usagef("--product is required")
+				return usagef("a product ID or slug is required")
 			}
 			ct, err := a.userCart(ctx)
 			if err != nil {
@@ -107,12 +112,12 @@ var cartCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"coupon": {"cart coupon (--code CODE | --remove)", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		code := fs.String("code", "", "the coupon code to apply")
+	"coupon": {"cart coupon (CODE | --remove)", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		code := fs.String("code", "", "the coupon code to apply (or give it as the first argument)")
 		remove := fs.Bool("remove", false, "remove the cart's coupon")
 		return func(ctx context.Context, a *authRun) error {
 			if (*code == "") == !*remove {
-				return usagef("give --code CODE or --remove")
+				return usagef("give a coupon code or --remove")
 			}
 			ct, err := a.userCart(ctx)
 			if err != nil {
@@ -177,11 +182,11 @@ var ordersCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"show": {"orders show --order NUMBER", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		number := fs.String("order", "", "the order number (required)")
+	"show": {"orders show NUMBER", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		number := fs.String("order", "", "the order number (or give it as the first argument)")
 		return func(ctx context.Context, a *authRun) error {
 			if *number == "" {
-				return usagef("--order is required")
+				return usagef("an order number is required")
 			}
 			res, err := a.sess.Orders.GetOrderDetail(ctx, *number)
 			if err != nil {
@@ -191,15 +196,15 @@ var ordersCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"cancel": {"orders cancel --order NUMBER --reason TEXT [--refund-mode MODE] [--bank-account-id ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		number := fs.String("order", "", "the order number (required)")
+	"cancel": {"orders cancel NUMBER --reason TEXT [--refund-mode MODE] [--bank-account-id ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		number := fs.String("order", "", "the order number (or give it as the first argument)")
 		reason := fs.String("reason", "", "why the order is cancelled (required)")
 		mode := fs.String("refund-mode", "original-payment-mode", "original-payment-mode or bank-transfer")
 		account := fs.String("bank-account-id", "", "the bank account to refund to, with --refund-mode bank-transfer")
 		return func(ctx context.Context, a *authRun) error {
 			switch {
 			case *number == "":
-				return usagef("--order is required")
+				return usagef("an order number is required")
 			case *reason == "":
 				return usagef("--reason is required")
 			case *mode != "original-payment-mode" && *mode != "bank-transfer":
@@ -311,6 +316,15 @@ func (a *authRun) printCart(op string, ct *storefront.Cart) {
 	fmt.Fprintf(&b, "\n  items %s (tax %s), delivery %s, total %s, to pay %s", rupees(&ct.SubtotalIncludingTax), rupees(&ct.ItemsTaxAmount),
 		shipping, rupees(&ct.GrandTotal), rupees(&ct.ToBePaid))
 	a.out.emit(b.String(), nil)
+}
+
+// printNoCart prints the cart of a shopper who has none yet: empty.
+func (a *authRun) printNoCart(op string) {
+	if a.o.json {
+		a.out.emit("", map[string]any{"operation": op, "ok": true, "cart": nil, "items": 0})
+		return
+	}
+	a.out.emit(op+": ok  no cart yet: it is empty (cart add PRODUCT creates it)", nil)
 }
 
 // printOrder prints an order: its status, items and totals.
