@@ -1,7 +1,13 @@
 package storefront
 
+// How a Session writes its TokenStore: every write is counted so that the
+// callbacks follow the store's order, a renewal saves only over the pair it
+// replaces (compare-and-swap), and a pair the store failed to save is kept
+// by the session, used, and saved again on its next call.
+
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 )
@@ -227,16 +233,8 @@ func (s *Session) notify(seq uint64, t Tokens, cleared bool) {
 	}
 }
 
-// observeIssued learns the API's clock from a pair it has just issued.
-func (s *Session) observeIssued(t Tokens) {
-	if t.AccessToken == "" {
-		return
-	}
-	if c, err := s.claimsOf(t.AccessToken); err == nil {
-		s.c.renewals.skew.observe(c.IssuedAt, s.c.now())
-	}
-}
-
-// apiNow is the API's time as the client estimates it: its own clock plus
-// the offset the tokens' "iat" showed.
-func (c *Client) apiNow() time.Time { return c.now().Add(c.renewals.skew.get()) }
+// ErrNotSaved is matched by the error of a call that got a new token pair
+// from the API but could not save it to the TokenStore. The session keeps
+// the pair, uses it, and saves it again on its next call; Session.Flush
+// saves it now.
+var ErrNotSaved = errors.New("storefront: token pair not saved")
