@@ -36,9 +36,13 @@ import (
 //   - After a 401 on a call that carries the access token, the session
 //     refreshes once and sends the call once more; calls that submit
 //     credentials (passwords, OTPs, registrations) are never resent after
-//     a 401, except when the session itself had ended (a logout whose
-//     answer was lost): then a login, registration or OTP call starts a new
-//     anonymous session and is sent once more with it.
+//     a 401 about the credentials (a wrong password has its own code). A
+//     login, registration or OTP call refused with the API's generic
+//     "unauthorized" while it carried a logged-in pair (a logout whose
+//     answer was lost) was refused for its bearer: the session is renewed
+//     (refreshed when the API revoked only the access token, a new
+//     anonymous session when it ended the whole session) and the call is
+//     sent once more with the new token.
 //   - Every answer that carries a token pair (anonymous, login, register
 //     with phone, verify-otp, reset and change password, refresh, logout) is
 //     saved to the store. If the store fails, the session keeps the pair,
@@ -282,8 +286,9 @@ func (s *Session) liveLogin(t Tokens) bool {
 // call sends one operation for this session: it obtains the access token
 // the operation needs, and after a 401 refreshes once and sends once more
 // unless the operation submits credentials or the session is manual. A
-// login, registration or OTP call whose 401 comes from the session having
-// ended (see restartEnded) is sent once more on a new anonymous session.
+// login, registration or OTP call whose 401 was about its bearer rather
+// than its credentials (see restartEnded) is sent once more with the
+// renewed session's token.
 func (s *Session) call(ctx context.Context, op *operation, req *request, out any) error {
 	var bearer string
 	if op.auth == authBearer {
@@ -342,22 +347,38 @@ func (s *Session) mayBeEnded(ex *exchange, bearer string) bool {
 	return err == nil && c.IsLoggedIn
 }
 
-// restartEnded finds out whether the 401 a credential call got is about
-// the credentials or about the session it was sent with, which the API may
-// have ended (a logout whose answer was lost, a password changed
-// elsewhere). It renews the session: when the API refuses the refresh (the
-// store is then cleared) or there is nothing to refresh, a new anonymous
-// session starts and its access token is returned, for the call to be sent
-// once more. When the refresh works, the session was alive and the 401 was
-// the answer (a wrong password): it returns "" and nothing is resent.
+// restartEnded deals with the generic 401 a credential call got with a
+// logged-in bearer (see mayBeEnded): the API refused the bearer, not the
+// credentials, which it never looked at. The bearer may belong to a session
+// the API has ended (a logout whose answer was lost, a password changed
+// elsewhere), whole or only its access token. It renews the session and
+// returns the access token to send the call once more with, or "" when the
+// 401 stands:
+//
+//   - the refresh works (the API revoked only the access token): the new
+//     access token, of the same session;
+//   - the API refuses the refresh (the store is then cleared) or there is
+//     nothing to refresh: the token of a new anonymous session;
+//   - the renewal fails otherwise (a timeout, a 5xx): "", the answer stands.
+//
+// A wrong password or code has its own code, never reaches here, and is
+// never sent again.
 func (s *Session) restartEnded(ctx context.Context, op *operation, bearer string) string {
 	cur, err := s.Tokens(ctx)
 	if err != nil || cur.AccessToken != bearer {
 		return "" // the session changed meanwhile: the answer stands
 	}
 	if s.refreshUsable(cur.RefreshToken) {
-		if _, err := s.renew(ctx, bearer, true); !errors.Is(err, ErrSessionExpired) {
-			return "" // the session is alive: the 401 was about the credentials
+		nt, err := s.renew(ctx, bearer, true)
+		if err == nil || renewedNotSaved(nt, err) {
+			if !sendable(nt.AccessToken) || nt.AccessToken == bearer {
+				return ""
+			}
+			s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: the API refused the access token, and the refresh worked; sending once more with the new one", slog.String("op", op.id))
+			return nt.AccessToken
+		}
+		if !errors.Is(err, ErrSessionExpired) {
+			return "" // could not find out: the answer stands
 		}
 	} else if _, err := s.renew(ctx, bearer, true); err != nil {
 		return "" // nothing to refresh, and no anonymous session either
