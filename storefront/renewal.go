@@ -29,12 +29,17 @@ package storefront
 //     (RenewalCoordinator) makes the leader lock the pair, read the store
 //     and the journal again, refresh only if the store still holds the
 //     pair, and record the outcome for the other processes
-//     (renewal_coordination.go).
+//     (renewal_coordination.go); a lock that can expire is checked just
+//     before the refresh goes out (RenewalFence), and taken again if it
+//     was lost.
 //
 //  4. Renewed. The new pair is saved with compare-and-swap, only over the
 //     pair it replaces: a login saved meanwhile wins (saveIf,
 //     session_store.go). If the store fails, the session keeps the pair,
-//     uses it, and saves it on its next call (pendingPair).
+//     uses it, and saves it on its next call (pendingPair); under a
+//     coordinating store's lock it also tries again, holding the lock, for
+//     the grace window (settle), so that no other process spends the used
+//     refresh token meanwhile.
 //
 //  5. Refused. The API's own error envelope refuses the refresh
 //     (refusedByAPI). That may only mean another process spent the refresh
@@ -224,6 +229,8 @@ type leadResult struct {
 	stored bool   // the leader's own store is settled: held and err are final
 	held   Tokens // what the leader's store holds afterwards
 	err    error  // the leader's own error
+
+	lost bool // the store's renewal lock was lost before the refresh was sent
 }
 
 // failed is the result of a renewal that failed without a word from the

@@ -54,29 +54,43 @@ func (s *Session) current(ctx context.Context) (Tokens, error) {
 func (s *Session) flushPending(ctx context.Context, strict bool) (Tokens, error) {
 	pctx, cancel := persistContext(ctx)
 	defer cancel()
-	s.mu.Lock()
-	p := s.pending.Load()
+	held, p, err := s.savePending(pctx)
 	if p == nil {
-		s.mu.Unlock()
 		return s.current(ctx)
 	}
-	var held Tokens
-	var wrote bool
-	var err error
-	if p.anyPrev {
-		if err = s.store.Save(pctx, p.tokens); err == nil {
-			held, wrote = p.tokens, true
-		}
-	} else {
-		held, wrote, err = s.swapLocked(pctx, p.prev, p.tokens)
-	}
 	if err != nil {
-		s.mu.Unlock()
 		err = s.notSaved(ctx, p.tokens, err)
 		if strict {
 			return p.tokens, err
 		}
 		return p.tokens, nil
+	}
+	return held, nil
+}
+
+// savePending tries once to save the pending pair p, and returns what the
+// session holds afterwards, p (nil when nothing was pending), and the
+// store's error, which it does not log.
+func (s *Session) savePending(ctx context.Context) (Tokens, *pendingPair, error) {
+	s.mu.Lock()
+	p := s.pending.Load()
+	if p == nil {
+		s.mu.Unlock()
+		return Tokens{}, nil, nil
+	}
+	var held Tokens
+	var wrote bool
+	var err error
+	if p.anyPrev {
+		if err = s.store.Save(ctx, p.tokens); err == nil {
+			held, wrote = p.tokens, true
+		}
+	} else {
+		held, wrote, err = s.swapLocked(ctx, p.prev, p.tokens)
+	}
+	if err != nil {
+		s.mu.Unlock()
+		return p.tokens, p, err
 	}
 	s.pending.Store(nil)
 	var seq uint64
@@ -89,7 +103,7 @@ func (s *Session) flushPending(ctx context.Context, strict bool) (Tokens, error)
 	if wrote {
 		s.notify(seq, held, false)
 	}
-	return held, nil
+	return held, p, nil
 }
 
 // save stores t, a pair the API has just returned (a login, a logout …),
