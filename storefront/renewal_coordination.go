@@ -100,17 +100,16 @@ func (s *Session) leadCoordinated(ctx context.Context, rc RenewalCoordinator, cu
 	journal, _ := s.store.(RenewalJournal)
 	key := k.String()
 	var lockErr error
-	for range maxLockRounds {
+	for round := 1; ; round++ {
 		r, ran, err := s.underLock(ctx, rc, journal, cur, key)
 		if !ran {
 			lockErr = err
 			break
 		}
-		if !r.lost || ctx.Err() != nil {
+		if !r.lost || ctx.Err() != nil || round == maxLockRounds {
 			return r
 		}
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: the renewal lock was lost before the refresh was sent; taking it again")
-		lockErr = r.err
 	}
 	if lockErr == nil {
 		lockErr = errors.New("the store's LockRenewal returned without running the renewal")
