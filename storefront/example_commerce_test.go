@@ -30,27 +30,28 @@ func newShopper() (*storefronttest.Server, *storefront.Session, storefronttest.U
 	return srv, sess, user
 }
 
-// A cart: two products, a coupon, then the totals — every amount a
+// A cart: products added (the first add creates the cart, the next add to
+// what it holds), a coupon, then the totals — every amount a
 // decimal.Decimal, exact to the paisa.
 func ExampleCartService() {
 	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 
-	created, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
-		{ProductID: "darjeeling-first-flush", VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)},
-	}})
+	// A product or one of its variants, by ID or slug; quantities are ints.
+	if _, err := sess.Cart.Add(ctx, "darjeeling-first-flush", 1, storefront.WithVariant("darjeeling-first-flush-100-g")); err != nil {
+		log.Fatal(err)
+	}
+	for range 2 {
+		if _, err := sess.Cart.Add(ctx, "classic-ceramic-mug", 1, storefront.WithVariant("classic-ceramic-mug-terracotta")); err != nil {
+			log.Fatal(err)
+		}
+	}
+	cart, err := sess.Cart.Current(ctx) // nil, and no error, before the first add
 	if err != nil {
 		log.Fatal(err)
 	}
-	id := created.Cart.ID
-	// update-cart sets a quantity (0 removes the item), so it is safe to
-	// resend after a broken connection: the SDK does.
-	if _, err := sess.Cart.UpdateCart(ctx, id, storefront.UpdateCartItem{
-		ProductID: "classic-ceramic-mug", VariantID: new("classic-ceramic-mug-terracotta"), Quantity: decimal.NewFromInt(2)}); err != nil {
-		log.Fatal(err)
-	}
-	c, err := sess.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	c, err := sess.Cart.ApplyCoupon(ctx, cart.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -149,6 +150,14 @@ func ExampleCustomersService() {
 		}
 		fmt.Println(a.AddressLine1, a.City, "default for shipping:", *a.IsDefaultShipping)
 	}
+	// Refunds go to an outbound bank account; a union body, built by its
+	// constructor (InboundBankAccount for a virtual account).
+	acct, err := sess.Customers.CreateBankAccount(ctx, cid, storefront.OutboundBankAccount(storefront.CreateOutboundBankAccount{
+		AccountName: "Asha Rao", AccountNumber: "50100012345678", IfscCode: "HDFC0000240", BankName: "HDFC Bank"}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("refunds to:", acct.BankAccount.BankName, acct.BankAccount.AccountType)
 	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, cid)
 	if err != nil {
 		log.Fatal(err)
@@ -156,6 +165,7 @@ func ExampleCustomersService() {
 	fmt.Println("loyalty points:", *loyalty.Loyalty.PointsBalance)
 	// Output:
 	// 14 MG Road Bengaluru default for shipping: true
+	// refunds to: HDFC Bank outbound
 	// loyalty points: 0
 }
 
