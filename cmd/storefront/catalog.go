@@ -227,11 +227,7 @@ func (c *cli) catalogSearch(ctx context.Context, args []string) error {
 
 	body := storefront.SearchProductsJSONRequestBody{Query: query, Page: *page, Limit: *limit}
 	if *filter != "" {
-		var f storefront.SearchProduct_Filter
-		if err := f.FromSearchProductFilter0(*filter); err != nil {
-			return err
-		}
-		body.Filter = &f
+		body.Filter = storefront.Filter(*filter)
 	}
 	res, err := r.client.Public.Catalog.SearchProducts(ctx, nil, body)
 	if err != nil {

@@ -139,7 +139,7 @@ func TestJSONMakesErrorsJSON(t *testing.T) {
 		{[]string{"catalog", "list", "--json", "--env", "prod", "--base-url", ""}, exitUsage, true, 0, "must be staging or production"},
 		{[]string{"catalog", "show", "no-such-product", "--json"}, exitFail, false, 404, "get-product-detail: HTTP 404"},
 		{[]string{"orders", "show", "NG404", "--json", "--session", session}, exitFail, false, 404, "get-order-detail: HTTP 404"},
-		{[]string{"cart", "coupon", "NOPE", "--json", "--session", session}, exitFail, false, 404, "HTTP 404"},
+		{[]string{"cart", "coupon", "NOPE", "--json", "--session", session}, exitFail, false, 0, "the shopper has no cart"},
 	}
 	for _, tc := range cases {
 		r := runCLI(t, environ, "", tc.args...)

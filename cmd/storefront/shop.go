@@ -16,8 +16,8 @@ const cartUsage = `Usage: storefront cart <operation> [flags]
 
 Operations (each takes --help):
   show     show the cart with its totals                 (get-user-cart)
-  add      add units of a product to the cart            (create-cart or update-cart)
-  remove   take a product out of the cart                (update-cart)
+  add      add units of a product to the cart            (get-user-cart, then create-cart or update-cart)
+  remove   take a product out of the cart                (get-user-cart, then update-cart)
   coupon   apply a coupon code, or remove it (--remove)  (apply-coupon, remove-coupon)
 
 The cart is the one of the session kept by "storefront auth" (a new
@@ -39,16 +39,11 @@ FILE picks the file.
 var cartCmds = map[string]authCmd{
 	"show": {"cart show [--json]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
 		return func(ctx context.Context, a *authRun) error {
-			ct, err := a.userCart(ctx)
-			var apiErr *storefront.APIError
-			switch {
-			case errors.As(err, &apiErr) && apiErr.StatusCode == 404:
-				a.printNoCart("get-user-cart") // no cart yet: an empty one, not a failure
-				return nil
-			case err != nil:
+			ct, err := a.sess.Cart.Current(ctx)
+			if err != nil {
 				return a.fail("get-user-cart", err)
 			}
-			a.printCart("get-user-cart", ct)
+			a.printCart("get-user-cart", ct) // no cart yet: an empty one, not a failure
 			return nil
 		}
 	}},
@@ -63,33 +58,11 @@ var cartCmds = map[string]authCmd{
 			if *qty < 1 {
 				return usagef("--quantity must be at least 1")
 			}
-			ct, err := a.userCart(ctx)
-			var apiErr *storefront.APIError
-			switch {
-			case errors.As(err, &apiErr) && apiErr.StatusCode == 404:
-				item := cartItem(*product, *variant, int64(*qty))
-				res, err := a.sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{item}})
-				if err != nil {
-					return a.fail("create-cart", err)
-				}
-				a.printCart("create-cart", &res.Cart)
-				return nil
-			case err != nil:
-				return a.fail("get-user-cart", err)
-			}
-			have := decimal.Decimal{}
-			for _, it := range ct.CartItems {
-				if matches(it, *product, *variant) {
-					have = it.Quantity
-				}
-			}
-			item := cartItem(*product, *variant, int64(*qty))
-			item.Quantity = item.Quantity.Add(have)
-			res, err := a.sess.Cart.UpdateCart(ctx, ct.ID, item)
+			ct, err := a.sess.Cart.Add(ctx, *product, *qty, storefront.WithVariant(*variant))
 			if err != nil {
-				return a.fail("update-cart", err)
+				return a.fail("cart add", err)
 			}
-			a.printCart("update-cart", &res.Cart)
+			a.printCart("cart add", ct)
 			return nil
 		}
 	}},
@@ -100,15 +73,11 @@ var cartCmds = map[string]authCmd{
 			if *product == "" {
 				return usagef("a product ID or slug is required")
 			}
-			ct, err := a.userCart(ctx)
+			ct, err := a.sess.Cart.Remove(ctx, *product, storefront.WithVariant(*variant))
 			if err != nil {
-				return a.fail("get-user-cart", err)
+				return a.fail("cart remove", err)
 			}
-			res, err := a.sess.Cart.UpdateCart(ctx, ct.ID, cartItem(*product, *variant, 0))
-			if err != nil {
-				return a.fail("update-cart", err)
-			}
-			a.printCart("update-cart", &res.Cart)
+			a.printCart("cart remove", ct)
 			return nil
 		}
 	}},
@@ -119,9 +88,12 @@ var cartCmds = map[string]authCmd{
 			if (*code == "") == !*remove {
 				return usagef("give a coupon code or --remove")
 			}
-			ct, err := a.userCart(ctx)
+			ct, err := a.sess.Cart.Current(ctx)
 			if err != nil {
 				return a.fail("get-user-cart", err)
+			}
+			if ct == nil {
+				return a.fail("get-user-cart", errors.New("the shopper has no cart: add a product first (storefront cart add)"))
 			}
 			if *remove {
 				res, err := a.sess.Cart.RemoveCoupon(ctx, ct.ID)
@@ -253,42 +225,13 @@ func (c *cli) group(ctx context.Context, name, usage string, cmds map[string]aut
 	return c.sessionCommand(ctx, name+" "+args[0], cmd, args[1:])
 }
 
-// userCart reads the session's user's cart.
-func (a *authRun) userCart(ctx context.Context) (*storefront.Cart, error) {
-	claims, err := a.sess.EnsureClaims(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := a.sess.Cart.GetUserCart(ctx, claims.UserID)
-	if err != nil {
-		return nil, err
-	}
-	return &res.Cart, nil
-}
-
-func cartItem(product, variant string, qty int64) storefront.UpdateCartItem {
-	it := storefront.UpdateCartItem{ProductID: product, Quantity: decimal.NewFromInt(qty)}
-	if variant != "" {
-		it.VariantID = &variant
-	}
-	return it
-}
-
-// matches reports whether a cart item is the product (ID or slug) and
-// variant (ID, or a slug ending like the variant's name) given.
-func matches(it storefront.CartItem, product, variant string) bool {
-	if it.ProductID != product && !strings.EqualFold(it.Slug, product) {
-		return false
-	}
-	if it.VariantID == nil {
-		return variant == ""
-	}
-	return *it.VariantID == variant || strings.HasSuffix(strings.ToLower(variant), strings.ToLower(strings.ReplaceAll(deref(it.VariantName), " ", "-")))
-}
-
 // printCart prints a cart: a line per item and the totals, or the cart as
-// JSON with --json.
+// JSON with --json; a nil cart is the shopper's none.
 func (a *authRun) printCart(op string, ct *storefront.Cart) {
+	if ct == nil {
+		a.printNoCart(op)
+		return
+	}
 	if a.o.json {
 		a.out.emit("", map[string]any{"operation": op, "ok": true, "cart": ct})
 		return
