@@ -146,7 +146,7 @@ func (c *CookieSessions) unseal(value string) (storefront.Tokens, error) {
 	return storefront.Tokens{}, errBadCookie
 }
 
-func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (storefront.TokenStore, func(http.Header), error) {
+func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (requestTokens, error) {
 	ct := &cookieTokens{sessions: c, logger: logger, ctx: r.Context()}
 	if v := c.cookie.read(r); v != "" {
 		t, err := c.unseal(v)
@@ -158,9 +158,9 @@ func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (storefront.
 		ct.t = t
 	}
 	if c.renewals != nil {
-		return &sharedCookieTokens{ct}, ct.writeCookie, nil
+		ct.shared = sharedCookieTokens{ct}
 	}
-	return ct, ct.writeCookie, nil
+	return ct, nil
 }
 
 // cookieTokens is one request's TokenStore in cookie mode: the pair from
@@ -170,6 +170,7 @@ type cookieTokens struct {
 	sessions *CookieSessions
 	logger   *slog.Logger
 	ctx      context.Context
+	shared   storefront.TokenStore // the store with the replicas' journal, nil without Renewals
 
 	mu      sync.Mutex
 	t       storefront.Tokens
@@ -178,6 +179,15 @@ type cookieTokens struct {
 }
 
 var _ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+
+func (c *cookieTokens) sessionStore() storefront.TokenStore {
+	if c.shared != nil {
+		return c.shared
+	}
+	return c
+}
+
+func (c *cookieTokens) finish(context.Context) {}
 
 func (c *cookieTokens) Load(context.Context) (storefront.Tokens, error) {
 	c.mu.Lock()
@@ -227,28 +237,29 @@ func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(cont
 
 // writeCookie adds the Set-Cookie of a changed pair to h, and marks the
 // response started: later saves fail with ErrResponseStarted.
-func (c *cookieTokens) writeCookie(h http.Header) {
+func (c *cookieTokens) writeCookie(h http.Header) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.started = true
 	if !c.dirty {
-		return
+		return false
 	}
 	value := ""
 	if !c.t.IsZero() {
 		v, err := c.sessions.seal(c.t)
 		if err != nil {
 			c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: sealing the session cookie failed", slog.String("error", err.Error()))
-			return
+			return false
 		}
 		value = v
 	}
 	ck := c.sessions.cookie.cookie(value)
 	if s := ck.String(); len(s) > maxCookieBytes {
 		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie is larger than browsers keep; use ServerSessions", slog.Int("bytes", len(s)))
-		return
+		return false
 	}
 	h.Add("Set-Cookie", ck.String())
+	return true
 }
 
 // sharedCookieTokens is cookieTokens with the replicas' journal.

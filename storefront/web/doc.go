@@ -21,8 +21,10 @@
 //
 // A pair saved after the response started (a renewal that finished after
 // its request gave up, a login made after writing the body) is never lost
-// silently: with ServerSessions it is saved to the server-side store
-// anyway; with CookieSessions the save fails with ErrResponseStarted and a
+// silently: with ServerSessions a renewal is saved to the server-side
+// store anyway (an identity change, which needs a new session ID and so a
+// new cookie, fails with ErrResponseStarted; see ServerSessions); with
+// CookieSessions the save fails with ErrResponseStarted and a
 // warning is logged, the session keeps the pair for the rest of the
 // request, and a renewal stays available to the shopper's next request
 // through the client's grace window (and the replicas' shared journal,

@@ -13,10 +13,19 @@ import (
 // SessionStore keeps shoppers' token pairs between requests:
 // *CookieSessions or *ServerSessions.
 type SessionStore interface {
-	// open returns the TokenStore of r's shopper, and the function that
-	// writes the request's cookie into the response header when the
-	// response starts (nil when there is nothing to write).
-	open(r *http.Request, logger *slog.Logger) (storefront.TokenStore, func(http.Header), error)
+	// open returns the tokens of r's shopper for one request.
+	open(r *http.Request, logger *slog.Logger) (requestTokens, error)
+}
+
+// requestTokens is one request's view of its shopper's pair.
+type requestTokens interface {
+	// sessionStore is the TokenStore the request's Session uses.
+	sessionStore() storefront.TokenStore
+	// writeCookie runs once, when the response starts: it adds the
+	// request's Set-Cookie to h, if it has one, and reports whether it did.
+	writeCookie(h http.Header) bool
+	// finish runs once the handler has returned and the session flushed.
+	finish(ctx context.Context)
 }
 
 // Middleware gives each request its shopper's *storefront.Session (see
@@ -86,9 +95,9 @@ type requestState struct {
 	m *Middleware
 	r *http.Request
 
-	once  sync.Once
-	sess  *storefront.Session
-	write func(http.Header) // the cookie writer, nil when there is none
+	once   sync.Once
+	sess   *storefront.Session
+	tokens requestTokens // nil when the session could not be opened
 
 	mu      sync.Mutex
 	started bool // the response header has gone
@@ -96,16 +105,16 @@ type requestState struct {
 
 func (rs *requestState) session() *storefront.Session {
 	rs.once.Do(func() {
-		store, write, err := rs.m.sessions.open(rs.r, rs.m.logger)
+		tokens, err := rs.m.sessions.open(rs.r, rs.m.logger)
+		var store storefront.TokenStore
 		if err != nil {
 			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: the shopper's session could not be opened; starting a new one", slog.String("error", err.Error()))
-			store = storefront.NewMemoryStore()
+			store, tokens = storefront.NewMemoryStore(), nil
+		} else {
+			store = tokens.sessionStore()
 		}
 		rs.mu.Lock()
-		if rs.started && write != nil {
-			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: Session called after the response started; a new shopper's cookie cannot be set")
-		}
-		rs.write = write
+		rs.tokens = tokens
 		rs.mu.Unlock()
 		rs.sess = rs.m.client.NewSession(store, rs.m.sessOpts...)
 	})
@@ -118,8 +127,8 @@ func (rs *requestState) beforeResponse(h http.Header) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	rs.started = true
-	if rs.write != nil {
-		rs.write(h)
+	if rs.tokens != nil {
+		rs.tokens.writeCookie(h)
 	}
 }
 
@@ -128,7 +137,7 @@ func (rs *requestState) beforeResponse(h http.Header) {
 // header net/http is about to send.
 func (rs *requestState) finish(rw *responseWriter) {
 	rs.mu.Lock()
-	sess := rs.sess
+	sess, tokens := rs.sess, rs.tokens
 	rs.mu.Unlock()
 	if sess != nil {
 		if err := sess.Flush(rs.r.Context()); err != nil && !errors.Is(err, ErrResponseStarted) {
@@ -136,6 +145,9 @@ func (rs *requestState) finish(rw *responseWriter) {
 		}
 	}
 	rw.start()
+	if tokens != nil {
+		tokens.finish(rs.r.Context())
+	}
 }
 
 // responseWriter calls before once, when the response header is about to
