@@ -19,6 +19,19 @@
 // deleting cookie: only a session the API itself ended (or Session.Clear)
 // empties the cookie.
 //
+// # Caching
+//
+// A response that sets the session cookie carries the shopper's session,
+// so the middleware keeps shared caches (CDNs, proxies) from storing it,
+// whatever the handler asked for: its Cache-Control loses "public" and
+// "s-maxage" and gains "private" ("private, no-cache" when the handler
+// set none; "no-store" stays as it is), CDN-Cache-Control and
+// Surrogate-Control go, and a warning is logged when the handler had
+// allowed shared caches. Every response of a request that used its
+// session varies on Cookie.
+//
+// # Saves after the response started
+//
 // A pair saved after the response started (a renewal that finished after
 // its request gave up, a login made after writing the body) is never lost
 // silently: with ServerSessions a renewal is saved to the server-side

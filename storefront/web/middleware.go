@@ -100,6 +100,7 @@ type requestState struct {
 	tokens requestTokens // nil when the session could not be opened
 
 	mu      sync.Mutex
+	opened  bool // the session is in use: the response varies on Cookie
 	started bool // the response header has gone
 }
 
@@ -114,7 +115,7 @@ func (rs *requestState) session() *storefront.Session {
 			store = tokens.sessionStore()
 		}
 		rs.mu.Lock()
-		rs.tokens = tokens
+		rs.tokens, rs.opened = tokens, true
 		rs.mu.Unlock()
 		rs.sess = rs.m.client.NewSession(store, rs.m.sessOpts...)
 	})
@@ -122,13 +123,21 @@ func (rs *requestState) session() *storefront.Session {
 }
 
 // beforeResponse runs once, right before the response header is written:
-// it adds the session's cookie.
+// it adds the session's cookie, and keeps shared caches from storing a
+// response that sets it.
 func (rs *requestState) beforeResponse(h http.Header) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	rs.started = true
-	if rs.tokens != nil {
-		rs.tokens.writeCookie(h)
+	if !rs.opened {
+		return
+	}
+	varyOnCookie(h)
+	if rs.tokens != nil && rs.tokens.writeCookie(h) {
+		if was, changed := keepFromSharedCaches(h); changed {
+			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: the response sets the session cookie, so shared caches must not store it; made it private",
+				slog.String("handler_cache_control", was))
+		}
 	}
 }
 
