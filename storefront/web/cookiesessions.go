@@ -4,11 +4,7 @@ import (
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -49,8 +45,9 @@ type CookieConfig struct {
 
 // CookieSessions keeps each shopper's token pair in an encrypted,
 // authenticated cookie (AES-GCM, the cookie's name as associated data,
-// its creation time inside, checked against MaxAge). It is safe for
-// concurrent use.
+// its creation time inside, checked against MaxAge). The pair is stored
+// compactly; one whose cookie would still exceed MaxCookieBytes fails the
+// save with ErrCookieTooLarge. It is safe for concurrent use.
 type CookieSessions struct {
 	keys     []cookieKey
 	cookie   CookieOptions
@@ -91,61 +88,6 @@ func NewCookieSessions(cfg CookieConfig) (*CookieSessions, error) {
 	return c, nil
 }
 
-// The sealed cookie: base64url(key id ‖ nonce ‖ AES-GCM(created ‖ JSON pair)).
-const (
-	cookieKeyID   = 4
-	cookieCreated = 8
-)
-
-func (c *CookieSessions) seal(t storefront.Tokens) (string, error) {
-	pair, err := json.Marshal(t)
-	if err != nil {
-		return "", err
-	}
-	k := c.keys[0]
-	plain := make([]byte, cookieCreated, cookieCreated+len(pair))
-	binary.BigEndian.PutUint64(plain, uint64(c.now().Unix()))
-	plain = append(plain, pair...)
-	out := make([]byte, cookieKeyID+k.aead.NonceSize(), cookieKeyID+k.aead.NonceSize()+len(plain)+k.aead.Overhead())
-	copy(out, k.id[:])
-	if _, err := rand.Read(out[cookieKeyID:]); err != nil {
-		return "", err
-	}
-	out = k.aead.Seal(out, out[cookieKeyID:], plain, []byte(c.cookie.Name))
-	return base64.RawURLEncoding.EncodeToString(out), nil
-}
-
-// errBadCookie is any cookie that does not open: tampered, made with a
-// key no longer configured, expired, or not ours.
-var errBadCookie = errors.New("web: the session cookie does not open")
-
-func (c *CookieSessions) unseal(value string) (storefront.Tokens, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(value)
-	if err != nil || len(raw) < cookieKeyID {
-		return storefront.Tokens{}, errBadCookie
-	}
-	for _, k := range c.keys {
-		if [4]byte(raw[:cookieKeyID]) != k.id || len(raw) < cookieKeyID+k.aead.NonceSize()+k.aead.Overhead() {
-			continue
-		}
-		nonce := raw[cookieKeyID : cookieKeyID+k.aead.NonceSize()]
-		plain, err := k.aead.Open(nil, nonce, raw[cookieKeyID+k.aead.NonceSize():], []byte(c.cookie.Name))
-		if err != nil || len(plain) < cookieCreated {
-			continue
-		}
-		created := time.Unix(int64(binary.BigEndian.Uint64(plain)), 0)
-		if c.now().Sub(created) > c.cookie.MaxAge {
-			return storefront.Tokens{}, errBadCookie
-		}
-		var t storefront.Tokens
-		if json.Unmarshal(plain[cookieCreated:], &t) != nil {
-			return storefront.Tokens{}, errBadCookie
-		}
-		return t, nil
-	}
-	return storefront.Tokens{}, errBadCookie
-}
-
 func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (requestTokens, error) {
 	ct := &cookieTokens{sessions: c, logger: logger, ctx: r.Context()}
 	if v := c.cookie.read(r); v != "" {
@@ -174,8 +116,9 @@ type cookieTokens struct {
 
 	mu      sync.Mutex
 	t       storefront.Tokens
-	dirty   bool // changed since the request's cookie
-	started bool // the response header has gone
+	sealed  string // t sealed; "" for no pair
+	dirty   bool   // changed since the request's cookie
+	started bool   // the response header has gone
 }
 
 var _ storefront.RenewalCoordinator = (*cookieTokens)(nil)
@@ -203,12 +146,27 @@ func (c *cookieTokens) Save(_ context.Context, t storefront.Tokens) error {
 
 func (c *cookieTokens) Clear(ctx context.Context) error { return c.Save(ctx, storefront.Tokens{}) }
 
+// setLocked makes t the pair to write. It seals t first: a pair whose
+// cookie would not fit fails with ErrCookieTooLarge and changes nothing.
 func (c *cookieTokens) setLocked(t storefront.Tokens) error {
 	if c.started {
 		c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was saved after the response started; the browser keeps its previous cookie (a renewal stays available to its next request for the client's grace window)")
 		return ErrResponseStarted
 	}
-	c.t, c.dirty = t, true
+	sealed := ""
+	if !t.IsZero() {
+		v, err := c.sessions.seal(t)
+		if err != nil {
+			return err
+		}
+		if _, err := checkSize(c.sessions.cookie.cookie(v)); err != nil {
+			c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was not saved: its cookie would be larger than browsers keep; the browser keeps its previous cookie",
+				slog.String("error", err.Error()))
+			return err
+		}
+		sealed = v
+	}
+	c.t, c.sealed, c.dirty = t, sealed, true
 	return nil
 }
 
@@ -239,26 +197,18 @@ func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(cont
 // response started: later saves fail with ErrResponseStarted.
 func (c *cookieTokens) writeCookie(h http.Header) bool {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.started = true
-	if !c.dirty {
+	dirty, sealed := c.dirty, c.sealed
+	c.mu.Unlock()
+	if !dirty {
 		return false
 	}
-	value := ""
-	if !c.t.IsZero() {
-		v, err := c.sessions.seal(c.t)
-		if err != nil {
-			c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: sealing the session cookie failed", slog.String("error", err.Error()))
-			return false
-		}
-		value = v
-	}
-	ck := c.sessions.cookie.cookie(value)
-	if s := ck.String(); len(s) > maxCookieBytes {
-		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie is larger than browsers keep; use ServerSessions", slog.Int("bytes", len(s)))
+	line, err := checkSize(c.sessions.cookie.cookie(sealed))
+	if err != nil { // sealed pairs were checked when saved; the deleting cookie is short
+		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie was not written", slog.String("error", err.Error()))
 		return false
 	}
-	h.Add("Set-Cookie", ck.String())
+	h.Add("Set-Cookie", line)
 	return true
 }
 

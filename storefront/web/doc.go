@@ -30,6 +30,17 @@
 // allowed shared caches. Every response of a request that used its
 // session varies on Cookie.
 //
+// # Cookie size
+//
+// Browsers keep MaxCookieBytes (4,096) of a cookie, name and attributes
+// included, and drop a longer one without a word. CookieSessions stores
+// the pair compactly (the tokens' JWT parts decoded from base64 and
+// compressed: about a third of their JSON), which leaves room for
+// shoppers with long names; a pair that still does not fit fails the save
+// that produced it (the login, say) with an error matching
+// ErrCookieTooLarge and naming the limit, and the browser keeps its
+// previous cookie. ServerSessions has no such limit.
+//
 // # Saves after the response started
 //
 // A pair saved after the response started (a renewal that finished after

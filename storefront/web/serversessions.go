@@ -377,7 +377,12 @@ func (st *serverTokens) writeCookie(h http.Header) bool {
 		return false
 	}
 	st.exposed = true
-	h.Add("Set-Cookie", st.sessions.cookie.cookie(st.id).String())
+	line, err := checkSize(st.sessions.cookie.cookie(st.id))
+	if err != nil {
+		st.logger.LogAttrs(st.ctx, slog.LevelError, "storefront/web: the session cookie was not written", slog.String("error", err.Error()))
+		return false
+	}
+	h.Add("Set-Cookie", line)
 	return true
 }
 
