@@ -39,7 +39,8 @@ type CookieConfig struct {
 	// Renewals, for a back end with several replicas: without it, the
 	// requests of a shopper that land on different replicas at once may
 	// each spend the refresh token, and all but one would see the session
-	// end.
+	// end, and a slow request on one replica could send its older pair
+	// over a login made on another.
 	Renewals SharedRenewals
 }
 
@@ -47,12 +48,17 @@ type CookieConfig struct {
 // authenticated cookie (AES-GCM, the cookie's name as associated data,
 // its creation time inside, checked against MaxAge). The pair is stored
 // compactly; one whose cookie would still exceed MaxCookieBytes fails the
-// save with ErrCookieTooLarge. It is safe for concurrent use.
+// save with ErrCookieTooLarge. A login, registration or logout is
+// recorded for a couple of minutes (on every replica, with Renewals), and
+// a slower request of the same browser that started with the pair it
+// replaced sends no cookie (see the package doc). It is safe for
+// concurrent use.
 type CookieSessions struct {
 	keys     []cookieKey
 	cookie   CookieOptions
 	renewals SharedRenewals
 	now      func() time.Time
+	changes  identityChanges
 }
 
 type cookieKey struct {
@@ -97,27 +103,75 @@ func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (requestToke
 			// it when the session saves a pair.
 			logger.LogAttrs(r.Context(), slog.LevelDebug, "storefront/web: ignoring a session cookie that does not open")
 		}
-		ct.t = t
+		ct.t, ct.incoming = t, t
 	}
+	ct.incomingID = identityOf(ct.incoming)
 	if c.renewals != nil {
 		ct.shared = sharedCookieTokens{ct}
 	}
 	return ct, nil
 }
 
+// recordIdentityChange remembers that the pairs with these refresh tokens
+// were replaced by an identity change, in this process and, with
+// Renewals, for the other replicas.
+func (c *CookieSessions) recordIdentityChange(ctx context.Context, logger *slog.Logger, refreshTokens []string) {
+	for _, rt := range refreshTokens {
+		key := identityChangeKey(rt)
+		c.changes.record(key, c.now())
+		if c.renewals == nil {
+			continue
+		}
+		if err := c.renewals.RecordRenewal(ctx, key, identityChangeMark, identityChangeWindow); err != nil {
+			logger.LogAttrs(ctx, slog.LevelWarn, "storefront/web: recording a login or logout for the other replicas failed; a slower request of the shopper may undo it",
+				slog.String("error", err.Error()))
+		}
+	}
+}
+
+// identityChanged reports whether an identity change has replaced the
+// pair with this refresh token, here or, with Renewals, on another
+// replica.
+func (c *CookieSessions) identityChanged(ctx context.Context, logger *slog.Logger, refreshToken string) bool {
+	key := identityChangeKey(refreshToken)
+	if c.changes.has(key, c.now()) {
+		return true
+	}
+	if c.renewals == nil {
+		return false
+	}
+	_, ok, err := c.renewals.LookupRenewal(ctx, key)
+	if err != nil {
+		logger.LogAttrs(ctx, slog.LevelWarn, "storefront/web: looking up logins and logouts of other replicas failed", slog.String("error", err.Error()))
+	}
+	return ok
+}
+
 // cookieTokens is one request's TokenStore in cookie mode: the pair from
 // the request's cookie, changed in memory by the session's saves, and
 // written to the response's cookie when the response starts.
+//
+// A save whose pair has another identity than the request's cookie (a
+// login, a registration, a logout) is recorded for identityChangeWindow
+// under the refresh tokens of the pairs it replaced. A request that did
+// not change the identity itself and started with one of those pairs
+// writes no cookie: its pair is older than the one the browser got from
+// the change, whichever response arrives last.
 type cookieTokens struct {
-	sessions *CookieSessions
-	logger   *slog.Logger
-	ctx      context.Context
-	shared   storefront.TokenStore // the store with the replicas' journal, nil without Renewals
+	sessions   *CookieSessions
+	logger     *slog.Logger
+	ctx        context.Context
+	incoming   storefront.Tokens // the pair of the request's cookie
+	incomingID identity
+	shared     storefront.TokenStore // the store with the replicas' journal, nil without Renewals
+
+	record sync.Mutex // serialises the saves with their records of identity changes
 
 	mu      sync.Mutex
 	t       storefront.Tokens
 	sealed  string // t sealed; "" for no pair
 	dirty   bool   // changed since the request's cookie
+	changed bool   // this request changed the shopper's identity
 	started bool   // the response header has gone
 }
 
@@ -138,47 +192,73 @@ func (c *cookieTokens) Load(context.Context) (storefront.Tokens, error) {
 	return c.t, nil
 }
 
-func (c *cookieTokens) Save(_ context.Context, t storefront.Tokens) error {
+func (c *cookieTokens) Save(ctx context.Context, t storefront.Tokens) error {
+	c.record.Lock()
+	defer c.record.Unlock()
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.setLocked(t)
+	replaced, err := c.setLocked(t)
+	c.mu.Unlock()
+	if err == nil && replaced != nil {
+		c.sessions.recordIdentityChange(ctx, c.logger, replaced)
+	}
+	return err
 }
 
 func (c *cookieTokens) Clear(ctx context.Context) error { return c.Save(ctx, storefront.Tokens{}) }
 
 // setLocked makes t the pair to write. It seals t first: a pair whose
 // cookie would not fit fails with ErrCookieTooLarge and changes nothing.
-func (c *cookieTokens) setLocked(t storefront.Tokens) error {
+// When t changes the identity of the request's cookie, it returns the
+// refresh tokens of the pairs replaced, for recordIdentityChange.
+func (c *cookieTokens) setLocked(t storefront.Tokens) ([]string, error) {
 	if c.started {
 		c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was saved after the response started; the browser keeps its previous cookie (a renewal stays available to its next request for the client's grace window)")
-		return ErrResponseStarted
+		return nil, ErrResponseStarted
 	}
 	sealed := ""
 	if !t.IsZero() {
 		v, err := c.sessions.seal(t)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := checkSize(c.sessions.cookie.cookie(v)); err != nil {
 			c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was not saved: its cookie would be larger than browsers keep; the browser keeps its previous cookie",
 				slog.String("error", err.Error()))
-			return err
+			return nil, err
 		}
 		sealed = v
 	}
+	prev := c.t
 	c.t, c.sealed, c.dirty = t, sealed, true
-	return nil
+	if t.IsZero() || (!c.changed && identityOf(t).sameAs(c.incomingID)) {
+		return nil, nil
+	}
+	c.changed = true
+	var replaced []string
+	for _, p := range []storefront.Tokens{c.incoming, prev} {
+		if p.RefreshToken != "" && p != t && (len(replaced) == 0 || replaced[0] != p.RefreshToken) {
+			replaced = append(replaced, p.RefreshToken)
+		}
+	}
+	return replaced, nil
 }
 
 // CompareAndSwap implements storefront.RenewalCoordinator.
-func (c *cookieTokens) CompareAndSwap(_ context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
+func (c *cookieTokens) CompareAndSwap(ctx context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
+	c.record.Lock()
+	defer c.record.Unlock()
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.t != prev {
+		defer c.mu.Unlock()
 		return c.t, false, nil
 	}
-	if err := c.setLocked(next); err != nil {
+	replaced, err := c.setLocked(next)
+	c.mu.Unlock()
+	if err != nil {
 		return storefront.Tokens{}, false, err
+	}
+	if replaced != nil {
+		c.sessions.recordIdentityChange(ctx, c.logger, replaced)
 	}
 	return next, true, nil
 }
@@ -193,14 +273,20 @@ func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(cont
 	return fn(ctx)
 }
 
-// writeCookie adds the Set-Cookie of a changed pair to h, and marks the
-// response started: later saves fail with ErrResponseStarted.
+// writeCookie adds the Set-Cookie of a changed pair to h, unless an
+// identity change of another request has replaced the pair this request
+// started with; it marks the response started: later saves fail with
+// ErrResponseStarted.
 func (c *cookieTokens) writeCookie(h http.Header) bool {
 	c.mu.Lock()
 	c.started = true
-	dirty, sealed := c.dirty, c.sealed
+	dirty, changed, sealed := c.dirty, c.changed, c.sealed
 	c.mu.Unlock()
 	if !dirty {
+		return false
+	}
+	if !changed && c.incoming.RefreshToken != "" && c.sessions.identityChanged(c.ctx, c.logger, c.incoming.RefreshToken) {
+		c.logger.LogAttrs(c.ctx, slog.LevelDebug, "storefront/web: another request of the shopper logged in or out since this one started; leaving the cookie to it")
 		return false
 	}
 	line, err := checkSize(c.sessions.cookie.cookie(sealed))

@@ -17,7 +17,24 @@
 // refreshes a shopper's pair once for all their concurrent requests (see
 // storefront.Session). A refresh never makes the middleware send a
 // deleting cookie: only a session the API itself ended (or Session.Clear)
-// empties the cookie.
+// empties the cookie, in cookie mode.
+//
+// # Identity changes
+//
+// A login, a registration and a logout change who the pair speaks for
+// (its user ID, or whether they are logged in; a renewal does not). With
+// ServerSessions such a change moves the session to a new ID: the old
+// record is deleted and the new ID's cookie goes out with that response,
+// and an ID the server did not issue (one without a record) is never
+// adopted, so that an ID planted in a shopper's browser never reaches
+// their login (see ServerSessions). With CookieSessions the change is
+// recorded for a couple of minutes, so that a slower request of the same
+// browser that started with the replaced pair (a renewal, say) sends no
+// cookie instead of its older pair, whichever response arrives last; with
+// several replicas, CookieConfig.Renewals shares that record. A response
+// still on its way when the change is recorded (its header sent before
+// the login's answer came back) can overtake it; that window is the
+// network's, not the handler's.
 //
 // # Caching
 //
