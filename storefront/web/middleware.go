@@ -21,8 +21,10 @@ type SessionStore interface {
 type requestTokens interface {
 	// sessionStore is the TokenStore the request's Session uses.
 	sessionStore() storefront.TokenStore
-	// writeCookie runs once, when the response starts: it adds the
-	// request's Set-Cookie to h, if it has one, and reports whether it did.
+	// writeCookie runs once, when the response starts (or, with a header
+	// that goes nowhere, when the session is opened after that): it adds
+	// the request's Set-Cookie to h, if it has one, and reports whether it
+	// did. Saves after it cannot change the cookie.
 	writeCookie(h http.Header) bool
 	// finish runs once the handler has returned and the session flushed.
 	finish(ctx context.Context)
@@ -116,6 +118,12 @@ func (rs *requestState) session() *storefront.Session {
 		}
 		rs.mu.Lock()
 		rs.tokens, rs.opened = tokens, true
+		if rs.started && tokens != nil {
+			// Too late for a cookie: this tells the tokens so (a new
+			// shopper's first pair then stays in memory, an identity
+			// change fails with ErrResponseStarted).
+			tokens.writeCookie(http.Header{})
+		}
 		rs.mu.Unlock()
 		rs.sess = rs.m.client.NewSession(store, rs.m.sessOpts...)
 	})

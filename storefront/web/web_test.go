@@ -459,3 +459,31 @@ func TestReplicasOverRedis(t *testing.T) {
 		})
 	}
 }
+
+// A session first used after the response started cannot set a cookie:
+// its pairs stay in memory for the rest of the request (nothing is stored
+// under an ID no browser will send), and a warning says so.
+func TestSessionFirstUsedAfterTheResponseStarted(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	cookieSessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
+	require.NoError(t, err)
+	tokens := web.NewMemoryTokens(0)
+	serverSessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tokens.Store})
+	require.NoError(t, err)
+	for mode, sessions := range map[string]web.SessionStore{"cookie": cookieSessions, "server-side": serverSessions} {
+		t.Run(mode, func(t *testing.T) {
+			logs := &syncBuffer{}
+			h := web.NewMiddleware(c, sessions, web.WithLogger(slog.New(slog.NewTextHandler(logs, nil)))).Handler(
+				http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					_, _ = w.Write([]byte("body first"))
+					_, err := web.Session(r.Context()).EnsureClaims(r.Context())
+					assert.NoError(t, err, "the session works for the rest of the request")
+				}))
+			resp := send(h, "/", nil)
+			assert.Nil(t, sessionCookie(resp))
+			assert.Contains(t, logs.String(), "level=WARN")
+		})
+	}
+	assert.Equal(t, 0, tokens.Len(), "nothing stored under an ID no browser has")
+}
