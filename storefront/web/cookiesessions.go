@@ -15,8 +15,10 @@ import (
 	"github.com/commercengine-go/sdk/storefront"
 )
 
-// ErrResponseStarted is the error of a save to a cookie after the response
-// header has gone: the browser keeps its previous cookie.
+// ErrResponseStarted is the error of a save that needs a new cookie after
+// the response header has gone (any save in cookie mode; a login,
+// registration or logout with ServerSessions): the browser keeps its
+// previous cookie.
 var ErrResponseStarted = errors.New("web: the response has started; the cookie cannot change")
 
 // SharedRenewals coordinates the renewals of pairs kept in cookies between

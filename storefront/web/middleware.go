@@ -43,8 +43,9 @@ type Middleware struct {
 type Option func(*Middleware)
 
 // WithLogger sets where the middleware reports what it cannot do silently
-// (a pair saved after the response started, a cookie it could not write).
-// The default logs nothing. No token is ever logged.
+// (a pair saved after the response started, a cookie it could not write, a
+// handler's Cache-Control it made private). The default logs nothing. No
+// token or session ID is ever logged.
 func WithLogger(l *slog.Logger) Option { return func(m *Middleware) { m.logger = l } }
 
 // WithSessionOptions passes options (OnTokensChanged …) to every request's

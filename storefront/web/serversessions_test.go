@@ -98,6 +98,9 @@ func TestServerSessionsNewIDOnIdentityChange(t *testing.T) {
 			assert.NotEqual(t, victim.value(), attacker.value())
 			resp = victim.visit(h, "/")
 			assert.Equal(t, e.userID+" true", body(t, resp), "the victim stays logged in under the new ID")
+			for _, id := range []string{issued, victim.value(), attacker.value()} {
+				assert.NotContains(t, e.logs.String(), id, "no session ID is logged")
+			}
 		})
 		t.Run("registration", func(t *testing.T) {
 			e := newEnv(t)
