@@ -1,7 +1,7 @@
 # The developer's entry points. `make test` is what CI runs (see .ci/run).
 GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GENERATED    := gen storefront/zz_*.gen.go storefront/storefronttest/zz_*.gen.go api/openapi.gen.yaml OPERATIONS.md
+GENERATED    := gen storefront/zz_*.gen.go storefront/storefronttest/zz_*.gen.go storefront/storefronttest/internal/genserver api/openapi.gen.yaml OPERATIONS.md
 
 .PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench build-cost fuzz redis-server
 
