@@ -177,7 +177,10 @@ type cookieTokens struct {
 	started bool   // the response header has gone
 }
 
-var _ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+var (
+	_ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+	_ storefront.RenewalFence       = (*cookieTokens)(nil)
+)
 
 func (c *cookieTokens) sessionStore() storefront.TokenStore {
 	if c.shared != nil {
@@ -273,6 +276,22 @@ func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(cont
 		return r.LockRenewal(ctx, key, fn)
 	}
 	return fn(ctx)
+}
+
+// HoldRenewalLock implements storefront.RenewalFence for the replicas'
+// lock when it is one (a Redis lock can expire while its holder runs);
+// otherwise the lock cannot be lost, and it only checks that ctx is live.
+func (c *cookieTokens) HoldRenewalLock(ctx context.Context, d time.Duration) error {
+	return holdRenewalLock(c.sessions.renewals, ctx, d)
+}
+
+// holdRenewalLock is the RenewalFence of a view over lock: lock's own
+// when it has one, else a check that the lock's context is live.
+func holdRenewalLock(lock any, ctx context.Context, d time.Duration) error {
+	if fence, ok := lock.(storefront.RenewalFence); ok {
+		return fence.HoldRenewalLock(ctx, d)
+	}
+	return context.Cause(ctx)
 }
 
 // writeCookie adds the Set-Cookie of a changed pair to h, unless an

@@ -422,6 +422,12 @@ func (v coordinatedServerTokens) LockRenewal(ctx context.Context, key string, fn
 	return v.rc.LockRenewal(ctx, key, fn)
 }
 
+// HoldRenewalLock implements storefront.RenewalFence with the store's own
+// when it has one (a Redis lock can expire while its holder runs).
+func (v coordinatedServerTokens) HoldRenewalLock(ctx context.Context, d time.Duration) error {
+	return holdRenewalLock(v.rc, ctx, d)
+}
+
 func (v coordinatedServerTokens) CompareAndSwap(ctx context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
 	return v.compareAndSwap(ctx, prev, next)
 }
@@ -441,5 +447,6 @@ func (v journaledServerTokens) LookupRenewal(ctx context.Context, key string) (s
 
 var (
 	_ storefront.RenewalCoordinator = coordinatedServerTokens{}
+	_ storefront.RenewalFence       = coordinatedServerTokens{}
 	_ storefront.RenewalJournal     = journaledServerTokens{}
 )
