@@ -311,20 +311,20 @@ func (v JuspayCardDetail) hidden() JuspayCardDetail {
 	return v
 }
 
-// Format prints a JuspayCardDetail_Tokens_Item with its sensitive fields
+// Format prints a JuspayProviderToken with its sensitive fields
 // (card_token) shown as [redacted], with any verb.
-func (v JuspayCardDetail_Tokens_Item) Format(f fmt.State, verb rune) {
-	type plain JuspayCardDetail_Tokens_Item
+func (v JuspayProviderToken) Format(f fmt.State, verb rune) {
+	type plain JuspayProviderToken
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with the sensitive fields hidden.
-func (v JuspayCardDetail_Tokens_Item) LogValue() slog.Value {
-	type plain JuspayCardDetail_Tokens_Item
+func (v JuspayProviderToken) LogValue() slog.Value {
+	type plain JuspayProviderToken
 	return slog.AnyValue(plain(v.hidden()))
 }
 
-func (v JuspayCardDetail_Tokens_Item) hidden() JuspayCardDetail_Tokens_Item {
+func (v JuspayProviderToken) hidden() JuspayProviderToken {
 	v.CardToken = hideStringPtr(v.CardToken)
 	return v
 }

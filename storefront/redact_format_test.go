@@ -26,6 +26,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.APIError](),
 		reflect.TypeFor[storefront.AuthResult](),
 		reflect.TypeFor[storefront.AuthService](),
+		reflect.TypeFor[storefront.CartItemOption](),
 		reflect.TypeFor[storefront.ChangePasswordParams](),
 		reflect.TypeFor[storefront.Claims](),
 		reflect.TypeFor[storefront.Client](),
