@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 )
 
 // redacted replaces a sensitive value when a model is printed.
@@ -47,18 +48,21 @@ func hideStringsPtr(p *[]string) *[]string {
 }
 
 // Format prints a AnonymousUserContent with its sensitive fields
-// (access_token, refresh_token) shown as [redacted], with any verb.
+// (access_token, refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v AnonymousUserContent) Format(f fmt.State, verb rune) {
 	type plain AnonymousUserContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AnonymousUserContent) LogValue() slog.Value {
 	type plain AnonymousUserContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v AnonymousUserContent) hidden() AnonymousUserContent {
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
@@ -66,18 +70,21 @@ func (v AnonymousUserContent) hidden() AnonymousUserContent {
 }
 
 // Format prints a AuthTokens with its sensitive fields
-// (access_token, refresh_token) shown as [redacted], with any verb.
+// (access_token, refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v AuthTokens) Format(f fmt.State, verb rune) {
 	type plain AuthTokens
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AuthTokens) LogValue() slog.Value {
 	type plain AuthTokens
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v AuthTokens) hidden() AuthTokens {
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
@@ -85,76 +92,252 @@ func (v AuthTokens) hidden() AuthTokens {
 }
 
 // Format prints a AuthenticateDirectOTPBody with its sensitive fields
-// (otp) shown as [redacted], with any verb.
+// (otp) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v AuthenticateDirectOTPBody) Format(f fmt.State, verb rune) {
 	type plain AuthenticateDirectOTPBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AuthenticateDirectOTPBody) LogValue() slog.Value {
 	type plain AuthenticateDirectOTPBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v AuthenticateDirectOTPBody) hidden() AuthenticateDirectOTPBody {
 	v.OTP = hideString(v.OTP)
 	return v
 }
 
 // Format prints a BankTransfer with its sensitive fields
-// (bank_account_number) shown as [redacted], with any verb.
+// (bank_account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v BankTransfer) Format(f fmt.State, verb rune) {
 	type plain BankTransfer
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v BankTransfer) LogValue() slog.Value {
 	type plain BankTransfer
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v BankTransfer) hidden() BankTransfer {
 	v.BankAccountNumber = hideStringPtr(v.BankAccountNumber)
 	return v
 }
 
+// Format prints a CancelOrder200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CancelOrder200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CancelOrder200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CancelOrder200JSONResponse) LogValue() slog.Value {
+	type plain CancelOrder200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CancelOrder200JSONResponse) hidden() CancelOrder200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a CancelOrderContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CancelOrderContent) Format(f fmt.State, verb rune) {
+	type plain CancelOrderContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CancelOrderContent) LogValue() slog.Value {
+	type plain CancelOrderContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CancelOrderContent) hidden() CancelOrderContent {
+	if v.Order != nil {
+		c0 := *v.Order
+		c0 = c0.hidden()
+		v.Order = &c0
+	}
+	return v
+}
+
+// Format prints a CancelOrderResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CancelOrderResponse) Format(f fmt.State, verb rune) {
+	type plain CancelOrderResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CancelOrderResponse) LogValue() slog.Value {
+	type plain CancelOrderResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CancelOrderResponse) hidden() CancelOrderResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a CardPayment with its sensitive fields
-// (card_number) shown as [redacted], with any verb.
+// (card_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v CardPayment) Format(f fmt.State, verb rune) {
 	type plain CardPayment
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CardPayment) LogValue() slog.Value {
 	type plain CardPayment
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v CardPayment) hidden() CardPayment {
 	v.CardNumber = hideStringPtr(v.CardNumber)
 	return v
 }
 
+// Format prints a ChangePassword200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ChangePassword200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ChangePassword200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ChangePassword200JSONResponse) LogValue() slog.Value {
+	type plain ChangePassword200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ChangePassword200JSONResponse) hidden() ChangePassword200JSONResponse {
+	v.TokensIssuedJSONResponse = v.TokensIssuedJSONResponse.hidden()
+	return v
+}
+
 // Format prints a ChangePasswordJSONBody with its sensitive fields
-// (confirm_password, new_password, old_password) shown as [redacted], with any verb.
+// (confirm_password, new_password, old_password) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v ChangePasswordJSONBody) Format(f fmt.State, verb rune) {
 	type plain ChangePasswordJSONBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ChangePasswordJSONBody) LogValue() slog.Value {
 	type plain ChangePasswordJSONBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v ChangePasswordJSONBody) hidden() ChangePasswordJSONBody {
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.NewPassword = hideString(v.NewPassword)
 	v.OldPassword = hideString(v.OldPassword)
+	return v
+}
+
+// Format prints a ChangePasswordJSONRequestBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ChangePasswordJSONRequestBody) Format(f fmt.State, verb rune) {
+	type plain ChangePasswordJSONRequestBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ChangePasswordJSONRequestBody) LogValue() slog.Value {
+	type plain ChangePasswordJSONRequestBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ChangePasswordJSONRequestBody) hidden() ChangePasswordJSONRequestBody {
+	v = ChangePasswordJSONRequestBody(ChangePasswordJSONBody(v).hidden())
+	return v
+}
+
+// Format prints a ChangePasswordRequestObject with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ChangePasswordRequestObject) Format(f fmt.State, verb rune) {
+	type plain ChangePasswordRequestObject
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ChangePasswordRequestObject) LogValue() slog.Value {
+	type plain ChangePasswordRequestObject
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ChangePasswordRequestObject) hidden() ChangePasswordRequestObject {
+	if v.Body != nil {
+		c0 := *v.Body
+		c0 = c0.hidden()
+		v.Body = &c0
+	}
+	return v
+}
+
+// Format prints a ChangePasswordResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ChangePasswordResponse) Format(f fmt.State, verb rune) {
+	type plain ChangePasswordResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ChangePasswordResponse) LogValue() slog.Value {
+	type plain ChangePasswordResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ChangePasswordResponse) hidden() ChangePasswordResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
 	return v
 }
 
@@ -167,75 +350,1054 @@ func (t CreateBankAccount) Format(f fmt.State, _ rune) {
 // LogValue implements slog.LogValuer without the value.
 func (t CreateBankAccount) LogValue() slog.Value { return slog.StringValue(redacted) }
 
+// Format prints a CreateBankAccount200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CreateBankAccount200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateBankAccount200JSONResponse) LogValue() slog.Value {
+	type plain CreateBankAccount200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateBankAccount200JSONResponse) hidden() CreateBankAccount200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a CreateBankAccountContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateBankAccountContent) Format(f fmt.State, verb rune) {
+	type plain CreateBankAccountContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateBankAccountContent) LogValue() slog.Value {
+	type plain CreateBankAccountContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateBankAccountContent) hidden() CreateBankAccountContent {
+	if v.BankAccount != nil {
+		c0 := *v.BankAccount
+		c0 = c0.hidden()
+		v.BankAccount = &c0
+	}
+	return v
+}
+
+// Format prints a CreateBankAccountResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateBankAccountResponse) Format(f fmt.State, verb rune) {
+	type plain CreateBankAccountResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateBankAccountResponse) LogValue() slog.Value {
+	type plain CreateBankAccountResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateBankAccountResponse) hidden() CreateBankAccountResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a CreateCustomerMandate with its sensitive fields
-// (bank_account_number) shown as [redacted], with any verb.
+// (bank_account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v CreateCustomerMandate) Format(f fmt.State, verb rune) {
 	type plain CreateCustomerMandate
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateCustomerMandate) LogValue() slog.Value {
 	type plain CreateCustomerMandate
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v CreateCustomerMandate) hidden() CreateCustomerMandate {
 	v.BankAccountNumber = hideString(v.BankAccountNumber)
 	return v
 }
 
+// Format prints a CreateCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CreateCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain CreateCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateCustomerMandate200JSONResponse) hidden() CreateCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a CreateCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain CreateCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateCustomerMandateContent) LogValue() slog.Value {
+	type plain CreateCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateCustomerMandateContent) hidden() CreateCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a CreateCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain CreateCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateCustomerMandateResponse) LogValue() slog.Value {
+	type plain CreateCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateCustomerMandateResponse) hidden() CreateCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a CreateDocument200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateDocument200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CreateDocument200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateDocument200JSONResponse) LogValue() slog.Value {
+	type plain CreateDocument200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateDocument200JSONResponse) hidden() CreateDocument200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a CreateDocumentContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateDocumentContent) Format(f fmt.State, verb rune) {
+	type plain CreateDocumentContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateDocumentContent) LogValue() slog.Value {
+	type plain CreateDocumentContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateDocumentContent) hidden() CreateDocumentContent {
+	if v.Document != nil {
+		c0 := *v.Document
+		c0 = c0.hidden()
+		v.Document = &c0
+	}
+	return v
+}
+
+// Format prints a CreateDocumentResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateDocumentResponse) Format(f fmt.State, verb rune) {
+	type plain CreateDocumentResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateDocumentResponse) LogValue() slog.Value {
+	type plain CreateDocumentResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateDocumentResponse) hidden() CreateDocumentResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a CreateJuspayOrder200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateJuspayOrder200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CreateJuspayOrder200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateJuspayOrder200JSONResponse) LogValue() slog.Value {
+	type plain CreateJuspayOrder200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateJuspayOrder200JSONResponse) hidden() CreateJuspayOrder200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a CreateJuspayOrderContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateJuspayOrderContent) Format(f fmt.State, verb rune) {
+	type plain CreateJuspayOrderContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateJuspayOrderContent) LogValue() slog.Value {
+	type plain CreateJuspayOrderContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateJuspayOrderContent) hidden() CreateJuspayOrderContent {
+	if v.Data != nil {
+		c0 := *v.Data
+		c0 = c0.hidden()
+		v.Data = &c0
+	}
+	return v
+}
+
+// Format prints a CreateJuspayOrderResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateJuspayOrderResponse) Format(f fmt.State, verb rune) {
+	type plain CreateJuspayOrderResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateJuspayOrderResponse) LogValue() slog.Value {
+	type plain CreateJuspayOrderResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateJuspayOrderResponse) hidden() CreateJuspayOrderResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a CreateOrder200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateOrder200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain CreateOrder200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateOrder200JSONResponse) LogValue() slog.Value {
+	type plain CreateOrder200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateOrder200JSONResponse) hidden() CreateOrder200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a CreateOrderBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateOrderBody) Format(f fmt.State, verb rune) {
+	type plain CreateOrderBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateOrderBody) LogValue() slog.Value {
+	type plain CreateOrderBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateOrderBody) hidden() CreateOrderBody {
+	if v.PaymentMethod != nil {
+		c0 := *v.PaymentMethod
+		c0 = PaymentMethodPayload{}
+		v.PaymentMethod = &c0
+	}
+	return v
+}
+
+// Format prints a CreateOrderContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateOrderContent) Format(f fmt.State, verb rune) {
+	type plain CreateOrderContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateOrderContent) LogValue() slog.Value {
+	type plain CreateOrderContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateOrderContent) hidden() CreateOrderContent {
+	v.PaymentInfo = CreateOrderContent_PaymentInfo{}
+	return v
+}
+
+// Format prints a CreateOrderContent_PaymentInfo as its name only: one of its forms holds
+// personal data or a secret.
+func (t CreateOrderContent_PaymentInfo) Format(f fmt.State, _ rune) {
+	_, _ = io.WriteString(f, "gen.CreateOrderContent_PaymentInfo{"+redacted+"}")
+}
+
+// LogValue implements slog.LogValuer without the value.
+func (t CreateOrderContent_PaymentInfo) LogValue() slog.Value { return slog.StringValue(redacted) }
+
+// Format prints a CreateOrderResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CreateOrderResponse) Format(f fmt.State, verb rune) {
+	type plain CreateOrderResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CreateOrderResponse) LogValue() slog.Value {
+	type plain CreateOrderResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CreateOrderResponse) hidden() CreateOrderResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a CreateOutboundBankAccount with its sensitive fields
-// (account_number) shown as [redacted], with any verb.
+// (account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v CreateOutboundBankAccount) Format(f fmt.State, verb rune) {
 	type plain CreateOutboundBankAccount
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateOutboundBankAccount) LogValue() slog.Value {
 	type plain CreateOutboundBankAccount
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v CreateOutboundBankAccount) hidden() CreateOutboundBankAccount {
 	v.AccountNumber = hideString(v.AccountNumber)
 	return v
 }
 
 // Format prints a CustomerBankAccount with its sensitive fields
-// (account_number) shown as [redacted], with any verb.
+// (account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v CustomerBankAccount) Format(f fmt.State, verb rune) {
 	type plain CustomerBankAccount
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CustomerBankAccount) LogValue() slog.Value {
 	type plain CustomerBankAccount
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v CustomerBankAccount) hidden() CustomerBankAccount {
 	v.AccountNumber = hideString(v.AccountNumber)
 	return v
 }
 
+// Format prints a CustomerMandate with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v CustomerMandate) Format(f fmt.State, verb rune) {
+	type plain CustomerMandate
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v CustomerMandate) LogValue() slog.Value {
+	type plain CustomerMandate
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v CustomerMandate) hidden() CustomerMandate {
+	if v.PaymentInfo != nil {
+		c0 := *v.PaymentInfo
+		if c0.BankDetails != nil {
+			c1 := *c0.BankDetails
+			c1.AccountNumber = hideStringPtr(c1.AccountNumber)
+			c0.BankDetails = &c1
+		}
+		v.PaymentInfo = &c0
+	}
+	return v
+}
+
 // Format prints a Document with its sensitive fields
-// (document_number) shown as [redacted], with any verb.
+// (document_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v Document) Format(f fmt.State, verb rune) {
 	type plain Document
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v Document) LogValue() slog.Value {
 	type plain Document
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v Document) hidden() Document {
 	v.DocumentNumber = hideString(v.DocumentNumber)
+	return v
+}
+
+// Format prints a ForgotPassword200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ForgotPassword200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ForgotPassword200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ForgotPassword200JSONResponse) LogValue() slog.Value {
+	type plain ForgotPassword200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ForgotPassword200JSONResponse) hidden() ForgotPassword200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a ForgotPasswordResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ForgotPasswordResponse) Format(f fmt.State, verb rune) {
+	type plain ForgotPasswordResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ForgotPasswordResponse) LogValue() slog.Value {
+	type plain ForgotPasswordResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ForgotPasswordResponse) hidden() ForgotPasswordResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GenerateOTP200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GenerateOTP200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GenerateOTP200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GenerateOTP200JSONResponse) LogValue() slog.Value {
+	type plain GenerateOTP200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GenerateOTP200JSONResponse) hidden() GenerateOTP200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a GenerateOTPResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GenerateOTPResponse) Format(f fmt.State, verb rune) {
+	type plain GenerateOTPResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GenerateOTPResponse) LogValue() slog.Value {
+	type plain GenerateOTPResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GenerateOTPResponse) hidden() GenerateOTPResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetAnonymousToken200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetAnonymousToken200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetAnonymousToken200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetAnonymousToken200JSONResponse) LogValue() slog.Value {
+	type plain GetAnonymousToken200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetAnonymousToken200JSONResponse) hidden() GetAnonymousToken200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a GetAnonymousTokenResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetAnonymousTokenResponse) Format(f fmt.State, verb rune) {
+	type plain GetAnonymousTokenResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetAnonymousTokenResponse) LogValue() slog.Value {
+	type plain GetAnonymousTokenResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetAnonymousTokenResponse) hidden() GetAnonymousTokenResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetBankAccountDetail200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetBankAccountDetail200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetBankAccountDetail200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetBankAccountDetail200JSONResponse) LogValue() slog.Value {
+	type plain GetBankAccountDetail200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetBankAccountDetail200JSONResponse) hidden() GetBankAccountDetail200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a GetBankAccountDetailContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetBankAccountDetailContent) Format(f fmt.State, verb rune) {
+	type plain GetBankAccountDetailContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetBankAccountDetailContent) LogValue() slog.Value {
+	type plain GetBankAccountDetailContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetBankAccountDetailContent) hidden() GetBankAccountDetailContent {
+	if v.BankAccount != nil {
+		c0 := *v.BankAccount
+		c0 = c0.hidden()
+		v.BankAccount = &c0
+	}
+	return v
+}
+
+// Format prints a GetBankAccountDetailResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetBankAccountDetailResponse) Format(f fmt.State, verb rune) {
+	type plain GetBankAccountDetailResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetBankAccountDetailResponse) LogValue() slog.Value {
+	type plain GetBankAccountDetailResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetBankAccountDetailResponse) hidden() GetBankAccountDetailResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetCustomerCreditLineBalance200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerCreditLineBalance200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetCustomerCreditLineBalance200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerCreditLineBalance200JSONResponse) LogValue() slog.Value {
+	type plain GetCustomerCreditLineBalance200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerCreditLineBalance200JSONResponse) hidden() GetCustomerCreditLineBalance200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a GetCustomerCreditLineBalanceContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerCreditLineBalanceContent) Format(f fmt.State, verb rune) {
+	type plain GetCustomerCreditLineBalanceContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerCreditLineBalanceContent) LogValue() slog.Value {
+	type plain GetCustomerCreditLineBalanceContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerCreditLineBalanceContent) hidden() GetCustomerCreditLineBalanceContent {
+	if v.ActiveMandates != nil {
+		c0 := slices.Clone(v.ActiveMandates)
+		for i0 := range c0 {
+			c0[i0] = c0[i0].hidden()
+		}
+		v.ActiveMandates = c0
+	}
+	return v
+}
+
+// Format prints a GetCustomerCreditLineBalanceResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerCreditLineBalanceResponse) Format(f fmt.State, verb rune) {
+	type plain GetCustomerCreditLineBalanceResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerCreditLineBalanceResponse) LogValue() slog.Value {
+	type plain GetCustomerCreditLineBalanceResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerCreditLineBalanceResponse) hidden() GetCustomerCreditLineBalanceResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain GetCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerMandate200JSONResponse) hidden() GetCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a GetCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain GetCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerMandateContent) LogValue() slog.Value {
+	type plain GetCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerMandateContent) hidden() GetCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a GetCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain GetCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetCustomerMandateResponse) LogValue() slog.Value {
+	type plain GetCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetCustomerMandateResponse) hidden() GetCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetDocument200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetDocument200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetDocument200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetDocument200JSONResponse) LogValue() slog.Value {
+	type plain GetDocument200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetDocument200JSONResponse) hidden() GetDocument200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a GetDocumentContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetDocumentContent) Format(f fmt.State, verb rune) {
+	type plain GetDocumentContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetDocumentContent) LogValue() slog.Value {
+	type plain GetDocumentContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetDocumentContent) hidden() GetDocumentContent {
+	if v.Document != nil {
+		c0 := *v.Document
+		c0 = c0.hidden()
+		v.Document = &c0
+	}
+	return v
+}
+
+// Format prints a GetDocumentResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetDocumentResponse) Format(f fmt.State, verb rune) {
+	type plain GetDocumentResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetDocumentResponse) LogValue() slog.Value {
+	type plain GetDocumentResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetDocumentResponse) hidden() GetDocumentResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetOrderDetail200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderDetail200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetOrderDetail200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderDetail200JSONResponse) LogValue() slog.Value {
+	type plain GetOrderDetail200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderDetail200JSONResponse) hidden() GetOrderDetail200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a GetOrderDetailContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderDetailContent) Format(f fmt.State, verb rune) {
+	type plain GetOrderDetailContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderDetailContent) LogValue() slog.Value {
+	type plain GetOrderDetailContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderDetailContent) hidden() GetOrderDetailContent {
+	v.Order = v.Order.hidden()
+	return v
+}
+
+// Format prints a GetOrderDetailResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderDetailResponse) Format(f fmt.State, verb rune) {
+	type plain GetOrderDetailResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderDetailResponse) LogValue() slog.Value {
+	type plain GetOrderDetailResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderDetailResponse) hidden() GetOrderDetailResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a GetOrderReturnDetail200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderReturnDetail200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain GetOrderReturnDetail200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderReturnDetail200JSONResponse) LogValue() slog.Value {
+	type plain GetOrderReturnDetail200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderReturnDetail200JSONResponse) hidden() GetOrderReturnDetail200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a GetOrderReturnDetailContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderReturnDetailContent) Format(f fmt.State, verb rune) {
+	type plain GetOrderReturnDetailContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderReturnDetailContent) LogValue() slog.Value {
+	type plain GetOrderReturnDetailContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderReturnDetailContent) hidden() GetOrderReturnDetailContent {
+	if v.OrderReturn != nil {
+		c0 := *v.OrderReturn
+		c0 = c0.hidden()
+		v.OrderReturn = &c0
+	}
+	return v
+}
+
+// Format prints a GetOrderReturnDetailResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v GetOrderReturnDetailResponse) Format(f fmt.State, verb rune) {
+	type plain GetOrderReturnDetailResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v GetOrderReturnDetailResponse) LogValue() slog.Value {
+	type plain GetOrderReturnDetailResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v GetOrderReturnDetailResponse) hidden() GetOrderReturnDetailResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
 	return v
 }
 
@@ -248,19 +1410,70 @@ func (t JusPayExpressCheckout) Format(f fmt.State, _ rune) {
 // LogValue implements slog.LogValuer without the value.
 func (t JusPayExpressCheckout) LogValue() slog.Value { return slog.StringValue(redacted) }
 
+// Format prints a JusPayExpressCheckoutResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v JusPayExpressCheckoutResponse) Format(f fmt.State, verb rune) {
+	type plain JusPayExpressCheckoutResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v JusPayExpressCheckoutResponse) LogValue() slog.Value {
+	type plain JusPayExpressCheckoutResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v JusPayExpressCheckoutResponse) hidden() JusPayExpressCheckoutResponse {
+	v.Juspay.ClientAuthToken = hideStringPtr(v.Juspay.ClientAuthToken)
+	return v
+}
+
+// Format prints a JusPayHyperCheckoutResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v JusPayHyperCheckoutResponse) Format(f fmt.State, verb rune) {
+	type plain JusPayHyperCheckoutResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v JusPayHyperCheckoutResponse) LogValue() slog.Value {
+	type plain JusPayHyperCheckoutResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v JusPayHyperCheckoutResponse) hidden() JusPayHyperCheckoutResponse {
+	if v.SdkPayload != nil {
+		c0 := *v.SdkPayload
+		if c0.Payload != nil {
+			c1 := *c0.Payload
+			c1.ClientAuthToken = hideStringPtr(c1.ClientAuthToken)
+			c0.Payload = &c1
+		}
+		v.SdkPayload = &c0
+	}
+	return v
+}
+
 // Format prints a JusPayNewCard with its sensitive fields
-// (card_exp_month, card_exp_year, card_number, card_security_code, name_on_card) shown as [redacted], with any verb.
+// (card_exp_month, card_exp_year, card_number, card_security_code, name_on_card) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v JusPayNewCard) Format(f fmt.State, verb rune) {
 	type plain JusPayNewCard
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPayNewCard) LogValue() slog.Value {
 	type plain JusPayNewCard
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v JusPayNewCard) hidden() JusPayNewCard {
 	v.CardExpMonth = hideString(v.CardExpMonth)
 	v.CardExpYear = hideString(v.CardExpYear)
@@ -271,18 +1484,21 @@ func (v JusPayNewCard) hidden() JusPayNewCard {
 }
 
 // Format prints a JusPaySavedCardToken with its sensitive fields
-// (card_security_code, card_token) shown as [redacted], with any verb.
+// (card_security_code, card_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v JusPaySavedCardToken) Format(f fmt.State, verb rune) {
 	type plain JusPaySavedCardToken
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPaySavedCardToken) LogValue() slog.Value {
 	type plain JusPaySavedCardToken
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v JusPaySavedCardToken) hidden() JusPaySavedCardToken {
 	v.CardSecurityCode = hideString(v.CardSecurityCode)
 	v.CardToken = hideString(v.CardToken)
@@ -290,60 +1506,712 @@ func (v JusPaySavedCardToken) hidden() JusPaySavedCardToken {
 }
 
 // Format prints a JuspayCardDetail with its sensitive fields
-// (card_exp_month, card_exp_year, card_number, card_token, name_on_card) shown as [redacted], with any verb.
+// (card_exp_month, card_exp_year, card_number, card_token, name_on_card) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v JuspayCardDetail) Format(f fmt.State, verb rune) {
 	type plain JuspayCardDetail
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayCardDetail) LogValue() slog.Value {
 	type plain JuspayCardDetail
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v JuspayCardDetail) hidden() JuspayCardDetail {
 	v.CardExpMonth = hideString(v.CardExpMonth)
 	v.CardExpYear = hideString(v.CardExpYear)
 	v.CardNumber = hideString(v.CardNumber)
 	v.CardToken = hideString(v.CardToken)
 	v.NameOnCard = hideString(v.NameOnCard)
+	if v.Tokens != nil {
+		c0 := *v.Tokens
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = c1[i1].hidden()
+			}
+			c0 = c1
+		}
+		v.Tokens = &c0
+	}
 	return v
 }
 
 // Format prints a JuspayCardDetail_Tokens_Item with its sensitive fields
-// (card_token) shown as [redacted], with any verb.
+// (card_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v JuspayCardDetail_Tokens_Item) Format(f fmt.State, verb rune) {
 	type plain JuspayCardDetail_Tokens_Item
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayCardDetail_Tokens_Item) LogValue() slog.Value {
 	type plain JuspayCardDetail_Tokens_Item
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v JuspayCardDetail_Tokens_Item) hidden() JuspayCardDetail_Tokens_Item {
 	v.CardToken = hideStringPtr(v.CardToken)
 	return v
 }
 
+// Format prints a JuspayOrder with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v JuspayOrder) Format(f fmt.State, verb rune) {
+	type plain JuspayOrder
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v JuspayOrder) LogValue() slog.Value {
+	type plain JuspayOrder
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v JuspayOrder) hidden() JuspayOrder {
+	if v.Juspay != nil {
+		c0 := *v.Juspay
+		c0.ClientAuthToken = hideStringPtr(c0.ClientAuthToken)
+		v.Juspay = &c0
+	}
+	return v
+}
+
 // Format prints a JuspayUpiCollect with its sensitive fields
-// (upi_vpa) shown as [redacted], with any verb.
+// (upi_vpa) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v JuspayUpiCollect) Format(f fmt.State, verb rune) {
 	type plain JuspayUpiCollect
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayUpiCollect) LogValue() slog.Value {
 	type plain JuspayUpiCollect
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v JuspayUpiCollect) hidden() JuspayUpiCollect {
 	v.UpiVpa = hideString(v.UpiVpa)
+	return v
+}
+
+// Format prints a ListBankAccounts200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListBankAccounts200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListBankAccounts200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListBankAccounts200JSONResponse) LogValue() slog.Value {
+	type plain ListBankAccounts200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListBankAccounts200JSONResponse) hidden() ListBankAccounts200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a ListBankAccountsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListBankAccountsContent) Format(f fmt.State, verb rune) {
+	type plain ListBankAccountsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListBankAccountsContent) LogValue() slog.Value {
+	type plain ListBankAccountsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListBankAccountsContent) hidden() ListBankAccountsContent {
+	if v.BankAccounts != nil {
+		c0 := *v.BankAccounts
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = c1[i1].hidden()
+			}
+			c0 = c1
+		}
+		v.BankAccounts = &c0
+	}
+	return v
+}
+
+// Format prints a ListBankAccountsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListBankAccountsResponse) Format(f fmt.State, verb rune) {
+	type plain ListBankAccountsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListBankAccountsResponse) LogValue() slog.Value {
+	type plain ListBankAccountsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListBankAccountsResponse) hidden() ListBankAccountsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListCustomerCards200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerCards200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListCustomerCards200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerCards200JSONResponse) LogValue() slog.Value {
+	type plain ListCustomerCards200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerCards200JSONResponse) hidden() ListCustomerCards200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a ListCustomerCardsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerCardsContent) Format(f fmt.State, verb rune) {
+	type plain ListCustomerCardsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerCardsContent) LogValue() slog.Value {
+	type plain ListCustomerCardsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerCardsContent) hidden() ListCustomerCardsContent {
+	if v.Cards != nil {
+		c0 := slices.Clone(v.Cards)
+		for i0 := range c0 {
+			c0[i0] = c0[i0].hidden()
+		}
+		v.Cards = c0
+	}
+	return v
+}
+
+// Format prints a ListCustomerCardsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerCardsResponse) Format(f fmt.State, verb rune) {
+	type plain ListCustomerCardsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerCardsResponse) LogValue() slog.Value {
+	type plain ListCustomerCardsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerCardsResponse) hidden() ListCustomerCardsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListCustomerMandates200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerMandates200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListCustomerMandates200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerMandates200JSONResponse) LogValue() slog.Value {
+	type plain ListCustomerMandates200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerMandates200JSONResponse) hidden() ListCustomerMandates200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a ListCustomerMandatesContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerMandatesContent) Format(f fmt.State, verb rune) {
+	type plain ListCustomerMandatesContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerMandatesContent) LogValue() slog.Value {
+	type plain ListCustomerMandatesContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerMandatesContent) hidden() ListCustomerMandatesContent {
+	if v.Mandates != nil {
+		c0 := slices.Clone(v.Mandates)
+		for i0 := range c0 {
+			c0[i0] = c0[i0].hidden()
+		}
+		v.Mandates = c0
+	}
+	return v
+}
+
+// Format prints a ListCustomerMandatesResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListCustomerMandatesResponse) Format(f fmt.State, verb rune) {
+	type plain ListCustomerMandatesResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListCustomerMandatesResponse) LogValue() slog.Value {
+	type plain ListCustomerMandatesResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListCustomerMandatesResponse) hidden() ListCustomerMandatesResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListDocuments200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListDocuments200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListDocuments200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListDocuments200JSONResponse) LogValue() slog.Value {
+	type plain ListDocuments200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListDocuments200JSONResponse) hidden() ListDocuments200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a ListDocumentsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListDocumentsContent) Format(f fmt.State, verb rune) {
+	type plain ListDocumentsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListDocumentsContent) LogValue() slog.Value {
+	type plain ListDocumentsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListDocumentsContent) hidden() ListDocumentsContent {
+	if v.Documents != nil {
+		c0 := *v.Documents
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = c1[i1].hidden()
+			}
+			c0 = c1
+		}
+		v.Documents = &c0
+	}
+	return v
+}
+
+// Format prints a ListDocumentsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListDocumentsResponse) Format(f fmt.State, verb rune) {
+	type plain ListDocumentsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListDocumentsResponse) LogValue() slog.Value {
+	type plain ListDocumentsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListDocumentsResponse) hidden() ListDocumentsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderPayments200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderPayments200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListOrderPayments200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderPayments200JSONResponse) LogValue() slog.Value {
+	type plain ListOrderPayments200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderPayments200JSONResponse) hidden() ListOrderPayments200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderPaymentsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderPaymentsContent) Format(f fmt.State, verb rune) {
+	type plain ListOrderPaymentsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderPaymentsContent) LogValue() slog.Value {
+	type plain ListOrderPaymentsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderPaymentsContent) hidden() ListOrderPaymentsContent {
+	if v.Payments != nil {
+		c0 := *v.Payments
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = OrderPayment{}
+			}
+			c0 = c1
+		}
+		v.Payments = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderPaymentsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderPaymentsResponse) Format(f fmt.State, verb rune) {
+	type plain ListOrderPaymentsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderPaymentsResponse) LogValue() slog.Value {
+	type plain ListOrderPaymentsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderPaymentsResponse) hidden() ListOrderPaymentsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderRefunds200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderRefunds200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListOrderRefunds200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderRefunds200JSONResponse) LogValue() slog.Value {
+	type plain ListOrderRefunds200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderRefunds200JSONResponse) hidden() ListOrderRefunds200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderRefundsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderRefundsContent) Format(f fmt.State, verb rune) {
+	type plain ListOrderRefundsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderRefundsContent) LogValue() slog.Value {
+	type plain ListOrderRefundsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderRefundsContent) hidden() ListOrderRefundsContent {
+	if v.Refunds != nil {
+		c0 := *v.Refunds
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = c1[i1].hidden()
+			}
+			c0 = c1
+		}
+		v.Refunds = &c0
+	}
+	return v
+}
+
+// Format prints a ListOrderRefundsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListOrderRefundsResponse) Format(f fmt.State, verb rune) {
+	type plain ListOrderRefundsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListOrderRefundsResponse) LogValue() slog.Value {
+	type plain ListOrderRefundsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListOrderRefundsResponse) hidden() ListOrderRefundsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ListSavedPaymentMethods200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListSavedPaymentMethods200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ListSavedPaymentMethods200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListSavedPaymentMethods200JSONResponse) LogValue() slog.Value {
+	type plain ListSavedPaymentMethods200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListSavedPaymentMethods200JSONResponse) hidden() ListSavedPaymentMethods200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a ListSavedPaymentMethodsContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListSavedPaymentMethodsContent) Format(f fmt.State, verb rune) {
+	type plain ListSavedPaymentMethodsContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListSavedPaymentMethodsContent) LogValue() slog.Value {
+	type plain ListSavedPaymentMethodsContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListSavedPaymentMethodsContent) hidden() ListSavedPaymentMethodsContent {
+	if v.SavedPaymentMethods != nil {
+		c0 := *v.SavedPaymentMethods
+		c0 = c0.hidden()
+		v.SavedPaymentMethods = &c0
+	}
+	return v
+}
+
+// Format prints a ListSavedPaymentMethodsResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ListSavedPaymentMethodsResponse) Format(f fmt.State, verb rune) {
+	type plain ListSavedPaymentMethodsResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ListSavedPaymentMethodsResponse) LogValue() slog.Value {
+	type plain ListSavedPaymentMethodsResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ListSavedPaymentMethodsResponse) hidden() ListSavedPaymentMethodsResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a LoginWithEmail200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithEmail200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithEmail200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithEmail200JSONResponse) LogValue() slog.Value {
+	type plain LoginWithEmail200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithEmail200JSONResponse) hidden() LoginWithEmail200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a LoginWithEmailResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithEmailResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithEmailResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithEmailResponse) LogValue() slog.Value {
+	type plain LoginWithEmailResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithEmailResponse) hidden() LoginWithEmailResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a LoginWithPassword200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithPassword200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithPassword200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithPassword200JSONResponse) LogValue() slog.Value {
+	type plain LoginWithPassword200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithPassword200JSONResponse) hidden() LoginWithPassword200JSONResponse {
+	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -357,18 +2225,21 @@ func (t LoginWithPasswordBody) Format(f fmt.State, _ rune) {
 func (t LoginWithPasswordBody) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // Format prints a LoginWithPasswordContent with its sensitive fields
-// (access_token, refresh_token) shown as [redacted], with any verb.
+// (access_token, refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v LoginWithPasswordContent) Format(f fmt.State, verb rune) {
 	type plain LoginWithPasswordContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordContent) LogValue() slog.Value {
 	type plain LoginWithPasswordContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v LoginWithPasswordContent) hidden() LoginWithPasswordContent {
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
@@ -376,57 +2247,292 @@ func (v LoginWithPasswordContent) hidden() LoginWithPasswordContent {
 }
 
 // Format prints a LoginWithPasswordEmail with its sensitive fields
-// (password) shown as [redacted], with any verb.
+// (password) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v LoginWithPasswordEmail) Format(f fmt.State, verb rune) {
 	type plain LoginWithPasswordEmail
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordEmail) LogValue() slog.Value {
 	type plain LoginWithPasswordEmail
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v LoginWithPasswordEmail) hidden() LoginWithPasswordEmail {
 	v.Password = hideString(v.Password)
 	return v
 }
 
 // Format prints a LoginWithPasswordPhone with its sensitive fields
-// (password) shown as [redacted], with any verb.
+// (password) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v LoginWithPasswordPhone) Format(f fmt.State, verb rune) {
 	type plain LoginWithPasswordPhone
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordPhone) LogValue() slog.Value {
 	type plain LoginWithPasswordPhone
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v LoginWithPasswordPhone) hidden() LoginWithPasswordPhone {
 	v.Password = hideString(v.Password)
 	return v
 }
 
+// Format prints a LoginWithPasswordResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithPasswordResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithPasswordResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithPasswordResponse) LogValue() slog.Value {
+	type plain LoginWithPasswordResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithPasswordResponse) hidden() LoginWithPasswordResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a LoginWithPhone200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithPhone200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithPhone200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithPhone200JSONResponse) LogValue() slog.Value {
+	type plain LoginWithPhone200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithPhone200JSONResponse) hidden() LoginWithPhone200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a LoginWithPhoneResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithPhoneResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithPhoneResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithPhoneResponse) LogValue() slog.Value {
+	type plain LoginWithPhoneResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithPhoneResponse) hidden() LoginWithPhoneResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a LoginWithWhatsapp200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithWhatsapp200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithWhatsapp200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithWhatsapp200JSONResponse) LogValue() slog.Value {
+	type plain LoginWithWhatsapp200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithWhatsapp200JSONResponse) hidden() LoginWithWhatsapp200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a LoginWithWhatsappResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LoginWithWhatsappResponse) Format(f fmt.State, verb rune) {
+	type plain LoginWithWhatsappResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LoginWithWhatsappResponse) LogValue() slog.Value {
+	type plain LoginWithWhatsappResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LoginWithWhatsappResponse) hidden() LoginWithWhatsappResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a Logout200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v Logout200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain Logout200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v Logout200JSONResponse) LogValue() slog.Value {
+	type plain Logout200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v Logout200JSONResponse) hidden() Logout200JSONResponse {
+	v = Logout200JSONResponse(UserAuthResponse(v).hidden())
+	return v
+}
+
+// Format prints a LogoutResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v LogoutResponse) Format(f fmt.State, verb rune) {
+	type plain LogoutResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v LogoutResponse) LogValue() slog.Value {
+	type plain LogoutResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v LogoutResponse) hidden() LogoutResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a OTPContent with its sensitive fields
-// (otp, otp_token) shown as [redacted], with any verb.
+// (otp, otp_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v OTPContent) Format(f fmt.State, verb rune) {
 	type plain OTPContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OTPContent) LogValue() slog.Value {
 	type plain OTPContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v OTPContent) hidden() OTPContent {
 	v.OTP = hideStringPtr(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
+	return v
+}
+
+// Format prints a OTPSent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v OTPSent) Format(f fmt.State, verb rune) {
+	type plain OTPSent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v OTPSent) LogValue() slog.Value {
+	type plain OTPSent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v OTPSent) hidden() OTPSent {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a OTPSentJSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v OTPSentJSONResponse) Format(f fmt.State, verb rune) {
+	type plain OTPSentJSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v OTPSentJSONResponse) LogValue() slog.Value {
+	type plain OTPSentJSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v OTPSentJSONResponse) hidden() OTPSentJSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a OrderDetail with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v OrderDetail) Format(f fmt.State, verb rune) {
+	type plain OrderDetail
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v OrderDetail) LogValue() slog.Value {
+	type plain OrderDetail
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v OrderDetail) hidden() OrderDetail {
+	if v.Payments != nil {
+		c0 := *v.Payments
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = OrderPayment{}
+			}
+			c0 = c1
+		}
+		v.Payments = &c0
+	}
 	return v
 }
 
@@ -440,20 +2546,117 @@ func (t OrderPayment) Format(f fmt.State, _ rune) {
 func (t OrderPayment) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // Format prints a OrderRefund with its sensitive fields
-// (bank_account_number) shown as [redacted], with any verb.
+// (bank_account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v OrderRefund) Format(f fmt.State, verb rune) {
 	type plain OrderRefund
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OrderRefund) LogValue() slog.Value {
 	type plain OrderRefund
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v OrderRefund) hidden() OrderRefund {
 	v.BankAccountNumber = hideStringPtr(v.BankAccountNumber)
+	return v
+}
+
+// Format prints a OrderReturnDetail with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v OrderReturnDetail) Format(f fmt.State, verb rune) {
+	type plain OrderReturnDetail
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v OrderReturnDetail) LogValue() slog.Value {
+	type plain OrderReturnDetail
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v OrderReturnDetail) hidden() OrderReturnDetail {
+	if v.Refund != nil {
+		c0 := *v.Refund
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1] = c1[i1].hidden()
+			}
+			c0 = c1
+		}
+		v.Refund = &c0
+	}
+	return v
+}
+
+// Format prints a PauseCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v PauseCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain PauseCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v PauseCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain PauseCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v PauseCustomerMandate200JSONResponse) hidden() PauseCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a PauseCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v PauseCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain PauseCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v PauseCustomerMandateContent) LogValue() slog.Value {
+	type plain PauseCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v PauseCustomerMandateContent) hidden() PauseCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a PauseCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v PauseCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain PauseCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v PauseCustomerMandateResponse) LogValue() slog.Value {
+	type plain PauseCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v PauseCustomerMandateResponse) hidden() PauseCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
 	return v
 }
 
@@ -466,21 +2669,176 @@ func (t PaymentMethodPayload) Format(f fmt.State, _ rune) {
 // LogValue implements slog.LogValuer without the value.
 func (t PaymentMethodPayload) LogValue() slog.Value { return slog.StringValue(redacted) }
 
+// Format prints a RefreshToken200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RefreshToken200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RefreshToken200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RefreshToken200JSONResponse) LogValue() slog.Value {
+	type plain RefreshToken200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RefreshToken200JSONResponse) hidden() RefreshToken200JSONResponse {
+	v.TokensIssuedJSONResponse = v.TokensIssuedJSONResponse.hidden()
+	return v
+}
+
 // Format prints a RefreshTokenJSONBody with its sensitive fields
-// (refresh_token) shown as [redacted], with any verb.
+// (refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v RefreshTokenJSONBody) Format(f fmt.State, verb rune) {
 	type plain RefreshTokenJSONBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RefreshTokenJSONBody) LogValue() slog.Value {
 	type plain RefreshTokenJSONBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v RefreshTokenJSONBody) hidden() RefreshTokenJSONBody {
 	v.RefreshToken = hideString(v.RefreshToken)
+	return v
+}
+
+// Format prints a RefreshTokenJSONRequestBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RefreshTokenJSONRequestBody) Format(f fmt.State, verb rune) {
+	type plain RefreshTokenJSONRequestBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RefreshTokenJSONRequestBody) LogValue() slog.Value {
+	type plain RefreshTokenJSONRequestBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RefreshTokenJSONRequestBody) hidden() RefreshTokenJSONRequestBody {
+	v = RefreshTokenJSONRequestBody(RefreshTokenJSONBody(v).hidden())
+	return v
+}
+
+// Format prints a RefreshTokenRequestObject with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RefreshTokenRequestObject) Format(f fmt.State, verb rune) {
+	type plain RefreshTokenRequestObject
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RefreshTokenRequestObject) LogValue() slog.Value {
+	type plain RefreshTokenRequestObject
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RefreshTokenRequestObject) hidden() RefreshTokenRequestObject {
+	if v.Body != nil {
+		c0 := *v.Body
+		c0 = c0.hidden()
+		v.Body = &c0
+	}
+	return v
+}
+
+// Format prints a RefreshTokenResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RefreshTokenResponse) Format(f fmt.State, verb rune) {
+	type plain RefreshTokenResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RefreshTokenResponse) LogValue() slog.Value {
+	type plain RefreshTokenResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RefreshTokenResponse) hidden() RefreshTokenResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RegisterWithEmail200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithEmail200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithEmail200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithEmail200JSONResponse) LogValue() slog.Value {
+	type plain RegisterWithEmail200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithEmail200JSONResponse) hidden() RegisterWithEmail200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a RegisterWithEmailResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithEmailResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithEmailResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithEmailResponse) LogValue() slog.Value {
+	type plain RegisterWithEmailResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithEmailResponse) hidden() RegisterWithEmailResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RegisterWithPassword200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithPassword200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithPassword200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithPassword200JSONResponse) LogValue() slog.Value {
+	type plain RegisterWithPassword200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithPassword200JSONResponse) hidden() RegisterWithPassword200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
 	return v
 }
 
@@ -494,18 +2852,21 @@ func (t RegisterWithPasswordBody) Format(f fmt.State, _ rune) {
 func (t RegisterWithPasswordBody) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // Format prints a RegisterWithPasswordEmail with its sensitive fields
-// (confirm_password, password) shown as [redacted], with any verb.
+// (confirm_password, password) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v RegisterWithPasswordEmail) Format(f fmt.State, verb rune) {
 	type plain RegisterWithPasswordEmail
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPasswordEmail) LogValue() slog.Value {
 	type plain RegisterWithPasswordEmail
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v RegisterWithPasswordEmail) hidden() RegisterWithPasswordEmail {
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.Password = hideString(v.Password)
@@ -513,61 +2874,622 @@ func (v RegisterWithPasswordEmail) hidden() RegisterWithPasswordEmail {
 }
 
 // Format prints a RegisterWithPasswordPhone with its sensitive fields
-// (confirm_password, password) shown as [redacted], with any verb.
+// (confirm_password, password) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v RegisterWithPasswordPhone) Format(f fmt.State, verb rune) {
 	type plain RegisterWithPasswordPhone
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPasswordPhone) LogValue() slog.Value {
 	type plain RegisterWithPasswordPhone
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v RegisterWithPasswordPhone) hidden() RegisterWithPasswordPhone {
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.Password = hideString(v.Password)
 	return v
 }
 
+// Format prints a RegisterWithPasswordResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithPasswordResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithPasswordResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithPasswordResponse) LogValue() slog.Value {
+	type plain RegisterWithPasswordResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithPasswordResponse) hidden() RegisterWithPasswordResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RegisterWithPhone200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithPhone200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithPhone200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithPhone200JSONResponse) LogValue() slog.Value {
+	type plain RegisterWithPhone200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithPhone200JSONResponse) hidden() RegisterWithPhone200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
 // Format prints a RegisterWithPhoneContent with its sensitive fields
-// (access_token, refresh_token) shown as [redacted], with any verb.
+// (access_token, refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v RegisterWithPhoneContent) Format(f fmt.State, verb rune) {
 	type plain RegisterWithPhoneContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPhoneContent) LogValue() slog.Value {
 	type plain RegisterWithPhoneContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v RegisterWithPhoneContent) hidden() RegisterWithPhoneContent {
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
 }
 
+// Format prints a RegisterWithPhoneResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithPhoneResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithPhoneResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithPhoneResponse) LogValue() slog.Value {
+	type plain RegisterWithPhoneResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithPhoneResponse) hidden() RegisterWithPhoneResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RegisterWithWhatsapp200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithWhatsapp200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithWhatsapp200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithWhatsapp200JSONResponse) LogValue() slog.Value {
+	type plain RegisterWithWhatsapp200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithWhatsapp200JSONResponse) hidden() RegisterWithWhatsapp200JSONResponse {
+	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
+	return v
+}
+
+// Format prints a RegisterWithWhatsappResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RegisterWithWhatsappResponse) Format(f fmt.State, verb rune) {
+	type plain RegisterWithWhatsappResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RegisterWithWhatsappResponse) LogValue() slog.Value {
+	type plain RegisterWithWhatsappResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RegisterWithWhatsappResponse) hidden() RegisterWithWhatsappResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0 = c0.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ResendDirectOTP200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResendDirectOTP200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ResendDirectOTP200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResendDirectOTP200JSONResponse) LogValue() slog.Value {
+	type plain ResendDirectOTP200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResendDirectOTP200JSONResponse) hidden() ResendDirectOTP200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a ResendDirectOTPContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResendDirectOTPContent) Format(f fmt.State, verb rune) {
+	type plain ResendDirectOTPContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResendDirectOTPContent) LogValue() slog.Value {
+	type plain ResendDirectOTPContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResendDirectOTPContent) hidden() ResendDirectOTPContent {
+	v.PaymentInfo = v.PaymentInfo.hidden()
+	return v
+}
+
+// Format prints a ResendDirectOTPResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResendDirectOTPResponse) Format(f fmt.State, verb rune) {
+	type plain ResendDirectOTPResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResendDirectOTPResponse) LogValue() slog.Value {
+	type plain ResendDirectOTPResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResendDirectOTPResponse) hidden() ResendDirectOTPResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a ResetPassword200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResetPassword200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ResetPassword200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResetPassword200JSONResponse) LogValue() slog.Value {
+	type plain ResetPassword200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResetPassword200JSONResponse) hidden() ResetPassword200JSONResponse {
+	v.UserAuthenticatedJSONResponse = v.UserAuthenticatedJSONResponse.hidden()
+	return v
+}
+
 // Format prints a ResetPasswordJSONBody with its sensitive fields
-// (confirm_password, new_password, otp, otp_token) shown as [redacted], with any verb.
+// (confirm_password, new_password, otp, otp_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v ResetPasswordJSONBody) Format(f fmt.State, verb rune) {
 	type plain ResetPasswordJSONBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ResetPasswordJSONBody) LogValue() slog.Value {
 	type plain ResetPasswordJSONBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v ResetPasswordJSONBody) hidden() ResetPasswordJSONBody {
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.NewPassword = hideString(v.NewPassword)
 	v.OTP = hideString(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
+	return v
+}
+
+// Format prints a ResetPasswordJSONRequestBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResetPasswordJSONRequestBody) Format(f fmt.State, verb rune) {
+	type plain ResetPasswordJSONRequestBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResetPasswordJSONRequestBody) LogValue() slog.Value {
+	type plain ResetPasswordJSONRequestBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResetPasswordJSONRequestBody) hidden() ResetPasswordJSONRequestBody {
+	v = ResetPasswordJSONRequestBody(ResetPasswordJSONBody(v).hidden())
+	return v
+}
+
+// Format prints a ResetPasswordRequestObject with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResetPasswordRequestObject) Format(f fmt.State, verb rune) {
+	type plain ResetPasswordRequestObject
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResetPasswordRequestObject) LogValue() slog.Value {
+	type plain ResetPasswordRequestObject
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResetPasswordRequestObject) hidden() ResetPasswordRequestObject {
+	if v.Body != nil {
+		c0 := *v.Body
+		c0 = c0.hidden()
+		v.Body = &c0
+	}
+	return v
+}
+
+// Format prints a ResumeCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResumeCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain ResumeCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResumeCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain ResumeCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResumeCustomerMandate200JSONResponse) hidden() ResumeCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a ResumeCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResumeCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain ResumeCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResumeCustomerMandateContent) LogValue() slog.Value {
+	type plain ResumeCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResumeCustomerMandateContent) hidden() ResumeCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a ResumeCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v ResumeCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain ResumeCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v ResumeCustomerMandateResponse) LogValue() slog.Value {
+	type plain ResumeCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v ResumeCustomerMandateResponse) hidden() ResumeCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RetryOrderPayment200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RetryOrderPayment200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RetryOrderPayment200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RetryOrderPayment200JSONResponse) LogValue() slog.Value {
+	type plain RetryOrderPayment200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RetryOrderPayment200JSONResponse) hidden() RetryOrderPayment200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a RetryOrderPaymentBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RetryOrderPaymentBody) Format(f fmt.State, verb rune) {
+	type plain RetryOrderPaymentBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RetryOrderPaymentBody) LogValue() slog.Value {
+	type plain RetryOrderPaymentBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RetryOrderPaymentBody) hidden() RetryOrderPaymentBody {
+	if v.PaymentMethod != nil {
+		c0 := *v.PaymentMethod
+		c0 = PaymentMethodPayload{}
+		v.PaymentMethod = &c0
+	}
+	return v
+}
+
+// Format prints a RetryOrderPaymentContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RetryOrderPaymentContent) Format(f fmt.State, verb rune) {
+	type plain RetryOrderPaymentContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RetryOrderPaymentContent) LogValue() slog.Value {
+	type plain RetryOrderPaymentContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RetryOrderPaymentContent) hidden() RetryOrderPaymentContent {
+	v.PaymentInfo = RetryOrderPaymentContent_PaymentInfo{}
+	return v
+}
+
+// Format prints a RetryOrderPaymentContent_PaymentInfo as its name only: one of its forms holds
+// personal data or a secret.
+func (t RetryOrderPaymentContent_PaymentInfo) Format(f fmt.State, _ rune) {
+	_, _ = io.WriteString(f, "gen.RetryOrderPaymentContent_PaymentInfo{"+redacted+"}")
+}
+
+// LogValue implements slog.LogValuer without the value.
+func (t RetryOrderPaymentContent_PaymentInfo) LogValue() slog.Value {
+	return slog.StringValue(redacted)
+}
+
+// Format prints a RetryOrderPaymentResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RetryOrderPaymentResponse) Format(f fmt.State, verb rune) {
+	type plain RetryOrderPaymentResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RetryOrderPaymentResponse) LogValue() slog.Value {
+	type plain RetryOrderPaymentResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RetryOrderPaymentResponse) hidden() RetryOrderPaymentResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a RevokeCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RevokeCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain RevokeCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RevokeCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain RevokeCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RevokeCustomerMandate200JSONResponse) hidden() RevokeCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a RevokeCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RevokeCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain RevokeCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RevokeCustomerMandateContent) LogValue() slog.Value {
+	type plain RevokeCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RevokeCustomerMandateContent) hidden() RevokeCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a RevokeCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v RevokeCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain RevokeCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v RevokeCustomerMandateResponse) LogValue() slog.Value {
+	type plain RevokeCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v RevokeCustomerMandateResponse) hidden() RevokeCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a SavedPaymentMethod with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v SavedPaymentMethod) Format(f fmt.State, verb rune) {
+	type plain SavedPaymentMethod
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v SavedPaymentMethod) LogValue() slog.Value {
+	type plain SavedPaymentMethod
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v SavedPaymentMethod) hidden() SavedPaymentMethod {
+	if v.Card != nil {
+		c0 := *v.Card
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1].CardExpMonth = hideString(c1[i1].CardExpMonth)
+				c1[i1].CardExpYear = hideString(c1[i1].CardExpYear)
+				c1[i1].CardNumber = hideString(c1[i1].CardNumber)
+				c1[i1].CardToken = hideString(c1[i1].CardToken)
+				c1[i1].NameOnCard = hideString(c1[i1].NameOnCard)
+			}
+			c0 = c1
+		}
+		v.Card = &c0
+	}
+	if v.UpiCollect != nil {
+		c0 := *v.UpiCollect
+		if c0 != nil {
+			c1 := slices.Clone(c0)
+			for i1 := range c1 {
+				c1[i1].Vpa = hideString(c1[i1].Vpa)
+			}
+			c0 = c1
+		}
+		v.UpiCollect = &c0
+	}
+	return v
+}
+
+// Format prints a TokensIssued with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v TokensIssued) Format(f fmt.State, verb rune) {
+	type plain TokensIssued
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v TokensIssued) LogValue() slog.Value {
+	type plain TokensIssued
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v TokensIssued) hidden() TokensIssued {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a TokensIssuedJSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v TokensIssuedJSONResponse) Format(f fmt.State, verb rune) {
+	type plain TokensIssuedJSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v TokensIssuedJSONResponse) LogValue() slog.Value {
+	type plain TokensIssuedJSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v TokensIssuedJSONResponse) hidden() TokensIssuedJSONResponse {
+	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -580,148 +3502,640 @@ func (t UpdateBankAccount) Format(f fmt.State, _ rune) {
 // LogValue implements slog.LogValuer without the value.
 func (t UpdateBankAccount) LogValue() slog.Value { return slog.StringValue(redacted) }
 
+// Format prints a UpdateBankAccount200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateBankAccount200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateBankAccount200JSONResponse) LogValue() slog.Value {
+	type plain UpdateBankAccount200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateBankAccount200JSONResponse) hidden() UpdateBankAccount200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a UpdateBankAccountContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateBankAccountContent) Format(f fmt.State, verb rune) {
+	type plain UpdateBankAccountContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateBankAccountContent) LogValue() slog.Value {
+	type plain UpdateBankAccountContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateBankAccountContent) hidden() UpdateBankAccountContent {
+	if v.BankAccount != nil {
+		c0 := *v.BankAccount
+		c0 = c0.hidden()
+		v.BankAccount = &c0
+	}
+	return v
+}
+
+// Format prints a UpdateBankAccountResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateBankAccountResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateBankAccountResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateBankAccountResponse) LogValue() slog.Value {
+	type plain UpdateBankAccountResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateBankAccountResponse) hidden() UpdateBankAccountResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
+// Format prints a UpdateCustomerMandate200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateCustomerMandate200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateCustomerMandate200JSONResponse) LogValue() slog.Value {
+	type plain UpdateCustomerMandate200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateCustomerMandate200JSONResponse) hidden() UpdateCustomerMandate200JSONResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a UpdateCustomerMandateContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateCustomerMandateContent) Format(f fmt.State, verb rune) {
+	type plain UpdateCustomerMandateContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateCustomerMandateContent) LogValue() slog.Value {
+	type plain UpdateCustomerMandateContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateCustomerMandateContent) hidden() UpdateCustomerMandateContent {
+	v.Mandate = v.Mandate.hidden()
+	return v
+}
+
+// Format prints a UpdateCustomerMandateResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateCustomerMandateResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateCustomerMandateResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateCustomerMandateResponse) LogValue() slog.Value {
+	type plain UpdateCustomerMandateResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateCustomerMandateResponse) hidden() UpdateCustomerMandateResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		c0.Content = c0.Content.hidden()
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a UpdateDocument with its sensitive fields
-// (document_number) shown as [redacted], with any verb.
+// (document_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v UpdateDocument) Format(f fmt.State, verb rune) {
 	type plain UpdateDocument
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateDocument) LogValue() slog.Value {
 	type plain UpdateDocument
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v UpdateDocument) hidden() UpdateDocument {
 	v.DocumentNumber = hideString(v.DocumentNumber)
 	return v
 }
 
+// Format prints a UpdateDocument200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateDocument200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateDocument200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateDocument200JSONResponse) LogValue() slog.Value {
+	type plain UpdateDocument200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateDocument200JSONResponse) hidden() UpdateDocument200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a UpdateDocumentContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateDocumentContent) Format(f fmt.State, verb rune) {
+	type plain UpdateDocumentContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateDocumentContent) LogValue() slog.Value {
+	type plain UpdateDocumentContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateDocumentContent) hidden() UpdateDocumentContent {
+	if v.Document != nil {
+		c0 := *v.Document
+		c0 = c0.hidden()
+		v.Document = &c0
+	}
+	return v
+}
+
+// Format prints a UpdateDocumentResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UpdateDocumentResponse) Format(f fmt.State, verb rune) {
+	type plain UpdateDocumentResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UpdateDocumentResponse) LogValue() slog.Value {
+	type plain UpdateDocumentResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UpdateDocumentResponse) hidden() UpdateDocumentResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a UpdateOutboundBankAccount with its sensitive fields
-// (account_number) shown as [redacted], with any verb.
+// (account_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v UpdateOutboundBankAccount) Format(f fmt.State, verb rune) {
 	type plain UpdateOutboundBankAccount
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateOutboundBankAccount) LogValue() slog.Value {
 	type plain UpdateOutboundBankAccount
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v UpdateOutboundBankAccount) hidden() UpdateOutboundBankAccount {
 	v.AccountNumber = hideStringPtr(v.AccountNumber)
 	return v
 }
 
 // Format prints a UpiPayment with its sensitive fields
-// (upi_id) shown as [redacted], with any verb.
+// (upi_id) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v UpiPayment) Format(f fmt.State, verb rune) {
 	type plain UpiPayment
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpiPayment) LogValue() slog.Value {
 	type plain UpiPayment
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v UpiPayment) hidden() UpiPayment {
 	v.UpiID = hideStringPtr(v.UpiID)
 	return v
 }
 
 // Format prints a UserAuthContent with its sensitive fields
-// (access_token, refresh_token) shown as [redacted], with any verb.
+// (access_token, refresh_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v UserAuthContent) Format(f fmt.State, verb rune) {
 	type plain UserAuthContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UserAuthContent) LogValue() slog.Value {
 	type plain UserAuthContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v UserAuthContent) hidden() UserAuthContent {
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
 }
 
+// Format prints a UserAuthResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UserAuthResponse) Format(f fmt.State, verb rune) {
+	type plain UserAuthResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UserAuthResponse) LogValue() slog.Value {
+	type plain UserAuthResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UserAuthResponse) hidden() UserAuthResponse {
+	v.Content = v.Content.hidden()
+	return v
+}
+
+// Format prints a UserAuthenticatedJSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v UserAuthenticatedJSONResponse) Format(f fmt.State, verb rune) {
+	type plain UserAuthenticatedJSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v UserAuthenticatedJSONResponse) LogValue() slog.Value {
+	type plain UserAuthenticatedJSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v UserAuthenticatedJSONResponse) hidden() UserAuthenticatedJSONResponse {
+	v = UserAuthenticatedJSONResponse(UserAuthResponse(v).hidden())
+	return v
+}
+
+// Format prints a VerifyBankAccount200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain VerifyBankAccount200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyBankAccount200JSONResponse) LogValue() slog.Value {
+	type plain VerifyBankAccount200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyBankAccount200JSONResponse) hidden() VerifyBankAccount200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
+// Format prints a VerifyBankAccountContent with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyBankAccountContent) Format(f fmt.State, verb rune) {
+	type plain VerifyBankAccountContent
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyBankAccountContent) LogValue() slog.Value {
+	type plain VerifyBankAccountContent
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyBankAccountContent) hidden() VerifyBankAccountContent {
+	if v.BankAccount != nil {
+		c0 := *v.BankAccount
+		c0 = c0.hidden()
+		v.BankAccount = &c0
+	}
+	return v
+}
+
+// Format prints a VerifyBankAccountResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyBankAccountResponse) Format(f fmt.State, verb rune) {
+	type plain VerifyBankAccountResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyBankAccountResponse) LogValue() slog.Value {
+	type plain VerifyBankAccountResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyBankAccountResponse) hidden() VerifyBankAccountResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
+	return v
+}
+
 // Format prints a VerifyDocumentBody with its sensitive fields
-// (document_number) shown as [redacted], with any verb.
+// (document_number) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v VerifyDocumentBody) Format(f fmt.State, verb rune) {
 	type plain VerifyDocumentBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyDocumentBody) LogValue() slog.Value {
 	type plain VerifyDocumentBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v VerifyDocumentBody) hidden() VerifyDocumentBody {
 	v.DocumentNumber = hideString(v.DocumentNumber)
 	return v
 }
 
+// Format prints a VerifyOTP200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyOTP200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain VerifyOTP200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyOTP200JSONResponse) LogValue() slog.Value {
+	type plain VerifyOTP200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyOTP200JSONResponse) hidden() VerifyOTP200JSONResponse {
+	v.UserAuthenticatedJSONResponse = v.UserAuthenticatedJSONResponse.hidden()
+	return v
+}
+
 // Format prints a VerifyOTPJSONBody with its sensitive fields
-// (otp, otp_token) shown as [redacted], with any verb.
+// (otp, otp_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v VerifyOTPJSONBody) Format(f fmt.State, verb rune) {
 	type plain VerifyOTPJSONBody
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyOTPJSONBody) LogValue() slog.Value {
 	type plain VerifyOTPJSONBody
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v VerifyOTPJSONBody) hidden() VerifyOTPJSONBody {
 	v.OTP = hideString(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v
 }
 
+// Format prints a VerifyOTPJSONRequestBody with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyOTPJSONRequestBody) Format(f fmt.State, verb rune) {
+	type plain VerifyOTPJSONRequestBody
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyOTPJSONRequestBody) LogValue() slog.Value {
+	type plain VerifyOTPJSONRequestBody
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyOTPJSONRequestBody) hidden() VerifyOTPJSONRequestBody {
+	v = VerifyOTPJSONRequestBody(VerifyOTPJSONBody(v).hidden())
+	return v
+}
+
+// Format prints a VerifyOTPRequestObject with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyOTPRequestObject) Format(f fmt.State, verb rune) {
+	type plain VerifyOTPRequestObject
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyOTPRequestObject) LogValue() slog.Value {
+	type plain VerifyOTPRequestObject
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyOTPRequestObject) hidden() VerifyOTPRequestObject {
+	if v.Body != nil {
+		c0 := *v.Body
+		c0 = c0.hidden()
+		v.Body = &c0
+	}
+	return v
+}
+
+// Format prints a VerifyVpa200JSONResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyVpa200JSONResponse) Format(f fmt.State, verb rune) {
+	type plain VerifyVpa200JSONResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyVpa200JSONResponse) LogValue() slog.Value {
+	type plain VerifyVpa200JSONResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyVpa200JSONResponse) hidden() VerifyVpa200JSONResponse {
+	if v.Content != nil {
+		c0 := *v.Content
+		c0 = c0.hidden()
+		v.Content = &c0
+	}
+	return v
+}
+
 // Format prints a VerifyVpaContent with its sensitive fields
-// (vpa) shown as [redacted], with any verb.
+// (vpa) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v VerifyVpaContent) Format(f fmt.State, verb rune) {
 	type plain VerifyVpaContent
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyVpaContent) LogValue() slog.Value {
 	type plain VerifyVpaContent
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v VerifyVpaContent) hidden() VerifyVpaContent {
 	v.Vpa = hideString(v.Vpa)
 	return v
 }
 
 // Format prints a VerifyVpaParams with its sensitive fields
-// (vpa) shown as [redacted], with any verb.
+// (vpa) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v VerifyVpaParams) Format(f fmt.State, verb rune) {
 	type plain VerifyVpaParams
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyVpaParams) LogValue() slog.Value {
 	type plain VerifyVpaParams
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v VerifyVpaParams) hidden() VerifyVpaParams {
 	v.Vpa = hideStringPtr(v.Vpa)
+	return v
+}
+
+// Format prints a VerifyVpaRequestObject with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyVpaRequestObject) Format(f fmt.State, verb rune) {
+	type plain VerifyVpaRequestObject
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyVpaRequestObject) LogValue() slog.Value {
+	type plain VerifyVpaRequestObject
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyVpaRequestObject) hidden() VerifyVpaRequestObject {
+	v.Params = v.Params.hidden()
+	return v
+}
+
+// Format prints a VerifyVpaResponse with the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v VerifyVpaResponse) Format(f fmt.State, verb rune) {
+	type plain VerifyVpaResponse
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v VerifyVpaResponse) LogValue() slog.Value {
+	type plain VerifyVpaResponse
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v VerifyVpaResponse) hidden() VerifyVpaResponse {
+	if v.JSON200 != nil {
+		c0 := *v.JSON200
+		if c0.Content != nil {
+			c1 := *c0.Content
+			c1 = c1.hidden()
+			c0.Content = &c1
+		}
+		v.JSON200 = &c0
+	}
 	return v
 }

@@ -87,7 +87,11 @@
 // parameters that carry a password, a one-time password or a document
 // number — prints it as <redacted> (or not at all) through fmt, whatever
 // the verb, and through log/slog, also inside the exported fields, slices
-// and maps of the caller's own values.
+// and maps of the caller's own values. So do the models that hold a
+// property openapi.yaml marks x-sensitive (bank account, card and document
+// numbers, UPI addresses, tokens), however deep it sits. An error never
+// quotes a value the request sent in such a property or query parameter,
+// however short (a 3-digit CVV).
 //
 // # Errors
 //

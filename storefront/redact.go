@@ -23,13 +23,19 @@ func sample(body []byte, rd redactor) string {
 }
 
 // redactor lists the values the errors of k's request must not show: the
-// API key, the tokens, the request's own secrets and the values of its
-// body's personal fields (redact.SensitiveValues).
+// API key, the tokens, the request's own secrets, the values of its
+// body's personal fields (redact.SensitiveValues) and of its query
+// parameters named like one (a VPA to verify), however short.
 func (k kept) redactor() redactor {
 	rd := make(redactor, 0, len(k.r.secrets)+3)
 	rd = append(append(rd, k.c.apiKey, k.tokens[0], k.tokens[1]), k.r.secrets...)
 	if k.r.op != nil && k.r.op.sensitive && k.r.contentType == "application/json" {
 		rd = append(rd, redact.SensitiveValues(k.r.body)...)
+	}
+	for name, values := range k.r.query {
+		if redact.IsSensitiveName(name) {
+			rd = append(rd, values...)
+		}
 	}
 	return rd
 }

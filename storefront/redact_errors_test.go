@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -311,4 +312,52 @@ func TestFieldErrorsOfPersonalFieldsLoseTheirNumbers(t *testing.T) {
 	assert.Equal(t, redact.Mark+" is not a GSTIN the authority knows", got["document_number"])
 	assert.Equal(t, "must be 9 to 18 digits; "+redact.Mark+" is saved already", got["account_number"])
 	assert.Equal(t, "ORD20250042 is not yours", got["order_number"], "not personal data")
+}
+
+// TestSensitiveValuesAreRedactedByFieldWhateverTheirLength: a value sent
+// in a field that holds personal data or a secret stays out of the error,
+// however short (a 3-digit CVV) and wherever the request carried it (a
+// VPA in the query of verify-vpa), and the rest of the message stays.
+func TestSensitiveValuesAreRedactedByFieldWhateverTheirLength(t *testing.T) {
+	t.Run("a 3-digit CVV echoed by create-order", func(t *testing.T) {
+		api := newTestAPI(t)
+		api.route("POST /orders", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 400, map[string]any{"success": false, "code": "bad_request",
+				"message": "CVV 739 was refused for the card; order 91234 kept",
+				"errors":  map[string]any{"card_security_code": "739 does not match", "payment_method": "cvv=739 rejected"}})
+		})
+		var body CreateOrderBody
+		require.NoError(t, json.Unmarshal([]byte(`{"cart_id":"cart-1","payment_method":{"payment_provider_slug":"juspay","integration_type":"express_checkout",`+
+			`"payment_method_type":"CARD","card_number":"4111111111111111","card_security_code":"739","card_exp_month":"12","card_exp_year":"2031","name_on_card":"Asha Rao","return_url":"https://shop.example/r","save_to_locker":false}}`), &body))
+		_, err := api.client().NewManualSession(api.mint(userClaims("u-1"), time.Hour, time.Hour)).Orders.CreateOrder(bg, body)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		for _, text := range errorTexts(err) {
+			assert.NotRegexp(t, `(^|[^0-9])739([^0-9]|$)`, text)
+		}
+		assert.Contains(t, apiErr.Message, "was refused for the card; order 91234 kept", "the rest of the message stays")
+		assert.Contains(t, apiErr.Fields["card_security_code"], "does not match")
+	})
+	t.Run("a VPA sent in the query of verify-vpa", func(t *testing.T) {
+		const vpa = "asha.rao@okhdfcbank"
+		for _, answer := range []struct {
+			status int
+			ctype  string
+			body   string
+		}{
+			{400, "application/json", `{"success":false,"code":"bad_request","message":"` + vpa + ` is not a valid VPA","errors":{"upi":"` + vpa + ` unknown"}}`},
+			{502, "text/html", `<html><p>upstream could not check ` + vpa + ` (asha.rao%40okhdfcbank)</p></html>`},
+			{200, "application/json", `{"success":false,"code":"invalid","message":"no such VPA: ` + vpa + `"}`},
+		} {
+			api := newTestAPI(t)
+			api.route("GET /payments/verify-vpa", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", answer.ctype)
+				w.WriteHeader(answer.status)
+				_, _ = io.WriteString(w, answer.body)
+			})
+			v := vpa
+			_, err := api.client().NewManualSession(api.mint(userClaims("u-1"), time.Hour, time.Hour)).Payments.VerifyVpa(bg, &VerifyVpaParams{Vpa: &v})
+			assertNoSecret(t, err, vpa)
+		}
+	})
 }

@@ -11,6 +11,7 @@
 package redact
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -24,12 +25,14 @@ const (
 	TokenMark = "[redacted token]"
 )
 
-// minSecret is the shortest value replaced literally: shorter ones would
-// blank out ordinary words.
+// minSecret is the shortest value replaced wherever it shows; a shorter
+// one (a 3-digit CVV, a 2-digit expiry month) is replaced only where it
+// stands alone, not adjacent to a letter or a digit, which keeps it from
+// blanking out pieces of ordinary words and numbers.
 const minSecret = 4
 
 // Secrets are the values a text must not show, as the request that was
-// answered carried them.
+// answered carried them, whatever their length (see minSecret).
 type Secrets []string
 
 // Clean returns s without the secrets, and without what is found by its
@@ -40,14 +43,11 @@ func (sec Secrets) Clean(s string) string { return sec.Scrubber().Clean(s) }
 func (sec Secrets) Scrubber() *Scrubber {
 	sc := &Scrubber{}
 	for _, secret := range sec {
-		if len(secret) < minSecret {
-			continue
-		}
 		c := strings.TrimSpace(canonicalize(secret).text)
-		if len(c) < minSecret || slices.Contains(sc.secrets, c) {
+		if c == "" || slices.ContainsFunc(sc.secrets, func(s secretForm) bool { return s.text == c }) {
 			continue
 		}
-		sc.secrets = append(sc.secrets, c)
+		sc.secrets = append(sc.secrets, secretForm{text: c, alone: len(c) < minSecret})
 		sc.reach = max(sc.reach, escapedLen(secret))
 	}
 	return sc
@@ -55,9 +55,23 @@ func (sec Secrets) Scrubber() *Scrubber {
 
 // Scrubber finds what to hide in a text.
 type Scrubber struct {
-	secrets []string // the canonical forms of the secrets (see canonicalize)
-	reach   int      // the longest a secret may be once escaped (escapedLen)
+	secrets []secretForm
+	reach   int // the longest a secret may be once escaped (escapedLen)
 }
+
+// secretForm is a secret as the Scrubber looks for it.
+type secretForm struct {
+	text  string // the canonical form (see canonicalize)
+	alone bool   // a short one, hidden only where it stands alone (see minSecret)
+}
+
+// standsAlone reports whether text[i:j] is not adjacent to a letter or a
+// digit.
+func standsAlone(text string, i, j int) bool {
+	return (i == 0 || !isAlnum(text[i-1])) && (j == len(text) || !isAlnum(text[j]))
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'z') }
 
 // Clean returns s with every span to hide replaced by its mark.
 func (sc *Scrubber) Clean(s string) string {
@@ -90,6 +104,28 @@ func (sc *Scrubber) cut(s string, limit int) (string, bool) {
 	return b.String(), end < len(s)
 }
 
+// occurrences yields where secret starts in text, each occurrence after
+// the end of the one before; a short secret only where it stands alone.
+func occurrences(text string, secret secretForm) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			i := strings.Index(text[from:], secret.text)
+			if i < 0 {
+				return
+			}
+			i += from
+			if secret.alone && !standsAlone(text, i, i+len(secret.text)) {
+				from = i + 1
+				continue
+			}
+			if !yield(i) {
+				return
+			}
+			from = i + len(secret.text)
+		}
+	}
+}
+
 // span is a byte range of a text to hide, and what to show instead.
 type span struct {
 	start, end int
@@ -110,14 +146,9 @@ func (sc *Scrubber) spans(s string) []span {
 		plain := !strings.ContainsAny(s, `\%&`)
 		var c *canonical
 		for _, secret := range sc.secrets {
-			if plain && !strings.Contains(secret, " ") {
-				for from := 0; ; {
-					i := strings.Index(s[from:], secret)
-					if i < 0 {
-						break
-					}
-					add(from+i, from+i+len(secret), Mark)
-					from += i + len(secret)
+			if plain && !strings.Contains(secret.text, " ") {
+				for i := range occurrences(s, secret) {
+					add(i, i+len(secret.text), Mark)
 				}
 				continue
 			}
@@ -125,14 +156,8 @@ func (sc *Scrubber) spans(s string) []span {
 				cs := canonicalize(s)
 				c = &cs
 			}
-			for from := 0; ; {
-				i := strings.Index(c.text[from:], secret)
-				if i < 0 {
-					break
-				}
-				i += from
-				add(int(c.start[i]), int(c.end[i+len(secret)-1]), Mark)
-				from = i + len(secret)
+			for i := range occurrences(c.text, secret) {
+				add(int(c.start[i]), int(c.end[i+len(secret.text)-1]), Mark)
 			}
 		}
 	}

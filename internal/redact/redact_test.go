@@ -13,7 +13,24 @@ func TestCleanReplacesEachSecret(t *testing.T) {
 	assert.Equal(t, "nothing to hide", sec.Clean("nothing to hide"))
 	assert.Equal(t, "a short pw [redacted]", sec.Clean("a short pw hunter2-x"))
 	assert.Equal(t, "key [redacted], again [redacted].", sec.Clean("key sk_live_0001, again sk_live_0001."))
-	assert.Equal(t, "ab", Secrets{"ab", ""}.Clean("ab"), "shorter than 4 bytes: not replaced")
+	assert.Equal(t, "", Secrets{""}.Clean(""), "an empty secret hides nothing")
+}
+
+// A secret shorter than 4 bytes (a CVV, an expiry month) is hidden
+// wherever it stands alone, escaped or not, and never inside a longer
+// word or number.
+func TestShortSecretsAreHiddenWhereTheyStandAlone(t *testing.T) {
+	sec := Secrets{"123", "07"}
+	for in, want := range map[string]string{
+		"CVV 123 refused":                   "CVV [redacted] refused",
+		"123":                               "[redacted]",
+		`{"note":"cvv 123, month 07"}`:      `{"note":"cvv [redacted], month [redacted]"}`,
+		"cvv\u0020123\nrefused":             "cvv\u0020[redacted]\nrefused",
+		"order 91234, sku A123, 1234, 0701": "order 91234, sku A123, 1234, 0701",
+		"expires 07/2031 (123-digit check)": "expires [redacted]/2031 ([redacted]-digit check)",
+	} {
+		assert.Equal(t, want, sec.Clean(in), in)
+	}
 }
 
 // Overlapping spans found by different rules merge into one mark.
