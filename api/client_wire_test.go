@@ -13,6 +13,7 @@ import (
 
 	"github.com/commercengine-go/sdk/api"
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 )
 
 type wireRequest struct {
@@ -59,7 +60,7 @@ func TestGeneratedClientLoginBytes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			srv, got := recordingServer(t)
 			base := srv.URL + "/api/v1/store-42/storefront"
-			client, err := gen.NewClientWithResponses(base, gen.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
+			client, err := genclient.NewClientWithResponses(base, genclient.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
 				r.Header.Set("Authorization", "Bearer "+testJWT)
 				return nil
 			}))

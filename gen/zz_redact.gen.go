@@ -133,30 +133,6 @@ func (v BankTransfer) hidden() BankTransfer {
 	return v
 }
 
-// Format prints a CancelOrder200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CancelOrder200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CancelOrder200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CancelOrder200JSONResponse) LogValue() slog.Value {
-	type plain CancelOrder200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CancelOrder200JSONResponse) hidden() CancelOrder200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a CancelOrderContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CancelOrderContent) Format(f fmt.State, verb rune) {
@@ -181,34 +157,6 @@ func (v CancelOrderContent) hidden() CancelOrderContent {
 	return v
 }
 
-// Format prints a CancelOrderResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CancelOrderResponse) Format(f fmt.State, verb rune) {
-	type plain CancelOrderResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CancelOrderResponse) LogValue() slog.Value {
-	type plain CancelOrderResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CancelOrderResponse) hidden() CancelOrderResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a CardPayment with its sensitive fields
 // (card_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -227,26 +175,6 @@ func (v CardPayment) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v CardPayment) hidden() CardPayment {
 	v.CardNumber = hideStringPtr(v.CardNumber)
-	return v
-}
-
-// Format prints a ChangePassword200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ChangePassword200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ChangePassword200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ChangePassword200JSONResponse) LogValue() slog.Value {
-	type plain ChangePassword200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ChangePassword200JSONResponse) hidden() ChangePassword200JSONResponse {
-	v.TokensIssuedJSONResponse = v.TokensIssuedJSONResponse.hidden()
 	return v
 }
 
@@ -293,54 +221,6 @@ func (v ChangePasswordJSONRequestBody) hidden() ChangePasswordJSONRequestBody {
 	return v
 }
 
-// Format prints a ChangePasswordRequestObject with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ChangePasswordRequestObject) Format(f fmt.State, verb rune) {
-	type plain ChangePasswordRequestObject
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ChangePasswordRequestObject) LogValue() slog.Value {
-	type plain ChangePasswordRequestObject
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ChangePasswordRequestObject) hidden() ChangePasswordRequestObject {
-	if v.Body != nil {
-		c0 := *v.Body
-		c0 = c0.hidden()
-		v.Body = &c0
-	}
-	return v
-}
-
-// Format prints a ChangePasswordResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ChangePasswordResponse) Format(f fmt.State, verb rune) {
-	type plain ChangePasswordResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ChangePasswordResponse) LogValue() slog.Value {
-	type plain ChangePasswordResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ChangePasswordResponse) hidden() ChangePasswordResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a CreateBankAccount as its name only: one of its forms holds
 // personal data or a secret.
 func (t CreateBankAccount) Format(f fmt.State, _ rune) {
@@ -349,30 +229,6 @@ func (t CreateBankAccount) Format(f fmt.State, _ rune) {
 
 // LogValue implements slog.LogValuer without the value.
 func (t CreateBankAccount) LogValue() slog.Value { return slog.StringValue(redacted) }
-
-// Format prints a CreateBankAccount200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CreateBankAccount200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateBankAccount200JSONResponse) LogValue() slog.Value {
-	type plain CreateBankAccount200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateBankAccount200JSONResponse) hidden() CreateBankAccount200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
 
 // Format prints a CreateBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -398,34 +254,6 @@ func (v CreateBankAccountContent) hidden() CreateBankAccountContent {
 	return v
 }
 
-// Format prints a CreateBankAccountResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateBankAccountResponse) Format(f fmt.State, verb rune) {
-	type plain CreateBankAccountResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateBankAccountResponse) LogValue() slog.Value {
-	type plain CreateBankAccountResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateBankAccountResponse) hidden() CreateBankAccountResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a CreateCustomerMandate with its sensitive fields
 // (bank_account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -447,26 +275,6 @@ func (v CreateCustomerMandate) hidden() CreateCustomerMandate {
 	return v
 }
 
-// Format prints a CreateCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CreateCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain CreateCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateCustomerMandate200JSONResponse) hidden() CreateCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a CreateCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateCustomerMandateContent) Format(f fmt.State, verb rune) {
@@ -484,54 +292,6 @@ func (v CreateCustomerMandateContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v CreateCustomerMandateContent) hidden() CreateCustomerMandateContent {
 	v.Mandate = v.Mandate.hidden()
-	return v
-}
-
-// Format prints a CreateCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain CreateCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateCustomerMandateResponse) LogValue() slog.Value {
-	type plain CreateCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateCustomerMandateResponse) hidden() CreateCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a CreateDocument200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateDocument200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CreateDocument200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateDocument200JSONResponse) LogValue() slog.Value {
-	type plain CreateDocument200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateDocument200JSONResponse) hidden() CreateDocument200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
 	return v
 }
 
@@ -559,54 +319,6 @@ func (v CreateDocumentContent) hidden() CreateDocumentContent {
 	return v
 }
 
-// Format prints a CreateDocumentResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateDocumentResponse) Format(f fmt.State, verb rune) {
-	type plain CreateDocumentResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateDocumentResponse) LogValue() slog.Value {
-	type plain CreateDocumentResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateDocumentResponse) hidden() CreateDocumentResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a CreateJuspayOrder200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateJuspayOrder200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CreateJuspayOrder200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateJuspayOrder200JSONResponse) LogValue() slog.Value {
-	type plain CreateJuspayOrder200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateJuspayOrder200JSONResponse) hidden() CreateJuspayOrder200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a CreateJuspayOrderContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateJuspayOrderContent) Format(f fmt.State, verb rune) {
@@ -628,50 +340,6 @@ func (v CreateJuspayOrderContent) hidden() CreateJuspayOrderContent {
 		c0 = c0.hidden()
 		v.Data = &c0
 	}
-	return v
-}
-
-// Format prints a CreateJuspayOrderResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateJuspayOrderResponse) Format(f fmt.State, verb rune) {
-	type plain CreateJuspayOrderResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateJuspayOrderResponse) LogValue() slog.Value {
-	type plain CreateJuspayOrderResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateJuspayOrderResponse) hidden() CreateJuspayOrderResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a CreateOrder200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateOrder200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain CreateOrder200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateOrder200JSONResponse) LogValue() slog.Value {
-	type plain CreateOrder200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateOrder200JSONResponse) hidden() CreateOrder200JSONResponse {
-	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -715,40 +383,7 @@ func (v CreateOrderContent) LogValue() slog.Value {
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
 func (v CreateOrderContent) hidden() CreateOrderContent {
-	v.PaymentInfo = CreateOrderContent_PaymentInfo{}
-	return v
-}
-
-// Format prints a CreateOrderContent_PaymentInfo as its name only: one of its forms holds
-// personal data or a secret.
-func (t CreateOrderContent_PaymentInfo) Format(f fmt.State, _ rune) {
-	_, _ = io.WriteString(f, "gen.CreateOrderContent_PaymentInfo{"+redacted+"}")
-}
-
-// LogValue implements slog.LogValuer without the value.
-func (t CreateOrderContent_PaymentInfo) LogValue() slog.Value { return slog.StringValue(redacted) }
-
-// Format prints a CreateOrderResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v CreateOrderResponse) Format(f fmt.State, verb rune) {
-	type plain CreateOrderResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v CreateOrderResponse) LogValue() slog.Value {
-	type plain CreateOrderResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v CreateOrderResponse) hidden() CreateOrderResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
+	v.PaymentInfo = GatewayPaymentInfo{}
 	return v
 }
 
@@ -843,161 +478,14 @@ func (v Document) hidden() Document {
 	return v
 }
 
-// Format prints a ForgotPassword200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ForgotPassword200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ForgotPassword200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+// Format prints a GatewayPaymentInfo as its name only: one of its forms holds
+// personal data or a secret.
+func (t GatewayPaymentInfo) Format(f fmt.State, _ rune) {
+	_, _ = io.WriteString(f, "gen.GatewayPaymentInfo{"+redacted+"}")
 }
 
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ForgotPassword200JSONResponse) LogValue() slog.Value {
-	type plain ForgotPassword200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ForgotPassword200JSONResponse) hidden() ForgotPassword200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a ForgotPasswordResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ForgotPasswordResponse) Format(f fmt.State, verb rune) {
-	type plain ForgotPasswordResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ForgotPasswordResponse) LogValue() slog.Value {
-	type plain ForgotPasswordResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ForgotPasswordResponse) hidden() ForgotPasswordResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GenerateOTP200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GenerateOTP200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GenerateOTP200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GenerateOTP200JSONResponse) LogValue() slog.Value {
-	type plain GenerateOTP200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GenerateOTP200JSONResponse) hidden() GenerateOTP200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a GenerateOTPResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GenerateOTPResponse) Format(f fmt.State, verb rune) {
-	type plain GenerateOTPResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GenerateOTPResponse) LogValue() slog.Value {
-	type plain GenerateOTPResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GenerateOTPResponse) hidden() GenerateOTPResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetAnonymousToken200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetAnonymousToken200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetAnonymousToken200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetAnonymousToken200JSONResponse) LogValue() slog.Value {
-	type plain GetAnonymousToken200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetAnonymousToken200JSONResponse) hidden() GetAnonymousToken200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
-// Format prints a GetAnonymousTokenResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetAnonymousTokenResponse) Format(f fmt.State, verb rune) {
-	type plain GetAnonymousTokenResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetAnonymousTokenResponse) LogValue() slog.Value {
-	type plain GetAnonymousTokenResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetAnonymousTokenResponse) hidden() GetAnonymousTokenResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetBankAccountDetail200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetBankAccountDetail200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetBankAccountDetail200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetBankAccountDetail200JSONResponse) LogValue() slog.Value {
-	type plain GetBankAccountDetail200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetBankAccountDetail200JSONResponse) hidden() GetBankAccountDetail200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
+// LogValue implements slog.LogValuer without the value.
+func (t GatewayPaymentInfo) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // Format prints a GetBankAccountDetailContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -1020,54 +508,6 @@ func (v GetBankAccountDetailContent) hidden() GetBankAccountDetailContent {
 		c0 = c0.hidden()
 		v.BankAccount = &c0
 	}
-	return v
-}
-
-// Format prints a GetBankAccountDetailResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetBankAccountDetailResponse) Format(f fmt.State, verb rune) {
-	type plain GetBankAccountDetailResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetBankAccountDetailResponse) LogValue() slog.Value {
-	type plain GetBankAccountDetailResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetBankAccountDetailResponse) hidden() GetBankAccountDetailResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetCustomerCreditLineBalance200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetCustomerCreditLineBalance200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetCustomerCreditLineBalance200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetCustomerCreditLineBalance200JSONResponse) LogValue() slog.Value {
-	type plain GetCustomerCreditLineBalance200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetCustomerCreditLineBalance200JSONResponse) hidden() GetCustomerCreditLineBalance200JSONResponse {
-	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -1097,50 +537,6 @@ func (v GetCustomerCreditLineBalanceContent) hidden() GetCustomerCreditLineBalan
 	return v
 }
 
-// Format prints a GetCustomerCreditLineBalanceResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetCustomerCreditLineBalanceResponse) Format(f fmt.State, verb rune) {
-	type plain GetCustomerCreditLineBalanceResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetCustomerCreditLineBalanceResponse) LogValue() slog.Value {
-	type plain GetCustomerCreditLineBalanceResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetCustomerCreditLineBalanceResponse) hidden() GetCustomerCreditLineBalanceResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain GetCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetCustomerMandate200JSONResponse) hidden() GetCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a GetCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetCustomerMandateContent) Format(f fmt.State, verb rune) {
@@ -1158,54 +554,6 @@ func (v GetCustomerMandateContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v GetCustomerMandateContent) hidden() GetCustomerMandateContent {
 	v.Mandate = v.Mandate.hidden()
-	return v
-}
-
-// Format prints a GetCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain GetCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetCustomerMandateResponse) LogValue() slog.Value {
-	type plain GetCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetCustomerMandateResponse) hidden() GetCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetDocument200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetDocument200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetDocument200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetDocument200JSONResponse) LogValue() slog.Value {
-	type plain GetDocument200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetDocument200JSONResponse) hidden() GetDocument200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
 	return v
 }
 
@@ -1233,54 +581,6 @@ func (v GetDocumentContent) hidden() GetDocumentContent {
 	return v
 }
 
-// Format prints a GetDocumentResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetDocumentResponse) Format(f fmt.State, verb rune) {
-	type plain GetDocumentResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetDocumentResponse) LogValue() slog.Value {
-	type plain GetDocumentResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetDocumentResponse) hidden() GetDocumentResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetOrderDetail200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetOrderDetail200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetOrderDetail200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetOrderDetail200JSONResponse) LogValue() slog.Value {
-	type plain GetOrderDetail200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetOrderDetail200JSONResponse) hidden() GetOrderDetail200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a GetOrderDetailContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetOrderDetailContent) Format(f fmt.State, verb rune) {
@@ -1298,54 +598,6 @@ func (v GetOrderDetailContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v GetOrderDetailContent) hidden() GetOrderDetailContent {
 	v.Order = v.Order.hidden()
-	return v
-}
-
-// Format prints a GetOrderDetailResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetOrderDetailResponse) Format(f fmt.State, verb rune) {
-	type plain GetOrderDetailResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetOrderDetailResponse) LogValue() slog.Value {
-	type plain GetOrderDetailResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetOrderDetailResponse) hidden() GetOrderDetailResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a GetOrderReturnDetail200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetOrderReturnDetail200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain GetOrderReturnDetail200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetOrderReturnDetail200JSONResponse) LogValue() slog.Value {
-	type plain GetOrderReturnDetail200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetOrderReturnDetail200JSONResponse) hidden() GetOrderReturnDetail200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
 	return v
 }
 
@@ -1369,34 +621,6 @@ func (v GetOrderReturnDetailContent) hidden() GetOrderReturnDetailContent {
 		c0 := *v.OrderReturn
 		c0 = c0.hidden()
 		v.OrderReturn = &c0
-	}
-	return v
-}
-
-// Format prints a GetOrderReturnDetailResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v GetOrderReturnDetailResponse) Format(f fmt.State, verb rune) {
-	type plain GetOrderReturnDetailResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v GetOrderReturnDetailResponse) LogValue() slog.Value {
-	type plain GetOrderReturnDetailResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v GetOrderReturnDetailResponse) hidden() GetOrderReturnDetailResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
 	}
 	return v
 }
@@ -1541,27 +765,6 @@ func (v JuspayCardDetail) hidden() JuspayCardDetail {
 	return v
 }
 
-// Format prints a JuspayCardDetail_Tokens_Item with its sensitive fields
-// (card_token) and the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v JuspayCardDetail_Tokens_Item) Format(f fmt.State, verb rune) {
-	type plain JuspayCardDetail_Tokens_Item
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v JuspayCardDetail_Tokens_Item) LogValue() slog.Value {
-	type plain JuspayCardDetail_Tokens_Item
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v JuspayCardDetail_Tokens_Item) hidden() JuspayCardDetail_Tokens_Item {
-	v.CardToken = hideStringPtr(v.CardToken)
-	return v
-}
-
 // Format prints a JuspayOrder with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JuspayOrder) Format(f fmt.State, verb rune) {
@@ -1586,6 +789,27 @@ func (v JuspayOrder) hidden() JuspayOrder {
 	return v
 }
 
+// Format prints a JuspayProviderToken with its sensitive fields
+// (card_token) and the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
+func (v JuspayProviderToken) Format(f fmt.State, verb rune) {
+	type plain JuspayProviderToken
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+}
+
+// LogValue implements slog.LogValuer with what is sensitive hidden.
+func (v JuspayProviderToken) LogValue() slog.Value {
+	type plain JuspayProviderToken
+	return slog.AnyValue(plain(v.hidden()))
+}
+
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
+func (v JuspayProviderToken) hidden() JuspayProviderToken {
+	v.CardToken = hideStringPtr(v.CardToken)
+	return v
+}
+
 // Format prints a JuspayUpiCollect with its sensitive fields
 // (upi_vpa) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -1604,30 +828,6 @@ func (v JuspayUpiCollect) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v JuspayUpiCollect) hidden() JuspayUpiCollect {
 	v.UpiVpa = hideString(v.UpiVpa)
-	return v
-}
-
-// Format prints a ListBankAccounts200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListBankAccounts200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListBankAccounts200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListBankAccounts200JSONResponse) LogValue() slog.Value {
-	type plain ListBankAccounts200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListBankAccounts200JSONResponse) hidden() ListBankAccounts200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
 	return v
 }
 
@@ -1661,54 +861,6 @@ func (v ListBankAccountsContent) hidden() ListBankAccountsContent {
 	return v
 }
 
-// Format prints a ListBankAccountsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListBankAccountsResponse) Format(f fmt.State, verb rune) {
-	type plain ListBankAccountsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListBankAccountsResponse) LogValue() slog.Value {
-	type plain ListBankAccountsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListBankAccountsResponse) hidden() ListBankAccountsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListCustomerCards200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListCustomerCards200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListCustomerCards200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListCustomerCards200JSONResponse) LogValue() slog.Value {
-	type plain ListCustomerCards200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListCustomerCards200JSONResponse) hidden() ListCustomerCards200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a ListCustomerCardsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListCustomerCardsContent) Format(f fmt.State, verb rune) {
@@ -1735,50 +887,6 @@ func (v ListCustomerCardsContent) hidden() ListCustomerCardsContent {
 	return v
 }
 
-// Format prints a ListCustomerCardsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListCustomerCardsResponse) Format(f fmt.State, verb rune) {
-	type plain ListCustomerCardsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListCustomerCardsResponse) LogValue() slog.Value {
-	type plain ListCustomerCardsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListCustomerCardsResponse) hidden() ListCustomerCardsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListCustomerMandates200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListCustomerMandates200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListCustomerMandates200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListCustomerMandates200JSONResponse) LogValue() slog.Value {
-	type plain ListCustomerMandates200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListCustomerMandates200JSONResponse) hidden() ListCustomerMandates200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a ListCustomerMandatesContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListCustomerMandatesContent) Format(f fmt.State, verb rune) {
@@ -1801,54 +909,6 @@ func (v ListCustomerMandatesContent) hidden() ListCustomerMandatesContent {
 			c0[i0] = c0[i0].hidden()
 		}
 		v.Mandates = c0
-	}
-	return v
-}
-
-// Format prints a ListCustomerMandatesResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListCustomerMandatesResponse) Format(f fmt.State, verb rune) {
-	type plain ListCustomerMandatesResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListCustomerMandatesResponse) LogValue() slog.Value {
-	type plain ListCustomerMandatesResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListCustomerMandatesResponse) hidden() ListCustomerMandatesResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListDocuments200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListDocuments200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListDocuments200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListDocuments200JSONResponse) LogValue() slog.Value {
-	type plain ListDocuments200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListDocuments200JSONResponse) hidden() ListDocuments200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
 	}
 	return v
 }
@@ -1883,58 +943,6 @@ func (v ListDocumentsContent) hidden() ListDocumentsContent {
 	return v
 }
 
-// Format prints a ListDocumentsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListDocumentsResponse) Format(f fmt.State, verb rune) {
-	type plain ListDocumentsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListDocumentsResponse) LogValue() slog.Value {
-	type plain ListDocumentsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListDocumentsResponse) hidden() ListDocumentsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListOrderPayments200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListOrderPayments200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListOrderPayments200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListOrderPayments200JSONResponse) LogValue() slog.Value {
-	type plain ListOrderPayments200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListOrderPayments200JSONResponse) hidden() ListOrderPayments200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a ListOrderPaymentsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListOrderPaymentsContent) Format(f fmt.State, verb rune) {
@@ -1961,58 +969,6 @@ func (v ListOrderPaymentsContent) hidden() ListOrderPaymentsContent {
 			c0 = c1
 		}
 		v.Payments = &c0
-	}
-	return v
-}
-
-// Format prints a ListOrderPaymentsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListOrderPaymentsResponse) Format(f fmt.State, verb rune) {
-	type plain ListOrderPaymentsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListOrderPaymentsResponse) LogValue() slog.Value {
-	type plain ListOrderPaymentsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListOrderPaymentsResponse) hidden() ListOrderPaymentsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListOrderRefunds200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListOrderRefunds200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListOrderRefunds200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListOrderRefunds200JSONResponse) LogValue() slog.Value {
-	type plain ListOrderRefunds200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListOrderRefunds200JSONResponse) hidden() ListOrderRefunds200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
 	}
 	return v
 }
@@ -2047,58 +1003,6 @@ func (v ListOrderRefundsContent) hidden() ListOrderRefundsContent {
 	return v
 }
 
-// Format prints a ListOrderRefundsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListOrderRefundsResponse) Format(f fmt.State, verb rune) {
-	type plain ListOrderRefundsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListOrderRefundsResponse) LogValue() slog.Value {
-	type plain ListOrderRefundsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListOrderRefundsResponse) hidden() ListOrderRefundsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ListSavedPaymentMethods200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListSavedPaymentMethods200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ListSavedPaymentMethods200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListSavedPaymentMethods200JSONResponse) LogValue() slog.Value {
-	type plain ListSavedPaymentMethods200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListSavedPaymentMethods200JSONResponse) hidden() ListSavedPaymentMethods200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a ListSavedPaymentMethodsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListSavedPaymentMethodsContent) Format(f fmt.State, verb rune) {
@@ -2120,98 +1024,6 @@ func (v ListSavedPaymentMethodsContent) hidden() ListSavedPaymentMethodsContent 
 		c0 = c0.hidden()
 		v.SavedPaymentMethods = &c0
 	}
-	return v
-}
-
-// Format prints a ListSavedPaymentMethodsResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ListSavedPaymentMethodsResponse) Format(f fmt.State, verb rune) {
-	type plain ListSavedPaymentMethodsResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ListSavedPaymentMethodsResponse) LogValue() slog.Value {
-	type plain ListSavedPaymentMethodsResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ListSavedPaymentMethodsResponse) hidden() ListSavedPaymentMethodsResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a LoginWithEmail200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithEmail200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithEmail200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithEmail200JSONResponse) LogValue() slog.Value {
-	type plain LoginWithEmail200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithEmail200JSONResponse) hidden() LoginWithEmail200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a LoginWithEmailResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithEmailResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithEmailResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithEmailResponse) LogValue() slog.Value {
-	type plain LoginWithEmailResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithEmailResponse) hidden() LoginWithEmailResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a LoginWithPassword200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithPassword200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithPassword200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithPassword200JSONResponse) LogValue() slog.Value {
-	type plain LoginWithPassword200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithPassword200JSONResponse) hidden() LoginWithPassword200JSONResponse {
-	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -2288,162 +1100,6 @@ func (v LoginWithPasswordPhone) hidden() LoginWithPasswordPhone {
 	return v
 }
 
-// Format prints a LoginWithPasswordResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithPasswordResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithPasswordResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithPasswordResponse) LogValue() slog.Value {
-	type plain LoginWithPasswordResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithPasswordResponse) hidden() LoginWithPasswordResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a LoginWithPhone200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithPhone200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithPhone200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithPhone200JSONResponse) LogValue() slog.Value {
-	type plain LoginWithPhone200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithPhone200JSONResponse) hidden() LoginWithPhone200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a LoginWithPhoneResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithPhoneResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithPhoneResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithPhoneResponse) LogValue() slog.Value {
-	type plain LoginWithPhoneResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithPhoneResponse) hidden() LoginWithPhoneResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a LoginWithWhatsapp200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithWhatsapp200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithWhatsapp200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithWhatsapp200JSONResponse) LogValue() slog.Value {
-	type plain LoginWithWhatsapp200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithWhatsapp200JSONResponse) hidden() LoginWithWhatsapp200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a LoginWithWhatsappResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LoginWithWhatsappResponse) Format(f fmt.State, verb rune) {
-	type plain LoginWithWhatsappResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LoginWithWhatsappResponse) LogValue() slog.Value {
-	type plain LoginWithWhatsappResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LoginWithWhatsappResponse) hidden() LoginWithWhatsappResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a Logout200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v Logout200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain Logout200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v Logout200JSONResponse) LogValue() slog.Value {
-	type plain Logout200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v Logout200JSONResponse) hidden() Logout200JSONResponse {
-	v = Logout200JSONResponse(UserAuthResponse(v).hidden())
-	return v
-}
-
-// Format prints a LogoutResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v LogoutResponse) Format(f fmt.State, verb rune) {
-	type plain LogoutResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v LogoutResponse) LogValue() slog.Value {
-	type plain LogoutResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v LogoutResponse) hidden() LogoutResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a OTPContent with its sensitive fields
 // (otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -2482,26 +1138,6 @@ func (v OTPSent) LogValue() slog.Value {
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
 func (v OTPSent) hidden() OTPSent {
-	v.Content = v.Content.hidden()
-	return v
-}
-
-// Format prints a OTPSentJSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v OTPSentJSONResponse) Format(f fmt.State, verb rune) {
-	type plain OTPSentJSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v OTPSentJSONResponse) LogValue() slog.Value {
-	type plain OTPSentJSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v OTPSentJSONResponse) hidden() OTPSentJSONResponse {
 	v.Content = v.Content.hidden()
 	return v
 }
@@ -2596,26 +1232,6 @@ func (v OrderReturnDetail) hidden() OrderReturnDetail {
 	return v
 }
 
-// Format prints a PauseCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v PauseCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain PauseCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v PauseCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain PauseCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v PauseCustomerMandate200JSONResponse) hidden() PauseCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a PauseCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PauseCustomerMandateContent) Format(f fmt.State, verb rune) {
@@ -2636,30 +1252,6 @@ func (v PauseCustomerMandateContent) hidden() PauseCustomerMandateContent {
 	return v
 }
 
-// Format prints a PauseCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v PauseCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain PauseCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v PauseCustomerMandateResponse) LogValue() slog.Value {
-	type plain PauseCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v PauseCustomerMandateResponse) hidden() PauseCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a PaymentMethodPayload as its name only: one of its forms holds
 // personal data or a secret.
 func (t PaymentMethodPayload) Format(f fmt.State, _ rune) {
@@ -2668,26 +1260,6 @@ func (t PaymentMethodPayload) Format(f fmt.State, _ rune) {
 
 // LogValue implements slog.LogValuer without the value.
 func (t PaymentMethodPayload) LogValue() slog.Value { return slog.StringValue(redacted) }
-
-// Format prints a RefreshToken200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RefreshToken200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RefreshToken200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RefreshToken200JSONResponse) LogValue() slog.Value {
-	type plain RefreshToken200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RefreshToken200JSONResponse) hidden() RefreshToken200JSONResponse {
-	v.TokensIssuedJSONResponse = v.TokensIssuedJSONResponse.hidden()
-	return v
-}
 
 // Format prints a RefreshTokenJSONBody with its sensitive fields
 // (refresh_token) and the secrets and personal data of what it
@@ -2727,118 +1299,6 @@ func (v RefreshTokenJSONRequestBody) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v RefreshTokenJSONRequestBody) hidden() RefreshTokenJSONRequestBody {
 	v = RefreshTokenJSONRequestBody(RefreshTokenJSONBody(v).hidden())
-	return v
-}
-
-// Format prints a RefreshTokenRequestObject with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RefreshTokenRequestObject) Format(f fmt.State, verb rune) {
-	type plain RefreshTokenRequestObject
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RefreshTokenRequestObject) LogValue() slog.Value {
-	type plain RefreshTokenRequestObject
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RefreshTokenRequestObject) hidden() RefreshTokenRequestObject {
-	if v.Body != nil {
-		c0 := *v.Body
-		c0 = c0.hidden()
-		v.Body = &c0
-	}
-	return v
-}
-
-// Format prints a RefreshTokenResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RefreshTokenResponse) Format(f fmt.State, verb rune) {
-	type plain RefreshTokenResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RefreshTokenResponse) LogValue() slog.Value {
-	type plain RefreshTokenResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RefreshTokenResponse) hidden() RefreshTokenResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RegisterWithEmail200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithEmail200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithEmail200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithEmail200JSONResponse) LogValue() slog.Value {
-	type plain RegisterWithEmail200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithEmail200JSONResponse) hidden() RegisterWithEmail200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a RegisterWithEmailResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithEmailResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithEmailResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithEmailResponse) LogValue() slog.Value {
-	type plain RegisterWithEmailResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithEmailResponse) hidden() RegisterWithEmailResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RegisterWithPassword200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithPassword200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPassword200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithPassword200JSONResponse) LogValue() slog.Value {
-	type plain RegisterWithPassword200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPassword200JSONResponse) hidden() RegisterWithPassword200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
 	return v
 }
 
@@ -2895,50 +1355,6 @@ func (v RegisterWithPasswordPhone) hidden() RegisterWithPasswordPhone {
 	return v
 }
 
-// Format prints a RegisterWithPasswordResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithPasswordResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPasswordResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithPasswordResponse) LogValue() slog.Value {
-	type plain RegisterWithPasswordResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPasswordResponse) hidden() RegisterWithPasswordResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RegisterWithPhone200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithPhone200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPhone200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithPhone200JSONResponse) LogValue() slog.Value {
-	type plain RegisterWithPhone200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPhone200JSONResponse) hidden() RegisterWithPhone200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a RegisterWithPhoneContent with its sensitive fields
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -2961,94 +1377,6 @@ func (v RegisterWithPhoneContent) hidden() RegisterWithPhoneContent {
 	return v
 }
 
-// Format prints a RegisterWithPhoneResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithPhoneResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPhoneResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithPhoneResponse) LogValue() slog.Value {
-	type plain RegisterWithPhoneResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPhoneResponse) hidden() RegisterWithPhoneResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RegisterWithWhatsapp200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithWhatsapp200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithWhatsapp200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithWhatsapp200JSONResponse) LogValue() slog.Value {
-	type plain RegisterWithWhatsapp200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithWhatsapp200JSONResponse) hidden() RegisterWithWhatsapp200JSONResponse {
-	v.OTPSentJSONResponse = v.OTPSentJSONResponse.hidden()
-	return v
-}
-
-// Format prints a RegisterWithWhatsappResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RegisterWithWhatsappResponse) Format(f fmt.State, verb rune) {
-	type plain RegisterWithWhatsappResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RegisterWithWhatsappResponse) LogValue() slog.Value {
-	type plain RegisterWithWhatsappResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RegisterWithWhatsappResponse) hidden() RegisterWithWhatsappResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0 = c0.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ResendDirectOTP200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResendDirectOTP200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ResendDirectOTP200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResendDirectOTP200JSONResponse) LogValue() slog.Value {
-	type plain ResendDirectOTP200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResendDirectOTP200JSONResponse) hidden() ResendDirectOTP200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a ResendDirectOTPContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResendDirectOTPContent) Format(f fmt.State, verb rune) {
@@ -3066,50 +1394,6 @@ func (v ResendDirectOTPContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v ResendDirectOTPContent) hidden() ResendDirectOTPContent {
 	v.PaymentInfo = v.PaymentInfo.hidden()
-	return v
-}
-
-// Format prints a ResendDirectOTPResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResendDirectOTPResponse) Format(f fmt.State, verb rune) {
-	type plain ResendDirectOTPResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResendDirectOTPResponse) LogValue() slog.Value {
-	type plain ResendDirectOTPResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResendDirectOTPResponse) hidden() ResendDirectOTPResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a ResetPassword200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResetPassword200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ResetPassword200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResetPassword200JSONResponse) LogValue() slog.Value {
-	type plain ResetPassword200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResetPassword200JSONResponse) hidden() ResetPassword200JSONResponse {
-	v.UserAuthenticatedJSONResponse = v.UserAuthenticatedJSONResponse.hidden()
 	return v
 }
 
@@ -3157,50 +1441,6 @@ func (v ResetPasswordJSONRequestBody) hidden() ResetPasswordJSONRequestBody {
 	return v
 }
 
-// Format prints a ResetPasswordRequestObject with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResetPasswordRequestObject) Format(f fmt.State, verb rune) {
-	type plain ResetPasswordRequestObject
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResetPasswordRequestObject) LogValue() slog.Value {
-	type plain ResetPasswordRequestObject
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResetPasswordRequestObject) hidden() ResetPasswordRequestObject {
-	if v.Body != nil {
-		c0 := *v.Body
-		c0 = c0.hidden()
-		v.Body = &c0
-	}
-	return v
-}
-
-// Format prints a ResumeCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResumeCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain ResumeCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResumeCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain ResumeCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResumeCustomerMandate200JSONResponse) hidden() ResumeCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a ResumeCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResumeCustomerMandateContent) Format(f fmt.State, verb rune) {
@@ -3218,50 +1458,6 @@ func (v ResumeCustomerMandateContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v ResumeCustomerMandateContent) hidden() ResumeCustomerMandateContent {
 	v.Mandate = v.Mandate.hidden()
-	return v
-}
-
-// Format prints a ResumeCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v ResumeCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain ResumeCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v ResumeCustomerMandateResponse) LogValue() slog.Value {
-	type plain ResumeCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v ResumeCustomerMandateResponse) hidden() ResumeCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RetryOrderPayment200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RetryOrderPayment200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RetryOrderPayment200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RetryOrderPayment200JSONResponse) LogValue() slog.Value {
-	type plain RetryOrderPayment200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RetryOrderPayment200JSONResponse) hidden() RetryOrderPayment200JSONResponse {
-	v.Content = v.Content.hidden()
 	return v
 }
 
@@ -3305,62 +1501,7 @@ func (v RetryOrderPaymentContent) LogValue() slog.Value {
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
 func (v RetryOrderPaymentContent) hidden() RetryOrderPaymentContent {
-	v.PaymentInfo = RetryOrderPaymentContent_PaymentInfo{}
-	return v
-}
-
-// Format prints a RetryOrderPaymentContent_PaymentInfo as its name only: one of its forms holds
-// personal data or a secret.
-func (t RetryOrderPaymentContent_PaymentInfo) Format(f fmt.State, _ rune) {
-	_, _ = io.WriteString(f, "gen.RetryOrderPaymentContent_PaymentInfo{"+redacted+"}")
-}
-
-// LogValue implements slog.LogValuer without the value.
-func (t RetryOrderPaymentContent_PaymentInfo) LogValue() slog.Value {
-	return slog.StringValue(redacted)
-}
-
-// Format prints a RetryOrderPaymentResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RetryOrderPaymentResponse) Format(f fmt.State, verb rune) {
-	type plain RetryOrderPaymentResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RetryOrderPaymentResponse) LogValue() slog.Value {
-	type plain RetryOrderPaymentResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RetryOrderPaymentResponse) hidden() RetryOrderPaymentResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a RevokeCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RevokeCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain RevokeCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RevokeCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain RevokeCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RevokeCustomerMandate200JSONResponse) hidden() RevokeCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
+	v.PaymentInfo = GatewayPaymentInfo{}
 	return v
 }
 
@@ -3381,30 +1522,6 @@ func (v RevokeCustomerMandateContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v RevokeCustomerMandateContent) hidden() RevokeCustomerMandateContent {
 	v.Mandate = v.Mandate.hidden()
-	return v
-}
-
-// Format prints a RevokeCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v RevokeCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain RevokeCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v RevokeCustomerMandateResponse) LogValue() slog.Value {
-	type plain RevokeCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v RevokeCustomerMandateResponse) hidden() RevokeCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
 	return v
 }
 
@@ -3473,26 +1590,6 @@ func (v TokensIssued) hidden() TokensIssued {
 	return v
 }
 
-// Format prints a TokensIssuedJSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v TokensIssuedJSONResponse) Format(f fmt.State, verb rune) {
-	type plain TokensIssuedJSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v TokensIssuedJSONResponse) LogValue() slog.Value {
-	type plain TokensIssuedJSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v TokensIssuedJSONResponse) hidden() TokensIssuedJSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a UpdateBankAccount as its name only: one of its forms holds
 // personal data or a secret.
 func (t UpdateBankAccount) Format(f fmt.State, _ rune) {
@@ -3501,30 +1598,6 @@ func (t UpdateBankAccount) Format(f fmt.State, _ rune) {
 
 // LogValue implements slog.LogValuer without the value.
 func (t UpdateBankAccount) LogValue() slog.Value { return slog.StringValue(redacted) }
-
-// Format prints a UpdateBankAccount200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateBankAccount200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateBankAccount200JSONResponse) LogValue() slog.Value {
-	type plain UpdateBankAccount200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateBankAccount200JSONResponse) hidden() UpdateBankAccount200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
 
 // Format prints a UpdateBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -3550,54 +1623,6 @@ func (v UpdateBankAccountContent) hidden() UpdateBankAccountContent {
 	return v
 }
 
-// Format prints a UpdateBankAccountResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateBankAccountResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateBankAccountResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateBankAccountResponse) LogValue() slog.Value {
-	type plain UpdateBankAccountResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateBankAccountResponse) hidden() UpdateBankAccountResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
-// Format prints a UpdateCustomerMandate200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateCustomerMandate200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateCustomerMandate200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateCustomerMandate200JSONResponse) LogValue() slog.Value {
-	type plain UpdateCustomerMandate200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateCustomerMandate200JSONResponse) hidden() UpdateCustomerMandate200JSONResponse {
-	v.Content = v.Content.hidden()
-	return v
-}
-
 // Format prints a UpdateCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateCustomerMandateContent) Format(f fmt.State, verb rune) {
@@ -3615,30 +1640,6 @@ func (v UpdateCustomerMandateContent) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v UpdateCustomerMandateContent) hidden() UpdateCustomerMandateContent {
 	v.Mandate = v.Mandate.hidden()
-	return v
-}
-
-// Format prints a UpdateCustomerMandateResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateCustomerMandateResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateCustomerMandateResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateCustomerMandateResponse) LogValue() slog.Value {
-	type plain UpdateCustomerMandateResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateCustomerMandateResponse) hidden() UpdateCustomerMandateResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		c0.Content = c0.Content.hidden()
-		v.JSON200 = &c0
-	}
 	return v
 }
 
@@ -3663,30 +1664,6 @@ func (v UpdateDocument) hidden() UpdateDocument {
 	return v
 }
 
-// Format prints a UpdateDocument200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateDocument200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateDocument200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateDocument200JSONResponse) LogValue() slog.Value {
-	type plain UpdateDocument200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateDocument200JSONResponse) hidden() UpdateDocument200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a UpdateDocumentContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateDocumentContent) Format(f fmt.State, verb rune) {
@@ -3707,34 +1684,6 @@ func (v UpdateDocumentContent) hidden() UpdateDocumentContent {
 		c0 := *v.Document
 		c0 = c0.hidden()
 		v.Document = &c0
-	}
-	return v
-}
-
-// Format prints a UpdateDocumentResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UpdateDocumentResponse) Format(f fmt.State, verb rune) {
-	type plain UpdateDocumentResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UpdateDocumentResponse) LogValue() slog.Value {
-	type plain UpdateDocumentResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UpdateDocumentResponse) hidden() UpdateDocumentResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
 	}
 	return v
 }
@@ -3823,50 +1772,6 @@ func (v UserAuthResponse) hidden() UserAuthResponse {
 	return v
 }
 
-// Format prints a UserAuthenticatedJSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v UserAuthenticatedJSONResponse) Format(f fmt.State, verb rune) {
-	type plain UserAuthenticatedJSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v UserAuthenticatedJSONResponse) LogValue() slog.Value {
-	type plain UserAuthenticatedJSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v UserAuthenticatedJSONResponse) hidden() UserAuthenticatedJSONResponse {
-	v = UserAuthenticatedJSONResponse(UserAuthResponse(v).hidden())
-	return v
-}
-
-// Format prints a VerifyBankAccount200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyBankAccount200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain VerifyBankAccount200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyBankAccount200JSONResponse) LogValue() slog.Value {
-	type plain VerifyBankAccount200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyBankAccount200JSONResponse) hidden() VerifyBankAccount200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a VerifyBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyBankAccountContent) Format(f fmt.State, verb rune) {
@@ -3891,34 +1796,6 @@ func (v VerifyBankAccountContent) hidden() VerifyBankAccountContent {
 	return v
 }
 
-// Format prints a VerifyBankAccountResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyBankAccountResponse) Format(f fmt.State, verb rune) {
-	type plain VerifyBankAccountResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyBankAccountResponse) LogValue() slog.Value {
-	type plain VerifyBankAccountResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyBankAccountResponse) hidden() VerifyBankAccountResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
-	return v
-}
-
 // Format prints a VerifyDocumentBody with its sensitive fields
 // (document_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -3937,26 +1814,6 @@ func (v VerifyDocumentBody) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v VerifyDocumentBody) hidden() VerifyDocumentBody {
 	v.DocumentNumber = hideString(v.DocumentNumber)
-	return v
-}
-
-// Format prints a VerifyOTP200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyOTP200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain VerifyOTP200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyOTP200JSONResponse) LogValue() slog.Value {
-	type plain VerifyOTP200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyOTP200JSONResponse) hidden() VerifyOTP200JSONResponse {
-	v.UserAuthenticatedJSONResponse = v.UserAuthenticatedJSONResponse.hidden()
 	return v
 }
 
@@ -4002,54 +1859,6 @@ func (v VerifyOTPJSONRequestBody) hidden() VerifyOTPJSONRequestBody {
 	return v
 }
 
-// Format prints a VerifyOTPRequestObject with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyOTPRequestObject) Format(f fmt.State, verb rune) {
-	type plain VerifyOTPRequestObject
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyOTPRequestObject) LogValue() slog.Value {
-	type plain VerifyOTPRequestObject
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyOTPRequestObject) hidden() VerifyOTPRequestObject {
-	if v.Body != nil {
-		c0 := *v.Body
-		c0 = c0.hidden()
-		v.Body = &c0
-	}
-	return v
-}
-
-// Format prints a VerifyVpa200JSONResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyVpa200JSONResponse) Format(f fmt.State, verb rune) {
-	type plain VerifyVpa200JSONResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyVpa200JSONResponse) LogValue() slog.Value {
-	type plain VerifyVpa200JSONResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyVpa200JSONResponse) hidden() VerifyVpa200JSONResponse {
-	if v.Content != nil {
-		c0 := *v.Content
-		c0 = c0.hidden()
-		v.Content = &c0
-	}
-	return v
-}
-
 // Format prints a VerifyVpaContent with its sensitive fields
 // (vpa) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
@@ -4089,53 +1898,5 @@ func (v VerifyVpaParams) LogValue() slog.Value {
 // [redacted]; v itself and what it points to do not change.
 func (v VerifyVpaParams) hidden() VerifyVpaParams {
 	v.Vpa = hideStringPtr(v.Vpa)
-	return v
-}
-
-// Format prints a VerifyVpaRequestObject with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyVpaRequestObject) Format(f fmt.State, verb rune) {
-	type plain VerifyVpaRequestObject
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyVpaRequestObject) LogValue() slog.Value {
-	type plain VerifyVpaRequestObject
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyVpaRequestObject) hidden() VerifyVpaRequestObject {
-	v.Params = v.Params.hidden()
-	return v
-}
-
-// Format prints a VerifyVpaResponse with the secrets and personal data of what it
-// holds shown as [redacted], with any verb.
-func (v VerifyVpaResponse) Format(f fmt.State, verb rune) {
-	type plain VerifyVpaResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
-}
-
-// LogValue implements slog.LogValuer with what is sensitive hidden.
-func (v VerifyVpaResponse) LogValue() slog.Value {
-	type plain VerifyVpaResponse
-	return slog.AnyValue(plain(v.hidden()))
-}
-
-// hidden returns a copy of v whose sensitive values, however deep, are
-// [redacted]; v itself and what it points to do not change.
-func (v VerifyVpaResponse) hidden() VerifyVpaResponse {
-	if v.JSON200 != nil {
-		c0 := *v.JSON200
-		if c0.Content != nil {
-			c1 := *c0.Content
-			c1 = c1.hidden()
-			c0.Content = &c1
-		}
-		v.JSON200 = &c0
-	}
 	return v
 }

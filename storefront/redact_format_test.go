@@ -30,6 +30,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.AuthResult](),
 		reflect.TypeFor[storefront.AuthService](),
 		reflect.TypeFor[storefront.CampaignsService](),
+		reflect.TypeFor[storefront.CartItemOption](),
 		reflect.TypeFor[storefront.CartService](),
 		reflect.TypeFor[storefront.CatalogService](),
 		reflect.TypeFor[storefront.ChangePasswordParams](),

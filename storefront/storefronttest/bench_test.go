@@ -13,6 +13,7 @@ import (
 	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The benchmarks call the handler in process, so they measure the server
@@ -126,7 +127,7 @@ func BenchmarkMemory100kSessions(b *testing.B) {
 			req.Header.Set("X-Api-Key", srv.APIKey())
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
-			var out gen.GetAnonymousToken200JSONResponse
+			var out genserver.GetAnonymousToken200JSONResponse
 			if rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &out) != nil {
 				b.Fatalf("anonymous: status %d", rec.Code)
 			}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
@@ -91,7 +92,7 @@ func (e *cenv) postReview(sess *storefront.Session, product string, marketplace 
 	require.NoError(e.t, mw.Close())
 	access, err := sess.AccessToken(e.ctx)
 	require.NoError(e.t, err)
-	c, err := gen.NewClient(e.srv.BaseURL(), gen.WithHTTPClient(&http.Client{Transport: e.vt}))
+	c, err := genclient.NewClient(e.srv.BaseURL(), genclient.WithHTTPClient(&http.Client{Transport: e.vt}))
 	require.NoError(e.t, err)
 	auth := func(_ context.Context, r *http.Request) error {
 		r.Header.Set("Authorization", "Bearer "+access)
@@ -116,9 +117,9 @@ func sortBy(s string) *string { return &s }
 
 func limit(n int) *int { return &n }
 
-func searchFilter(expr string) *gen.SearchProduct_Filter {
-	var f gen.SearchProduct_Filter
-	if err := f.FromSearchProductFilter0(expr); err != nil {
+func searchFilter(expr string) *gen.SearchFilter {
+	var f gen.SearchFilter
+	if err := f.FromSearchFilterExpression(expr); err != nil {
 		panic(err)
 	}
 	return &f

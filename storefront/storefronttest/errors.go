@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/commercengine-go/sdk/api"
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // Error codes the server answers with, in the "code" of the error envelope.
@@ -72,8 +72,8 @@ func (e *apiError) envelope() api.ErrorEnvelope {
 	return api.ErrorEnvelope{Message: e.message, Code: e.code, Errors: e.fields}
 }
 
-func (e *apiError) badRequest() gen.BadRequestJSONResponse {
-	r := gen.BadRequestJSONResponse{Message: e.message, Code: e.code}
+func (e *apiError) badRequest() genserver.BadRequestJSONResponse {
+	r := genserver.BadRequestJSONResponse{Message: e.message, Code: e.code}
 	if len(e.fields) > 0 {
 		m := make(map[string]any, len(e.fields))
 		for k, v := range e.fields {
@@ -84,12 +84,12 @@ func (e *apiError) badRequest() gen.BadRequestJSONResponse {
 	return r
 }
 
-func (e *apiError) unauthorized() gen.UnauthorizedJSONResponse {
-	return gen.UnauthorizedJSONResponse{Message: e.message, Code: e.code}
+func (e *apiError) unauthorized() genserver.UnauthorizedJSONResponse {
+	return genserver.UnauthorizedJSONResponse{Message: e.message, Code: e.code}
 }
 
-func (e *apiError) notFound() gen.NotFoundJSONResponse {
-	return gen.NotFoundJSONResponse{Message: e.message, Code: e.code}
+func (e *apiError) notFound() genserver.NotFoundJSONResponse {
+	return genserver.NotFoundJSONResponse{Message: e.message, Code: e.code}
 }
 
 // writeError answers with the error envelope outside the strict handlers:

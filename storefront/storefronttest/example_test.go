@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -21,7 +22,7 @@ func Example() {
 
 	// The code under test talks to srv.BaseURL() with srv.APIKey().
 	ctx := context.Background()
-	client, _ := gen.NewClientWithResponses(srv.BaseURL())
+	client, _ := genclient.NewClientWithResponses(srv.BaseURL())
 	anon, _ := client.GetAnonymousTokenWithResponse(ctx, header("X-Api-Key", srv.APIKey()))
 	login, _ := client.LoginWithPasswordWithBodyWithResponse(ctx, "application/json",
 		strings.NewReader(`{"email":"asha@example.com","password":"correct-horse"}`),
@@ -40,7 +41,7 @@ func ExampleServer_LastOTP() {
 	_, _ = srv.CreateUser(storefronttest.UserParams{Phone: "9876543210"})
 
 	ctx := context.Background()
-	client, _ := gen.NewClientWithResponses(srv.BaseURL())
+	client, _ := genclient.NewClientWithResponses(srv.BaseURL())
 	anon, _ := client.GetAnonymousTokenWithResponse(ctx, header("X-Api-Key", srv.APIKey()))
 	access := anon.JSON200.Content.AccessToken
 	sent, _ := client.LoginWithPhoneWithResponse(ctx, nil, gen.PhoneOTPLogin{Phone: "9876543210"}, header("Authorization", "Bearer "+access))
@@ -61,7 +62,7 @@ func ExampleServer_InjectFault() {
 		Times:  1,
 	})
 
-	client, _ := gen.NewClientWithResponses(srv.BaseURL())
+	client, _ := genclient.NewClientWithResponses(srv.BaseURL())
 	for range 2 {
 		resp, _ := client.GetAnonymousTokenWithResponse(context.Background(), header("X-Api-Key", srv.APIKey()))
 		fmt.Println(resp.StatusCode(), resp.HTTPResponse.Header.Get("Retry-After"))
@@ -77,14 +78,14 @@ func ExampleServer_Advance() {
 	info, _ := srv.CreateUser(storefronttest.UserParams{Email: "asha@example.com"})
 	access, _, _ := srv.IssueTokens(info.ID)
 
-	client, _ := gen.NewClientWithResponses(srv.BaseURL())
+	client, _ := genclient.NewClientWithResponses(srv.BaseURL())
 	srv.Advance(storefronttest.DefaultAccessTTL + time.Second) // the access token expires
 	resp, _ := client.GetUserDetailWithResponse(context.Background(), info.ID, header("Authorization", "Bearer "+access))
 	fmt.Println(resp.StatusCode(), resp.JSON401.Message)
 	// Output: 401 the access token has expired
 }
 
-func header(name, value string) gen.RequestEditorFn {
+func header(name, value string) genclient.RequestEditorFn {
 	return func(_ context.Context, req *http.Request) error {
 		req.Header.Set(name, value)
 		return nil

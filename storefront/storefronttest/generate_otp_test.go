@@ -7,10 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
-func (e *env) generateOTP(access, body string) *gen.GenerateOTPResponse {
+func (e *env) generateOTP(access, body string) *genclient.GenerateOTPResponse {
 	e.t.Helper()
 	resp, err := e.c.GenerateOTPWithBodyWithResponse(e.ctx, &gen.GenerateOTPParams{XDebugMode: ptr(true)}, "application/json", jsonReader(body), bearer(access))
 	require.NoError(e.t, err)

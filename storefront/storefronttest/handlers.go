@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // handlers implements the generated strict server: one method per
@@ -12,7 +13,7 @@ import (
 // pack its result or its *apiError.
 type handlers struct{ s *Server }
 
-var _ gen.StrictServerInterface = (*handlers)(nil)
+var _ genserver.StrictServerInterface = (*handlers)(nil)
 
 // Success messages.
 const (
@@ -44,8 +45,8 @@ func (a authResult) content() gen.UserAuthContent {
 	return gen.UserAuthContent{User: a.user, AccessToken: a.pair.access, RefreshToken: a.pair.refresh}
 }
 
-func (a authResult) response(message string) gen.UserAuthenticatedJSONResponse {
-	return gen.UserAuthenticatedJSONResponse{Message: message, Success: true, Content: a.content()}
+func (a authResult) response(message string) genserver.UserAuthenticatedJSONResponse {
+	return genserver.UserAuthenticatedJSONResponse{Message: message, Success: true, Content: a.content()}
 }
 
 // callerOf returns the request's context and its verified access token.

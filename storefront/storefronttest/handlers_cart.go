@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Carts group's handlers: each unpacks its request, calls the logic of
@@ -32,7 +33,7 @@ const (
 
 var errNoBody = badRequest(CodeBadRequest, "the request body is required")
 
-func (h *handlers) CreateCart(ctx context.Context, req gen.CreateCartRequestObject) (gen.CreateCartResponseObject, error) {
+func (h *handlers) CreateCart(ctx context.Context, req genserver.CreateCartRequestObject) (genserver.CreateCartResponseObject, error) {
 	if req.Body == nil {
 		return createCartError(errNoBody), nil
 	}
@@ -40,43 +41,43 @@ func (h *handlers) CreateCart(ctx context.Context, req gen.CreateCartRequestObje
 	if e != nil {
 		return createCartError(e), nil
 	}
-	return gen.CreateCart200JSONResponse{Message: msgCartCreated, Success: true, Content: gen.CreateCartContent{Cart: c}}, nil
+	return genserver.CreateCart200JSONResponse{Message: msgCartCreated, Success: true, Content: gen.CreateCartContent{Cart: c}}, nil
 }
 
-func (h *handlers) GetCart(ctx context.Context, req gen.GetCartRequestObject) (gen.GetCartResponseObject, error) {
+func (h *handlers) GetCart(ctx context.Context, req genserver.GetCartRequestObject) (genserver.GetCartResponseObject, error) {
 	c, e := h.s.onCart(ctx, req.ID, nil)
 	if e != nil {
 		return getCartError(e), nil
 	}
-	return gen.GetCart200JSONResponse{Message: msgCart, Success: true, Content: gen.GetCartContent{Cart: c}}, nil
+	return genserver.GetCart200JSONResponse{Message: msgCart, Success: true, Content: gen.GetCartContent{Cart: c}}, nil
 }
 
-func (h *handlers) GetUserCart(ctx context.Context, req gen.GetUserCartRequestObject) (gen.GetUserCartResponseObject, error) {
+func (h *handlers) GetUserCart(ctx context.Context, req genserver.GetUserCartRequestObject) (genserver.GetUserCartResponseObject, error) {
 	c, e := h.s.userCart(ctx, req.UserID)
 	if e != nil {
 		return getUserCartError(e), nil
 	}
-	return gen.GetUserCart200JSONResponse{Message: msgCart, Success: true, Content: gen.GetUserCartContent{Cart: c}}, nil
+	return genserver.GetUserCart200JSONResponse{Message: msgCart, Success: true, Content: gen.GetUserCartContent{Cart: c}}, nil
 }
 
-func (h *handlers) DeleteCart(ctx context.Context, req gen.DeleteCartRequestObject) (gen.DeleteCartResponseObject, error) {
+func (h *handlers) DeleteCart(ctx context.Context, req genserver.DeleteCartRequestObject) (genserver.DeleteCartResponseObject, error) {
 	if e := h.s.deleteCart(ctx, req.ID, ""); e != nil {
 		return deleteCartError(e), nil
 	}
-	return gen.DeleteCart200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgCartDeleted, Success: true}}, nil
+	return genserver.DeleteCart200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgCartDeleted, Success: true}}, nil
 }
 
-func (h *handlers) DeleteUserCart(ctx context.Context, req gen.DeleteUserCartRequestObject) (gen.DeleteUserCartResponseObject, error) {
+func (h *handlers) DeleteUserCart(ctx context.Context, req genserver.DeleteUserCartRequestObject) (genserver.DeleteUserCartResponseObject, error) {
 	if req.UserID == "" {
 		return deleteUserCartError(errCartNotFound), nil
 	}
 	if e := h.s.deleteCart(ctx, "", req.UserID); e != nil {
 		return deleteUserCartError(e), nil
 	}
-	return gen.DeleteUserCart200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgCartDeleted, Success: true}}, nil
+	return genserver.DeleteUserCart200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgCartDeleted, Success: true}}, nil
 }
 
-func (h *handlers) UpdateCart(ctx context.Context, req gen.UpdateCartRequestObject) (gen.UpdateCartResponseObject, error) {
+func (h *handlers) UpdateCart(ctx context.Context, req genserver.UpdateCartRequestObject) (genserver.UpdateCartResponseObject, error) {
 	if req.Body == nil {
 		return updateCartError(errNoBody), nil
 	}
@@ -84,10 +85,10 @@ func (h *handlers) UpdateCart(ctx context.Context, req gen.UpdateCartRequestObje
 	if e != nil {
 		return updateCartError(e), nil
 	}
-	return gen.UpdateCart200JSONResponse{Message: msgCartUpdated, Success: true, Content: gen.UpdateCartContent{Cart: c}}, nil
+	return genserver.UpdateCart200JSONResponse{Message: msgCartUpdated, Success: true, Content: gen.UpdateCartContent{Cart: c}}, nil
 }
 
-func (h *handlers) CreateCartAddress(ctx context.Context, req gen.CreateCartAddressRequestObject) (gen.CreateCartAddressResponseObject, error) {
+func (h *handlers) CreateCartAddress(ctx context.Context, req genserver.CreateCartAddressRequestObject) (genserver.CreateCartAddressResponseObject, error) {
 	if req.Body == nil {
 		return createCartAddressError(errNoBody), nil
 	}
@@ -95,10 +96,10 @@ func (h *handlers) CreateCartAddress(ctx context.Context, req gen.CreateCartAddr
 	if e != nil {
 		return createCartAddressError(e), nil
 	}
-	return gen.CreateCartAddress200JSONResponse{Message: msgAddressSet, Success: true, Content: gen.CreateCartAddressContent{Cart: c}}, nil
+	return genserver.CreateCartAddress200JSONResponse{Message: msgAddressSet, Success: true, Content: gen.CreateCartAddressContent{Cart: c}}, nil
 }
 
-func (h *handlers) ApplyCoupon(ctx context.Context, req gen.ApplyCouponRequestObject) (gen.ApplyCouponResponseObject, error) {
+func (h *handlers) ApplyCoupon(ctx context.Context, req genserver.ApplyCouponRequestObject) (genserver.ApplyCouponResponseObject, error) {
 	if req.Body == nil {
 		return applyCouponError(errNoBody), nil
 	}
@@ -106,18 +107,18 @@ func (h *handlers) ApplyCoupon(ctx context.Context, req gen.ApplyCouponRequestOb
 	if e != nil {
 		return applyCouponError(e), nil
 	}
-	return gen.ApplyCoupon200JSONResponse{Message: msgCouponApplied, Success: true, Content: gen.ApplyCouponContent{Cart: c}}, nil
+	return genserver.ApplyCoupon200JSONResponse{Message: msgCouponApplied, Success: true, Content: gen.ApplyCouponContent{Cart: c}}, nil
 }
 
-func (h *handlers) RemoveCoupon(ctx context.Context, req gen.RemoveCouponRequestObject) (gen.RemoveCouponResponseObject, error) {
+func (h *handlers) RemoveCoupon(ctx context.Context, req genserver.RemoveCouponRequestObject) (genserver.RemoveCouponResponseObject, error) {
 	c, e := h.s.removeCoupon(ctx, req.ID)
 	if e != nil {
 		return removeCouponError(e), nil
 	}
-	return gen.RemoveCoupon200JSONResponse{Message: msgCouponRemoved, Success: true, Content: gen.RemoveCouponContent{Cart: c}}, nil
+	return genserver.RemoveCoupon200JSONResponse{Message: msgCouponRemoved, Success: true, Content: gen.RemoveCouponContent{Cart: c}}, nil
 }
 
-func (h *handlers) RedeemCreditBalance(ctx context.Context, req gen.RedeemCreditBalanceRequestObject) (gen.RedeemCreditBalanceResponseObject, error) {
+func (h *handlers) RedeemCreditBalance(ctx context.Context, req genserver.RedeemCreditBalanceRequestObject) (genserver.RedeemCreditBalanceResponseObject, error) {
 	if req.Body == nil {
 		return redeemCreditBalanceError(errNoBody), nil
 	}
@@ -125,18 +126,18 @@ func (h *handlers) RedeemCreditBalance(ctx context.Context, req gen.RedeemCredit
 	if e != nil {
 		return redeemCreditBalanceError(e), nil
 	}
-	return gen.RedeemCreditBalance200JSONResponse{Message: msgCreditRedeemed, Success: true, Content: gen.RedeemCreditBalanceContent{Cart: c}}, nil
+	return genserver.RedeemCreditBalance200JSONResponse{Message: msgCreditRedeemed, Success: true, Content: gen.RedeemCreditBalanceContent{Cart: c}}, nil
 }
 
-func (h *handlers) RemoveCreditBalance(ctx context.Context, req gen.RemoveCreditBalanceRequestObject) (gen.RemoveCreditBalanceResponseObject, error) {
+func (h *handlers) RemoveCreditBalance(ctx context.Context, req genserver.RemoveCreditBalanceRequestObject) (genserver.RemoveCreditBalanceResponseObject, error) {
 	c, e := h.s.removeRedemption(ctx, req.ID, false)
 	if e != nil {
 		return removeCreditBalanceError(e), nil
 	}
-	return gen.RemoveCreditBalance200JSONResponse{Message: msgCreditRemoved, Success: true, Content: gen.RemoveCreditBalanceContent{Cart: c}}, nil
+	return genserver.RemoveCreditBalance200JSONResponse{Message: msgCreditRemoved, Success: true, Content: gen.RemoveCreditBalanceContent{Cart: c}}, nil
 }
 
-func (h *handlers) RedeemLoyaltyPoints(ctx context.Context, req gen.RedeemLoyaltyPointsRequestObject) (gen.RedeemLoyaltyPointsResponseObject, error) {
+func (h *handlers) RedeemLoyaltyPoints(ctx context.Context, req genserver.RedeemLoyaltyPointsRequestObject) (genserver.RedeemLoyaltyPointsResponseObject, error) {
 	if req.Body == nil {
 		return redeemLoyaltyPointsError(errNoBody), nil
 	}
@@ -144,50 +145,50 @@ func (h *handlers) RedeemLoyaltyPoints(ctx context.Context, req gen.RedeemLoyalt
 	if e != nil {
 		return redeemLoyaltyPointsError(e), nil
 	}
-	return gen.RedeemLoyaltyPoints200JSONResponse{Message: msgPointsRedeemed, Success: true, Content: gen.RedeemLoyaltyPointsContent{Cart: c}}, nil
+	return genserver.RedeemLoyaltyPoints200JSONResponse{Message: msgPointsRedeemed, Success: true, Content: gen.RedeemLoyaltyPointsContent{Cart: c}}, nil
 }
 
-func (h *handlers) RemoveLoyaltyPoints(ctx context.Context, req gen.RemoveLoyaltyPointsRequestObject) (gen.RemoveLoyaltyPointsResponseObject, error) {
+func (h *handlers) RemoveLoyaltyPoints(ctx context.Context, req genserver.RemoveLoyaltyPointsRequestObject) (genserver.RemoveLoyaltyPointsResponseObject, error) {
 	c, e := h.s.removeRedemption(ctx, req.ID, true)
 	if e != nil {
 		return removeLoyaltyPointsError(e), nil
 	}
-	return gen.RemoveLoyaltyPoints200JSONResponse{Message: msgPointsRemoved, Success: true, Content: gen.RemoveLoyaltyPointsContent{Cart: c}}, nil
+	return genserver.RemoveLoyaltyPoints200JSONResponse{Message: msgPointsRemoved, Success: true, Content: gen.RemoveLoyaltyPointsContent{Cart: c}}, nil
 }
 
-func (h *handlers) ListCoupons(ctx context.Context, req gen.ListCouponsRequestObject) (gen.ListCouponsResponseObject, error) {
+func (h *handlers) ListCoupons(ctx context.Context, req genserver.ListCouponsRequestObject) (genserver.ListCouponsResponseObject, error) {
 	list, e := h.s.listCoupons(ctx, req.Params.XCustomerGroupID)
 	if e != nil {
 		return listCouponsError(e), nil
 	}
-	return gen.ListCoupons200JSONResponse{Message: msgCoupons, Success: true, Content: gen.ListCouponsContent{Coupons: list}}, nil
+	return genserver.ListCoupons200JSONResponse{Message: msgCoupons, Success: true, Content: gen.ListCouponsContent{Coupons: list}}, nil
 }
 
-func (h *handlers) ListPromotions(ctx context.Context, _ gen.ListPromotionsRequestObject) (gen.ListPromotionsResponseObject, error) {
+func (h *handlers) ListPromotions(ctx context.Context, _ genserver.ListPromotionsRequestObject) (genserver.ListPromotionsResponseObject, error) {
 	list, e := h.s.listPromotions(ctx)
 	if e != nil {
 		return listPromotionsError(e), nil
 	}
-	return gen.ListPromotions200JSONResponse{Message: msgPromotions, Success: true, Content: gen.ListPromotionsContent{Promotions: list}}, nil
+	return genserver.ListPromotions200JSONResponse{Message: msgPromotions, Success: true, Content: gen.ListPromotionsContent{Promotions: list}}, nil
 }
 
-func (h *handlers) EvaluateCoupons(ctx context.Context, req gen.EvaluateCouponsRequestObject) (gen.EvaluateCouponsResponseObject, error) {
+func (h *handlers) EvaluateCoupons(ctx context.Context, req genserver.EvaluateCouponsRequestObject) (genserver.EvaluateCouponsResponseObject, error) {
 	c, e := h.s.evaluateCoupons(ctx, req.ID)
 	if e != nil {
 		return evaluateCouponsError(e), nil
 	}
-	return gen.EvaluateCoupons200JSONResponse{Message: msgCouponsEvaluated, Success: true, Content: c}, nil
+	return genserver.EvaluateCoupons200JSONResponse{Message: msgCouponsEvaluated, Success: true, Content: c}, nil
 }
 
-func (h *handlers) EvaluatePromotions(ctx context.Context, req gen.EvaluatePromotionsRequestObject) (gen.EvaluatePromotionsResponseObject, error) {
+func (h *handlers) EvaluatePromotions(ctx context.Context, req genserver.EvaluatePromotionsRequestObject) (genserver.EvaluatePromotionsResponseObject, error) {
 	c, e := h.s.evaluatePromotions(ctx, req.ID)
 	if e != nil {
 		return evaluatePromotionsError(e), nil
 	}
-	return gen.EvaluatePromotions200JSONResponse{Message: msgPromosEvaluated, Success: true, Content: c}, nil
+	return genserver.EvaluatePromotions200JSONResponse{Message: msgPromosEvaluated, Success: true, Content: c}, nil
 }
 
-func (h *handlers) GetFulfillmentOptions(ctx context.Context, req gen.GetFulfillmentOptionsRequestObject) (gen.GetFulfillmentOptionsResponseObject, error) {
+func (h *handlers) GetFulfillmentOptions(ctx context.Context, req genserver.GetFulfillmentOptionsRequestObject) (genserver.GetFulfillmentOptionsResponseObject, error) {
 	if req.Body == nil {
 		return getFulfillmentOptionsError(errNoBody), nil
 	}
@@ -195,10 +196,10 @@ func (h *handlers) GetFulfillmentOptions(ctx context.Context, req gen.GetFulfill
 	if e != nil {
 		return getFulfillmentOptionsError(e), nil
 	}
-	return gen.GetFulfillmentOptions200JSONResponse{Message: msgFulfillment, Success: true, Content: c}, nil
+	return genserver.GetFulfillmentOptions200JSONResponse{Message: msgFulfillment, Success: true, Content: c}, nil
 }
 
-func (h *handlers) UpdateFulfillmentPreference(ctx context.Context, req gen.UpdateFulfillmentPreferenceRequestObject) (gen.UpdateFulfillmentPreferenceResponseObject, error) {
+func (h *handlers) UpdateFulfillmentPreference(ctx context.Context, req genserver.UpdateFulfillmentPreferenceRequestObject) (genserver.UpdateFulfillmentPreferenceResponseObject, error) {
 	if req.Body == nil {
 		return updateFulfillmentPreferenceError(errNoBody), nil
 	}
@@ -206,5 +207,5 @@ func (h *handlers) UpdateFulfillmentPreference(ctx context.Context, req gen.Upda
 	if e != nil {
 		return updateFulfillmentPreferenceError(e), nil
 	}
-	return gen.UpdateFulfillmentPreference200JSONResponse{Message: msgFulfillmentChosen, Success: true, Content: gen.UpdateFulfillmentPreferenceContent{Cart: &c}}, nil
+	return genserver.UpdateFulfillmentPreference200JSONResponse{Message: msgFulfillmentChosen, Success: true, Content: gen.UpdateFulfillmentPreferenceContent{Cart: &c}}, nil
 }

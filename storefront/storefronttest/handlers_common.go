@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Common group's handlers: countries, their states and postal codes.
@@ -15,18 +16,18 @@ const (
 	msgPincodes  = "Pincodes fetched"
 )
 
-func (h *handlers) ListCountries(ctx context.Context, _ gen.ListCountriesRequestObject) (gen.ListCountriesResponseObject, error) {
+func (h *handlers) ListCountries(ctx context.Context, _ genserver.ListCountriesRequestObject) (genserver.ListCountriesResponseObject, error) {
 	var list []gen.Country
 	if e := h.s.reading(ctx, func() *apiError { list = h.s.shop().countriesView(); return nil }); e != nil {
 		return listCountriesError(e), nil
 	}
 	msg, ok := msgCountries, true
-	return gen.ListCountries200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountriesContent{Countries: &list}}, nil
+	return genserver.ListCountries200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountriesContent{Countries: &list}}, nil
 }
 
 // ListCountryStates answers a country's states; the ISO code is two
 // letters in any case (else 400), of a known country (else 404).
-func (h *handlers) ListCountryStates(ctx context.Context, req gen.ListCountryStatesRequestObject) (gen.ListCountryStatesResponseObject, error) {
+func (h *handlers) ListCountryStates(ctx context.Context, req genserver.ListCountryStatesRequestObject) (genserver.ListCountryStatesResponseObject, error) {
 	var list []gen.CountryState
 	e := h.s.reading(ctx, func() *apiError {
 		c, e := h.s.shop().countryByCode(req.CountryIsoCode)
@@ -39,12 +40,12 @@ func (h *handlers) ListCountryStates(ctx context.Context, req gen.ListCountrySta
 		return listCountryStatesError(e), nil
 	}
 	msg, ok := msgStates, true
-	return gen.ListCountryStates200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountryStatesContent{States: &list}}, nil
+	return genserver.ListCountryStates200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountryStatesContent{States: &list}}, nil
 }
 
 // ListCountryPincodes answers a page of a country's postal codes in
 // order, only those starting with the pincode parameter when it is given.
-func (h *handlers) ListCountryPincodes(ctx context.Context, req gen.ListCountryPincodesRequestObject) (gen.ListCountryPincodesResponseObject, error) {
+func (h *handlers) ListCountryPincodes(ctx context.Context, req genserver.ListCountryPincodesRequestObject) (genserver.ListCountryPincodesResponseObject, error) {
 	var list []gen.Pincode
 	e := h.s.reading(ctx, func() *apiError {
 		pr, e := pageOf(req.Params.Page, req.Params.Limit)
@@ -61,5 +62,5 @@ func (h *handlers) ListCountryPincodes(ctx context.Context, req gen.ListCountryP
 		return listCountryPincodesError(e), nil
 	}
 	msg, ok := msgPincodes, true
-	return gen.ListCountryPincodes200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountryPincodesContent{Pincodes: &list}}, nil
+	return genserver.ListCountryPincodes200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListCountryPincodesContent{Pincodes: &list}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Customers group's handlers: each checks the customer (customerOf),
@@ -45,7 +46,7 @@ const (
 // are optional.
 func envelope(msg string) (*string, *bool) { return &msg, boolRef(true) }
 
-func (h *handlers) ListAddresses(ctx context.Context, req gen.ListAddressesRequestObject) (gen.ListAddressesResponseObject, error) {
+func (h *handlers) ListAddresses(ctx context.Context, req genserver.ListAddressesRequestObject) (genserver.ListAddressesResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listAddressesError(e), nil
@@ -55,7 +56,7 @@ func (h *handlers) ListAddresses(ctx context.Context, req gen.ListAddressesReque
 		return listAddressesError(e), nil
 	}
 	m, ok := envelope(msgAddresses)
-	return gen.ListAddresses200JSONResponse{Message: m, Success: ok, Content: &gen.ListAddressesContent{Addresses: ptrs(list), Pagination: &pg}}, nil
+	return genserver.ListAddresses200JSONResponse{Message: m, Success: ok, Content: &gen.ListAddressesContent{Addresses: ptrs(list), Pagination: &pg}}, nil
 }
 
 // ptrs is a slice of pointers to copies of items, never nil.
@@ -68,7 +69,7 @@ func ptrs[T any](items []T) *[]*T {
 	return &out
 }
 
-func (h *handlers) CreateAddress(ctx context.Context, req gen.CreateAddressRequestObject) (gen.CreateAddressResponseObject, error) {
+func (h *handlers) CreateAddress(ctx context.Context, req genserver.CreateAddressRequestObject) (genserver.CreateAddressResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return createAddressError(orBodyMissing(e)), nil
@@ -78,10 +79,10 @@ func (h *handlers) CreateAddress(ctx context.Context, req gen.CreateAddressReque
 		return createAddressError(e), nil
 	}
 	m, ok := envelope(msgAddressSaved)
-	return gen.CreateAddress200JSONResponse{Message: m, Success: ok, Content: &gen.CreateAddressContent{Address: &a}}, nil
+	return genserver.CreateAddress200JSONResponse{Message: m, Success: ok, Content: &gen.CreateAddressContent{Address: &a}}, nil
 }
 
-func (h *handlers) GetAddressDetail(ctx context.Context, req gen.GetAddressDetailRequestObject) (gen.GetAddressDetailResponseObject, error) {
+func (h *handlers) GetAddressDetail(ctx context.Context, req genserver.GetAddressDetailRequestObject) (genserver.GetAddressDetailResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getAddressDetailError(e), nil
@@ -91,10 +92,10 @@ func (h *handlers) GetAddressDetail(ctx context.Context, req gen.GetAddressDetai
 		return getAddressDetailError(e), nil
 	}
 	m, ok := envelope(msgAddress)
-	return gen.GetAddressDetail200JSONResponse{Message: m, Success: ok, Content: &gen.GetAddressDetailContent{Address: &a}}, nil
+	return genserver.GetAddressDetail200JSONResponse{Message: m, Success: ok, Content: &gen.GetAddressDetailContent{Address: &a}}, nil
 }
 
-func (h *handlers) UpdateAddressDetail(ctx context.Context, req gen.UpdateAddressDetailRequestObject) (gen.UpdateAddressDetailResponseObject, error) {
+func (h *handlers) UpdateAddressDetail(ctx context.Context, req genserver.UpdateAddressDetailRequestObject) (genserver.UpdateAddressDetailResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return updateAddressDetailError(orBodyMissing(e)), nil
@@ -104,10 +105,10 @@ func (h *handlers) UpdateAddressDetail(ctx context.Context, req gen.UpdateAddres
 		return updateAddressDetailError(e), nil
 	}
 	m, ok := envelope(msgAddressSaved)
-	return gen.UpdateAddressDetail200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateAddressDetailContent{Address: &a}}, nil
+	return genserver.UpdateAddressDetail200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateAddressDetailContent{Address: &a}}, nil
 }
 
-func (h *handlers) DeleteAddress(ctx context.Context, req gen.DeleteAddressRequestObject) (gen.DeleteAddressResponseObject, error) {
+func (h *handlers) DeleteAddress(ctx context.Context, req genserver.DeleteAddressRequestObject) (genserver.DeleteAddressResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e == nil {
 		e = h.s.deleteAddress(c.UserID, req.AddressID)
@@ -115,10 +116,10 @@ func (h *handlers) DeleteAddress(ctx context.Context, req gen.DeleteAddressReque
 	if e != nil {
 		return deleteAddressError(e), nil
 	}
-	return gen.DeleteAddress200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgAddressDeleted, Success: true}}, nil
+	return genserver.DeleteAddress200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgAddressDeleted, Success: true}}, nil
 }
 
-func (h *handlers) ListBankAccounts(ctx context.Context, req gen.ListBankAccountsRequestObject) (gen.ListBankAccountsResponseObject, error) {
+func (h *handlers) ListBankAccounts(ctx context.Context, req genserver.ListBankAccountsRequestObject) (genserver.ListBankAccountsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listBankAccountsError(e), nil
@@ -128,10 +129,10 @@ func (h *handlers) ListBankAccounts(ctx context.Context, req gen.ListBankAccount
 		return listBankAccountsError(e), nil
 	}
 	m, ok := envelope(msgBankAccounts)
-	return gen.ListBankAccounts200JSONResponse{Message: m, Success: ok, Content: &gen.ListBankAccountsContent{BankAccounts: &list}}, nil
+	return genserver.ListBankAccounts200JSONResponse{Message: m, Success: ok, Content: &gen.ListBankAccountsContent{BankAccounts: &list}}, nil
 }
 
-func (h *handlers) CreateBankAccount(ctx context.Context, req gen.CreateBankAccountRequestObject) (gen.CreateBankAccountResponseObject, error) {
+func (h *handlers) CreateBankAccount(ctx context.Context, req genserver.CreateBankAccountRequestObject) (genserver.CreateBankAccountResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return createBankAccountError(orBodyMissing(e)), nil
@@ -145,10 +146,10 @@ func (h *handlers) CreateBankAccount(ctx context.Context, req gen.CreateBankAcco
 		return createBankAccountError(e), nil
 	}
 	m, ok := envelope(msgBankSaved)
-	return gen.CreateBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.CreateBankAccountContent{BankAccount: &b}}, nil
+	return genserver.CreateBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.CreateBankAccountContent{BankAccount: &b}}, nil
 }
 
-func (h *handlers) GetBankAccountDetail(ctx context.Context, req gen.GetBankAccountDetailRequestObject) (gen.GetBankAccountDetailResponseObject, error) {
+func (h *handlers) GetBankAccountDetail(ctx context.Context, req genserver.GetBankAccountDetailRequestObject) (genserver.GetBankAccountDetailResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getBankAccountDetailError(e), nil
@@ -158,10 +159,10 @@ func (h *handlers) GetBankAccountDetail(ctx context.Context, req gen.GetBankAcco
 		return getBankAccountDetailError(e), nil
 	}
 	m, ok := envelope(msgBankAccount)
-	return gen.GetBankAccountDetail200JSONResponse{Message: m, Success: ok, Content: &gen.GetBankAccountDetailContent{BankAccount: &b}}, nil
+	return genserver.GetBankAccountDetail200JSONResponse{Message: m, Success: ok, Content: &gen.GetBankAccountDetailContent{BankAccount: &b}}, nil
 }
 
-func (h *handlers) UpdateBankAccount(ctx context.Context, req gen.UpdateBankAccountRequestObject) (gen.UpdateBankAccountResponseObject, error) {
+func (h *handlers) UpdateBankAccount(ctx context.Context, req genserver.UpdateBankAccountRequestObject) (genserver.UpdateBankAccountResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return updateBankAccountError(orBodyMissing(e)), nil
@@ -175,10 +176,10 @@ func (h *handlers) UpdateBankAccount(ctx context.Context, req gen.UpdateBankAcco
 		return updateBankAccountError(e), nil
 	}
 	m, ok := envelope(msgBankSaved)
-	return gen.UpdateBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateBankAccountContent{BankAccount: &b}}, nil
+	return genserver.UpdateBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateBankAccountContent{BankAccount: &b}}, nil
 }
 
-func (h *handlers) DeleteBankAccount(ctx context.Context, req gen.DeleteBankAccountRequestObject) (gen.DeleteBankAccountResponseObject, error) {
+func (h *handlers) DeleteBankAccount(ctx context.Context, req genserver.DeleteBankAccountRequestObject) (genserver.DeleteBankAccountResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e == nil {
 		e = h.s.deleteBankAccount(c.UserID, req.AccountID)
@@ -186,10 +187,10 @@ func (h *handlers) DeleteBankAccount(ctx context.Context, req gen.DeleteBankAcco
 	if e != nil {
 		return deleteBankAccountError(e), nil
 	}
-	return gen.DeleteBankAccount200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgBankDeleted, Success: true}}, nil
+	return genserver.DeleteBankAccount200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgBankDeleted, Success: true}}, nil
 }
 
-func (h *handlers) VerifyBankAccount(ctx context.Context, req gen.VerifyBankAccountRequestObject) (gen.VerifyBankAccountResponseObject, error) {
+func (h *handlers) VerifyBankAccount(ctx context.Context, req genserver.VerifyBankAccountRequestObject) (genserver.VerifyBankAccountResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return verifyBankAccountError(orBodyMissing(e)), nil
@@ -199,10 +200,10 @@ func (h *handlers) VerifyBankAccount(ctx context.Context, req gen.VerifyBankAcco
 		return verifyBankAccountError(e), nil
 	}
 	m, ok := envelope(msgBankVerified)
-	return gen.VerifyBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.VerifyBankAccountContent{BankAccount: &b}}, nil
+	return genserver.VerifyBankAccount200JSONResponse{Message: m, Success: ok, Content: &gen.VerifyBankAccountContent{BankAccount: &b}}, nil
 }
 
-func (h *handlers) ListCustomerCards(ctx context.Context, req gen.ListCustomerCardsRequestObject) (gen.ListCustomerCardsResponseObject, error) {
+func (h *handlers) ListCustomerCards(ctx context.Context, req genserver.ListCustomerCardsRequestObject) (genserver.ListCustomerCardsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listCustomerCardsError(e), nil
@@ -211,10 +212,10 @@ func (h *handlers) ListCustomerCards(ctx context.Context, req gen.ListCustomerCa
 	if e != nil {
 		return listCustomerCardsError(e), nil
 	}
-	return gen.ListCustomerCards200JSONResponse{Message: msgCards, Success: true, Content: gen.ListCustomerCardsContent{Cards: cards}}, nil
+	return genserver.ListCustomerCards200JSONResponse{Message: msgCards, Success: true, Content: gen.ListCustomerCardsContent{Cards: cards}}, nil
 }
 
-func (h *handlers) GetCustomerCreditLineBalance(ctx context.Context, req gen.GetCustomerCreditLineBalanceRequestObject) (gen.GetCustomerCreditLineBalanceResponseObject, error) {
+func (h *handlers) GetCustomerCreditLineBalance(ctx context.Context, req genserver.GetCustomerCreditLineBalanceRequestObject) (genserver.GetCustomerCreditLineBalanceResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getCustomerCreditLineBalanceError(e), nil
@@ -223,10 +224,10 @@ func (h *handlers) GetCustomerCreditLineBalance(ctx context.Context, req gen.Get
 	if e != nil {
 		return getCustomerCreditLineBalanceError(e), nil
 	}
-	return gen.GetCustomerCreditLineBalance200JSONResponse{Message: msgCreditLine, Success: true, Content: out}, nil
+	return genserver.GetCustomerCreditLineBalance200JSONResponse{Message: msgCreditLine, Success: true, Content: out}, nil
 }
 
-func (h *handlers) ListDocuments(ctx context.Context, req gen.ListDocumentsRequestObject) (gen.ListDocumentsResponseObject, error) {
+func (h *handlers) ListDocuments(ctx context.Context, req genserver.ListDocumentsRequestObject) (genserver.ListDocumentsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listDocumentsError(e), nil
@@ -236,10 +237,10 @@ func (h *handlers) ListDocuments(ctx context.Context, req gen.ListDocumentsReque
 		return listDocumentsError(e), nil
 	}
 	m, ok := envelope(msgDocuments)
-	return gen.ListDocuments200JSONResponse{Message: m, Success: ok, Content: &gen.ListDocumentsContent{Documents: &list}}, nil
+	return genserver.ListDocuments200JSONResponse{Message: m, Success: ok, Content: &gen.ListDocumentsContent{Documents: &list}}, nil
 }
 
-func (h *handlers) CreateDocument(ctx context.Context, req gen.CreateDocumentRequestObject) (gen.CreateDocumentResponseObject, error) {
+func (h *handlers) CreateDocument(ctx context.Context, req genserver.CreateDocumentRequestObject) (genserver.CreateDocumentResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return createDocumentError(e), nil
@@ -249,10 +250,10 @@ func (h *handlers) CreateDocument(ctx context.Context, req gen.CreateDocumentReq
 		return createDocumentError(e), nil
 	}
 	m, ok := envelope(msgDocumentSaved)
-	return gen.CreateDocument200JSONResponse{Message: m, Success: ok, Content: &gen.CreateDocumentContent{Document: &d}}, nil
+	return genserver.CreateDocument200JSONResponse{Message: m, Success: ok, Content: &gen.CreateDocumentContent{Document: &d}}, nil
 }
 
-func (h *handlers) VerifyDocument(ctx context.Context, req gen.VerifyDocumentRequestObject) (gen.VerifyDocumentResponseObject, error) {
+func (h *handlers) VerifyDocument(ctx context.Context, req genserver.VerifyDocumentRequestObject) (genserver.VerifyDocumentResponseObject, error) {
 	_, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return verifyDocumentError(orBodyMissing(e)), nil
@@ -261,15 +262,15 @@ func (h *handlers) VerifyDocument(ctx context.Context, req gen.VerifyDocumentReq
 	if e != nil {
 		return verifyDocumentError(e), nil
 	}
-	var doc gen.VerifyDocumentContent_Document
+	var doc gen.VerifiedDocument
 	if err := doc.FromGstinDetail(gen.GstinDetail{ID: &id}); err != nil {
 		return nil, err
 	}
 	m, ok := envelope(msgDocumentValid)
-	return gen.VerifyDocument200JSONResponse{Message: m, Success: ok, Content: &gen.VerifyDocumentContent{Document: &doc}}, nil
+	return genserver.VerifyDocument200JSONResponse{Message: m, Success: ok, Content: &gen.VerifyDocumentContent{Document: &doc}}, nil
 }
 
-func (h *handlers) GetDocument(ctx context.Context, req gen.GetDocumentRequestObject) (gen.GetDocumentResponseObject, error) {
+func (h *handlers) GetDocument(ctx context.Context, req genserver.GetDocumentRequestObject) (genserver.GetDocumentResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getDocumentError(e), nil
@@ -279,10 +280,10 @@ func (h *handlers) GetDocument(ctx context.Context, req gen.GetDocumentRequestOb
 		return getDocumentError(e), nil
 	}
 	m, ok := envelope(msgDocument)
-	return gen.GetDocument200JSONResponse{Message: m, Success: ok, Content: &gen.GetDocumentContent{Document: &d}}, nil
+	return genserver.GetDocument200JSONResponse{Message: m, Success: ok, Content: &gen.GetDocumentContent{Document: &d}}, nil
 }
 
-func (h *handlers) UpdateDocument(ctx context.Context, req gen.UpdateDocumentRequestObject) (gen.UpdateDocumentResponseObject, error) {
+func (h *handlers) UpdateDocument(ctx context.Context, req genserver.UpdateDocumentRequestObject) (genserver.UpdateDocumentResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return updateDocumentError(e), nil
@@ -292,10 +293,10 @@ func (h *handlers) UpdateDocument(ctx context.Context, req gen.UpdateDocumentReq
 		return updateDocumentError(e), nil
 	}
 	m, ok := envelope(msgDocumentSaved)
-	return gen.UpdateDocument200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateDocumentContent{Document: &d}}, nil
+	return genserver.UpdateDocument200JSONResponse{Message: m, Success: ok, Content: &gen.UpdateDocumentContent{Document: &d}}, nil
 }
 
-func (h *handlers) DeleteDocument(ctx context.Context, req gen.DeleteDocumentRequestObject) (gen.DeleteDocumentResponseObject, error) {
+func (h *handlers) DeleteDocument(ctx context.Context, req genserver.DeleteDocumentRequestObject) (genserver.DeleteDocumentResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e == nil {
 		e = h.s.deleteDocument(c.UserID, req.DocumentID)
@@ -303,10 +304,10 @@ func (h *handlers) DeleteDocument(ctx context.Context, req gen.DeleteDocumentReq
 	if e != nil {
 		return deleteDocumentError(e), nil
 	}
-	return gen.DeleteDocument200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgDocumentGone, Success: true}}, nil
+	return genserver.DeleteDocument200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgDocumentGone, Success: true}}, nil
 }
 
-func (h *handlers) GetLoyaltyDetails(ctx context.Context, req gen.GetLoyaltyDetailsRequestObject) (gen.GetLoyaltyDetailsResponseObject, error) {
+func (h *handlers) GetLoyaltyDetails(ctx context.Context, req genserver.GetLoyaltyDetailsRequestObject) (genserver.GetLoyaltyDetailsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getLoyaltyDetailsError(e), nil
@@ -316,10 +317,10 @@ func (h *handlers) GetLoyaltyDetails(ctx context.Context, req gen.GetLoyaltyDeta
 		return getLoyaltyDetailsError(e), nil
 	}
 	m, ok := envelope(msgLoyalty)
-	return gen.GetLoyaltyDetails200JSONResponse{Message: m, Success: ok, Content: &gen.GetLoyaltyDetailsContent{Loyalty: &l}}, nil
+	return genserver.GetLoyaltyDetails200JSONResponse{Message: m, Success: ok, Content: &gen.GetLoyaltyDetailsContent{Loyalty: &l}}, nil
 }
 
-func (h *handlers) ListLoyaltyActivities(ctx context.Context, req gen.ListLoyaltyActivitiesRequestObject) (gen.ListLoyaltyActivitiesResponseObject, error) {
+func (h *handlers) ListLoyaltyActivities(ctx context.Context, req genserver.ListLoyaltyActivitiesRequestObject) (genserver.ListLoyaltyActivitiesResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listLoyaltyActivitiesError(e), nil
@@ -330,10 +331,10 @@ func (h *handlers) ListLoyaltyActivities(ctx context.Context, req gen.ListLoyalt
 		return listLoyaltyActivitiesError(e), nil
 	}
 	m, ok := envelope(msgLoyaltyLog)
-	return gen.ListLoyaltyActivities200JSONResponse{Message: m, Success: ok, Content: &gen.ListLoyaltyActivitiesContent{LoyaltyPointsActivity: &list}}, nil
+	return genserver.ListLoyaltyActivities200JSONResponse{Message: m, Success: ok, Content: &gen.ListLoyaltyActivitiesContent{LoyaltyPointsActivity: &list}}, nil
 }
 
-func (h *handlers) ListCustomerMandateDebitSchedules(ctx context.Context, req gen.ListCustomerMandateDebitSchedulesRequestObject) (gen.ListCustomerMandateDebitSchedulesResponseObject, error) {
+func (h *handlers) ListCustomerMandateDebitSchedules(ctx context.Context, req genserver.ListCustomerMandateDebitSchedulesRequestObject) (genserver.ListCustomerMandateDebitSchedulesResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listCustomerMandateDebitSchedulesError(e), nil
@@ -342,11 +343,11 @@ func (h *handlers) ListCustomerMandateDebitSchedules(ctx context.Context, req ge
 	if e != nil {
 		return listCustomerMandateDebitSchedulesError(e), nil
 	}
-	return gen.ListCustomerMandateDebitSchedules200JSONResponse{Message: msgDebits, Success: true,
+	return genserver.ListCustomerMandateDebitSchedules200JSONResponse{Message: msgDebits, Success: true,
 		Content: gen.ListCustomerMandateDebitSchedulesContent{MandateDebitSchedules: list, Pagination: pg}}, nil
 }
 
-func (h *handlers) ListCustomerMandates(ctx context.Context, req gen.ListCustomerMandatesRequestObject) (gen.ListCustomerMandatesResponseObject, error) {
+func (h *handlers) ListCustomerMandates(ctx context.Context, req genserver.ListCustomerMandatesRequestObject) (genserver.ListCustomerMandatesResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listCustomerMandatesError(e), nil
@@ -355,10 +356,10 @@ func (h *handlers) ListCustomerMandates(ctx context.Context, req gen.ListCustome
 	if e != nil {
 		return listCustomerMandatesError(e), nil
 	}
-	return gen.ListCustomerMandates200JSONResponse{Message: msgMandates, Success: true, Content: gen.ListCustomerMandatesContent{Mandates: list}}, nil
+	return genserver.ListCustomerMandates200JSONResponse{Message: msgMandates, Success: true, Content: gen.ListCustomerMandatesContent{Mandates: list}}, nil
 }
 
-func (h *handlers) CreateCustomerMandate(ctx context.Context, req gen.CreateCustomerMandateRequestObject) (gen.CreateCustomerMandateResponseObject, error) {
+func (h *handlers) CreateCustomerMandate(ctx context.Context, req genserver.CreateCustomerMandateRequestObject) (genserver.CreateCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return createCustomerMandateError(orBodyMissing(e)), nil
@@ -367,10 +368,10 @@ func (h *handlers) CreateCustomerMandate(ctx context.Context, req gen.CreateCust
 	if e != nil {
 		return createCustomerMandateError(e), nil
 	}
-	return gen.CreateCustomerMandate200JSONResponse{Message: msgMandateSaved, Success: true, Content: gen.CreateCustomerMandateContent{Mandate: md}}, nil
+	return genserver.CreateCustomerMandate200JSONResponse{Message: msgMandateSaved, Success: true, Content: gen.CreateCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) GetCustomerMandate(ctx context.Context, req gen.GetCustomerMandateRequestObject) (gen.GetCustomerMandateResponseObject, error) {
+func (h *handlers) GetCustomerMandate(ctx context.Context, req genserver.GetCustomerMandateRequestObject) (genserver.GetCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return getCustomerMandateError(e), nil
@@ -379,10 +380,10 @@ func (h *handlers) GetCustomerMandate(ctx context.Context, req gen.GetCustomerMa
 	if e != nil {
 		return getCustomerMandateError(e), nil
 	}
-	return gen.GetCustomerMandate200JSONResponse{Message: msgMandate, Success: true, Content: gen.GetCustomerMandateContent{Mandate: md}}, nil
+	return genserver.GetCustomerMandate200JSONResponse{Message: msgMandate, Success: true, Content: gen.GetCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) UpdateCustomerMandate(ctx context.Context, req gen.UpdateCustomerMandateRequestObject) (gen.UpdateCustomerMandateResponseObject, error) {
+func (h *handlers) UpdateCustomerMandate(ctx context.Context, req genserver.UpdateCustomerMandateRequestObject) (genserver.UpdateCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil || req.Body == nil {
 		return updateCustomerMandateError(orBodyMissing(e)), nil
@@ -391,10 +392,10 @@ func (h *handlers) UpdateCustomerMandate(ctx context.Context, req gen.UpdateCust
 	if e != nil {
 		return updateCustomerMandateError(e), nil
 	}
-	return gen.UpdateCustomerMandate200JSONResponse{Message: msgMandateSaved, Success: true, Content: gen.UpdateCustomerMandateContent{Mandate: md}}, nil
+	return genserver.UpdateCustomerMandate200JSONResponse{Message: msgMandateSaved, Success: true, Content: gen.UpdateCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) PauseCustomerMandate(ctx context.Context, req gen.PauseCustomerMandateRequestObject) (gen.PauseCustomerMandateResponseObject, error) {
+func (h *handlers) PauseCustomerMandate(ctx context.Context, req genserver.PauseCustomerMandateRequestObject) (genserver.PauseCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return pauseCustomerMandateError(e), nil
@@ -403,10 +404,10 @@ func (h *handlers) PauseCustomerMandate(ctx context.Context, req gen.PauseCustom
 	if e != nil {
 		return pauseCustomerMandateError(e), nil
 	}
-	return gen.PauseCustomerMandate200JSONResponse{Message: msgMandatePaused, Success: true, Content: gen.PauseCustomerMandateContent{Mandate: md}}, nil
+	return genserver.PauseCustomerMandate200JSONResponse{Message: msgMandatePaused, Success: true, Content: gen.PauseCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) ResumeCustomerMandate(ctx context.Context, req gen.ResumeCustomerMandateRequestObject) (gen.ResumeCustomerMandateResponseObject, error) {
+func (h *handlers) ResumeCustomerMandate(ctx context.Context, req genserver.ResumeCustomerMandateRequestObject) (genserver.ResumeCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return resumeCustomerMandateError(e), nil
@@ -415,10 +416,10 @@ func (h *handlers) ResumeCustomerMandate(ctx context.Context, req gen.ResumeCust
 	if e != nil {
 		return resumeCustomerMandateError(e), nil
 	}
-	return gen.ResumeCustomerMandate200JSONResponse{Message: msgMandateResumed, Success: true, Content: gen.ResumeCustomerMandateContent{Mandate: md}}, nil
+	return genserver.ResumeCustomerMandate200JSONResponse{Message: msgMandateResumed, Success: true, Content: gen.ResumeCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) RevokeCustomerMandate(ctx context.Context, req gen.RevokeCustomerMandateRequestObject) (gen.RevokeCustomerMandateResponseObject, error) {
+func (h *handlers) RevokeCustomerMandate(ctx context.Context, req genserver.RevokeCustomerMandateRequestObject) (genserver.RevokeCustomerMandateResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return revokeCustomerMandateError(e), nil
@@ -427,10 +428,10 @@ func (h *handlers) RevokeCustomerMandate(ctx context.Context, req gen.RevokeCust
 	if e != nil {
 		return revokeCustomerMandateError(e), nil
 	}
-	return gen.RevokeCustomerMandate200JSONResponse{Message: msgMandateRevoked, Success: true, Content: gen.RevokeCustomerMandateContent{Mandate: md}}, nil
+	return genserver.RevokeCustomerMandate200JSONResponse{Message: msgMandateRevoked, Success: true, Content: gen.RevokeCustomerMandateContent{Mandate: md}}, nil
 }
 
-func (h *handlers) ListSavedPaymentMethods(ctx context.Context, req gen.ListSavedPaymentMethodsRequestObject) (gen.ListSavedPaymentMethodsResponseObject, error) {
+func (h *handlers) ListSavedPaymentMethods(ctx context.Context, req genserver.ListSavedPaymentMethodsRequestObject) (genserver.ListSavedPaymentMethodsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listSavedPaymentMethodsError(e), nil
@@ -440,10 +441,10 @@ func (h *handlers) ListSavedPaymentMethods(ctx context.Context, req gen.ListSave
 		return listSavedPaymentMethodsError(e), nil
 	}
 	m, ok := envelope(msgSavedPaymentMethods)
-	return gen.ListSavedPaymentMethods200JSONResponse{Message: m, Success: ok, Content: &gen.ListSavedPaymentMethodsContent{SavedPaymentMethods: &pm}}, nil
+	return genserver.ListSavedPaymentMethods200JSONResponse{Message: m, Success: ok, Content: &gen.ListSavedPaymentMethodsContent{SavedPaymentMethods: &pm}}, nil
 }
 
-func (h *handlers) ListCustomerReviews(ctx context.Context, req gen.ListCustomerReviewsRequestObject) (gen.ListCustomerReviewsResponseObject, error) {
+func (h *handlers) ListCustomerReviews(ctx context.Context, req genserver.ListCustomerReviewsRequestObject) (genserver.ListCustomerReviewsResponseObject, error) {
 	c, e := h.s.customerOf(ctx, req.CustomerID)
 	if e != nil {
 		return listCustomerReviewsError(e), nil
@@ -453,10 +454,10 @@ func (h *handlers) ListCustomerReviews(ctx context.Context, req gen.ListCustomer
 		return listCustomerReviewsError(e), nil
 	}
 	m, ok := envelope(msgCustomerRevs)
-	return gen.ListCustomerReviews200JSONResponse{Message: m, Success: ok, Content: &out}, nil
+	return genserver.ListCustomerReviews200JSONResponse{Message: m, Success: ok, Content: &out}, nil
 }
 
-func (h *handlers) GetCustomerAuthorizedSellers(ctx context.Context, req gen.GetCustomerAuthorizedSellersRequestObject) (gen.GetCustomerAuthorizedSellersResponseObject, error) {
+func (h *handlers) GetCustomerAuthorizedSellers(ctx context.Context, req genserver.GetCustomerAuthorizedSellersRequestObject) (genserver.GetCustomerAuthorizedSellersResponseObject, error) {
 	_, e := h.s.customerOf(ctx, req.ID)
 	if e != nil {
 		return getCustomerAuthorizedSellersError(e), nil
@@ -466,6 +467,6 @@ func (h *handlers) GetCustomerAuthorizedSellers(ctx context.Context, req gen.Get
 		return getCustomerAuthorizedSellersError(e), nil
 	}
 	m, ok := envelope(msgSellers)
-	return gen.GetCustomerAuthorizedSellers200JSONResponse{Message: m, Success: ok,
+	return genserver.GetCustomerAuthorizedSellers200JSONResponse{Message: m, Success: ok,
 		Content: &gen.GetCustomerAuthorizedSellersContent{AuthorizedSellers: &list, Pagination: &pg}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The handlers of the Analytics, Campaigns and Fulfillment groups.
@@ -16,7 +17,7 @@ const (
 )
 
 // TrackAnalyticsEvent records the caller's event (trackEvent).
-func (h *handlers) TrackAnalyticsEvent(ctx context.Context, req gen.TrackAnalyticsEventRequestObject) (gen.TrackAnalyticsEventResponseObject, error) {
+func (h *handlers) TrackAnalyticsEvent(ctx context.Context, req genserver.TrackAnalyticsEventRequestObject) (genserver.TrackAnalyticsEventResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e == nil {
 		e = h.s.storeScope(rc)
@@ -30,12 +31,12 @@ func (h *handlers) TrackAnalyticsEvent(ctx context.Context, req gen.TrackAnalyti
 	if e != nil {
 		return trackAnalyticsEventError(e), nil
 	}
-	return gen.TrackAnalyticsEvent200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgTracked, Success: true}}, nil
+	return genserver.TrackAnalyticsEvent200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgTracked, Success: true}}, nil
 }
 
 // SubscribeNewsletter subscribes an email address, once however often it
 // is sent (subscribe).
-func (h *handlers) SubscribeNewsletter(ctx context.Context, req gen.SubscribeNewsletterRequestObject) (gen.SubscribeNewsletterResponseObject, error) {
+func (h *handlers) SubscribeNewsletter(ctx context.Context, req genserver.SubscribeNewsletterRequestObject) (genserver.SubscribeNewsletterResponseObject, error) {
 	e := h.s.storeScope(requestFrom(ctx))
 	if e == nil && req.Body == nil {
 		e = badRequest(CodeBadRequest, "the email address is missing")
@@ -46,12 +47,12 @@ func (h *handlers) SubscribeNewsletter(ctx context.Context, req gen.SubscribeNew
 	if e != nil {
 		return subscribeNewsletterError(e), nil
 	}
-	return gen.SubscribeNewsletter200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgSubscribed, Success: true}}, nil
+	return genserver.SubscribeNewsletter200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgSubscribed, Success: true}}, nil
 }
 
 // CheckFulfillment answers whether items can be delivered to, or collected
 // at, a postal code (checkFulfillment).
-func (h *handlers) CheckFulfillment(ctx context.Context, req gen.CheckFulfillmentRequestObject) (gen.CheckFulfillmentResponseObject, error) {
+func (h *handlers) CheckFulfillment(ctx context.Context, req genserver.CheckFulfillmentRequestObject) (genserver.CheckFulfillmentResponseObject, error) {
 	e := h.s.storeScope(requestFrom(ctx))
 	if e == nil && req.Body == nil {
 		e = badRequest(CodeBadRequest, "the check is missing")
@@ -63,5 +64,5 @@ func (h *handlers) CheckFulfillment(ctx context.Context, req gen.CheckFulfillmen
 	if e != nil {
 		return checkFulfillmentError(e), nil
 	}
-	return gen.CheckFulfillment200JSONResponse{Message: msgServiceable, Success: true, Content: c}, nil
+	return genserver.CheckFulfillment200JSONResponse{Message: msgServiceable, Success: true, Content: c}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // MaxImageBytes is the largest profile image the server accepts: the
@@ -23,7 +24,7 @@ const imageBaseURL = "https://cdn.storefronttest.invalid/users/"
 
 // GetProfileImage answers the URL of the caller's own profile image; 404
 // when there is none.
-func (h *handlers) GetProfileImage(ctx context.Context, req gen.GetProfileImageRequestObject) (gen.GetProfileImageResponseObject, error) {
+func (h *handlers) GetProfileImage(ctx context.Context, req genserver.GetProfileImageRequestObject) (genserver.GetProfileImageResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return getProfileImageError(e), nil
@@ -37,7 +38,7 @@ func (h *handlers) GetProfileImage(ctx context.Context, req gen.GetProfileImageR
 	if u.imageURL == nil {
 		return getProfileImageError(errNoImage), nil
 	}
-	return gen.GetProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImage, u.imageURL)}, nil
+	return genserver.GetProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImage, u.imageURL)}, nil
 }
 
 var errNoImage = notFound("the user has no profile image")
@@ -45,7 +46,7 @@ var errNoImage = notFound("the user has no profile image")
 // AddProfileImage stores the caller's profile image, from the multipart
 // field "image" (an image of at most MaxImageBytes, else 400 naming image),
 // replacing any image the user had.
-func (h *handlers) AddProfileImage(ctx context.Context, req gen.AddProfileImageRequestObject) (gen.AddProfileImageResponseObject, error) {
+func (h *handlers) AddProfileImage(ctx context.Context, req genserver.AddProfileImageRequestObject) (genserver.AddProfileImageResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return addProfileImageError(e), nil
@@ -54,12 +55,12 @@ func (h *handlers) AddProfileImage(ctx context.Context, req gen.AddProfileImageR
 	if e != nil {
 		return addProfileImageError(e), nil
 	}
-	return gen.AddProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImageSaved, url)}, nil
+	return genserver.AddProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImageSaved, url)}, nil
 }
 
 // UpdateProfileImage replaces the caller's profile image like
 // AddProfileImage; 404 when the user has none yet.
-func (h *handlers) UpdateProfileImage(ctx context.Context, req gen.UpdateProfileImageRequestObject) (gen.UpdateProfileImageResponseObject, error) {
+func (h *handlers) UpdateProfileImage(ctx context.Context, req genserver.UpdateProfileImageRequestObject) (genserver.UpdateProfileImageResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return updateProfileImageError(e), nil
@@ -68,12 +69,12 @@ func (h *handlers) UpdateProfileImage(ctx context.Context, req gen.UpdateProfile
 	if e != nil {
 		return updateProfileImageError(e), nil
 	}
-	return gen.UpdateProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImageSaved, url)}, nil
+	return genserver.UpdateProfileImage200JSONResponse{ProfileImageJSONResponse: profileImage(msgImageSaved, url)}, nil
 }
 
 // RemoveProfileImage removes the caller's profile image; 404 when there is
 // none.
-func (h *handlers) RemoveProfileImage(ctx context.Context, req gen.RemoveProfileImageRequestObject) (gen.RemoveProfileImageResponseObject, error) {
+func (h *handlers) RemoveProfileImage(ctx context.Context, req genserver.RemoveProfileImageRequestObject) (genserver.RemoveProfileImageResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return removeProfileImageError(e), nil
@@ -89,11 +90,11 @@ func (h *handlers) RemoveProfileImage(ctx context.Context, req gen.RemoveProfile
 		return removeProfileImageError(errNoImage), nil
 	}
 	u.imageURL, u.modifiedAt = nil, now
-	return gen.RemoveProfileImage200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgImageRemoved, Success: true}}, nil
+	return genserver.RemoveProfileImage200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgImageRemoved, Success: true}}, nil
 }
 
-func profileImage(message string, url *string) gen.ProfileImageJSONResponse {
-	return gen.ProfileImageJSONResponse{Message: message, Success: true, Content: gen.ProfileImageContent{ProfileImageURL: url}}
+func profileImage(message string, url *string) genserver.ProfileImageJSONResponse {
+	return genserver.ProfileImageJSONResponse{Message: message, Success: true, Content: gen.ProfileImageContent{ProfileImageURL: url}}
 }
 
 // saveImage reads the image of a multipart body and records a new URL for

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // anonymousIDOf is the visitor behind a token: its anonymous_id, or its ulid.
@@ -26,7 +27,7 @@ func (s *Server) loggedInLocked(u *user, caller *TokenClaims) (gen.User, subject
 // default "+91") or an email address and a password. An unknown user is 404;
 // a wrong password, or a user without one, is 401 invalid_credentials; a
 // deactivated user is 401 user_inactive.
-func (h *handlers) LoginWithPassword(ctx context.Context, req gen.LoginWithPasswordRequestObject) (gen.LoginWithPasswordResponseObject, error) {
+func (h *handlers) LoginWithPassword(ctx context.Context, req genserver.LoginWithPasswordRequestObject) (genserver.LoginWithPasswordResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return loginWithPasswordError(e), nil
@@ -48,7 +49,7 @@ func (h *handlers) LoginWithPassword(ctx context.Context, req gen.LoginWithPassw
 	if e != nil {
 		return loginWithPasswordError(e), nil
 	}
-	return gen.LoginWithPassword200JSONResponse{Message: msgLoggedIn, Success: true, Content: gen.LoginWithPasswordContent(res.content())}, nil
+	return genserver.LoginWithPassword200JSONResponse{Message: msgLoggedIn, Success: true, Content: gen.LoginWithPasswordContent(res.content())}, nil
 }
 
 func (s *Server) loginWithPassword(rc *requestContext, phone, country, email, password string) (authResult, *apiError) {
@@ -83,7 +84,7 @@ func (s *Server) loginWithPassword(rc *requestContext, phone, country, email, pa
 var errUserInactive = unauthorized(CodeUserInactive, "the user is deactivated")
 
 // LoginWithPhone sends a login OTP by SMS.
-func (h *handlers) LoginWithPhone(ctx context.Context, req gen.LoginWithPhoneRequestObject) (gen.LoginWithPhoneResponseObject, error) {
+func (h *handlers) LoginWithPhone(ctx context.Context, req genserver.LoginWithPhoneRequestObject) (genserver.LoginWithPhoneResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithPhoneError(orBodyMissing(e)), nil
@@ -93,11 +94,11 @@ func (h *handlers) LoginWithPhone(ctx context.Context, req gen.LoginWithPhoneReq
 	if e != nil {
 		return loginWithPhoneError(e), nil
 	}
-	return gen.LoginWithPhone200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.LoginWithPhone200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // LoginWithWhatsapp sends a login OTP by WhatsApp.
-func (h *handlers) LoginWithWhatsapp(ctx context.Context, req gen.LoginWithWhatsappRequestObject) (gen.LoginWithWhatsappResponseObject, error) {
+func (h *handlers) LoginWithWhatsapp(ctx context.Context, req genserver.LoginWithWhatsappRequestObject) (genserver.LoginWithWhatsappResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithWhatsappError(orBodyMissing(e)), nil
@@ -107,11 +108,11 @@ func (h *handlers) LoginWithWhatsapp(ctx context.Context, req gen.LoginWithWhats
 	if e != nil {
 		return loginWithWhatsappError(e), nil
 	}
-	return gen.LoginWithWhatsapp200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.LoginWithWhatsapp200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // LoginWithEmail sends a login OTP by email.
-func (h *handlers) LoginWithEmail(ctx context.Context, req gen.LoginWithEmailRequestObject) (gen.LoginWithEmailResponseObject, error) {
+func (h *handlers) LoginWithEmail(ctx context.Context, req genserver.LoginWithEmailRequestObject) (genserver.LoginWithEmailResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return loginWithEmailError(orBodyMissing(e)), nil
@@ -120,7 +121,7 @@ func (h *handlers) LoginWithEmail(ctx context.Context, req gen.LoginWithEmailReq
 	if e != nil {
 		return loginWithEmailError(e), nil
 	}
-	return gen.LoginWithEmail200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.LoginWithEmail200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // startLogin sends a login OTP to dest. An unknown destination is 404,
@@ -155,8 +156,8 @@ func (d destination) check() *apiError {
 	return checkPhone("phone", *d.phone)
 }
 
-func otpSent(c gen.OTPContent) gen.OTPSentJSONResponse {
-	return gen.OTPSentJSONResponse{Message: msgOTPSent, Success: true, Content: c}
+func otpSent(c gen.OTPContent) genserver.OTPSentJSONResponse {
+	return genserver.OTPSentJSONResponse{Message: msgOTPSent, Success: true, Content: c}
 }
 
 // orBodyMissing is e, or the error of a request without a body.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Orders and Wishlist groups' handlers. Every operation needs the
@@ -45,7 +46,7 @@ func (s *Server) onOrder(ctx context.Context, number string, f func(o *order, ca
 	})
 }
 
-func (h *handlers) CreateOrder(ctx context.Context, req gen.CreateOrderRequestObject) (gen.CreateOrderResponseObject, error) {
+func (h *handlers) CreateOrder(ctx context.Context, req genserver.CreateOrderRequestObject) (genserver.CreateOrderResponseObject, error) {
 	if req.Body == nil {
 		return createOrderError(errNoBody), nil
 	}
@@ -57,12 +58,12 @@ func (h *handlers) CreateOrder(ctx context.Context, req gen.CreateOrderRequestOb
 	c.mu.Lock()
 	now := h.s.Now()
 	content := gen.CreateOrderContent{Order: o.orderView(now), PaymentRequired: o.toBePaid.Sign() > 0,
-		PaymentInfo: convert[gen.CreateOrderContent_PaymentInfo](h.s.paymentInfo(t))}
+		PaymentInfo: convert[gen.GatewayPaymentInfo](h.s.paymentInfo(t))}
 	c.mu.Unlock()
-	return gen.CreateOrder200JSONResponse{Message: msgOrderPlaced, Success: true, Content: content}, nil
+	return genserver.CreateOrder200JSONResponse{Message: msgOrderPlaced, Success: true, Content: content}, nil
 }
 
-func (h *handlers) ListOrders(ctx context.Context, req gen.ListOrdersRequestObject) (gen.ListOrdersResponseObject, error) {
+func (h *handlers) ListOrders(ctx context.Context, req genserver.ListOrdersRequestObject) (genserver.ListOrdersResponseObject, error) {
 	p := req.Params
 	var list []gen.OrderList
 	var pg gen.Pagination
@@ -74,10 +75,10 @@ func (h *handlers) ListOrders(ctx context.Context, req gen.ListOrdersRequestObje
 		return listOrdersError(e), nil
 	}
 	msg, ok := msgOrders, true
-	return gen.ListOrders200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListOrdersContent{Orders: &list, Pagination: &pg}}, nil
+	return genserver.ListOrders200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListOrdersContent{Orders: &list, Pagination: &pg}}, nil
 }
 
-func (h *handlers) ListBuyItAgainItems(ctx context.Context, req gen.ListBuyItAgainItemsRequestObject) (gen.ListBuyItAgainItemsResponseObject, error) {
+func (h *handlers) ListBuyItAgainItems(ctx context.Context, req genserver.ListBuyItAgainItemsRequestObject) (genserver.ListBuyItAgainItemsResponseObject, error) {
 	p := req.Params
 	var list []gen.BuyOrderItemAgain
 	var pg gen.Pagination
@@ -88,19 +89,19 @@ func (h *handlers) ListBuyItAgainItems(ctx context.Context, req gen.ListBuyItAga
 	if e != nil {
 		return listBuyItAgainItemsError(e), nil
 	}
-	return gen.ListBuyItAgainItems200JSONResponse{Message: msgBuyAgain, Success: true, Content: gen.ListBuyItAgainItemsContent{Items: list, Pagination: pg}}, nil
+	return genserver.ListBuyItAgainItems200JSONResponse{Message: msgBuyAgain, Success: true, Content: gen.ListBuyItAgainItemsContent{Items: list, Pagination: pg}}, nil
 }
 
-func (h *handlers) GetOrderDetail(ctx context.Context, req gen.GetOrderDetailRequestObject) (gen.GetOrderDetailResponseObject, error) {
+func (h *handlers) GetOrderDetail(ctx context.Context, req genserver.GetOrderDetailRequestObject) (genserver.GetOrderDetailResponseObject, error) {
 	var d gen.OrderDetail
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { d = o.detailView(now); return nil })
 	if e != nil {
 		return getOrderDetailError(e), nil
 	}
-	return gen.GetOrderDetail200JSONResponse{Message: msgOrder, Success: true, Content: gen.GetOrderDetailContent{Order: d}}, nil
+	return genserver.GetOrderDetail200JSONResponse{Message: msgOrder, Success: true, Content: gen.GetOrderDetailContent{Order: d}}, nil
 }
 
-func (h *handlers) CancelOrder(ctx context.Context, req gen.CancelOrderRequestObject) (gen.CancelOrderResponseObject, error) {
+func (h *handlers) CancelOrder(ctx context.Context, req genserver.CancelOrderRequestObject) (genserver.CancelOrderResponseObject, error) {
 	if req.Body == nil {
 		return cancelOrderError(errNoBody), nil
 	}
@@ -116,49 +117,49 @@ func (h *handlers) CancelOrder(ctx context.Context, req gen.CancelOrderRequestOb
 		return cancelOrderError(e), nil
 	}
 	ok := true
-	return gen.CancelOrder200JSONResponse{Message: msgOrderCancelled, Success: &ok, Content: &gen.CancelOrderContent{Order: &d}}, nil
+	return genserver.CancelOrder200JSONResponse{Message: msgOrderCancelled, Success: &ok, Content: &gen.CancelOrderContent{Order: &d}}, nil
 }
 
-func (h *handlers) CancelPaymentRequest(ctx context.Context, req gen.CancelPaymentRequestRequestObject) (gen.CancelPaymentRequestResponseObject, error) {
+func (h *handlers) CancelPaymentRequest(ctx context.Context, req genserver.CancelPaymentRequestRequestObject) (genserver.CancelPaymentRequestResponseObject, error) {
 	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		return h.s.cancelPaymentLocked(caller, req.OrderNumber, now)
 	})
 	if e != nil {
 		return cancelPaymentRequestError(e), nil
 	}
-	return gen.CancelPaymentRequest200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgPaymentCancelled, Success: true}}, nil
+	return genserver.CancelPaymentRequest200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgPaymentCancelled, Success: true}}, nil
 }
 
-func (h *handlers) GetPaymentStatus(ctx context.Context, req gen.GetPaymentStatusRequestObject) (gen.GetPaymentStatusResponseObject, error) {
+func (h *handlers) GetPaymentStatus(ctx context.Context, req genserver.GetPaymentStatusRequestObject) (genserver.GetPaymentStatusResponseObject, error) {
 	var c gen.GetPaymentStatusContent
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError { c = o.paymentStatusView(); return nil })
 	if e != nil {
 		return getPaymentStatusError(e), nil
 	}
-	return gen.GetPaymentStatus200JSONResponse{Message: msgPaymentStatus, Success: true, Content: c}, nil
+	return genserver.GetPaymentStatus200JSONResponse{Message: msgPaymentStatus, Success: true, Content: c}, nil
 }
 
-func (h *handlers) ListOrderPayments(ctx context.Context, req gen.ListOrderPaymentsRequestObject) (gen.ListOrderPaymentsResponseObject, error) {
+func (h *handlers) ListOrderPayments(ctx context.Context, req genserver.ListOrderPaymentsRequestObject) (genserver.ListOrderPaymentsResponseObject, error) {
 	var list []gen.OrderPayment
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError { list = o.paymentViews(); return nil })
 	if e != nil {
 		return listOrderPaymentsError(e), nil
 	}
 	ok := true
-	return gen.ListOrderPayments200JSONResponse{Message: msgPayments, Success: &ok, Content: &gen.ListOrderPaymentsContent{Payments: &list}}, nil
+	return genserver.ListOrderPayments200JSONResponse{Message: msgPayments, Success: &ok, Content: &gen.ListOrderPaymentsContent{Payments: &list}}, nil
 }
 
-func (h *handlers) ListOrderRefunds(ctx context.Context, req gen.ListOrderRefundsRequestObject) (gen.ListOrderRefundsResponseObject, error) {
+func (h *handlers) ListOrderRefunds(ctx context.Context, req genserver.ListOrderRefundsRequestObject) (genserver.ListOrderRefundsResponseObject, error) {
 	var list []gen.OrderRefund
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { list = o.refundViews(now); return nil })
 	if e != nil {
 		return listOrderRefundsError(e), nil
 	}
 	ok := true
-	return gen.ListOrderRefunds200JSONResponse{Message: msgRefunds, Success: &ok, Content: &gen.ListOrderRefundsContent{Refunds: &list}}, nil
+	return genserver.ListOrderRefunds200JSONResponse{Message: msgRefunds, Success: &ok, Content: &gen.ListOrderRefundsContent{Refunds: &list}}, nil
 }
 
-func (h *handlers) RetryOrderPayment(ctx context.Context, req gen.RetryOrderPaymentRequestObject) (gen.RetryOrderPaymentResponseObject, error) {
+func (h *handlers) RetryOrderPayment(ctx context.Context, req genserver.RetryOrderPaymentRequestObject) (genserver.RetryOrderPaymentResponseObject, error) {
 	if req.Body == nil {
 		return retryOrderPaymentError(errNoBody), nil
 	}
@@ -173,21 +174,21 @@ func (h *handlers) RetryOrderPayment(ctx context.Context, req gen.RetryOrderPaym
 	if e != nil {
 		return retryOrderPaymentError(e), nil
 	}
-	return gen.RetryOrderPayment200JSONResponse{Message: msgPaymentRetried, Success: true,
-		Content: gen.RetryOrderPaymentContent{PaymentInfo: convert[gen.RetryOrderPaymentContent_PaymentInfo](info)}}, nil
+	return genserver.RetryOrderPayment200JSONResponse{Message: msgPaymentRetried, Success: true,
+		Content: gen.RetryOrderPaymentContent{PaymentInfo: convert[gen.GatewayPaymentInfo](info)}}, nil
 }
 
-func (h *handlers) ListOrderShipments(ctx context.Context, req gen.ListOrderShipmentsRequestObject) (gen.ListOrderShipmentsResponseObject, error) {
+func (h *handlers) ListOrderShipments(ctx context.Context, req genserver.ListOrderShipmentsRequestObject) (genserver.ListOrderShipmentsResponseObject, error) {
 	var list []gen.OrderShipment
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, now time.Time) *apiError { list = o.shipmentViews(now); return nil })
 	if e != nil {
 		return listOrderShipmentsError(e), nil
 	}
 	ok := true
-	return gen.ListOrderShipments200JSONResponse{Message: msgShipments, Success: &ok, Content: &gen.ListOrderShipmentsContent{Shipments: &list}}, nil
+	return genserver.ListOrderShipments200JSONResponse{Message: msgShipments, Success: &ok, Content: &gen.ListOrderShipmentsContent{Shipments: &list}}, nil
 }
 
-func (h *handlers) ListOrderReturns(ctx context.Context, req gen.ListOrderReturnsRequestObject) (gen.ListOrderReturnsResponseObject, error) {
+func (h *handlers) ListOrderReturns(ctx context.Context, req genserver.ListOrderReturnsRequestObject) (genserver.ListOrderReturnsResponseObject, error) {
 	var list []gen.OrderReturn
 	e := h.s.onOrder(ctx, req.OrderNumber, func(o *order, _ *TokenClaims, _ time.Time) *apiError {
 		list = make([]gen.OrderReturn, 0, len(o.returns))
@@ -200,10 +201,10 @@ func (h *handlers) ListOrderReturns(ctx context.Context, req gen.ListOrderReturn
 		return listOrderReturnsError(e), nil
 	}
 	msg, ok := msgReturns, true
-	return gen.ListOrderReturns200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListOrderReturnsContent{Returns: &list}}, nil
+	return genserver.ListOrderReturns200JSONResponse{Message: &msg, Success: &ok, Content: &gen.ListOrderReturnsContent{Returns: &list}}, nil
 }
 
-func (h *handlers) CreateOrderReturn(ctx context.Context, req gen.CreateOrderReturnRequestObject) (gen.CreateOrderReturnResponseObject, error) {
+func (h *handlers) CreateOrderReturn(ctx context.Context, req genserver.CreateOrderReturnRequestObject) (genserver.CreateOrderReturnResponseObject, error) {
 	if req.Body == nil {
 		return createOrderReturnError(errNoBody), nil
 	}
@@ -219,10 +220,10 @@ func (h *handlers) CreateOrderReturn(ctx context.Context, req gen.CreateOrderRet
 		return createOrderReturnError(e), nil
 	}
 	msg, ok := msgReturnCreated, true
-	return gen.CreateOrderReturn200JSONResponse{Message: &msg, Success: &ok, Content: &gen.CreateOrderReturnContent{OrderReturn: &r}}, nil
+	return genserver.CreateOrderReturn200JSONResponse{Message: &msg, Success: &ok, Content: &gen.CreateOrderReturnContent{OrderReturn: &r}}, nil
 }
 
-func (h *handlers) GetOrderReturnDetail(ctx context.Context, req gen.GetOrderReturnDetailRequestObject) (gen.GetOrderReturnDetailResponseObject, error) {
+func (h *handlers) GetOrderReturnDetail(ctx context.Context, req genserver.GetOrderReturnDetailRequestObject) (genserver.GetOrderReturnDetailResponseObject, error) {
 	var d gen.OrderReturnDetail
 	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) *apiError {
 		r, e := h.s.returnLocked(caller, req.OrderNumber, req.ReturnNumber)
@@ -235,17 +236,17 @@ func (h *handlers) GetOrderReturnDetail(ctx context.Context, req gen.GetOrderRet
 		return getOrderReturnDetailError(e), nil
 	}
 	msg, ok := msgReturn, true
-	return gen.GetOrderReturnDetail200JSONResponse{Message: &msg, Success: &ok, Content: &gen.GetOrderReturnDetailContent{OrderReturn: &d}}, nil
+	return genserver.GetOrderReturnDetail200JSONResponse{Message: &msg, Success: &ok, Content: &gen.GetOrderReturnDetailContent{OrderReturn: &d}}, nil
 }
 
-func (h *handlers) UploadOrderReturnAttachments(ctx context.Context, req gen.UploadOrderReturnAttachmentsRequestObject) (gen.UploadOrderReturnAttachmentsResponseObject, error) {
+func (h *handlers) UploadOrderReturnAttachments(ctx context.Context, req genserver.UploadOrderReturnAttachmentsRequestObject) (genserver.UploadOrderReturnAttachmentsResponseObject, error) {
 	if e := h.s.attachToReturn(ctx, req.OrderNumber, req.ReturnNumber, req.Body); e != nil {
 		return uploadOrderReturnAttachmentsError(e), nil
 	}
-	return gen.UploadOrderReturnAttachments200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgAttached, Success: true}}, nil
+	return genserver.UploadOrderReturnAttachments200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgAttached, Success: true}}, nil
 }
 
-func (h *handlers) CancelOrderReturn(ctx context.Context, req gen.CancelOrderReturnRequestObject) (gen.CancelOrderReturnResponseObject, error) {
+func (h *handlers) CancelOrderReturn(ctx context.Context, req genserver.CancelOrderReturnRequestObject) (genserver.CancelOrderReturnResponseObject, error) {
 	if req.Body == nil {
 		return cancelOrderReturnError(errNoBody), nil
 	}
@@ -261,7 +262,7 @@ func (h *handlers) CancelOrderReturn(ctx context.Context, req gen.CancelOrderRet
 		return cancelOrderReturnError(e), nil
 	}
 	msg, ok := msgReturnCancelled, true
-	return gen.CancelOrderReturn200JSONResponse{Message: &msg, Success: &ok, Content: &gen.CancelOrderReturnContent{OrderReturn: &r}}, nil
+	return genserver.CancelOrderReturn200JSONResponse{Message: &msg, Success: &ok, Content: &gen.CancelOrderReturnContent{OrderReturn: &r}}, nil
 }
 
 // wishlistOp answers the wishlist operations.
@@ -273,15 +274,15 @@ func (s *Server) wishlistOp(ctx context.Context, userID, product string, variant
 	return list, e
 }
 
-func (h *handlers) GetWishlist(ctx context.Context, req gen.GetWishlistRequestObject) (gen.GetWishlistResponseObject, error) {
+func (h *handlers) GetWishlist(ctx context.Context, req genserver.GetWishlistRequestObject) (genserver.GetWishlistResponseObject, error) {
 	list, e := h.s.wishlistOp(ctx, req.UserID, "", nil, false, false, req.Params.SellerID)
 	if e != nil {
 		return getWishlistError(e), nil
 	}
-	return gen.GetWishlist200JSONResponse{Message: msgWishlist, Success: true, Content: gen.GetWishlistContent{Products: list}}, nil
+	return genserver.GetWishlist200JSONResponse{Message: msgWishlist, Success: true, Content: gen.GetWishlistContent{Products: list}}, nil
 }
 
-func (h *handlers) AddToWishlist(ctx context.Context, req gen.AddToWishlistRequestObject) (gen.AddToWishlistResponseObject, error) {
+func (h *handlers) AddToWishlist(ctx context.Context, req genserver.AddToWishlistRequestObject) (genserver.AddToWishlistResponseObject, error) {
 	if req.Body == nil {
 		return addToWishlistError(errNoBody), nil
 	}
@@ -289,10 +290,10 @@ func (h *handlers) AddToWishlist(ctx context.Context, req gen.AddToWishlistReque
 	if e != nil {
 		return addToWishlistError(e), nil
 	}
-	return gen.AddToWishlist200JSONResponse{Message: msgWishlistAdded, Success: true, Content: gen.AddToWishlistContent{Products: list}}, nil
+	return genserver.AddToWishlist200JSONResponse{Message: msgWishlistAdded, Success: true, Content: gen.AddToWishlistContent{Products: list}}, nil
 }
 
-func (h *handlers) DeleteFromWishlist(ctx context.Context, req gen.DeleteFromWishlistRequestObject) (gen.DeleteFromWishlistResponseObject, error) {
+func (h *handlers) DeleteFromWishlist(ctx context.Context, req genserver.DeleteFromWishlistRequestObject) (genserver.DeleteFromWishlistResponseObject, error) {
 	if req.Body == nil {
 		return deleteFromWishlistError(errNoBody), nil
 	}
@@ -300,5 +301,5 @@ func (h *handlers) DeleteFromWishlist(ctx context.Context, req gen.DeleteFromWis
 	if e != nil {
 		return deleteFromWishlistError(e), nil
 	}
-	return gen.DeleteFromWishlist200JSONResponse{Message: msgWishlistRemoved, Success: true, Content: gen.DeleteFromWishlistContent{Products: list}}, nil
+	return genserver.DeleteFromWishlist200JSONResponse{Message: msgWishlistRemoved, Success: true, Content: gen.DeleteFromWishlistContent{Products: list}}, nil
 }

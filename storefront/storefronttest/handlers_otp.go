@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // GenerateOTP sends an OTP for an action:
@@ -17,7 +18,7 @@ import (
 //   - update-phone, update-email: for the logged-in caller (else 401
 //     login_required), to a new phone number or email address no other user
 //     has; verify-otp applies the change.
-func (h *handlers) GenerateOTP(ctx context.Context, req gen.GenerateOTPRequestObject) (gen.GenerateOTPResponseObject, error) {
+func (h *handlers) GenerateOTP(ctx context.Context, req genserver.GenerateOTPRequestObject) (genserver.GenerateOTPResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return generateOTPError(orBodyMissing(e)), nil
@@ -42,7 +43,7 @@ func (h *handlers) GenerateOTP(ctx context.Context, req gen.GenerateOTPRequestOb
 	if e != nil {
 		return generateOTPError(e), nil
 	}
-	return gen.GenerateOTP200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.GenerateOTP200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest destination, debug *bool) (gen.OTPContent, *apiError) {
@@ -98,7 +99,7 @@ func (s *Server) generateOTP(rc *requestContext, action gen.OTPAction, dest dest
 // WithOTPMaxAttempts wrong codes 400 too_many_attempts, even for the right
 // code; after WithOTPTTL 400 otp_expired; a user deleted meanwhile 404, or
 // deactivated 401 user_inactive.
-func (h *handlers) VerifyOTP(ctx context.Context, req gen.VerifyOTPRequestObject) (gen.VerifyOTPResponseObject, error) {
+func (h *handlers) VerifyOTP(ctx context.Context, req genserver.VerifyOTPRequestObject) (genserver.VerifyOTPResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return verifyOTPError(orBodyMissing(e)), nil
@@ -107,7 +108,7 @@ func (h *handlers) VerifyOTP(ctx context.Context, req gen.VerifyOTPRequestObject
 	if e != nil {
 		return verifyOTPError(e), nil
 	}
-	return gen.VerifyOTP200JSONResponse{UserAuthenticatedJSONResponse: res.response(msgVerified)}, nil
+	return genserver.VerifyOTP200JSONResponse{UserAuthenticatedJSONResponse: res.response(msgVerified)}, nil
 }
 
 func (s *Server) verifyOTP(rc *requestContext, token string, action gen.OTPAction, code string) (authResult, *apiError) {

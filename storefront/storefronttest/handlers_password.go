@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // ForgotPassword sends an OTP with action "reset-password" to a user's email
 // address or phone number (404 when no user has it).
-func (h *handlers) ForgotPassword(ctx context.Context, req gen.ForgotPasswordRequestObject) (gen.ForgotPasswordResponseObject, error) {
+func (h *handlers) ForgotPassword(ctx context.Context, req genserver.ForgotPasswordRequestObject) (genserver.ForgotPasswordResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return forgotPasswordError(orBodyMissing(e)), nil
@@ -33,14 +34,14 @@ func (h *handlers) ForgotPassword(ctx context.Context, req gen.ForgotPasswordReq
 	if e != nil {
 		return forgotPasswordError(e), nil
 	}
-	return gen.ForgotPassword200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.ForgotPassword200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // ResetPassword sets a new password with the OTP of forgot-password (or of
 // generate-otp with action reset-password), uses the OTP up and logs the
 // user in. The OTP's errors are verify-otp's; new_password and
 // confirm_password must match (400 password_mismatch).
-func (h *handlers) ResetPassword(ctx context.Context, req gen.ResetPasswordRequestObject) (gen.ResetPasswordResponseObject, error) {
+func (h *handlers) ResetPassword(ctx context.Context, req genserver.ResetPasswordRequestObject) (genserver.ResetPasswordResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return resetPasswordError(orBodyMissing(e)), nil
@@ -73,14 +74,14 @@ func (h *handlers) ResetPassword(ctx context.Context, req gen.ResetPasswordReque
 	view, sub := h.s.loggedInLocked(u, rc.caller)
 	h.s.mu.Unlock()
 	res := authResult{user: view, pair: h.s.issue(rc.storeID, sub, "", 0)}
-	return gen.ResetPassword200JSONResponse{UserAuthenticatedJSONResponse: res.response(msgPasswordSet)}, nil
+	return genserver.ResetPassword200JSONResponse{UserAuthenticatedJSONResponse: res.response(msgPasswordSet)}, nil
 }
 
 // ChangePassword changes the logged-in caller's password (anonymous: 401
 // login_required). A wrong old_password, or a user without a password, is
 // 400 invalid_password naming old_password. It ends the caller's session
 // (its tokens are refused from now on) and answers with a pair in a new one.
-func (h *handlers) ChangePassword(ctx context.Context, req gen.ChangePasswordRequestObject) (gen.ChangePasswordResponseObject, error) {
+func (h *handlers) ChangePassword(ctx context.Context, req genserver.ChangePasswordRequestObject) (genserver.ChangePasswordResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return changePasswordError(orBodyMissing(e)), nil
@@ -118,7 +119,7 @@ func (h *handlers) ChangePassword(ctx context.Context, req gen.ChangePasswordReq
 	sub := subjectOf(u, anonymousIDOf(rc.caller))
 	h.s.mu.Unlock()
 	pair := h.s.issue(rc.storeID, sub, "", 0)
-	return gen.ChangePassword200JSONResponse{TokensIssuedJSONResponse: gen.TokensIssuedJSONResponse{
+	return genserver.ChangePassword200JSONResponse{TokensIssuedJSONResponse: genserver.TokensIssuedJSONResponse{
 		Message: msgPasswordSet, Success: true,
 		Content: gen.AuthTokens{AccessToken: pair.access, RefreshToken: pair.refresh},
 	}}, nil

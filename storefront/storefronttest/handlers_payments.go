@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Payments group's handlers. Every operation needs the shopper's
@@ -25,7 +26,7 @@ const (
 	msgOTPResent      = "OTP sent again"
 )
 
-func (h *handlers) ListPaymentMethods(ctx context.Context, req gen.ListPaymentMethodsRequestObject) (gen.ListPaymentMethodsResponseObject, error) {
+func (h *handlers) ListPaymentMethods(ctx context.Context, req genserver.ListPaymentMethodsRequestObject) (genserver.ListPaymentMethodsResponseObject, error) {
 	var list []map[string]any
 	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { list, e = paymentMethodsFor(req.Params); return e })
 	if e != nil {
@@ -33,38 +34,38 @@ func (h *handlers) ListPaymentMethods(ctx context.Context, req gen.ListPaymentMe
 	}
 	c := convert[gen.ListPaymentMethodsContent](map[string]any{"payment_methods": list})
 	msg, ok := msgPaymentMethods, true
-	return gen.ListPaymentMethods200JSONResponse{Message: &msg, Success: &ok, Content: &c}, nil
+	return genserver.ListPaymentMethods200JSONResponse{Message: &msg, Success: &ok, Content: &c}, nil
 }
 
-func (h *handlers) GetCardInfo(ctx context.Context, req gen.GetCardInfoRequestObject) (gen.GetCardInfoResponseObject, error) {
+func (h *handlers) GetCardInfo(ctx context.Context, req genserver.GetCardInfoRequestObject) (genserver.GetCardInfoResponseObject, error) {
 	var info gen.CardbinInfo
 	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { info, e = cardInfo(req.Params.Cardbin); return e })
 	if e != nil {
 		return getCardInfoError(e), nil
 	}
-	return gen.GetCardInfo200JSONResponse{Message: msgCardInfo, Success: true, Content: gen.GetCardInfoContent{CardInfo: info}}, nil
+	return genserver.GetCardInfo200JSONResponse{Message: msgCardInfo, Success: true, Content: gen.GetCardInfoContent{CardInfo: info}}, nil
 }
 
-func (h *handlers) GetIfscLookup(ctx context.Context, req gen.GetIfscLookupRequestObject) (gen.GetIfscLookupResponseObject, error) {
+func (h *handlers) GetIfscLookup(ctx context.Context, req genserver.GetIfscLookupRequestObject) (genserver.GetIfscLookupResponseObject, error) {
 	var d gen.IfscDetail
 	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { d, e = ifscLookup(req.IfscCode); return e })
 	if e != nil {
 		return getIfscLookupError(e), nil
 	}
-	return gen.GetIfscLookup200JSONResponse{Message: msgIFSC, Success: true, Content: gen.GetIfscLookupContent{Ifsc: d}}, nil
+	return genserver.GetIfscLookup200JSONResponse{Message: msgIFSC, Success: true, Content: gen.GetIfscLookupContent{Ifsc: d}}, nil
 }
 
-func (h *handlers) VerifyVpa(ctx context.Context, req gen.VerifyVpaRequestObject) (gen.VerifyVpaResponseObject, error) {
+func (h *handlers) VerifyVpa(ctx context.Context, req genserver.VerifyVpaRequestObject) (genserver.VerifyVpaResponseObject, error) {
 	var c gen.VerifyVpaContent
 	e := h.s.commerceOp(ctx, func(*TokenClaims, time.Time) (e *apiError) { c, e = verifyVPA(req.Params.Vpa); return e })
 	if e != nil {
 		return verifyVpaError(e), nil
 	}
 	msg, ok := msgVPA, true
-	return gen.VerifyVpa200JSONResponse{Message: &msg, Success: &ok, Content: &c}, nil
+	return genserver.VerifyVpa200JSONResponse{Message: &msg, Success: &ok, Content: &c}, nil
 }
 
-func (h *handlers) GenerateHash(ctx context.Context, req gen.GenerateHashRequestObject) (gen.GenerateHashResponseObject, error) {
+func (h *handlers) GenerateHash(ctx context.Context, req genserver.GenerateHashRequestObject) (genserver.GenerateHashResponseObject, error) {
 	if req.Body == nil {
 		return generateHashError(errNoBody), nil
 	}
@@ -74,10 +75,10 @@ func (h *handlers) GenerateHash(ctx context.Context, req gen.GenerateHashRequest
 		return generateHashError(e), nil
 	}
 	msg, ok := msgHash, true
-	return gen.GenerateHash200JSONResponse{Message: &msg, Success: &ok, Content: &gen.GenerateHashContent{Hash: &hash}}, nil
+	return genserver.GenerateHash200JSONResponse{Message: &msg, Success: &ok, Content: &gen.GenerateHashContent{Hash: &hash}}, nil
 }
 
-func (h *handlers) CreateJuspayCustomer(ctx context.Context, req gen.CreateJuspayCustomerRequestObject) (gen.CreateJuspayCustomerResponseObject, error) {
+func (h *handlers) CreateJuspayCustomer(ctx context.Context, req genserver.CreateJuspayCustomerRequestObject) (genserver.CreateJuspayCustomerResponseObject, error) {
 	if req.Body == nil {
 		return createJuspayCustomerError(errNoBody), nil
 	}
@@ -89,10 +90,10 @@ func (h *handlers) CreateJuspayCustomer(ctx context.Context, req gen.CreateJuspa
 	if e != nil {
 		return createJuspayCustomerError(e), nil
 	}
-	return gen.CreateJuspayCustomer200JSONResponse{Message: msgJuspayCreated, Success: true, Content: gen.CreateJuspayCustomerContent{Data: jc}}, nil
+	return genserver.CreateJuspayCustomer200JSONResponse{Message: msgJuspayCreated, Success: true, Content: gen.CreateJuspayCustomerContent{Data: jc}}, nil
 }
 
-func (h *handlers) GetJuspayCustomer(ctx context.Context, req gen.GetJuspayCustomerRequestObject) (gen.GetJuspayCustomerResponseObject, error) {
+func (h *handlers) GetJuspayCustomer(ctx context.Context, req genserver.GetJuspayCustomerRequestObject) (genserver.GetJuspayCustomerResponseObject, error) {
 	var jc *gen.JuspayCustomer
 	e := h.s.commerceOp(ctx, func(caller *TokenClaims, now time.Time) (e *apiError) {
 		jc, e = h.s.juspayCustomerLocked(caller, req.UserID, false, now)
@@ -101,10 +102,10 @@ func (h *handlers) GetJuspayCustomer(ctx context.Context, req gen.GetJuspayCusto
 	if e != nil {
 		return getJuspayCustomerError(e), nil
 	}
-	return gen.GetJuspayCustomer200JSONResponse{Message: msgJuspayCustomer, Success: true, Content: gen.GetJuspayCustomerContent{Data: jc}}, nil
+	return genserver.GetJuspayCustomer200JSONResponse{Message: msgJuspayCustomer, Success: true, Content: gen.GetJuspayCustomerContent{Data: jc}}, nil
 }
 
-func (h *handlers) CreateJuspayOrder(ctx context.Context, req gen.CreateJuspayOrderRequestObject) (gen.CreateJuspayOrderResponseObject, error) {
+func (h *handlers) CreateJuspayOrder(ctx context.Context, req genserver.CreateJuspayOrderRequestObject) (genserver.CreateJuspayOrderResponseObject, error) {
 	if req.Body == nil {
 		return createJuspayOrderError(errNoBody), nil
 	}
@@ -116,10 +117,10 @@ func (h *handlers) CreateJuspayOrder(ctx context.Context, req gen.CreateJuspayOr
 	if e != nil {
 		return createJuspayOrderError(e), nil
 	}
-	return gen.CreateJuspayOrder200JSONResponse{Message: msgJuspayOrder, Success: true, Content: gen.CreateJuspayOrderContent{Data: jo}}, nil
+	return genserver.CreateJuspayOrder200JSONResponse{Message: msgJuspayOrder, Success: true, Content: gen.CreateJuspayOrderContent{Data: jo}}, nil
 }
 
-func (h *handlers) AuthenticateDirectOTP(ctx context.Context, req gen.AuthenticateDirectOTPRequestObject) (gen.AuthenticateDirectOTPResponseObject, error) {
+func (h *handlers) AuthenticateDirectOTP(ctx context.Context, req genserver.AuthenticateDirectOTPRequestObject) (genserver.AuthenticateDirectOTPResponseObject, error) {
 	if req.Body == nil {
 		return authenticateDirectOTPError(errNoBody), nil
 	}
@@ -127,10 +128,10 @@ func (h *handlers) AuthenticateDirectOTP(ctx context.Context, req gen.Authentica
 	if e != nil {
 		return authenticateDirectOTPError(e), nil
 	}
-	return gen.AuthenticateDirectOTP200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgOTPVerified, Success: true}}, nil
+	return genserver.AuthenticateDirectOTP200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgOTPVerified, Success: true}}, nil
 }
 
-func (h *handlers) ResendDirectOTP(ctx context.Context, req gen.ResendDirectOTPRequestObject) (gen.ResendDirectOTPResponseObject, error) {
+func (h *handlers) ResendDirectOTP(ctx context.Context, req genserver.ResendDirectOTPRequestObject) (genserver.ResendDirectOTPResponseObject, error) {
 	if req.Body == nil {
 		return resendDirectOTPError(errNoBody), nil
 	}
@@ -142,6 +143,6 @@ func (h *handlers) ResendDirectOTP(ctx context.Context, req gen.ResendDirectOTPR
 	if e != nil {
 		return resendDirectOTPError(e), nil
 	}
-	return gen.ResendDirectOTP200JSONResponse{Message: msgOTPResent, Success: true,
+	return genserver.ResendDirectOTP200JSONResponse{Message: msgOTPResent, Success: true,
 		Content: gen.ResendDirectOTPContent{PaymentInfo: convert[gen.JusPayExpressCheckoutResponse](info)}}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // RegisterWithPhone creates an account from a phone number and a first name
@@ -13,7 +14,7 @@ import (
 // phone number is not verified. The new user takes the caller's visitor ID
 // when that ID is not a user's already. A phone number or email address of
 // another user is 400 already_exists.
-func (h *handlers) RegisterWithPhone(ctx context.Context, req gen.RegisterWithPhoneRequestObject) (gen.RegisterWithPhoneResponseObject, error) {
+func (h *handlers) RegisterWithPhone(ctx context.Context, req genserver.RegisterWithPhoneRequestObject) (genserver.RegisterWithPhoneResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return registerWithPhoneError(orBodyMissing(e)), nil
@@ -33,12 +34,12 @@ func (h *handlers) RegisterWithPhone(ctx context.Context, req gen.RegisterWithPh
 	view, sub := h.s.loggedInLocked(u, rc.caller)
 	h.s.mu.Unlock()
 	res := authResult{user: view, pair: h.s.issue(rc.storeID, sub, "", 0)}
-	return gen.RegisterWithPhone200JSONResponse{Message: msgRegistered, Success: true, Content: gen.RegisterWithPhoneContent(res.content())}, nil
+	return genserver.RegisterWithPhone200JSONResponse{Message: msgRegistered, Success: true, Content: gen.RegisterWithPhoneContent(res.content())}, nil
 }
 
 // RegisterWithEmail sends an OTP to the email address; verify-otp with
 // action "register" creates the account.
-func (h *handlers) RegisterWithEmail(ctx context.Context, req gen.RegisterWithEmailRequestObject) (gen.RegisterWithEmailResponseObject, error) {
+func (h *handlers) RegisterWithEmail(ctx context.Context, req genserver.RegisterWithEmailRequestObject) (genserver.RegisterWithEmailResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return registerWithEmailError(orBodyMissing(e)), nil
@@ -52,12 +53,12 @@ func (h *handlers) RegisterWithEmail(ctx context.Context, req gen.RegisterWithEm
 	if e != nil {
 		return registerWithEmailError(e), nil
 	}
-	return gen.RegisterWithEmail200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.RegisterWithEmail200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // RegisterWithWhatsapp sends an OTP to the phone number by WhatsApp;
 // verify-otp with action "register" creates the account.
-func (h *handlers) RegisterWithWhatsapp(ctx context.Context, req gen.RegisterWithWhatsappRequestObject) (gen.RegisterWithWhatsappResponseObject, error) {
+func (h *handlers) RegisterWithWhatsapp(ctx context.Context, req genserver.RegisterWithWhatsappRequestObject) (genserver.RegisterWithWhatsappResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return registerWithWhatsappError(orBodyMissing(e)), nil
@@ -71,14 +72,14 @@ func (h *handlers) RegisterWithWhatsapp(ctx context.Context, req gen.RegisterWit
 	if e != nil {
 		return registerWithWhatsappError(e), nil
 	}
-	return gen.RegisterWithWhatsapp200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.RegisterWithWhatsapp200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // RegisterWithPassword sends an OTP to the email address when one is given,
 // otherwise by SMS to the phone number; verify-otp with action "register"
 // creates the account with the password. password and confirm_password must
 // match (400 password_mismatch naming confirm_password).
-func (h *handlers) RegisterWithPassword(ctx context.Context, req gen.RegisterWithPasswordRequestObject) (gen.RegisterWithPasswordResponseObject, error) {
+func (h *handlers) RegisterWithPassword(ctx context.Context, req genserver.RegisterWithPasswordRequestObject) (genserver.RegisterWithPasswordResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return registerWithPasswordError(orBodyMissing(e)), nil
@@ -111,7 +112,7 @@ func (h *handlers) RegisterWithPassword(ctx context.Context, req gen.RegisterWit
 	if e != nil {
 		return registerWithPasswordError(e), nil
 	}
-	return gen.RegisterWithPassword200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
+	return genserver.RegisterWithPassword200JSONResponse{OTPSentJSONResponse: otpSent(content)}, nil
 }
 
 // newRegistration validates the fields of an account to create. A nil

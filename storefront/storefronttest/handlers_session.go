@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // GetAnonymousToken starts a session for a visitor. The visitor is not
@@ -11,7 +12,7 @@ import (
 // token as Bearer (expired or not, as long as this server signed it for this
 // store), the id and anonymous_id carry over; a token whose signature does
 // not verify is ignored and a new visitor is made.
-func (h *handlers) GetAnonymousToken(ctx context.Context, _ gen.GetAnonymousTokenRequestObject) (gen.GetAnonymousTokenResponseObject, error) {
+func (h *handlers) GetAnonymousToken(ctx context.Context, _ genserver.GetAnonymousTokenRequestObject) (genserver.GetAnonymousTokenResponseObject, error) {
 	rc := requestFrom(ctx)
 	now := h.s.Now()
 	id, anonymousID := newULID(now), ""
@@ -20,7 +21,7 @@ func (h *handlers) GetAnonymousToken(ctx context.Context, _ gen.GetAnonymousToke
 	}
 	pair := h.s.issue(rc.storeID, visitorSubject(id, anonymousID), "", 0)
 	created := visitorCreated(id, now)
-	return gen.GetAnonymousToken200JSONResponse{
+	return genserver.GetAnonymousToken200JSONResponse{
 		Message: msgAnonymous,
 		Success: true,
 		Content: gen.AnonymousUserContent{
@@ -33,7 +34,7 @@ func (h *handlers) GetAnonymousToken(ctx context.Context, _ gen.GetAnonymousToke
 
 // RefreshToken exchanges a refresh token for a new pair of the same user
 // and login state. See Server.refresh for the rotation and the errors.
-func (h *handlers) RefreshToken(ctx context.Context, req gen.RefreshTokenRequestObject) (gen.RefreshTokenResponseObject, error) {
+func (h *handlers) RefreshToken(ctx context.Context, req genserver.RefreshTokenRequestObject) (genserver.RefreshTokenResponseObject, error) {
 	if req.Body == nil {
 		return refreshTokenError(fieldError(CodeBadRequest, "refresh_token", "is required")), nil
 	}
@@ -41,7 +42,7 @@ func (h *handlers) RefreshToken(ctx context.Context, req gen.RefreshTokenRequest
 	if e != nil {
 		return refreshTokenError(e), nil
 	}
-	return gen.RefreshToken200JSONResponse{TokensIssuedJSONResponse: gen.TokensIssuedJSONResponse{
+	return genserver.RefreshToken200JSONResponse{TokensIssuedJSONResponse: genserver.TokensIssuedJSONResponse{
 		Message: msgRefreshed,
 		Success: true,
 		Content: gen.AuthTokens{AccessToken: pair.access, RefreshToken: pair.refresh},
@@ -49,11 +50,12 @@ func (h *handlers) RefreshToken(ctx context.Context, req gen.RefreshTokenRequest
 }
 
 // Logout ends the caller's session (its access and refresh tokens are
-// refused from now on) and answers with the user as a logged-out visitor
+// refused from now on; only the access token with
+// WithLogoutRevokingAccessOnly) and answers with the user as a logged-out visitor
 // (is_logged_in false, is_anonymous true, same id, as the spec's example)
 // and a new anonymous pair with the same ulid and anonymous_id. Logging out
 // an anonymous session works the same way.
-func (h *handlers) Logout(ctx context.Context, _ gen.LogoutRequestObject) (gen.LogoutResponseObject, error) {
+func (h *handlers) Logout(ctx context.Context, _ genserver.LogoutRequestObject) (genserver.LogoutResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return logoutError(e), nil
@@ -62,7 +64,11 @@ func (h *handlers) Logout(ctx context.Context, _ gen.LogoutRequestObject) (gen.L
 	now := h.s.Now()
 	h.s.mu.Lock()
 	h.s.sweepLocked(now)
-	h.s.revokeLocked(c.SessionID, now)
+	if h.s.cfg.logoutAccess {
+		h.s.revokeAccessLocked(c)
+	} else {
+		h.s.revokeLocked(c.SessionID, now)
+	}
 	view := anonymousView(c.UserID, now)
 	if u := h.s.users[c.UserID]; c.IsLoggedIn && u != nil && !u.deleted {
 		view = u.view(false)
@@ -70,5 +76,5 @@ func (h *handlers) Logout(ctx context.Context, _ gen.LogoutRequestObject) (gen.L
 	}
 	h.s.mu.Unlock()
 	pair := h.s.issue(rc.storeID, visitorSubject(c.UserID, c.AnonymousID), "", 0)
-	return gen.Logout200JSONResponse(authResult{user: view, pair: pair}.response(msgLoggedOut)), nil
+	return genserver.Logout200JSONResponse(authResult{user: view, pair: pair}.response(msgLoggedOut)), nil
 }

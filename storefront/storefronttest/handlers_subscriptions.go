@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // The Subscriptions group's handlers, on the logged-in shopper's own
@@ -17,7 +18,7 @@ const (
 	msgSubscriptionUpdated = "Subscription updated"
 )
 
-func (h *handlers) ListSubscriptions(ctx context.Context, req gen.ListSubscriptionsRequestObject) (gen.ListSubscriptionsResponseObject, error) {
+func (h *handlers) ListSubscriptions(ctx context.Context, req genserver.ListSubscriptionsRequestObject) (genserver.ListSubscriptionsResponseObject, error) {
 	c, e := h.s.shopperOf(ctx)
 	if e != nil {
 		return listSubscriptionsError(e), nil
@@ -29,11 +30,11 @@ func (h *handlers) ListSubscriptions(ctx context.Context, req gen.ListSubscripti
 	if list == nil {
 		list = []gen.Subscription{}
 	}
-	return gen.ListSubscriptions200JSONResponse{Message: msgSubscriptions, Success: true,
+	return genserver.ListSubscriptions200JSONResponse{Message: msgSubscriptions, Success: true,
 		Content: gen.ListSubscriptionsContent{Subscriptions: list, Pagination: pg}}, nil
 }
 
-func (h *handlers) CreateSubscription(ctx context.Context, req gen.CreateSubscriptionRequestObject) (gen.CreateSubscriptionResponseObject, error) {
+func (h *handlers) CreateSubscription(ctx context.Context, req genserver.CreateSubscriptionRequestObject) (genserver.CreateSubscriptionResponseObject, error) {
 	c, e := h.s.shopperOf(ctx)
 	if e != nil || req.Body == nil {
 		return createSubscriptionError(orBodyMissing(e)), nil
@@ -46,10 +47,10 @@ func (h *handlers) CreateSubscription(ctx context.Context, req gen.CreateSubscri
 	if e != nil {
 		return createSubscriptionError(e), nil
 	}
-	return gen.CreateSubscription200JSONResponse{Message: msgSubscriptionCreated, Success: true, Content: gen.CreateSubscriptionContent{Subscription: sub}}, nil
+	return genserver.CreateSubscription200JSONResponse{Message: msgSubscriptionCreated, Success: true, Content: gen.CreateSubscriptionContent{Subscription: sub}}, nil
 }
 
-func (h *handlers) GetSubscription(ctx context.Context, req gen.GetSubscriptionRequestObject) (gen.GetSubscriptionResponseObject, error) {
+func (h *handlers) GetSubscription(ctx context.Context, req genserver.GetSubscriptionRequestObject) (genserver.GetSubscriptionResponseObject, error) {
 	c, e := h.s.shopperOf(ctx)
 	if e != nil {
 		return getSubscriptionError(e), nil
@@ -58,10 +59,10 @@ func (h *handlers) GetSubscription(ctx context.Context, req gen.GetSubscriptionR
 	if e != nil {
 		return getSubscriptionError(e), nil
 	}
-	return gen.GetSubscription200JSONResponse{Message: msgSubscription, Success: true, Content: gen.GetSubscriptionContent{Subscription: sub}}, nil
+	return genserver.GetSubscription200JSONResponse{Message: msgSubscription, Success: true, Content: gen.GetSubscriptionContent{Subscription: sub}}, nil
 }
 
-func (h *handlers) UpdateSubscription(ctx context.Context, req gen.UpdateSubscriptionRequestObject) (gen.UpdateSubscriptionResponseObject, error) {
+func (h *handlers) UpdateSubscription(ctx context.Context, req genserver.UpdateSubscriptionRequestObject) (genserver.UpdateSubscriptionResponseObject, error) {
 	c, e := h.s.shopperOf(ctx)
 	if e != nil || req.Body == nil {
 		return updateSubscriptionError(orBodyMissing(e)), nil
@@ -74,5 +75,5 @@ func (h *handlers) UpdateSubscription(ctx context.Context, req gen.UpdateSubscri
 	if e != nil {
 		return updateSubscriptionError(e), nil
 	}
-	return gen.UpdateSubscription200JSONResponse{Message: msgSubscriptionUpdated, Success: true, Content: gen.UpdateSubscriptionContent{Subscription: sub}}, nil
+	return genserver.UpdateSubscription200JSONResponse{Message: msgSubscriptionUpdated, Success: true, Content: gen.UpdateSubscriptionContent{Subscription: sub}}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // ownUserLocked returns the caller's own user for an operation on the user
@@ -26,7 +27,7 @@ func (s *Server) ownUserLocked(c *TokenClaims, id string) (*user, *apiError) {
 
 // GetUserDetail answers the caller's own user: the profile when logged in,
 // the anonymous visitor (no personal data) otherwise. Another ID is 404.
-func (h *handlers) GetUserDetail(ctx context.Context, req gen.GetUserDetailRequestObject) (gen.GetUserDetailResponseObject, error) {
+func (h *handlers) GetUserDetail(ctx context.Context, req genserver.GetUserDetailRequestObject) (genserver.GetUserDetailResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return getUserDetailError(e), nil
@@ -44,11 +45,11 @@ func (h *handlers) GetUserDetail(ctx context.Context, req gen.GetUserDetailReque
 		view = u.view(true)
 		h.s.mu.RUnlock()
 	}
-	return gen.GetUserDetail200JSONResponse{UserDetailJSONResponse: userDetail(msgUser, view)}, nil
+	return genserver.GetUserDetail200JSONResponse{UserDetailJSONResponse: userDetail(msgUser, view)}, nil
 }
 
-func userDetail(message string, u gen.User) gen.UserDetailJSONResponse {
-	return gen.UserDetailJSONResponse{Message: message, Success: true, Content: gen.UserContent{User: u}}
+func userDetail(message string, u gen.User) genserver.UserDetailJSONResponse {
+	return genserver.UserDetailJSONResponse{Message: message, Success: true, Content: gen.UserContent{User: u}}
 }
 
 // UpdateUser applies the fields given to the caller's own user; the others
@@ -56,7 +57,7 @@ func userDetail(message string, u gen.User) gen.UserDetailJSONResponse {
 // null also leaves a field unchanged; an empty last_name clears it. A new
 // email address or phone number is unverified, and 400 already_exists when
 // another user has it.
-func (h *handlers) UpdateUser(ctx context.Context, req gen.UpdateUserRequestObject) (gen.UpdateUserResponseObject, error) {
+func (h *handlers) UpdateUser(ctx context.Context, req genserver.UpdateUserRequestObject) (genserver.UpdateUserResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil || req.Body == nil {
 		return updateUserError(orBodyMissing(e)), nil
@@ -116,7 +117,7 @@ func (h *handlers) UpdateUser(ctx context.Context, req gen.UpdateUserRequestObje
 		u.prefs = *b.NotificationPreferences
 	}
 	u.modifiedAt = now
-	return gen.UpdateUser200JSONResponse{UserDetailJSONResponse: userDetail(msgUserUpdated, u.view(true))}, nil
+	return genserver.UpdateUser200JSONResponse{UserDetailJSONResponse: userDetail(msgUserUpdated, u.view(true))}, nil
 }
 
 func samePhone(p1, c1, p2, c2 *string) bool {
@@ -127,7 +128,7 @@ func samePhone(p1, c1, p2, c2 *string) bool {
 // DeleteUser deletes the caller's own user: its tokens are refused from
 // now on, its phone number and email address are free again, and its ID is
 // never reused.
-func (h *handlers) DeleteUser(ctx context.Context, req gen.DeleteUserRequestObject) (gen.DeleteUserResponseObject, error) {
+func (h *handlers) DeleteUser(ctx context.Context, req genserver.DeleteUserRequestObject) (genserver.DeleteUserResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return deleteUserError(e), nil
@@ -139,13 +140,13 @@ func (h *handlers) DeleteUser(ctx context.Context, req gen.DeleteUserRequestObje
 		return deleteUserError(e), nil
 	}
 	h.s.removeUserLocked(u)
-	return gen.DeleteUser200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgUserDeleted, Success: true}}, nil
+	return genserver.DeleteUser200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgUserDeleted, Success: true}}, nil
 }
 
 // DeactivateUser deactivates the caller's own user: its tokens are refused
 // from now on and it cannot log in (401 user_inactive); its phone number and
 // email address stay taken.
-func (h *handlers) DeactivateUser(ctx context.Context, req gen.DeactivateUserRequestObject) (gen.DeactivateUserResponseObject, error) {
+func (h *handlers) DeactivateUser(ctx context.Context, req genserver.DeactivateUserRequestObject) (genserver.DeactivateUserResponseObject, error) {
 	rc, e := callerOf(ctx)
 	if e != nil {
 		return deactivateUserError(e), nil
@@ -158,13 +159,13 @@ func (h *handlers) DeactivateUser(ctx context.Context, req gen.DeactivateUserReq
 		return deactivateUserError(e), nil
 	}
 	u.inactive, u.modifiedAt = true, now
-	return gen.DeactivateUser200JSONResponse{DoneJSONResponse: gen.DoneJSONResponse{Message: msgDeactivated, Success: true}}, nil
+	return genserver.DeactivateUser200JSONResponse{DoneJSONResponse: genserver.DoneJSONResponse{Message: msgDeactivated, Success: true}}, nil
 }
 
 // CheckVerificationStatus answers which of the given phone numbers (national
 // numbers, in any country) and email addresses belong to a user who verified
 // them, in the order given, without duplicates.
-func (h *handlers) CheckVerificationStatus(ctx context.Context, req gen.CheckVerificationStatusRequestObject) (gen.CheckVerificationStatusResponseObject, error) {
+func (h *handlers) CheckVerificationStatus(ctx context.Context, req genserver.CheckVerificationStatusRequestObject) (genserver.CheckVerificationStatusResponseObject, error) {
 	_, e := callerOf(ctx)
 	if e != nil {
 		return checkVerificationStatusError(e), nil
@@ -203,5 +204,5 @@ func (h *handlers) CheckVerificationStatus(ctx context.Context, req gen.CheckVer
 			status.VerifiedEmail = append(status.VerifiedEmail, addr)
 		}
 	}
-	return gen.CheckVerificationStatus200JSONResponse{Message: msgStatus, Success: true, Content: status}, nil
+	return genserver.CheckVerificationStatus200JSONResponse{Message: msgStatus, Success: true, Content: status}, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/commercengine-go/sdk/api"
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -24,7 +25,7 @@ type env struct {
 	t   *testing.T
 	srv *storefronttest.Server
 	vt  *api.Transport
-	c   *gen.ClientWithResponses
+	c   *genclient.ClientWithResponses
 	ctx context.Context
 }
 
@@ -33,20 +34,20 @@ func setup(t *testing.T, opts ...storefronttest.Option) *env {
 	srv := storefronttest.NewServer(opts...)
 	t.Cleanup(srv.Close)
 	vt := api.NewTransport(nil, api.Strict)
-	c, err := gen.NewClientWithResponses(srv.BaseURL(), gen.WithHTTPClient(&http.Client{Transport: vt}))
+	c, err := genclient.NewClientWithResponses(srv.BaseURL(), genclient.WithHTTPClient(&http.Client{Transport: vt}))
 	require.NoError(t, err)
 	t.Cleanup(func() { assert.NoError(t, vt.Err(), "an exchange broke the spec") })
 	return &env{t: t, srv: srv, vt: vt, c: c, ctx: context.Background()}
 }
 
-func bearer(token string) gen.RequestEditorFn {
+func bearer(token string) genclient.RequestEditorFn {
 	return func(_ context.Context, req *http.Request) error {
 		req.Header.Set("Authorization", "Bearer "+token)
 		return nil
 	}
 }
 
-func apiKey(key string) gen.RequestEditorFn {
+func apiKey(key string) genclient.RequestEditorFn {
 	return func(_ context.Context, req *http.Request) error {
 		req.Header.Set("X-Api-Key", key)
 		return nil
@@ -108,7 +109,7 @@ func (e *env) loginPassword(access, body string) session {
 }
 
 // verify completes an OTP challenge.
-func (e *env) verify(access string, otp gen.OTPContent, code string) *gen.VerifyOTPResponse {
+func (e *env) verify(access string, otp gen.OTPContent, code string) *genclient.VerifyOTPResponse {
 	e.t.Helper()
 	resp, err := e.c.VerifyOTPWithResponse(e.ctx, gen.VerifyOTPJSONRequestBody{OTP: code, OTPToken: otp.OTPToken, OTPAction: otp.OTPAction}, bearer(access))
 	require.NoError(e.t, err)

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/api"
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
 // serve is the server's handler. In order, it
@@ -64,7 +64,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // to its strict handler, with every error those can answer themselves
 // turned into the API's envelope.
 func (s *Server) routes() http.Handler {
-	strict := gen.NewStrictHandlerWithOptions(&handlers{s: s}, nil, gen.StrictHTTPServerOptions{
+	strict := genserver.NewStrictHandlerWithOptions(&handlers{s: s}, nil, genserver.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			writeError(w, badRequest(CodeBadRequest, "the request body cannot be decoded"))
 		},
@@ -73,7 +73,7 @@ func (s *Server) routes() http.Handler {
 			writeError(w, &apiError{status: http.StatusInternalServerError, code: CodeInternal, message: "internal error"})
 		},
 	})
-	wrapper := &gen.ServerInterfaceWrapper{
+	wrapper := &genserver.ServerInterfaceWrapper{
 		Handler: strict,
 		ErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			writeError(w, badRequest(CodeBadRequest, "a parameter is invalid"))

@@ -9,11 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
 // loginEmail starts an email OTP login.
-func (e *env) loginEmail(access, email string, debug, register bool) *gen.LoginWithEmailResponse {
+func (e *env) loginEmail(access, email string, debug, register bool) *genclient.LoginWithEmailResponse {
 	e.t.Helper()
 	var params *gen.LoginWithEmailParams
 	if debug {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -23,7 +24,7 @@ func TestForgotAndResetPassword(t *testing.T) {
 	challenge := resp.JSON200.Content
 	assert.Equal(t, gen.OTPActionResetPassword, challenge.OTPAction)
 
-	reset := func(body gen.ResetPasswordJSONRequestBody) *gen.ResetPasswordResponse {
+	reset := func(body gen.ResetPasswordJSONRequestBody) *genclient.ResetPasswordResponse {
 		t.Helper()
 		r, err := e.c.ResetPasswordWithResponse(e.ctx, body, bearer(anon.access))
 		require.NoError(t, err)
@@ -72,7 +73,7 @@ func TestChangePassword(t *testing.T) {
 	t.Parallel()
 	e := setup(t)
 	s := e.passwordUser("9876543210", "asha@example.com", "old-password")
-	change := func(token string, body gen.ChangePasswordJSONRequestBody) *gen.ChangePasswordResponse {
+	change := func(token string, body gen.ChangePasswordJSONRequestBody) *genclient.ChangePasswordResponse {
 		t.Helper()
 		r, err := e.c.ChangePasswordWithResponse(e.ctx, body, bearer(token))
 		require.NoError(t, err)

@@ -9,231 +9,231 @@ package storefronttest
 import (
 	"net/http"
 
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
-func loginWithPasswordError(e *apiError) gen.LoginWithPasswordResponseObject {
+func loginWithPasswordError(e *apiError) genserver.LoginWithPasswordResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.LoginWithPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.LoginWithPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.LoginWithPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.LoginWithPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.LoginWithPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.LoginWithPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func registerWithPhoneError(e *apiError) gen.RegisterWithPhoneResponseObject {
+func registerWithPhoneError(e *apiError) genserver.RegisterWithPhoneResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RegisterWithPhone401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RegisterWithPhone401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.RegisterWithPhone400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RegisterWithPhone400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func loginWithPhoneError(e *apiError) gen.LoginWithPhoneResponseObject {
+func loginWithPhoneError(e *apiError) genserver.LoginWithPhoneResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.LoginWithPhone401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.LoginWithPhone401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.LoginWithPhone404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.LoginWithPhone404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.LoginWithPhone400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.LoginWithPhone400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func loginWithWhatsappError(e *apiError) gen.LoginWithWhatsappResponseObject {
+func loginWithWhatsappError(e *apiError) genserver.LoginWithWhatsappResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.LoginWithWhatsapp401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.LoginWithWhatsapp401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.LoginWithWhatsapp404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.LoginWithWhatsapp404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.LoginWithWhatsapp400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.LoginWithWhatsapp400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func loginWithEmailError(e *apiError) gen.LoginWithEmailResponseObject {
+func loginWithEmailError(e *apiError) genserver.LoginWithEmailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.LoginWithEmail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.LoginWithEmail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.LoginWithEmail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.LoginWithEmail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.LoginWithEmail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.LoginWithEmail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func verifyOTPError(e *apiError) gen.VerifyOTPResponseObject {
+func verifyOTPError(e *apiError) genserver.VerifyOTPResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.VerifyOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.VerifyOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.VerifyOTP404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.VerifyOTP404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.VerifyOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.VerifyOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func registerWithEmailError(e *apiError) gen.RegisterWithEmailResponseObject {
+func registerWithEmailError(e *apiError) genserver.RegisterWithEmailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RegisterWithEmail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RegisterWithEmail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.RegisterWithEmail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RegisterWithEmail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func registerWithWhatsappError(e *apiError) gen.RegisterWithWhatsappResponseObject {
+func registerWithWhatsappError(e *apiError) genserver.RegisterWithWhatsappResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RegisterWithWhatsapp401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RegisterWithWhatsapp401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.RegisterWithWhatsapp400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RegisterWithWhatsapp400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func registerWithPasswordError(e *apiError) gen.RegisterWithPasswordResponseObject {
+func registerWithPasswordError(e *apiError) genserver.RegisterWithPasswordResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RegisterWithPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RegisterWithPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.RegisterWithPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RegisterWithPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func refreshTokenError(e *apiError) gen.RefreshTokenResponseObject {
+func refreshTokenError(e *apiError) genserver.RefreshTokenResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RefreshToken401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RefreshToken401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RefreshToken404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RefreshToken404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RefreshToken400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RefreshToken400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func logoutError(e *apiError) gen.LogoutResponseObject {
+func logoutError(e *apiError) genserver.LogoutResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.Logout401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.Logout401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.Logout400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.Logout400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func generateOTPError(e *apiError) gen.GenerateOTPResponseObject {
+func generateOTPError(e *apiError) genserver.GenerateOTPResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GenerateOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GenerateOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GenerateOTP404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GenerateOTP404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GenerateOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GenerateOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func forgotPasswordError(e *apiError) gen.ForgotPasswordResponseObject {
+func forgotPasswordError(e *apiError) genserver.ForgotPasswordResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ForgotPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ForgotPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ForgotPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ForgotPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ForgotPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ForgotPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func resetPasswordError(e *apiError) gen.ResetPasswordResponseObject {
+func resetPasswordError(e *apiError) genserver.ResetPasswordResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ResetPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ResetPassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ResetPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ResetPassword404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ResetPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ResetPassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func changePasswordError(e *apiError) gen.ChangePasswordResponseObject {
+func changePasswordError(e *apiError) genserver.ChangePasswordResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ChangePassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ChangePassword401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ChangePassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ChangePassword400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func checkVerificationStatusError(e *apiError) gen.CheckVerificationStatusResponseObject {
+func checkVerificationStatusError(e *apiError) genserver.CheckVerificationStatusResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CheckVerificationStatus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CheckVerificationStatus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.CheckVerificationStatus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CheckVerificationStatus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getUserDetailError(e *apiError) gen.GetUserDetailResponseObject {
+func getUserDetailError(e *apiError) genserver.GetUserDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetUserDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetUserDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetUserDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetUserDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetUserDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetUserDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateUserError(e *apiError) gen.UpdateUserResponseObject {
+func updateUserError(e *apiError) genserver.UpdateUserResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deleteUserError(e *apiError) gen.DeleteUserResponseObject {
+func deleteUserError(e *apiError) genserver.DeleteUserResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.DeleteUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.DeleteUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.DeleteUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.DeleteUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deactivateUserError(e *apiError) gen.DeactivateUserResponseObject {
+func deactivateUserError(e *apiError) genserver.DeactivateUserResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeactivateUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeactivateUser401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.DeactivateUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.DeactivateUser404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.DeactivateUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.DeactivateUser400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getProfileImageError(e *apiError) gen.GetProfileImageResponseObject {
+func getProfileImageError(e *apiError) genserver.GetProfileImageResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func addProfileImageError(e *apiError) gen.AddProfileImageResponseObject {
+func addProfileImageError(e *apiError) genserver.AddProfileImageResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.AddProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.AddProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.AddProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.AddProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.AddProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.AddProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateProfileImageError(e *apiError) gen.UpdateProfileImageResponseObject {
+func updateProfileImageError(e *apiError) genserver.UpdateProfileImageResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func removeProfileImageError(e *apiError) gen.RemoveProfileImageResponseObject {
+func removeProfileImageError(e *apiError) genserver.RemoveProfileImageResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RemoveProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RemoveProfileImage401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RemoveProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RemoveProfileImage404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RemoveProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RemoveProfileImage400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }

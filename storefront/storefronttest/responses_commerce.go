@@ -10,449 +10,449 @@ package storefronttest
 import (
 	"net/http"
 
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
-func createCartError(e *apiError) gen.CreateCartResponseObject {
+func createCartError(e *apiError) genserver.CreateCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateCart400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateCart400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCouponsError(e *apiError) gen.ListCouponsResponseObject {
+func listCouponsError(e *apiError) genserver.ListCouponsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCoupons401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCoupons401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCoupons404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCoupons404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCoupons400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCoupons400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listPromotionsError(e *apiError) gen.ListPromotionsResponseObject {
+func listPromotionsError(e *apiError) genserver.ListPromotionsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListPromotions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListPromotions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListPromotions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListPromotions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getFulfillmentOptionsError(e *apiError) gen.GetFulfillmentOptionsResponseObject {
+func getFulfillmentOptionsError(e *apiError) genserver.GetFulfillmentOptionsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetFulfillmentOptions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetFulfillmentOptions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetFulfillmentOptions404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetFulfillmentOptions404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetFulfillmentOptions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetFulfillmentOptions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getUserCartError(e *apiError) gen.GetUserCartResponseObject {
+func getUserCartError(e *apiError) genserver.GetUserCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetUserCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetUserCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetUserCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetUserCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func deleteUserCartError(e *apiError) gen.DeleteUserCartResponseObject {
+func deleteUserCartError(e *apiError) genserver.DeleteUserCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteUserCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteUserCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.DeleteUserCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.DeleteUserCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func getCartError(e *apiError) gen.GetCartResponseObject {
+func getCartError(e *apiError) genserver.GetCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func deleteCartError(e *apiError) gen.DeleteCartResponseObject {
+func deleteCartError(e *apiError) genserver.DeleteCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.DeleteCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.DeleteCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func createCartAddressError(e *apiError) gen.CreateCartAddressResponseObject {
+func createCartAddressError(e *apiError) genserver.CreateCartAddressResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateCartAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateCartAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateCartAddress404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateCartAddress404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateCartAddress400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateCartAddress400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func applyCouponError(e *apiError) gen.ApplyCouponResponseObject {
+func applyCouponError(e *apiError) genserver.ApplyCouponResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ApplyCoupon401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ApplyCoupon401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ApplyCoupon404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ApplyCoupon404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ApplyCoupon400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ApplyCoupon400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func removeCouponError(e *apiError) gen.RemoveCouponResponseObject {
+func removeCouponError(e *apiError) genserver.RemoveCouponResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RemoveCoupon401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RemoveCoupon401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RemoveCoupon404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RemoveCoupon404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RemoveCoupon400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RemoveCoupon400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func redeemCreditBalanceError(e *apiError) gen.RedeemCreditBalanceResponseObject {
+func redeemCreditBalanceError(e *apiError) genserver.RedeemCreditBalanceResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RedeemCreditBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RedeemCreditBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RedeemCreditBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RedeemCreditBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RedeemCreditBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RedeemCreditBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func removeCreditBalanceError(e *apiError) gen.RemoveCreditBalanceResponseObject {
+func removeCreditBalanceError(e *apiError) genserver.RemoveCreditBalanceResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RemoveCreditBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RemoveCreditBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RemoveCreditBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RemoveCreditBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RemoveCreditBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RemoveCreditBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func evaluateCouponsError(e *apiError) gen.EvaluateCouponsResponseObject {
+func evaluateCouponsError(e *apiError) genserver.EvaluateCouponsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.EvaluateCoupons401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.EvaluateCoupons401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.EvaluateCoupons404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.EvaluateCoupons404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func evaluatePromotionsError(e *apiError) gen.EvaluatePromotionsResponseObject {
+func evaluatePromotionsError(e *apiError) genserver.EvaluatePromotionsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.EvaluatePromotions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.EvaluatePromotions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.EvaluatePromotions404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.EvaluatePromotions404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func updateFulfillmentPreferenceError(e *apiError) gen.UpdateFulfillmentPreferenceResponseObject {
+func updateFulfillmentPreferenceError(e *apiError) genserver.UpdateFulfillmentPreferenceResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateFulfillmentPreference401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateFulfillmentPreference401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateFulfillmentPreference404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateFulfillmentPreference404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateFulfillmentPreference400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateFulfillmentPreference400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateCartError(e *apiError) gen.UpdateCartResponseObject {
+func updateCartError(e *apiError) genserver.UpdateCartResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateCart401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateCart404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateCart400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateCart400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func redeemLoyaltyPointsError(e *apiError) gen.RedeemLoyaltyPointsResponseObject {
+func redeemLoyaltyPointsError(e *apiError) genserver.RedeemLoyaltyPointsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RedeemLoyaltyPoints401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RedeemLoyaltyPoints401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RedeemLoyaltyPoints404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RedeemLoyaltyPoints404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RedeemLoyaltyPoints400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RedeemLoyaltyPoints400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func removeLoyaltyPointsError(e *apiError) gen.RemoveLoyaltyPointsResponseObject {
+func removeLoyaltyPointsError(e *apiError) genserver.RemoveLoyaltyPointsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RemoveLoyaltyPoints401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RemoveLoyaltyPoints401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RemoveLoyaltyPoints404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RemoveLoyaltyPoints404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RemoveLoyaltyPoints400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RemoveLoyaltyPoints400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func authenticateDirectOTPError(e *apiError) gen.AuthenticateDirectOTPResponseObject {
+func authenticateDirectOTPError(e *apiError) genserver.AuthenticateDirectOTPResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.AuthenticateDirectOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.AuthenticateDirectOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.AuthenticateDirectOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.AuthenticateDirectOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getCardInfoError(e *apiError) gen.GetCardInfoResponseObject {
+func getCardInfoError(e *apiError) genserver.GetCardInfoResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetCardInfo401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetCardInfo401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetCardInfo404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetCardInfo404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetCardInfo400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetCardInfo400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func generateHashError(e *apiError) gen.GenerateHashResponseObject {
+func generateHashError(e *apiError) genserver.GenerateHashResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GenerateHash401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GenerateHash401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GenerateHash404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GenerateHash404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GenerateHash400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GenerateHash400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getIfscLookupError(e *apiError) gen.GetIfscLookupResponseObject {
+func getIfscLookupError(e *apiError) genserver.GetIfscLookupResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetIfscLookup401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetIfscLookup401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetIfscLookup404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetIfscLookup404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetIfscLookup400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetIfscLookup400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createJuspayOrderError(e *apiError) gen.CreateJuspayOrderResponseObject {
+func createJuspayOrderError(e *apiError) genserver.CreateJuspayOrderResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateJuspayOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateJuspayOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateJuspayOrder404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateJuspayOrder404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateJuspayOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateJuspayOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createJuspayCustomerError(e *apiError) gen.CreateJuspayCustomerResponseObject {
+func createJuspayCustomerError(e *apiError) genserver.CreateJuspayCustomerResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateJuspayCustomer401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateJuspayCustomer401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateJuspayCustomer404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateJuspayCustomer404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateJuspayCustomer400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateJuspayCustomer400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getJuspayCustomerError(e *apiError) gen.GetJuspayCustomerResponseObject {
+func getJuspayCustomerError(e *apiError) genserver.GetJuspayCustomerResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetJuspayCustomer401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetJuspayCustomer401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetJuspayCustomer404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetJuspayCustomer404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetJuspayCustomer400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetJuspayCustomer400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listPaymentMethodsError(e *apiError) gen.ListPaymentMethodsResponseObject {
+func listPaymentMethodsError(e *apiError) genserver.ListPaymentMethodsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListPaymentMethods401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListPaymentMethods401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListPaymentMethods404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListPaymentMethods404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListPaymentMethods400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListPaymentMethods400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func resendDirectOTPError(e *apiError) gen.ResendDirectOTPResponseObject {
+func resendDirectOTPError(e *apiError) genserver.ResendDirectOTPResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ResendDirectOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ResendDirectOTP401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ResendDirectOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ResendDirectOTP400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func verifyVpaError(e *apiError) gen.VerifyVpaResponseObject {
+func verifyVpaError(e *apiError) genserver.VerifyVpaResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.VerifyVpa401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.VerifyVpa401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.VerifyVpa404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.VerifyVpa404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.VerifyVpa400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.VerifyVpa400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getWishlistError(e *apiError) gen.GetWishlistResponseObject {
+func getWishlistError(e *apiError) genserver.GetWishlistResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func addToWishlistError(e *apiError) gen.AddToWishlistResponseObject {
+func addToWishlistError(e *apiError) genserver.AddToWishlistResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.AddToWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.AddToWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.AddToWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.AddToWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.AddToWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.AddToWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deleteFromWishlistError(e *apiError) gen.DeleteFromWishlistResponseObject {
+func deleteFromWishlistError(e *apiError) genserver.DeleteFromWishlistResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteFromWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteFromWishlist401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.DeleteFromWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.DeleteFromWishlist404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.DeleteFromWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.DeleteFromWishlist400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listOrdersError(e *apiError) gen.ListOrdersResponseObject {
+func listOrdersError(e *apiError) genserver.ListOrdersResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListOrders401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListOrders401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListOrders400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListOrders400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createOrderError(e *apiError) gen.CreateOrderResponseObject {
+func createOrderError(e *apiError) genserver.CreateOrderResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.CreateOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listBuyItAgainItemsError(e *apiError) gen.ListBuyItAgainItemsResponseObject {
+func listBuyItAgainItemsError(e *apiError) genserver.ListBuyItAgainItemsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListBuyItAgainItems401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListBuyItAgainItems401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListBuyItAgainItems400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListBuyItAgainItems400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getOrderDetailError(e *apiError) gen.GetOrderDetailResponseObject {
+func getOrderDetailError(e *apiError) genserver.GetOrderDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetOrderDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetOrderDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetOrderDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetOrderDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func cancelOrderError(e *apiError) gen.CancelOrderResponseObject {
+func cancelOrderError(e *apiError) genserver.CancelOrderResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CancelOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CancelOrder401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CancelOrder404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CancelOrder404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CancelOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CancelOrder400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func cancelPaymentRequestError(e *apiError) gen.CancelPaymentRequestResponseObject {
+func cancelPaymentRequestError(e *apiError) genserver.CancelPaymentRequestResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CancelPaymentRequest401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CancelPaymentRequest401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CancelPaymentRequest404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CancelPaymentRequest404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CancelPaymentRequest400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CancelPaymentRequest400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getPaymentStatusError(e *apiError) gen.GetPaymentStatusResponseObject {
+func getPaymentStatusError(e *apiError) genserver.GetPaymentStatusResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetPaymentStatus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetPaymentStatus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetPaymentStatus404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetPaymentStatus404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func listOrderPaymentsError(e *apiError) gen.ListOrderPaymentsResponseObject {
+func listOrderPaymentsError(e *apiError) genserver.ListOrderPaymentsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListOrderPayments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListOrderPayments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListOrderPayments404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListOrderPayments404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func listOrderRefundsError(e *apiError) gen.ListOrderRefundsResponseObject {
+func listOrderRefundsError(e *apiError) genserver.ListOrderRefundsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListOrderRefunds401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListOrderRefunds401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListOrderRefunds404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListOrderRefunds404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func retryOrderPaymentError(e *apiError) gen.RetryOrderPaymentResponseObject {
+func retryOrderPaymentError(e *apiError) genserver.RetryOrderPaymentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RetryOrderPayment401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RetryOrderPayment401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RetryOrderPayment404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RetryOrderPayment404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RetryOrderPayment400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RetryOrderPayment400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listOrderReturnsError(e *apiError) gen.ListOrderReturnsResponseObject {
+func listOrderReturnsError(e *apiError) genserver.ListOrderReturnsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListOrderReturns401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListOrderReturns401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListOrderReturns404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListOrderReturns404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func createOrderReturnError(e *apiError) gen.CreateOrderReturnResponseObject {
+func createOrderReturnError(e *apiError) genserver.CreateOrderReturnResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateOrderReturn401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateOrderReturn401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateOrderReturn404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateOrderReturn404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateOrderReturn400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateOrderReturn400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getOrderReturnDetailError(e *apiError) gen.GetOrderReturnDetailResponseObject {
+func getOrderReturnDetailError(e *apiError) genserver.GetOrderReturnDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetOrderReturnDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetOrderReturnDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetOrderReturnDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetOrderReturnDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetOrderReturnDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetOrderReturnDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func uploadOrderReturnAttachmentsError(e *apiError) gen.UploadOrderReturnAttachmentsResponseObject {
+func uploadOrderReturnAttachmentsError(e *apiError) genserver.UploadOrderReturnAttachmentsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UploadOrderReturnAttachments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UploadOrderReturnAttachments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UploadOrderReturnAttachments404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UploadOrderReturnAttachments404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UploadOrderReturnAttachments400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UploadOrderReturnAttachments400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func cancelOrderReturnError(e *apiError) gen.CancelOrderReturnResponseObject {
+func cancelOrderReturnError(e *apiError) genserver.CancelOrderReturnResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CancelOrderReturn401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CancelOrderReturn401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CancelOrderReturn404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CancelOrderReturn404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CancelOrderReturn400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CancelOrderReturn400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listOrderShipmentsError(e *apiError) gen.ListOrderShipmentsResponseObject {
+func listOrderShipmentsError(e *apiError) genserver.ListOrderShipmentsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListOrderShipments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListOrderShipments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListOrderShipments404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListOrderShipments404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }

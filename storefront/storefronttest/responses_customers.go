@@ -10,343 +10,343 @@ package storefronttest
 import (
 	"net/http"
 
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
-func listAddressesError(e *apiError) gen.ListAddressesResponseObject {
+func listAddressesError(e *apiError) genserver.ListAddressesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListAddresses401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListAddresses401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListAddresses404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListAddresses404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListAddresses400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListAddresses400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createAddressError(e *apiError) gen.CreateAddressResponseObject {
+func createAddressError(e *apiError) genserver.CreateAddressResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.CreateAddress400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateAddress400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getAddressDetailError(e *apiError) gen.GetAddressDetailResponseObject {
+func getAddressDetailError(e *apiError) genserver.GetAddressDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetAddressDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetAddressDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetAddressDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetAddressDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func updateAddressDetailError(e *apiError) gen.UpdateAddressDetailResponseObject {
+func updateAddressDetailError(e *apiError) genserver.UpdateAddressDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateAddressDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateAddressDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateAddressDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateAddressDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateAddressDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateAddressDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deleteAddressError(e *apiError) gen.DeleteAddressResponseObject {
+func deleteAddressError(e *apiError) genserver.DeleteAddressResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteAddress401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.DeleteAddress404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.DeleteAddress404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func listBankAccountsError(e *apiError) gen.ListBankAccountsResponseObject {
+func listBankAccountsError(e *apiError) genserver.ListBankAccountsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListBankAccounts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListBankAccounts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListBankAccounts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListBankAccounts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListBankAccounts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListBankAccounts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createBankAccountError(e *apiError) gen.CreateBankAccountResponseObject {
+func createBankAccountError(e *apiError) genserver.CreateBankAccountResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.CreateBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getBankAccountDetailError(e *apiError) gen.GetBankAccountDetailResponseObject {
+func getBankAccountDetailError(e *apiError) genserver.GetBankAccountDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetBankAccountDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetBankAccountDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetBankAccountDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetBankAccountDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func updateBankAccountError(e *apiError) gen.UpdateBankAccountResponseObject {
+func updateBankAccountError(e *apiError) genserver.UpdateBankAccountResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deleteBankAccountError(e *apiError) gen.DeleteBankAccountResponseObject {
+func deleteBankAccountError(e *apiError) genserver.DeleteBankAccountResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.DeleteBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.DeleteBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func verifyBankAccountError(e *apiError) gen.VerifyBankAccountResponseObject {
+func verifyBankAccountError(e *apiError) genserver.VerifyBankAccountResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.VerifyBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.VerifyBankAccount401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.VerifyBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.VerifyBankAccount404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.VerifyBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.VerifyBankAccount400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCustomerCardsError(e *apiError) gen.ListCustomerCardsResponseObject {
+func listCustomerCardsError(e *apiError) genserver.ListCustomerCardsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCustomerCards401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCustomerCards401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListCustomerCards404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListCustomerCards404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func getCustomerCreditLineBalanceError(e *apiError) gen.GetCustomerCreditLineBalanceResponseObject {
+func getCustomerCreditLineBalanceError(e *apiError) genserver.GetCustomerCreditLineBalanceResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetCustomerCreditLineBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetCustomerCreditLineBalance401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetCustomerCreditLineBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetCustomerCreditLineBalance404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetCustomerCreditLineBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetCustomerCreditLineBalance400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listDocumentsError(e *apiError) gen.ListDocumentsResponseObject {
+func listDocumentsError(e *apiError) genserver.ListDocumentsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListDocuments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListDocuments401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListDocuments404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListDocuments404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListDocuments400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListDocuments400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createDocumentError(e *apiError) gen.CreateDocumentResponseObject {
+func createDocumentError(e *apiError) genserver.CreateDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func verifyDocumentError(e *apiError) gen.VerifyDocumentResponseObject {
+func verifyDocumentError(e *apiError) genserver.VerifyDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.VerifyDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.VerifyDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.VerifyDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.VerifyDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.VerifyDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.VerifyDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getDocumentError(e *apiError) gen.GetDocumentResponseObject {
+func getDocumentError(e *apiError) genserver.GetDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateDocumentError(e *apiError) gen.UpdateDocumentResponseObject {
+func updateDocumentError(e *apiError) genserver.UpdateDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func deleteDocumentError(e *apiError) gen.DeleteDocumentResponseObject {
+func deleteDocumentError(e *apiError) genserver.DeleteDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.DeleteDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.DeleteDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.DeleteDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.DeleteDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.DeleteDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.DeleteDocument400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getLoyaltyDetailsError(e *apiError) gen.GetLoyaltyDetailsResponseObject {
+func getLoyaltyDetailsError(e *apiError) genserver.GetLoyaltyDetailsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetLoyaltyDetails401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetLoyaltyDetails401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetLoyaltyDetails404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.GetLoyaltyDetails404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func listLoyaltyActivitiesError(e *apiError) gen.ListLoyaltyActivitiesResponseObject {
+func listLoyaltyActivitiesError(e *apiError) genserver.ListLoyaltyActivitiesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListLoyaltyActivities401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListLoyaltyActivities401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListLoyaltyActivities404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListLoyaltyActivities404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListLoyaltyActivities400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListLoyaltyActivities400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCustomerMandateDebitSchedulesError(e *apiError) gen.ListCustomerMandateDebitSchedulesResponseObject {
+func listCustomerMandateDebitSchedulesError(e *apiError) genserver.ListCustomerMandateDebitSchedulesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCustomerMandateDebitSchedules401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCustomerMandateDebitSchedules401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCustomerMandateDebitSchedules404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCustomerMandateDebitSchedules404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCustomerMandateDebitSchedules400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCustomerMandateDebitSchedules400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCustomerMandatesError(e *apiError) gen.ListCustomerMandatesResponseObject {
+func listCustomerMandatesError(e *apiError) genserver.ListCustomerMandatesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCustomerMandates401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCustomerMandates401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.ListCustomerMandates404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListCustomerMandates404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func createCustomerMandateError(e *apiError) gen.CreateCustomerMandateResponseObject {
+func createCustomerMandateError(e *apiError) genserver.CreateCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getCustomerMandateError(e *apiError) gen.GetCustomerMandateResponseObject {
+func getCustomerMandateError(e *apiError) genserver.GetCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateCustomerMandateError(e *apiError) gen.UpdateCustomerMandateResponseObject {
+func updateCustomerMandateError(e *apiError) genserver.UpdateCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func pauseCustomerMandateError(e *apiError) gen.PauseCustomerMandateResponseObject {
+func pauseCustomerMandateError(e *apiError) genserver.PauseCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.PauseCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.PauseCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.PauseCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.PauseCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.PauseCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.PauseCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func resumeCustomerMandateError(e *apiError) gen.ResumeCustomerMandateResponseObject {
+func resumeCustomerMandateError(e *apiError) genserver.ResumeCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ResumeCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ResumeCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ResumeCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ResumeCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ResumeCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ResumeCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func revokeCustomerMandateError(e *apiError) gen.RevokeCustomerMandateResponseObject {
+func revokeCustomerMandateError(e *apiError) genserver.RevokeCustomerMandateResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.RevokeCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.RevokeCustomerMandate401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.RevokeCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.RevokeCustomerMandate404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.RevokeCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.RevokeCustomerMandate400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listSavedPaymentMethodsError(e *apiError) gen.ListSavedPaymentMethodsResponseObject {
+func listSavedPaymentMethodsError(e *apiError) genserver.ListSavedPaymentMethodsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListSavedPaymentMethods401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListSavedPaymentMethods401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListSavedPaymentMethods404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListSavedPaymentMethods404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListSavedPaymentMethods400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListSavedPaymentMethods400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCustomerReviewsError(e *apiError) gen.ListCustomerReviewsResponseObject {
+func listCustomerReviewsError(e *apiError) genserver.ListCustomerReviewsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCustomerReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCustomerReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCustomerReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCustomerReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCustomerReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCustomerReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getCustomerAuthorizedSellersError(e *apiError) gen.GetCustomerAuthorizedSellersResponseObject {
+func getCustomerAuthorizedSellersError(e *apiError) genserver.GetCustomerAuthorizedSellersResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetCustomerAuthorizedSellers401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetCustomerAuthorizedSellers401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.GetCustomerAuthorizedSellers400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetCustomerAuthorizedSellers400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listSubscriptionsError(e *apiError) gen.ListSubscriptionsResponseObject {
+func listSubscriptionsError(e *apiError) genserver.ListSubscriptionsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListSubscriptions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListSubscriptions401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListSubscriptions404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListSubscriptions404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListSubscriptions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListSubscriptions400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createSubscriptionError(e *apiError) gen.CreateSubscriptionResponseObject {
+func createSubscriptionError(e *apiError) genserver.CreateSubscriptionResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.CreateSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getSubscriptionError(e *apiError) gen.GetSubscriptionResponseObject {
+func getSubscriptionError(e *apiError) genserver.GetSubscriptionResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetSubscription404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetSubscription404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func updateSubscriptionError(e *apiError) gen.UpdateSubscriptionResponseObject {
+func updateSubscriptionError(e *apiError) genserver.UpdateSubscriptionResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.UpdateSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.UpdateSubscription401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.UpdateSubscription404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.UpdateSubscription404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.UpdateSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.UpdateSubscription400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }

@@ -10,349 +10,349 @@ package storefronttest
 import (
 	"net/http"
 
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
-func listCategoriesError(e *apiError) gen.ListCategoriesResponseObject {
+func listCategoriesError(e *apiError) genserver.ListCategoriesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCategories401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCategories401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCategories404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCategories404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCategories400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCategories400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceCategoriesError(e *apiError) gen.ListMarketplaceCategoriesResponseObject {
+func listMarketplaceCategoriesError(e *apiError) genserver.ListMarketplaceCategoriesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceCategories401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceCategories401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceCategories404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceCategories404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceCategories400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceCategories400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceProductsError(e *apiError) gen.ListMarketplaceProductsResponseObject {
+func listMarketplaceProductsError(e *apiError) genserver.ListMarketplaceProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceCrosssellProductsError(e *apiError) gen.ListMarketplaceCrosssellProductsResponseObject {
+func listMarketplaceCrosssellProductsError(e *apiError) genserver.ListMarketplaceCrosssellProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceCrosssellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceCrosssellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceCrosssellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceCrosssellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceCrosssellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceCrosssellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func searchMarketplaceProductsError(e *apiError) gen.SearchMarketplaceProductsResponseObject {
+func searchMarketplaceProductsError(e *apiError) genserver.SearchMarketplaceProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.SearchMarketplaceProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.SearchMarketplaceProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.SearchMarketplaceProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.SearchMarketplaceProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceSimilarProductsError(e *apiError) gen.ListMarketplaceSimilarProductsResponseObject {
+func listMarketplaceSimilarProductsError(e *apiError) genserver.ListMarketplaceSimilarProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceSimilarProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceSimilarProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceSimilarProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceSimilarProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceSimilarProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceSimilarProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceUpsellProductsError(e *apiError) gen.ListMarketplaceUpsellProductsResponseObject {
+func listMarketplaceUpsellProductsError(e *apiError) genserver.ListMarketplaceUpsellProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceUpsellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceUpsellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceUpsellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceUpsellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceUpsellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceUpsellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getMarketplaceProductDetailError(e *apiError) gen.GetMarketplaceProductDetailResponseObject {
+func getMarketplaceProductDetailError(e *apiError) genserver.GetMarketplaceProductDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetMarketplaceProductDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetMarketplaceProductDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetMarketplaceProductDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetMarketplaceProductDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetMarketplaceProductDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetMarketplaceProductDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceProductReviewsError(e *apiError) gen.ListMarketplaceProductReviewsResponseObject {
+func listMarketplaceProductReviewsError(e *apiError) genserver.ListMarketplaceProductReviewsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceProductReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceProductReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceProductReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceProductReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceProductReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceProductReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createMarketplaceProductReviewError(e *apiError) gen.CreateMarketplaceProductReviewResponseObject {
+func createMarketplaceProductReviewError(e *apiError) genserver.CreateMarketplaceProductReviewResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateMarketplaceProductReview401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateMarketplaceProductReview401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateMarketplaceProductReview404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateMarketplaceProductReview404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateMarketplaceProductReview400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateMarketplaceProductReview400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceProductVariantsError(e *apiError) gen.ListMarketplaceProductVariantsResponseObject {
+func listMarketplaceProductVariantsError(e *apiError) genserver.ListMarketplaceProductVariantsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceProductVariants401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceProductVariants401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceProductVariants404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceProductVariants404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceProductVariants400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceProductVariants400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getMarketplaceVariantDetailError(e *apiError) gen.GetMarketplaceVariantDetailResponseObject {
+func getMarketplaceVariantDetailError(e *apiError) genserver.GetMarketplaceVariantDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetMarketplaceVariantDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetMarketplaceVariantDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetMarketplaceVariantDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetMarketplaceVariantDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetMarketplaceVariantDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetMarketplaceVariantDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listMarketplaceSkusError(e *apiError) gen.ListMarketplaceSkusResponseObject {
+func listMarketplaceSkusError(e *apiError) genserver.ListMarketplaceSkusResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListMarketplaceSkus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListMarketplaceSkus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListMarketplaceSkus404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListMarketplaceSkus404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListMarketplaceSkus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListMarketplaceSkus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listProductsError(e *apiError) gen.ListProductsResponseObject {
+func listProductsError(e *apiError) genserver.ListProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCrosssellProductsError(e *apiError) gen.ListCrosssellProductsResponseObject {
+func listCrosssellProductsError(e *apiError) genserver.ListCrosssellProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCrosssellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCrosssellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCrosssellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCrosssellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCrosssellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCrosssellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func searchProductsError(e *apiError) gen.SearchProductsResponseObject {
+func searchProductsError(e *apiError) genserver.SearchProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.SearchProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.SearchProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.SearchProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.SearchProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listSimilarProductsError(e *apiError) gen.ListSimilarProductsResponseObject {
+func listSimilarProductsError(e *apiError) genserver.ListSimilarProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListSimilarProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListSimilarProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListSimilarProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListSimilarProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListSimilarProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListSimilarProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listUpsellProductsError(e *apiError) gen.ListUpsellProductsResponseObject {
+func listUpsellProductsError(e *apiError) genserver.ListUpsellProductsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListUpsellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListUpsellProducts401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListUpsellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListUpsellProducts404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListUpsellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListUpsellProducts400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getProductDetailError(e *apiError) gen.GetProductDetailResponseObject {
+func getProductDetailError(e *apiError) genserver.GetProductDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetProductDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetProductDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetProductDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetProductDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetProductDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetProductDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listProductReviewsError(e *apiError) gen.ListProductReviewsResponseObject {
+func listProductReviewsError(e *apiError) genserver.ListProductReviewsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListProductReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListProductReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListProductReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListProductReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListProductReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListProductReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func createProductReviewError(e *apiError) gen.CreateProductReviewResponseObject {
+func createProductReviewError(e *apiError) genserver.CreateProductReviewResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CreateProductReview401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CreateProductReview401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CreateProductReview404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CreateProductReview404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CreateProductReview400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CreateProductReview400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listProductVariantsError(e *apiError) gen.ListProductVariantsResponseObject {
+func listProductVariantsError(e *apiError) genserver.ListProductVariantsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListProductVariants401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListProductVariants401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListProductVariants404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListProductVariants404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListProductVariants400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListProductVariants400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func getVariantDetailError(e *apiError) gen.GetVariantDetailResponseObject {
+func getVariantDetailError(e *apiError) genserver.GetVariantDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetVariantDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetVariantDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetVariantDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetVariantDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetVariantDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetVariantDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listSkusError(e *apiError) gen.ListSkusResponseObject {
+func listSkusError(e *apiError) genserver.ListSkusResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListSkus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListSkus401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListSkus404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListSkus404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListSkus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListSkus400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func checkStoreError(e *apiError) gen.CheckStoreResponseObject {
+func checkStoreError(e *apiError) genserver.CheckStoreResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CheckStore401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CheckStore401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
 	if e.status != http.StatusNotFound {
 		e = &apiError{status: http.StatusNotFound, code: e.code, message: e.message}
 	}
-	return gen.CheckStore404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.CheckStore404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func getConfigError(e *apiError) gen.GetConfigResponseObject {
+func getConfigError(e *apiError) genserver.GetConfigResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetConfig401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetConfig401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetConfig404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetConfig404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetConfig400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetConfig400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listKycDocumentError(e *apiError) gen.ListKycDocumentResponseObject {
+func listKycDocumentError(e *apiError) genserver.ListKycDocumentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListKycDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListKycDocument401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
 	if e.status != http.StatusNotFound {
 		e = &apiError{status: http.StatusNotFound, code: e.code, message: e.message}
 	}
-	return gen.ListKycDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
+	return genserver.ListKycDocument404JSONResponse{NotFoundJSONResponse: e.notFound()}
 }
 
-func getSellerDetailError(e *apiError) gen.GetSellerDetailResponseObject {
+func getSellerDetailError(e *apiError) genserver.GetSellerDetailResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.GetSellerDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.GetSellerDetail401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.GetSellerDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.GetSellerDetail404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.GetSellerDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.GetSellerDetail400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listSellerReviewsError(e *apiError) gen.ListSellerReviewsResponseObject {
+func listSellerReviewsError(e *apiError) genserver.ListSellerReviewsResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListSellerReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListSellerReviews401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListSellerReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListSellerReviews404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListSellerReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListSellerReviews400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCountriesError(e *apiError) gen.ListCountriesResponseObject {
+func listCountriesError(e *apiError) genserver.ListCountriesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCountries401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCountries401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCountries404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCountries404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCountries400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCountries400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCountryPincodesError(e *apiError) gen.ListCountryPincodesResponseObject {
+func listCountryPincodesError(e *apiError) genserver.ListCountryPincodesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCountryPincodes401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCountryPincodes401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCountryPincodes404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCountryPincodes404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCountryPincodes400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCountryPincodes400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func listCountryStatesError(e *apiError) gen.ListCountryStatesResponseObject {
+func listCountryStatesError(e *apiError) genserver.ListCountryStatesResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.ListCountryStates401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.ListCountryStates401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.ListCountryStates404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.ListCountryStates404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.ListCountryStates400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.ListCountryStates400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func trackAnalyticsEventError(e *apiError) gen.TrackAnalyticsEventResponseObject {
+func trackAnalyticsEventError(e *apiError) genserver.TrackAnalyticsEventResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.TrackAnalyticsEvent401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.TrackAnalyticsEvent401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.TrackAnalyticsEvent400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.TrackAnalyticsEvent400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func subscribeNewsletterError(e *apiError) gen.SubscribeNewsletterResponseObject {
+func subscribeNewsletterError(e *apiError) genserver.SubscribeNewsletterResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.SubscribeNewsletter401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.SubscribeNewsletter401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	}
-	return gen.SubscribeNewsletter400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.SubscribeNewsletter400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }
 
-func checkFulfillmentError(e *apiError) gen.CheckFulfillmentResponseObject {
+func checkFulfillmentError(e *apiError) genserver.CheckFulfillmentResponseObject {
 	switch e.status {
 	case http.StatusUnauthorized:
-		return gen.CheckFulfillment401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
+		return genserver.CheckFulfillment401JSONResponse{UnauthorizedJSONResponse: e.unauthorized()}
 	case http.StatusNotFound:
-		return gen.CheckFulfillment404JSONResponse{NotFoundJSONResponse: e.notFound()}
+		return genserver.CheckFulfillment404JSONResponse{NotFoundJSONResponse: e.notFound()}
 	}
-	return gen.CheckFulfillment400JSONResponse{BadRequestJSONResponse: e.badRequest()}
+	return genserver.CheckFulfillment400JSONResponse{BadRequestJSONResponse: e.badRequest()}
 }

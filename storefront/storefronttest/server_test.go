@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -91,7 +91,7 @@ func TestHandlerServesAnyStore(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	for _, store := range []string{"store-a", "01JD9ZQF2X7A6B5C4D3E2F1G0H"} {
-		c, err := gen.NewClientWithResponses(ts.URL + "/api/v1/" + store + "/storefront")
+		c, err := genclient.NewClientWithResponses(ts.URL + "/api/v1/" + store + "/storefront")
 		require.NoError(t, err)
 		resp, err := c.GetAnonymousTokenWithResponse(t.Context(), apiKey(srv.APIKey()))
 		require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestHandlerServesAnyStore(t *testing.T) {
 		assert.Equal(t, store, claims.StoreID)
 
 		// A token works only in the store it was issued for.
-		other, err := gen.NewClientWithResponses(ts.URL + "/api/v1/elsewhere/storefront")
+		other, err := genclient.NewClientWithResponses(ts.URL + "/api/v1/elsewhere/storefront")
 		require.NoError(t, err)
 		detail, err := other.GetUserDetailWithResponse(t.Context(), claims.UserID, bearer(resp.JSON200.Content.AccessToken))
 		require.NoError(t, err)

@@ -8,10 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
-func (e *env) refresh(token string) *gen.RefreshTokenResponse {
+func (e *env) refresh(token string) *genclient.RefreshTokenResponse {
 	e.t.Helper()
 	resp, err := e.c.RefreshTokenWithResponse(e.ctx, gen.RefreshTokenJSONRequestBody{RefreshToken: token})
 	require.NoError(e.t, err)

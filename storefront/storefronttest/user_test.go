@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/gen"
+	genclient "github.com/commercengine-go/sdk/gen/client"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -151,7 +152,7 @@ func TestProfileImage(t *testing.T) {
 	t.Parallel()
 	e := setup(t)
 	s := e.registerPhone("9876543210", "Asha")
-	get := func() *gen.GetProfileImageResponse {
+	get := func() *genclient.GetProfileImageResponse {
 		t.Helper()
 		r, err := e.c.GetProfileImageWithResponse(e.ctx, s.userID, bearer(s.access))
 		require.NoError(t, err)

@@ -31,19 +31,30 @@ func (c CookieConfig) LogValue() slog.Value {
 }
 
 // String describes the cookie sessions without their keys.
-func (c CookieSessions) String() string {
+func (c *CookieSessions) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	return redact.NewView("CookieSessions").Field("Keys", fmt.Sprintf("<%d redacted>", len(c.keys))).
 		Field("Cookie", c.cookie.Name).Field("Renewals", redact.TypeName(c.renewals)).String()
 }
 
 // GoString keeps %#v from printing the keys.
-func (c CookieSessions) GoString() string { return "web." + c.String() }
+func (c *CookieSessions) GoString() string {
+	if c == nil {
+		return "(*web.CookieSessions)(nil)"
+	}
+	return "&web." + c.String()
+}
 
 // Format keeps every fmt verb from printing the keys.
-func (c CookieSessions) Format(f fmt.State, verb rune) { redact.Format(f, verb, c) }
+func (c *CookieSessions) Format(f fmt.State, verb rune) { redact.Format(f, verb, c) }
 
 // LogValue implements slog.LogValuer without the keys.
-func (c CookieSessions) LogValue() slog.Value {
+func (c *CookieSessions) LogValue() slog.Value {
+	if c == nil {
+		return slog.StringValue("<nil>")
+	}
 	return slog.GroupValue(slog.Int("keys", len(c.keys)), slog.String("cookie", c.cookie.Name),
 		slog.String("renewals", redact.TypeName(c.renewals)))
 }

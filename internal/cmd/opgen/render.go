@@ -679,18 +679,18 @@ const routesTemplate = `package storefronttest
 import (
 	"net/http"
 
-	"github.com/commercengine-go/sdk/gen"
+	"github.com/commercengine-go/sdk/storefront/storefronttest/internal/genserver"
 )
 
-// operationHandlers maps each operation of the spec to the method of gen's
-// ServerInterfaceWrapper that decodes its request and calls its strict
+// operationHandlers maps each operation of the spec to the method of
+// genserver's ServerInterfaceWrapper that decodes its request and calls its strict
 // handler. The server routes by the spec (api's router, which prefers
 // static segments as the API does: /carts/users/{user_id} before
 // /carts/{id}/coupon) and dispatches through this table; net/http's
 // ServeMux refuses that pair of patterns.
-var operationHandlers = map[string]func(*gen.ServerInterfaceWrapper, http.ResponseWriter, *http.Request){
+var operationHandlers = map[string]func(*genserver.ServerInterfaceWrapper, http.ResponseWriter, *http.Request){
 {{- range .}}
-	{{quote .ID}}: (*gen.ServerInterfaceWrapper).{{.GoName}},
+	{{quote .ID}}: (*genserver.ServerInterfaceWrapper).{{.GoName}},
 {{- end}}
 }
 `
