@@ -38,7 +38,7 @@ func ExampleCartService() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	created, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+	created, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 		{ProductID: "darjeeling-first-flush", VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)},
 	}})
 	if err != nil {
@@ -51,7 +51,7 @@ func ExampleCartService() {
 		ProductID: "classic-ceramic-mug", VariantID: new("classic-ceramic-mug-terracotta"), Quantity: decimal.NewFromInt(2)}); err != nil {
 		log.Fatal(err)
 	}
-	c, err := sess.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	c, err := sess.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -70,25 +70,25 @@ func ExampleCartService() {
 // Placing an order for a ready cart with a test card, then the order's
 // life: shipped, delivered, and its payment status.
 func ExampleOrdersService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 
-	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 		{ProductID: "cast-iron-teapot", Quantity: decimal.NewFromInt(1)}}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	address := storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"), CountryCode: "+91", Phone: "9876543210",
 		Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka", Country: "India"}
-	var addresses storefront.CreateCartAddressJSONRequestBody
+	var addresses storefront.CreateCartAddressBody
 	if err := addresses.FromCartNewAddresses(storefront.CartNewAddresses{BillingAddress: &address, ShippingAddress: &address}); err != nil {
 		log.Fatal(err)
 	}
 	if _, err := sess.Cart.CreateCartAddress(ctx, c.Cart.ID, addresses); err != nil {
 		log.Fatal(err)
 	}
-	var delivery storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	var delivery storefront.FulfillmentPreference
 	if err := json.Unmarshal([]byte(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+
 		`","shipping_provider_id":"`+storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierStandard+`"}]}`), &delivery); err != nil {
 		log.Fatal(err)
@@ -103,12 +103,12 @@ func ExampleOrdersService() {
 		"name_on_card":"Asha Rao","card_security_code":"123"}`), &card); err != nil {
 		log.Fatal(err)
 	}
-	placed, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderJSONRequestBody{CartID: c.Cart.ID, PaymentMethod: &card})
+	placed, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: c.Cart.ID, PaymentMethod: &card})
 	if err != nil {
 		log.Fatal(err)
 	}
-	n := *placed.Order.OrderNumber
-	fmt.Println("order status:", *placed.Order.Status)
+	n := placed.Order.GetOrderNumber()
+	fmt.Println("order status:", placed.Order.GetStatus())
 
 	if err := srv.ShipOrder(n); err != nil { // the store ships it
 		log.Fatal(err)
@@ -117,17 +117,17 @@ func ExampleOrdersService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("shipment:", *(*shipments.Shipments)[0].Status)
+	fmt.Println("shipment:", shipments.GetShipments()[0].GetStatus())
 	paid, err := sess.Orders.GetPaymentStatus(ctx, n)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("payment:", paid.Status, paid.AmountPaid)
-	for o, err := range sess.Orders.ListOrdersAll(ctx, &storefront.ListOrdersParams{UserID: user.ID}) {
+	for o, err := range sess.Orders.ListOrdersAll(ctx, nil) { // nil: the session's own orders
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println("in the history:", *o.OrderNumber == n)
+		fmt.Println("in the history:", o.GetOrderNumber() == n)
 	}
 	// Output:
 	// order status: confirmed
@@ -140,12 +140,12 @@ func ExampleOrdersService() {
 // and sent again (what the server sets, such as its ID, is left out of
 // the request by the SDK).
 func ExampleCustomersService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
-	cid := user.CustomerID // also in the session's token: sess.Peek
 
-	saved, err := sess.Customers.CreateAddress(ctx, cid, storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"),
+	// "" is the session's own customer, from its access token.
+	saved, err := sess.Customers.CreateAddress(ctx, "", storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"),
 		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
 		City: "Bengaluru", State: "Karnataka", Country: "India"})
 	if err != nil {
@@ -153,20 +153,20 @@ func ExampleCustomersService() {
 	}
 	addr := *saved.Address
 	addr.AddressLine1 = "14 MG Road"
-	if _, err := sess.Customers.UpdateAddressDetail(ctx, cid, *addr.ID, addr); err != nil {
+	if _, err := sess.Customers.UpdateAddressDetail(ctx, "", addr.GetID(), addr); err != nil {
 		log.Fatal(err)
 	}
-	for a, err := range sess.Customers.ListAddressesAll(ctx, cid, nil) {
+	for a, err := range sess.Customers.ListAddressesAll(ctx, "", nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(a.AddressLine1, a.City, "default for shipping:", *a.IsDefaultShipping)
+		fmt.Println(a.AddressLine1, a.City, "default for shipping:", a.GetIsDefaultShipping())
 	}
-	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, cid)
+	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, "")
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("loyalty points:", *loyalty.Loyalty.PointsBalance)
+	fmt.Println("loyalty points:", loyalty.Loyalty.GetPointsBalance())
 	// Output:
 	// 14 MG Road Bengaluru default for shipping: true
 	// loyalty points: 0
@@ -174,11 +174,11 @@ func ExampleCustomersService() {
 
 // A subscription to a product's monthly plan, paused for a month.
 func ExampleSubscriptionsService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 	// Physical goods are delivered to the customer's default address.
-	if _, err := sess.Customers.CreateAddress(ctx, user.CustomerID, storefront.CustomerAddress{FirstName: "Asha",
+	if _, err := sess.Customers.CreateAddress(ctx, "", storefront.CustomerAddress{FirstName: "Asha",
 		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
 		City: "Bengaluru", State: "Karnataka", Country: "India"}); err != nil {
 		log.Fatal(err)
@@ -216,15 +216,15 @@ func ExampleSubscriptionsService() {
 
 // The wishlist: adding a product twice keeps it once.
 func ExampleWishlistService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
-	for range 2 {
-		if _, err := sess.Wishlist.AddToWishlist(ctx, user.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}); err != nil {
+	for range 2 { // "": the session's own user
+		if _, err := sess.Wishlist.AddToWishlist(ctx, "", storefront.AddToWishlistBody{ProductID: "cast-iron-teapot"}); err != nil {
 			log.Fatal(err)
 		}
 	}
-	w, err := sess.Wishlist.GetWishlist(ctx, user.ID, nil)
+	w, err := sess.Wishlist.GetWishlist(ctx, "", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func ExamplePaymentsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("payment methods:", len(*methods.PaymentMethods))
+	fmt.Println("payment methods:", len(methods.GetPaymentMethods()))
 	branch, err := sess.Payments.GetIfscLookup(ctx, "HDFC0000240")
 	if err != nil {
 		log.Fatal(err)

@@ -222,7 +222,7 @@ func (c *cli) catalogSearch(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithTimeout(ctx, r.sf.timeout)
 	defer cancel()
 
-	body := storefront.SearchProductsJSONRequestBody{Query: query, Page: *page, Limit: *limit}
+	body := storefront.SearchProduct{Query: query, Page: *page, Limit: *limit}
 	if *filter != "" {
 		var f storefront.SearchProduct_Filter
 		if err := f.FromSearchProductFilter0(*filter); err != nil {

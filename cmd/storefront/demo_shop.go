@@ -36,7 +36,7 @@ func shopSteps(sess *storefront.Session) demoShop {
 	return demoShop{
 		fill: []demoStep{
 			{"cart: two products", "create-cart, update-cart", func(ctx context.Context) (string, error) {
-				c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+				c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 					{ProductID: "darjeeling-first-flush", VariantID: &variant, Quantity: decimal.NewFromInt(1)}}})
 				if err != nil {
 					return "", err
@@ -49,7 +49,7 @@ func shopSteps(sess *storefront.Session) demoShop {
 				return fmt.Sprintf("%s items, %s", u.Cart.CartItemsCount, rupees(&u.Cart.SubtotalIncludingTax)), nil
 			}},
 			{"cart: coupon WELCOME10", "apply-coupon", func(ctx context.Context) (string, error) {
-				c, err := sess.Cart.ApplyCoupon(ctx, cartID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+				c, err := sess.Cart.ApplyCoupon(ctx, cartID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 				if err != nil {
 					return "", err
 				}
@@ -72,12 +72,12 @@ func shopSteps(sess *storefront.Session) demoShop {
 		}},
 		checkout: []demoStep{
 			{"address and delivery", "create-cart-address, update-fulfillment-preference", func(ctx context.Context) (string, error) {
-				var addresses storefront.CreateCartAddressJSONRequestBody
+				var addresses storefront.CreateCartAddressBody
 				must(`{"billing_address":`+address+`,"shipping_address":`+address+`}`, &addresses)
 				if _, err := sess.Cart.CreateCartAddress(ctx, cartID, addresses); err != nil {
 					return "", err
 				}
-				var pref storefront.UpdateFulfillmentPreferenceJSONRequestBody
+				var pref storefront.FulfillmentPreference
 				must(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+`","shipping_provider_id":"`+
 					storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierExpress+`"}]}`, &pref)
 				c, err := sess.Cart.UpdateFulfillmentPreference(ctx, cartID, pref)
@@ -91,7 +91,7 @@ func shopSteps(sess *storefront.Session) demoShop {
 				must(`{"payment_provider_slug":"juspay","integration_type":"express-checkout","return_url":"https://example.com/return",
 					"payment_method_type":"CARD","save_to_locker":false,"card_number":"`+storefronttest.TestCardSuccess+`",
 					"card_exp_month":"12","card_exp_year":"2099","name_on_card":"Asha Rao","card_security_code":"123"}`, &card)
-				res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderJSONRequestBody{CartID: cartID, PaymentMethod: &card})
+				res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: cartID, PaymentMethod: &card})
 				if err != nil {
 					return "", err
 				}

@@ -63,7 +63,7 @@ var cartCmds = map[string]authCmd{
 			switch {
 			case errors.As(err, &apiErr) && apiErr.StatusCode == 404:
 				item := cartItem(*product, *variant, int64(*qty))
-				res, err := a.sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{item}})
+				res, err := a.sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{item}})
 				if err != nil {
 					return a.fail("create-cart", err)
 				}
@@ -126,7 +126,7 @@ var cartCmds = map[string]authCmd{
 				a.printCart("remove-coupon", &res.Cart)
 				return nil
 			}
-			res, err := a.sess.Cart.ApplyCoupon(ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: *code})
+			res, err := a.sess.Cart.ApplyCoupon(ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: *code})
 			if err != nil {
 				return a.fail("apply-coupon", err)
 			}
@@ -205,7 +205,7 @@ var ordersCmds = map[string]authCmd{
 			case *mode != "original-payment-mode" && *mode != "bank-transfer":
 				return usagef("--refund-mode must be original-payment-mode or bank-transfer")
 			}
-			body := storefront.CancelOrderJSONRequestBody{CancellationReason: *reason, RefundMode: storefront.CancelOrderBodyRefundMode(*mode)}
+			body := storefront.CancelOrderBody{CancellationReason: *reason, RefundMode: storefront.CancelOrderBodyRefundMode(*mode)}
 			if *account != "" {
 				body.BankAccountID = account
 			}
