@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// CallOption adjusts one call. Every method of the services takes any
+// CallOption adjusts one call. Every method of the services (all but
+// Auth.RefreshToken, whose refresh the session's callers share) takes any
 // number of them after its other arguments:
 //
 //	var info storefront.ResponseInfo
