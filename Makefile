@@ -3,7 +3,7 @@ GO           ?= go
 STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GENERATED    := gen storefront/zz_*.gen.go storefront/storefronttest/zz_*.gen.go storefront/storefronttest/internal/genserver api/openapi.gen.yaml OPERATIONS.md
 
-.PHONY: all generate check-generated test lint fmt vet spec-diff conformance-live bench build-cost fuzz redis-server
+.PHONY: all generate check-generated test test-long lint fmt vet spec-diff conformance-live bench build-cost fuzz redis-server
 
 all: check-generated lint test
 
@@ -21,6 +21,10 @@ check-generated: generate
 ## test: go vet, then every test with the race detector (installs redis-server first when it is missing)
 test: redis-server vet
 	$(GO) test -race ./...
+
+## test-long: make test with the long forms of the exhaustive agreement runs (SDK_TEST_LONG=1; see internal/testlong)
+test-long: redis-server vet
+	SDK_TEST_LONG=1 $(GO) test -race -timeout 30m ./...
 
 ## redis-server: install Redis when it is missing: the storefront/redisstore and storefront/web tests run a real one
 redis-server:

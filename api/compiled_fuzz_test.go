@@ -9,6 +9,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/commercengine-go/sdk/internal/testlong"
 )
 
 // fuzzTarget is a schema to hold to kin-openapi, with its compiled check.
@@ -168,9 +170,9 @@ func TestGeneratedDocumentsAgreeWithKin(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 1))
 	count := map[verdict]int{}
 	kinYes := 0
-	rounds := 60
+	rounds := testlong.Pick(12, 60)
 	if testing.Short() {
-		rounds = 10
+		rounds = 6
 	}
 	for round := 0; round < rounds; round++ {
 		for _, name := range bt.names {

@@ -17,6 +17,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/internal/testlong"
 )
 
 // kinVerdict is the validator's slow path on data, a body sent in direction
@@ -197,7 +199,8 @@ func TestCompiledChecksAgreeWithKin(t *testing.T) {
 	// sample, taken in turn from all of them, so that every schema meets
 	// foreign documents while the test stays linear in the spec's size.
 	keys := slices.SortedFunc(maps.Keys(v.fast), func(a, b checkKey) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
-	const foreign, maxMutations = 6, 150
+	// make test compares a sample of each; make test-long many more.
+	foreign, maxMutations := testlong.Pick(2, 6), testlong.Pick(16, 150)
 	uncompiled, next := 0, 0
 	for _, smp := range samples {
 		if v.fast[smp.key] == nil { // a schema the compiler leaves to kin-openapi (discriminator, readOnly …)

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -52,3 +53,70 @@ func TestModelsPrintWithoutSecrets(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// leaked reports the first form in which out shows secret: as it is, in
+// hex (%x, %X), or as the decimal bytes fmt prints a []byte with (%v,
+// %d), as a union's raw JSON is printed.
+func leaked(out, secret string) string {
+	dec := fmt.Sprint([]byte(secret))
+	for _, form := range []string{secret, fmt.Sprintf("%x", secret), fmt.Sprintf("%X", secret), dec[1 : len(dec)-1]} {
+		if strings.Contains(out, form) {
+			return form
+		}
+	}
+	return ""
+}
+
+// TestNestedPersonalDataPrintsRedacted: the x-sensitive fields of inline
+// objects (a saved card's number, token, name and expiry, a UPI VPA), the
+// models of a list reached through a pointer to a slice (printed by %s
+// without their own methods), and a union whose branches hold a secret
+// (raw JSON) print none of it, with any verb and through log/slog.
+func TestNestedPersonalDataPrintsRedacted(t *testing.T) {
+	const secret = "s3cr3t-4111111111111111"
+	var saved SavedPaymentMethod
+	if err := json.Unmarshal([]byte(`{"card":[{"card_number":"`+secret+`","card_token":"`+secret+`","name_on_card":"`+secret+`",`+
+		`"card_exp_month":"`+secret+`","card_exp_year":"`+secret+`","card_type":"CREDIT"}],"upi_collect":[{"vpa":"`+secret+`","count":1,"last_used":"x"}]}`), &saved); err != nil {
+		t.Fatal(err)
+	}
+	var order CreateOrderContent
+	if err := json.Unmarshal([]byte(`{"payment_required":true,"payment_info":{"sdk_payload":{"payload":{"clientAuthToken":"`+secret+`"}},"juspay":{"client_auth_token":"`+secret+`"}}}`), &order); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]any{
+		"saved payment method":  saved,
+		"saved methods content": ListSavedPaymentMethodsContent{SavedPaymentMethods: &saved},
+		"bank accounts":         ListBankAccountsContent{BankAccounts: &[]CustomerBankAccount{{AccountNumber: secret, AccountName: "Asha"}}},
+		"documents":             ListDocumentsContent{Documents: &[]Document{{DocumentNumber: secret}}},
+		"order":                 order,
+		"payment info":          order.PaymentInfo,
+		"vpa":                   VerifyVpaContent{Vpa: secret, CustomerName: "Asha"},
+		"vpa query":             VerifyVpaParams{Vpa: ptr(secret)},
+		// A type defined as another has none of its methods: its own
+		// must hide what the other holds, and not call itself.
+		"defined body": ChangePasswordJSONRequestBody{OldPassword: secret, NewPassword: secret, ConfirmPassword: secret},
+	}
+	for name, v := range values {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
+			for _, x := range []any{v, &v, []any{v}, struct{ V any }{v}} {
+				if form := leaked(fmt.Sprintf(verb, x), secret); form != "" {
+					t.Errorf("%s (%T) printed with %s shows %q", name, x, verb, form)
+					break
+				}
+			}
+		}
+		var b strings.Builder
+		slog.New(slog.NewTextHandler(&b, nil)).Info("x", "v", v)
+		slog.New(slog.NewJSONHandler(&b, nil)).Info("x", "v", v)
+		if form := leaked(b.String(), secret); form != "" {
+			t.Errorf("%s logged shows %q: %s", name, form, b.String())
+		}
+	}
+	// What is not secret still shows.
+	if out := fmt.Sprintf("%s", values["bank accounts"]); !strings.Contains(out, "Asha") {
+		t.Errorf("printed %s", out)
+	}
+	if out := fmt.Sprintf("%s", saved); !strings.Contains(out, "CREDIT") || !strings.Contains(out, "[redacted]") {
+		t.Errorf("printed %s", out)
+	}
+}

@@ -401,6 +401,42 @@ func (e CancelOrderBodyRefundMode) Valid() bool {
 	}
 }
 
+// Defines values for CardNetwork.
+const (
+	CardNetworkAMEX     CardNetwork = "AMEX"
+	CardNetworkDINERS   CardNetwork = "DINERS"
+	CardNetworkDISCOVER CardNetwork = "DISCOVER"
+	CardNetworkJCB      CardNetwork = "JCB"
+	CardNetworkMAESTRO  CardNetwork = "MAESTRO"
+	CardNetworkMASTER   CardNetwork = "MASTER"
+	CardNetworkRUPAY    CardNetwork = "RUPAY"
+	CardNetworkVISA     CardNetwork = "VISA"
+)
+
+// Valid indicates whether the value is a known member of the CardNetwork enum.
+func (e CardNetwork) Valid() bool {
+	switch e {
+	case CardNetworkAMEX:
+		return true
+	case CardNetworkDINERS:
+		return true
+	case CardNetworkDISCOVER:
+		return true
+	case CardNetworkJCB:
+		return true
+	case CardNetworkMAESTRO:
+		return true
+	case CardNetworkMASTER:
+		return true
+	case CardNetworkRUPAY:
+		return true
+	case CardNetworkVISA:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CardPaymentCardType.
 const (
 	AmericanExpress CardPaymentCardType = "American Express"
@@ -710,6 +746,24 @@ func (e CouponType) Valid() bool {
 	}
 }
 
+// Defines values for CourierCompanyMode.
+const (
+	Air     CourierCompanyMode = "air"
+	Surface CourierCompanyMode = "surface"
+)
+
+// Valid indicates whether the value is a known member of the CourierCompanyMode enum.
+func (e CourierCompanyMode) Valid() bool {
+	switch e {
+	case Air:
+		return true
+	case Surface:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateCustomSubscriptionBillingFrequency.
 const (
 	CreateCustomSubscriptionBillingFrequencyAnnually CreateCustomSubscriptionBillingFrequency = "annually"
@@ -971,42 +1025,6 @@ func (e DeliveryFulfillmentPreferenceType) Valid() bool {
 	}
 }
 
-// Defines values for DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode.
-const (
-	Air     DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode = "air"
-	Surface DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode = "surface"
-)
-
-// Valid indicates whether the value is a known member of the DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode enum.
-func (e DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode) Valid() bool {
-	switch e {
-	case Air:
-		return true
-	case Surface:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DeliveryOptionShipmentsShippingMethodsShippingType.
-const (
-	DeliveryOptionShipmentsShippingMethodsShippingTypeAuto   DeliveryOptionShipmentsShippingMethodsShippingType = "auto"
-	DeliveryOptionShipmentsShippingMethodsShippingTypeManual DeliveryOptionShipmentsShippingMethodsShippingType = "manual"
-)
-
-// Valid indicates whether the value is a known member of the DeliveryOptionShipmentsShippingMethodsShippingType enum.
-func (e DeliveryOptionShipmentsShippingMethodsShippingType) Valid() bool {
-	switch e {
-	case DeliveryOptionShipmentsShippingMethodsShippingTypeAuto:
-		return true
-	case DeliveryOptionShipmentsShippingMethodsShippingTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DiscountBasedPromotionDiscountType.
 const (
 	DiscountBasedPromotionDiscountTypeFixedAmount DiscountBasedPromotionDiscountType = "fixed-amount"
@@ -1244,6 +1262,24 @@ func (e FreeGoodsPromotionPromotionType) Valid() bool {
 	}
 }
 
+// Defines values for FulfillmentOptionsSummaryRecommendedFulfillmentType.
+const (
+	FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore FulfillmentOptionsSummaryRecommendedFulfillmentType = "collect-in-store"
+	FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery       FulfillmentOptionsSummaryRecommendedFulfillmentType = "delivery"
+)
+
+// Valid indicates whether the value is a known member of the FulfillmentOptionsSummaryRecommendedFulfillmentType enum.
+func (e FulfillmentOptionsSummaryRecommendedFulfillmentType) Valid() bool {
+	switch e {
+	case FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore:
+		return true
+	case FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GenerateHashBodyPaymentGateway.
 const (
 	Payu GenerateHashBodyPaymentGateway = "payu"
@@ -1334,24 +1370,6 @@ func (e GenerateOTPPhoneOTPAction) Valid() bool {
 	case GenerateOTPPhoneOTPActionUpdatePhone:
 		return true
 	case GenerateOTPPhoneOTPActionVerifyPhone:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType.
-const (
-	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType = "collect-in-store"
-	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery       GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType = "delivery"
-)
-
-// Valid indicates whether the value is a known member of the GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType enum.
-func (e GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType) Valid() bool {
-	switch e {
-	case GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore:
-		return true
-	case GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery:
 		return true
 	default:
 		return false
@@ -1571,42 +1589,6 @@ const (
 func (e JusPaySavedCardTokenIntegrationType) Valid() bool {
 	switch e {
 	case JusPaySavedCardTokenIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for JusPaySavedCardTokenPaymentMethod.
-const (
-	JusPaySavedCardTokenPaymentMethodAMEX     JusPaySavedCardTokenPaymentMethod = "AMEX"
-	JusPaySavedCardTokenPaymentMethodDINERS   JusPaySavedCardTokenPaymentMethod = "DINERS"
-	JusPaySavedCardTokenPaymentMethodDISCOVER JusPaySavedCardTokenPaymentMethod = "DISCOVER"
-	JusPaySavedCardTokenPaymentMethodJCB      JusPaySavedCardTokenPaymentMethod = "JCB"
-	JusPaySavedCardTokenPaymentMethodMAESTRO  JusPaySavedCardTokenPaymentMethod = "MAESTRO"
-	JusPaySavedCardTokenPaymentMethodMASTER   JusPaySavedCardTokenPaymentMethod = "MASTER"
-	JusPaySavedCardTokenPaymentMethodRUPAY    JusPaySavedCardTokenPaymentMethod = "RUPAY"
-	JusPaySavedCardTokenPaymentMethodVISA     JusPaySavedCardTokenPaymentMethod = "VISA"
-)
-
-// Valid indicates whether the value is a known member of the JusPaySavedCardTokenPaymentMethod enum.
-func (e JusPaySavedCardTokenPaymentMethod) Valid() bool {
-	switch e {
-	case JusPaySavedCardTokenPaymentMethodAMEX:
-		return true
-	case JusPaySavedCardTokenPaymentMethodDINERS:
-		return true
-	case JusPaySavedCardTokenPaymentMethodDISCOVER:
-		return true
-	case JusPaySavedCardTokenPaymentMethodJCB:
-		return true
-	case JusPaySavedCardTokenPaymentMethodMAESTRO:
-		return true
-	case JusPaySavedCardTokenPaymentMethodMASTER:
-		return true
-	case JusPaySavedCardTokenPaymentMethodRUPAY:
-		return true
-	case JusPaySavedCardTokenPaymentMethodVISA:
 		return true
 	default:
 		return false
@@ -3083,6 +3065,24 @@ func (e ShipmentStatus) Valid() bool {
 	}
 }
 
+// Defines values for ShippingMethodShippingType.
+const (
+	ShippingMethodShippingTypeAuto   ShippingMethodShippingType = "auto"
+	ShippingMethodShippingTypeManual ShippingMethodShippingType = "manual"
+)
+
+// Valid indicates whether the value is a known member of the ShippingMethodShippingType enum.
+func (e ShippingMethodShippingType) Valid() bool {
+	switch e {
+	case ShippingMethodShippingTypeAuto:
+		return true
+	case ShippingMethodShippingTypeManual:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SingleSelectAttributeType.
 const (
 	SingleSelectAttributeTypeSingleSelect SingleSelectAttributeType = "single-select"
@@ -3893,10 +3893,10 @@ type ApplyCouponContent struct {
 }
 
 // AssociatedOption defines model for AssociatedOption.
-type AssociatedOption map[string]AssociatedOption_AdditionalProperties
+type AssociatedOption map[string]AssociatedOptionValue
 
-// AssociatedOption_AdditionalProperties defines model for AssociatedOption.AdditionalProperties.
-type AssociatedOption_AdditionalProperties struct {
+// AssociatedOptionValue The value of one of an item's options: a colour or a choice.
+type AssociatedOptionValue struct {
 	union json.RawMessage
 }
 
@@ -4158,6 +4158,9 @@ type CancelOrderReturnBody struct {
 type CancelOrderReturnContent struct {
 	OrderReturn *OrderReturn `json:"order_return,omitempty"`
 }
+
+// CardNetwork The network of a card.
+type CardNetwork string
 
 // CardPayment defines model for CardPayment.
 type CardPayment struct {
@@ -4495,6 +4498,34 @@ type CouponPromotionCommonDetail struct {
 // CouponType defines model for CouponType.
 type CouponType string
 
+// CourierCompany A courier that can carry a shipment, its price and its delivery time.
+type CourierCompany struct {
+	EstimatedDeliveryDays *string `json:"estimated_delivery_days,omitempty"`
+
+	// ID A courier's ID: text or a number, as the shipping provider gives it.
+	ID             *CourierCompanyID   `json:"id,omitempty"`
+	IsHyperlocal   *bool               `json:"is_hyperlocal,omitempty"`
+	IsRecommended  *bool               `json:"is_recommended,omitempty"`
+	Mode           *CourierCompanyMode `json:"mode,omitempty"`
+	Name           *string             `json:"name,omitempty"`
+	Rating         *decimal.Decimal    `json:"rating,omitempty"`
+	ShippingAmount *decimal.Decimal    `json:"shipping_amount,omitempty"`
+}
+
+// CourierCompanyMode defines model for CourierCompany.Mode.
+type CourierCompanyMode string
+
+// CourierCompanyID A courier's ID: text or a number, as the shipping provider gives it.
+type CourierCompanyID struct {
+	union json.RawMessage
+}
+
+// CourierCompanyID0 defines model for CourierCompanyID.0.
+type CourierCompanyID0 = string
+
+// CourierCompanyID1 defines model for CourierCompanyID.1.
+type CourierCompanyID1 = decimal.Decimal
+
 // CreateAddressContent defines model for CreateAddressContent.
 type CreateAddressContent struct {
 	Address *CustomerAddress `json:"address,omitempty"`
@@ -4603,14 +4634,11 @@ type CreateOrderBody struct {
 
 // CreateOrderContent defines model for CreateOrderContent.
 type CreateOrderContent struct {
-	Order           Order                          `json:"order"`
-	PaymentInfo     CreateOrderContent_PaymentInfo `json:"payment_info"`
-	PaymentRequired bool                           `json:"payment_required"`
-}
+	Order Order `json:"order"`
 
-// CreateOrderContent_PaymentInfo defines model for CreateOrderContent.PaymentInfo.
-type CreateOrderContent_PaymentInfo struct {
-	union json.RawMessage
+	// PaymentInfo What the client needs to finish paying an order: the payment gateway's session.
+	PaymentInfo     GatewayPaymentInfo `json:"payment_info"`
+	PaymentRequired bool               `json:"payment_required"`
 }
 
 // CreateOrderReturn defines model for CreateOrderReturn.
@@ -4672,11 +4700,8 @@ type CreateSubscription struct {
 	IsCancellationAllowed        bool                    `json:"is_cancellation_allowed"`
 	IsPrepaid                    bool                    `json:"is_prepaid"`
 	UsageBasedBilling            bool                    `json:"usage_based_billing"`
-	UsageBasedTiers              *[]struct {
-		PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
-		UpTo         *decimal.Decimal `json:"up_to,omitempty"`
-	} `json:"usage_based_tiers,omitempty"`
-	union json.RawMessage
+	UsageBasedTiers              *[]UsageBasedTier       `json:"usage_based_tiers,omitempty"`
+	union                        json.RawMessage
 }
 
 // CreateSubscriptionContent defines model for CreateSubscriptionContent.
@@ -4921,13 +4946,7 @@ type DeleteFromWishlistContent struct {
 type DeliveryFulfillment struct {
 	FulfillmentType DeliveryFulfillmentFulfillmentType `json:"fulfillment_type"`
 	PreferenceType  *DeliveryFulfillmentPreferenceType `json:"preference_type,omitempty"`
-	Shipments       []struct {
-		CourierCompanyID     *string `json:"courier_company_id,omitempty"`
-		CourierCompanyName   *string `json:"courier_company_name,omitempty"`
-		ID                   string  `json:"id"`
-		ShippingProviderID   string  `json:"shipping_provider_id"`
-		ShippingProviderName *string `json:"shipping_provider_name,omitempty"`
-	} `json:"shipments"`
+	Shipments       []DeliveryShipment                 `json:"shipments"`
 }
 
 // DeliveryFulfillmentFulfillmentType defines model for DeliveryFulfillment.FulfillmentType.
@@ -4938,47 +4957,26 @@ type DeliveryFulfillmentPreferenceType string
 
 // DeliveryOption defines model for DeliveryOption.
 type DeliveryOption struct {
-	FreeShippingThreshold *decimal.Decimal `json:"free_shipping_threshold"`
-	IsServiceable         bool             `json:"is_serviceable"`
-	Shipments             []struct {
-		ID              string         `json:"id"`
-		Items           []ShipmentItem `json:"items"`
-		ShippingMethods []struct {
-			CourierCompanies *[]struct {
-				EstimatedDeliveryDays *string                                                       `json:"estimated_delivery_days,omitempty"`
-				ID                    *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID `json:"id,omitempty"`
-				IsHyperlocal          *bool                                                         `json:"is_hyperlocal,omitempty"`
-				IsRecommended         *bool                                                         `json:"is_recommended,omitempty"`
-				Mode                  *DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode   `json:"mode,omitempty"`
-				Name                  *string                                                       `json:"name,omitempty"`
-				Rating                *decimal.Decimal                                              `json:"rating,omitempty"`
-				ShippingAmount        *decimal.Decimal                                              `json:"shipping_amount,omitempty"`
-			} `json:"courier_companies,omitempty"`
-			EstimatedDeliveryDays *string                                             `json:"estimated_delivery_days,omitempty"`
-			ID                    *string                                             `json:"id,omitempty"`
-			Name                  *string                                             `json:"name,omitempty"`
-			ShippingAmount        *string                                             `json:"shipping_amount,omitempty"`
-			ShippingType          *DeliveryOptionShipmentsShippingMethodsShippingType `json:"shipping_type,omitempty"`
-		} `json:"shipping_methods"`
-	} `json:"shipments"`
+	FreeShippingThreshold *decimal.Decimal         `json:"free_shipping_threshold"`
+	IsServiceable         bool                     `json:"is_serviceable"`
+	Shipments             []DeliveryOptionShipment `json:"shipments"`
 }
 
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 defines model for DeliveryOption.Shipments.ShippingMethods.CourierCompanies.ID.0.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 = string
-
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 defines model for DeliveryOption.Shipments.ShippingMethods.CourierCompanies.ID.1.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 = decimal.Decimal
-
-// DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID defines model for DeliveryOption.Shipments.ShippingMethods.CourierCompanies.ID.
-type DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID struct {
-	union json.RawMessage
+// DeliveryOptionShipment A shipment of the cart, with the ways it can be delivered.
+type DeliveryOptionShipment struct {
+	ID              string           `json:"id"`
+	Items           []ShipmentItem   `json:"items"`
+	ShippingMethods []ShippingMethod `json:"shipping_methods"`
 }
 
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode defines model for DeliveryOption.Shipments.ShippingMethods.CourierCompanies.Mode.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode string
-
-// DeliveryOptionShipmentsShippingMethodsShippingType defines model for DeliveryOption.Shipments.ShippingMethods.ShippingType.
-type DeliveryOptionShipmentsShippingMethodsShippingType string
+// DeliveryShipment A shipment of the cart and who delivers it: the shipping provider and, where it offers a choice, the courier.
+type DeliveryShipment struct {
+	CourierCompanyID     *string `json:"courier_company_id,omitempty"`
+	CourierCompanyName   *string `json:"courier_company_name,omitempty"`
+	ID                   string  `json:"id"`
+	ShippingProviderID   string  `json:"shipping_provider_id"`
+	ShippingProviderName *string `json:"shipping_provider_name,omitempty"`
+}
 
 // DiscountBasedPromotion defines model for DiscountBasedPromotion.
 type DiscountBasedPromotion struct {
@@ -5237,8 +5235,24 @@ type FulfillmentItem struct {
 	VariantName *string         `json:"variant_name,omitempty"`
 }
 
+// FulfillmentOptionsSummary Whether a cart can be collected or delivered, and what the store recommends.
+type FulfillmentOptionsSummary struct {
+	CollectAvailable           bool                                                `json:"collect_available"`
+	DeliverAvailable           bool                                                `json:"deliver_available"`
+	RecommendedFulfillmentType FulfillmentOptionsSummaryRecommendedFulfillmentType `json:"recommended_fulfillment_type"`
+	RecommendedStore           *CollectInStore                                     `json:"recommended_store,omitempty"`
+}
+
+// FulfillmentOptionsSummaryRecommendedFulfillmentType defines model for FulfillmentOptionsSummary.RecommendedFulfillmentType.
+type FulfillmentOptionsSummaryRecommendedFulfillmentType string
+
 // FulfillmentPreference defines model for FulfillmentPreference.
 type FulfillmentPreference struct {
+	union json.RawMessage
+}
+
+// GatewayPaymentInfo What the client needs to finish paying an order: the payment gateway's session.
+type GatewayPaymentInfo struct {
 	union json.RawMessage
 }
 
@@ -5354,16 +5368,10 @@ type GetDocumentContent struct {
 type GetFulfillmentOptionsContent struct {
 	Collect *[]CollectInStore `json:"collect,omitempty"`
 	Deliver *DeliveryOption   `json:"deliver,omitempty"`
-	Summary struct {
-		CollectAvailable           bool                                                          `json:"collect_available"`
-		DeliverAvailable           bool                                                          `json:"deliver_available"`
-		RecommendedFulfillmentType GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType `json:"recommended_fulfillment_type"`
-		RecommendedStore           *CollectInStore                                               `json:"recommended_store,omitempty"`
-	} `json:"summary"`
-}
 
-// GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType defines model for GetFulfillmentOptionsContent.Summary.RecommendedFulfillmentType.
-type GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType string
+	// Summary Whether a cart can be collected or delivered, and what the store recommends.
+	Summary FulfillmentOptionsSummary `json:"summary"`
+}
 
 // GetIfscLookupContent defines model for GetIfscLookupContent.
 type GetIfscLookupContent struct {
@@ -5678,11 +5686,13 @@ type JusPayNewCardPaymentMethodType string
 
 // JusPaySavedCardToken defines model for JusPaySavedCardToken.
 type JusPaySavedCardToken struct {
-	CardSecurityCode    string                                `json:"card_security_code"`
-	CardToken           string                                `json:"card_token"`
-	GatewayReferenceID  *string                               `json:"gateway_reference_id,omitempty"`
-	IntegrationType     JusPaySavedCardTokenIntegrationType   `json:"integration_type"`
-	PaymentMethod       JusPaySavedCardTokenPaymentMethod     `json:"payment_method"`
+	CardSecurityCode   string                              `json:"card_security_code"`
+	CardToken          string                              `json:"card_token"`
+	GatewayReferenceID *string                             `json:"gateway_reference_id,omitempty"`
+	IntegrationType    JusPaySavedCardTokenIntegrationType `json:"integration_type"`
+
+	// PaymentMethod The network of a card.
+	PaymentMethod       CardNetwork                           `json:"payment_method"`
 	PaymentMethodType   JusPaySavedCardTokenPaymentMethodType `json:"payment_method_type"`
 	PaymentProviderSlug string                                `json:"payment_provider_slug"`
 	ReturnURL           string                                `json:"return_url"`
@@ -5692,95 +5702,52 @@ type JusPaySavedCardToken struct {
 // JusPaySavedCardTokenIntegrationType defines model for JusPaySavedCardToken.IntegrationType.
 type JusPaySavedCardTokenIntegrationType string
 
-// JusPaySavedCardTokenPaymentMethod defines model for JusPaySavedCardToken.PaymentMethod.
-type JusPaySavedCardTokenPaymentMethod string
-
 // JusPaySavedCardTokenPaymentMethodType defines model for JusPaySavedCardToken.PaymentMethodType.
 type JusPaySavedCardTokenPaymentMethodType string
 
 // JuspayCardDetail defines model for JuspayCardDetail.
 type JuspayCardDetail struct {
-	AtmPinAuthSupport    *bool                           `json:"atm_pin_auth_support,omitempty"`
-	CardBrand            string                          `json:"card_brand"`
-	CardExpMonth         string                          `json:"card_exp_month"`
-	CardExpYear          string                          `json:"card_exp_year"`
-	CardFingerprint      string                          `json:"card_fingerprint"`
-	CardIsin             string                          `json:"card_isin"`
-	CardIssuer           string                          `json:"card_issuer"`
-	CardIssuerCountry    string                          `json:"card_issuer_country"`
-	CardNumber           string                          `json:"card_number"`
-	CardReference        string                          `json:"card_reference"`
-	CardSubType          string                          `json:"card_sub_type"`
-	CardSubTypeCategory  string                          `json:"card_sub_type_category"`
-	CardToken            string                          `json:"card_token"`
-	CardType             string                          `json:"card_type"`
-	CountryCode          string                          `json:"country_code"`
-	DirectOTPSupport     *bool                           `json:"direct_otp_support,omitempty"`
-	Expired              bool                            `json:"expired"`
-	ExtendedCardType     string                          `json:"extended_card_type"`
-	Health               string                          `json:"health"`
-	JuspayBankCode       string                          `json:"juspay_bank_code"`
-	MandateSupport       bool                            `json:"mandate_support"`
-	Metadata             JuspayCardDetail_Metadata       `json:"metadata"`
-	NameOnCard           string                          `json:"name_on_card"`
-	Nickname             string                          `json:"nickname"`
-	Provider             string                          `json:"provider"`
-	ProviderCategory     string                          `json:"provider_category"`
-	Token                *JuspayCardDetail_Token         `json:"token,omitempty"`
-	TokenizeSupport      bool                            `json:"tokenize_support"`
-	Tokens               *[]JuspayCardDetail_Tokens_Item `json:"tokens,omitempty"`
-	VaultProvider        string                          `json:"vault_provider"`
-	AdditionalProperties map[string]interface{}          `json:"-"`
+	AtmPinAuthSupport   *bool  `json:"atm_pin_auth_support,omitempty"`
+	CardBrand           string `json:"card_brand"`
+	CardExpMonth        string `json:"card_exp_month"`
+	CardExpYear         string `json:"card_exp_year"`
+	CardFingerprint     string `json:"card_fingerprint"`
+	CardIsin            string `json:"card_isin"`
+	CardIssuer          string `json:"card_issuer"`
+	CardIssuerCountry   string `json:"card_issuer_country"`
+	CardNumber          string `json:"card_number"`
+	CardReference       string `json:"card_reference"`
+	CardSubType         string `json:"card_sub_type"`
+	CardSubTypeCategory string `json:"card_sub_type_category"`
+	CardToken           string `json:"card_token"`
+	CardType            string `json:"card_type"`
+	CountryCode         string `json:"country_code"`
+	DirectOTPSupport    *bool  `json:"direct_otp_support,omitempty"`
+	Expired             bool   `json:"expired"`
+	ExtendedCardType    string `json:"extended_card_type"`
+	Health              string `json:"health"`
+	JuspayBankCode      string `json:"juspay_bank_code"`
+	MandateSupport      bool   `json:"mandate_support"`
+
+	// Metadata Where the card was saved.
+	Metadata         JuspayCardMetadata `json:"metadata"`
+	NameOnCard       string             `json:"name_on_card"`
+	Nickname         string             `json:"nickname"`
+	Provider         string             `json:"provider"`
+	ProviderCategory string             `json:"provider_category"`
+
+	// Token The card's network token.
+	Token                *JuspayCardToken       `json:"token,omitempty"`
+	TokenizeSupport      bool                   `json:"tokenize_support"`
+	Tokens               *[]JuspayProviderToken `json:"tokens,omitempty"`
+	VaultProvider        string                 `json:"vault_provider"`
+	AdditionalProperties map[string]interface{} `json:"-"`
 }
 
-// JuspayCardDetail_Metadata defines model for JuspayCardDetail.Metadata.
-type JuspayCardDetail_Metadata struct {
+// JuspayCardMetadata Where the card was saved.
+type JuspayCardMetadata struct {
 	OriginCustomerID     *string                `json:"origin_customer_id,omitempty"`
 	OriginMerchantID     *string                `json:"origin_merchant_id,omitempty"`
-	AdditionalProperties map[string]interface{} `json:"-"`
-}
-
-// JuspayCardDetail_Token_CvvLessDetails_Item defines model for JuspayCardDetail.Token.CvvLessDetails.Item.
-type JuspayCardDetail_Token_CvvLessDetails_Item struct {
-	Gateway              *string                `json:"gateway,omitempty"`
-	GatewayReferenceIds  *[]string              `json:"gateway_reference_ids,omitempty"`
-	AdditionalProperties map[string]interface{} `json:"-"`
-}
-
-// JuspayCardDetail_Token defines model for JuspayCardDetail.Token.
-type JuspayCardDetail_Token struct {
-	CardFingerprint          *string                                       `json:"card_fingerprint,omitempty"`
-	CardIsin                 *string                                       `json:"card_isin,omitempty"`
-	CardReference            *string                                       `json:"card_reference,omitempty"`
-	CvvLessDetails           *[]JuspayCardDetail_Token_CvvLessDetails_Item `json:"cvv_less_details,omitempty"`
-	CvvLessSupport           *bool                                         `json:"cvv_less_support,omitempty"`
-	CvvLessSupportedGateways *[]string                                     `json:"cvv_less_supported_gateways,omitempty"`
-	ExpiryMonth              *string                                       `json:"expiry_month,omitempty"`
-	ExpiryYear               *string                                       `json:"expiry_year,omitempty"`
-	LastFourDigits           *string                                       `json:"last_four_digits,omitempty"`
-	Par                      *string                                       `json:"par,omitempty"`
-	ProvisionTokenID         *string                                       `json:"provision_token_id,omitempty"`
-	SupportTokenTransaction  *bool                                         `json:"support_token_transaction,omitempty"`
-	TokenSupportedGateways   *[]string                                     `json:"token_supported_gateways,omitempty"`
-	TokenizationStatus       *string                                       `json:"tokenization_status,omitempty"`
-	VaultProvider            *string                                       `json:"vault_provider,omitempty"`
-	AdditionalProperties     map[string]interface{}                        `json:"-"`
-}
-
-// JuspayCardDetail_Tokens_Item defines model for JuspayCardDetail.tokens.Item.
-type JuspayCardDetail_Tokens_Item struct {
-	CardFingerprint      *string                `json:"card_fingerprint,omitempty"`
-	CardIsin             *string                `json:"card_isin,omitempty"`
-	CardReference        *string                `json:"card_reference,omitempty"`
-	CardToken            *string                `json:"card_token,omitempty"`
-	ExpiryMonth          *string                `json:"expiry_month,omitempty"`
-	ExpiryYear           *string                `json:"expiry_year,omitempty"`
-	LastFourDigits       *string                `json:"last_four_digits,omitempty"`
-	Par                  *string                `json:"par,omitempty"`
-	ProviderCategory     *string                `json:"provider_category,omitempty"`
-	ProvisionTokenID     *string                `json:"provision_token_id,omitempty"`
-	TokenizationStatus   *string                `json:"tokenization_status,omitempty"`
-	VaultProvider        *string                `json:"vault_provider,omitempty"`
 	AdditionalProperties map[string]interface{} `json:"-"`
 }
 
@@ -5801,6 +5768,26 @@ type JuspayCardPaymentMethodPaymentMethod string
 
 // JuspayCardPaymentMethodPaymentMethodType defines model for JuspayCardPaymentMethod.PaymentMethodType.
 type JuspayCardPaymentMethodPaymentMethodType string
+
+// JuspayCardToken The card's network token.
+type JuspayCardToken struct {
+	CardFingerprint          *string                `json:"card_fingerprint,omitempty"`
+	CardIsin                 *string                `json:"card_isin,omitempty"`
+	CardReference            *string                `json:"card_reference,omitempty"`
+	CvvLessDetails           *[]JuspayCvvLessDetail `json:"cvv_less_details,omitempty"`
+	CvvLessSupport           *bool                  `json:"cvv_less_support,omitempty"`
+	CvvLessSupportedGateways *[]string              `json:"cvv_less_supported_gateways,omitempty"`
+	ExpiryMonth              *string                `json:"expiry_month,omitempty"`
+	ExpiryYear               *string                `json:"expiry_year,omitempty"`
+	LastFourDigits           *string                `json:"last_four_digits,omitempty"`
+	Par                      *string                `json:"par,omitempty"`
+	ProvisionTokenID         *string                `json:"provision_token_id,omitempty"`
+	SupportTokenTransaction  *bool                  `json:"support_token_transaction,omitempty"`
+	TokenSupportedGateways   *[]string              `json:"token_supported_gateways,omitempty"`
+	TokenizationStatus       *string                `json:"tokenization_status,omitempty"`
+	VaultProvider            *string                `json:"vault_provider,omitempty"`
+	AdditionalProperties     map[string]interface{} `json:"-"`
+}
 
 // JuspayCreateCustomerPayload defines model for JuspayCreateCustomerPayload.
 type JuspayCreateCustomerPayload struct {
@@ -5829,6 +5816,13 @@ type JuspayCustomer struct {
 
 // JuspayCustomerObject defines model for JuspayCustomer.Object.
 type JuspayCustomerObject string
+
+// JuspayCvvLessDetail A gateway that can charge the card without its security code.
+type JuspayCvvLessDetail struct {
+	Gateway              *string                `json:"gateway,omitempty"`
+	GatewayReferenceIds  *[]string              `json:"gateway_reference_ids,omitempty"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
 
 // JuspayNetBanking defines model for JuspayNetBanking.
 type JuspayNetBanking struct {
@@ -5912,6 +5906,23 @@ type JuspayPaymentMethod struct {
 // JuspayPaymentMethodDetail defines model for JuspayPaymentMethodDetail.
 type JuspayPaymentMethodDetail struct {
 	union json.RawMessage
+}
+
+// JuspayProviderToken One of the card's tokens, by provider.
+type JuspayProviderToken struct {
+	CardFingerprint      *string                `json:"card_fingerprint,omitempty"`
+	CardIsin             *string                `json:"card_isin,omitempty"`
+	CardReference        *string                `json:"card_reference,omitempty"`
+	CardToken            *string                `json:"card_token,omitempty"`
+	ExpiryMonth          *string                `json:"expiry_month,omitempty"`
+	ExpiryYear           *string                `json:"expiry_year,omitempty"`
+	LastFourDigits       *string                `json:"last_four_digits,omitempty"`
+	Par                  *string                `json:"par,omitempty"`
+	ProviderCategory     *string                `json:"provider_category,omitempty"`
+	ProvisionTokenID     *string                `json:"provision_token_id,omitempty"`
+	TokenizationStatus   *string                `json:"tokenization_status,omitempty"`
+	VaultProvider        *string                `json:"vault_provider,omitempty"`
+	AdditionalProperties map[string]interface{} `json:"-"`
 }
 
 // JuspayUpiCollect defines model for JuspayUpiCollect.
@@ -6192,12 +6203,7 @@ type ListOrdersContent struct {
 
 // ListPaymentMethodsContent defines model for ListPaymentMethodsContent.
 type ListPaymentMethodsContent struct {
-	PaymentMethods *[]ListPaymentMethodsContent_PaymentMethods_Item `json:"payment_methods,omitempty"`
-}
-
-// ListPaymentMethodsContent_PaymentMethods_Item defines model for ListPaymentMethodsContent.payment_methods.Item.
-type ListPaymentMethodsContent_PaymentMethods_Item struct {
-	union json.RawMessage
+	PaymentMethods *[]StorePaymentMethod `json:"payment_methods,omitempty"`
 }
 
 // ListProductReviewsContent defines model for ListProductReviewsContent.
@@ -6942,18 +6948,11 @@ type PanDetail struct {
 
 // PartialCollectAndDelivery defines model for PartialCollectAndDelivery.
 type PartialCollectAndDelivery struct {
-	CollectInStore struct {
-		Items              []FulfillmentItem `json:"items"`
-		PickupLocationID   string            `json:"pickup_location_id"`
-		PickupLocationName *string           `json:"pickup_location_name,omitempty"`
-	} `json:"collect-in-store"`
-	Delivery struct {
-		CourierCompanyID     *string           `json:"courier_company_id,omitempty"`
-		CourierCompanyName   *string           `json:"courier_company_name,omitempty"`
-		Items                []FulfillmentItem `json:"items"`
-		ShippingProviderID   string            `json:"shipping_provider_id"`
-		ShippingProviderName *string           `json:"shipping_provider_name,omitempty"`
-	} `json:"delivery"`
+	// CollectInStore The items of a cart collected from a store.
+	CollectInStore PartialCollectInStore `json:"collect-in-store"`
+
+	// Delivery The items of a cart delivered, and who delivers them.
+	Delivery        PartialDelivery                          `json:"delivery"`
 	FulfillmentType PartialCollectAndDeliveryFulfillmentType `json:"fulfillment_type"`
 	PreferenceType  *PartialCollectAndDeliveryPreferenceType `json:"preference_type,omitempty"`
 }
@@ -6963,6 +6962,22 @@ type PartialCollectAndDeliveryFulfillmentType string
 
 // PartialCollectAndDeliveryPreferenceType defines model for PartialCollectAndDelivery.PreferenceType.
 type PartialCollectAndDeliveryPreferenceType string
+
+// PartialCollectInStore The items of a cart collected from a store.
+type PartialCollectInStore struct {
+	Items              []FulfillmentItem `json:"items"`
+	PickupLocationID   string            `json:"pickup_location_id"`
+	PickupLocationName *string           `json:"pickup_location_name,omitempty"`
+}
+
+// PartialDelivery The items of a cart delivered, and who delivers them.
+type PartialDelivery struct {
+	CourierCompanyID     *string           `json:"courier_company_id,omitempty"`
+	CourierCompanyName   *string           `json:"courier_company_name,omitempty"`
+	Items                []FulfillmentItem `json:"items"`
+	ShippingProviderID   string            `json:"shipping_provider_id"`
+	ShippingProviderName *string           `json:"shipping_provider_name,omitempty"`
+}
 
 // PauseCustomerMandateContent defines model for PauseCustomerMandateContent.
 type PauseCustomerMandateContent struct {
@@ -7267,15 +7282,11 @@ type ProductPricingTaxType string
 
 // ProductPromotion defines model for ProductPromotion.
 type ProductPromotion struct {
-	Details   ProductPromotion_Details `json:"details"`
-	ExpiresAt *time.Time               `json:"expires_at"`
-	ID        string                   `json:"id"`
-	StartsAt  time.Time                `json:"starts_at"`
-}
-
-// ProductPromotion_Details defines model for ProductPromotion.Details.
-type ProductPromotion_Details struct {
-	union json.RawMessage
+	// Details What a promotion gives, by its type.
+	Details   PromotionDetails `json:"details"`
+	ExpiresAt *time.Time       `json:"expires_at"`
+	ID        string           `json:"id"`
+	StartsAt  time.Time        `json:"starts_at"`
 }
 
 // ProductReview defines model for ProductReview.
@@ -7354,6 +7365,11 @@ type Promotion struct {
 
 // PromotionPromotionType defines model for Promotion.PromotionType.
 type PromotionPromotionType string
+
+// PromotionDetails What a promotion gives, by its type.
+type PromotionDetails struct {
+	union json.RawMessage
+}
 
 // PromotionType defines model for PromotionType.
 type PromotionType string
@@ -7471,12 +7487,8 @@ type RetryOrderPaymentBody struct {
 
 // RetryOrderPaymentContent defines model for RetryOrderPaymentContent.
 type RetryOrderPaymentContent struct {
-	PaymentInfo RetryOrderPaymentContent_PaymentInfo `json:"payment_info"`
-}
-
-// RetryOrderPaymentContent_PaymentInfo defines model for RetryOrderPaymentContent.PaymentInfo.
-type RetryOrderPaymentContent_PaymentInfo struct {
-	union json.RawMessage
+	// PaymentInfo What the client needs to finish paying an order: the payment gateway's session.
+	PaymentInfo GatewayPaymentInfo `json:"payment_info"`
 }
 
 // RevokeCustomerMandateContent defines model for RevokeCustomerMandateContent.
@@ -7549,6 +7561,25 @@ type SavedPaymentMethod struct {
 	} `json:"wallet,omitempty"`
 }
 
+// SearchFilter Which products a search keeps: one filter expression, or conditions that must all hold.
+type SearchFilter struct {
+	union json.RawMessage
+}
+
+// SearchFilterAlternatives Filter expressions of which one must hold.
+type SearchFilterAlternatives = []SearchFilterExpression
+
+// SearchFilterCondition One filter expression, or alternatives of which one must hold.
+type SearchFilterCondition struct {
+	union json.RawMessage
+}
+
+// SearchFilterConditions Conditions that must all hold.
+type SearchFilterConditions = []SearchFilterCondition
+
+// SearchFilterExpression A filter expression, such as `pricing.selling_price < 700 AND tags = tea`.
+type SearchFilterExpression = string
+
 // SearchMarketplaceProductsContent defines model for SearchMarketplaceProductsContent.
 type SearchMarketplaceProductsContent struct {
 	FacetDistribution map[string]map[string]decimal.Decimal `json:"facet_distribution"`
@@ -7564,34 +7595,14 @@ type SearchMarketplaceProductsContent struct {
 
 // SearchProduct defines model for SearchProduct.
 type SearchProduct struct {
-	Facets *[]string             `json:"facets,omitempty"`
-	Filter *SearchProduct_Filter `json:"filter,omitempty"`
-	Limit  int                   `json:"limit"`
-	Page   int                   `json:"page"`
-	Query  string                `json:"query"`
-	Sort   *[]string             `json:"sort,omitempty"`
-}
+	Facets *[]string `json:"facets,omitempty"`
 
-// SearchProductFilter0 defines model for SearchProduct.Filter.0.
-type SearchProductFilter0 = string
-
-// SearchProductFilter1 defines model for SearchProduct.Filter.1.
-type SearchProductFilter1 = []SearchProduct_Filter_1_Item
-
-// SearchProductFilter10 defines model for SearchProduct.Filter.1.0.
-type SearchProductFilter10 = string
-
-// SearchProductFilter11 defines model for SearchProduct.Filter.1.1.
-type SearchProductFilter11 = []string
-
-// SearchProduct_Filter_1_Item defines model for SearchProduct.Filter.1.Item.
-type SearchProduct_Filter_1_Item struct {
-	union json.RawMessage
-}
-
-// SearchProduct_Filter defines model for SearchProduct.Filter.
-type SearchProduct_Filter struct {
-	union json.RawMessage
+	// Filter Which products a search keeps: one filter expression, or conditions that must all hold.
+	Filter *SearchFilter `json:"filter,omitempty"`
+	Limit  int           `json:"limit"`
+	Page   int           `json:"page"`
+	Query  string        `json:"query"`
+	Sort   *[]string     `json:"sort,omitempty"`
 }
 
 // SearchProductsContent defines model for SearchProductsContent.
@@ -7678,6 +7689,19 @@ type ShipmentItem struct {
 // ShipmentStatus defines model for ShipmentStatus.
 type ShipmentStatus string
 
+// ShippingMethod A way to deliver a shipment, with the couriers that can carry it.
+type ShippingMethod struct {
+	CourierCompanies      *[]CourierCompany           `json:"courier_companies,omitempty"`
+	EstimatedDeliveryDays *string                     `json:"estimated_delivery_days,omitempty"`
+	ID                    *string                     `json:"id,omitempty"`
+	Name                  *string                     `json:"name,omitempty"`
+	ShippingAmount        *string                     `json:"shipping_amount,omitempty"`
+	ShippingType          *ShippingMethodShippingType `json:"shipping_type,omitempty"`
+}
+
+// ShippingMethodShippingType defines model for ShippingMethod.ShippingType.
+type ShippingMethodShippingType string
+
 // SingleSelectAttribute defines model for SingleSelectAttribute.
 type SingleSelectAttribute struct {
 	ID    string                    `json:"id"`
@@ -7712,6 +7736,11 @@ type StoreConfig struct {
 	PaymentProviders       []PaymentProvider   `json:"payment_providers"`
 	RefundPolicy           StoreTemplate       `json:"refund_policy"`
 	TermsOfService         StoreTemplate       `json:"terms_of_service"`
+}
+
+// StorePaymentMethod A payment method the store takes, by provider.
+type StorePaymentMethod struct {
+	union json.RawMessage
 }
 
 // StoreTemplate defines model for StoreTemplate.
@@ -7784,15 +7813,12 @@ type SubscriptionStatus string
 
 // SubscriptionBehaviour defines model for SubscriptionBehaviour.
 type SubscriptionBehaviour struct {
-	DaysUntilCancellationAllowed decimal.Decimal `json:"days_until_cancellation_allowed"`
-	GracePeriodDays              decimal.Decimal `json:"grace_period_days"`
-	IsCancellationAllowed        bool            `json:"is_cancellation_allowed"`
-	IsPrepaid                    bool            `json:"is_prepaid"`
-	UsageBasedBilling            bool            `json:"usage_based_billing"`
-	UsageBasedTiers              *[]struct {
-		PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
-		UpTo         *decimal.Decimal `json:"up_to,omitempty"`
-	} `json:"usage_based_tiers,omitempty"`
+	DaysUntilCancellationAllowed decimal.Decimal   `json:"days_until_cancellation_allowed"`
+	GracePeriodDays              decimal.Decimal   `json:"grace_period_days"`
+	IsCancellationAllowed        bool              `json:"is_cancellation_allowed"`
+	IsPrepaid                    bool              `json:"is_prepaid"`
+	UsageBasedBilling            bool              `json:"usage_based_billing"`
+	UsageBasedTiers              *[]UsageBasedTier `json:"usage_based_tiers,omitempty"`
 }
 
 // SubscriptionDetail defines model for SubscriptionDetail.
@@ -7954,10 +7980,7 @@ type UpdateDigitalProductSubscription struct {
 	IsCancellationAllowed        bool                                              `json:"is_cancellation_allowed"`
 	IsPrepaid                    bool                                              `json:"is_prepaid"`
 	UsageBasedBilling            bool                                              `json:"usage_based_billing"`
-	UsageBasedTiers              *[]struct {
-		PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
-		UpTo         *decimal.Decimal `json:"up_to,omitempty"`
-	} `json:"usage_based_tiers,omitempty"`
+	UsageBasedTiers              *[]UsageBasedTier                                 `json:"usage_based_tiers,omitempty"`
 }
 
 // UpdateDigitalProductSubscriptionBillingFrequency defines model for UpdateDigitalProductSubscription.BillingFrequency.
@@ -8022,10 +8045,7 @@ type UpdatePhysicalProductSubscription struct {
 	ShippingInterval             decimal.Decimal                                     `json:"shipping_interval"`
 	ShippingLimit                *decimal.Decimal                                    `json:"shipping_limit,omitempty"`
 	UsageBasedBilling            bool                                                `json:"usage_based_billing"`
-	UsageBasedTiers              *[]struct {
-		PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
-		UpTo         *decimal.Decimal `json:"up_to,omitempty"`
-	} `json:"usage_based_tiers,omitempty"`
+	UsageBasedTiers              *[]UsageBasedTier                                   `json:"usage_based_tiers,omitempty"`
 }
 
 // UpdatePhysicalProductSubscriptionBillingFrequency defines model for UpdatePhysicalProductSubscription.BillingFrequency.
@@ -8073,6 +8093,12 @@ type UpiPaymentTransactionType string
 type UploadOrderReturnAttachments struct {
 	Images *[]openapi_types.File `json:"images,omitempty"`
 	Videos *[]openapi_types.File `json:"videos,omitempty"`
+}
+
+// UsageBasedTier A price per unit up to a usage.
+type UsageBasedTier struct {
+	PricePerUnit *decimal.Decimal `json:"price_per_unit,omitempty"`
+	UpTo         *decimal.Decimal `json:"up_to,omitempty"`
 }
 
 // User A user of the store, anonymous or registered.
@@ -8255,25 +8281,25 @@ type VariantDetailProductType string
 
 // VariantOption defines model for VariantOption.
 type VariantOption struct {
-	Key   string                     `json:"key"`
-	Name  string                     `json:"name"`
-	Type  VariantOptionType          `json:"type"`
-	Value []VariantOption_Value_Item `json:"value"`
+	Key   string               `json:"key"`
+	Name  string               `json:"name"`
+	Type  VariantOptionType    `json:"type"`
+	Value []VariantOptionValue `json:"value"`
 }
 
 // VariantOptionType defines model for VariantOption.Type.
 type VariantOptionType string
 
-// VariantOptionValue0 defines model for VariantOption.Value.0.
-type VariantOptionValue0 = string
-
-// VariantOptionValue1 defines model for VariantOption.Value.1.
-type VariantOptionValue1 = map[string]interface{}
-
-// VariantOption_Value_Item defines model for VariantOption.value.Item.
-type VariantOption_Value_Item struct {
+// VariantOptionValue One value of a variant option: text, or an object.
+type VariantOptionValue struct {
 	union json.RawMessage
 }
+
+// VariantOptionValue0 defines model for VariantOptionValue.0.
+type VariantOptionValue0 = string
+
+// VariantOptionValue1 defines model for VariantOptionValue.1.
+type VariantOptionValue1 = map[string]interface{}
 
 // VerificationStatus Which of the given phone numbers and email addresses are verified.
 type VerificationStatus struct {
@@ -8282,6 +8308,11 @@ type VerificationStatus struct {
 
 	// VerifiedPhone The given phone numbers that are verified.
 	VerifiedPhone []string `json:"verified_phone"`
+}
+
+// VerifiedDocument The details of a verified document: a GSTIN or a PAN.
+type VerifiedDocument struct {
+	union json.RawMessage
 }
 
 // VerifyBankAccountBody `is_verified: true` verifies the account with `amount`, the sum the penny
@@ -8306,12 +8337,8 @@ type VerifyDocumentBody struct {
 
 // VerifyDocumentContent defines model for VerifyDocumentContent.
 type VerifyDocumentContent struct {
-	Document *VerifyDocumentContent_Document `json:"document,omitempty"`
-}
-
-// VerifyDocumentContent_Document defines model for VerifyDocumentContent.Document.
-type VerifyDocumentContent_Document struct {
-	union json.RawMessage
+	// Document The details of a verified document: a GSTIN or a PAN.
+	Document *VerifiedDocument `json:"document,omitempty"`
 }
 
 // VerifyVpaContent defines model for VerifyVpaContent.
@@ -9597,25 +9624,25 @@ func (a JuspayCardDetail) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// Getter for additional properties for JuspayCardDetail_Metadata. Returns the specified
+// Getter for additional properties for JuspayCardMetadata. Returns the specified
 // element and whether it was found
-func (a JuspayCardDetail_Metadata) Get(fieldName string) (value interface{}, found bool) {
+func (a JuspayCardMetadata) Get(fieldName string) (value interface{}, found bool) {
 	if a.AdditionalProperties != nil {
 		value, found = a.AdditionalProperties[fieldName]
 	}
 	return
 }
 
-// Setter for additional properties for JuspayCardDetail_Metadata
-func (a *JuspayCardDetail_Metadata) Set(fieldName string, value interface{}) {
+// Setter for additional properties for JuspayCardMetadata
+func (a *JuspayCardMetadata) Set(fieldName string, value interface{}) {
 	if a.AdditionalProperties == nil {
 		a.AdditionalProperties = make(map[string]interface{})
 	}
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for JuspayCardDetail_Metadata to handle AdditionalProperties
-func (a *JuspayCardDetail_Metadata) UnmarshalJSON(b []byte) error {
+// Override default JSON handling for JuspayCardMetadata to handle AdditionalProperties
+func (a *JuspayCardMetadata) UnmarshalJSON(b []byte) error {
 	object := make(map[string]json.RawMessage)
 	err := json.Unmarshal(b, &object)
 	if err != nil {
@@ -9652,8 +9679,8 @@ func (a *JuspayCardDetail_Metadata) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Override default JSON handling for JuspayCardDetail_Metadata to handle AdditionalProperties
-func (a JuspayCardDetail_Metadata) MarshalJSON() ([]byte, error) {
+// Override default JSON handling for JuspayCardMetadata to handle AdditionalProperties
+func (a JuspayCardMetadata) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
 
@@ -9680,108 +9707,25 @@ func (a JuspayCardDetail_Metadata) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// Getter for additional properties for JuspayCardDetail_Token_CvvLessDetails_Item. Returns the specified
+// Getter for additional properties for JuspayCardToken. Returns the specified
 // element and whether it was found
-func (a JuspayCardDetail_Token_CvvLessDetails_Item) Get(fieldName string) (value interface{}, found bool) {
+func (a JuspayCardToken) Get(fieldName string) (value interface{}, found bool) {
 	if a.AdditionalProperties != nil {
 		value, found = a.AdditionalProperties[fieldName]
 	}
 	return
 }
 
-// Setter for additional properties for JuspayCardDetail_Token_CvvLessDetails_Item
-func (a *JuspayCardDetail_Token_CvvLessDetails_Item) Set(fieldName string, value interface{}) {
+// Setter for additional properties for JuspayCardToken
+func (a *JuspayCardToken) Set(fieldName string, value interface{}) {
 	if a.AdditionalProperties == nil {
 		a.AdditionalProperties = make(map[string]interface{})
 	}
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for JuspayCardDetail_Token_CvvLessDetails_Item to handle AdditionalProperties
-func (a *JuspayCardDetail_Token_CvvLessDetails_Item) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["gateway"]; found {
-		err = json.Unmarshal(raw, &a.Gateway)
-		if err != nil {
-			return fmt.Errorf("error reading 'gateway': %w", err)
-		}
-		delete(object, "gateway")
-	}
-
-	if raw, found := object["gateway_reference_ids"]; found {
-		err = json.Unmarshal(raw, &a.GatewayReferenceIds)
-		if err != nil {
-			return fmt.Errorf("error reading 'gateway_reference_ids': %w", err)
-		}
-		delete(object, "gateway_reference_ids")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
-	}
-	return nil
-}
-
-// Override default JSON handling for JuspayCardDetail_Token_CvvLessDetails_Item to handle AdditionalProperties
-func (a JuspayCardDetail_Token_CvvLessDetails_Item) MarshalJSON() ([]byte, error) {
-	var err error
-	object := make(map[string]json.RawMessage)
-
-	if a.Gateway != nil {
-		object["gateway"], err = json.Marshal(a.Gateway)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'gateway': %w", err)
-		}
-	}
-
-	if a.GatewayReferenceIds != nil {
-		object["gateway_reference_ids"], err = json.Marshal(a.GatewayReferenceIds)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'gateway_reference_ids': %w", err)
-		}
-	}
-
-	for fieldName, field := range a.AdditionalProperties {
-		object[fieldName], err = json.Marshal(field)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
-		}
-	}
-	return json.Marshal(object)
-}
-
-// Getter for additional properties for JuspayCardDetail_Token. Returns the specified
-// element and whether it was found
-func (a JuspayCardDetail_Token) Get(fieldName string) (value interface{}, found bool) {
-	if a.AdditionalProperties != nil {
-		value, found = a.AdditionalProperties[fieldName]
-	}
-	return
-}
-
-// Setter for additional properties for JuspayCardDetail_Token
-func (a *JuspayCardDetail_Token) Set(fieldName string, value interface{}) {
-	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
-	}
-	a.AdditionalProperties[fieldName] = value
-}
-
-// Override default JSON handling for JuspayCardDetail_Token to handle AdditionalProperties
-func (a *JuspayCardDetail_Token) UnmarshalJSON(b []byte) error {
+// Override default JSON handling for JuspayCardToken to handle AdditionalProperties
+func (a *JuspayCardToken) UnmarshalJSON(b []byte) error {
 	object := make(map[string]json.RawMessage)
 	err := json.Unmarshal(b, &object)
 	if err != nil {
@@ -9922,8 +9866,8 @@ func (a *JuspayCardDetail_Token) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Override default JSON handling for JuspayCardDetail_Token to handle AdditionalProperties
-func (a JuspayCardDetail_Token) MarshalJSON() ([]byte, error) {
+// Override default JSON handling for JuspayCardToken to handle AdditionalProperties
+func (a JuspayCardToken) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
 
@@ -10041,25 +9985,108 @@ func (a JuspayCardDetail_Token) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// Getter for additional properties for JuspayCardDetail_Tokens_Item. Returns the specified
+// Getter for additional properties for JuspayCvvLessDetail. Returns the specified
 // element and whether it was found
-func (a JuspayCardDetail_Tokens_Item) Get(fieldName string) (value interface{}, found bool) {
+func (a JuspayCvvLessDetail) Get(fieldName string) (value interface{}, found bool) {
 	if a.AdditionalProperties != nil {
 		value, found = a.AdditionalProperties[fieldName]
 	}
 	return
 }
 
-// Setter for additional properties for JuspayCardDetail_Tokens_Item
-func (a *JuspayCardDetail_Tokens_Item) Set(fieldName string, value interface{}) {
+// Setter for additional properties for JuspayCvvLessDetail
+func (a *JuspayCvvLessDetail) Set(fieldName string, value interface{}) {
 	if a.AdditionalProperties == nil {
 		a.AdditionalProperties = make(map[string]interface{})
 	}
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for JuspayCardDetail_Tokens_Item to handle AdditionalProperties
-func (a *JuspayCardDetail_Tokens_Item) UnmarshalJSON(b []byte) error {
+// Override default JSON handling for JuspayCvvLessDetail to handle AdditionalProperties
+func (a *JuspayCvvLessDetail) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["gateway"]; found {
+		err = json.Unmarshal(raw, &a.Gateway)
+		if err != nil {
+			return fmt.Errorf("error reading 'gateway': %w", err)
+		}
+		delete(object, "gateway")
+	}
+
+	if raw, found := object["gateway_reference_ids"]; found {
+		err = json.Unmarshal(raw, &a.GatewayReferenceIds)
+		if err != nil {
+			return fmt.Errorf("error reading 'gateway_reference_ids': %w", err)
+		}
+		delete(object, "gateway_reference_ids")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for JuspayCvvLessDetail to handle AdditionalProperties
+func (a JuspayCvvLessDetail) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.Gateway != nil {
+		object["gateway"], err = json.Marshal(a.Gateway)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'gateway': %w", err)
+		}
+	}
+
+	if a.GatewayReferenceIds != nil {
+		object["gateway_reference_ids"], err = json.Marshal(a.GatewayReferenceIds)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'gateway_reference_ids': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for JuspayProviderToken. Returns the specified
+// element and whether it was found
+func (a JuspayProviderToken) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for JuspayProviderToken
+func (a *JuspayProviderToken) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for JuspayProviderToken to handle AdditionalProperties
+func (a *JuspayProviderToken) UnmarshalJSON(b []byte) error {
 	object := make(map[string]json.RawMessage)
 	err := json.Unmarshal(b, &object)
 	if err != nil {
@@ -10176,8 +10203,8 @@ func (a *JuspayCardDetail_Tokens_Item) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Override default JSON handling for JuspayCardDetail_Tokens_Item to handle AdditionalProperties
-func (a JuspayCardDetail_Tokens_Item) MarshalJSON() ([]byte, error) {
+// Override default JSON handling for JuspayProviderToken to handle AdditionalProperties
+func (a JuspayProviderToken) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
 
@@ -10274,22 +10301,22 @@ func (a JuspayCardDetail_Tokens_Item) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// AsColorOption returns the union data inside the AssociatedOption_AdditionalProperties as a ColorOption
-func (t AssociatedOption_AdditionalProperties) AsColorOption() (ColorOption, error) {
+// AsColorOption returns the union data inside the AssociatedOptionValue as a ColorOption
+func (t AssociatedOptionValue) AsColorOption() (ColorOption, error) {
 	var body ColorOption
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromColorOption overwrites any union data inside the AssociatedOption_AdditionalProperties as the provided ColorOption
-func (t *AssociatedOption_AdditionalProperties) FromColorOption(v ColorOption) error {
+// FromColorOption overwrites any union data inside the AssociatedOptionValue as the provided ColorOption
+func (t *AssociatedOptionValue) FromColorOption(v ColorOption) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeColorOption performs a merge with any union data inside the AssociatedOption_AdditionalProperties, using the provided ColorOption
-func (t *AssociatedOption_AdditionalProperties) MergeColorOption(v ColorOption) error {
+// MergeColorOption performs a merge with any union data inside the AssociatedOptionValue, using the provided ColorOption
+func (t *AssociatedOptionValue) MergeColorOption(v ColorOption) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -10300,22 +10327,22 @@ func (t *AssociatedOption_AdditionalProperties) MergeColorOption(v ColorOption) 
 	return err
 }
 
-// AsSingleSelectOption returns the union data inside the AssociatedOption_AdditionalProperties as a SingleSelectOption
-func (t AssociatedOption_AdditionalProperties) AsSingleSelectOption() (SingleSelectOption, error) {
+// AsSingleSelectOption returns the union data inside the AssociatedOptionValue as a SingleSelectOption
+func (t AssociatedOptionValue) AsSingleSelectOption() (SingleSelectOption, error) {
 	var body SingleSelectOption
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleSelectOption overwrites any union data inside the AssociatedOption_AdditionalProperties as the provided SingleSelectOption
-func (t *AssociatedOption_AdditionalProperties) FromSingleSelectOption(v SingleSelectOption) error {
+// FromSingleSelectOption overwrites any union data inside the AssociatedOptionValue as the provided SingleSelectOption
+func (t *AssociatedOptionValue) FromSingleSelectOption(v SingleSelectOption) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleSelectOption performs a merge with any union data inside the AssociatedOption_AdditionalProperties, using the provided SingleSelectOption
-func (t *AssociatedOption_AdditionalProperties) MergeSingleSelectOption(v SingleSelectOption) error {
+// MergeSingleSelectOption performs a merge with any union data inside the AssociatedOptionValue, using the provided SingleSelectOption
+func (t *AssociatedOptionValue) MergeSingleSelectOption(v SingleSelectOption) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -10326,12 +10353,12 @@ func (t *AssociatedOption_AdditionalProperties) MergeSingleSelectOption(v Single
 	return err
 }
 
-func (t AssociatedOption_AdditionalProperties) MarshalJSON() ([]byte, error) {
+func (t AssociatedOptionValue) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AssociatedOption_AdditionalProperties) UnmarshalJSON(b []byte) error {
+func (t *AssociatedOptionValue) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -10826,6 +10853,68 @@ func (t *Coupon) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsCourierCompanyID0 returns the union data inside the CourierCompanyID as a CourierCompanyID0
+func (t CourierCompanyID) AsCourierCompanyID0() (CourierCompanyID0, error) {
+	var body CourierCompanyID0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCourierCompanyID0 overwrites any union data inside the CourierCompanyID as the provided CourierCompanyID0
+func (t *CourierCompanyID) FromCourierCompanyID0(v CourierCompanyID0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCourierCompanyID0 performs a merge with any union data inside the CourierCompanyID, using the provided CourierCompanyID0
+func (t *CourierCompanyID) MergeCourierCompanyID0(v CourierCompanyID0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCourierCompanyID1 returns the union data inside the CourierCompanyID as a CourierCompanyID1
+func (t CourierCompanyID) AsCourierCompanyID1() (CourierCompanyID1, error) {
+	var body CourierCompanyID1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCourierCompanyID1 overwrites any union data inside the CourierCompanyID as the provided CourierCompanyID1
+func (t *CourierCompanyID) FromCourierCompanyID1(v CourierCompanyID1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCourierCompanyID1 performs a merge with any union data inside the CourierCompanyID, using the provided CourierCompanyID1
+func (t *CourierCompanyID) MergeCourierCompanyID1(v CourierCompanyID1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CourierCompanyID) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CourierCompanyID) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsCreateOutboundBankAccount returns the union data inside the CreateBankAccount as a CreateOutboundBankAccount
 func (t CreateBankAccount) AsCreateOutboundBankAccount() (CreateOutboundBankAccount, error) {
 	var body CreateOutboundBankAccount
@@ -10985,94 +11074,6 @@ func (t CreateCartAddressBody) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CreateCartAddressBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsJusPayHyperCheckoutResponse returns the union data inside the CreateOrderContent_PaymentInfo as a JusPayHyperCheckoutResponse
-func (t CreateOrderContent_PaymentInfo) AsJusPayHyperCheckoutResponse() (JusPayHyperCheckoutResponse, error) {
-	var body JusPayHyperCheckoutResponse
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromJusPayHyperCheckoutResponse overwrites any union data inside the CreateOrderContent_PaymentInfo as the provided JusPayHyperCheckoutResponse
-func (t *CreateOrderContent_PaymentInfo) FromJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeJusPayHyperCheckoutResponse performs a merge with any union data inside the CreateOrderContent_PaymentInfo, using the provided JusPayHyperCheckoutResponse
-func (t *CreateOrderContent_PaymentInfo) MergeJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsJusPayExpressCheckoutResponse returns the union data inside the CreateOrderContent_PaymentInfo as a JusPayExpressCheckoutResponse
-func (t CreateOrderContent_PaymentInfo) AsJusPayExpressCheckoutResponse() (JusPayExpressCheckoutResponse, error) {
-	var body JusPayExpressCheckoutResponse
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromJusPayExpressCheckoutResponse overwrites any union data inside the CreateOrderContent_PaymentInfo as the provided JusPayExpressCheckoutResponse
-func (t *CreateOrderContent_PaymentInfo) FromJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeJusPayExpressCheckoutResponse performs a merge with any union data inside the CreateOrderContent_PaymentInfo, using the provided JusPayExpressCheckoutResponse
-func (t *CreateOrderContent_PaymentInfo) MergeJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsPayuPaymentInfo returns the union data inside the CreateOrderContent_PaymentInfo as a PayuPaymentInfo
-func (t CreateOrderContent_PaymentInfo) AsPayuPaymentInfo() (PayuPaymentInfo, error) {
-	var body PayuPaymentInfo
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromPayuPaymentInfo overwrites any union data inside the CreateOrderContent_PaymentInfo as the provided PayuPaymentInfo
-func (t *CreateOrderContent_PaymentInfo) FromPayuPaymentInfo(v PayuPaymentInfo) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergePayuPaymentInfo performs a merge with any union data inside the CreateOrderContent_PaymentInfo, using the provided PayuPaymentInfo
-func (t *CreateOrderContent_PaymentInfo) MergePayuPaymentInfo(v PayuPaymentInfo) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateOrderContent_PaymentInfo) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateOrderContent_PaymentInfo) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -11244,68 +11245,6 @@ func (t *CreateSubscription) UnmarshalJSON(b []byte) error {
 		}
 	}
 
-	return err
-}
-
-// AsDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 returns the union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID as a DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
-func (t DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) AsDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0() (DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0, error) {
-	var body DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 overwrites any union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID as the provided DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
-func (t *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) FromDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0(v DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 performs a merge with any union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID, using the provided DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
-func (t *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) MergeDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0(v DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 returns the union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID as a DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
-func (t DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) AsDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1() (DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1, error) {
-	var body DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 overwrites any union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID as the provided DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
-func (t *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) FromDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1(v DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 performs a merge with any union data inside the DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID, using the provided DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
-func (t *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) MergeDeliveryOptionShipmentsShippingMethodsCourierCompaniesID1(v DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
@@ -11746,6 +11685,94 @@ func (t *FulfillmentPreference) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsJusPayHyperCheckoutResponse returns the union data inside the GatewayPaymentInfo as a JusPayHyperCheckoutResponse
+func (t GatewayPaymentInfo) AsJusPayHyperCheckoutResponse() (JusPayHyperCheckoutResponse, error) {
+	var body JusPayHyperCheckoutResponse
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromJusPayHyperCheckoutResponse overwrites any union data inside the GatewayPaymentInfo as the provided JusPayHyperCheckoutResponse
+func (t *GatewayPaymentInfo) FromJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeJusPayHyperCheckoutResponse performs a merge with any union data inside the GatewayPaymentInfo, using the provided JusPayHyperCheckoutResponse
+func (t *GatewayPaymentInfo) MergeJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsJusPayExpressCheckoutResponse returns the union data inside the GatewayPaymentInfo as a JusPayExpressCheckoutResponse
+func (t GatewayPaymentInfo) AsJusPayExpressCheckoutResponse() (JusPayExpressCheckoutResponse, error) {
+	var body JusPayExpressCheckoutResponse
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromJusPayExpressCheckoutResponse overwrites any union data inside the GatewayPaymentInfo as the provided JusPayExpressCheckoutResponse
+func (t *GatewayPaymentInfo) FromJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeJusPayExpressCheckoutResponse performs a merge with any union data inside the GatewayPaymentInfo, using the provided JusPayExpressCheckoutResponse
+func (t *GatewayPaymentInfo) MergeJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsPayuPaymentInfo returns the union data inside the GatewayPaymentInfo as a PayuPaymentInfo
+func (t GatewayPaymentInfo) AsPayuPaymentInfo() (PayuPaymentInfo, error) {
+	var body PayuPaymentInfo
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromPayuPaymentInfo overwrites any union data inside the GatewayPaymentInfo as the provided PayuPaymentInfo
+func (t *GatewayPaymentInfo) FromPayuPaymentInfo(v PayuPaymentInfo) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergePayuPaymentInfo performs a merge with any union data inside the GatewayPaymentInfo, using the provided PayuPaymentInfo
+func (t *GatewayPaymentInfo) MergePayuPaymentInfo(v PayuPaymentInfo) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t GatewayPaymentInfo) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *GatewayPaymentInfo) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsGenerateOTPPhone returns the union data inside the GenerateOTPBody as a GenerateOTPPhone
 func (t GenerateOTPBody) AsGenerateOTPPhone() (GenerateOTPPhone, error) {
 	var body GenerateOTPPhone
@@ -12117,94 +12144,6 @@ func (t JuspayPaymentMethodDetail) MarshalJSON() ([]byte, error) {
 }
 
 func (t *JuspayPaymentMethodDetail) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsPayuPaymentMethod returns the union data inside the ListPaymentMethodsContent_PaymentMethods_Item as a PayuPaymentMethod
-func (t ListPaymentMethodsContent_PaymentMethods_Item) AsPayuPaymentMethod() (PayuPaymentMethod, error) {
-	var body PayuPaymentMethod
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromPayuPaymentMethod overwrites any union data inside the ListPaymentMethodsContent_PaymentMethods_Item as the provided PayuPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) FromPayuPaymentMethod(v PayuPaymentMethod) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergePayuPaymentMethod performs a merge with any union data inside the ListPaymentMethodsContent_PaymentMethods_Item, using the provided PayuPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) MergePayuPaymentMethod(v PayuPaymentMethod) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsJuspayPaymentMethod returns the union data inside the ListPaymentMethodsContent_PaymentMethods_Item as a JuspayPaymentMethod
-func (t ListPaymentMethodsContent_PaymentMethods_Item) AsJuspayPaymentMethod() (JuspayPaymentMethod, error) {
-	var body JuspayPaymentMethod
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromJuspayPaymentMethod overwrites any union data inside the ListPaymentMethodsContent_PaymentMethods_Item as the provided JuspayPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) FromJuspayPaymentMethod(v JuspayPaymentMethod) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeJuspayPaymentMethod performs a merge with any union data inside the ListPaymentMethodsContent_PaymentMethods_Item, using the provided JuspayPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) MergeJuspayPaymentMethod(v JuspayPaymentMethod) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsManualPaymentMethod returns the union data inside the ListPaymentMethodsContent_PaymentMethods_Item as a ManualPaymentMethod
-func (t ListPaymentMethodsContent_PaymentMethods_Item) AsManualPaymentMethod() (ManualPaymentMethod, error) {
-	var body ManualPaymentMethod
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromManualPaymentMethod overwrites any union data inside the ListPaymentMethodsContent_PaymentMethods_Item as the provided ManualPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) FromManualPaymentMethod(v ManualPaymentMethod) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeManualPaymentMethod performs a merge with any union data inside the ListPaymentMethodsContent_PaymentMethods_Item, using the provided ManualPaymentMethod
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) MergeManualPaymentMethod(v ManualPaymentMethod) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ListPaymentMethodsContent_PaymentMethods_Item) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ListPaymentMethodsContent_PaymentMethods_Item) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -12832,179 +12771,6 @@ func (t *ProductAttribute) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsDiscountBasedPromotion returns the union data inside the ProductPromotion_Details as a DiscountBasedPromotion
-func (t ProductPromotion_Details) AsDiscountBasedPromotion() (DiscountBasedPromotion, error) {
-	var body DiscountBasedPromotion
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDiscountBasedPromotion overwrites any union data inside the ProductPromotion_Details as the provided DiscountBasedPromotion
-func (t *ProductPromotion_Details) FromDiscountBasedPromotion(v DiscountBasedPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
-	t.union = b
-	return err
-}
-
-// MergeDiscountBasedPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided DiscountBasedPromotion
-func (t *ProductPromotion_Details) MergeDiscountBasedPromotion(v DiscountBasedPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsFixedPricePromotion returns the union data inside the ProductPromotion_Details as a FixedPricePromotion
-func (t ProductPromotion_Details) AsFixedPricePromotion() (FixedPricePromotion, error) {
-	var body FixedPricePromotion
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromFixedPricePromotion overwrites any union data inside the ProductPromotion_Details as the provided FixedPricePromotion
-func (t *ProductPromotion_Details) FromFixedPricePromotion(v FixedPricePromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
-	t.union = b
-	return err
-}
-
-// MergeFixedPricePromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided FixedPricePromotion
-func (t *ProductPromotion_Details) MergeFixedPricePromotion(v FixedPricePromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsVolumeBasedPromotion returns the union data inside the ProductPromotion_Details as a VolumeBasedPromotion
-func (t ProductPromotion_Details) AsVolumeBasedPromotion() (VolumeBasedPromotion, error) {
-	var body VolumeBasedPromotion
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromVolumeBasedPromotion overwrites any union data inside the ProductPromotion_Details as the provided VolumeBasedPromotion
-func (t *ProductPromotion_Details) FromVolumeBasedPromotion(v VolumeBasedPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
-	t.union = b
-	return err
-}
-
-// MergeVolumeBasedPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided VolumeBasedPromotion
-func (t *ProductPromotion_Details) MergeVolumeBasedPromotion(v VolumeBasedPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsFreeGoodsPromotion returns the union data inside the ProductPromotion_Details as a FreeGoodsPromotion
-func (t ProductPromotion_Details) AsFreeGoodsPromotion() (FreeGoodsPromotion, error) {
-	var body FreeGoodsPromotion
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromFreeGoodsPromotion overwrites any union data inside the ProductPromotion_Details as the provided FreeGoodsPromotion
-func (t *ProductPromotion_Details) FromFreeGoodsPromotion(v FreeGoodsPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
-	t.union = b
-	return err
-}
-
-// MergeFreeGoodsPromotion performs a merge with any union data inside the ProductPromotion_Details, using the provided FreeGoodsPromotion
-func (t *ProductPromotion_Details) MergeFreeGoodsPromotion(v FreeGoodsPromotion) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ProductPromotion_Details) Discriminator() (string, error) {
-	var discriminator struct {
-		Discriminator string `json:"promotion_type"`
-	}
-	err := json.Unmarshal(t.union, &discriminator)
-	return discriminator.Discriminator, err
-}
-
-func (t ProductPromotion_Details) ValueByDiscriminator() (interface{}, error) {
-	discriminator, err := t.Discriminator()
-	if err != nil {
-		return nil, err
-	}
-	switch discriminator {
-	case "discount":
-		return t.AsDiscountBasedPromotion()
-	case "fixed-price":
-		return t.AsFixedPricePromotion()
-	case "free-goods":
-		return t.AsFreeGoodsPromotion()
-	case "volume-based":
-		return t.AsVolumeBasedPromotion()
-	default:
-		return nil, errors.New("unknown discriminator value: " + discriminator)
-	}
-}
-
-func (t ProductPromotion_Details) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ProductPromotion_Details) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsDiscountCouponPromotion returns the union data inside the Promotion as a DiscountCouponPromotion
 func (t Promotion) AsDiscountCouponPromotion() (DiscountCouponPromotion, error) {
 	var body DiscountCouponPromotion
@@ -13269,6 +13035,179 @@ func (t *Promotion) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsDiscountBasedPromotion returns the union data inside the PromotionDetails as a DiscountBasedPromotion
+func (t PromotionDetails) AsDiscountBasedPromotion() (DiscountBasedPromotion, error) {
+	var body DiscountBasedPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromDiscountBasedPromotion overwrites any union data inside the PromotionDetails as the provided DiscountBasedPromotion
+func (t *PromotionDetails) FromDiscountBasedPromotion(v DiscountBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	t.union = b
+	return err
+}
+
+// MergeDiscountBasedPromotion performs a merge with any union data inside the PromotionDetails, using the provided DiscountBasedPromotion
+func (t *PromotionDetails) MergeDiscountBasedPromotion(v DiscountBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsFixedPricePromotion returns the union data inside the PromotionDetails as a FixedPricePromotion
+func (t PromotionDetails) AsFixedPricePromotion() (FixedPricePromotion, error) {
+	var body FixedPricePromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFixedPricePromotion overwrites any union data inside the PromotionDetails as the provided FixedPricePromotion
+func (t *PromotionDetails) FromFixedPricePromotion(v FixedPricePromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	t.union = b
+	return err
+}
+
+// MergeFixedPricePromotion performs a merge with any union data inside the PromotionDetails, using the provided FixedPricePromotion
+func (t *PromotionDetails) MergeFixedPricePromotion(v FixedPricePromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsVolumeBasedPromotion returns the union data inside the PromotionDetails as a VolumeBasedPromotion
+func (t PromotionDetails) AsVolumeBasedPromotion() (VolumeBasedPromotion, error) {
+	var body VolumeBasedPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromVolumeBasedPromotion overwrites any union data inside the PromotionDetails as the provided VolumeBasedPromotion
+func (t *PromotionDetails) FromVolumeBasedPromotion(v VolumeBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	t.union = b
+	return err
+}
+
+// MergeVolumeBasedPromotion performs a merge with any union data inside the PromotionDetails, using the provided VolumeBasedPromotion
+func (t *PromotionDetails) MergeVolumeBasedPromotion(v VolumeBasedPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsFreeGoodsPromotion returns the union data inside the PromotionDetails as a FreeGoodsPromotion
+func (t PromotionDetails) AsFreeGoodsPromotion() (FreeGoodsPromotion, error) {
+	var body FreeGoodsPromotion
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFreeGoodsPromotion overwrites any union data inside the PromotionDetails as the provided FreeGoodsPromotion
+func (t *PromotionDetails) FromFreeGoodsPromotion(v FreeGoodsPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	t.union = b
+	return err
+}
+
+// MergeFreeGoodsPromotion performs a merge with any union data inside the PromotionDetails, using the provided FreeGoodsPromotion
+func (t *PromotionDetails) MergeFreeGoodsPromotion(v FreeGoodsPromotion) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t PromotionDetails) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"promotion_type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t PromotionDetails) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "discount":
+		return t.AsDiscountBasedPromotion()
+	case "fixed-price":
+		return t.AsFixedPricePromotion()
+	case "free-goods":
+		return t.AsFreeGoodsPromotion()
+	case "volume-based":
+		return t.AsVolumeBasedPromotion()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
+}
+
+func (t PromotionDetails) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *PromotionDetails) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsRegisterWithPasswordEmail returns the union data inside the RegisterWithPasswordBody as a RegisterWithPasswordEmail
 func (t RegisterWithPasswordBody) AsRegisterWithPasswordEmail() (RegisterWithPasswordEmail, error) {
 	var body RegisterWithPasswordEmail
@@ -13331,22 +13270,22 @@ func (t *RegisterWithPasswordBody) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsJusPayHyperCheckoutResponse returns the union data inside the RetryOrderPaymentContent_PaymentInfo as a JusPayHyperCheckoutResponse
-func (t RetryOrderPaymentContent_PaymentInfo) AsJusPayHyperCheckoutResponse() (JusPayHyperCheckoutResponse, error) {
-	var body JusPayHyperCheckoutResponse
+// AsSearchFilterExpression returns the union data inside the SearchFilter as a SearchFilterExpression
+func (t SearchFilter) AsSearchFilterExpression() (SearchFilterExpression, error) {
+	var body SearchFilterExpression
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromJusPayHyperCheckoutResponse overwrites any union data inside the RetryOrderPaymentContent_PaymentInfo as the provided JusPayHyperCheckoutResponse
-func (t *RetryOrderPaymentContent_PaymentInfo) FromJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
+// FromSearchFilterExpression overwrites any union data inside the SearchFilter as the provided SearchFilterExpression
+func (t *SearchFilter) FromSearchFilterExpression(v SearchFilterExpression) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeJusPayHyperCheckoutResponse performs a merge with any union data inside the RetryOrderPaymentContent_PaymentInfo, using the provided JusPayHyperCheckoutResponse
-func (t *RetryOrderPaymentContent_PaymentInfo) MergeJusPayHyperCheckoutResponse(v JusPayHyperCheckoutResponse) error {
+// MergeSearchFilterExpression performs a merge with any union data inside the SearchFilter, using the provided SearchFilterExpression
+func (t *SearchFilter) MergeSearchFilterExpression(v SearchFilterExpression) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13357,22 +13296,22 @@ func (t *RetryOrderPaymentContent_PaymentInfo) MergeJusPayHyperCheckoutResponse(
 	return err
 }
 
-// AsJusPayExpressCheckoutResponse returns the union data inside the RetryOrderPaymentContent_PaymentInfo as a JusPayExpressCheckoutResponse
-func (t RetryOrderPaymentContent_PaymentInfo) AsJusPayExpressCheckoutResponse() (JusPayExpressCheckoutResponse, error) {
-	var body JusPayExpressCheckoutResponse
+// AsSearchFilterConditions returns the union data inside the SearchFilter as a SearchFilterConditions
+func (t SearchFilter) AsSearchFilterConditions() (SearchFilterConditions, error) {
+	var body SearchFilterConditions
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromJusPayExpressCheckoutResponse overwrites any union data inside the RetryOrderPaymentContent_PaymentInfo as the provided JusPayExpressCheckoutResponse
-func (t *RetryOrderPaymentContent_PaymentInfo) FromJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
+// FromSearchFilterConditions overwrites any union data inside the SearchFilter as the provided SearchFilterConditions
+func (t *SearchFilter) FromSearchFilterConditions(v SearchFilterConditions) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeJusPayExpressCheckoutResponse performs a merge with any union data inside the RetryOrderPaymentContent_PaymentInfo, using the provided JusPayExpressCheckoutResponse
-func (t *RetryOrderPaymentContent_PaymentInfo) MergeJusPayExpressCheckoutResponse(v JusPayExpressCheckoutResponse) error {
+// MergeSearchFilterConditions performs a merge with any union data inside the SearchFilter, using the provided SearchFilterConditions
+func (t *SearchFilter) MergeSearchFilterConditions(v SearchFilterConditions) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13383,58 +13322,32 @@ func (t *RetryOrderPaymentContent_PaymentInfo) MergeJusPayExpressCheckoutRespons
 	return err
 }
 
-// AsPayuPaymentInfo returns the union data inside the RetryOrderPaymentContent_PaymentInfo as a PayuPaymentInfo
-func (t RetryOrderPaymentContent_PaymentInfo) AsPayuPaymentInfo() (PayuPaymentInfo, error) {
-	var body PayuPaymentInfo
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromPayuPaymentInfo overwrites any union data inside the RetryOrderPaymentContent_PaymentInfo as the provided PayuPaymentInfo
-func (t *RetryOrderPaymentContent_PaymentInfo) FromPayuPaymentInfo(v PayuPaymentInfo) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergePayuPaymentInfo performs a merge with any union data inside the RetryOrderPaymentContent_PaymentInfo, using the provided PayuPaymentInfo
-func (t *RetryOrderPaymentContent_PaymentInfo) MergePayuPaymentInfo(v PayuPaymentInfo) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t RetryOrderPaymentContent_PaymentInfo) MarshalJSON() ([]byte, error) {
+func (t SearchFilter) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *RetryOrderPaymentContent_PaymentInfo) UnmarshalJSON(b []byte) error {
+func (t *SearchFilter) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsSearchProductFilter10 returns the union data inside the SearchProduct_Filter_1_Item as a SearchProductFilter10
-func (t SearchProduct_Filter_1_Item) AsSearchProductFilter10() (SearchProductFilter10, error) {
-	var body SearchProductFilter10
+// AsSearchFilterExpression returns the union data inside the SearchFilterCondition as a SearchFilterExpression
+func (t SearchFilterCondition) AsSearchFilterExpression() (SearchFilterExpression, error) {
+	var body SearchFilterExpression
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSearchProductFilter10 overwrites any union data inside the SearchProduct_Filter_1_Item as the provided SearchProductFilter10
-func (t *SearchProduct_Filter_1_Item) FromSearchProductFilter10(v SearchProductFilter10) error {
+// FromSearchFilterExpression overwrites any union data inside the SearchFilterCondition as the provided SearchFilterExpression
+func (t *SearchFilterCondition) FromSearchFilterExpression(v SearchFilterExpression) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSearchProductFilter10 performs a merge with any union data inside the SearchProduct_Filter_1_Item, using the provided SearchProductFilter10
-func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter10(v SearchProductFilter10) error {
+// MergeSearchFilterExpression performs a merge with any union data inside the SearchFilterCondition, using the provided SearchFilterExpression
+func (t *SearchFilterCondition) MergeSearchFilterExpression(v SearchFilterExpression) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13445,22 +13358,22 @@ func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter10(v SearchProduct
 	return err
 }
 
-// AsSearchProductFilter11 returns the union data inside the SearchProduct_Filter_1_Item as a SearchProductFilter11
-func (t SearchProduct_Filter_1_Item) AsSearchProductFilter11() (SearchProductFilter11, error) {
-	var body SearchProductFilter11
+// AsSearchFilterAlternatives returns the union data inside the SearchFilterCondition as a SearchFilterAlternatives
+func (t SearchFilterCondition) AsSearchFilterAlternatives() (SearchFilterAlternatives, error) {
+	var body SearchFilterAlternatives
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSearchProductFilter11 overwrites any union data inside the SearchProduct_Filter_1_Item as the provided SearchProductFilter11
-func (t *SearchProduct_Filter_1_Item) FromSearchProductFilter11(v SearchProductFilter11) error {
+// FromSearchFilterAlternatives overwrites any union data inside the SearchFilterCondition as the provided SearchFilterAlternatives
+func (t *SearchFilterCondition) FromSearchFilterAlternatives(v SearchFilterAlternatives) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSearchProductFilter11 performs a merge with any union data inside the SearchProduct_Filter_1_Item, using the provided SearchProductFilter11
-func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter11(v SearchProductFilter11) error {
+// MergeSearchFilterAlternatives performs a merge with any union data inside the SearchFilterCondition, using the provided SearchFilterAlternatives
+func (t *SearchFilterCondition) MergeSearchFilterAlternatives(v SearchFilterAlternatives) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13471,32 +13384,32 @@ func (t *SearchProduct_Filter_1_Item) MergeSearchProductFilter11(v SearchProduct
 	return err
 }
 
-func (t SearchProduct_Filter_1_Item) MarshalJSON() ([]byte, error) {
+func (t SearchFilterCondition) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *SearchProduct_Filter_1_Item) UnmarshalJSON(b []byte) error {
+func (t *SearchFilterCondition) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsSearchProductFilter0 returns the union data inside the SearchProduct_Filter as a SearchProductFilter0
-func (t SearchProduct_Filter) AsSearchProductFilter0() (SearchProductFilter0, error) {
-	var body SearchProductFilter0
+// AsPayuPaymentMethod returns the union data inside the StorePaymentMethod as a PayuPaymentMethod
+func (t StorePaymentMethod) AsPayuPaymentMethod() (PayuPaymentMethod, error) {
+	var body PayuPaymentMethod
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSearchProductFilter0 overwrites any union data inside the SearchProduct_Filter as the provided SearchProductFilter0
-func (t *SearchProduct_Filter) FromSearchProductFilter0(v SearchProductFilter0) error {
+// FromPayuPaymentMethod overwrites any union data inside the StorePaymentMethod as the provided PayuPaymentMethod
+func (t *StorePaymentMethod) FromPayuPaymentMethod(v PayuPaymentMethod) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSearchProductFilter0 performs a merge with any union data inside the SearchProduct_Filter, using the provided SearchProductFilter0
-func (t *SearchProduct_Filter) MergeSearchProductFilter0(v SearchProductFilter0) error {
+// MergePayuPaymentMethod performs a merge with any union data inside the StorePaymentMethod, using the provided PayuPaymentMethod
+func (t *StorePaymentMethod) MergePayuPaymentMethod(v PayuPaymentMethod) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13507,22 +13420,22 @@ func (t *SearchProduct_Filter) MergeSearchProductFilter0(v SearchProductFilter0)
 	return err
 }
 
-// AsSearchProductFilter1 returns the union data inside the SearchProduct_Filter as a SearchProductFilter1
-func (t SearchProduct_Filter) AsSearchProductFilter1() (SearchProductFilter1, error) {
-	var body SearchProductFilter1
+// AsJuspayPaymentMethod returns the union data inside the StorePaymentMethod as a JuspayPaymentMethod
+func (t StorePaymentMethod) AsJuspayPaymentMethod() (JuspayPaymentMethod, error) {
+	var body JuspayPaymentMethod
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSearchProductFilter1 overwrites any union data inside the SearchProduct_Filter as the provided SearchProductFilter1
-func (t *SearchProduct_Filter) FromSearchProductFilter1(v SearchProductFilter1) error {
+// FromJuspayPaymentMethod overwrites any union data inside the StorePaymentMethod as the provided JuspayPaymentMethod
+func (t *StorePaymentMethod) FromJuspayPaymentMethod(v JuspayPaymentMethod) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSearchProductFilter1 performs a merge with any union data inside the SearchProduct_Filter, using the provided SearchProductFilter1
-func (t *SearchProduct_Filter) MergeSearchProductFilter1(v SearchProductFilter1) error {
+// MergeJuspayPaymentMethod performs a merge with any union data inside the StorePaymentMethod, using the provided JuspayPaymentMethod
+func (t *StorePaymentMethod) MergeJuspayPaymentMethod(v JuspayPaymentMethod) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13533,12 +13446,38 @@ func (t *SearchProduct_Filter) MergeSearchProductFilter1(v SearchProductFilter1)
 	return err
 }
 
-func (t SearchProduct_Filter) MarshalJSON() ([]byte, error) {
+// AsManualPaymentMethod returns the union data inside the StorePaymentMethod as a ManualPaymentMethod
+func (t StorePaymentMethod) AsManualPaymentMethod() (ManualPaymentMethod, error) {
+	var body ManualPaymentMethod
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromManualPaymentMethod overwrites any union data inside the StorePaymentMethod as the provided ManualPaymentMethod
+func (t *StorePaymentMethod) FromManualPaymentMethod(v ManualPaymentMethod) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeManualPaymentMethod performs a merge with any union data inside the StorePaymentMethod, using the provided ManualPaymentMethod
+func (t *StorePaymentMethod) MergeManualPaymentMethod(v ManualPaymentMethod) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t StorePaymentMethod) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *SearchProduct_Filter) UnmarshalJSON(b []byte) error {
+func (t *StorePaymentMethod) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -13758,22 +13697,22 @@ func (t *UpdateSubscriptionBody) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsVariantOptionValue0 returns the union data inside the VariantOption_Value_Item as a VariantOptionValue0
-func (t VariantOption_Value_Item) AsVariantOptionValue0() (VariantOptionValue0, error) {
+// AsVariantOptionValue0 returns the union data inside the VariantOptionValue as a VariantOptionValue0
+func (t VariantOptionValue) AsVariantOptionValue0() (VariantOptionValue0, error) {
 	var body VariantOptionValue0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromVariantOptionValue0 overwrites any union data inside the VariantOption_Value_Item as the provided VariantOptionValue0
-func (t *VariantOption_Value_Item) FromVariantOptionValue0(v VariantOptionValue0) error {
+// FromVariantOptionValue0 overwrites any union data inside the VariantOptionValue as the provided VariantOptionValue0
+func (t *VariantOptionValue) FromVariantOptionValue0(v VariantOptionValue0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeVariantOptionValue0 performs a merge with any union data inside the VariantOption_Value_Item, using the provided VariantOptionValue0
-func (t *VariantOption_Value_Item) MergeVariantOptionValue0(v VariantOptionValue0) error {
+// MergeVariantOptionValue0 performs a merge with any union data inside the VariantOptionValue, using the provided VariantOptionValue0
+func (t *VariantOptionValue) MergeVariantOptionValue0(v VariantOptionValue0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13784,22 +13723,22 @@ func (t *VariantOption_Value_Item) MergeVariantOptionValue0(v VariantOptionValue
 	return err
 }
 
-// AsVariantOptionValue1 returns the union data inside the VariantOption_Value_Item as a VariantOptionValue1
-func (t VariantOption_Value_Item) AsVariantOptionValue1() (VariantOptionValue1, error) {
+// AsVariantOptionValue1 returns the union data inside the VariantOptionValue as a VariantOptionValue1
+func (t VariantOptionValue) AsVariantOptionValue1() (VariantOptionValue1, error) {
 	var body VariantOptionValue1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromVariantOptionValue1 overwrites any union data inside the VariantOption_Value_Item as the provided VariantOptionValue1
-func (t *VariantOption_Value_Item) FromVariantOptionValue1(v VariantOptionValue1) error {
+// FromVariantOptionValue1 overwrites any union data inside the VariantOptionValue as the provided VariantOptionValue1
+func (t *VariantOptionValue) FromVariantOptionValue1(v VariantOptionValue1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeVariantOptionValue1 performs a merge with any union data inside the VariantOption_Value_Item, using the provided VariantOptionValue1
-func (t *VariantOption_Value_Item) MergeVariantOptionValue1(v VariantOptionValue1) error {
+// MergeVariantOptionValue1 performs a merge with any union data inside the VariantOptionValue, using the provided VariantOptionValue1
+func (t *VariantOptionValue) MergeVariantOptionValue1(v VariantOptionValue1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13810,32 +13749,32 @@ func (t *VariantOption_Value_Item) MergeVariantOptionValue1(v VariantOptionValue
 	return err
 }
 
-func (t VariantOption_Value_Item) MarshalJSON() ([]byte, error) {
+func (t VariantOptionValue) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *VariantOption_Value_Item) UnmarshalJSON(b []byte) error {
+func (t *VariantOptionValue) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsGstinDetail returns the union data inside the VerifyDocumentContent_Document as a GstinDetail
-func (t VerifyDocumentContent_Document) AsGstinDetail() (GstinDetail, error) {
+// AsGstinDetail returns the union data inside the VerifiedDocument as a GstinDetail
+func (t VerifiedDocument) AsGstinDetail() (GstinDetail, error) {
 	var body GstinDetail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromGstinDetail overwrites any union data inside the VerifyDocumentContent_Document as the provided GstinDetail
-func (t *VerifyDocumentContent_Document) FromGstinDetail(v GstinDetail) error {
+// FromGstinDetail overwrites any union data inside the VerifiedDocument as the provided GstinDetail
+func (t *VerifiedDocument) FromGstinDetail(v GstinDetail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeGstinDetail performs a merge with any union data inside the VerifyDocumentContent_Document, using the provided GstinDetail
-func (t *VerifyDocumentContent_Document) MergeGstinDetail(v GstinDetail) error {
+// MergeGstinDetail performs a merge with any union data inside the VerifiedDocument, using the provided GstinDetail
+func (t *VerifiedDocument) MergeGstinDetail(v GstinDetail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13846,22 +13785,22 @@ func (t *VerifyDocumentContent_Document) MergeGstinDetail(v GstinDetail) error {
 	return err
 }
 
-// AsPanDetail returns the union data inside the VerifyDocumentContent_Document as a PanDetail
-func (t VerifyDocumentContent_Document) AsPanDetail() (PanDetail, error) {
+// AsPanDetail returns the union data inside the VerifiedDocument as a PanDetail
+func (t VerifiedDocument) AsPanDetail() (PanDetail, error) {
 	var body PanDetail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromPanDetail overwrites any union data inside the VerifyDocumentContent_Document as the provided PanDetail
-func (t *VerifyDocumentContent_Document) FromPanDetail(v PanDetail) error {
+// FromPanDetail overwrites any union data inside the VerifiedDocument as the provided PanDetail
+func (t *VerifiedDocument) FromPanDetail(v PanDetail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergePanDetail performs a merge with any union data inside the VerifyDocumentContent_Document, using the provided PanDetail
-func (t *VerifyDocumentContent_Document) MergePanDetail(v PanDetail) error {
+// MergePanDetail performs a merge with any union data inside the VerifiedDocument, using the provided PanDetail
+func (t *VerifiedDocument) MergePanDetail(v PanDetail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -13872,12 +13811,12 @@ func (t *VerifyDocumentContent_Document) MergePanDetail(v PanDetail) error {
 	return err
 }
 
-func (t VerifyDocumentContent_Document) MarshalJSON() ([]byte, error) {
+func (t VerifiedDocument) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *VerifyDocumentContent_Document) UnmarshalJSON(b []byte) error {
+func (t *VerifiedDocument) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

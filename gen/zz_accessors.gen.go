@@ -1088,6 +1088,14 @@ func (t *CheckFulfillmentContent) GetUnserviceableItems() (v []UnserviceableItem
 	return
 }
 
+// GetAddress returns t.Address, or nil when t is nil.
+func (t *CollectInStore) GetAddress() *CollectInStoreAddress {
+	if t == nil {
+		return nil
+	}
+	return t.Address
+}
+
 // GetCollectEtaMinutes returns *t.CollectEtaMinutes, or its zero value when t or t.CollectEtaMinutes is nil.
 func (t *CollectInStore) GetCollectEtaMinutes() (v decimal.Decimal) {
 	if t != nil && t.CollectEtaMinutes != nil {
@@ -1371,6 +1379,70 @@ func (t *CouponPromotionCommonDetail) GetRedemptionLimits() (v struct {
 func (t *CouponPromotionCommonDetail) GetTags() (v []string) {
 	if t != nil && t.Tags != nil {
 		v = *t.Tags
+	}
+	return
+}
+
+// GetEstimatedDeliveryDays returns *t.EstimatedDeliveryDays, or its zero value when t or t.EstimatedDeliveryDays is nil.
+func (t *CourierCompany) GetEstimatedDeliveryDays() (v string) {
+	if t != nil && t.EstimatedDeliveryDays != nil {
+		v = *t.EstimatedDeliveryDays
+	}
+	return
+}
+
+// GetID returns *t.ID, or its zero value when t or t.ID is nil.
+func (t *CourierCompany) GetID() (v CourierCompanyID) {
+	if t != nil && t.ID != nil {
+		v = *t.ID
+	}
+	return
+}
+
+// GetIsHyperlocal returns *t.IsHyperlocal, or its zero value when t or t.IsHyperlocal is nil.
+func (t *CourierCompany) GetIsHyperlocal() (v bool) {
+	if t != nil && t.IsHyperlocal != nil {
+		v = *t.IsHyperlocal
+	}
+	return
+}
+
+// GetIsRecommended returns *t.IsRecommended, or its zero value when t or t.IsRecommended is nil.
+func (t *CourierCompany) GetIsRecommended() (v bool) {
+	if t != nil && t.IsRecommended != nil {
+		v = *t.IsRecommended
+	}
+	return
+}
+
+// GetMode returns *t.Mode, or its zero value when t or t.Mode is nil.
+func (t *CourierCompany) GetMode() (v CourierCompanyMode) {
+	if t != nil && t.Mode != nil {
+		v = *t.Mode
+	}
+	return
+}
+
+// GetName returns *t.Name, or its zero value when t or t.Name is nil.
+func (t *CourierCompany) GetName() (v string) {
+	if t != nil && t.Name != nil {
+		v = *t.Name
+	}
+	return
+}
+
+// GetRating returns *t.Rating, or its zero value when t or t.Rating is nil.
+func (t *CourierCompany) GetRating() (v decimal.Decimal) {
+	if t != nil && t.Rating != nil {
+		v = *t.Rating
+	}
+	return
+}
+
+// GetShippingAmount returns *t.ShippingAmount, or its zero value when t or t.ShippingAmount is nil.
+func (t *CourierCompany) GetShippingAmount() (v decimal.Decimal) {
+	if t != nil && t.ShippingAmount != nil {
+		v = *t.ShippingAmount
 	}
 	return
 }
@@ -2143,29 +2215,33 @@ func (t *DeliveryOption) GetIsServiceable() (v bool) {
 }
 
 // GetShipments returns t.Shipments, or its zero value when t is nil.
-func (t *DeliveryOption) GetShipments() (v []struct {
-	ID              string         `json:"id"`
-	Items           []ShipmentItem `json:"items"`
-	ShippingMethods []struct {
-		CourierCompanies *[]struct {
-			EstimatedDeliveryDays *string                                                       `json:"estimated_delivery_days,omitempty"`
-			ID                    *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID `json:"id,omitempty"`
-			IsHyperlocal          *bool                                                         `json:"is_hyperlocal,omitempty"`
-			IsRecommended         *bool                                                         `json:"is_recommended,omitempty"`
-			Mode                  *DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode   `json:"mode,omitempty"`
-			Name                  *string                                                       `json:"name,omitempty"`
-			Rating                *decimal.Decimal                                              `json:"rating,omitempty"`
-			ShippingAmount        *decimal.Decimal                                              `json:"shipping_amount,omitempty"`
-		} `json:"courier_companies,omitempty"`
-		EstimatedDeliveryDays *string                                             `json:"estimated_delivery_days,omitempty"`
-		ID                    *string                                             `json:"id,omitempty"`
-		Name                  *string                                             `json:"name,omitempty"`
-		ShippingAmount        *string                                             `json:"shipping_amount,omitempty"`
-		ShippingType          *DeliveryOptionShipmentsShippingMethodsShippingType `json:"shipping_type,omitempty"`
-	} `json:"shipping_methods"`
-}) {
+func (t *DeliveryOption) GetShipments() (v []DeliveryOptionShipment) {
 	if t != nil {
 		v = t.Shipments
+	}
+	return
+}
+
+// GetCourierCompanyID returns *t.CourierCompanyID, or its zero value when t or t.CourierCompanyID is nil.
+func (t *DeliveryShipment) GetCourierCompanyID() (v string) {
+	if t != nil && t.CourierCompanyID != nil {
+		v = *t.CourierCompanyID
+	}
+	return
+}
+
+// GetCourierCompanyName returns *t.CourierCompanyName, or its zero value when t or t.CourierCompanyName is nil.
+func (t *DeliveryShipment) GetCourierCompanyName() (v string) {
+	if t != nil && t.CourierCompanyName != nil {
+		v = *t.CourierCompanyName
+	}
+	return
+}
+
+// GetShippingProviderName returns *t.ShippingProviderName, or its zero value when t or t.ShippingProviderName is nil.
+func (t *DeliveryShipment) GetShippingProviderName() (v string) {
+	if t != nil && t.ShippingProviderName != nil {
+		v = *t.ShippingProviderName
 	}
 	return
 }
@@ -2773,7 +2849,7 @@ func (t *JuspayCardDetail) GetDirectOTPSupport() (v bool) {
 }
 
 // GetTokens returns *t.Tokens, or its zero value when t or t.Tokens is nil.
-func (t *JuspayCardDetail) GetTokens() (v []JuspayCardDetail_Tokens_Item) {
+func (t *JuspayCardDetail) GetTokens() (v []JuspayProviderToken) {
 	if t != nil && t.Tokens != nil {
 		v = *t.Tokens
 	}
@@ -2781,7 +2857,7 @@ func (t *JuspayCardDetail) GetTokens() (v []JuspayCardDetail_Tokens_Item) {
 }
 
 // GetOriginCustomerID returns *t.OriginCustomerID, or its zero value when t or t.OriginCustomerID is nil.
-func (t *JuspayCardDetail_Metadata) GetOriginCustomerID() (v string) {
+func (t *JuspayCardMetadata) GetOriginCustomerID() (v string) {
 	if t != nil && t.OriginCustomerID != nil {
 		v = *t.OriginCustomerID
 	}
@@ -2789,7 +2865,7 @@ func (t *JuspayCardDetail_Metadata) GetOriginCustomerID() (v string) {
 }
 
 // GetOriginMerchantID returns *t.OriginMerchantID, or its zero value when t or t.OriginMerchantID is nil.
-func (t *JuspayCardDetail_Metadata) GetOriginMerchantID() (v string) {
+func (t *JuspayCardMetadata) GetOriginMerchantID() (v string) {
 	if t != nil && t.OriginMerchantID != nil {
 		v = *t.OriginMerchantID
 	}
@@ -2797,7 +2873,7 @@ func (t *JuspayCardDetail_Metadata) GetOriginMerchantID() (v string) {
 }
 
 // GetCardFingerprint returns *t.CardFingerprint, or its zero value when t or t.CardFingerprint is nil.
-func (t *JuspayCardDetail_Token) GetCardFingerprint() (v string) {
+func (t *JuspayCardToken) GetCardFingerprint() (v string) {
 	if t != nil && t.CardFingerprint != nil {
 		v = *t.CardFingerprint
 	}
@@ -2805,7 +2881,7 @@ func (t *JuspayCardDetail_Token) GetCardFingerprint() (v string) {
 }
 
 // GetCardIsin returns *t.CardIsin, or its zero value when t or t.CardIsin is nil.
-func (t *JuspayCardDetail_Token) GetCardIsin() (v string) {
+func (t *JuspayCardToken) GetCardIsin() (v string) {
 	if t != nil && t.CardIsin != nil {
 		v = *t.CardIsin
 	}
@@ -2813,7 +2889,7 @@ func (t *JuspayCardDetail_Token) GetCardIsin() (v string) {
 }
 
 // GetCardReference returns *t.CardReference, or its zero value when t or t.CardReference is nil.
-func (t *JuspayCardDetail_Token) GetCardReference() (v string) {
+func (t *JuspayCardToken) GetCardReference() (v string) {
 	if t != nil && t.CardReference != nil {
 		v = *t.CardReference
 	}
@@ -2821,7 +2897,7 @@ func (t *JuspayCardDetail_Token) GetCardReference() (v string) {
 }
 
 // GetCvvLessDetails returns *t.CvvLessDetails, or its zero value when t or t.CvvLessDetails is nil.
-func (t *JuspayCardDetail_Token) GetCvvLessDetails() (v []JuspayCardDetail_Token_CvvLessDetails_Item) {
+func (t *JuspayCardToken) GetCvvLessDetails() (v []JuspayCvvLessDetail) {
 	if t != nil && t.CvvLessDetails != nil {
 		v = *t.CvvLessDetails
 	}
@@ -2829,7 +2905,7 @@ func (t *JuspayCardDetail_Token) GetCvvLessDetails() (v []JuspayCardDetail_Token
 }
 
 // GetCvvLessSupport returns *t.CvvLessSupport, or its zero value when t or t.CvvLessSupport is nil.
-func (t *JuspayCardDetail_Token) GetCvvLessSupport() (v bool) {
+func (t *JuspayCardToken) GetCvvLessSupport() (v bool) {
 	if t != nil && t.CvvLessSupport != nil {
 		v = *t.CvvLessSupport
 	}
@@ -2837,7 +2913,7 @@ func (t *JuspayCardDetail_Token) GetCvvLessSupport() (v bool) {
 }
 
 // GetCvvLessSupportedGateways returns *t.CvvLessSupportedGateways, or its zero value when t or t.CvvLessSupportedGateways is nil.
-func (t *JuspayCardDetail_Token) GetCvvLessSupportedGateways() (v []string) {
+func (t *JuspayCardToken) GetCvvLessSupportedGateways() (v []string) {
 	if t != nil && t.CvvLessSupportedGateways != nil {
 		v = *t.CvvLessSupportedGateways
 	}
@@ -2845,7 +2921,7 @@ func (t *JuspayCardDetail_Token) GetCvvLessSupportedGateways() (v []string) {
 }
 
 // GetExpiryMonth returns *t.ExpiryMonth, or its zero value when t or t.ExpiryMonth is nil.
-func (t *JuspayCardDetail_Token) GetExpiryMonth() (v string) {
+func (t *JuspayCardToken) GetExpiryMonth() (v string) {
 	if t != nil && t.ExpiryMonth != nil {
 		v = *t.ExpiryMonth
 	}
@@ -2853,7 +2929,7 @@ func (t *JuspayCardDetail_Token) GetExpiryMonth() (v string) {
 }
 
 // GetExpiryYear returns *t.ExpiryYear, or its zero value when t or t.ExpiryYear is nil.
-func (t *JuspayCardDetail_Token) GetExpiryYear() (v string) {
+func (t *JuspayCardToken) GetExpiryYear() (v string) {
 	if t != nil && t.ExpiryYear != nil {
 		v = *t.ExpiryYear
 	}
@@ -2861,7 +2937,7 @@ func (t *JuspayCardDetail_Token) GetExpiryYear() (v string) {
 }
 
 // GetLastFourDigits returns *t.LastFourDigits, or its zero value when t or t.LastFourDigits is nil.
-func (t *JuspayCardDetail_Token) GetLastFourDigits() (v string) {
+func (t *JuspayCardToken) GetLastFourDigits() (v string) {
 	if t != nil && t.LastFourDigits != nil {
 		v = *t.LastFourDigits
 	}
@@ -2869,7 +2945,7 @@ func (t *JuspayCardDetail_Token) GetLastFourDigits() (v string) {
 }
 
 // GetPar returns *t.Par, or its zero value when t or t.Par is nil.
-func (t *JuspayCardDetail_Token) GetPar() (v string) {
+func (t *JuspayCardToken) GetPar() (v string) {
 	if t != nil && t.Par != nil {
 		v = *t.Par
 	}
@@ -2877,7 +2953,7 @@ func (t *JuspayCardDetail_Token) GetPar() (v string) {
 }
 
 // GetProvisionTokenID returns *t.ProvisionTokenID, or its zero value when t or t.ProvisionTokenID is nil.
-func (t *JuspayCardDetail_Token) GetProvisionTokenID() (v string) {
+func (t *JuspayCardToken) GetProvisionTokenID() (v string) {
 	if t != nil && t.ProvisionTokenID != nil {
 		v = *t.ProvisionTokenID
 	}
@@ -2885,7 +2961,7 @@ func (t *JuspayCardDetail_Token) GetProvisionTokenID() (v string) {
 }
 
 // GetSupportTokenTransaction returns *t.SupportTokenTransaction, or its zero value when t or t.SupportTokenTransaction is nil.
-func (t *JuspayCardDetail_Token) GetSupportTokenTransaction() (v bool) {
+func (t *JuspayCardToken) GetSupportTokenTransaction() (v bool) {
 	if t != nil && t.SupportTokenTransaction != nil {
 		v = *t.SupportTokenTransaction
 	}
@@ -2893,7 +2969,7 @@ func (t *JuspayCardDetail_Token) GetSupportTokenTransaction() (v bool) {
 }
 
 // GetTokenSupportedGateways returns *t.TokenSupportedGateways, or its zero value when t or t.TokenSupportedGateways is nil.
-func (t *JuspayCardDetail_Token) GetTokenSupportedGateways() (v []string) {
+func (t *JuspayCardToken) GetTokenSupportedGateways() (v []string) {
 	if t != nil && t.TokenSupportedGateways != nil {
 		v = *t.TokenSupportedGateways
 	}
@@ -2901,7 +2977,7 @@ func (t *JuspayCardDetail_Token) GetTokenSupportedGateways() (v []string) {
 }
 
 // GetTokenizationStatus returns *t.TokenizationStatus, or its zero value when t or t.TokenizationStatus is nil.
-func (t *JuspayCardDetail_Token) GetTokenizationStatus() (v string) {
+func (t *JuspayCardToken) GetTokenizationStatus() (v string) {
 	if t != nil && t.TokenizationStatus != nil {
 		v = *t.TokenizationStatus
 	}
@@ -2909,7 +2985,7 @@ func (t *JuspayCardDetail_Token) GetTokenizationStatus() (v string) {
 }
 
 // GetVaultProvider returns *t.VaultProvider, or its zero value when t or t.VaultProvider is nil.
-func (t *JuspayCardDetail_Token) GetVaultProvider() (v string) {
+func (t *JuspayCardToken) GetVaultProvider() (v string) {
 	if t != nil && t.VaultProvider != nil {
 		v = *t.VaultProvider
 	}
@@ -2917,121 +2993,9 @@ func (t *JuspayCardDetail_Token) GetVaultProvider() (v string) {
 }
 
 // GetAdditionalProperties returns t.AdditionalProperties, or its zero value when t is nil.
-func (t *JuspayCardDetail_Token) GetAdditionalProperties() (v map[string]interface{}) {
+func (t *JuspayCardToken) GetAdditionalProperties() (v map[string]interface{}) {
 	if t != nil {
 		v = t.AdditionalProperties
-	}
-	return
-}
-
-// GetGateway returns *t.Gateway, or its zero value when t or t.Gateway is nil.
-func (t *JuspayCardDetail_Token_CvvLessDetails_Item) GetGateway() (v string) {
-	if t != nil && t.Gateway != nil {
-		v = *t.Gateway
-	}
-	return
-}
-
-// GetGatewayReferenceIds returns *t.GatewayReferenceIds, or its zero value when t or t.GatewayReferenceIds is nil.
-func (t *JuspayCardDetail_Token_CvvLessDetails_Item) GetGatewayReferenceIds() (v []string) {
-	if t != nil && t.GatewayReferenceIds != nil {
-		v = *t.GatewayReferenceIds
-	}
-	return
-}
-
-// GetCardFingerprint returns *t.CardFingerprint, or its zero value when t or t.CardFingerprint is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetCardFingerprint() (v string) {
-	if t != nil && t.CardFingerprint != nil {
-		v = *t.CardFingerprint
-	}
-	return
-}
-
-// GetCardIsin returns *t.CardIsin, or its zero value when t or t.CardIsin is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetCardIsin() (v string) {
-	if t != nil && t.CardIsin != nil {
-		v = *t.CardIsin
-	}
-	return
-}
-
-// GetCardReference returns *t.CardReference, or its zero value when t or t.CardReference is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetCardReference() (v string) {
-	if t != nil && t.CardReference != nil {
-		v = *t.CardReference
-	}
-	return
-}
-
-// GetCardToken returns *t.CardToken, or its zero value when t or t.CardToken is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetCardToken() (v string) {
-	if t != nil && t.CardToken != nil {
-		v = *t.CardToken
-	}
-	return
-}
-
-// GetExpiryMonth returns *t.ExpiryMonth, or its zero value when t or t.ExpiryMonth is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetExpiryMonth() (v string) {
-	if t != nil && t.ExpiryMonth != nil {
-		v = *t.ExpiryMonth
-	}
-	return
-}
-
-// GetExpiryYear returns *t.ExpiryYear, or its zero value when t or t.ExpiryYear is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetExpiryYear() (v string) {
-	if t != nil && t.ExpiryYear != nil {
-		v = *t.ExpiryYear
-	}
-	return
-}
-
-// GetLastFourDigits returns *t.LastFourDigits, or its zero value when t or t.LastFourDigits is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetLastFourDigits() (v string) {
-	if t != nil && t.LastFourDigits != nil {
-		v = *t.LastFourDigits
-	}
-	return
-}
-
-// GetPar returns *t.Par, or its zero value when t or t.Par is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetPar() (v string) {
-	if t != nil && t.Par != nil {
-		v = *t.Par
-	}
-	return
-}
-
-// GetProviderCategory returns *t.ProviderCategory, or its zero value when t or t.ProviderCategory is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetProviderCategory() (v string) {
-	if t != nil && t.ProviderCategory != nil {
-		v = *t.ProviderCategory
-	}
-	return
-}
-
-// GetProvisionTokenID returns *t.ProvisionTokenID, or its zero value when t or t.ProvisionTokenID is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetProvisionTokenID() (v string) {
-	if t != nil && t.ProvisionTokenID != nil {
-		v = *t.ProvisionTokenID
-	}
-	return
-}
-
-// GetTokenizationStatus returns *t.TokenizationStatus, or its zero value when t or t.TokenizationStatus is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetTokenizationStatus() (v string) {
-	if t != nil && t.TokenizationStatus != nil {
-		v = *t.TokenizationStatus
-	}
-	return
-}
-
-// GetVaultProvider returns *t.VaultProvider, or its zero value when t or t.VaultProvider is nil.
-func (t *JuspayCardDetail_Tokens_Item) GetVaultProvider() (v string) {
-	if t != nil && t.VaultProvider != nil {
-		v = *t.VaultProvider
 	}
 	return
 }
@@ -3112,6 +3076,22 @@ func (t *JuspayCustomer) GetObject() (v JuspayCustomerObject) {
 func (t *JuspayCustomer) GetObjectReferenceID() (v string) {
 	if t != nil && t.ObjectReferenceID != nil {
 		v = *t.ObjectReferenceID
+	}
+	return
+}
+
+// GetGateway returns *t.Gateway, or its zero value when t or t.Gateway is nil.
+func (t *JuspayCvvLessDetail) GetGateway() (v string) {
+	if t != nil && t.Gateway != nil {
+		v = *t.Gateway
+	}
+	return
+}
+
+// GetGatewayReferenceIds returns *t.GatewayReferenceIds, or its zero value when t or t.GatewayReferenceIds is nil.
+func (t *JuspayCvvLessDetail) GetGatewayReferenceIds() (v []string) {
+	if t != nil && t.GatewayReferenceIds != nil {
+		v = *t.GatewayReferenceIds
 	}
 	return
 }
@@ -3355,6 +3335,102 @@ func (t *JuspayPaymentMethod) GetPaymentInstructions() (v string) {
 	return
 }
 
+// GetCardFingerprint returns *t.CardFingerprint, or its zero value when t or t.CardFingerprint is nil.
+func (t *JuspayProviderToken) GetCardFingerprint() (v string) {
+	if t != nil && t.CardFingerprint != nil {
+		v = *t.CardFingerprint
+	}
+	return
+}
+
+// GetCardIsin returns *t.CardIsin, or its zero value when t or t.CardIsin is nil.
+func (t *JuspayProviderToken) GetCardIsin() (v string) {
+	if t != nil && t.CardIsin != nil {
+		v = *t.CardIsin
+	}
+	return
+}
+
+// GetCardReference returns *t.CardReference, or its zero value when t or t.CardReference is nil.
+func (t *JuspayProviderToken) GetCardReference() (v string) {
+	if t != nil && t.CardReference != nil {
+		v = *t.CardReference
+	}
+	return
+}
+
+// GetCardToken returns *t.CardToken, or its zero value when t or t.CardToken is nil.
+func (t *JuspayProviderToken) GetCardToken() (v string) {
+	if t != nil && t.CardToken != nil {
+		v = *t.CardToken
+	}
+	return
+}
+
+// GetExpiryMonth returns *t.ExpiryMonth, or its zero value when t or t.ExpiryMonth is nil.
+func (t *JuspayProviderToken) GetExpiryMonth() (v string) {
+	if t != nil && t.ExpiryMonth != nil {
+		v = *t.ExpiryMonth
+	}
+	return
+}
+
+// GetExpiryYear returns *t.ExpiryYear, or its zero value when t or t.ExpiryYear is nil.
+func (t *JuspayProviderToken) GetExpiryYear() (v string) {
+	if t != nil && t.ExpiryYear != nil {
+		v = *t.ExpiryYear
+	}
+	return
+}
+
+// GetLastFourDigits returns *t.LastFourDigits, or its zero value when t or t.LastFourDigits is nil.
+func (t *JuspayProviderToken) GetLastFourDigits() (v string) {
+	if t != nil && t.LastFourDigits != nil {
+		v = *t.LastFourDigits
+	}
+	return
+}
+
+// GetPar returns *t.Par, or its zero value when t or t.Par is nil.
+func (t *JuspayProviderToken) GetPar() (v string) {
+	if t != nil && t.Par != nil {
+		v = *t.Par
+	}
+	return
+}
+
+// GetProviderCategory returns *t.ProviderCategory, or its zero value when t or t.ProviderCategory is nil.
+func (t *JuspayProviderToken) GetProviderCategory() (v string) {
+	if t != nil && t.ProviderCategory != nil {
+		v = *t.ProviderCategory
+	}
+	return
+}
+
+// GetProvisionTokenID returns *t.ProvisionTokenID, or its zero value when t or t.ProvisionTokenID is nil.
+func (t *JuspayProviderToken) GetProvisionTokenID() (v string) {
+	if t != nil && t.ProvisionTokenID != nil {
+		v = *t.ProvisionTokenID
+	}
+	return
+}
+
+// GetTokenizationStatus returns *t.TokenizationStatus, or its zero value when t or t.TokenizationStatus is nil.
+func (t *JuspayProviderToken) GetTokenizationStatus() (v string) {
+	if t != nil && t.TokenizationStatus != nil {
+		v = *t.TokenizationStatus
+	}
+	return
+}
+
+// GetVaultProvider returns *t.VaultProvider, or its zero value when t or t.VaultProvider is nil.
+func (t *JuspayProviderToken) GetVaultProvider() (v string) {
+	if t != nil && t.VaultProvider != nil {
+		v = *t.VaultProvider
+	}
+	return
+}
+
 // GetWalletDirectDebitSupport returns *t.WalletDirectDebitSupport, or its zero value when t or t.WalletDirectDebitSupport is nil.
 func (t *JuspayWalletPaymentMethod) GetWalletDirectDebitSupport() (v bool) {
 	if t != nil && t.WalletDirectDebitSupport != nil {
@@ -3500,7 +3576,7 @@ func (t *ListOrdersContent) GetOrders() (v []OrderList) {
 }
 
 // GetPaymentMethods returns *t.PaymentMethods, or its zero value when t or t.PaymentMethods is nil.
-func (t *ListPaymentMethodsContent) GetPaymentMethods() (v []ListPaymentMethodsContent_PaymentMethods_Item) {
+func (t *ListPaymentMethodsContent) GetPaymentMethods() (v []StorePaymentMethod) {
 	if t != nil && t.PaymentMethods != nil {
 		v = *t.PaymentMethods
 	}
@@ -5502,6 +5578,38 @@ func (t *PartialCollectAndDelivery) GetPreferenceType() (v PartialCollectAndDeli
 	return
 }
 
+// GetPickupLocationName returns *t.PickupLocationName, or its zero value when t or t.PickupLocationName is nil.
+func (t *PartialCollectInStore) GetPickupLocationName() (v string) {
+	if t != nil && t.PickupLocationName != nil {
+		v = *t.PickupLocationName
+	}
+	return
+}
+
+// GetCourierCompanyID returns *t.CourierCompanyID, or its zero value when t or t.CourierCompanyID is nil.
+func (t *PartialDelivery) GetCourierCompanyID() (v string) {
+	if t != nil && t.CourierCompanyID != nil {
+		v = *t.CourierCompanyID
+	}
+	return
+}
+
+// GetCourierCompanyName returns *t.CourierCompanyName, or its zero value when t or t.CourierCompanyName is nil.
+func (t *PartialDelivery) GetCourierCompanyName() (v string) {
+	if t != nil && t.CourierCompanyName != nil {
+		v = *t.CourierCompanyName
+	}
+	return
+}
+
+// GetShippingProviderName returns *t.ShippingProviderName, or its zero value when t or t.ShippingProviderName is nil.
+func (t *PartialDelivery) GetShippingProviderName() (v string) {
+	if t != nil && t.ShippingProviderName != nil {
+		v = *t.ShippingProviderName
+	}
+	return
+}
+
 // GetAmount returns *t.Amount, or its zero value when t or t.Amount is nil.
 func (t *PaymentInfo) GetAmount() (v decimal.Decimal) {
 	if t != nil && t.Amount != nil {
@@ -5910,7 +6018,7 @@ func (t *ProductPricing) GetMaxOrderQuantity() (v decimal.Decimal) {
 }
 
 // GetDetails returns t.Details, or its zero value when t is nil.
-func (t *ProductPromotion) GetDetails() (v ProductPromotion_Details) {
+func (t *ProductPromotion) GetDetails() (v PromotionDetails) {
 	if t != nil {
 		v = t.Details
 	}
@@ -6426,6 +6534,54 @@ func (t *ShipmentItem) GetVariantID() (v string) {
 func (t *ShipmentItem) GetVariantName() (v string) {
 	if t != nil && t.VariantName != nil {
 		v = *t.VariantName
+	}
+	return
+}
+
+// GetCourierCompanies returns *t.CourierCompanies, or its zero value when t or t.CourierCompanies is nil.
+func (t *ShippingMethod) GetCourierCompanies() (v []CourierCompany) {
+	if t != nil && t.CourierCompanies != nil {
+		v = *t.CourierCompanies
+	}
+	return
+}
+
+// GetEstimatedDeliveryDays returns *t.EstimatedDeliveryDays, or its zero value when t or t.EstimatedDeliveryDays is nil.
+func (t *ShippingMethod) GetEstimatedDeliveryDays() (v string) {
+	if t != nil && t.EstimatedDeliveryDays != nil {
+		v = *t.EstimatedDeliveryDays
+	}
+	return
+}
+
+// GetID returns *t.ID, or its zero value when t or t.ID is nil.
+func (t *ShippingMethod) GetID() (v string) {
+	if t != nil && t.ID != nil {
+		v = *t.ID
+	}
+	return
+}
+
+// GetName returns *t.Name, or its zero value when t or t.Name is nil.
+func (t *ShippingMethod) GetName() (v string) {
+	if t != nil && t.Name != nil {
+		v = *t.Name
+	}
+	return
+}
+
+// GetShippingAmount returns *t.ShippingAmount, or its zero value when t or t.ShippingAmount is nil.
+func (t *ShippingMethod) GetShippingAmount() (v string) {
+	if t != nil && t.ShippingAmount != nil {
+		v = *t.ShippingAmount
+	}
+	return
+}
+
+// GetShippingType returns *t.ShippingType, or its zero value when t or t.ShippingType is nil.
+func (t *ShippingMethod) GetShippingType() (v ShippingMethodShippingType) {
+	if t != nil && t.ShippingType != nil {
+		v = *t.ShippingType
 	}
 	return
 }
@@ -7007,7 +7163,7 @@ func (t *VariantDetail) GetTags() (v []string) {
 }
 
 // GetDocument returns *t.Document, or its zero value when t or t.Document is nil.
-func (t *VerifyDocumentContent) GetDocument() (v VerifyDocumentContent_Document) {
+func (t *VerifyDocumentContent) GetDocument() (v VerifiedDocument) {
 	if t != nil && t.Document != nil {
 		v = *t.Document
 	}

@@ -362,17 +362,6 @@ func (c *Client) keep(r *request, bearer string) kept {
 	return kept{c: c, r: r, tokens: [2]string{bearer}}
 }
 
-// redactor lists the values: the API key, the tokens, the request's own
-// secrets and the values of its body's personal fields (sensitiveValues).
-func (k kept) redactor() redactor {
-	rd := make(redactor, 0, len(k.r.secrets)+3)
-	rd = append(append(rd, k.c.apiKey, k.tokens[0], k.tokens[1]), k.r.secrets...)
-	if k.r.op != nil && k.r.op.sensitive && k.r.contentType == "application/json" {
-		rd = append(rd, sensitiveValues(k.r.body)...)
-	}
-	return rd
-}
-
 // decode turns an exchange into the operation's content (out may be nil
 // for operations without content) or an error without what k keeps.
 func (c *Client) decode(op *operation, ex *exchange, out any, k kept) error {

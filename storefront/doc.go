@@ -101,11 +101,16 @@
 // through a temporary file and an atomic rename, so a crash leaves the old
 // pair or the new one, never a torn file. Implement TokenStore to keep
 // tokens elsewhere; Load returns the zero [Tokens] when nothing is stored.
-// Every type that holds a secret — [Client], [MemoryStore], [Tokens],
-// [AuthResult], [OTPChallenge] and the parameters that carry a password or
-// a one-time password — prints it as <redacted> through fmt, whatever the
-// verb, and through log/slog, also inside the fields, slices and maps of
-// the caller's own values.
+// Every type that holds or reaches a secret — [Client], [Session], the
+// services, [MemoryStore], [Tokens], [AuthResult], [OTPChallenge] and the
+// parameters that carry a password, a one-time password or a document
+// number — prints it as <redacted> (or not at all) through fmt, whatever
+// the verb, and through log/slog, also inside the exported fields, slices
+// and maps of the caller's own values. So do the models that hold a
+// property openapi.yaml marks x-sensitive (bank account, card and document
+// numbers, UPI addresses, tokens), however deep it sits. An error never
+// quotes a value the request sent in such a property or query parameter,
+// however short (a 3-digit CVV).
 //
 // # Errors
 //

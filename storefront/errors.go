@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/commercengine-go/sdk/internal/redact"
 )
 
 // Sentinel errors, for errors.Is. An *APIError matches the one its status
@@ -200,9 +202,9 @@ func newAPIError(op string, status int, h http.Header, body []byte, rd redactor)
 	}
 	if env, ok := decodeErrorEnvelope(body); ok {
 		sc := rd.scrubber()
-		e.Code = sc.clean(*env.Code)
+		e.Code = sc.Clean(*env.Code)
 		if env.Message != nil {
-			e.Message = sc.clean(*env.Message)
+			e.Message = sc.Clean(*env.Message)
 		}
 		e.Fields = flattenFieldErrors(env.Errors, sc)
 		return e
@@ -229,24 +231,24 @@ func decodeErrorEnvelope(body []byte) (*errorEnvelope, bool) {
 // where members named like a secret lose their values). Everything is
 // cleaned by sc, and what is said about a field named like a secret or
 // personal data loses whatever looks like a number of that kind.
-func flattenFieldErrors(raw map[string]json.RawMessage, sc *scrubber) map[string]string {
+func flattenFieldErrors(raw map[string]json.RawMessage, sc *redact.Scrubber) map[string]string {
 	if len(raw) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
 		var s string
-		k = sc.clean(k)
+		k = sc.Clean(k)
 		switch list := []string(nil); {
 		case json.Unmarshal(v, &s) == nil:
-			s = sc.clean(s)
+			s = sc.Clean(s)
 		case json.Unmarshal(v, &list) == nil:
-			s = sc.clean(strings.Join(list, "; "))
+			s = sc.Clean(strings.Join(list, "; "))
 		default:
-			s = sc.clean(string(v))
+			s = sc.Clean(string(v))
 		}
-		if secretKey.MatchString(k) {
-			s = scrubIdentifiers(s)
+		if redact.IsSensitiveName(k) {
+			s = redact.ScrubIdentifiers(s)
 		}
 		out[k] = s
 	}

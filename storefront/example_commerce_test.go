@@ -2,7 +2,6 @@ package storefront_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log"
 
@@ -31,27 +30,28 @@ func newShopper() (*storefronttest.Server, *storefront.Session, storefronttest.U
 	return srv, sess, user
 }
 
-// A cart: two products, a coupon, then the totals — every amount a
+// A cart: products added (the first add creates the cart, the next add to
+// what it holds), a coupon, then the totals — every amount a
 // decimal.Decimal, exact to the paisa.
 func ExampleCartService() {
 	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 
-	created, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
-		{ProductID: "darjeeling-first-flush", VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)},
-	}})
+	// A product or one of its variants, by ID or slug; quantities are ints.
+	if _, err := sess.Cart.Add(ctx, "darjeeling-first-flush", 1, storefront.WithVariant("darjeeling-first-flush-100-g")); err != nil {
+		log.Fatal(err)
+	}
+	for range 2 {
+		if _, err := sess.Cart.Add(ctx, "classic-ceramic-mug", 1, storefront.WithVariant("classic-ceramic-mug-terracotta")); err != nil {
+			log.Fatal(err)
+		}
+	}
+	cart, err := sess.Cart.Current(ctx) // nil, and no error, before the first add
 	if err != nil {
 		log.Fatal(err)
 	}
-	id := created.Cart.ID
-	// update-cart sets a quantity (0 removes the item), so it is safe to
-	// resend after a broken connection: the SDK does.
-	if _, err := sess.Cart.UpdateCart(ctx, id, storefront.UpdateCartItem{
-		ProductID: "classic-ceramic-mug", VariantID: new("classic-ceramic-mug-terracotta"), Quantity: decimal.NewFromInt(2)}); err != nil {
-		log.Fatal(err)
-	}
-	c, err := sess.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
+	c, err := sess.Cart.ApplyCoupon(ctx, cart.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -81,29 +81,17 @@ func ExampleOrdersService() {
 	}
 	address := storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"), CountryCode: "+91", Phone: "9876543210",
 		Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka", Country: "India"}
-	var addresses storefront.CreateCartAddressBody
-	if err := addresses.FromCartNewAddresses(storefront.CartNewAddresses{BillingAddress: &address, ShippingAddress: &address}); err != nil {
+	if _, err := sess.Cart.CreateCartAddress(ctx, c.Cart.ID, storefront.BillAndShipTo(address, address)); err != nil {
 		log.Fatal(err)
 	}
-	if _, err := sess.Cart.CreateCartAddress(ctx, c.Cart.ID, addresses); err != nil {
-		log.Fatal(err)
-	}
-	var delivery storefront.FulfillmentPreference
-	if err := json.Unmarshal([]byte(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+
-		`","shipping_provider_id":"`+storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierStandard+`"}]}`), &delivery); err != nil {
-		log.Fatal(err)
-	}
+	delivery := storefront.Deliver(storefront.DeliveryShipment{ID: storefronttest.ShipmentStore,
+		ShippingProviderID: storefronttest.ShippingProvider, CourierCompanyID: new(storefronttest.CourierStandard)})
 	if _, err := sess.Cart.UpdateFulfillmentPreference(ctx, c.Cart.ID, delivery); err != nil {
 		log.Fatal(err)
 	}
-	var card storefront.PaymentMethodPayload
-	if err := json.Unmarshal([]byte(`{"payment_provider_slug":"juspay","integration_type":"express-checkout",
-		"return_url":"https://shop.example.com/return","payment_method_type":"CARD","save_to_locker":false,
-		"card_number":"`+storefronttest.TestCardSuccess+`","card_exp_month":"12","card_exp_year":"2099",
-		"name_on_card":"Asha Rao","card_security_code":"123"}`), &card); err != nil {
-		log.Fatal(err)
-	}
-	placed, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: c.Cart.ID, PaymentMethod: &card})
+	card := storefront.PayByCard(storefront.JusPayNewCard{CardNumber: storefronttest.TestCardSuccess, CardExpMonth: "12",
+		CardExpYear: "2099", NameOnCard: "Asha Rao", CardSecurityCode: "123", ReturnURL: "https://shop.example.com/return"})
+	placed, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: c.Cart.ID, PaymentMethod: card})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -162,6 +150,14 @@ func ExampleCustomersService() {
 		}
 		fmt.Println(a.AddressLine1, a.City, "default for shipping:", a.GetIsDefaultShipping())
 	}
+	// Refunds go to an outbound bank account; a union body, built by its
+	// constructor (InboundBankAccount for a virtual account).
+	acct, err := sess.Customers.CreateBankAccount(ctx, "", storefront.OutboundBankAccount(storefront.CreateOutboundBankAccount{
+		AccountName: "Asha Rao", AccountNumber: "50100012345678", IfscCode: "HDFC0000240", BankName: "HDFC Bank"}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("refunds to:", acct.BankAccount.BankName, acct.BankAccount.AccountType)
 	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, "")
 	if err != nil {
 		log.Fatal(err)
@@ -169,6 +165,7 @@ func ExampleCustomersService() {
 	fmt.Println("loyalty points:", loyalty.Loyalty.GetPointsBalance())
 	// Output:
 	// 14 MG Road Bengaluru default for shipping: true
+	// refunds to: HDFC Bank outbound
 	// loyalty points: 0
 }
 
@@ -188,22 +185,15 @@ func ExampleSubscriptionsService() {
 		log.Fatal(err)
 	}
 	plan := tea.Product.Subscription[0]
-	var sub storefront.CreateSubscription
-	if err := sub.FromCreateStandardSubscription(storefront.CreateStandardSubscription{PlanType: "standard", PlanID: plan.ID}); err != nil {
-		log.Fatal(err)
-	}
-	sub.InvoiceItems = []storefront.SubscriptionItemInput{{ProductID: tea.Product.ID, VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)}}
+	sub := storefront.StandardSubscription(storefront.CreateStandardSubscription{PlanID: plan.ID},
+		storefront.SubscriptionItemInput{ProductID: tea.Product.ID, VariantID: new("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)})
 	created, err := sess.Subscriptions.CreateSubscription(ctx, sub)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(plan.SubscriptionPlan, plan.BillingFrequency, created.Subscription.Status)
 
-	var pause storefront.UpdateSubscriptionBody
-	until := srv.Now().AddDate(0, 1, 0)
-	if err := pause.FromPauseSubscription(storefront.PauseSubscription{Command: "pause", PauseEndDate: &until}); err != nil {
-		log.Fatal(err)
-	}
+	pause := storefront.PauseSubscriptionUntil(srv.Now().AddDate(0, 1, 0))
 	paused, err := sess.Subscriptions.UpdateSubscription(ctx, created.Subscription.ID, pause)
 	if err != nil {
 		log.Fatal(err)

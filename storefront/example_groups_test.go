@@ -48,12 +48,8 @@ func ExampleCatalogService() {
 	fmt.Println("products in apparel:", n)
 
 	// A search, narrowed by a filter expression.
-	var filter storefront.SearchProduct_Filter
-	if err := filter.FromSearchProductFilter0("pricing.selling_price < 700"); err != nil {
-		log.Fatal(err)
-	}
 	found, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProduct{
-		Query: "shirt", Filter: &filter, Page: 1, Limit: 10})
+		Query: "shirt", Filter: storefront.Filter("pricing.selling_price < 700"), Page: 1, Limit: 10})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -155,14 +151,10 @@ func ExampleFulfillmentService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var check storefront.CheckFulfillmentBody
-	if err := check.FromItemsBasedFulfillmentCheck(storefront.ItemsBasedFulfillmentCheck{
+	res, err := client.Fulfillment.CheckFulfillment(ctx, storefront.CheckItemsFulfillment(storefront.ItemsBasedFulfillmentCheck{
 		DeliveryPincode: new("560001"),
 		Items:           []storefront.FulfillmentCheckItem{{ProductID: page.Products[0].ID}},
-	}); err != nil {
-		log.Fatal(err)
-	}
-	res, err := client.Fulfillment.CheckFulfillment(ctx, check)
+	}))
 	if err != nil {
 		log.Fatal(err)
 	}

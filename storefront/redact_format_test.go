@@ -16,23 +16,32 @@ import (
 	"github.com/commercengine-go/sdk/storefront"
 )
 
-// TestEverySecretHoldingTypeFormatsWithoutIt lists every exported struct
-// type of the package (a new one fails the test until it is listed), finds
-// by reflection those that hold a secret, and prints each with a secret
-// planted in every secret field: every fmt verb, log/slog, and inside
-// fields, slices, maps and interfaces of other values.
+// TestEverySecretHoldingTypeFormatsWithoutIt lists every exported type of
+// the package that may hold another value, generated files included (a
+// new one fails the test until it is listed), finds by reflection those
+// that hold or reach a secret, behind pointers and interfaces too, checks
+// that each formats itself (Format and LogValue), and prints each with a
+// secret planted everywhere it reaches: every fmt verb, log/slog, and
+// inside fields, slices, maps and interfaces of other values.
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
-	holders := secretcheck.CheckPackage(t, ".", true,
+	holders := secretcheck.CheckReachable(t, ".",
 		reflect.TypeFor[storefront.APIError](),
+		reflect.TypeFor[storefront.AnalyticsService](),
 		reflect.TypeFor[storefront.AuthResult](),
 		reflect.TypeFor[storefront.AuthService](),
 		reflect.TypeFor[storefront.CallOption](),
+		reflect.TypeFor[storefront.CampaignsService](),
+		reflect.TypeFor[storefront.CartService](),
+		reflect.TypeFor[storefront.CatalogService](),
 		reflect.TypeFor[storefront.ChangePasswordParams](),
 		reflect.TypeFor[storefront.Claims](),
 		reflect.TypeFor[storefront.Client](),
+		reflect.TypeFor[storefront.CommonService](),
+		reflect.TypeFor[storefront.CustomersService](),
 		reflect.TypeFor[storefront.DocumentUpload](),
 		reflect.TypeFor[storefront.FileStore](),
 		reflect.TypeFor[storefront.ForgotPasswordParams](),
+		reflect.TypeFor[storefront.FulfillmentService](),
 		reflect.TypeFor[storefront.GenerateOTPParams](),
 		reflect.TypeFor[storefront.Image](),
 		reflect.TypeFor[storefront.LoginWithEmailParams](),
@@ -42,6 +51,12 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.MemoryStore](),
 		reflect.TypeFor[storefront.OTPChallenge](),
 		reflect.TypeFor[storefront.Option](),
+		reflect.TypeFor[storefront.OrdersService](),
+		reflect.TypeFor[storefront.PaymentsService](),
+		reflect.TypeFor[storefront.Public](),
+		reflect.TypeFor[storefront.PublicCatalogService](),
+		reflect.TypeFor[storefront.PublicCommonService](),
+		reflect.TypeFor[storefront.PublicStoreService](),
 		reflect.TypeFor[storefront.RegisterWithEmailParams](),
 		reflect.TypeFor[storefront.RegisterWithPasswordParams](),
 		reflect.TypeFor[storefront.RegisterWithPhoneParams](),
@@ -51,18 +66,66 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.RetryPolicy](),
 		reflect.TypeFor[storefront.ReturnAttachments](),
 		reflect.TypeFor[storefront.Review](),
+		reflect.TypeFor[storefront.Services](),
 		reflect.TypeFor[storefront.Session](),
 		reflect.TypeFor[storefront.SortField](),
+		reflect.TypeFor[storefront.StoreService](),
+		reflect.TypeFor[storefront.SubscriptionsService](),
 		reflect.TypeFor[storefront.Tokens](),
 		reflect.TypeFor[storefront.UpdateUserParams](),
 		reflect.TypeFor[storefront.Upload](),
-		reflect.TypeFor[storefront.User](),
 		reflect.TypeFor[storefront.VerificationStatus](),
+		reflect.TypeFor[storefront.WishlistService](),
 	)
 	assert.ElementsMatch(t, []string{
-		"AuthResult", "ChangePasswordParams", "Client", "LoginWithPasswordParams", "MemoryStore",
-		"OTPChallenge", "RegisterWithPasswordParams", "ResetPasswordParams", "Tokens", "DocumentUpload",
-	}, holders, "the types found to hold a secret")
+		"AuthResult", "ChangePasswordParams", "Client", "DocumentUpload", "LoginWithPasswordParams", "MemoryStore",
+		"OTPChallenge", "RegisterWithPasswordParams", "ResetPasswordParams", "Tokens",
+		"Session", "Services", "Public", "AnalyticsService", "AuthService", "CampaignsService", "CartService",
+		"CatalogService", "CommonService", "CustomersService", "FulfillmentService", "OrdersService",
+		"PaymentsService", "StoreService", "SubscriptionsService", "WishlistService",
+		"PublicCatalogService", "PublicCommonService", "PublicStoreService",
+		"Upload", "Image", "Review", "ReturnAttachments",
+	}, holders, "the types found to hold or reach a secret")
+}
+
+// A real session, its services and the client's public services print
+// none of the API key and tokens they reach, whatever the verb: %s of a
+// Session used to print its client's fields through the %!s(...) path,
+// the API key among them.
+func TestSessionAndServicesPrintWithoutSecrets(t *testing.T) {
+	const (
+		apiKey  = "sk_live_session-key-0001"
+		access  = "acc.ess-token.session-0001"
+		refresh = "ref.resh-token.session-0001"
+	)
+	client, err := storefront.New("store-1", storefront.WithAPIKey(apiKey))
+	require.NoError(t, err)
+	store := storefront.NewMemoryStore()
+	require.NoError(t, store.Save(context.Background(), storefront.Tokens{AccessToken: access, RefreshToken: refresh}))
+	sess := client.NewSession(store)
+	manual := client.NewManualSession(storefront.Tokens{AccessToken: access, RefreshToken: refresh})
+	values := []any{sess, manual, sess.Services, sess.Auth, *sess.Auth, sess.Customers, client.Auth, client.Public,
+		client.Public.Catalog, *client.Public.Store, client.Services,
+		struct{ S *storefront.Session }{sess}, []*storefront.Session{sess}, map[string]any{"k": sess.Cart}}
+	for _, v := range values {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%t"} {
+			out := fmt.Sprintf(verb, v)
+			for _, secret := range []string{apiKey, access, refresh} {
+				assert.NotContains(t, out, secret, "%T with %s", v, verb)
+				assert.NotContains(t, out, fmt.Sprintf("%x", secret[:8]), "%T with %s", v, verb)
+			}
+		}
+		var buf bytes.Buffer
+		slog.New(slog.NewTextHandler(&buf, nil)).Info("m", "v", v)
+		slog.New(slog.NewJSONHandler(&buf, nil)).Info("m", "v", v)
+		for _, secret := range []string{apiKey, access, refresh} {
+			assert.NotContains(t, buf.String(), secret, "%T logged", v)
+		}
+	}
+	assert.Equal(t, "Session{StoreID:store-1 Managed:true Store:*storefront.MemoryStore}", fmt.Sprintf("%s", sess))
+	assert.Equal(t, "&storefront.Session{StoreID:store-1 Managed:false Store:*storefront.MemoryStore}", fmt.Sprintf("%#v", manual))
+	assert.Equal(t, "AuthService{StoreID:store-1}", fmt.Sprint(sess.Auth))
+	assert.Equal(t, "PublicCatalogService{StoreID:store-1}", fmt.Sprintf("%q", client.Public.Catalog))
 }
 
 // A user's own struct holding the SDK's values, in exported fields or

@@ -103,6 +103,11 @@ func (r *request) setJSON(b []byte, err error) error {
 	if err != nil {
 		return errorf("%s: encode request: %w", r.op.id, err)
 	}
+	if string(b) == "null" {
+		// A zero union (never built, or built from a time outside the
+		// years 0–9999): no operation takes a null body.
+		return invalid("%s: the request body is empty: build it with its constructor", r.op.id)
+	}
 	if len(r.op.readOnly) > 0 {
 		if b, err = dropPaths(b, r.op.readOnly); err != nil {
 			return errorf("%s: encode request: %w", r.op.id, err)

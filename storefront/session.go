@@ -8,9 +8,6 @@ import (
 	"net/http"
 	"sync"
 	"sync/atomic"
-	"time"
-
-	"github.com/commercengine-go/sdk/gen"
 )
 
 // Session is one shopper's view of the API: a TokenStore holding their
@@ -39,9 +36,13 @@ import (
 //   - After a 401 on a call that carries the access token, the session
 //     refreshes once and sends the call once more; calls that submit
 //     credentials (passwords, OTPs, registrations) are never resent after
-//     a 401, except when the session itself had ended (a logout whose
-//     answer was lost): then a login, registration or OTP call starts a new
-//     anonymous session and is sent once more with it.
+//     a 401 about the credentials (a wrong password has its own code). A
+//     login, registration or OTP call refused with the API's generic
+//     "unauthorized" while it carried a logged-in pair (a logout whose
+//     answer was lost) was refused for its bearer: the session is renewed
+//     (refreshed when the API revoked only the access token, a new
+//     anonymous session when it ended the whole session) and the call is
+//     sent once more with the new token.
 //   - Every answer that carries a token pair (anonymous, login, register
 //     with phone, verify-otp, reset and change password, refresh, logout) is
 //     saved to the store. If the store fails, the session keeps the pair,
@@ -76,20 +77,6 @@ type Session struct {
 	parsed atomic.Pointer[parsedToken] // claims of the last access token read
 
 	services serviceSet // what Services point at
-}
-
-// renewal is one refresh or anonymous bootstrap of a session, awaited by
-// every caller of the session that needed it.
-type renewal struct {
-	done   chan struct{}
-	tokens Tokens
-	err    error
-}
-
-type parsedToken struct {
-	token  string
-	claims *Claims
-	err    error
 }
 
 // SessionOption configures a Session.
@@ -283,55 +270,6 @@ func renewedNotSaved(t Tokens, err error) bool {
 	return errors.Is(err, ErrNotSaved) && sendable(t.AccessToken)
 }
 
-// claimsOf parses token, reusing the last parse when it is the same token.
-func (s *Session) claimsOf(token string) (*Claims, error) {
-	if p := s.parsed.Load(); p != nil && p.token == token {
-		return p.claims, p.err
-	}
-	p := s.c.renewals.claims.parse(token)
-	s.parsed.Store(p)
-	return p.claims, p.err
-}
-
-// usable reports whether an access token can be sent as it is: a JWT of
-// sendable bytes, not within the refresh margin of its expiry by the API's
-// clock. Anything else is renewed first.
-func (s *Session) usable(token string) bool {
-	if !sendable(token) {
-		return false
-	}
-	c, err := s.claimsOf(token)
-	return err == nil && !c.ExpiresWithin(s.c.apiNow(), s.c.margin)
-}
-
-// sendable reports whether a token can go into an Authorization header:
-// not empty, and only the characters of a JWT (RFC 7235 token68).
-func sendable(token string) bool {
-	if token == "" {
-		return false
-	}
-	for i := 0; i < len(token); i++ {
-		c := token[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case c == '-', c == '.', c == '_', c == '~', c == '+', c == '/', c == '=':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// refreshUsable reports whether a refresh token may still work: a JWT of
-// sendable characters, not past its own expiry.
-func (s *Session) refreshUsable(token string) bool {
-	if !sendable(token) {
-		return false
-	}
-	p := s.c.renewals.claims.parse(token)
-	return p.err == nil && !p.claims.ExpiresWithin(s.c.apiNow(), 0)
-}
-
 // liveLogin reports whether t is a logged-in session that can still be used
 // or refreshed.
 func (s *Session) liveLogin(t Tokens) bool {
@@ -345,237 +283,12 @@ func (s *Session) liveLogin(t Tokens) bool {
 	return !c.ExpiresWithin(s.c.apiNow(), 0) || s.refreshUsable(t.RefreshToken)
 }
 
-// renew refreshes the session (or creates an anonymous one), sharing one
-// renewal among the session's concurrent callers, and one refresh among
-// the sessions of the Client that hold the same pair. A caller whose
-// context has already ended starts nothing. stale is the access token the
-// caller found wanting; with force, it is renewed even if its expiry is
-// far (the API answered 401 to it). The renewal runs on a context detached
-// from the caller's, so one caller giving up does not fail the others; each
-// caller waits only as long as its own context allows.
-func (s *Session) renew(ctx context.Context, stale string, force bool) (Tokens, error) {
-	return s.renewLoaded(ctx, Tokens{AccessToken: stale}, 0, force)
-}
-
-// renewLoaded is renew for a caller that has just loaded the pair loaded
-// at version: if nothing was written or renewed since, the store is not
-// read again (a round trip, for a Redis store).
-func (s *Session) renewLoaded(ctx context.Context, loaded Tokens, version uint64, force bool) (Tokens, error) {
-	stale := loaded.AccessToken
-	if err := ctx.Err(); err != nil {
-		return Tokens{}, errorf("%w", err)
-	}
-	s.mu.Lock()
-	if f := s.flight; f != nil {
-		s.mu.Unlock()
-		return s.await(ctx, f)
-	}
-	var cur Tokens
-	if version != 0 && version == s.version.Load() && s.pending.Load() == nil {
-		cur = loaded
-	} else if s.pending.Load() == nil {
-		var err error
-		if cur, err = s.store.Load(ctx); err != nil {
-			s.mu.Unlock()
-			return Tokens{}, errorf("load tokens: %w", err)
-		}
-	} else {
-		s.mu.Unlock()
-		var err error
-		if cur, err = s.flushPending(ctx, false); err != nil {
-			return Tokens{}, err
-		}
-		s.mu.Lock()
-		if f := s.flight; f != nil {
-			s.mu.Unlock()
-			return s.await(ctx, f)
-		}
-	}
-	// Another caller may have renewed (or logged in) since ours loaded.
-	if cur.AccessToken != "" && cur.AccessToken != stale && ((force && sendable(cur.AccessToken)) || s.usable(cur.AccessToken)) {
-		s.mu.Unlock()
-		return cur, nil
-	}
-	// Another session of the client is renewing this pair, or has just
-	// done so: wait for it here, without a renewal of this session's own.
-	if s.refreshUsable(cur.RefreshToken) {
-		if o := s.c.renewals.existing(keyOf(cur.RefreshToken)); o != nil {
-			s.mu.Unlock()
-			return s.follow(ctx, cur, o)
-		}
-	}
-	f := &renewal{done: make(chan struct{})}
-	s.flight = f
-	s.mu.Unlock()
-
-	go func() {
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.c.renewTimeout())
-		defer cancel()
-		t, err := s.doRenew(rctx, cur)
-		s.mu.Lock()
-		s.flight = nil
-		s.version.Add(1)
-		s.mu.Unlock()
-		f.tokens, f.err = t, err
-		close(f.done)
-	}()
-	return s.await(ctx, f)
-}
-
-func (s *Session) await(ctx context.Context, f *renewal) (Tokens, error) {
-	select {
-	case <-f.done:
-		return f.tokens, f.err
-	case <-ctx.Done():
-		return Tokens{}, errorf("waiting for the session: %w", ctx.Err())
-	}
-}
-
-// renewTimeout bounds a renewal: every attempt its timeout, plus waits.
-func (c *Client) renewTimeout() time.Duration {
-	return time.Duration(c.retry.MaxAttempts)*c.http.Timeout + time.Duration(c.retry.MaxAttempts)*c.retry.MaxBackoff
-}
-
-// doRenew renews cur: it refreshes it, sharing the refresh with the
-// Client's other sessions that hold the same pair (and with other
-// processes, when the store coordinates), or creates an anonymous session
-// when cur has no usable refresh token. It returns the pair the session
-// holds afterwards.
-func (s *Session) doRenew(ctx context.Context, cur Tokens) (Tokens, error) {
-	if !s.refreshUsable(cur.RefreshToken) {
-		why := "no session"
-		if cur.AccessToken != "" {
-			why = "refresh token missing, damaged or expired"
-		}
-		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: creating anonymous session", slog.String("reason", why))
-		res, err := s.anonymous(ctx, cur.AccessToken)
-		if err != nil {
-			return Tokens{}, err
-		}
-		return s.saveIf(ctx, cur, res.tokens())
-	}
-
-	k := keyOf(cur.RefreshToken)
-	o, leader := s.c.renewals.join(k)
-	if !leader {
-		return s.follow(ctx, cur, o)
-	}
-	r := s.leadRenewal(ctx, cur, k)
-	s.c.renewals.finish(o, r.outcome, r.shared, r.keep)
-	if r.err != nil || r.stored {
-		return r.held, r.err
-	}
-	if o.tokens.IsZero() { // the store was cleared meanwhile: the caller starts again
-		return Tokens{}, nil
-	}
-	return s.saveIf(ctx, cur, o.tokens)
-}
-
-// follow adopts the outcome of o, another session's renewal of cur: it
-// waits for it (as long as ctx allows), then saves the new pair to this
-// session's store, or handles the API's refusal as its own.
-func (s *Session) follow(ctx context.Context, cur Tokens, o *renewalOutcome) (Tokens, error) {
-	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: adopting a renewal of the same pair by another session")
-	select {
-	case <-o.done:
-	case <-ctx.Done():
-		return Tokens{}, errorf("waiting for the renewal: %w", ctx.Err())
-	}
-	if o.err != nil {
-		if errors.Is(o.err, ErrSessionExpired) {
-			return s.afterRefusal(ctx, cur, o.err)
-		}
-		return Tokens{}, o.err
-	}
-	if o.tokens.IsZero() { // the store was cleared meanwhile: the caller starts again
-		return Tokens{}, nil
-	}
-	return s.saveIf(ctx, cur, o.tokens)
-}
-
-// refreshWithAPI sends refresh-token for cur and returns the new pair, or
-// the API's answer as an error: an envelope refusal matches
-// ErrSessionExpired (see refusedByAPI), anything else is returned as is.
-func (s *Session) refreshWithAPI(ctx context.Context, cur Tokens) (Tokens, error) {
-	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refreshing access token")
-	req, err := newRefreshTokenRequest(gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
-	if err != nil {
-		return Tokens{}, err
-	}
-	req.secrets = []string{cur.RefreshToken, cur.AccessToken}
-	var out authTokensContent
-	ex, err := s.c.send(ctx, opRefreshToken, req, "")
-	if err == nil {
-		err = s.c.decode(opRefreshToken, ex, &out, s.c.keep(req, ""))
-	}
-	if refusedByAPI(err) {
-		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refresh rejected by the API", slog.String("error", err.Error()))
-		return Tokens{}, errorf("%w: %w", ErrSessionExpired, err)
-	}
-	if err != nil {
-		return Tokens{}, err
-	}
-	nt := Tokens(out)
-	if nt.RefreshToken == "" {
-		nt.RefreshToken = cur.RefreshToken // keep the old one when none is sent
-	}
-	s.observeIssued(nt)
-	return nt, nil
-}
-
-// refusedByAPI reports whether err is the API itself refusing a refresh:
-// its JSON error envelope with 400, 401 or 404, the statuses it answers
-// an unknown, expired, used or revoked refresh token with. A page from a
-// proxy (403, 404, 408, 413, 425 …), a 429, a 5xx or a transport failure
-// is not: the session may still be alive.
-func refusedByAPI(err error) bool {
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Code == "" || apiErr.Body != "" {
-		return false
-	}
-	switch apiErr.StatusCode {
-	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusNotFound:
-		return true
-	}
-	return false
-}
-
-// anonymous calls get-anonymous-token, with old (the visitor's previous
-// access token, possibly expired) as Bearer to keep their identity. If the
-// API refuses old, it asks once more without it; a token that cannot be
-// sent is left out from the start. opts are Auth.Anonymous's call options.
-func (s *Session) anonymous(ctx context.Context, old string, opts ...CallOption) (*anonymousContent, error) {
-	if !sendable(old) {
-		old = ""
-	}
-	var out anonymousContent
-	req, err := newGetAnonymousTokenRequest()
-	if err != nil {
-		return nil, err
-	}
-	if err := req.applyOptions(opts); err != nil {
-		return nil, err
-	}
-	ex, err := s.c.send(ctx, opGetAnonymousToken, req, old)
-	if err == nil && old != "" && (ex.status == http.StatusUnauthorized || ex.status == http.StatusBadRequest) {
-		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: previous token refused; new anonymous visitor", slog.Int("status", ex.status))
-		ex, err = s.c.send(ctx, opGetAnonymousToken, req, "")
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.c.decode(opGetAnonymousToken, ex, &out, s.c.keep(req, old)); err != nil {
-		return nil, err
-	}
-	s.observeIssued(out.tokens())
-	return &out, nil
-}
-
 // call sends one operation for this session: it obtains the access token
 // the operation needs, and after a 401 refreshes once and sends once more
 // unless the operation submits credentials or the session is manual. A
-// login, registration or OTP call whose 401 comes from the session having
-// ended (see restartEnded) is sent once more on a new anonymous session.
+// login, registration or OTP call whose 401 was about its bearer rather
+// than its credentials (see restartEnded) is sent once more with the
+// renewed session's token.
 func (s *Session) call(ctx context.Context, op *operation, req *request, out any) error {
 	var bearer string
 	if op.auth == authBearer {
@@ -634,22 +347,38 @@ func (s *Session) mayBeEnded(ex *exchange, bearer string) bool {
 	return err == nil && c.IsLoggedIn
 }
 
-// restartEnded finds out whether the 401 a credential call got is about
-// the credentials or about the session it was sent with, which the API may
-// have ended (a logout whose answer was lost, a password changed
-// elsewhere). It renews the session: when the API refuses the refresh (the
-// store is then cleared) or there is nothing to refresh, a new anonymous
-// session starts and its access token is returned, for the call to be sent
-// once more. When the refresh works, the session was alive and the 401 was
-// the answer (a wrong password): it returns "" and nothing is resent.
+// restartEnded deals with the generic 401 a credential call got with a
+// logged-in bearer (see mayBeEnded): the API refused the bearer, not the
+// credentials, which it never looked at. The bearer may belong to a session
+// the API has ended (a logout whose answer was lost, a password changed
+// elsewhere), whole or only its access token. It renews the session and
+// returns the access token to send the call once more with, or "" when the
+// 401 stands:
+//
+//   - the refresh works (the API revoked only the access token): the new
+//     access token, of the same session;
+//   - the API refuses the refresh (the store is then cleared) or there is
+//     nothing to refresh: the token of a new anonymous session;
+//   - the renewal fails otherwise (a timeout, a 5xx): "", the answer stands.
+//
+// A wrong password or code has its own code, never reaches here, and is
+// never sent again.
 func (s *Session) restartEnded(ctx context.Context, op *operation, bearer string) string {
 	cur, err := s.Tokens(ctx)
 	if err != nil || cur.AccessToken != bearer {
 		return "" // the session changed meanwhile: the answer stands
 	}
 	if s.refreshUsable(cur.RefreshToken) {
-		if _, err := s.renew(ctx, bearer, true); !errors.Is(err, ErrSessionExpired) {
-			return "" // the session is alive: the 401 was about the credentials
+		nt, err := s.renew(ctx, bearer, true)
+		if err == nil || renewedNotSaved(nt, err) {
+			if !sendable(nt.AccessToken) || nt.AccessToken == bearer {
+				return ""
+			}
+			s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: the API refused the access token, and the refresh worked; sending once more with the new one", slog.String("op", op.id))
+			return nt.AccessToken
+		}
+		if !errors.Is(err, ErrSessionExpired) {
+			return "" // could not find out: the answer stands
 		}
 	} else if _, err := s.renew(ctx, bearer, true); err != nil {
 		return "" // nothing to refresh, and no anonymous session either

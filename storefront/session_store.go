@@ -1,7 +1,13 @@
 package storefront
 
+// How a Session writes its TokenStore: every write is counted so that the
+// callbacks follow the store's order, a renewal saves only over the pair it
+// replaces (compare-and-swap), and a pair the store failed to save is kept
+// by the session, used, and saved again on its next call.
+
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 )
@@ -48,29 +54,43 @@ func (s *Session) current(ctx context.Context) (Tokens, error) {
 func (s *Session) flushPending(ctx context.Context, strict bool) (Tokens, error) {
 	pctx, cancel := persistContext(ctx)
 	defer cancel()
-	s.mu.Lock()
-	p := s.pending.Load()
+	held, p, err := s.savePending(pctx)
 	if p == nil {
-		s.mu.Unlock()
 		return s.current(ctx)
 	}
-	var held Tokens
-	var wrote bool
-	var err error
-	if p.anyPrev {
-		if err = s.store.Save(pctx, p.tokens); err == nil {
-			held, wrote = p.tokens, true
-		}
-	} else {
-		held, wrote, err = s.swapLocked(pctx, p.prev, p.tokens)
-	}
 	if err != nil {
-		s.mu.Unlock()
 		err = s.notSaved(ctx, p.tokens, err)
 		if strict {
 			return p.tokens, err
 		}
 		return p.tokens, nil
+	}
+	return held, nil
+}
+
+// savePending tries once to save the pending pair p, and returns what the
+// session holds afterwards, p (nil when nothing was pending), and the
+// store's error, which it does not log.
+func (s *Session) savePending(ctx context.Context) (Tokens, *pendingPair, error) {
+	s.mu.Lock()
+	p := s.pending.Load()
+	if p == nil {
+		s.mu.Unlock()
+		return Tokens{}, nil, nil
+	}
+	var held Tokens
+	var wrote bool
+	var err error
+	if p.anyPrev {
+		if err = s.store.Save(ctx, p.tokens); err == nil {
+			held, wrote = p.tokens, true
+		}
+	} else {
+		held, wrote, err = s.swapLocked(ctx, p.prev, p.tokens)
+	}
+	if err != nil {
+		s.mu.Unlock()
+		return p.tokens, p, err
 	}
 	s.pending.Store(nil)
 	var seq uint64
@@ -83,7 +103,7 @@ func (s *Session) flushPending(ctx context.Context, strict bool) (Tokens, error)
 	if wrote {
 		s.notify(seq, held, false)
 	}
-	return held, nil
+	return held, p, nil
 }
 
 // save stores t, a pair the API has just returned (a login, a logout …),
@@ -227,16 +247,8 @@ func (s *Session) notify(seq uint64, t Tokens, cleared bool) {
 	}
 }
 
-// observeIssued learns the API's clock from a pair it has just issued.
-func (s *Session) observeIssued(t Tokens) {
-	if t.AccessToken == "" {
-		return
-	}
-	if c, err := s.claimsOf(t.AccessToken); err == nil {
-		s.c.renewals.skew.observe(c.IssuedAt, s.c.now())
-	}
-}
-
-// apiNow is the API's time as the client estimates it: its own clock plus
-// the offset the tokens' "iat" showed.
-func (c *Client) apiNow() time.Time { return c.now().Add(c.renewals.skew.get()) }
+// ErrNotSaved is matched by the error of a call that got a new token pair
+// from the API but could not save it to the TokenStore. The session keeps
+// the pair, uses it, and saves it again on its next call; Session.Flush
+// saves it now.
+var ErrNotSaved = errors.New("storefront: token pair not saved")

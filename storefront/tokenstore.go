@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,43 +24,6 @@ type Tokens struct {
 
 // IsZero reports whether t holds no token at all.
 func (t Tokens) IsZero() bool { return t.AccessToken == "" && t.RefreshToken == "" }
-
-func (t Tokens) String() string {
-	return fmt.Sprintf("Tokens{AccessToken:%s RefreshToken:%s}", present(t.AccessToken), present(t.RefreshToken))
-}
-
-// GoString keeps %#v from printing the tokens.
-func (t Tokens) GoString() string { return "storefront." + t.String() }
-
-// Format keeps every fmt verb (%d and %x too) from printing the tokens.
-func (t Tokens) Format(f fmt.State, verb rune) { formatRedacted(f, verb, t) }
-
-// formatRedacted prints v through its String method, or GoString for %#v,
-// whatever the verb: the fields of v are secrets.
-func formatRedacted(f fmt.State, verb rune, v interface {
-	String() string
-	GoString() string
-}) {
-	if verb == 'v' && f.Flag('#') {
-		_, _ = io.WriteString(f, v.GoString())
-		return
-	}
-	_, _ = io.WriteString(f, v.String())
-}
-
-// LogValue implements slog.LogValuer.
-func (t Tokens) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("access_token", present(t.AccessToken)),
-		slog.String("refresh_token", present(t.RefreshToken)))
-}
-
-func present(s string) string {
-	if s == "" {
-		return "<none>"
-	}
-	return "<redacted>"
-}
 
 // TokenStore keeps one shopper's token pair. Save replaces the pair as a
 // whole: a Load never sees the access token of one pair with the refresh

@@ -1,11 +1,6 @@
 package storefront
 
-import (
-	"fmt"
-	"log/slog"
-
-	"github.com/commercengine-go/sdk/gen"
-)
+import "github.com/commercengine-go/sdk/gen"
 
 // AuthResult is the answer of an operation that starts or changes a
 // session: the user and the token pair the session now holds (already
@@ -14,31 +9,6 @@ type AuthResult struct {
 	User         *User
 	AccessToken  string
 	RefreshToken string
-}
-
-func (r AuthResult) String() string {
-	id := ""
-	if r.User != nil {
-		id = r.User.ID
-	}
-	return fmt.Sprintf("AuthResult{User:%s AccessToken:%s RefreshToken:%s}", id, present(r.AccessToken), present(r.RefreshToken))
-}
-
-// GoString keeps %#v from printing the tokens.
-func (r AuthResult) GoString() string { return "storefront." + r.String() }
-
-// Format keeps every fmt verb from printing the tokens.
-func (r AuthResult) Format(f fmt.State, verb rune) { formatRedacted(f, verb, r) }
-
-// LogValue implements slog.LogValuer.
-func (r AuthResult) LogValue() slog.Value {
-	var id string
-	var loggedIn bool
-	if r.User != nil {
-		id, loggedIn = r.User.ID, r.User.IsLoggedIn
-	}
-	return slog.GroupValue(slog.String("user_id", id), slog.Bool("logged_in", loggedIn),
-		slog.String("access_token", present(r.AccessToken)), slog.String("refresh_token", present(r.RefreshToken)))
 }
 
 // Tokens returns the pair of r.
@@ -68,22 +38,6 @@ type OTPChallenge struct {
 	Token  string    // otp_token
 	Action OTPAction // otp_action
 	OTP    string    // the code, in debug mode only
-}
-
-func (c OTPChallenge) String() string {
-	return fmt.Sprintf("OTPChallenge{Action:%s Token:%s OTP:%s}", c.Action, present(c.Token), present(c.OTP))
-}
-
-// GoString keeps %#v from printing the token and the code.
-func (c OTPChallenge) GoString() string { return "storefront." + c.String() }
-
-// Format keeps every fmt verb from printing the token and the code.
-func (c OTPChallenge) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
-
-// LogValue implements slog.LogValuer.
-func (c OTPChallenge) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("action", string(c.Action)),
-		slog.String("token", present(c.Token)), slog.String("otp", present(c.OTP)))
 }
 
 // VerificationStatus lists which of the phones and emails asked about are

@@ -2641,15 +2641,15 @@ type ApplyCouponContent = gen.ApplyCouponContent
 type ApplyCouponJSONRequestBody = gen.ApplyCouponJSONRequestBody
 
 // AssociatedOption is gen.AssociatedOption. It is
-// map[string]AssociatedOption_AdditionalProperties.
+// map[string]AssociatedOptionValue.
 type AssociatedOption = gen.AssociatedOption
 
-// AssociatedOption_AdditionalProperties is
-// gen.AssociatedOption_AdditionalProperties.
+// AssociatedOptionValue is gen.AssociatedOptionValue: the value of one of an
+// item's options: a colour or a choice.
 //
 // It holds one of ColorOption or SingleSelectOption. Build it with
 // FromColorOption (one From method per branch); read it with AsColorOption.
-type AssociatedOption_AdditionalProperties = gen.AssociatedOption_AdditionalProperties
+type AssociatedOptionValue = gen.AssociatedOptionValue
 
 // AuthenticateDirectOTPBody is gen.AuthenticateDirectOTPBody.
 //
@@ -2945,6 +2945,11 @@ type CancelOrderReturnContent = gen.CancelOrderReturnContent
 // Deprecated: use CancelOrderReturnBody.
 type CancelOrderReturnJSONRequestBody = gen.CancelOrderReturnJSONRequestBody
 
+// CardNetwork is gen.CardNetwork: the network of a card. Its values (string):
+// CardNetworkAMEX, CardNetworkDINERS, CardNetworkDISCOVER, CardNetworkJCB,
+// CardNetworkMAESTRO, CardNetworkMASTER, CardNetworkRUPAY, CardNetworkVISA.
+type CardNetwork = gen.CardNetwork
+
 // CardPayment is gen.CardPayment.
 //
 // Fields:
@@ -3229,8 +3234,8 @@ type CheckFulfillmentJSONRequestBody = gen.CheckFulfillmentJSONRequestBody
 //   - IsRecommended *bool: optional.
 //   - Name *string: optional.
 //
-// Each pointer field has a Get method that reads it without a nil check, its
-// zero value when absent: x.GetCollectEtaMinutes().
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CollectInStore too: x.GetCollectEtaMinutes().
 type CollectInStore = gen.CollectInStore
 
 // CollectInStoreAddress is gen.CollectInStoreAddress.
@@ -3395,6 +3400,42 @@ type CouponPromotionCommonDetail = gen.CouponPromotionCommonDetail
 // CouponTypeFixedPrice, CouponTypeFreeGoods, CouponTypeFreeShipping,
 // CouponTypeVolumeBased.
 type CouponType = gen.CouponType
+
+// CourierCompany is gen.CourierCompany: a courier that can carry a shipment,
+// its price and its delivery time.
+//
+// Fields:
+//
+//   - EstimatedDeliveryDays *string: optional.
+//   - ID *CourierCompanyID: optional. A courier's ID: text or a number, as the shipping provider gives it.
+//   - IsHyperlocal *bool: optional.
+//   - IsRecommended *bool: optional.
+//   - Mode *CourierCompanyMode: optional.
+//   - Name *string: optional.
+//   - Rating *decimal.Decimal: optional.
+//   - ShippingAmount *decimal.Decimal: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetEstimatedDeliveryDays().
+type CourierCompany = gen.CourierCompany
+
+// CourierCompanyID is gen.CourierCompanyID: a courier's ID: text or a number,
+// as the shipping provider gives it.
+//
+// It holds one of CourierCompanyID0 or CourierCompanyID1. Build it with
+// FromCourierCompanyID0 (one From method per branch); read it with
+// AsCourierCompanyID0.
+type CourierCompanyID = gen.CourierCompanyID
+
+// CourierCompanyID0 is gen.CourierCompanyID0. It is string.
+type CourierCompanyID0 = gen.CourierCompanyID0
+
+// CourierCompanyID1 is gen.CourierCompanyID1. It is decimal.Decimal.
+type CourierCompanyID1 = gen.CourierCompanyID1
+
+// CourierCompanyMode is gen.CourierCompanyMode. Its values (string): Air,
+// Surface.
+type CourierCompanyMode = gen.CourierCompanyMode
 
 // CreateAddressContent is gen.CreateAddressContent.
 //
@@ -3591,16 +3632,9 @@ type CreateOrderBody = gen.CreateOrderBody
 // Fields:
 //
 //   - Order Order: required.
-//   - PaymentInfo CreateOrderContent_PaymentInfo: required.
+//   - PaymentInfo GatewayPaymentInfo: required. What the client needs to finish paying an order: the payment gateway's session.
 //   - PaymentRequired bool: required.
 type CreateOrderContent = gen.CreateOrderContent
-
-// CreateOrderContent_PaymentInfo is gen.CreateOrderContent_PaymentInfo.
-//
-// It holds any of JusPayHyperCheckoutResponse, JusPayExpressCheckoutResponse
-// or PayuPaymentInfo. Build it with FromJusPayHyperCheckoutResponse (one From
-// method per branch); read it with AsJusPayHyperCheckoutResponse.
-type CreateOrderContent_PaymentInfo = gen.CreateOrderContent_PaymentInfo
 
 // CreateOrderJSONRequestBody is CreateOrderBody, under the name oapi-codegen
 // gives the body of create-order.
@@ -3681,7 +3715,7 @@ type CreateStandardSubscriptionPlanType = gen.CreateStandardSubscriptionPlanType
 //   - IsCancellationAllowed bool: required.
 //   - IsPrepaid bool: required.
 //   - UsageBasedBilling bool: required.
-//   - UsageBasedTiers *[]struct{PricePerUnit *decimal.Decimal; UpTo *decimal.Decimal}: optional.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
 type CreateSubscription = gen.CreateSubscription
 
 // CreateSubscriptionContent is gen.CreateSubscriptionContent.
@@ -3963,7 +3997,7 @@ type DeleteFromWishlistJSONRequestBody = gen.DeleteFromWishlistJSONRequestBody
 //
 //   - FulfillmentType DeliveryFulfillmentFulfillmentType: required.
 //   - PreferenceType *DeliveryFulfillmentPreferenceType: optional, read-only (set by the API, left out of requests).
-//   - Shipments []struct{CourierCompanyID *string; CourierCompanyName *string; ID string; ShippingProviderID string; ShippingProviderName *string}: required.
+//   - Shipments []DeliveryShipment: required.
 //
 // Each pointer field has a Get method that reads it without a nil check, its
 // zero value when absent: x.GetPreferenceType().
@@ -3985,41 +4019,37 @@ type DeliveryFulfillmentPreferenceType = gen.DeliveryFulfillmentPreferenceType
 //
 //   - FreeShippingThreshold *decimal.Decimal: required, may be null.
 //   - IsServiceable bool: required.
-//   - Shipments []struct{ID string; Items []ShipmentItem; ShippingMethods []struct{CourierCompanies *[]struct{EstimatedDeliveryDays *string; ID *DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID; IsHyperlocal *bool; IsRecommended *bool; Mode *DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode; Name *string; Rating *decimal.Decimal; ShippingAmount *decimal.Decimal}; EstimatedDeliveryDays *string; ID *string; Name *string; ShippingAmount *string; ShippingType *DeliveryOptionShipmentsShippingMethodsShippingType}}: required.
+//   - Shipments []DeliveryOptionShipment: required.
 //
 // Each field has a Get method that reads it without a nil check, nil-safe on a
 // nil DeliveryOption too: x.GetFreeShippingThreshold().
 type DeliveryOption = gen.DeliveryOption
 
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 is
-// gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0. It is string.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0
-
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 is
-// gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1. It is
-// decimal.Decimal.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1 = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1
-
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode is
-// gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode. Its values
-// (string): Air, Surface.
-type DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode = gen.DeliveryOptionShipmentsShippingMethodsCourierCompaniesMode
-
-// DeliveryOptionShipmentsShippingMethodsShippingType is
-// gen.DeliveryOptionShipmentsShippingMethodsShippingType. Its values (string):
-// DeliveryOptionShipmentsShippingMethodsShippingTypeAuto,
-// DeliveryOptionShipmentsShippingMethodsShippingTypeManual.
-type DeliveryOptionShipmentsShippingMethodsShippingType = gen.DeliveryOptionShipmentsShippingMethodsShippingType
-
-// DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID is
-// gen.DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID.
+// DeliveryOptionShipment is gen.DeliveryOptionShipment: a shipment of the
+// cart, with the ways it can be delivered.
 //
-// It holds one of DeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 or
-// DeliveryOptionShipmentsShippingMethodsCourierCompaniesID1. Build it with
-// FromDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0 (one From
-// method per branch); read it with
-// AsDeliveryOptionShipmentsShippingMethodsCourierCompaniesID0.
-type DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID = gen.DeliveryOption_Shipments_ShippingMethods_CourierCompanies_ID
+// Fields:
+//
+//   - ID string: required.
+//   - Items []ShipmentItem: required.
+//   - ShippingMethods []ShippingMethod: required.
+type DeliveryOptionShipment = gen.DeliveryOptionShipment
+
+// DeliveryShipment is gen.DeliveryShipment: a shipment of the cart and who
+// delivers it: the shipping provider and, where it offers a choice, the
+// courier.
+//
+// Fields:
+//
+//   - CourierCompanyID *string: optional, may be null.
+//   - CourierCompanyName *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - ID string: required.
+//   - ShippingProviderID string: required.
+//   - ShippingProviderName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanyID().
+type DeliveryShipment = gen.DeliveryShipment
 
 // DiscountBasedPromotion is gen.DiscountBasedPromotion.
 //
@@ -4296,6 +4326,23 @@ type FulfillmentCheckItem = gen.FulfillmentCheckItem
 // zero value when absent: x.GetProductName().
 type FulfillmentItem = gen.FulfillmentItem
 
+// FulfillmentOptionsSummary is gen.FulfillmentOptionsSummary: whether a cart
+// can be collected or delivered, and what the store recommends.
+//
+// Fields:
+//
+//   - CollectAvailable bool: required.
+//   - DeliverAvailable bool: required.
+//   - RecommendedFulfillmentType FulfillmentOptionsSummaryRecommendedFulfillmentType: required.
+//   - RecommendedStore *CollectInStore: optional.
+type FulfillmentOptionsSummary = gen.FulfillmentOptionsSummary
+
+// FulfillmentOptionsSummaryRecommendedFulfillmentType is
+// gen.FulfillmentOptionsSummaryRecommendedFulfillmentType. Its values
+// (string): FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore,
+// FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery.
+type FulfillmentOptionsSummaryRecommendedFulfillmentType = gen.FulfillmentOptionsSummaryRecommendedFulfillmentType
+
 // FulfillmentPreference is gen.FulfillmentPreference.
 //
 // It holds one of CollectInStoreFulfillment, DeliveryFulfillment or
@@ -4304,6 +4351,14 @@ type FulfillmentItem = gen.FulfillmentItem
 // read it with AsCollectInStoreFulfillment after Discriminator says which
 // branch it is.
 type FulfillmentPreference = gen.FulfillmentPreference
+
+// GatewayPaymentInfo is gen.GatewayPaymentInfo: what the client needs to
+// finish paying an order: the payment gateway's session.
+//
+// It holds any of JusPayHyperCheckoutResponse, JusPayExpressCheckoutResponse
+// or PayuPaymentInfo. Build it with FromJusPayHyperCheckoutResponse (one From
+// method per branch); read it with AsJusPayHyperCheckoutResponse.
+type GatewayPaymentInfo = gen.GatewayPaymentInfo
 
 // GenerateHashBody is gen.GenerateHashBody.
 //
@@ -4436,18 +4491,11 @@ type GetDocumentContent = gen.GetDocumentContent
 //
 //   - Collect *[]CollectInStore: optional.
 //   - Deliver *DeliveryOption: optional.
-//   - Summary struct{CollectAvailable bool; DeliverAvailable bool; RecommendedFulfillmentType GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType; RecommendedStore *CollectInStore}: required.
+//   - Summary FulfillmentOptionsSummary: required. Whether a cart can be collected or delivered, and what the store recommends.
 //
 // Each pointer field has a Get method that reads it without a nil check, its
 // zero value when absent: x.GetCollect().
 type GetFulfillmentOptionsContent = gen.GetFulfillmentOptionsContent
-
-// GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType is
-// gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType. Its
-// values (string):
-// GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore,
-// GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery.
-type GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentType
 
 // GetFulfillmentOptionsJSONRequestBody is CartBasedFulfillmentOption, under
 // the name oapi-codegen gives the body of get-fulfillment-options.
@@ -4837,7 +4885,7 @@ type JusPayNewCardPaymentMethodType = gen.JusPayNewCardPaymentMethodType
 //   - CardToken string: required, sensitive (kept out of logs and errors).
 //   - GatewayReferenceID *string: optional.
 //   - IntegrationType JusPaySavedCardTokenIntegrationType: required.
-//   - PaymentMethod JusPaySavedCardTokenPaymentMethod: required.
+//   - PaymentMethod CardNetwork: required. The network of a card.
 //   - PaymentMethodType JusPaySavedCardTokenPaymentMethodType: required.
 //   - PaymentProviderSlug string: required.
 //   - ReturnURL string: required.
@@ -4848,17 +4896,6 @@ type JusPaySavedCardToken = gen.JusPaySavedCardToken
 // gen.JusPaySavedCardTokenIntegrationType. Its values (string):
 // JusPaySavedCardTokenIntegrationTypeExpressCheckout.
 type JusPaySavedCardTokenIntegrationType = gen.JusPaySavedCardTokenIntegrationType
-
-// JusPaySavedCardTokenPaymentMethod is gen.JusPaySavedCardTokenPaymentMethod.
-// Its values (string): JusPaySavedCardTokenPaymentMethodAMEX,
-// JusPaySavedCardTokenPaymentMethodDINERS,
-// JusPaySavedCardTokenPaymentMethodDISCOVER,
-// JusPaySavedCardTokenPaymentMethodJCB,
-// JusPaySavedCardTokenPaymentMethodMAESTRO,
-// JusPaySavedCardTokenPaymentMethodMASTER,
-// JusPaySavedCardTokenPaymentMethodRUPAY,
-// JusPaySavedCardTokenPaymentMethodVISA.
-type JusPaySavedCardTokenPaymentMethod = gen.JusPaySavedCardTokenPaymentMethod
 
 // JusPaySavedCardTokenPaymentMethodType is
 // gen.JusPaySavedCardTokenPaymentMethodType. Its values (string):
@@ -4890,14 +4927,14 @@ type JusPaySavedCardTokenPaymentMethodType = gen.JusPaySavedCardTokenPaymentMeth
 //   - Health string: required.
 //   - JuspayBankCode string: required.
 //   - MandateSupport bool: required.
-//   - Metadata JuspayCardDetail_Metadata: required.
+//   - Metadata JuspayCardMetadata: required. Where the card was saved.
 //   - NameOnCard string: required, sensitive (kept out of logs and errors).
 //   - Nickname string: required.
 //   - Provider string: required.
 //   - ProviderCategory string: required.
-//   - Token *JuspayCardDetail_Token: optional.
+//   - Token *JuspayCardToken: optional. The card's network token.
 //   - TokenizeSupport bool: required.
-//   - Tokens *[]JuspayCardDetail_Tokens_Item: optional.
+//   - Tokens *[]JuspayProviderToken: optional.
 //   - VaultProvider string: required.
 //   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
 //
@@ -4905,7 +4942,7 @@ type JusPaySavedCardTokenPaymentMethodType = gen.JusPaySavedCardTokenPaymentMeth
 // zero value when absent: x.GetAtmPinAuthSupport().
 type JuspayCardDetail = gen.JuspayCardDetail
 
-// JuspayCardDetail_Metadata is gen.JuspayCardDetail_Metadata.
+// JuspayCardMetadata is gen.JuspayCardMetadata: where the card was saved.
 //
 // Fields:
 //
@@ -4915,67 +4952,7 @@ type JuspayCardDetail = gen.JuspayCardDetail
 //
 // Each pointer field has a Get method that reads it without a nil check, its
 // zero value when absent: x.GetOriginCustomerID().
-type JuspayCardDetail_Metadata = gen.JuspayCardDetail_Metadata
-
-// JuspayCardDetail_Token is gen.JuspayCardDetail_Token.
-//
-// Fields:
-//
-//   - CardFingerprint *string: optional.
-//   - CardIsin *string: optional.
-//   - CardReference *string: optional.
-//   - CvvLessDetails *[]JuspayCardDetail_Token_CvvLessDetails_Item: optional.
-//   - CvvLessSupport *bool: optional.
-//   - CvvLessSupportedGateways *[]string: optional.
-//   - ExpiryMonth *string: optional.
-//   - ExpiryYear *string: optional.
-//   - LastFourDigits *string: optional.
-//   - Par *string: optional.
-//   - ProvisionTokenID *string: optional.
-//   - SupportTokenTransaction *bool: optional.
-//   - TokenSupportedGateways *[]string: optional.
-//   - TokenizationStatus *string: optional.
-//   - VaultProvider *string: optional.
-//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
-//
-// Each field has a Get method that reads it without a nil check, nil-safe on a
-// nil JuspayCardDetail_Token too: x.GetCardFingerprint().
-type JuspayCardDetail_Token = gen.JuspayCardDetail_Token
-
-// JuspayCardDetail_Token_CvvLessDetails_Item is
-// gen.JuspayCardDetail_Token_CvvLessDetails_Item.
-//
-// Fields:
-//
-//   - Gateway *string: optional.
-//   - GatewayReferenceIds *[]string: optional.
-//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
-//
-// Each pointer field has a Get method that reads it without a nil check, its
-// zero value when absent: x.GetGateway().
-type JuspayCardDetail_Token_CvvLessDetails_Item = gen.JuspayCardDetail_Token_CvvLessDetails_Item
-
-// JuspayCardDetail_Tokens_Item is gen.JuspayCardDetail_Tokens_Item.
-//
-// Fields:
-//
-//   - CardFingerprint *string: optional.
-//   - CardIsin *string: optional.
-//   - CardReference *string: optional.
-//   - CardToken *string: optional, sensitive (kept out of logs and errors).
-//   - ExpiryMonth *string: optional.
-//   - ExpiryYear *string: optional.
-//   - LastFourDigits *string: optional.
-//   - Par *string: optional.
-//   - ProviderCategory *string: optional.
-//   - ProvisionTokenID *string: optional.
-//   - TokenizationStatus *string: optional.
-//   - VaultProvider *string: optional.
-//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
-//
-// Each pointer field has a Get method that reads it without a nil check, its
-// zero value when absent: x.GetCardFingerprint().
-type JuspayCardDetail_Tokens_Item = gen.JuspayCardDetail_Tokens_Item
+type JuspayCardMetadata = gen.JuspayCardMetadata
 
 // JuspayCardPaymentMethod is gen.JuspayCardPaymentMethod.
 //
@@ -5000,6 +4977,31 @@ type JuspayCardPaymentMethodPaymentMethod = gen.JuspayCardPaymentMethodPaymentMe
 // gen.JuspayCardPaymentMethodPaymentMethodType. Its values (string):
 // JuspayCardPaymentMethodPaymentMethodTypeCARD.
 type JuspayCardPaymentMethodPaymentMethodType = gen.JuspayCardPaymentMethodPaymentMethodType
+
+// JuspayCardToken is gen.JuspayCardToken: the card's network token.
+//
+// Fields:
+//
+//   - CardFingerprint *string: optional.
+//   - CardIsin *string: optional.
+//   - CardReference *string: optional.
+//   - CvvLessDetails *[]JuspayCvvLessDetail: optional.
+//   - CvvLessSupport *bool: optional.
+//   - CvvLessSupportedGateways *[]string: optional.
+//   - ExpiryMonth *string: optional.
+//   - ExpiryYear *string: optional.
+//   - LastFourDigits *string: optional.
+//   - Par *string: optional.
+//   - ProvisionTokenID *string: optional.
+//   - SupportTokenTransaction *bool: optional.
+//   - TokenSupportedGateways *[]string: optional.
+//   - TokenizationStatus *string: optional.
+//   - VaultProvider *string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil JuspayCardToken too: x.GetCardFingerprint().
+type JuspayCardToken = gen.JuspayCardToken
 
 // JuspayCreateCustomerPayload is gen.JuspayCreateCustomerPayload.
 //
@@ -5038,6 +5040,19 @@ type JuspayCustomer = gen.JuspayCustomer
 // JuspayCustomerObject is gen.JuspayCustomerObject. Its values (string):
 // JuspayCustomerObjectCustomer.
 type JuspayCustomerObject = gen.JuspayCustomerObject
+
+// JuspayCvvLessDetail is gen.JuspayCvvLessDetail: a gateway that can charge
+// the card without its security code.
+//
+// Fields:
+//
+//   - Gateway *string: optional.
+//   - GatewayReferenceIds *[]string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetGateway().
+type JuspayCvvLessDetail = gen.JuspayCvvLessDetail
 
 // JuspayNetBanking is gen.JuspayNetBanking.
 //
@@ -5137,6 +5152,29 @@ type JuspayPaymentMethod = gen.JuspayPaymentMethod
 // (one From method per branch); read it with AsJuspayUpiPaymentMethod after
 // Discriminator says which branch it is.
 type JuspayPaymentMethodDetail = gen.JuspayPaymentMethodDetail
+
+// JuspayProviderToken is gen.JuspayProviderToken: one of the card's tokens, by
+// provider.
+//
+// Fields:
+//
+//   - CardFingerprint *string: optional.
+//   - CardIsin *string: optional.
+//   - CardReference *string: optional.
+//   - CardToken *string: optional, sensitive (kept out of logs and errors).
+//   - ExpiryMonth *string: optional.
+//   - ExpiryYear *string: optional.
+//   - LastFourDigits *string: optional.
+//   - Par *string: optional.
+//   - ProviderCategory *string: optional.
+//   - ProvisionTokenID *string: optional.
+//   - TokenizationStatus *string: optional.
+//   - VaultProvider *string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCardFingerprint().
+type JuspayProviderToken = gen.JuspayProviderToken
 
 // JuspayUpiCollect is gen.JuspayUpiCollect.
 //
@@ -5761,19 +5799,11 @@ type ListOrdersParams = gen.ListOrdersParams
 //
 // Fields:
 //
-//   - PaymentMethods *[]ListPaymentMethodsContent_PaymentMethods_Item: optional.
+//   - PaymentMethods *[]StorePaymentMethod: optional.
 //
 // Each pointer field has a Get method that reads it without a nil check, its
 // zero value when absent: x.GetPaymentMethods().
 type ListPaymentMethodsContent = gen.ListPaymentMethodsContent
-
-// ListPaymentMethodsContent_PaymentMethods_Item is
-// gen.ListPaymentMethodsContent_PaymentMethods_Item.
-//
-// It holds any of PayuPaymentMethod, JuspayPaymentMethod or
-// ManualPaymentMethod. Build it with FromPayuPaymentMethod (one From method
-// per branch); read it with AsPayuPaymentMethod.
-type ListPaymentMethodsContent_PaymentMethods_Item = gen.ListPaymentMethodsContent_PaymentMethods_Item
 
 // ListPaymentMethodsParams is gen.ListPaymentMethodsParams: the query and
 // header parameters of list-payment-methods.
@@ -6765,8 +6795,8 @@ type PanDetail = gen.PanDetail
 //
 // Fields:
 //
-//   - CollectInStore struct{Items []FulfillmentItem; PickupLocationID string; PickupLocationName *string}: required.
-//   - Delivery struct{CourierCompanyID *string; CourierCompanyName *string; Items []FulfillmentItem; ShippingProviderID string; ShippingProviderName *string}: required.
+//   - CollectInStore PartialCollectInStore: required. The items of a cart collected from a store.
+//   - Delivery PartialDelivery: required. The items of a cart delivered, and who delivers them.
 //   - FulfillmentType PartialCollectAndDeliveryFulfillmentType: required.
 //   - PreferenceType *PartialCollectAndDeliveryPreferenceType: optional, read-only (set by the API, left out of requests).
 //
@@ -6784,6 +6814,34 @@ type PartialCollectAndDeliveryFulfillmentType = gen.PartialCollectAndDeliveryFul
 // PartialCollectAndDeliveryPreferenceTypeAuto,
 // PartialCollectAndDeliveryPreferenceTypeUser.
 type PartialCollectAndDeliveryPreferenceType = gen.PartialCollectAndDeliveryPreferenceType
+
+// PartialCollectInStore is gen.PartialCollectInStore: the items of a cart
+// collected from a store.
+//
+// Fields:
+//
+//   - Items []FulfillmentItem: required.
+//   - PickupLocationID string: required.
+//   - PickupLocationName *string: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPickupLocationName().
+type PartialCollectInStore = gen.PartialCollectInStore
+
+// PartialDelivery is gen.PartialDelivery: the items of a cart delivered, and
+// who delivers them.
+//
+// Fields:
+//
+//   - CourierCompanyID *string: optional, may be null.
+//   - CourierCompanyName *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - Items []FulfillmentItem: required.
+//   - ShippingProviderID string: required.
+//   - ShippingProviderName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanyID().
+type PartialDelivery = gen.PartialDelivery
 
 // PauseCustomerMandateContent is gen.PauseCustomerMandateContent.
 //
@@ -7125,7 +7183,7 @@ type ProductProductType = gen.ProductProductType
 //
 // Fields:
 //
-//   - Details ProductPromotion_Details: required.
+//   - Details PromotionDetails: required. What a promotion gives, by its type.
 //   - ExpiresAt *time.Time: required, may be null.
 //   - ID string: required.
 //   - StartsAt time.Time: required.
@@ -7133,15 +7191,6 @@ type ProductProductType = gen.ProductProductType
 // Each field has a Get method that reads it without a nil check, nil-safe on a
 // nil ProductPromotion too: x.GetExpiresAt().
 type ProductPromotion = gen.ProductPromotion
-
-// ProductPromotion_Details is gen.ProductPromotion_Details.
-//
-// It holds one of DiscountBasedPromotion, FixedPricePromotion,
-// VolumeBasedPromotion or FreeGoodsPromotion, told apart by its
-// "promotion_type" property. Build it with FromDiscountBasedPromotion (one
-// From method per branch); read it with AsDiscountBasedPromotion after
-// Discriminator says which branch it is.
-type ProductPromotion_Details = gen.ProductPromotion_Details
 
 // ProductReview is gen.ProductReview.
 //
@@ -7242,6 +7291,16 @@ type ProductVideo = gen.ProductVideo
 //   - CanBeUsedWithOtherPromotion bool: required.
 //   - PromotionType PromotionPromotionType: required.
 type Promotion = gen.Promotion
+
+// PromotionDetails is gen.PromotionDetails: what a promotion gives, by its
+// type.
+//
+// It holds one of DiscountBasedPromotion, FixedPricePromotion,
+// VolumeBasedPromotion or FreeGoodsPromotion, told apart by its
+// "promotion_type" property. Build it with FromDiscountBasedPromotion (one
+// From method per branch); read it with AsDiscountBasedPromotion after
+// Discriminator says which branch it is.
+type PromotionDetails = gen.PromotionDetails
 
 // PromotionPromotionType is gen.PromotionPromotionType. Its values (string):
 // PromotionPromotionTypeBuyXGetY, PromotionPromotionTypeDiscount,
@@ -7354,16 +7413,8 @@ type RetryOrderPaymentBody = gen.RetryOrderPaymentBody
 //
 // Fields:
 //
-//   - PaymentInfo RetryOrderPaymentContent_PaymentInfo: required.
+//   - PaymentInfo GatewayPaymentInfo: required. What the client needs to finish paying an order: the payment gateway's session.
 type RetryOrderPaymentContent = gen.RetryOrderPaymentContent
-
-// RetryOrderPaymentContent_PaymentInfo is
-// gen.RetryOrderPaymentContent_PaymentInfo.
-//
-// It holds any of JusPayHyperCheckoutResponse, JusPayExpressCheckoutResponse
-// or PayuPaymentInfo. Build it with FromJusPayHyperCheckoutResponse (one From
-// method per branch); read it with AsJusPayHyperCheckoutResponse.
-type RetryOrderPaymentContent_PaymentInfo = gen.RetryOrderPaymentContent_PaymentInfo
 
 // RetryOrderPaymentJSONRequestBody is RetryOrderPaymentBody, under the name
 // oapi-codegen gives the body of retry-order-payment.
@@ -7402,6 +7453,34 @@ type RevokeSubscriptionCommand = gen.RevokeSubscriptionCommand
 // nil SavedPaymentMethod too: x.GetCard().
 type SavedPaymentMethod = gen.SavedPaymentMethod
 
+// SearchFilter is gen.SearchFilter: which products a search keeps: one filter
+// expression, or conditions that must all hold.
+//
+// It holds one of SearchFilterExpression or SearchFilterConditions. Build it
+// with FromSearchFilterExpression (one From method per branch); read it with
+// AsSearchFilterExpression.
+type SearchFilter = gen.SearchFilter
+
+// SearchFilterAlternatives is gen.SearchFilterAlternatives: filter expressions
+// of which one must hold. It is []SearchFilterExpression.
+type SearchFilterAlternatives = gen.SearchFilterAlternatives
+
+// SearchFilterCondition is gen.SearchFilterCondition: one filter expression,
+// or alternatives of which one must hold.
+//
+// It holds one of SearchFilterExpression or SearchFilterAlternatives. Build it
+// with FromSearchFilterExpression (one From method per branch); read it with
+// AsSearchFilterExpression.
+type SearchFilterCondition = gen.SearchFilterCondition
+
+// SearchFilterConditions is gen.SearchFilterConditions: conditions that must
+// all hold. It is []SearchFilterCondition.
+type SearchFilterConditions = gen.SearchFilterConditions
+
+// SearchFilterExpression is gen.SearchFilterExpression: a filter expression,
+// such as `pricing.selling_price < 700 AND tags = tea`. It is string.
+type SearchFilterExpression = gen.SearchFilterExpression
+
 // SearchKeyword is gen.SearchKeyword. It is string.
 type SearchKeyword = gen.SearchKeyword
 
@@ -7434,39 +7513,12 @@ type SearchMarketplaceProductsParams = gen.SearchMarketplaceProductsParams
 // Fields:
 //
 //   - Facets *[]string: optional.
-//   - Filter *SearchProduct_Filter: optional.
+//   - Filter *SearchFilter: optional. Which products a search keeps: one filter expression, or conditions that must all hold.
 //   - Limit int: required.
 //   - Page int: required.
 //   - Query string: required.
 //   - Sort *[]string: optional.
 type SearchProduct = gen.SearchProduct
-
-// SearchProductFilter0 is gen.SearchProductFilter0. It is string.
-type SearchProductFilter0 = gen.SearchProductFilter0
-
-// SearchProductFilter1 is gen.SearchProductFilter1. It is
-// []SearchProduct_Filter_1_Item.
-type SearchProductFilter1 = gen.SearchProductFilter1
-
-// SearchProductFilter10 is gen.SearchProductFilter10. It is string.
-type SearchProductFilter10 = gen.SearchProductFilter10
-
-// SearchProductFilter11 is gen.SearchProductFilter11. It is []string.
-type SearchProductFilter11 = gen.SearchProductFilter11
-
-// SearchProduct_Filter is gen.SearchProduct_Filter.
-//
-// It holds one of SearchProductFilter0 or SearchProductFilter1. Build it with
-// FromSearchProductFilter0 (one From method per branch); read it with
-// AsSearchProductFilter0.
-type SearchProduct_Filter = gen.SearchProduct_Filter
-
-// SearchProduct_Filter_1_Item is gen.SearchProduct_Filter_1_Item.
-//
-// It holds one of SearchProductFilter10 or SearchProductFilter11. Build it
-// with FromSearchProductFilter10 (one From method per branch); read it with
-// AsSearchProductFilter10.
-type SearchProduct_Filter_1_Item = gen.SearchProduct_Filter_1_Item
 
 // SearchProductsContent is gen.SearchProductsContent.
 //
@@ -7589,6 +7641,26 @@ type ShipmentItem = gen.ShipmentItem
 // ShipmentStatusUnscheduled.
 type ShipmentStatus = gen.ShipmentStatus
 
+// ShippingMethod is gen.ShippingMethod: a way to deliver a shipment, with the
+// couriers that can carry it.
+//
+// Fields:
+//
+//   - CourierCompanies *[]CourierCompany: optional.
+//   - EstimatedDeliveryDays *string: optional.
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - ShippingAmount *string: optional.
+//   - ShippingType *ShippingMethodShippingType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanies().
+type ShippingMethod = gen.ShippingMethod
+
+// ShippingMethodShippingType is gen.ShippingMethodShippingType. Its values
+// (string): ShippingMethodShippingTypeAuto, ShippingMethodShippingTypeManual.
+type ShippingMethodShippingType = gen.ShippingMethodShippingType
+
 // SingleSelectAttribute is gen.SingleSelectAttribute.
 //
 // Fields:
@@ -7638,6 +7710,14 @@ type SortBy = gen.SortBy
 // Each field has a Get method that reads it without a nil check, nil-safe on a
 // nil StoreConfig too: x.GetAnalyticsProviders().
 type StoreConfig = gen.StoreConfig
+
+// StorePaymentMethod is gen.StorePaymentMethod: a payment method the store
+// takes, by provider.
+//
+// It holds any of PayuPaymentMethod, JuspayPaymentMethod or
+// ManualPaymentMethod. Build it with FromPayuPaymentMethod (one From method
+// per branch); read it with AsPayuPaymentMethod.
+type StorePaymentMethod = gen.StorePaymentMethod
 
 // StoreTemplate is gen.StoreTemplate.
 //
@@ -7959,7 +8039,7 @@ type UpdateCustomerMandateJSONRequestBody = gen.UpdateCustomerMandateJSONRequest
 //   - IsCancellationAllowed bool: required.
 //   - IsPrepaid bool: required.
 //   - UsageBasedBilling bool: required.
-//   - UsageBasedTiers *[]struct{PricePerUnit *decimal.Decimal; UpTo *decimal.Decimal}: optional.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
 type UpdateDigitalProductSubscription = gen.UpdateDigitalProductSubscription
 
 // UpdateDigitalProductSubscriptionBillingFrequency is
@@ -8042,7 +8122,7 @@ type UpdateOutboundBankAccountAccountType = gen.UpdateOutboundBankAccountAccount
 //   - ShippingInterval decimal.Decimal: required.
 //   - ShippingLimit *decimal.Decimal: optional, may be null.
 //   - UsageBasedBilling bool: required.
-//   - UsageBasedTiers *[]struct{PricePerUnit *decimal.Decimal; UpTo *decimal.Decimal}: optional.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
 type UpdatePhysicalProductSubscription = gen.UpdatePhysicalProductSubscription
 
 // UpdatePhysicalProductSubscriptionBillingFrequency is
@@ -8114,6 +8194,14 @@ type UpiPaymentPaymentStatus = gen.UpiPaymentPaymentStatus
 // UpiPaymentTransactionType is gen.UpiPaymentTransactionType. Its values
 // (string): UpiPaymentTransactionTypePayment, UpiPaymentTransactionTypeRefund.
 type UpiPaymentTransactionType = gen.UpiPaymentTransactionType
+
+// UsageBasedTier is gen.UsageBasedTier: a price per unit up to a usage.
+//
+// Fields:
+//
+//   - PricePerUnit *decimal.Decimal: optional.
+//   - UpTo *decimal.Decimal: optional.
+type UsageBasedTier = gen.UsageBasedTier
 
 // User is gen.User: a user of the store, anonymous or registered.
 //
@@ -8234,12 +8322,20 @@ type VariantDetailProductType = gen.VariantDetailProductType
 //   - Key string: required.
 //   - Name string: required.
 //   - Type VariantOptionType: required.
-//   - Value []VariantOption_Value_Item: required.
+//   - Value []VariantOptionValue: required.
 type VariantOption = gen.VariantOption
 
 // VariantOptionType is gen.VariantOptionType. Its values (string):
 // VariantOptionTypeColor, VariantOptionTypeSingleSelect.
 type VariantOptionType = gen.VariantOptionType
+
+// VariantOptionValue is gen.VariantOptionValue: one value of a variant option:
+// text, or an object.
+//
+// It holds one of VariantOptionValue0 or VariantOptionValue1. Build it with
+// FromVariantOptionValue0 (one From method per branch); read it with
+// AsVariantOptionValue0.
+type VariantOptionValue = gen.VariantOptionValue
 
 // VariantOptionValue0 is gen.VariantOptionValue0. It is string.
 type VariantOptionValue0 = gen.VariantOptionValue0
@@ -8248,12 +8344,12 @@ type VariantOptionValue0 = gen.VariantOptionValue0
 // map[string]interface{}.
 type VariantOptionValue1 = gen.VariantOptionValue1
 
-// VariantOption_Value_Item is gen.VariantOption_Value_Item.
+// VerifiedDocument is gen.VerifiedDocument: the details of a verified
+// document: a GSTIN or a PAN.
 //
-// It holds one of VariantOptionValue0 or VariantOptionValue1. Build it with
-// FromVariantOptionValue0 (one From method per branch); read it with
-// AsVariantOptionValue0.
-type VariantOption_Value_Item = gen.VariantOption_Value_Item
+// It holds any of GstinDetail or PanDetail. Build it with FromGstinDetail (one
+// From method per branch); read it with AsGstinDetail.
+type VerifiedDocument = gen.VerifiedDocument
 
 // VerifyBankAccountBody is gen.VerifyBankAccountBody: `is_verified: true`
 // verifies the account with `amount`, the sum the penny drop deposited into
@@ -8290,17 +8386,11 @@ type VerifyDocumentBody = gen.VerifyDocumentBody
 //
 // Fields:
 //
-//   - Document *VerifyDocumentContent_Document: optional.
+//   - Document *VerifiedDocument: optional. The details of a verified document: a GSTIN or a PAN.
 //
 // Each pointer field has a Get method that reads it without a nil check, its
 // zero value when absent: x.GetDocument().
 type VerifyDocumentContent = gen.VerifyDocumentContent
-
-// VerifyDocumentContent_Document is gen.VerifyDocumentContent_Document.
-//
-// It holds any of GstinDetail or PanDetail. Build it with FromGstinDetail (one
-// From method per branch); read it with AsGstinDetail.
-type VerifyDocumentContent_Document = gen.VerifyDocumentContent_Document
 
 // VerifyDocumentJSONRequestBody is VerifyDocumentBody, under the name
 // oapi-codegen gives the body of verify-document.
@@ -8415,457 +8505,457 @@ type WalletPaymentTransactionType = gen.WalletPaymentTransactionType
 
 // The values of the enumerations above.
 const (
-	AcceleratedRewardCouponPromotionAppliesToProductCategory                    = gen.AcceleratedRewardCouponPromotionAppliesToProductCategory
-	AcceleratedRewardCouponPromotionAppliesToProductProduct                     = gen.AcceleratedRewardCouponPromotionAppliesToProductProduct
-	Add                                                                         = gen.Add
-	Air                                                                         = gen.Air
-	AmericanExpress                                                             = gen.AmericanExpress
-	AppliedCouponCouponTypeAcceleratedRewards                                   = gen.AppliedCouponCouponTypeAcceleratedRewards
-	AppliedCouponCouponTypeBuyXGetY                                             = gen.AppliedCouponCouponTypeBuyXGetY
-	AppliedCouponCouponTypeDiscount                                             = gen.AppliedCouponCouponTypeDiscount
-	AppliedCouponCouponTypeFixedPrice                                           = gen.AppliedCouponCouponTypeFixedPrice
-	AppliedCouponCouponTypeFreeGoods                                            = gen.AppliedCouponCouponTypeFreeGoods
-	AppliedCouponCouponTypeFreeShipping                                         = gen.AppliedCouponCouponTypeFreeShipping
-	AppliedCouponCouponTypeVolumeBased                                          = gen.AppliedCouponCouponTypeVolumeBased
-	AppliedPromotionPromotionTypeBuyXGetY                                       = gen.AppliedPromotionPromotionTypeBuyXGetY
-	AppliedPromotionPromotionTypeDiscount                                       = gen.AppliedPromotionPromotionTypeDiscount
-	AppliedPromotionPromotionTypeFreeGoods                                      = gen.AppliedPromotionPromotionTypeFreeGoods
-	AppliedPromotionPromotionTypeFreeShipping                                   = gen.AppliedPromotionPromotionTypeFreeShipping
-	AppliedPromotionPromotionTypeVolumeBased                                    = gen.AppliedPromotionPromotionTypeVolumeBased
-	AutoScaleBasedOnAmountProductsAutoScaleTrue                                 = gen.AutoScaleBasedOnAmountProductsAutoScaleTrue
-	AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual                   = gen.AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual
-	AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount             = gen.AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
-	AutoScaleBasedOnQuantityProductsAutoScaleTrue                               = gen.AutoScaleBasedOnQuantityProductsAutoScaleTrue
-	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual                 = gen.AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual
-	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity                 = gen.AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
-	BankTransferCheckoutPaymentMethodTypeBankTransfer                           = gen.BankTransferCheckoutPaymentMethodTypeBankTransfer
-	BankTransferPaymentStatusFailed                                             = gen.BankTransferPaymentStatusFailed
-	BankTransferPaymentStatusPartiallyPaid                                      = gen.BankTransferPaymentStatusPartiallyPaid
-	BankTransferPaymentStatusPending                                            = gen.BankTransferPaymentStatusPending
-	BankTransferPaymentStatusRefundInitiated                                    = gen.BankTransferPaymentStatusRefundInitiated
-	BankTransferPaymentStatusSuccess                                            = gen.BankTransferPaymentStatusSuccess
-	BankTransferTransactionTypePayment                                          = gen.BankTransferTransactionTypePayment
-	BankTransferTransactionTypeRefund                                           = gen.BankTransferTransactionTypeRefund
-	Boolean                                                                     = gen.Boolean
-	BuyXGetYCouponPromotionAppliesToProductProduct                              = gen.BuyXGetYCouponPromotionAppliesToProductProduct
-	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount                       = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount
-	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree                           = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree
-	BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount          = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
-	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount                     = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount
-	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree                         = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree
-	BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity              = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
-	CancelOrderBodyRefundModeBankTransfer                                       = gen.CancelOrderBodyRefundModeBankTransfer
-	CancelOrderBodyRefundModeOriginalPaymentMode                                = gen.CancelOrderBodyRefundModeOriginalPaymentMode
-	CardPaymentPaymentStatusFailed                                              = gen.CardPaymentPaymentStatusFailed
-	CardPaymentPaymentStatusPartiallyPaid                                       = gen.CardPaymentPaymentStatusPartiallyPaid
-	CardPaymentPaymentStatusPending                                             = gen.CardPaymentPaymentStatusPending
-	CardPaymentPaymentStatusRefundInitiated                                     = gen.CardPaymentPaymentStatusRefundInitiated
-	CardPaymentPaymentStatusSuccess                                             = gen.CardPaymentPaymentStatusSuccess
-	CardPaymentTransactionTypePayment                                           = gen.CardPaymentTransactionTypePayment
-	CardPaymentTransactionTypeRefund                                            = gen.CardPaymentTransactionTypeRefund
-	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore                      = gen.CartBasedFulfillmentCheckFulfillmentTypeCollectInStore
-	CartBasedFulfillmentCheckFulfillmentTypeDelivery                            = gen.CartBasedFulfillmentCheckFulfillmentTypeDelivery
-	CartBasedFulfillmentOptionFulfillmentTypeCollectInStore                     = gen.CartBasedFulfillmentOptionFulfillmentTypeCollectInStore
-	CartBasedFulfillmentOptionFulfillmentTypeDelivery                           = gen.CartBasedFulfillmentOptionFulfillmentTypeDelivery
-	CartItemProductTypeBundle                                                   = gen.CartItemProductTypeBundle
-	CartItemProductTypeDigital                                                  = gen.CartItemProductTypeDigital
-	CartItemProductTypePhysical                                                 = gen.CartItemProductTypePhysical
-	CartItemTaxTypeGST                                                          = gen.CartItemTaxTypeGST
-	CheapestFirst                                                               = gen.CheapestFirst
-	CollectInStoreFulfillmentFulfillmentTypeCollectInStore                      = gen.CollectInStoreFulfillmentFulfillmentTypeCollectInStore
-	CollectInStoreFulfillmentPreferenceTypeAuto                                 = gen.CollectInStoreFulfillmentPreferenceTypeAuto
-	CollectInStoreFulfillmentPreferenceTypeUser                                 = gen.CollectInStoreFulfillmentPreferenceTypeUser
-	ColorAttributeTypeColor                                                     = gen.ColorAttributeTypeColor
-	ColorOptionTypeColor                                                        = gen.ColorOptionTypeColor
-	CouponCouponTypeAcceleratedRewards                                          = gen.CouponCouponTypeAcceleratedRewards
-	CouponCouponTypeBuyXGetY                                                    = gen.CouponCouponTypeBuyXGetY
-	CouponCouponTypeDiscount                                                    = gen.CouponCouponTypeDiscount
-	CouponCouponTypeFixedPrice                                                  = gen.CouponCouponTypeFixedPrice
-	CouponCouponTypeFreeGoods                                                   = gen.CouponCouponTypeFreeGoods
-	CouponCouponTypeFreeShipping                                                = gen.CouponCouponTypeFreeShipping
-	CouponCouponTypeVolumeBased                                                 = gen.CouponCouponTypeVolumeBased
-	CouponTypeAcceleratedRewards                                                = gen.CouponTypeAcceleratedRewards
-	CouponTypeBuyXGetY                                                          = gen.CouponTypeBuyXGetY
-	CouponTypeDiscount                                                          = gen.CouponTypeDiscount
-	CouponTypeFixedPrice                                                        = gen.CouponTypeFixedPrice
-	CouponTypeFreeGoods                                                         = gen.CouponTypeFreeGoods
-	CouponTypeFreeShipping                                                      = gen.CouponTypeFreeShipping
-	CouponTypeVolumeBased                                                       = gen.CouponTypeVolumeBased
-	CreateCustomSubscriptionBillingFrequencyAnnually                            = gen.CreateCustomSubscriptionBillingFrequencyAnnually
-	CreateCustomSubscriptionBillingFrequencyMonthly                             = gen.CreateCustomSubscriptionBillingFrequencyMonthly
-	CreateCustomSubscriptionBillingFrequencyWeekly                              = gen.CreateCustomSubscriptionBillingFrequencyWeekly
-	CreateCustomSubscriptionShippingFrequencyAnnually                           = gen.CreateCustomSubscriptionShippingFrequencyAnnually
-	CreateCustomSubscriptionShippingFrequencyMonthly                            = gen.CreateCustomSubscriptionShippingFrequencyMonthly
-	CreateCustomSubscriptionShippingFrequencyWeekly                             = gen.CreateCustomSubscriptionShippingFrequencyWeekly
-	CreateInboundBankAccountAccountTypeInbound                                  = gen.CreateInboundBankAccountAccountTypeInbound
-	CreateOrderReturnRequestedSettlementRefund                                  = gen.CreateOrderReturnRequestedSettlementRefund
-	CreateOrderReturnRequestedSettlementReplacement                             = gen.CreateOrderReturnRequestedSettlementReplacement
-	CreateOutboundBankAccountAccountTypeOutbound                                = gen.CreateOutboundBankAccountAccountTypeOutbound
-	Custom                                                                      = gen.Custom
-	CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual                = gen.CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual
-	CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount           = gen.CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
-	CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual              = gen.CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual
-	CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity               = gen.CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
-	CustomerBankAccountAccountTypeInbound                                       = gen.CustomerBankAccountAccountTypeInbound
-	CustomerBankAccountAccountTypeOutbound                                      = gen.CustomerBankAccountAccountTypeOutbound
-	Date                                                                        = gen.Date
-	DeliveryFulfillmentFulfillmentTypeDelivery                                  = gen.DeliveryFulfillmentFulfillmentTypeDelivery
-	DeliveryFulfillmentPreferenceTypeAuto                                       = gen.DeliveryFulfillmentPreferenceTypeAuto
-	DeliveryFulfillmentPreferenceTypeUser                                       = gen.DeliveryFulfillmentPreferenceTypeUser
-	DeliveryOptionShipmentsShippingMethodsShippingTypeAuto                      = gen.DeliveryOptionShipmentsShippingMethodsShippingTypeAuto
-	DeliveryOptionShipmentsShippingMethodsShippingTypeManual                    = gen.DeliveryOptionShipmentsShippingMethodsShippingTypeManual
-	DiscountBasedPromotionDiscountTypeFixedAmount                               = gen.DiscountBasedPromotionDiscountTypeFixedAmount
-	DiscountBasedPromotionDiscountTypePercentage                                = gen.DiscountBasedPromotionDiscountTypePercentage
-	DiscountBasedPromotionPromotionTypeDiscount                                 = gen.DiscountBasedPromotionPromotionTypeDiscount
-	DiscountCouponPromotionAppliesToProductAll                                  = gen.DiscountCouponPromotionAppliesToProductAll
-	DiscountCouponPromotionAppliesToProductCategory                             = gen.DiscountCouponPromotionAppliesToProductCategory
-	DiscountCouponPromotionAppliesToProductProduct                              = gen.DiscountCouponPromotionAppliesToProductProduct
-	DocumentCreatedByAdmin                                                      = gen.DocumentCreatedByAdmin
-	DocumentCreatedByCustomer                                                   = gen.DocumentCreatedByCustomer
-	DocumentModifiedByAdmin                                                     = gen.DocumentModifiedByAdmin
-	DocumentModifiedByCustomer                                                  = gen.DocumentModifiedByCustomer
-	DocumentStatusApproved                                                      = gen.DocumentStatusApproved
-	DocumentStatusExpired                                                       = gen.DocumentStatusExpired
-	DocumentStatusRejected                                                      = gen.DocumentStatusRejected
-	DocumentStatusSubmitted                                                     = gen.DocumentStatusSubmitted
-	DocumentVerificationTypeAutomatic                                           = gen.DocumentVerificationTypeAutomatic
-	DocumentVerificationTypeManual                                              = gen.DocumentVerificationTypeManual
-	FirstAdded                                                                  = gen.FirstAdded
-	FixedAmountDiscountRuleDiscountTypeFixedAmount                              = gen.FixedAmountDiscountRuleDiscountTypeFixedAmount
-	FixedPriceCouponPromotionAppliesToProductProduct                            = gen.FixedPriceCouponPromotionAppliesToProductProduct
-	FixedPricePromotionPromotionTypeFixedPrice                                  = gen.FixedPricePromotionPromotionTypeFixedPrice
-	FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount          = gen.FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount
-	FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity              = gen.FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity
-	FreeGoodCouponPromotionAppliesToProductProduct                              = gen.FreeGoodCouponPromotionAppliesToProductProduct
-	FreeGoodsPromotionPromotionTypeFreeGoods                                    = gen.FreeGoodsPromotionPromotionTypeFreeGoods
-	GET                                                                         = gen.GET
-	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeCollectInStore
-	GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery       = gen.GetFulfillmentOptionsContentSummaryRecommendedFulfillmentTypeDelivery
-	GetPaymentStatusContentStatusFailed                                         = gen.GetPaymentStatusContentStatusFailed
-	GetPaymentStatusContentStatusPartiallyPaid                                  = gen.GetPaymentStatusContentStatusPartiallyPaid
-	GetPaymentStatusContentStatusPending                                        = gen.GetPaymentStatusContentStatusPending
-	GetPaymentStatusContentStatusSuccess                                        = gen.GetPaymentStatusContentStatusSuccess
-	Greater                                                                     = gen.Greater
-	HTML                                                                        = gen.HTML
-	HyperCheckout                                                               = gen.HyperCheckout
-	INR                                                                         = gen.INR
-	IciciEcollection                                                            = gen.IciciEcollection
-	India                                                                       = gen.India
-	Invalid                                                                     = gen.Invalid
-	ItemProductTypeBundle                                                       = gen.ItemProductTypeBundle
-	ItemProductTypeDigital                                                      = gen.ItemProductTypeDigital
-	ItemProductTypePhysical                                                     = gen.ItemProductTypePhysical
-	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore                     = gen.ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore
-	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery                           = gen.ItemsBasedFulfillmentCheckFulfillmentTypeDelivery
-	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY         = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY
-	JusPayNewCardIntegrationTypeExpressCheckout                                 = gen.JusPayNewCardIntegrationTypeExpressCheckout
-	JusPayNewCardPaymentMethodTypeCARD                                          = gen.JusPayNewCardPaymentMethodTypeCARD
-	JusPaySavedCardTokenIntegrationTypeExpressCheckout                          = gen.JusPaySavedCardTokenIntegrationTypeExpressCheckout
-	JusPaySavedCardTokenPaymentMethodAMEX                                       = gen.JusPaySavedCardTokenPaymentMethodAMEX
-	JusPaySavedCardTokenPaymentMethodDINERS                                     = gen.JusPaySavedCardTokenPaymentMethodDINERS
-	JusPaySavedCardTokenPaymentMethodDISCOVER                                   = gen.JusPaySavedCardTokenPaymentMethodDISCOVER
-	JusPaySavedCardTokenPaymentMethodJCB                                        = gen.JusPaySavedCardTokenPaymentMethodJCB
-	JusPaySavedCardTokenPaymentMethodMAESTRO                                    = gen.JusPaySavedCardTokenPaymentMethodMAESTRO
-	JusPaySavedCardTokenPaymentMethodMASTER                                     = gen.JusPaySavedCardTokenPaymentMethodMASTER
-	JusPaySavedCardTokenPaymentMethodRUPAY                                      = gen.JusPaySavedCardTokenPaymentMethodRUPAY
-	JusPaySavedCardTokenPaymentMethodTypeCARD                                   = gen.JusPaySavedCardTokenPaymentMethodTypeCARD
-	JusPaySavedCardTokenPaymentMethodVISA                                       = gen.JusPaySavedCardTokenPaymentMethodVISA
-	Juspay                                                                      = gen.Juspay
-	JuspayCardPaymentMethodPaymentMethodMASTER                                  = gen.JuspayCardPaymentMethodPaymentMethodMASTER
-	JuspayCardPaymentMethodPaymentMethodRUPAY                                   = gen.JuspayCardPaymentMethodPaymentMethodRUPAY
-	JuspayCardPaymentMethodPaymentMethodTypeCARD                                = gen.JuspayCardPaymentMethodPaymentMethodTypeCARD
-	JuspayCardPaymentMethodPaymentMethodVISA                                    = gen.JuspayCardPaymentMethodPaymentMethodVISA
-	JuspayCustomerObjectCustomer                                                = gen.JuspayCustomerObjectCustomer
-	JuspayNetBankingIntegrationTypeExpressCheckout                              = gen.JuspayNetBankingIntegrationTypeExpressCheckout
-	JuspayNetBankingPaymentMethodTypeNB                                         = gen.JuspayNetBankingPaymentMethodTypeNB
-	JuspayNetbankingPaymentMethodPaymentMethodTypeNB                            = gen.JuspayNetbankingPaymentMethodPaymentMethodTypeNB
-	JuspayUpiCollectIntegrationTypeExpressCheckout                              = gen.JuspayUpiCollectIntegrationTypeExpressCheckout
-	JuspayUpiCollectPaymentMethodTypeUPI                                        = gen.JuspayUpiCollectPaymentMethodTypeUPI
-	JuspayUpiCollectPaymentMethodUPICOLLECT                                     = gen.JuspayUpiCollectPaymentMethodUPICOLLECT
-	JuspayUpiIntentIntegrationTypeExpressCheckout                               = gen.JuspayUpiIntentIntegrationTypeExpressCheckout
-	JuspayUpiIntentPaymentMethodTypeUPI                                         = gen.JuspayUpiIntentPaymentMethodTypeUPI
-	JuspayUpiIntentPaymentMethodUPIPAY                                          = gen.JuspayUpiIntentPaymentMethodUPIPAY
-	JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT                              = gen.JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT
-	JuspayUpiPaymentMethodJuspayBankCodeUPIPAY                                  = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIPAY
-	JuspayUpiPaymentMethodJuspayBankCodeUPIQR                                   = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIQR
-	JuspayUpiPaymentMethodPaymentMethodTypeUPI                                  = gen.JuspayUpiPaymentMethodPaymentMethodTypeUPI
-	JuspayUpiPaymentMethodPaymentMethodUPICOLLECT                               = gen.JuspayUpiPaymentMethodPaymentMethodUPICOLLECT
-	JuspayUpiPaymentMethodPaymentMethodUPIPAY                                   = gen.JuspayUpiPaymentMethodPaymentMethodUPIPAY
-	JuspayUpiPaymentMethodPaymentMethodUPIQR                                    = gen.JuspayUpiPaymentMethodPaymentMethodUPIQR
-	JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET                         = gen.JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET
-	JuspayWalletPaymentMethodPaymentMethodTypeWALLET                            = gen.JuspayWalletPaymentMethodPaymentMethodTypeWALLET
-	KycDocumentConfigDocumentTypeGst                                            = gen.KycDocumentConfigDocumentTypeGst
-	KycDocumentConfigDocumentTypeOther                                          = gen.KycDocumentConfigDocumentTypeOther
-	KycDocumentConfigDocumentTypePan                                            = gen.KycDocumentConfigDocumentTypePan
-	KycDocumentConfigVerificationTypeAuto                                       = gen.KycDocumentConfigVerificationTypeAuto
-	KycDocumentConfigVerificationTypeManual                                     = gen.KycDocumentConfigVerificationTypeManual
-	LessOrEqual                                                                 = gen.LessOrEqual
-	ListBankAccountsParamsAccountTypeInbound                                    = gen.ListBankAccountsParamsAccountTypeInbound
-	ListBankAccountsParamsAccountTypeOutbound                                   = gen.ListBankAccountsParamsAccountTypeOutbound
-	ListPaymentMethodsParamsPaymentMethodTypeCard                               = gen.ListPaymentMethodsParamsPaymentMethodTypeCard
-	ListPaymentMethodsParamsPaymentMethodTypeManual                             = gen.ListPaymentMethodsParamsPaymentMethodTypeManual
-	ListPaymentMethodsParamsPaymentMethodTypeNetbanking                         = gen.ListPaymentMethodsParamsPaymentMethodTypeNetbanking
-	ListPaymentMethodsParamsPaymentMethodTypeUpi                                = gen.ListPaymentMethodsParamsPaymentMethodTypeUpi
-	ListPaymentMethodsParamsPaymentMethodTypeWallet                             = gen.ListPaymentMethodsParamsPaymentMethodTypeWallet
-	LoyaltyPointActivityActivityBonus                                           = gen.LoyaltyPointActivityActivityBonus
-	LoyaltyPointActivityActivityCreditNoteIssued                                = gen.LoyaltyPointActivityActivityCreditNoteIssued
-	LoyaltyPointActivityActivityOrderPlaced                                     = gen.LoyaltyPointActivityActivityOrderPlaced
-	LoyaltyPointActivityActivityOther                                           = gen.LoyaltyPointActivityActivityOther
-	LoyaltyPointActivityActivityPointsCarryforward                              = gen.LoyaltyPointActivityActivityPointsCarryforward
-	LoyaltyPointActivityActivityPointsExpired                                   = gen.LoyaltyPointActivityActivityPointsExpired
-	LoyaltyPointActivityActivitySignup                                          = gen.LoyaltyPointActivityActivitySignup
-	LoyaltyPointActivityActivityTierDowngrade                                   = gen.LoyaltyPointActivityActivityTierDowngrade
-	LoyaltyPointActivityActivityTierUpgrade                                     = gen.LoyaltyPointActivityActivityTierUpgrade
-	MandateDebitScheduleStatusAwaitingRetry                                     = gen.MandateDebitScheduleStatusAwaitingRetry
-	MandateDebitScheduleStatusCancelled                                         = gen.MandateDebitScheduleStatusCancelled
-	MandateDebitScheduleStatusDebitFailed                                       = gen.MandateDebitScheduleStatusDebitFailed
-	MandateDebitScheduleStatusDebitPending                                      = gen.MandateDebitScheduleStatusDebitPending
-	MandateDebitScheduleStatusDebitSuccess                                      = gen.MandateDebitScheduleStatusDebitSuccess
-	MandateDebitScheduleStatusScheduled                                         = gen.MandateDebitScheduleStatusScheduled
-	MandateStatusActive                                                         = gen.MandateStatusActive
-	MandateStatusCreated                                                        = gen.MandateStatusCreated
-	MandateStatusError                                                          = gen.MandateStatusError
-	MandateStatusPaused                                                         = gen.MandateStatusPaused
-	MandateStatusRevoked                                                        = gen.MandateStatusRevoked
-	Markdown                                                                    = gen.Markdown
-	MarketplaceItemProductTypeBundle                                            = gen.MarketplaceItemProductTypeBundle
-	MarketplaceItemProductTypeDigital                                           = gen.MarketplaceItemProductTypeDigital
-	MarketplaceItemProductTypePhysical                                          = gen.MarketplaceItemProductTypePhysical
-	MarketplaceProductDetailProductTypeBundle                                   = gen.MarketplaceProductDetailProductTypeBundle
-	MarketplaceProductDetailProductTypeDigital                                  = gen.MarketplaceProductDetailProductTypeDigital
-	MarketplaceProductDetailProductTypePhysical                                 = gen.MarketplaceProductDetailProductTypePhysical
-	MarketplaceProductProductTypeBundle                                         = gen.MarketplaceProductProductTypeBundle
-	MarketplaceProductProductTypeDigital                                        = gen.MarketplaceProductProductTypeDigital
-	MarketplaceProductProductTypePhysical                                       = gen.MarketplaceProductProductTypePhysical
-	MasterCard                                                                  = gen.MasterCard
-	MostExpensiveFirst                                                          = gen.MostExpensiveFirst
-	MultiSelect                                                                 = gen.MultiSelect
-	N1                                                                          = gen.N1
-	N116                                                                        = gen.N116
-	N131                                                                        = gen.N131
-	N17                                                                         = gen.N17
-	NACH                                                                        = gen.NACH
-	NetbankingPaymentPaymentStatusFailed                                        = gen.NetbankingPaymentPaymentStatusFailed
-	NetbankingPaymentPaymentStatusPartiallyPaid                                 = gen.NetbankingPaymentPaymentStatusPartiallyPaid
-	NetbankingPaymentPaymentStatusPending                                       = gen.NetbankingPaymentPaymentStatusPending
-	NetbankingPaymentPaymentStatusRefundInitiated                               = gen.NetbankingPaymentPaymentStatusRefundInitiated
-	NetbankingPaymentPaymentStatusSuccess                                       = gen.NetbankingPaymentPaymentStatusSuccess
-	NetbankingPaymentTransactionTypePayment                                     = gen.NetbankingPaymentTransactionTypePayment
-	NetbankingPaymentTransactionTypeRefund                                      = gen.NetbankingPaymentTransactionTypeRefund
-	NotReadyForPayment                                                          = gen.NotReadyForPayment
-	Number                                                                      = gen.Number
-	OrderCancellationRefundDetailsPaymentModeBankTransfer                       = gen.OrderCancellationRefundDetailsPaymentModeBankTransfer
-	OrderCancellationRefundDetailsPaymentModeNachMandate                        = gen.OrderCancellationRefundDetailsPaymentModeNachMandate
-	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode                = gen.OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode
-	OrderDetailCancellationRefundDetailsPaymentModeBankTransfer                 = gen.OrderDetailCancellationRefundDetailsPaymentModeBankTransfer
-	OrderDetailCancellationRefundDetailsPaymentModeNachMandate                  = gen.OrderDetailCancellationRefundDetailsPaymentModeNachMandate
-	OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode          = gen.OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode
-	OrderDetailPaymentStatusFailed                                              = gen.OrderDetailPaymentStatusFailed
-	OrderDetailPaymentStatusPartiallyPaid                                       = gen.OrderDetailPaymentStatusPartiallyPaid
-	OrderDetailPaymentStatusPending                                             = gen.OrderDetailPaymentStatusPending
-	OrderDetailPaymentStatusSuccess                                             = gen.OrderDetailPaymentStatusSuccess
-	OrderDetailStatusAwaitingApproval                                           = gen.OrderDetailStatusAwaitingApproval
-	OrderDetailStatusAwaitingShipment                                           = gen.OrderDetailStatusAwaitingShipment
-	OrderDetailStatusCancelled                                                  = gen.OrderDetailStatusCancelled
-	OrderDetailStatusComplete                                                   = gen.OrderDetailStatusComplete
-	OrderDetailStatusConfirmed                                                  = gen.OrderDetailStatusConfirmed
-	OrderDetailStatusDraft                                                      = gen.OrderDetailStatusDraft
-	OrderDetailStatusPartiallyDelivered                                         = gen.OrderDetailStatusPartiallyDelivered
-	OrderDetailStatusPartiallyReturnToOrigin                                    = gen.OrderDetailStatusPartiallyReturnToOrigin
-	OrderDetailStatusPartiallyScheduled                                         = gen.OrderDetailStatusPartiallyScheduled
-	OrderDetailStatusPartiallyShipped                                           = gen.OrderDetailStatusPartiallyShipped
-	OrderDetailStatusPartiallyUndelivered                                       = gen.OrderDetailStatusPartiallyUndelivered
-	OrderDetailStatusPending                                                    = gen.OrderDetailStatusPending
-	OrderDetailStatusReturnToOrigin                                             = gen.OrderDetailStatusReturnToOrigin
-	OrderDetailStatusShipped                                                    = gen.OrderDetailStatusShipped
-	OrderDetailStatusUndelivered                                                = gen.OrderDetailStatusUndelivered
-	OrderItemProductTypeBundle                                                  = gen.OrderItemProductTypeBundle
-	OrderItemProductTypeDigital                                                 = gen.OrderItemProductTypeDigital
-	OrderItemProductTypePhysical                                                = gen.OrderItemProductTypePhysical
-	OrderItemTaxTypeGST                                                         = gen.OrderItemTaxTypeGST
-	OrderListPaymentStatusFailed                                                = gen.OrderListPaymentStatusFailed
-	OrderListPaymentStatusPartiallyPaid                                         = gen.OrderListPaymentStatusPartiallyPaid
-	OrderListPaymentStatusPending                                               = gen.OrderListPaymentStatusPending
-	OrderListPaymentStatusSuccess                                               = gen.OrderListPaymentStatusSuccess
-	OrderListStatusAwaitingApproval                                             = gen.OrderListStatusAwaitingApproval
-	OrderListStatusAwaitingShipment                                             = gen.OrderListStatusAwaitingShipment
-	OrderListStatusCancelled                                                    = gen.OrderListStatusCancelled
-	OrderListStatusComplete                                                     = gen.OrderListStatusComplete
-	OrderListStatusConfirmed                                                    = gen.OrderListStatusConfirmed
-	OrderListStatusDraft                                                        = gen.OrderListStatusDraft
-	OrderListStatusPartiallyDelivered                                           = gen.OrderListStatusPartiallyDelivered
-	OrderListStatusPartiallyReturnToOrigin                                      = gen.OrderListStatusPartiallyReturnToOrigin
-	OrderListStatusPartiallyScheduled                                           = gen.OrderListStatusPartiallyScheduled
-	OrderListStatusPartiallyShipped                                             = gen.OrderListStatusPartiallyShipped
-	OrderListStatusPartiallyUndelivered                                         = gen.OrderListStatusPartiallyUndelivered
-	OrderListStatusReturnToOrigin                                               = gen.OrderListStatusReturnToOrigin
-	OrderListStatusShipped                                                      = gen.OrderListStatusShipped
-	OrderListStatusUndelivered                                                  = gen.OrderListStatusUndelivered
-	OrderPaymentStatusFailed                                                    = gen.OrderPaymentStatusFailed
-	OrderPaymentStatusPartiallyPaid                                             = gen.OrderPaymentStatusPartiallyPaid
-	OrderPaymentStatusPending                                                   = gen.OrderPaymentStatusPending
-	OrderPaymentStatusSuccess                                                   = gen.OrderPaymentStatusSuccess
-	OrderRefundPaymentModeBankTransfer                                          = gen.OrderRefundPaymentModeBankTransfer
-	OrderRefundPaymentModeLoyaltyPoint                                          = gen.OrderRefundPaymentModeLoyaltyPoint
-	OrderRefundPaymentModeNachMandate                                           = gen.OrderRefundPaymentModeNachMandate
-	OrderRefundPaymentModeOriginalPaymentMode                                   = gen.OrderRefundPaymentModeOriginalPaymentMode
-	OrderRefundStatusApproved                                                   = gen.OrderRefundStatusApproved
-	OrderRefundStatusFailed                                                     = gen.OrderRefundStatusFailed
-	OrderRefundStatusPending                                                    = gen.OrderRefundStatusPending
-	OrderRefundStatusSuccess                                                    = gen.OrderRefundStatusSuccess
-	OrderReturnDetailStatusApproved                                             = gen.OrderReturnDetailStatusApproved
-	OrderReturnDetailStatusCancelled                                            = gen.OrderReturnDetailStatusCancelled
-	OrderReturnDetailStatusComplete                                             = gen.OrderReturnDetailStatusComplete
-	OrderReturnDetailStatusCreated                                              = gen.OrderReturnDetailStatusCreated
-	OrderReturnDetailStatusRejected                                             = gen.OrderReturnDetailStatusRejected
-	OrderReturnStatusApproved                                                   = gen.OrderReturnStatusApproved
-	OrderReturnStatusCancelled                                                  = gen.OrderReturnStatusCancelled
-	OrderReturnStatusComplete                                                   = gen.OrderReturnStatusComplete
-	OrderReturnStatusCreated                                                    = gen.OrderReturnStatusCreated
-	OrderReturnStatusRejected                                                   = gen.OrderReturnStatusRejected
-	OrderStatusAwaitingApproval                                                 = gen.OrderStatusAwaitingApproval
-	OrderStatusAwaitingShipment                                                 = gen.OrderStatusAwaitingShipment
-	OrderStatusCancelled                                                        = gen.OrderStatusCancelled
-	OrderStatusComplete                                                         = gen.OrderStatusComplete
-	OrderStatusConfirmed                                                        = gen.OrderStatusConfirmed
-	OrderStatusDraft                                                            = gen.OrderStatusDraft
-	OrderStatusPartiallyDelivered                                               = gen.OrderStatusPartiallyDelivered
-	OrderStatusPartiallyReturnToOrigin                                          = gen.OrderStatusPartiallyReturnToOrigin
-	OrderStatusPartiallyScheduled                                               = gen.OrderStatusPartiallyScheduled
-	OrderStatusPartiallyShipped                                                 = gen.OrderStatusPartiallyShipped
-	OrderStatusPartiallyUndelivered                                             = gen.OrderStatusPartiallyUndelivered
-	OrderStatusPending                                                          = gen.OrderStatusPending
-	OrderStatusReturnToOrigin                                                   = gen.OrderStatusReturnToOrigin
-	OrderStatusShipped                                                          = gen.OrderStatusShipped
-	OrderStatusUndelivered                                                      = gen.OrderStatusUndelivered
-	PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery           = gen.PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery
-	PartialCollectAndDeliveryPreferenceTypeAuto                                 = gen.PartialCollectAndDeliveryPreferenceTypeAuto
-	PartialCollectAndDeliveryPreferenceTypeUser                                 = gen.PartialCollectAndDeliveryPreferenceTypeUser
-	Pause                                                                       = gen.Pause
-	PaymentInfoPaymentStatusFailed                                              = gen.PaymentInfoPaymentStatusFailed
-	PaymentInfoPaymentStatusPartiallyPaid                                       = gen.PaymentInfoPaymentStatusPartiallyPaid
-	PaymentInfoPaymentStatusPending                                             = gen.PaymentInfoPaymentStatusPending
-	PaymentInfoPaymentStatusRefundInitiated                                     = gen.PaymentInfoPaymentStatusRefundInitiated
-	PaymentInfoPaymentStatusSuccess                                             = gen.PaymentInfoPaymentStatusSuccess
-	PaymentInfoTransactionTypePayment                                           = gen.PaymentInfoTransactionTypePayment
-	PaymentInfoTransactionTypeRefund                                            = gen.PaymentInfoTransactionTypeRefund
-	PaymentPage                                                                 = gen.PaymentPage
-	Payu                                                                        = gen.Payu
-	PayuPaymentInfoSiDetailsBillingCycleMONTHLY                                 = gen.PayuPaymentInfoSiDetailsBillingCycleMONTHLY
-	PercentageDiscountRuleDiscountTypePercentage                                = gen.PercentageDiscountRuleDiscountTypePercentage
-	Plaintext                                                                   = gen.Plaintext
-	ProductBundleItemProductTypeBundle                                          = gen.ProductBundleItemProductTypeBundle
-	ProductBundleItemProductTypeDigital                                         = gen.ProductBundleItemProductTypeDigital
-	ProductBundleItemProductTypePhysical                                        = gen.ProductBundleItemProductTypePhysical
-	ProductDetailProductTypeBundle                                              = gen.ProductDetailProductTypeBundle
-	ProductDetailProductTypeDigital                                             = gen.ProductDetailProductTypeDigital
-	ProductDetailProductTypePhysical                                            = gen.ProductDetailProductTypePhysical
-	ProductPricingTaxTypeGST                                                    = gen.ProductPricingTaxTypeGST
-	ProductProductTypeBundle                                                    = gen.ProductProductTypeBundle
-	ProductProductTypeDigital                                                   = gen.ProductProductTypeDigital
-	ProductProductTypePhysical                                                  = gen.ProductProductTypePhysical
-	ProductReviewStatusApproved                                                 = gen.ProductReviewStatusApproved
-	ProductSubscriptionBillingFrequencyAnnually                                 = gen.ProductSubscriptionBillingFrequencyAnnually
-	ProductSubscriptionBillingFrequencyMonthly                                  = gen.ProductSubscriptionBillingFrequencyMonthly
-	ProductSubscriptionBillingFrequencyWeekly                                   = gen.ProductSubscriptionBillingFrequencyWeekly
-	ProductSubscriptionOrderFrequencyAnnully                                    = gen.ProductSubscriptionOrderFrequencyAnnully
-	ProductSubscriptionOrderFrequencyMonthly                                    = gen.ProductSubscriptionOrderFrequencyMonthly
-	ProductSubscriptionOrderFrequencyWeekly                                     = gen.ProductSubscriptionOrderFrequencyWeekly
-	PromotionPromotionTypeBuyXGetY                                              = gen.PromotionPromotionTypeBuyXGetY
-	PromotionPromotionTypeDiscount                                              = gen.PromotionPromotionTypeDiscount
-	PromotionPromotionTypeFreeGoods                                             = gen.PromotionPromotionTypeFreeGoods
-	PromotionPromotionTypeFreeShipping                                          = gen.PromotionPromotionTypeFreeShipping
-	PromotionPromotionTypeVolumeBased                                           = gen.PromotionPromotionTypeVolumeBased
-	PromotionTypeBuyXGetY                                                       = gen.PromotionTypeBuyXGetY
-	PromotionTypeDiscount                                                       = gen.PromotionTypeDiscount
-	PromotionTypeFreeGoods                                                      = gen.PromotionTypeFreeGoods
-	PromotionTypeFreeShipping                                                   = gen.PromotionTypeFreeShipping
-	PromotionTypeVolumeBased                                                    = gen.PromotionTypeVolumeBased
-	REQUIRED                                                                    = gen.REQUIRED
-	ReadyForPayment                                                             = gen.ReadyForPayment
-	Remove                                                                      = gen.Remove
-	Revoke                                                                      = gen.Revoke
-	Rupay                                                                       = gen.Rupay
-	ShipmentStatusCancelled                                                     = gen.ShipmentStatusCancelled
-	ShipmentStatusDelivered                                                     = gen.ShipmentStatusDelivered
-	ShipmentStatusDeliveryAttempted                                             = gen.ShipmentStatusDeliveryAttempted
-	ShipmentStatusInTransit                                                     = gen.ShipmentStatusInTransit
-	ShipmentStatusLost                                                          = gen.ShipmentStatusLost
-	ShipmentStatusOutForDelivery                                                = gen.ShipmentStatusOutForDelivery
-	ShipmentStatusPacked                                                        = gen.ShipmentStatusPacked
-	ShipmentStatusReturnToOrigin                                                = gen.ShipmentStatusReturnToOrigin
-	ShipmentStatusScheduleRequested                                             = gen.ShipmentStatusScheduleRequested
-	ShipmentStatusScheduled                                                     = gen.ShipmentStatusScheduled
-	ShipmentStatusShipped                                                       = gen.ShipmentStatusShipped
-	ShipmentStatusUndelivered                                                   = gen.ShipmentStatusUndelivered
-	ShipmentStatusUnscheduled                                                   = gen.ShipmentStatusUnscheduled
-	SingleSelectAttributeTypeSingleSelect                                       = gen.SingleSelectAttributeTypeSingleSelect
-	SingleSelectOptionTypeSingleSelect                                          = gen.SingleSelectOptionTypeSingleSelect
-	Standard                                                                    = gen.Standard
-	SubscriptionBillingFrequencyAnnually                                        = gen.SubscriptionBillingFrequencyAnnually
-	SubscriptionBillingFrequencyMonthly                                         = gen.SubscriptionBillingFrequencyMonthly
-	SubscriptionBillingFrequencyWeekly                                          = gen.SubscriptionBillingFrequencyWeekly
-	SubscriptionDetailBillingFrequencyAnnually                                  = gen.SubscriptionDetailBillingFrequencyAnnually
-	SubscriptionDetailBillingFrequencyMonthly                                   = gen.SubscriptionDetailBillingFrequencyMonthly
-	SubscriptionDetailBillingFrequencyWeekly                                    = gen.SubscriptionDetailBillingFrequencyWeekly
-	SubscriptionDetailShippingFrequencyAnnually                                 = gen.SubscriptionDetailShippingFrequencyAnnually
-	SubscriptionDetailShippingFrequencyMonthly                                  = gen.SubscriptionDetailShippingFrequencyMonthly
-	SubscriptionDetailShippingFrequencyWeekly                                   = gen.SubscriptionDetailShippingFrequencyWeekly
-	SubscriptionDetailStatusActive                                              = gen.SubscriptionDetailStatusActive
-	SubscriptionDetailStatusCreated                                             = gen.SubscriptionDetailStatusCreated
-	SubscriptionDetailStatusPaused                                              = gen.SubscriptionDetailStatusPaused
-	SubscriptionDetailStatusRevoked                                             = gen.SubscriptionDetailStatusRevoked
-	SubscriptionInvoiceItemTaxTypeGST                                           = gen.SubscriptionInvoiceItemTaxTypeGST
-	SubscriptionShippingFrequencyAnnually                                       = gen.SubscriptionShippingFrequencyAnnually
-	SubscriptionShippingFrequencyMonthly                                        = gen.SubscriptionShippingFrequencyMonthly
-	SubscriptionShippingFrequencyWeekly                                         = gen.SubscriptionShippingFrequencyWeekly
-	SubscriptionStatusActive                                                    = gen.SubscriptionStatusActive
-	SubscriptionStatusCreated                                                   = gen.SubscriptionStatusCreated
-	SubscriptionStatusPaused                                                    = gen.SubscriptionStatusPaused
-	SubscriptionStatusRevoked                                                   = gen.SubscriptionStatusRevoked
-	Surface                                                                     = gen.Surface
-	Text                                                                        = gen.Text
-	Track                                                                       = gen.Track
-	Unknown                                                                     = gen.Unknown
-	UpdateDigitalProductSubscriptionBillingFrequencyAnnually                    = gen.UpdateDigitalProductSubscriptionBillingFrequencyAnnually
-	UpdateDigitalProductSubscriptionBillingFrequencyMonthly                     = gen.UpdateDigitalProductSubscriptionBillingFrequencyMonthly
-	UpdateDigitalProductSubscriptionBillingFrequencyWeekly                      = gen.UpdateDigitalProductSubscriptionBillingFrequencyWeekly
-	UpdateDigitalProductSubscriptionCommandUpdate                               = gen.UpdateDigitalProductSubscriptionCommandUpdate
-	UpdateInboundBankAccountAccountTypeInbound                                  = gen.UpdateInboundBankAccountAccountTypeInbound
-	UpdateOutboundBankAccountAccountTypeOutbound                                = gen.UpdateOutboundBankAccountAccountTypeOutbound
-	UpdatePhysicalProductSubscriptionBillingFrequencyAnnually                   = gen.UpdatePhysicalProductSubscriptionBillingFrequencyAnnually
-	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly                    = gen.UpdatePhysicalProductSubscriptionBillingFrequencyMonthly
-	UpdatePhysicalProductSubscriptionBillingFrequencyWeekly                     = gen.UpdatePhysicalProductSubscriptionBillingFrequencyWeekly
-	UpdatePhysicalProductSubscriptionCommandUpdate                              = gen.UpdatePhysicalProductSubscriptionCommandUpdate
-	UpdatePhysicalProductSubscriptionShippingFrequencyAnnually                  = gen.UpdatePhysicalProductSubscriptionShippingFrequencyAnnually
-	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly                   = gen.UpdatePhysicalProductSubscriptionShippingFrequencyMonthly
-	UpdatePhysicalProductSubscriptionShippingFrequencyWeekly                    = gen.UpdatePhysicalProductSubscriptionShippingFrequencyWeekly
-	UpiPaymentPaymentStatusFailed                                               = gen.UpiPaymentPaymentStatusFailed
-	UpiPaymentPaymentStatusPartiallyPaid                                        = gen.UpiPaymentPaymentStatusPartiallyPaid
-	UpiPaymentPaymentStatusPending                                              = gen.UpiPaymentPaymentStatusPending
-	UpiPaymentPaymentStatusRefundInitiated                                      = gen.UpiPaymentPaymentStatusRefundInitiated
-	UpiPaymentPaymentStatusSuccess                                              = gen.UpiPaymentPaymentStatusSuccess
-	UpiPaymentTransactionTypePayment                                            = gen.UpiPaymentTransactionTypePayment
-	UpiPaymentTransactionTypeRefund                                             = gen.UpiPaymentTransactionTypeRefund
-	UserLoginMethodsEmail                                                       = gen.UserLoginMethodsEmail
-	UserLoginMethodsPassword                                                    = gen.UserLoginMethodsPassword
-	UserLoginMethodsPhone                                                       = gen.UserLoginMethodsPhone
-	UserLoginMethodsWhatsapp                                                    = gen.UserLoginMethodsWhatsapp
-	Valid                                                                       = gen.Valid
-	VariantDetailProductTypeBundle                                              = gen.VariantDetailProductTypeBundle
-	VariantDetailProductTypeDigital                                             = gen.VariantDetailProductTypeDigital
-	VariantDetailProductTypePhysical                                            = gen.VariantDetailProductTypePhysical
-	VariantOptionTypeColor                                                      = gen.VariantOptionTypeColor
-	VariantOptionTypeSingleSelect                                               = gen.VariantOptionTypeSingleSelect
-	Visa                                                                        = gen.Visa
-	VolumeBasedCouponPromotionAppliesToProductProduct                           = gen.VolumeBasedCouponPromotionAppliesToProductProduct
-	VolumeBasedPromotionPromotionTypeVolumeBased                                = gen.VolumeBasedPromotionPromotionTypeVolumeBased
-	WalletPaymentPaymentStatusFailed                                            = gen.WalletPaymentPaymentStatusFailed
-	WalletPaymentPaymentStatusPartiallyPaid                                     = gen.WalletPaymentPaymentStatusPartiallyPaid
-	WalletPaymentPaymentStatusPending                                           = gen.WalletPaymentPaymentStatusPending
-	WalletPaymentPaymentStatusRefundInitiated                                   = gen.WalletPaymentPaymentStatusRefundInitiated
-	WalletPaymentPaymentStatusSuccess                                           = gen.WalletPaymentPaymentStatusSuccess
-	WalletPaymentTransactionTypePayment                                         = gen.WalletPaymentTransactionTypePayment
-	WalletPaymentTransactionTypeRefund                                          = gen.WalletPaymentTransactionTypeRefund
-	Website                                                                     = gen.Website
+	AcceleratedRewardCouponPromotionAppliesToProductCategory            = gen.AcceleratedRewardCouponPromotionAppliesToProductCategory
+	AcceleratedRewardCouponPromotionAppliesToProductProduct             = gen.AcceleratedRewardCouponPromotionAppliesToProductProduct
+	Add                                                                 = gen.Add
+	Air                                                                 = gen.Air
+	AmericanExpress                                                     = gen.AmericanExpress
+	AppliedCouponCouponTypeAcceleratedRewards                           = gen.AppliedCouponCouponTypeAcceleratedRewards
+	AppliedCouponCouponTypeBuyXGetY                                     = gen.AppliedCouponCouponTypeBuyXGetY
+	AppliedCouponCouponTypeDiscount                                     = gen.AppliedCouponCouponTypeDiscount
+	AppliedCouponCouponTypeFixedPrice                                   = gen.AppliedCouponCouponTypeFixedPrice
+	AppliedCouponCouponTypeFreeGoods                                    = gen.AppliedCouponCouponTypeFreeGoods
+	AppliedCouponCouponTypeFreeShipping                                 = gen.AppliedCouponCouponTypeFreeShipping
+	AppliedCouponCouponTypeVolumeBased                                  = gen.AppliedCouponCouponTypeVolumeBased
+	AppliedPromotionPromotionTypeBuyXGetY                               = gen.AppliedPromotionPromotionTypeBuyXGetY
+	AppliedPromotionPromotionTypeDiscount                               = gen.AppliedPromotionPromotionTypeDiscount
+	AppliedPromotionPromotionTypeFreeGoods                              = gen.AppliedPromotionPromotionTypeFreeGoods
+	AppliedPromotionPromotionTypeFreeShipping                           = gen.AppliedPromotionPromotionTypeFreeShipping
+	AppliedPromotionPromotionTypeVolumeBased                            = gen.AppliedPromotionPromotionTypeVolumeBased
+	AutoScaleBasedOnAmountProductsAutoScaleTrue                         = gen.AutoScaleBasedOnAmountProductsAutoScaleTrue
+	AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual           = gen.AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual
+	AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount     = gen.AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	AutoScaleBasedOnQuantityProductsAutoScaleTrue                       = gen.AutoScaleBasedOnQuantityProductsAutoScaleTrue
+	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual         = gen.AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual
+	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity         = gen.AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	BankTransferCheckoutPaymentMethodTypeBankTransfer                   = gen.BankTransferCheckoutPaymentMethodTypeBankTransfer
+	BankTransferPaymentStatusFailed                                     = gen.BankTransferPaymentStatusFailed
+	BankTransferPaymentStatusPartiallyPaid                              = gen.BankTransferPaymentStatusPartiallyPaid
+	BankTransferPaymentStatusPending                                    = gen.BankTransferPaymentStatusPending
+	BankTransferPaymentStatusRefundInitiated                            = gen.BankTransferPaymentStatusRefundInitiated
+	BankTransferPaymentStatusSuccess                                    = gen.BankTransferPaymentStatusSuccess
+	BankTransferTransactionTypePayment                                  = gen.BankTransferTransactionTypePayment
+	BankTransferTransactionTypeRefund                                   = gen.BankTransferTransactionTypeRefund
+	Boolean                                                             = gen.Boolean
+	BuyXGetYCouponPromotionAppliesToProductProduct                      = gen.BuyXGetYCouponPromotionAppliesToProductProduct
+	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount               = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount
+	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree                   = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree
+	BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount  = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount             = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount
+	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree                 = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree
+	BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity      = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	CancelOrderBodyRefundModeBankTransfer                               = gen.CancelOrderBodyRefundModeBankTransfer
+	CancelOrderBodyRefundModeOriginalPaymentMode                        = gen.CancelOrderBodyRefundModeOriginalPaymentMode
+	CardNetworkAMEX                                                     = gen.CardNetworkAMEX
+	CardNetworkDINERS                                                   = gen.CardNetworkDINERS
+	CardNetworkDISCOVER                                                 = gen.CardNetworkDISCOVER
+	CardNetworkJCB                                                      = gen.CardNetworkJCB
+	CardNetworkMAESTRO                                                  = gen.CardNetworkMAESTRO
+	CardNetworkMASTER                                                   = gen.CardNetworkMASTER
+	CardNetworkRUPAY                                                    = gen.CardNetworkRUPAY
+	CardNetworkVISA                                                     = gen.CardNetworkVISA
+	CardPaymentPaymentStatusFailed                                      = gen.CardPaymentPaymentStatusFailed
+	CardPaymentPaymentStatusPartiallyPaid                               = gen.CardPaymentPaymentStatusPartiallyPaid
+	CardPaymentPaymentStatusPending                                     = gen.CardPaymentPaymentStatusPending
+	CardPaymentPaymentStatusRefundInitiated                             = gen.CardPaymentPaymentStatusRefundInitiated
+	CardPaymentPaymentStatusSuccess                                     = gen.CardPaymentPaymentStatusSuccess
+	CardPaymentTransactionTypePayment                                   = gen.CardPaymentTransactionTypePayment
+	CardPaymentTransactionTypeRefund                                    = gen.CardPaymentTransactionTypeRefund
+	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore              = gen.CartBasedFulfillmentCheckFulfillmentTypeCollectInStore
+	CartBasedFulfillmentCheckFulfillmentTypeDelivery                    = gen.CartBasedFulfillmentCheckFulfillmentTypeDelivery
+	CartBasedFulfillmentOptionFulfillmentTypeCollectInStore             = gen.CartBasedFulfillmentOptionFulfillmentTypeCollectInStore
+	CartBasedFulfillmentOptionFulfillmentTypeDelivery                   = gen.CartBasedFulfillmentOptionFulfillmentTypeDelivery
+	CartItemProductTypeBundle                                           = gen.CartItemProductTypeBundle
+	CartItemProductTypeDigital                                          = gen.CartItemProductTypeDigital
+	CartItemProductTypePhysical                                         = gen.CartItemProductTypePhysical
+	CartItemTaxTypeGST                                                  = gen.CartItemTaxTypeGST
+	CheapestFirst                                                       = gen.CheapestFirst
+	CollectInStoreFulfillmentFulfillmentTypeCollectInStore              = gen.CollectInStoreFulfillmentFulfillmentTypeCollectInStore
+	CollectInStoreFulfillmentPreferenceTypeAuto                         = gen.CollectInStoreFulfillmentPreferenceTypeAuto
+	CollectInStoreFulfillmentPreferenceTypeUser                         = gen.CollectInStoreFulfillmentPreferenceTypeUser
+	ColorAttributeTypeColor                                             = gen.ColorAttributeTypeColor
+	ColorOptionTypeColor                                                = gen.ColorOptionTypeColor
+	CouponCouponTypeAcceleratedRewards                                  = gen.CouponCouponTypeAcceleratedRewards
+	CouponCouponTypeBuyXGetY                                            = gen.CouponCouponTypeBuyXGetY
+	CouponCouponTypeDiscount                                            = gen.CouponCouponTypeDiscount
+	CouponCouponTypeFixedPrice                                          = gen.CouponCouponTypeFixedPrice
+	CouponCouponTypeFreeGoods                                           = gen.CouponCouponTypeFreeGoods
+	CouponCouponTypeFreeShipping                                        = gen.CouponCouponTypeFreeShipping
+	CouponCouponTypeVolumeBased                                         = gen.CouponCouponTypeVolumeBased
+	CouponTypeAcceleratedRewards                                        = gen.CouponTypeAcceleratedRewards
+	CouponTypeBuyXGetY                                                  = gen.CouponTypeBuyXGetY
+	CouponTypeDiscount                                                  = gen.CouponTypeDiscount
+	CouponTypeFixedPrice                                                = gen.CouponTypeFixedPrice
+	CouponTypeFreeGoods                                                 = gen.CouponTypeFreeGoods
+	CouponTypeFreeShipping                                              = gen.CouponTypeFreeShipping
+	CouponTypeVolumeBased                                               = gen.CouponTypeVolumeBased
+	CreateCustomSubscriptionBillingFrequencyAnnually                    = gen.CreateCustomSubscriptionBillingFrequencyAnnually
+	CreateCustomSubscriptionBillingFrequencyMonthly                     = gen.CreateCustomSubscriptionBillingFrequencyMonthly
+	CreateCustomSubscriptionBillingFrequencyWeekly                      = gen.CreateCustomSubscriptionBillingFrequencyWeekly
+	CreateCustomSubscriptionShippingFrequencyAnnually                   = gen.CreateCustomSubscriptionShippingFrequencyAnnually
+	CreateCustomSubscriptionShippingFrequencyMonthly                    = gen.CreateCustomSubscriptionShippingFrequencyMonthly
+	CreateCustomSubscriptionShippingFrequencyWeekly                     = gen.CreateCustomSubscriptionShippingFrequencyWeekly
+	CreateInboundBankAccountAccountTypeInbound                          = gen.CreateInboundBankAccountAccountTypeInbound
+	CreateOrderReturnRequestedSettlementRefund                          = gen.CreateOrderReturnRequestedSettlementRefund
+	CreateOrderReturnRequestedSettlementReplacement                     = gen.CreateOrderReturnRequestedSettlementReplacement
+	CreateOutboundBankAccountAccountTypeOutbound                        = gen.CreateOutboundBankAccountAccountTypeOutbound
+	Custom                                                              = gen.Custom
+	CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual        = gen.CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual
+	CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount   = gen.CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual      = gen.CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual
+	CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity       = gen.CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity
+	CustomerBankAccountAccountTypeInbound                               = gen.CustomerBankAccountAccountTypeInbound
+	CustomerBankAccountAccountTypeOutbound                              = gen.CustomerBankAccountAccountTypeOutbound
+	Date                                                                = gen.Date
+	DeliveryFulfillmentFulfillmentTypeDelivery                          = gen.DeliveryFulfillmentFulfillmentTypeDelivery
+	DeliveryFulfillmentPreferenceTypeAuto                               = gen.DeliveryFulfillmentPreferenceTypeAuto
+	DeliveryFulfillmentPreferenceTypeUser                               = gen.DeliveryFulfillmentPreferenceTypeUser
+	DiscountBasedPromotionDiscountTypeFixedAmount                       = gen.DiscountBasedPromotionDiscountTypeFixedAmount
+	DiscountBasedPromotionDiscountTypePercentage                        = gen.DiscountBasedPromotionDiscountTypePercentage
+	DiscountBasedPromotionPromotionTypeDiscount                         = gen.DiscountBasedPromotionPromotionTypeDiscount
+	DiscountCouponPromotionAppliesToProductAll                          = gen.DiscountCouponPromotionAppliesToProductAll
+	DiscountCouponPromotionAppliesToProductCategory                     = gen.DiscountCouponPromotionAppliesToProductCategory
+	DiscountCouponPromotionAppliesToProductProduct                      = gen.DiscountCouponPromotionAppliesToProductProduct
+	DocumentCreatedByAdmin                                              = gen.DocumentCreatedByAdmin
+	DocumentCreatedByCustomer                                           = gen.DocumentCreatedByCustomer
+	DocumentModifiedByAdmin                                             = gen.DocumentModifiedByAdmin
+	DocumentModifiedByCustomer                                          = gen.DocumentModifiedByCustomer
+	DocumentStatusApproved                                              = gen.DocumentStatusApproved
+	DocumentStatusExpired                                               = gen.DocumentStatusExpired
+	DocumentStatusRejected                                              = gen.DocumentStatusRejected
+	DocumentStatusSubmitted                                             = gen.DocumentStatusSubmitted
+	DocumentVerificationTypeAutomatic                                   = gen.DocumentVerificationTypeAutomatic
+	DocumentVerificationTypeManual                                      = gen.DocumentVerificationTypeManual
+	FirstAdded                                                          = gen.FirstAdded
+	FixedAmountDiscountRuleDiscountTypeFixedAmount                      = gen.FixedAmountDiscountRuleDiscountTypeFixedAmount
+	FixedPriceCouponPromotionAppliesToProductProduct                    = gen.FixedPriceCouponPromotionAppliesToProductProduct
+	FixedPricePromotionPromotionTypeFixedPrice                          = gen.FixedPricePromotionPromotionTypeFixedPrice
+	FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount  = gen.FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount
+	FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity      = gen.FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity
+	FreeGoodCouponPromotionAppliesToProductProduct                      = gen.FreeGoodCouponPromotionAppliesToProductProduct
+	FreeGoodsPromotionPromotionTypeFreeGoods                            = gen.FreeGoodsPromotionPromotionTypeFreeGoods
+	FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore   = gen.FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore
+	FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery         = gen.FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery
+	GET                                                                 = gen.GET
+	GetPaymentStatusContentStatusFailed                                 = gen.GetPaymentStatusContentStatusFailed
+	GetPaymentStatusContentStatusPartiallyPaid                          = gen.GetPaymentStatusContentStatusPartiallyPaid
+	GetPaymentStatusContentStatusPending                                = gen.GetPaymentStatusContentStatusPending
+	GetPaymentStatusContentStatusSuccess                                = gen.GetPaymentStatusContentStatusSuccess
+	Greater                                                             = gen.Greater
+	HTML                                                                = gen.HTML
+	HyperCheckout                                                       = gen.HyperCheckout
+	INR                                                                 = gen.INR
+	IciciEcollection                                                    = gen.IciciEcollection
+	India                                                               = gen.India
+	Invalid                                                             = gen.Invalid
+	ItemProductTypeBundle                                               = gen.ItemProductTypeBundle
+	ItemProductTypeDigital                                              = gen.ItemProductTypeDigital
+	ItemProductTypePhysical                                             = gen.ItemProductTypePhysical
+	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore             = gen.ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore
+	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery                   = gen.ItemsBasedFulfillmentCheckFulfillmentTypeDelivery
+	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY
+	JusPayNewCardIntegrationTypeExpressCheckout                         = gen.JusPayNewCardIntegrationTypeExpressCheckout
+	JusPayNewCardPaymentMethodTypeCARD                                  = gen.JusPayNewCardPaymentMethodTypeCARD
+	JusPaySavedCardTokenIntegrationTypeExpressCheckout                  = gen.JusPaySavedCardTokenIntegrationTypeExpressCheckout
+	JusPaySavedCardTokenPaymentMethodTypeCARD                           = gen.JusPaySavedCardTokenPaymentMethodTypeCARD
+	Juspay                                                              = gen.Juspay
+	JuspayCardPaymentMethodPaymentMethodMASTER                          = gen.JuspayCardPaymentMethodPaymentMethodMASTER
+	JuspayCardPaymentMethodPaymentMethodRUPAY                           = gen.JuspayCardPaymentMethodPaymentMethodRUPAY
+	JuspayCardPaymentMethodPaymentMethodTypeCARD                        = gen.JuspayCardPaymentMethodPaymentMethodTypeCARD
+	JuspayCardPaymentMethodPaymentMethodVISA                            = gen.JuspayCardPaymentMethodPaymentMethodVISA
+	JuspayCustomerObjectCustomer                                        = gen.JuspayCustomerObjectCustomer
+	JuspayNetBankingIntegrationTypeExpressCheckout                      = gen.JuspayNetBankingIntegrationTypeExpressCheckout
+	JuspayNetBankingPaymentMethodTypeNB                                 = gen.JuspayNetBankingPaymentMethodTypeNB
+	JuspayNetbankingPaymentMethodPaymentMethodTypeNB                    = gen.JuspayNetbankingPaymentMethodPaymentMethodTypeNB
+	JuspayUpiCollectIntegrationTypeExpressCheckout                      = gen.JuspayUpiCollectIntegrationTypeExpressCheckout
+	JuspayUpiCollectPaymentMethodTypeUPI                                = gen.JuspayUpiCollectPaymentMethodTypeUPI
+	JuspayUpiCollectPaymentMethodUPICOLLECT                             = gen.JuspayUpiCollectPaymentMethodUPICOLLECT
+	JuspayUpiIntentIntegrationTypeExpressCheckout                       = gen.JuspayUpiIntentIntegrationTypeExpressCheckout
+	JuspayUpiIntentPaymentMethodTypeUPI                                 = gen.JuspayUpiIntentPaymentMethodTypeUPI
+	JuspayUpiIntentPaymentMethodUPIPAY                                  = gen.JuspayUpiIntentPaymentMethodUPIPAY
+	JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT                      = gen.JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT
+	JuspayUpiPaymentMethodJuspayBankCodeUPIPAY                          = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIPAY
+	JuspayUpiPaymentMethodJuspayBankCodeUPIQR                           = gen.JuspayUpiPaymentMethodJuspayBankCodeUPIQR
+	JuspayUpiPaymentMethodPaymentMethodTypeUPI                          = gen.JuspayUpiPaymentMethodPaymentMethodTypeUPI
+	JuspayUpiPaymentMethodPaymentMethodUPICOLLECT                       = gen.JuspayUpiPaymentMethodPaymentMethodUPICOLLECT
+	JuspayUpiPaymentMethodPaymentMethodUPIPAY                           = gen.JuspayUpiPaymentMethodPaymentMethodUPIPAY
+	JuspayUpiPaymentMethodPaymentMethodUPIQR                            = gen.JuspayUpiPaymentMethodPaymentMethodUPIQR
+	JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET                 = gen.JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET
+	JuspayWalletPaymentMethodPaymentMethodTypeWALLET                    = gen.JuspayWalletPaymentMethodPaymentMethodTypeWALLET
+	KycDocumentConfigDocumentTypeGst                                    = gen.KycDocumentConfigDocumentTypeGst
+	KycDocumentConfigDocumentTypeOther                                  = gen.KycDocumentConfigDocumentTypeOther
+	KycDocumentConfigDocumentTypePan                                    = gen.KycDocumentConfigDocumentTypePan
+	KycDocumentConfigVerificationTypeAuto                               = gen.KycDocumentConfigVerificationTypeAuto
+	KycDocumentConfigVerificationTypeManual                             = gen.KycDocumentConfigVerificationTypeManual
+	LessOrEqual                                                         = gen.LessOrEqual
+	ListBankAccountsParamsAccountTypeInbound                            = gen.ListBankAccountsParamsAccountTypeInbound
+	ListBankAccountsParamsAccountTypeOutbound                           = gen.ListBankAccountsParamsAccountTypeOutbound
+	ListPaymentMethodsParamsPaymentMethodTypeCard                       = gen.ListPaymentMethodsParamsPaymentMethodTypeCard
+	ListPaymentMethodsParamsPaymentMethodTypeManual                     = gen.ListPaymentMethodsParamsPaymentMethodTypeManual
+	ListPaymentMethodsParamsPaymentMethodTypeNetbanking                 = gen.ListPaymentMethodsParamsPaymentMethodTypeNetbanking
+	ListPaymentMethodsParamsPaymentMethodTypeUpi                        = gen.ListPaymentMethodsParamsPaymentMethodTypeUpi
+	ListPaymentMethodsParamsPaymentMethodTypeWallet                     = gen.ListPaymentMethodsParamsPaymentMethodTypeWallet
+	LoyaltyPointActivityActivityBonus                                   = gen.LoyaltyPointActivityActivityBonus
+	LoyaltyPointActivityActivityCreditNoteIssued                        = gen.LoyaltyPointActivityActivityCreditNoteIssued
+	LoyaltyPointActivityActivityOrderPlaced                             = gen.LoyaltyPointActivityActivityOrderPlaced
+	LoyaltyPointActivityActivityOther                                   = gen.LoyaltyPointActivityActivityOther
+	LoyaltyPointActivityActivityPointsCarryforward                      = gen.LoyaltyPointActivityActivityPointsCarryforward
+	LoyaltyPointActivityActivityPointsExpired                           = gen.LoyaltyPointActivityActivityPointsExpired
+	LoyaltyPointActivityActivitySignup                                  = gen.LoyaltyPointActivityActivitySignup
+	LoyaltyPointActivityActivityTierDowngrade                           = gen.LoyaltyPointActivityActivityTierDowngrade
+	LoyaltyPointActivityActivityTierUpgrade                             = gen.LoyaltyPointActivityActivityTierUpgrade
+	MandateDebitScheduleStatusAwaitingRetry                             = gen.MandateDebitScheduleStatusAwaitingRetry
+	MandateDebitScheduleStatusCancelled                                 = gen.MandateDebitScheduleStatusCancelled
+	MandateDebitScheduleStatusDebitFailed                               = gen.MandateDebitScheduleStatusDebitFailed
+	MandateDebitScheduleStatusDebitPending                              = gen.MandateDebitScheduleStatusDebitPending
+	MandateDebitScheduleStatusDebitSuccess                              = gen.MandateDebitScheduleStatusDebitSuccess
+	MandateDebitScheduleStatusScheduled                                 = gen.MandateDebitScheduleStatusScheduled
+	MandateStatusActive                                                 = gen.MandateStatusActive
+	MandateStatusCreated                                                = gen.MandateStatusCreated
+	MandateStatusError                                                  = gen.MandateStatusError
+	MandateStatusPaused                                                 = gen.MandateStatusPaused
+	MandateStatusRevoked                                                = gen.MandateStatusRevoked
+	Markdown                                                            = gen.Markdown
+	MarketplaceItemProductTypeBundle                                    = gen.MarketplaceItemProductTypeBundle
+	MarketplaceItemProductTypeDigital                                   = gen.MarketplaceItemProductTypeDigital
+	MarketplaceItemProductTypePhysical                                  = gen.MarketplaceItemProductTypePhysical
+	MarketplaceProductDetailProductTypeBundle                           = gen.MarketplaceProductDetailProductTypeBundle
+	MarketplaceProductDetailProductTypeDigital                          = gen.MarketplaceProductDetailProductTypeDigital
+	MarketplaceProductDetailProductTypePhysical                         = gen.MarketplaceProductDetailProductTypePhysical
+	MarketplaceProductProductTypeBundle                                 = gen.MarketplaceProductProductTypeBundle
+	MarketplaceProductProductTypeDigital                                = gen.MarketplaceProductProductTypeDigital
+	MarketplaceProductProductTypePhysical                               = gen.MarketplaceProductProductTypePhysical
+	MasterCard                                                          = gen.MasterCard
+	MostExpensiveFirst                                                  = gen.MostExpensiveFirst
+	MultiSelect                                                         = gen.MultiSelect
+	N1                                                                  = gen.N1
+	N116                                                                = gen.N116
+	N131                                                                = gen.N131
+	N17                                                                 = gen.N17
+	NACH                                                                = gen.NACH
+	NetbankingPaymentPaymentStatusFailed                                = gen.NetbankingPaymentPaymentStatusFailed
+	NetbankingPaymentPaymentStatusPartiallyPaid                         = gen.NetbankingPaymentPaymentStatusPartiallyPaid
+	NetbankingPaymentPaymentStatusPending                               = gen.NetbankingPaymentPaymentStatusPending
+	NetbankingPaymentPaymentStatusRefundInitiated                       = gen.NetbankingPaymentPaymentStatusRefundInitiated
+	NetbankingPaymentPaymentStatusSuccess                               = gen.NetbankingPaymentPaymentStatusSuccess
+	NetbankingPaymentTransactionTypePayment                             = gen.NetbankingPaymentTransactionTypePayment
+	NetbankingPaymentTransactionTypeRefund                              = gen.NetbankingPaymentTransactionTypeRefund
+	NotReadyForPayment                                                  = gen.NotReadyForPayment
+	Number                                                              = gen.Number
+	OrderCancellationRefundDetailsPaymentModeBankTransfer               = gen.OrderCancellationRefundDetailsPaymentModeBankTransfer
+	OrderCancellationRefundDetailsPaymentModeNachMandate                = gen.OrderCancellationRefundDetailsPaymentModeNachMandate
+	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode        = gen.OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode
+	OrderDetailCancellationRefundDetailsPaymentModeBankTransfer         = gen.OrderDetailCancellationRefundDetailsPaymentModeBankTransfer
+	OrderDetailCancellationRefundDetailsPaymentModeNachMandate          = gen.OrderDetailCancellationRefundDetailsPaymentModeNachMandate
+	OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode  = gen.OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode
+	OrderDetailPaymentStatusFailed                                      = gen.OrderDetailPaymentStatusFailed
+	OrderDetailPaymentStatusPartiallyPaid                               = gen.OrderDetailPaymentStatusPartiallyPaid
+	OrderDetailPaymentStatusPending                                     = gen.OrderDetailPaymentStatusPending
+	OrderDetailPaymentStatusSuccess                                     = gen.OrderDetailPaymentStatusSuccess
+	OrderDetailStatusAwaitingApproval                                   = gen.OrderDetailStatusAwaitingApproval
+	OrderDetailStatusAwaitingShipment                                   = gen.OrderDetailStatusAwaitingShipment
+	OrderDetailStatusCancelled                                          = gen.OrderDetailStatusCancelled
+	OrderDetailStatusComplete                                           = gen.OrderDetailStatusComplete
+	OrderDetailStatusConfirmed                                          = gen.OrderDetailStatusConfirmed
+	OrderDetailStatusDraft                                              = gen.OrderDetailStatusDraft
+	OrderDetailStatusPartiallyDelivered                                 = gen.OrderDetailStatusPartiallyDelivered
+	OrderDetailStatusPartiallyReturnToOrigin                            = gen.OrderDetailStatusPartiallyReturnToOrigin
+	OrderDetailStatusPartiallyScheduled                                 = gen.OrderDetailStatusPartiallyScheduled
+	OrderDetailStatusPartiallyShipped                                   = gen.OrderDetailStatusPartiallyShipped
+	OrderDetailStatusPartiallyUndelivered                               = gen.OrderDetailStatusPartiallyUndelivered
+	OrderDetailStatusPending                                            = gen.OrderDetailStatusPending
+	OrderDetailStatusReturnToOrigin                                     = gen.OrderDetailStatusReturnToOrigin
+	OrderDetailStatusShipped                                            = gen.OrderDetailStatusShipped
+	OrderDetailStatusUndelivered                                        = gen.OrderDetailStatusUndelivered
+	OrderItemProductTypeBundle                                          = gen.OrderItemProductTypeBundle
+	OrderItemProductTypeDigital                                         = gen.OrderItemProductTypeDigital
+	OrderItemProductTypePhysical                                        = gen.OrderItemProductTypePhysical
+	OrderItemTaxTypeGST                                                 = gen.OrderItemTaxTypeGST
+	OrderListPaymentStatusFailed                                        = gen.OrderListPaymentStatusFailed
+	OrderListPaymentStatusPartiallyPaid                                 = gen.OrderListPaymentStatusPartiallyPaid
+	OrderListPaymentStatusPending                                       = gen.OrderListPaymentStatusPending
+	OrderListPaymentStatusSuccess                                       = gen.OrderListPaymentStatusSuccess
+	OrderListStatusAwaitingApproval                                     = gen.OrderListStatusAwaitingApproval
+	OrderListStatusAwaitingShipment                                     = gen.OrderListStatusAwaitingShipment
+	OrderListStatusCancelled                                            = gen.OrderListStatusCancelled
+	OrderListStatusComplete                                             = gen.OrderListStatusComplete
+	OrderListStatusConfirmed                                            = gen.OrderListStatusConfirmed
+	OrderListStatusDraft                                                = gen.OrderListStatusDraft
+	OrderListStatusPartiallyDelivered                                   = gen.OrderListStatusPartiallyDelivered
+	OrderListStatusPartiallyReturnToOrigin                              = gen.OrderListStatusPartiallyReturnToOrigin
+	OrderListStatusPartiallyScheduled                                   = gen.OrderListStatusPartiallyScheduled
+	OrderListStatusPartiallyShipped                                     = gen.OrderListStatusPartiallyShipped
+	OrderListStatusPartiallyUndelivered                                 = gen.OrderListStatusPartiallyUndelivered
+	OrderListStatusReturnToOrigin                                       = gen.OrderListStatusReturnToOrigin
+	OrderListStatusShipped                                              = gen.OrderListStatusShipped
+	OrderListStatusUndelivered                                          = gen.OrderListStatusUndelivered
+	OrderPaymentStatusFailed                                            = gen.OrderPaymentStatusFailed
+	OrderPaymentStatusPartiallyPaid                                     = gen.OrderPaymentStatusPartiallyPaid
+	OrderPaymentStatusPending                                           = gen.OrderPaymentStatusPending
+	OrderPaymentStatusSuccess                                           = gen.OrderPaymentStatusSuccess
+	OrderRefundPaymentModeBankTransfer                                  = gen.OrderRefundPaymentModeBankTransfer
+	OrderRefundPaymentModeLoyaltyPoint                                  = gen.OrderRefundPaymentModeLoyaltyPoint
+	OrderRefundPaymentModeNachMandate                                   = gen.OrderRefundPaymentModeNachMandate
+	OrderRefundPaymentModeOriginalPaymentMode                           = gen.OrderRefundPaymentModeOriginalPaymentMode
+	OrderRefundStatusApproved                                           = gen.OrderRefundStatusApproved
+	OrderRefundStatusFailed                                             = gen.OrderRefundStatusFailed
+	OrderRefundStatusPending                                            = gen.OrderRefundStatusPending
+	OrderRefundStatusSuccess                                            = gen.OrderRefundStatusSuccess
+	OrderReturnDetailStatusApproved                                     = gen.OrderReturnDetailStatusApproved
+	OrderReturnDetailStatusCancelled                                    = gen.OrderReturnDetailStatusCancelled
+	OrderReturnDetailStatusComplete                                     = gen.OrderReturnDetailStatusComplete
+	OrderReturnDetailStatusCreated                                      = gen.OrderReturnDetailStatusCreated
+	OrderReturnDetailStatusRejected                                     = gen.OrderReturnDetailStatusRejected
+	OrderReturnStatusApproved                                           = gen.OrderReturnStatusApproved
+	OrderReturnStatusCancelled                                          = gen.OrderReturnStatusCancelled
+	OrderReturnStatusComplete                                           = gen.OrderReturnStatusComplete
+	OrderReturnStatusCreated                                            = gen.OrderReturnStatusCreated
+	OrderReturnStatusRejected                                           = gen.OrderReturnStatusRejected
+	OrderStatusAwaitingApproval                                         = gen.OrderStatusAwaitingApproval
+	OrderStatusAwaitingShipment                                         = gen.OrderStatusAwaitingShipment
+	OrderStatusCancelled                                                = gen.OrderStatusCancelled
+	OrderStatusComplete                                                 = gen.OrderStatusComplete
+	OrderStatusConfirmed                                                = gen.OrderStatusConfirmed
+	OrderStatusDraft                                                    = gen.OrderStatusDraft
+	OrderStatusPartiallyDelivered                                       = gen.OrderStatusPartiallyDelivered
+	OrderStatusPartiallyReturnToOrigin                                  = gen.OrderStatusPartiallyReturnToOrigin
+	OrderStatusPartiallyScheduled                                       = gen.OrderStatusPartiallyScheduled
+	OrderStatusPartiallyShipped                                         = gen.OrderStatusPartiallyShipped
+	OrderStatusPartiallyUndelivered                                     = gen.OrderStatusPartiallyUndelivered
+	OrderStatusPending                                                  = gen.OrderStatusPending
+	OrderStatusReturnToOrigin                                           = gen.OrderStatusReturnToOrigin
+	OrderStatusShipped                                                  = gen.OrderStatusShipped
+	OrderStatusUndelivered                                              = gen.OrderStatusUndelivered
+	PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery   = gen.PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery
+	PartialCollectAndDeliveryPreferenceTypeAuto                         = gen.PartialCollectAndDeliveryPreferenceTypeAuto
+	PartialCollectAndDeliveryPreferenceTypeUser                         = gen.PartialCollectAndDeliveryPreferenceTypeUser
+	Pause                                                               = gen.Pause
+	PaymentInfoPaymentStatusFailed                                      = gen.PaymentInfoPaymentStatusFailed
+	PaymentInfoPaymentStatusPartiallyPaid                               = gen.PaymentInfoPaymentStatusPartiallyPaid
+	PaymentInfoPaymentStatusPending                                     = gen.PaymentInfoPaymentStatusPending
+	PaymentInfoPaymentStatusRefundInitiated                             = gen.PaymentInfoPaymentStatusRefundInitiated
+	PaymentInfoPaymentStatusSuccess                                     = gen.PaymentInfoPaymentStatusSuccess
+	PaymentInfoTransactionTypePayment                                   = gen.PaymentInfoTransactionTypePayment
+	PaymentInfoTransactionTypeRefund                                    = gen.PaymentInfoTransactionTypeRefund
+	PaymentPage                                                         = gen.PaymentPage
+	Payu                                                                = gen.Payu
+	PayuPaymentInfoSiDetailsBillingCycleMONTHLY                         = gen.PayuPaymentInfoSiDetailsBillingCycleMONTHLY
+	PercentageDiscountRuleDiscountTypePercentage                        = gen.PercentageDiscountRuleDiscountTypePercentage
+	Plaintext                                                           = gen.Plaintext
+	ProductBundleItemProductTypeBundle                                  = gen.ProductBundleItemProductTypeBundle
+	ProductBundleItemProductTypeDigital                                 = gen.ProductBundleItemProductTypeDigital
+	ProductBundleItemProductTypePhysical                                = gen.ProductBundleItemProductTypePhysical
+	ProductDetailProductTypeBundle                                      = gen.ProductDetailProductTypeBundle
+	ProductDetailProductTypeDigital                                     = gen.ProductDetailProductTypeDigital
+	ProductDetailProductTypePhysical                                    = gen.ProductDetailProductTypePhysical
+	ProductPricingTaxTypeGST                                            = gen.ProductPricingTaxTypeGST
+	ProductProductTypeBundle                                            = gen.ProductProductTypeBundle
+	ProductProductTypeDigital                                           = gen.ProductProductTypeDigital
+	ProductProductTypePhysical                                          = gen.ProductProductTypePhysical
+	ProductReviewStatusApproved                                         = gen.ProductReviewStatusApproved
+	ProductSubscriptionBillingFrequencyAnnually                         = gen.ProductSubscriptionBillingFrequencyAnnually
+	ProductSubscriptionBillingFrequencyMonthly                          = gen.ProductSubscriptionBillingFrequencyMonthly
+	ProductSubscriptionBillingFrequencyWeekly                           = gen.ProductSubscriptionBillingFrequencyWeekly
+	ProductSubscriptionOrderFrequencyAnnully                            = gen.ProductSubscriptionOrderFrequencyAnnully
+	ProductSubscriptionOrderFrequencyMonthly                            = gen.ProductSubscriptionOrderFrequencyMonthly
+	ProductSubscriptionOrderFrequencyWeekly                             = gen.ProductSubscriptionOrderFrequencyWeekly
+	PromotionPromotionTypeBuyXGetY                                      = gen.PromotionPromotionTypeBuyXGetY
+	PromotionPromotionTypeDiscount                                      = gen.PromotionPromotionTypeDiscount
+	PromotionPromotionTypeFreeGoods                                     = gen.PromotionPromotionTypeFreeGoods
+	PromotionPromotionTypeFreeShipping                                  = gen.PromotionPromotionTypeFreeShipping
+	PromotionPromotionTypeVolumeBased                                   = gen.PromotionPromotionTypeVolumeBased
+	PromotionTypeBuyXGetY                                               = gen.PromotionTypeBuyXGetY
+	PromotionTypeDiscount                                               = gen.PromotionTypeDiscount
+	PromotionTypeFreeGoods                                              = gen.PromotionTypeFreeGoods
+	PromotionTypeFreeShipping                                           = gen.PromotionTypeFreeShipping
+	PromotionTypeVolumeBased                                            = gen.PromotionTypeVolumeBased
+	REQUIRED                                                            = gen.REQUIRED
+	ReadyForPayment                                                     = gen.ReadyForPayment
+	Remove                                                              = gen.Remove
+	Revoke                                                              = gen.Revoke
+	Rupay                                                               = gen.Rupay
+	ShipmentStatusCancelled                                             = gen.ShipmentStatusCancelled
+	ShipmentStatusDelivered                                             = gen.ShipmentStatusDelivered
+	ShipmentStatusDeliveryAttempted                                     = gen.ShipmentStatusDeliveryAttempted
+	ShipmentStatusInTransit                                             = gen.ShipmentStatusInTransit
+	ShipmentStatusLost                                                  = gen.ShipmentStatusLost
+	ShipmentStatusOutForDelivery                                        = gen.ShipmentStatusOutForDelivery
+	ShipmentStatusPacked                                                = gen.ShipmentStatusPacked
+	ShipmentStatusReturnToOrigin                                        = gen.ShipmentStatusReturnToOrigin
+	ShipmentStatusScheduleRequested                                     = gen.ShipmentStatusScheduleRequested
+	ShipmentStatusScheduled                                             = gen.ShipmentStatusScheduled
+	ShipmentStatusShipped                                               = gen.ShipmentStatusShipped
+	ShipmentStatusUndelivered                                           = gen.ShipmentStatusUndelivered
+	ShipmentStatusUnscheduled                                           = gen.ShipmentStatusUnscheduled
+	ShippingMethodShippingTypeAuto                                      = gen.ShippingMethodShippingTypeAuto
+	ShippingMethodShippingTypeManual                                    = gen.ShippingMethodShippingTypeManual
+	SingleSelectAttributeTypeSingleSelect                               = gen.SingleSelectAttributeTypeSingleSelect
+	SingleSelectOptionTypeSingleSelect                                  = gen.SingleSelectOptionTypeSingleSelect
+	Standard                                                            = gen.Standard
+	SubscriptionBillingFrequencyAnnually                                = gen.SubscriptionBillingFrequencyAnnually
+	SubscriptionBillingFrequencyMonthly                                 = gen.SubscriptionBillingFrequencyMonthly
+	SubscriptionBillingFrequencyWeekly                                  = gen.SubscriptionBillingFrequencyWeekly
+	SubscriptionDetailBillingFrequencyAnnually                          = gen.SubscriptionDetailBillingFrequencyAnnually
+	SubscriptionDetailBillingFrequencyMonthly                           = gen.SubscriptionDetailBillingFrequencyMonthly
+	SubscriptionDetailBillingFrequencyWeekly                            = gen.SubscriptionDetailBillingFrequencyWeekly
+	SubscriptionDetailShippingFrequencyAnnually                         = gen.SubscriptionDetailShippingFrequencyAnnually
+	SubscriptionDetailShippingFrequencyMonthly                          = gen.SubscriptionDetailShippingFrequencyMonthly
+	SubscriptionDetailShippingFrequencyWeekly                           = gen.SubscriptionDetailShippingFrequencyWeekly
+	SubscriptionDetailStatusActive                                      = gen.SubscriptionDetailStatusActive
+	SubscriptionDetailStatusCreated                                     = gen.SubscriptionDetailStatusCreated
+	SubscriptionDetailStatusPaused                                      = gen.SubscriptionDetailStatusPaused
+	SubscriptionDetailStatusRevoked                                     = gen.SubscriptionDetailStatusRevoked
+	SubscriptionInvoiceItemTaxTypeGST                                   = gen.SubscriptionInvoiceItemTaxTypeGST
+	SubscriptionShippingFrequencyAnnually                               = gen.SubscriptionShippingFrequencyAnnually
+	SubscriptionShippingFrequencyMonthly                                = gen.SubscriptionShippingFrequencyMonthly
+	SubscriptionShippingFrequencyWeekly                                 = gen.SubscriptionShippingFrequencyWeekly
+	SubscriptionStatusActive                                            = gen.SubscriptionStatusActive
+	SubscriptionStatusCreated                                           = gen.SubscriptionStatusCreated
+	SubscriptionStatusPaused                                            = gen.SubscriptionStatusPaused
+	SubscriptionStatusRevoked                                           = gen.SubscriptionStatusRevoked
+	Surface                                                             = gen.Surface
+	Text                                                                = gen.Text
+	Track                                                               = gen.Track
+	Unknown                                                             = gen.Unknown
+	UpdateDigitalProductSubscriptionBillingFrequencyAnnually            = gen.UpdateDigitalProductSubscriptionBillingFrequencyAnnually
+	UpdateDigitalProductSubscriptionBillingFrequencyMonthly             = gen.UpdateDigitalProductSubscriptionBillingFrequencyMonthly
+	UpdateDigitalProductSubscriptionBillingFrequencyWeekly              = gen.UpdateDigitalProductSubscriptionBillingFrequencyWeekly
+	UpdateDigitalProductSubscriptionCommandUpdate                       = gen.UpdateDigitalProductSubscriptionCommandUpdate
+	UpdateInboundBankAccountAccountTypeInbound                          = gen.UpdateInboundBankAccountAccountTypeInbound
+	UpdateOutboundBankAccountAccountTypeOutbound                        = gen.UpdateOutboundBankAccountAccountTypeOutbound
+	UpdatePhysicalProductSubscriptionBillingFrequencyAnnually           = gen.UpdatePhysicalProductSubscriptionBillingFrequencyAnnually
+	UpdatePhysicalProductSubscriptionBillingFrequencyMonthly            = gen.UpdatePhysicalProductSubscriptionBillingFrequencyMonthly
+	UpdatePhysicalProductSubscriptionBillingFrequencyWeekly             = gen.UpdatePhysicalProductSubscriptionBillingFrequencyWeekly
+	UpdatePhysicalProductSubscriptionCommandUpdate                      = gen.UpdatePhysicalProductSubscriptionCommandUpdate
+	UpdatePhysicalProductSubscriptionShippingFrequencyAnnually          = gen.UpdatePhysicalProductSubscriptionShippingFrequencyAnnually
+	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly           = gen.UpdatePhysicalProductSubscriptionShippingFrequencyMonthly
+	UpdatePhysicalProductSubscriptionShippingFrequencyWeekly            = gen.UpdatePhysicalProductSubscriptionShippingFrequencyWeekly
+	UpiPaymentPaymentStatusFailed                                       = gen.UpiPaymentPaymentStatusFailed
+	UpiPaymentPaymentStatusPartiallyPaid                                = gen.UpiPaymentPaymentStatusPartiallyPaid
+	UpiPaymentPaymentStatusPending                                      = gen.UpiPaymentPaymentStatusPending
+	UpiPaymentPaymentStatusRefundInitiated                              = gen.UpiPaymentPaymentStatusRefundInitiated
+	UpiPaymentPaymentStatusSuccess                                      = gen.UpiPaymentPaymentStatusSuccess
+	UpiPaymentTransactionTypePayment                                    = gen.UpiPaymentTransactionTypePayment
+	UpiPaymentTransactionTypeRefund                                     = gen.UpiPaymentTransactionTypeRefund
+	UserLoginMethodsEmail                                               = gen.UserLoginMethodsEmail
+	UserLoginMethodsPassword                                            = gen.UserLoginMethodsPassword
+	UserLoginMethodsPhone                                               = gen.UserLoginMethodsPhone
+	UserLoginMethodsWhatsapp                                            = gen.UserLoginMethodsWhatsapp
+	Valid                                                               = gen.Valid
+	VariantDetailProductTypeBundle                                      = gen.VariantDetailProductTypeBundle
+	VariantDetailProductTypeDigital                                     = gen.VariantDetailProductTypeDigital
+	VariantDetailProductTypePhysical                                    = gen.VariantDetailProductTypePhysical
+	VariantOptionTypeColor                                              = gen.VariantOptionTypeColor
+	VariantOptionTypeSingleSelect                                       = gen.VariantOptionTypeSingleSelect
+	Visa                                                                = gen.Visa
+	VolumeBasedCouponPromotionAppliesToProductProduct                   = gen.VolumeBasedCouponPromotionAppliesToProductProduct
+	VolumeBasedPromotionPromotionTypeVolumeBased                        = gen.VolumeBasedPromotionPromotionTypeVolumeBased
+	WalletPaymentPaymentStatusFailed                                    = gen.WalletPaymentPaymentStatusFailed
+	WalletPaymentPaymentStatusPartiallyPaid                             = gen.WalletPaymentPaymentStatusPartiallyPaid
+	WalletPaymentPaymentStatusPending                                   = gen.WalletPaymentPaymentStatusPending
+	WalletPaymentPaymentStatusRefundInitiated                           = gen.WalletPaymentPaymentStatusRefundInitiated
+	WalletPaymentPaymentStatusSuccess                                   = gen.WalletPaymentPaymentStatusSuccess
+	WalletPaymentTransactionTypePayment                                 = gen.WalletPaymentTransactionTypePayment
+	WalletPaymentTransactionTypeRefund                                  = gen.WalletPaymentTransactionTypeRefund
+	Website                                                             = gen.Website
 )

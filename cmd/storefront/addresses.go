@@ -89,12 +89,12 @@ var addressesCmds = map[string]addressesCmd{
 			return nil
 		}
 	}},
-	"edit": {"addresses edit --id ID [address flags: only those given change]", func(fs *flag.FlagSet) func(context.Context, *addressesRun) error {
-		id := fs.String("id", "", "the address's ID, from addresses list (required)")
+	"edit": {"addresses edit ID [address flags: only those given change]", func(fs *flag.FlagSet) func(context.Context, *addressesRun) error {
+		id := fs.String("id", "", "the address's ID, from addresses list (or give it as the first argument)")
 		f := registerAddressFlags(fs)
 		return func(ctx context.Context, a *addressesRun) error {
 			if *id == "" {
-				return usagef("--id is required")
+				return usagef("an address ID is required (see addresses list)")
 			}
 			changed := false
 			fs.Visit(func(fl *flag.Flag) { changed = changed || f.names[fl.Name] })
@@ -116,11 +116,11 @@ var addressesCmds = map[string]addressesCmd{
 			return nil
 		}
 	}},
-	"delete": {"addresses delete --id ID", func(fs *flag.FlagSet) func(context.Context, *addressesRun) error {
-		id := fs.String("id", "", "the address's ID, from addresses list (required)")
+	"delete": {"addresses delete ID", func(fs *flag.FlagSet) func(context.Context, *addressesRun) error {
+		id := fs.String("id", "", "the address's ID, from addresses list (or give it as the first argument)")
 		return func(ctx context.Context, a *addressesRun) error {
 			if *id == "" {
-				return usagef("--id is required")
+				return usagef("an address ID is required (see addresses list)")
 			}
 			if err := a.customers.DeleteAddress(ctx, a.customerID, *id); err != nil {
 				return a.fail("delete-address", err)
@@ -258,6 +258,7 @@ func (a *addressesRun) saved(op string, addr storefront.CustomerAddress) {
 func (a *addressesRun) fail(op string, err error) error {
 	if a.o.json {
 		a.out.emit("", errorJSONOf(op, err))
+		return &shownAsJSON{err}
 	}
 	return err
 }

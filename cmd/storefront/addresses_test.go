@@ -75,7 +75,7 @@ func TestAddressesCommands(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[0], home+" (Home) [default billing]"), lines[0])
 	assert.Contains(t, lines[1], "Floor 3")
 
-	r = addresses("edit", "--id", home, "--landmark", "Opposite the metro", "--default-shipping")
+	r = addresses("edit", home, "--landmark", "Opposite the metro", "--default-shipping")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "update-address-detail: ok")
 	assert.Contains(t, r.stdout, "Opposite the metro")
@@ -97,7 +97,7 @@ func TestAddressesCommands(t *testing.T) {
 	assert.Equal(t, "12 MG Road", listed.Addresses[0].AddressLine1, "the fields not given stay")
 	assert.False(t, listed.Addresses[1].IsDefaultShipping, "the role moved")
 
-	r = addresses("delete", "--id", office)
+	r = addresses("delete", office)
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "delete-address: ok  "+office)
 	r = addresses("list")
@@ -134,7 +134,7 @@ func TestAddressesFailures(t *testing.T) {
 	assert.Contains(t, r.stderr, "give at least one field")
 	r = addresses("delete")
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.stderr, "--id is required")
+	assert.Contains(t, r.stderr, "an address ID is required")
 
 	session := filepath.Join(t.TempDir(), "anon.json")
 	environ := map[string]string{"CE_STORE_ID": srv.StoreID(), "CE_API_KEY": srv.APIKey(), "CE_BASE_URL": srv.BaseURL()}
@@ -159,7 +159,7 @@ func TestAddressesUsage(t *testing.T) {
 		assert.NotContains(t, r.stdout+r.stderr, liveKey, "%v", args)
 	}
 	for _, cmd := range addressCommands {
-		for _, extra := range [][]string{{"--bogus"}, {"--timeout", "soon"}, {"stray"}} {
+		for _, extra := range [][]string{{"--bogus"}, {"--timeout", "soon"}, {"id-or-stray", "stray"}} {
 			args := append(append([]string(nil), cmd...), extra...)
 			r := runCLI(t, environ, "", args...)
 			assert.Equal(t, 2, r.code, "%v", args)
@@ -177,5 +177,5 @@ func TestAddressesUsage(t *testing.T) {
 		assert.Contains(t, r.stderr, "storefront addresses --help")
 	}
 	r := runCLI(t, nil, "", "--help")
-	assert.Contains(t, r.stdout, "storefront addresses <operation>")
+	assert.Contains(t, r.stdout, "storefront addresses list | add | edit ID | delete ID")
 }

@@ -241,7 +241,9 @@ func (c *cli) openSession(ctx context.Context, name, synopsis string, args []str
 	if err := fs.parse(args); err != nil {
 		return nil, err
 	}
-	sf.fromEnv(c.getenv)
+	if err := sf.fromEnv(c.getenv); err != nil {
+		return nil, err
+	}
 	if sf.storeID == "" {
 		return nil, usagef("--store-id (or CE_STORE_ID) is required")
 	}
@@ -303,6 +305,7 @@ func (a *authRun) report(ctx context.Context, op string, err error) error {
 func (a *authRun) fail(op string, err error) error {
 	if a.o.json {
 		a.out.emit("", errorJSONOf(op, err))
+		return &shownAsJSON{err}
 	}
 	return err
 }

@@ -62,7 +62,9 @@ func (r *catalogRun) register(fs *cmdFlags) {
 
 // connect builds the client once the flags are parsed.
 func (r *catalogRun) connect(c *cli) error {
-	r.sf.fromEnv(c.getenv)
+	if err := r.sf.fromEnv(c.getenv); err != nil {
+		return err
+	}
 	if r.sf.storeID == "" {
 		return usagef("--store-id (or CE_STORE_ID) is required")
 	}
@@ -205,8 +207,9 @@ func (c *cli) catalogSearch(ctx context.Context, args []string) error {
 	filter := fs.String("filter", "", `a filter expression, e.g. "pricing.selling_price 100 TO 500"`)
 	page := fs.Int("page", 1, "the page")
 	limit := fs.Int("limit", 25, "results per page")
-	query, rest := leadingArg(args)
-	if err := fs.parse(rest); err != nil {
+	var query string
+	fs.StringVar(&query, "query", "", "the search query (or give it as the first argument)")
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if query == "" {
@@ -224,11 +227,7 @@ func (c *cli) catalogSearch(ctx context.Context, args []string) error {
 
 	body := storefront.SearchProduct{Query: query, Page: *page, Limit: *limit}
 	if *filter != "" {
-		var f storefront.SearchProduct_Filter
-		if err := f.FromSearchProductFilter0(*filter); err != nil {
-			return err
-		}
-		body.Filter = &f
+		body.Filter = storefront.Filter(*filter)
 	}
 	res, err := r.client.Public.Catalog.SearchProducts(ctx, nil, body)
 	if err != nil {
@@ -255,8 +254,9 @@ func (c *cli) catalogShow(ctx context.Context, args []string) error {
 	fs := c.flagSet("catalog show", "catalog show PRODUCT [flags]")
 	var r catalogRun
 	r.register(fs)
-	id, rest := leadingArg(args)
-	if err := fs.parse(rest); err != nil {
+	var id string
+	fs.StringVar(&id, "product", "", "the product's ID or slug (or give it as the first argument)")
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if id == "" {
@@ -303,13 +303,4 @@ func (c *cli) catalogShow(ctx context.Context, args []string) error {
 	}
 	r.out.emit(b.String(), d)
 	return nil
-}
-
-// leadingArg splits a positional argument given before the flags from
-// them: "search shirt --limit 5".
-func leadingArg(args []string) (string, []string) {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		return args[0], args[1:]
-	}
-	return "", args
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,16 +49,80 @@ func (s *storeFlags) register(fs *flag.FlagSet, timeout time.Duration) {
 	fs.StringVar(&s.apiKey, "api-key", "", "the store's API key (env CE_API_KEY)")
 	fs.StringVar(&s.env, "env", "", `environment: staging or production (env CE_ENV; default "staging")`)
 	fs.StringVar(&s.baseURL, "base-url", "", "base URL, overriding --env, e.g. http://127.0.0.1:8080 (env CE_BASE_URL)")
-	fs.DurationVar(&s.timeout, "timeout", timeout, "give up after this long")
+	durationVar(fs, &s.timeout, "timeout", timeout, "give up after this long, e.g. 30s or 2m")
 }
 
+// durationValue is a flag.Value for a time.Duration whose error says what
+// a duration looks like ("5" is not one: "5m" is).
+type durationValue time.Duration
+
+func durationVar(fs *flag.FlagSet, p *time.Duration, name string, def time.Duration, usage string) {
+	*p = def
+	fs.Var((*durationValue)(p), name, usage)
+}
+
+func (d *durationValue) Set(s string) error {
+	v, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("%q is not a duration: give a number with a unit, such as 5m, 90s or 1h30m", s)
+	}
+	*d = durationValue(v)
+	return nil
+}
+
+func (d *durationValue) String() string { return time.Duration(*d).String() }
+
 // fromEnv fills the store flags the command line left empty from the
-// CE_… variables.
-func (s *storeFlags) fromEnv(getenv env) {
+// CE_… variables, then checks them all before anything is sent: an
+// environment that is neither staging nor production, a base URL that is
+// not an absolute http:// or https:// URL, or a timeout that is not
+// positive is a usage error naming what is accepted.
+func (s *storeFlags) fromEnv(getenv env) error {
 	s.storeID = envOr(s.storeID, getenv("CE_STORE_ID"))
 	s.apiKey = envOr(s.apiKey, getenv("CE_API_KEY"))
 	s.env = envOr(envOr(s.env, getenv("CE_ENV")), "staging")
 	s.baseURL = envOr(s.baseURL, getenv("CE_BASE_URL"))
+	if _, err := parseEnv(s.env); err != nil {
+		return err
+	}
+	if s.baseURL != "" {
+		if err := checkBaseURL(s.baseURL); err != nil {
+			return err
+		}
+	}
+	if s.timeout <= 0 {
+		return usagef("--timeout must be positive, such as 30s or 2m")
+	}
+	return nil
+}
+
+// parseEnv reads --env (or CE_ENV): staging or production, nothing else.
+func parseEnv(v string) (storefront.Environment, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "staging":
+		return storefront.Staging, nil
+	case "production":
+		return storefront.Production, nil
+	}
+	return 0, usagef("--env (or CE_ENV) must be staging or production, not %q", v)
+}
+
+// checkBaseURL accepts an absolute http:// or https:// URL with a host and
+// no user info, query or fragment, and says so otherwise. The value is
+// quoted only when it holds no user info (which could be a password).
+func checkBaseURL(raw string) error {
+	shown := fmt.Sprintf(" (got %q)", raw)
+	if strings.Contains(raw, "@") {
+		shown = ""
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return usagef("--base-url (or CE_BASE_URL) must start with http:// or https://, such as http://127.0.0.1:8080%s", shown)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return usagef("--base-url (or CE_BASE_URL) must have no user info, query or fragment: a base URL such as https://shop.example.com")
+	}
+	return nil
 }
 
 func envOr(v, def string) string {
@@ -77,11 +142,14 @@ func (s *storeFlags) options() ([]storefront.Option, error) {
 		opts = append(opts, storefront.WithAPIKey(s.apiKey))
 	}
 	if s.baseURL != "" {
-		opts = append(opts, storefront.WithBaseURL(s.baseURL))
+		if err := checkBaseURL(s.baseURL); err != nil {
+			return nil, err
+		}
+		opts = append(opts, storefront.WithBaseURL(strings.TrimSpace(s.baseURL)))
 	} else {
-		e, err := storefront.ParseEnvironment(s.env)
+		e, err := parseEnv(s.env)
 		if err != nil {
-			return nil, usagef("--env must be staging or production")
+			return nil, err
 		}
 		opts = append(opts, storefront.WithEnvironment(e))
 	}
@@ -113,18 +181,61 @@ func (c *cli) flagSet(name, synopsis string) *cmdFlags {
 	return &cmdFlags{FlagSet: fs, synopsis: synopsis, c: c}
 }
 
-// parse parses args. --help prints the usage and returns flag.ErrHelp; a
-// flag error or a stray argument is a usage error of the command.
+// positionals names, per command, the flags its positional arguments set,
+// in order: "cart add tea --quantity 2" is "cart add --product tea
+// --quantity 2". The thing a command acts on is its first argument, and
+// flags may come before or after it; the flag forms are kept for scripts.
+var positionals = map[string][]string{
+	"catalog show":     {"product"},
+	"catalog search":   {"query"},
+	"cart add":         {"product"},
+	"cart remove":      {"product"},
+	"cart coupon":      {"code"},
+	"orders show":      {"order"},
+	"orders cancel":    {"order"},
+	"addresses edit":   {"id"},
+	"addresses delete": {"id"},
+}
+
+// parse parses args: flags anywhere, and the command's positional
+// arguments (see positionals) wherever they stand; everything after "--"
+// is positional. --help prints the usage and returns flag.ErrHelp; a flag
+// error, a stray argument or a positional argument that contradicts its
+// flag is a usage error of the command.
 func (fs *cmdFlags) parse(args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.printUsage(fs.c.stdout)
-			return err
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.printUsage(fs.c.stdout)
+				return err
+			}
+			return &usageError{cmd: fs.Name(), msg: err.Error()}
 		}
-		return &usageError{cmd: fs.Name(), msg: err.Error()}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
 	}
-	if fs.NArg() > 0 {
-		return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	names := positionals[fs.Name()]
+	for i, v := range pos {
+		if i >= len(names) {
+			return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("unexpected argument %q", v)}
+		}
+		f := fs.Lookup(names[i])
+		set := false
+		fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == names[i] })
+		if set && f.Value.String() != v {
+			return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("%q and --%s %q name different things: give one", v, names[i], f.Value.String())}
+		}
+		if err := fs.Set(names[i], v); err != nil {
+			return &usageError{cmd: fs.Name(), msg: err.Error()}
+		}
 	}
 	return nil
 }
@@ -228,6 +339,8 @@ func (p printer) emit(text string, v any) {
 // the one line on stderr).
 type errorJSON struct {
 	OK        bool              `json:"ok"`
+	Command   string            `json:"command,omitempty"` // for a usage error
+	Usage     bool              `json:"usage_error,omitempty"`
 	Step      string            `json:"step,omitempty"`
 	Error     string            `json:"error"`
 	Status    int               `json:"status,omitempty"`

@@ -52,7 +52,9 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	sf.fromEnv(c.getenv)
+	if err := sf.fromEnv(c.getenv); err != nil {
+		return err
+	}
 
 	storeID, target, embedded := sf.storeID, "", false
 	opts := []storefront.Option{storefront.WithLogger(c.logger(o))}
@@ -125,6 +127,9 @@ func (c *cli) demo(ctx context.Context, args []string) error {
 	sum.Summary.Target, sum.Summary.Steps, sum.Summary.Succeeded = target, len(steps), succeeded
 	sum.Summary.DurationMS = time.Since(start).Milliseconds()
 	out.emit(fmt.Sprintf("demo: %d/%d steps succeeded in %s", succeeded, len(steps), time.Since(start).Round(time.Millisecond)), sum)
+	if failure != nil && o.json {
+		return &shownAsJSON{failure} // its step's line said it
+	}
 	return failure
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -23,14 +22,9 @@ type demoShop struct {
 // fake server, whose seeded catalog, coupons and test card they use.
 func shopSteps(sess *storefront.Session) demoShop {
 	var cartID, orderNumber string
-	must := func(raw string, v any) {
-		if err := json.Unmarshal([]byte(raw), v); err != nil {
-			panic(err) // the demo's own JSON
-		}
-	}
-	const address = `{"first_name":"Asha","last_name":"Rao","country_code":"+91","phone":"9876543210","email":"asha@example.com",
-		"address_line1":"12 Residency Road","address_line2":null,"landmark":null,"pincode":"560001","city":"Bengaluru",
-		"state":"Karnataka","country":"India","tax_identification_number":null,"business_name":null,"nickname":"Home"}`
+	address := storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"), CountryCode: "+91", Phone: "9876543210",
+		Email: "asha@example.com", AddressLine1: "12 Residency Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka",
+		Country: "India", Nickname: new("Home")}
 	variant := "darjeeling-first-flush-100-g"
 	mug := "classic-ceramic-mug-terracotta"
 	return demoShop{
@@ -72,26 +66,20 @@ func shopSteps(sess *storefront.Session) demoShop {
 		}},
 		checkout: []demoStep{
 			{"address and delivery", "create-cart-address, update-fulfillment-preference", func(ctx context.Context) (string, error) {
-				var addresses storefront.CreateCartAddressBody
-				must(`{"billing_address":`+address+`,"shipping_address":`+address+`}`, &addresses)
-				if _, err := sess.Cart.CreateCartAddress(ctx, cartID, addresses); err != nil {
+				if _, err := sess.Cart.CreateCartAddress(ctx, cartID, storefront.BillAndShipTo(address, address)); err != nil {
 					return "", err
 				}
-				var pref storefront.FulfillmentPreference
-				must(`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+`","shipping_provider_id":"`+
-					storefronttest.ShippingProvider+`","courier_company_id":"`+storefronttest.CourierExpress+`"}]}`, &pref)
-				c, err := sess.Cart.UpdateFulfillmentPreference(ctx, cartID, pref)
+				c, err := sess.Cart.UpdateFulfillmentPreference(ctx, cartID, storefront.Deliver(storefront.DeliveryShipment{
+					ID: storefronttest.ShipmentStore, ShippingProviderID: storefronttest.ShippingProvider, CourierCompanyID: new(storefronttest.CourierExpress)}))
 				if err != nil {
 					return "", err
 				}
 				return fmt.Sprintf("express delivery %s, total %s", rupees(c.Cart.ShippingAmountIncludingTax), rupees(&c.Cart.GrandTotal)), nil
 			}},
 			{"pay (test card)", "create-order", func(ctx context.Context) (string, error) {
-				var card storefront.PaymentMethodPayload
-				must(`{"payment_provider_slug":"juspay","integration_type":"express-checkout","return_url":"https://example.com/return",
-					"payment_method_type":"CARD","save_to_locker":false,"card_number":"`+storefronttest.TestCardSuccess+`",
-					"card_exp_month":"12","card_exp_year":"2099","name_on_card":"Asha Rao","card_security_code":"123"}`, &card)
-				res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: cartID, PaymentMethod: &card})
+				card := storefront.PayByCard(storefront.JusPayNewCard{CardNumber: storefronttest.TestCardSuccess, CardExpMonth: "12",
+					CardExpYear: "2099", NameOnCard: "Asha Rao", CardSecurityCode: "123", ReturnURL: "https://example.com/return"})
+				res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: cartID, PaymentMethod: card})
 				if err != nil {
 					return "", err
 				}

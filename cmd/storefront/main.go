@@ -39,6 +39,7 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv env
+	json   bool // --json was given: a failure is also printed as JSON on stdout
 }
 
 // Exit codes.
@@ -54,18 +55,23 @@ Usage:
   storefront demo      [flags]             run the whole story: catalog, auth, cart and checkout (embedded fake server unless a store is given)
   storefront serve     [flags]             serve the fake Storefront API on a local port
   storefront auth      <operation> [flags] run one Auth operation; the session is kept in a file
-  storefront catalog   <list|search|show> [flags]
+  storefront catalog   list | search QUERY | show PRODUCT [flags]
                                            browse the catalog with the API key alone
-  storefront cart      <operation> [flags] the session's cart: show, add, remove, coupon
-  storefront orders    <operation> [flags] the session's orders: list, show, cancel
-  storefront addresses <operation> [flags] the logged-in customer's addresses: list, add, edit, delete
+  storefront cart      show | add PRODUCT | remove PRODUCT | coupon CODE [flags]
+                                           the session's cart
+  storefront orders    list | show NUMBER | cancel NUMBER [flags]
+                                           the session's orders
+  storefront addresses list | add | edit ID | delete ID [flags]
+                                           the logged-in customer's addresses
   storefront version                       print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
 verify-otp, refresh, logout, whoami.
 
-Every command takes --help, --json (machine-readable output, one JSON object
-per line) and --verbose (the SDK's debug log on stderr, secrets redacted). A
+The thing a command acts on is its first argument; flags may come before or
+after it. Every command takes --help, --json (machine-readable output, one
+JSON object per line, failures included) and --verbose (the SDK's debug log
+on stderr, secrets redacted). A
 real store is configured with --store-id/--api-key and --env
 staging|production or --base-url, or with the CE_STORE_ID, CE_API_KEY, CE_ENV
 and CE_BASE_URL environment variables.
@@ -78,6 +84,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
+	c.json = wantsJSON(rest)
 	var err error
 	switch cmd {
 	case "demo":
@@ -127,9 +134,11 @@ func inCommand(cmd string, err error) error {
 	return err
 }
 
-// exitCode prints err (once, as one line on stderr) and maps it to an exit code.
+// exitCode prints err (once, as one line on stderr, and with --json once
+// as a JSON object on stdout) and maps it to an exit code.
 func (c *cli) exitCode(err error) int {
 	var ue *usageError
+	var shown *shownAsJSON
 	switch {
 	case err == nil:
 		return exitOK
@@ -138,13 +147,42 @@ func (c *cli) exitCode(err error) int {
 	case errors.As(err, &ue):
 		name := strings.TrimSpace("storefront " + ue.cmd)
 		fmt.Fprintf(c.stderr, "%s: %s (see %s --help)\n", name, oneLine(ue.msg), name)
+		if c.json {
+			printer{c.stdout, true}.emit("", errorJSON{Command: ue.cmd, Error: oneLine(ue.msg), Usage: true})
+		}
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail
 	}
 	fmt.Fprintf(c.stderr, "storefront: %s\n", describe(err))
+	if c.json && !errors.As(err, &shown) {
+		printer{c.stdout, true}.emit("", errorJSONOf("", err))
+	}
 	return exitFail
 }
+
+// wantsJSON reports whether the arguments of a command ask for --json
+// (before a "--" that ends the flags), so that a failure found before or
+// while parsing them is printed as JSON too.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-json", "--json", "-json=true", "--json=true", "-json=1", "--json=1":
+			return true
+		}
+	}
+	return false
+}
+
+// shownAsJSON marks an error that a command already printed as JSON on
+// stdout (a failed step of the demo, a failed operation): exitCode prints
+// only its line on stderr.
+type shownAsJSON struct{ err error }
+
+func (e *shownAsJSON) Error() string { return e.err.Error() }
+func (e *shownAsJSON) Unwrap() error { return e.err }
 
 // errReported is returned by commands that already printed their failure.
 var errReported = errors.New("reported")

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/commercengine-go/sdk/api"
+	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -23,14 +26,16 @@ type serveInfo struct {
 }
 
 func (c *cli) serve(ctx context.Context, args []string) error {
-	fs := c.flagSet("serve", "serve [--addr 127.0.0.1:8080] [--api-key KEY] [--access-ttl 15m] [--refresh-ttl 720h]")
+	fs := c.flagSet("serve", "serve [--addr 127.0.0.1:8080] [--api-key KEY] [--access-ttl 15m] [--refresh-ttl 720h] [--calls]")
 	var o common
 	o.register(fs.FlagSet)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	apiKey := fs.String("api-key", "", "the API key the server requires (env CE_API_KEY; default: a random one, printed)")
 	storeID := fs.String("store-id", "", fmt.Sprintf("store ID shown in the printed base URL; any store ID works in the path (env CE_STORE_ID; default %q)", storefronttest.DefaultStoreID))
-	accessTTL := fs.Duration("access-ttl", storefronttest.DefaultAccessTTL, "lifetime of access tokens")
-	refreshTTL := fs.Duration("refresh-ttl", storefronttest.DefaultRefreshTTL, "lifetime of refresh tokens")
+	var accessTTL, refreshTTL time.Duration
+	durationVar(fs.FlagSet, &accessTTL, "access-ttl", storefronttest.DefaultAccessTTL, "lifetime of access tokens, e.g. 15m or 90s")
+	durationVar(fs.FlagSet, &refreshTTL, "refresh-ttl", storefronttest.DefaultRefreshTTL, "lifetime of refresh tokens, e.g. 720h")
+	calls := fs.Bool("calls", false, "when the server stops, print how many times each operation was called (refreshes included)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -41,15 +46,22 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 		*apiKey, keySource = c.getenv("CE_API_KEY"), "CE_API_KEY"
 	}
 	*storeID = envOr(envOr(*storeID, c.getenv("CE_STORE_ID")), storefronttest.DefaultStoreID)
-	if *accessTTL <= 0 || *refreshTTL <= 0 {
-		return usagef("--access-ttl and --refresh-ttl must be positive")
+	if accessTTL <= 0 || refreshTTL <= 0 {
+		return usagef("--access-ttl and --refresh-ttl must be positive, such as 15m or 720h")
+	}
+	if accessTTL <= storefront.DefaultRefreshMargin {
+		// The SDK refreshes a token that expires within its refresh margin:
+		// with tokens this short, every call of a client would refresh first.
+		fmt.Fprintf(c.stderr, "storefront serve: warning: --access-ttl %s is not longer than the SDK's refresh margin (%s): "+
+			"a client refreshes a token that expires within the margin, so every call it makes would refresh first\n",
+			accessTTL, storefront.DefaultRefreshMargin)
 	}
 
 	fake := storefronttest.New(
 		storefronttest.WithAPIKey(*apiKey),
 		storefronttest.WithStoreID(*storeID),
-		storefronttest.WithAccessTTL(*accessTTL),
-		storefronttest.WithRefreshTTL(*refreshTTL),
+		storefronttest.WithAccessTTL(accessTTL),
+		storefronttest.WithRefreshTTL(refreshTTL),
 		storefronttest.WithLogger(c.logger(o)),
 	)
 	defer fake.Close()
@@ -72,6 +84,8 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	ctx, stopWatching := stopWithParent(ctx)
+	defer stopWatching()
 	select {
 	case err := <-served:
 		return fmt.Errorf("serve: %w", err)
@@ -87,8 +101,39 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
+	if *calls {
+		printCalls(printer{c.stdout, o.json}, fake.CallCounts())
+	}
 	if !o.json {
 		fmt.Fprintln(c.stdout, "storefront fake server stopped")
 	}
 	return nil
+}
+
+// callsReport is what serve --calls prints when the server stops.
+type callsReport struct {
+	Calls map[string]int `json:"calls"` // per operation ID
+	Total int            `json:"total"`
+}
+
+// printCalls prints the calls per operation, most called first.
+func printCalls(p printer, counts map[string]int) {
+	r := callsReport{Calls: counts}
+	ops := make([]string, 0, len(counts))
+	for op, n := range counts {
+		ops = append(ops, op)
+		r.Total += n
+	}
+	sort.Slice(ops, func(i, j int) bool {
+		if counts[ops[i]] != counts[ops[j]] {
+			return counts[ops[i]] > counts[ops[j]]
+		}
+		return ops[i] < ops[j]
+	})
+	var b strings.Builder
+	fmt.Fprintf(&b, "calls per operation (%d in all):", r.Total)
+	for _, op := range ops {
+		fmt.Fprintf(&b, "\n  %6d  %s", counts[op], op)
+	}
+	p.emit(b.String(), r)
 }

@@ -16,8 +16,8 @@ const cartUsage = `Usage: storefront cart <operation> [flags]
 
 Operations (each takes --help):
   show     show the cart with its totals                 (get-user-cart)
-  add      add units of a product to the cart            (create-cart or update-cart)
-  remove   take a product out of the cart                (update-cart)
+  add      add units of a product to the cart            (get-user-cart, then create-cart or update-cart)
+  remove   take a product out of the cart                (get-user-cart, then update-cart)
   coupon   apply a coupon code, or remove it (--remove)  (apply-coupon, remove-coupon)
 
 The cart is the one of the session kept by "storefront auth" (a new
@@ -39,84 +39,61 @@ FILE picks the file.
 var cartCmds = map[string]authCmd{
 	"show": {"cart show [--json]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
 		return func(ctx context.Context, a *authRun) error {
-			ct, err := a.userCart(ctx)
+			ct, err := a.sess.Cart.Current(ctx)
 			if err != nil {
 				return a.fail("get-user-cart", err)
 			}
-			a.printCart("get-user-cart", ct)
+			a.printCart("get-user-cart", ct) // no cart yet: an empty one, not a failure
 			return nil
 		}
 	}},
-	"add": {"cart add --product ID [--variant ID] [--quantity N]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		product := fs.String("product", "", "product ID or slug (required)")
+	"add": {"cart add PRODUCT [--variant VARIANT] [--quantity N]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		product := fs.String("product", "", "the product: its ID or slug (or give it as the first argument)")
 		variant := fs.String("variant", "", "variant ID or slug, for a product with variants")
 		qty := fs.Int("quantity", 1, "units to add")
 		return func(ctx context.Context, a *authRun) error {
 			if *product == "" {
-				return usagef("--product is required")
+				return usagef("a product ID or slug is required")
 			}
 			if *qty < 1 {
 				return usagef("--quantity must be at least 1")
 			}
-			ct, err := a.userCart(ctx)
-			var apiErr *storefront.APIError
-			switch {
-			case errors.As(err, &apiErr) && apiErr.StatusCode == 404:
-				item := cartItem(*product, *variant, int64(*qty))
-				res, err := a.sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{item}})
-				if err != nil {
-					return a.fail("create-cart", err)
-				}
-				a.printCart("create-cart", &res.Cart)
-				return nil
-			case err != nil:
-				return a.fail("get-user-cart", err)
-			}
-			have := decimal.Decimal{}
-			for _, it := range ct.CartItems {
-				if matches(it, *product, *variant) {
-					have = it.Quantity
-				}
-			}
-			item := cartItem(*product, *variant, int64(*qty))
-			item.Quantity = item.Quantity.Add(have)
-			res, err := a.sess.Cart.UpdateCart(ctx, ct.ID, item)
+			ct, err := a.sess.Cart.Add(ctx, *product, *qty, storefront.WithVariant(*variant))
 			if err != nil {
-				return a.fail("update-cart", err)
+				return a.fail("cart add", err)
 			}
-			a.printCart("update-cart", &res.Cart)
+			a.printCart("cart add", ct)
 			return nil
 		}
 	}},
-	"remove": {"cart remove --product ID [--variant ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		product := fs.String("product", "", "product ID or slug (required)")
+	"remove": {"cart remove PRODUCT [--variant VARIANT]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		product := fs.String("product", "", "the product: its ID or slug (or give it as the first argument)")
 		variant := fs.String("variant", "", "variant ID or slug, for a product with variants")
 		return func(ctx context.Context, a *authRun) error {
 			if *product == "" {
-				return usagef("--product is required")
+				return usagef("a product ID or slug is required")
 			}
-			ct, err := a.userCart(ctx)
+			ct, err := a.sess.Cart.Remove(ctx, *product, storefront.WithVariant(*variant))
 			if err != nil {
-				return a.fail("get-user-cart", err)
+				return a.fail("cart remove", err)
 			}
-			res, err := a.sess.Cart.UpdateCart(ctx, ct.ID, cartItem(*product, *variant, 0))
-			if err != nil {
-				return a.fail("update-cart", err)
-			}
-			a.printCart("update-cart", &res.Cart)
+			a.printCart("cart remove", ct)
 			return nil
 		}
 	}},
-	"coupon": {"cart coupon (--code CODE | --remove)", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		code := fs.String("code", "", "the coupon code to apply")
+	"coupon": {"cart coupon (CODE | --remove)", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		code := fs.String("code", "", "the coupon code to apply (or give it as the first argument)")
 		remove := fs.Bool("remove", false, "remove the cart's coupon")
 		return func(ctx context.Context, a *authRun) error {
 			if (*code == "") == !*remove {
-				return usagef("give --code CODE or --remove")
+				return usagef("give a coupon code or --remove")
 			}
-			ct, err := a.userCart(ctx)
+			ct, err := a.sess.Cart.Current(ctx)
 			if err != nil {
 				return a.fail("get-user-cart", err)
+			}
+			if ct == nil {
+				return a.fail("get-user-cart", errors.New("the shopper has no cart: add a product first (storefront cart add)"))
 			}
 			if *remove {
 				res, err := a.sess.Cart.RemoveCoupon(ctx, ct.ID)
@@ -177,11 +154,11 @@ var ordersCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"show": {"orders show --order NUMBER", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		number := fs.String("order", "", "the order number (required)")
+	"show": {"orders show NUMBER", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		number := fs.String("order", "", "the order number (or give it as the first argument)")
 		return func(ctx context.Context, a *authRun) error {
 			if *number == "" {
-				return usagef("--order is required")
+				return usagef("an order number is required")
 			}
 			res, err := a.sess.Orders.GetOrderDetail(ctx, *number)
 			if err != nil {
@@ -191,15 +168,15 @@ var ordersCmds = map[string]authCmd{
 			return nil
 		}
 	}},
-	"cancel": {"orders cancel --order NUMBER --reason TEXT [--refund-mode MODE] [--bank-account-id ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
-		number := fs.String("order", "", "the order number (required)")
+	"cancel": {"orders cancel NUMBER --reason TEXT [--refund-mode MODE] [--bank-account-id ID]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
+		number := fs.String("order", "", "the order number (or give it as the first argument)")
 		reason := fs.String("reason", "", "why the order is cancelled (required)")
 		mode := fs.String("refund-mode", "original-payment-mode", "original-payment-mode or bank-transfer")
 		account := fs.String("bank-account-id", "", "the bank account to refund to, with --refund-mode bank-transfer")
 		return func(ctx context.Context, a *authRun) error {
 			switch {
 			case *number == "":
-				return usagef("--order is required")
+				return usagef("an order number is required")
 			case *reason == "":
 				return usagef("--reason is required")
 			case *mode != "original-payment-mode" && *mode != "bank-transfer":
@@ -248,42 +225,13 @@ func (c *cli) group(ctx context.Context, name, usage string, cmds map[string]aut
 	return c.sessionCommand(ctx, name+" "+args[0], cmd, args[1:])
 }
 
-// userCart reads the session's user's cart.
-func (a *authRun) userCart(ctx context.Context) (*storefront.Cart, error) {
-	claims, err := a.sess.EnsureClaims(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := a.sess.Cart.GetUserCart(ctx, claims.UserID)
-	if err != nil {
-		return nil, err
-	}
-	return &res.Cart, nil
-}
-
-func cartItem(product, variant string, qty int64) storefront.UpdateCartItem {
-	it := storefront.UpdateCartItem{ProductID: product, Quantity: decimal.NewFromInt(qty)}
-	if variant != "" {
-		it.VariantID = &variant
-	}
-	return it
-}
-
-// matches reports whether a cart item is the product (ID or slug) and
-// variant (ID, or a slug ending like the variant's name) given.
-func matches(it storefront.CartItem, product, variant string) bool {
-	if it.ProductID != product && !strings.EqualFold(it.Slug, product) {
-		return false
-	}
-	if it.VariantID == nil {
-		return variant == ""
-	}
-	return *it.VariantID == variant || strings.HasSuffix(strings.ToLower(variant), strings.ToLower(strings.ReplaceAll(deref(it.VariantName), " ", "-")))
-}
-
 // printCart prints a cart: a line per item and the totals, or the cart as
-// JSON with --json.
+// JSON with --json; a nil cart is the shopper's none.
 func (a *authRun) printCart(op string, ct *storefront.Cart) {
+	if ct == nil {
+		a.printNoCart(op)
+		return
+	}
 	if a.o.json {
 		a.out.emit("", map[string]any{"operation": op, "ok": true, "cart": ct})
 		return
@@ -311,6 +259,15 @@ func (a *authRun) printCart(op string, ct *storefront.Cart) {
 	fmt.Fprintf(&b, "\n  items %s (tax %s), delivery %s, total %s, to pay %s", rupees(&ct.SubtotalIncludingTax), rupees(&ct.ItemsTaxAmount),
 		shipping, rupees(&ct.GrandTotal), rupees(&ct.ToBePaid))
 	a.out.emit(b.String(), nil)
+}
+
+// printNoCart prints the cart of a shopper who has none yet: empty.
+func (a *authRun) printNoCart(op string) {
+	if a.o.json {
+		a.out.emit("", map[string]any{"operation": op, "ok": true, "cart": nil, "items": 0})
+		return
+	}
+	a.out.emit(op+": ok  no cart yet: it is empty (cart add PRODUCT creates it)", nil)
 }
 
 // printOrder prints an order: its status, items and totals.

@@ -29,23 +29,32 @@ func TestCartCommands(t *testing.T) {
 	}
 
 	r := cli("cart", "show")
-	assert.Equal(t, 1, r.code, "no cart yet")
-	assert.Contains(t, r.stderr, "get-user-cart: HTTP 404")
+	assert.Equal(t, 0, r.code, "no cart yet is an empty cart: %s", r.stderr)
+	assert.Contains(t, r.stdout, "no cart yet: it is empty")
+	r = cli("cart", "show", "--json")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.JSONEq(t, `{"operation":"get-user-cart","ok":true,"cart":null,"items":0}`, r.stdout)
+	r = cli("cart", "coupon", "welcome10")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "no cart")
 
-	r = cli("cart", "add", "--product", "masala-chai-blend")
+	r = cli("cart", "add", "masala-chai-blend")
 	require.Equal(t, 0, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "create-cart: ok")
-	r = cli("cart", "add", "--product", "masala-chai-blend", "--quantity", "2")
+	assert.Contains(t, r.stdout, "cart add: ok")
+	assert.Contains(t, r.stdout, "1 × Masala Chai Blend")
+	assert.Equal(t, 1, srv.Calls(storefronttest.OpCreateCart), "the first add creates the cart")
+	r = cli("cart", "add", "--quantity", "2", "masala-chai-blend")
 	require.Equal(t, 0, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "update-cart: ok")
 	assert.Contains(t, r.stdout, "3 × Masala Chai Blend", "added to what was there")
+	assert.Equal(t, 1, srv.Calls(storefronttest.OpCreateCart))
+	assert.Equal(t, 1, srv.Calls(storefronttest.OpUpdateCart))
 	r = cli("cart", "add", "--product", "cast-iron-teapot")
 	require.Equal(t, 0, r.code, r.stderr)
-	r = cli("cart", "add", "--product", "classic-ceramic-mug")
+	r = cli("cart", "add", "classic-ceramic-mug")
 	assert.Equal(t, 1, r.code)
 	assert.Contains(t, r.stderr, "variant_id", "the API says what is missing")
 
-	r = cli("cart", "coupon", "--code", "welcome10")
+	r = cli("cart", "coupon", "welcome10")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "coupon WELCOME10: −₹")
 	r = cli("cart", "coupon", "--code", "DIWALI2024")
@@ -54,7 +63,7 @@ func TestCartCommands(t *testing.T) {
 	r = cli("cart", "coupon")
 	assert.Equal(t, 2, r.code, "--code or --remove")
 
-	r = cli("cart", "remove", "--product", "cast-iron-teapot")
+	r = cli("cart", "remove", "cast-iron-teapot")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.NotContains(t, r.stdout, "Cast Iron Teapot")
 
@@ -110,7 +119,7 @@ func TestOrdersCommands(t *testing.T) {
 	assert.Contains(t, r.stdout, number)
 	assert.Contains(t, r.stdout, "confirmed")
 
-	r = cli("orders", "show", "--order", number)
+	r = cli("orders", "show", number)
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "order "+number+", confirmed, payment success")
 	assert.Contains(t, r.stdout, "Cast Iron Teapot")
@@ -118,7 +127,7 @@ func TestOrdersCommands(t *testing.T) {
 
 	r = cli("orders", "cancel", "--order", number)
 	assert.Equal(t, 2, r.code, "a reason is required")
-	r = cli("orders", "cancel", "--order", number, "--reason", "ordered twice", "--json")
+	r = cli("orders", "cancel", number, "--reason", "ordered twice", "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	var cancelled struct {
 		OK    bool                   `json:"ok"`
@@ -133,7 +142,7 @@ func TestOrdersCommands(t *testing.T) {
 	r = cli("orders", "list", "--status", "cancelled", "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, number)
-	r = cli("orders", "show", "--order", "NG1")
+	r = cli("orders", "show", "NG1")
 	assert.Equal(t, 1, r.code)
 	assert.Contains(t, r.stderr, "get-order-detail: HTTP 404")
 	noTokens(t, r.stdout+r.stderr)

@@ -1,8 +1,10 @@
 package conformance
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"strings"
 	"time"
@@ -43,6 +45,10 @@ type Config struct {
 	Password    string
 
 	Timeout time.Duration // per request; zero means DefaultTimeout
+
+	// dial replaces the transport's dialer, for tests that count
+	// connection attempts; nil dials for real.
+	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // ConfigFromEnv reads a Config from the CE_… variables through getenv

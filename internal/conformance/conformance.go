@@ -134,6 +134,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	base := http.DefaultTransport.(*http.Transport).Clone()
+	if cfg.dial != nil {
+		base.DialContext = cfg.dial
+	}
 	defer base.CloseIdleConnections()
 	rec := newRecorder(api.NewTransport(base, api.Record))
 

@@ -92,7 +92,12 @@ func Containers(ptr reflect.Value) []Container {
 	cs = append(cs, Container{Name: "value", Value: v.Interface(), JSON: true})
 	add("field", with(structOf(field("F", t)), "F", v))
 	add("field after another", with(structOf(field("N", intT), field("F", t)), "F", v))
-	if token.IsExported(t.Name()) { // an embedded unexported type is an unexported field: fmt calls none of its methods
+	// An embedded unexported type is an unexported field: fmt calls none
+	// of its methods. reflect cannot embed a type with methods beside
+	// another field when the type is one pointer wide (a struct of one
+	// pointer, as a service): such a value is checked in the other
+	// containers.
+	if token.IsExported(t.Name()) && !pointerShaped(t) {
 		add("embedded first, with another field", with(structOf(reflect.StructField{Name: t.Name(), Type: t, Anonymous: true}, field("N", intT)), t.Name(), v))
 	}
 	add("interface field", with(structOf(field("F", anyT)), "F", v))
@@ -113,8 +118,10 @@ func Containers(ptr reflect.Value) []Container {
 // every container every way (Containers, Renderings), and describes each
 // printing that shows a secret, or a piece of one 6 bytes long or more.
 // It returns nothing for a type without secrets.
-func Leaks(t reflect.Type) []string {
-	ptr, markers := Plant(t)
+func Leaks(t reflect.Type) []string { return leaks(t, byValue) }
+
+func leaks(t reflect.Type, mode walkMode) []string {
+	ptr, markers := plant(t, mode)
 	if len(markers) == 0 {
 		return nil
 	}
@@ -142,12 +149,29 @@ func Leaks(t reflect.Type) []string {
 // still identifies it, or "".
 func findMarker(s string, markers []string) string {
 	for _, m := range markers {
-		// "SeCrEt00-" alone identifies the marker; the hex of %x as well.
-		for _, form := range []string{m, m[:9], fmt.Sprintf("%x", m[:9]), fmt.Sprintf("%X", m[:9]), fmt.Sprintf("% x", m[:9])} {
+		// "SeCrEt00-" alone identifies the marker; the hex of %x as well,
+		// and the decimal bytes of a []byte printed with %v or %d.
+		dec := fmt.Sprint([]byte(m[:9]))
+		for _, form := range []string{m, m[:9], fmt.Sprintf("%x", m[:9]), fmt.Sprintf("%X", m[:9]), fmt.Sprintf("% x", m[:9]), dec[1 : len(dec)-1]} {
 			if strings.Contains(s, form) {
 				return m
 			}
 		}
 	}
 	return ""
+}
+
+// pointerShaped reports whether a value of t is stored as one pointer (in
+// an interface, directly): a pointer, map, chan, func or unsafe pointer,
+// or a struct or array of one such element.
+func pointerShaped(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		return true
+	case reflect.Struct:
+		return t.NumField() == 1 && pointerShaped(t.Field(0).Type)
+	case reflect.Array:
+		return t.Len() == 1 && pointerShaped(t.Elem())
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package redisstore
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
@@ -51,8 +52,9 @@ func WithSessionTTL(d time.Duration) Option {
 
 // WithLockTTL sets the expiry of a renewal lock (default DefaultLockTTL).
 // The holder extends it while it renews, so it bounds only how long a
-// replica that died holding the lock blocks the others. Values below
-// 100 ms are raised to 100 ms.
+// replica that died holding the lock blocks the others, until it sends the
+// refresh: from then the lock lasts until the new pair is saved (see
+// Backend.HoldRenewalLock). Values below 100 ms are raised to 100 ms.
 func WithLockTTL(d time.Duration) Option {
 	return func(b *Backend) { b.lockTTL = max(d, 100*time.Millisecond) }
 }
@@ -119,3 +121,33 @@ func (b *Backend) TokenStore(id string) storefront.TokenStore { return b.Store(i
 
 func (b *Backend) lockKey(renewalKey string) string    { return b.prefix + "renew-lock:" + renewalKey }
 func (b *Backend) journalKey(renewalKey string) string { return b.prefix + "renewed:" + renewalKey }
+
+// bounded runs call, one round trip to Redis, and returns by the end of
+// ctx even when Redis does not answer: go-redis bounds a command by its
+// own timeouts and retries, not by the context (unless the client sets
+// ContextTimeoutEnabled). A call given up on this way goes on in the
+// background until go-redis ends it; its answer is dropped.
+func bounded[T any](ctx context.Context, call func(context.Context) (T, error)) (T, error) {
+	var zero T
+	if ctx.Done() == nil {
+		return call(ctx)
+	}
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	type answer struct {
+		v   T
+		err error
+	}
+	answers := make(chan answer, 1)
+	go func() {
+		v, err := call(ctx)
+		answers <- answer{v, err}
+	}()
+	select {
+	case a := <-answers:
+		return a.v, a.err
+	case <-ctx.Done():
+		return zero, ctx.Err()
+	}
+}

@@ -14,6 +14,21 @@
 // so that a replica whose request arrives a moment late adopts it instead
 // of spending the used refresh token.
 //
+// Redis failing does not log a shopper out:
+//
+//   - Fencing: a holder that cannot prove it still holds the lock sends no
+//     refresh. Its function's context ends when an extension finds the lock
+//     gone or none has worked for LockTTL, and just before the refresh the
+//     session checks the lock atomically in Redis (HoldRenewalLock), which
+//     also makes it last until the refresh's answer is saved.
+//   - A new pair that cannot reach Redis (an outage during the refresh) is
+//     kept by the session and saved again, with growing waits, while the
+//     lock stays held: other replicas wait for it instead of spending the
+//     used refresh token, for as long as the client's grace window.
+//   - Every call returns by the end of its context, even when Redis does
+//     not answer (go-redis alone waits for its read timeout); a lock's
+//     release that cannot be done in time goes on in the background.
+//
 // Keys, under the Backend's prefix (default "storefront:"):
 //
 //	session:<id>               the session's pair (JSON), expiring SessionTTL after its last save

@@ -13,8 +13,9 @@ import (
 )
 
 // Store is the token pair of one server-side session in Redis. It
-// implements storefront.TokenStore, storefront.RenewalCoordinator and
-// storefront.RenewalJournal, and is safe for concurrent use.
+// implements storefront.TokenStore, storefront.RenewalCoordinator,
+// storefront.RenewalJournal and storefront.RenewalFence, and is safe for
+// concurrent use. Every call returns by the end of its context.
 type Store struct {
 	b   *Backend
 	id  string
@@ -25,6 +26,7 @@ type Store struct {
 var (
 	_ storefront.RenewalCoordinator = (*Store)(nil)
 	_ storefront.RenewalJournal     = (*Store)(nil)
+	_ storefront.RenewalFence       = (*Store)(nil)
 )
 
 // ID returns the session ID.
@@ -63,7 +65,7 @@ func (s *Store) Load(ctx context.Context) (storefront.Tokens, error) {
 	if err := s.check(); err != nil {
 		return storefront.Tokens{}, err
 	}
-	v, err := s.b.rdb.Get(ctx, s.key).Result()
+	v, err := bounded(ctx, func(ctx context.Context) (string, error) { return s.b.rdb.Get(ctx, s.key).Result() })
 	if errors.Is(err, redis.Nil) {
 		return storefront.Tokens{}, nil
 	}
@@ -86,7 +88,7 @@ func (s *Store) Save(ctx context.Context, t storefront.Tokens) error {
 	if v == "" {
 		return s.Clear(ctx)
 	}
-	if err := s.b.rdb.Set(ctx, s.key, v, s.b.sessionTTL).Err(); err != nil {
+	if _, err := bounded(ctx, func(ctx context.Context) (string, error) { return s.b.rdb.Set(ctx, s.key, v, s.b.sessionTTL).Result() }); err != nil {
 		return fmt.Errorf("redisstore: save session: %w", err)
 	}
 	return nil
@@ -97,7 +99,7 @@ func (s *Store) Clear(ctx context.Context) error {
 	if err := s.check(); err != nil {
 		return err
 	}
-	if err := s.b.rdb.Del(ctx, s.key).Err(); err != nil {
+	if _, err := bounded(ctx, func(ctx context.Context) (int64, error) { return s.b.rdb.Del(ctx, s.key).Result() }); err != nil {
 		return fmt.Errorf("redisstore: clear session: %w", err)
 	}
 	return nil
@@ -134,7 +136,9 @@ func (s *Store) CompareAndSwap(ctx context.Context, prev, next storefront.Tokens
 	if err != nil {
 		return storefront.Tokens{}, false, err
 	}
-	res, err := casScript.Run(ctx, s.b.rdb, []string{s.key}, p, n, s.b.sessionTTL.Milliseconds()).Slice()
+	res, err := bounded(ctx, func(ctx context.Context) ([]any, error) {
+		return casScript.Run(ctx, s.b.rdb, []string{s.key}, p, n, s.b.sessionTTL.Milliseconds()).Slice()
+	})
 	if err != nil {
 		return storefront.Tokens{}, false, fmt.Errorf("redisstore: compare-and-swap session: %w", err)
 	}
@@ -154,6 +158,12 @@ func (s *Store) LockRenewal(ctx context.Context, key string, fn func(context.Con
 		return err
 	}
 	return s.b.LockRenewal(ctx, key, fn)
+}
+
+// HoldRenewalLock implements storefront.RenewalFence (see
+// Backend.HoldRenewalLock).
+func (s *Store) HoldRenewalLock(ctx context.Context, d time.Duration) error {
+	return s.b.HoldRenewalLock(ctx, d)
 }
 
 // RecordRenewal implements storefront.RenewalJournal (see

@@ -262,3 +262,39 @@ func TestSessionsOfTwoReplicasRefreshOnce(t *testing.T) {
 	}
 	assert.Contains(t, keys, "storefront:renewed:"+storefront.RenewalKey(refresh), "the renewal is recorded for the grace window")
 }
+
+// HoldRenewalLock proves ownership against Redis: it fails, and ends the
+// lock's context, once another replica owns the lock, even before an
+// extension has noticed; when it succeeds, the lock outlives its TTL with
+// no extension.
+func TestHoldRenewalLock(t *testing.T) {
+	rdb := newRedis(t)
+	b := redisstore.New(rdb, redisstore.WithLockTTL(300*time.Millisecond))
+
+	err := b.LockRenewal(bg, "taken", func(lctx context.Context) error {
+		require.NoError(t, rdb.Set(bg, "storefront:renew-lock:taken", "another-replica", time.Minute).Err())
+		require.Error(t, b.HoldRenewalLock(lctx, time.Second), "the lock is another replica's")
+		assert.Error(t, lctx.Err(), "the lock's context ends")
+		return nil
+	})
+	require.NoError(t, err)
+	v, _ := rdb.Get(bg, "storefront:renew-lock:taken").Result()
+	assert.Equal(t, "another-replica", v, "not released by the former owner")
+
+	err = b.LockRenewal(bg, "held", func(lctx context.Context) error {
+		require.NoError(t, b.HoldRenewalLock(lctx, 2*time.Second))
+		ttl, err := rdb.PTTL(bg, "storefront:renew-lock:held").Result()
+		require.NoError(t, err)
+		assert.Greater(t, ttl, time.Second, "held for the time asked")
+		time.Sleep(time.Second) // > 3 TTLs: extensions have stopped, the hold keeps it
+		assert.NoError(t, lctx.Err())
+		n, _ := rdb.Exists(bg, "storefront:renew-lock:held").Result()
+		assert.Equal(t, int64(1), n)
+		return nil
+	})
+	require.NoError(t, err)
+	n, _ := rdb.Exists(bg, "storefront:renew-lock:held").Result()
+	assert.Zero(t, n, "released")
+
+	require.Error(t, b.HoldRenewalLock(bg, time.Second), "outside LockRenewal")
+}

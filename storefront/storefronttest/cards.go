@@ -202,7 +202,7 @@ func (c *savedCard) view(customerID string, now time.Time) gen.JuspayCardDetail 
 		CardFingerprint: c.fingerprint, Expired: c.expired(now), Health: "ACTIVE", JuspayBankCode: "JP_" + strings.ToUpper(strings.Fields(c.issuer)[0]),
 		MandateSupport: c.kind == "CREDIT", TokenizeSupport: true, Provider: "juspay", ProviderCategory: "network_token",
 		VaultProvider: "JUSPAY",
-		Metadata:      gen.JuspayCardDetail_Metadata{OriginCustomerID: &customerID, OriginMerchantID: &merchant},
+		Metadata:      gen.JuspayCardMetadata{OriginCustomerID: &customerID, OriginMerchantID: &merchant},
 	}
 }
 

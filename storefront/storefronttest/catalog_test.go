@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/commercengine-go/sdk/decimal"
-	"github.com/commercengine-go/sdk/gen"
 	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
@@ -168,10 +167,8 @@ func TestCatalogSearch(t *testing.T) {
 	assert.Equal(t, []string{"Pebble Bluetooth Speaker", "Pebble Bluetooth Speaker"}, names(c.Skus, itemName))
 
 	// Filters in the array forms, facets and sort.
-	var f gen.SearchProduct_Filter
-	require.NoError(t, f.FromSearchProductFilter1(nil))
-	require.NoError(t, f.UnmarshalJSON([]byte(`["product_type != bundle", ["tags = organic", "attributes.colour = 'Pearl White'"]]`)))
-	c = search(storefront.SearchProduct{Filter: &f, Sort: &[]string{"pricing.selling_price:desc", "product_name"},
+	f := storefront.FilterAll([]string{"product_type != bundle"}, []string{"tags = organic", "attributes.colour = 'Pearl White'"})
+	c = search(storefront.SearchProduct{Filter: f, Sort: &[]string{"pricing.selling_price:desc", "product_name"},
 		Facets: &[]string{"*"}})
 	got = names(c.Skus, func(it storefront.Item) string { return it.Sku })
 	require.Len(t, got, 12, "3 tea SKUs, 8 tees and a headphone colour")

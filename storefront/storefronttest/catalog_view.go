@@ -320,9 +320,9 @@ func (v *view) categoriesOf(p *product) ([]string, []gen.Category) {
 func variantOptionsView(opts []variantOption) []gen.VariantOption {
 	out := make([]gen.VariantOption, 0, len(opts))
 	for _, o := range opts {
-		vo := gen.VariantOption{Key: o.key, Name: o.name, Type: gen.VariantOptionType(o.kind), Value: []gen.VariantOption_Value_Item{}}
+		vo := gen.VariantOption{Key: o.key, Name: o.name, Type: gen.VariantOptionType(o.kind), Value: []gen.VariantOptionValue{}}
 		for _, val := range o.values {
-			var item gen.VariantOption_Value_Item
+			var item gen.VariantOptionValue
 			var err error
 			if o.kind == attrColor {
 				err = item.FromVariantOptionValue1(map[string]any{"name": val.value, "hexcode": val.hex})
@@ -347,7 +347,7 @@ func associatedOptions(p *product, vr *variant) gen.AssociatedOption {
 			break
 		}
 		val := vr.options[i]
-		var item gen.AssociatedOption_AdditionalProperties
+		var item gen.AssociatedOptionValue
 		var err error
 		if o.kind == attrColor {
 			c := gen.ColorOption{Name: o.name, Type: attrColor}

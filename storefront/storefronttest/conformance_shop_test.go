@@ -117,9 +117,9 @@ func sortBy(s string) *string { return &s }
 
 func limit(n int) *int { return &n }
 
-func searchFilter(expr string) *gen.SearchProduct_Filter {
-	var f gen.SearchProduct_Filter
-	if err := f.FromSearchProductFilter0(expr); err != nil {
+func searchFilter(expr string) *gen.SearchFilter {
+	var f gen.SearchFilter
+	if err := f.FromSearchFilterExpression(expr); err != nil {
 		panic(err)
 	}
 	return &f

@@ -262,7 +262,7 @@ func (h *handlers) VerifyDocument(ctx context.Context, req genserver.VerifyDocum
 	if e != nil {
 		return verifyDocumentError(e), nil
 	}
-	var doc gen.VerifyDocumentContent_Document
+	var doc gen.VerifiedDocument
 	if err := doc.FromGstinDetail(gen.GstinDetail{ID: &id}); err != nil {
 		return nil, err
 	}

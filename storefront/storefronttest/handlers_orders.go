@@ -58,7 +58,7 @@ func (h *handlers) CreateOrder(ctx context.Context, req genserver.CreateOrderReq
 	c.mu.Lock()
 	now := h.s.Now()
 	content := gen.CreateOrderContent{Order: o.orderView(now), PaymentRequired: o.toBePaid.Sign() > 0,
-		PaymentInfo: convert[gen.CreateOrderContent_PaymentInfo](h.s.paymentInfo(t))}
+		PaymentInfo: convert[gen.GatewayPaymentInfo](h.s.paymentInfo(t))}
 	c.mu.Unlock()
 	return genserver.CreateOrder200JSONResponse{Message: msgOrderPlaced, Success: true, Content: content}, nil
 }
@@ -175,7 +175,7 @@ func (h *handlers) RetryOrderPayment(ctx context.Context, req genserver.RetryOrd
 		return retryOrderPaymentError(e), nil
 	}
 	return genserver.RetryOrderPayment200JSONResponse{Message: msgPaymentRetried, Success: true,
-		Content: gen.RetryOrderPaymentContent{PaymentInfo: convert[gen.RetryOrderPaymentContent_PaymentInfo](info)}}, nil
+		Content: gen.RetryOrderPaymentContent{PaymentInfo: convert[gen.GatewayPaymentInfo](info)}}, nil
 }
 
 func (h *handlers) ListOrderShipments(ctx context.Context, req genserver.ListOrderShipmentsRequestObject) (genserver.ListOrderShipmentsResponseObject, error) {

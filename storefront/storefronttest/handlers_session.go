@@ -50,7 +50,8 @@ func (h *handlers) RefreshToken(ctx context.Context, req genserver.RefreshTokenR
 }
 
 // Logout ends the caller's session (its access and refresh tokens are
-// refused from now on) and answers with the user as a logged-out visitor
+// refused from now on; only the access token with
+// WithLogoutRevokingAccessOnly) and answers with the user as a logged-out visitor
 // (is_logged_in false, is_anonymous true, same id, as the spec's example)
 // and a new anonymous pair with the same ulid and anonymous_id. Logging out
 // an anonymous session works the same way.
@@ -63,7 +64,11 @@ func (h *handlers) Logout(ctx context.Context, _ genserver.LogoutRequestObject) 
 	now := h.s.Now()
 	h.s.mu.Lock()
 	h.s.sweepLocked(now)
-	h.s.revokeLocked(c.SessionID, now)
+	if h.s.cfg.logoutAccess {
+		h.s.revokeAccessLocked(c)
+	} else {
+		h.s.revokeLocked(c.SessionID, now)
+	}
 	view := anonymousView(c.UserID, now)
 	if u := h.s.users[c.UserID]; c.IsLoggedIn && u != nil && !u.deleted {
 		view = u.view(false)

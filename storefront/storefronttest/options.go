@@ -26,6 +26,7 @@ type config struct {
 	start          time.Time
 	frozen         bool
 	logger         *slog.Logger
+	logoutAccess   bool // logout revokes only the access token
 }
 
 // Option configures a Server.
@@ -124,6 +125,14 @@ func WithStartTime(t time.Time) Option {
 // SetTime, which makes tokens and timestamps reproducible in tests.
 func WithFrozenClock() Option {
 	return option(func(c *config) { c.frozen = true })
+}
+
+// WithLogoutRevokingAccessOnly makes logout revoke only the access token
+// it was called with, as some deployments of the API do: the session's
+// refresh token keeps working, and refreshing it gives a pair of the same
+// logged-in user. By default logout ends the whole session, both tokens.
+func WithLogoutRevokingAccessOnly() Option {
+	return option(func(c *config) { c.logoutAccess = true })
 }
 
 // WithLogger makes the server log one line per request (method, operation,

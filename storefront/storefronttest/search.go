@@ -303,7 +303,7 @@ func relevance(query []string, text []weighted) (score int, ok bool) {
 // array whose strings must all hold and whose inner arrays hold when one
 // of their strings does. A syntax error or an attribute that cannot be
 // filtered on is a 400 naming filter.
-func parseSearchFilter(f *gen.SearchProduct_Filter) (filterNode, *apiError) {
+func parseSearchFilter(f *gen.SearchFilter) (filterNode, *apiError) {
 	if f == nil {
 		return andNode{}, nil
 	}

@@ -100,6 +100,16 @@ func (s *Server) revokeLocked(sid string, now time.Time) {
 	s.sessions[sid] = &session{revoked: true, until: now.Add(s.sessionLifetime())}
 }
 
+// revokeAccessLocked refuses the access token c from now on, and nothing
+// else of its session. The record is kept among the sessions, under a key
+// no session ID has, so that the sweep drops it once the token has
+// expired. Call it with s.mu held for writing.
+func (s *Server) revokeAccessLocked(c *TokenClaims) {
+	s.sessions[revokedAccessKey(c.ID)] = &session{revoked: true, until: time.Unix(c.ExpiresAt, 0)}
+}
+
+func revokedAccessKey(tokenID string) string { return "access:" + tokenID }
+
 // verifyAccess checks a Bearer token: signature, type, store, expiry, that
 // its session was not ended, and that its user still exists and is active.
 func (s *Server) verifyAccess(token, storeID string) (*TokenClaims, *apiError) {
@@ -118,6 +128,9 @@ func (s *Server) verifyAccess(token, storeID string) (*TokenClaims, *apiError) {
 	defer s.mu.RUnlock()
 	if rec := s.sessions[c.SessionID]; rec != nil && rec.revoked {
 		return nil, unauthorized(CodeUnauthorized, "the session has ended")
+	}
+	if rec := s.sessions[revokedAccessKey(c.ID)]; rec != nil {
+		return nil, unauthorized(CodeUnauthorized, "the access token was revoked")
 	}
 	if c.IsLoggedIn {
 		if u := s.users[c.UserID]; u == nil || !u.usable() {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -28,9 +29,29 @@ const (
 	DefaultCookieMaxAge = 30 * 24 * time.Hour // the API's refresh tokens live 30 days
 )
 
-// maxCookieBytes is what browsers keep of one cookie, name and attributes
-// included.
-const maxCookieBytes = 4096
+// MaxCookieBytes is what every browser keeps of one cookie: its name,
+// value and attributes together (RFC 6265, section 6.1). A longer
+// Set-Cookie may be dropped without a word, so the session cookie is
+// never longer: a save that would need more fails with ErrCookieTooLarge.
+const MaxCookieBytes = 4096
+
+// ErrCookieTooLarge is matched by the error of a save to CookieSessions
+// whose cookie would be longer than MaxCookieBytes. Nothing is written:
+// the browser keeps its previous cookie, and the session keeps the pair
+// for the rest of the request (as storefront.ErrNotSaved says).
+// ServerSessions keeps pairs of any size.
+var ErrCookieTooLarge = errors.New("web: the session cookie would be larger than browsers keep")
+
+// checkSize fails with ErrCookieTooLarge when the Set-Cookie line of ck is
+// longer than MaxCookieBytes.
+func checkSize(ck *http.Cookie) (string, error) {
+	line := ck.String()
+	if len(line) > MaxCookieBytes {
+		return "", fmt.Errorf("%w: %d bytes with its name and attributes, over the limit of %d bytes per cookie; ServerSessions keeps pairs of any size",
+			ErrCookieTooLarge, len(line), MaxCookieBytes)
+	}
+	return line, nil
+}
 
 func (o CookieOptions) withDefaults() (CookieOptions, error) {
 	if o.Name == "" {

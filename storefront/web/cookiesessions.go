@@ -4,11 +4,7 @@ import (
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,8 +15,10 @@ import (
 	"github.com/commercengine-go/sdk/storefront"
 )
 
-// ErrResponseStarted is the error of a save to a cookie after the response
-// header has gone: the browser keeps its previous cookie.
+// ErrResponseStarted is the error of a save that needs a new cookie after
+// the response header has gone (any save in cookie mode; a login,
+// registration or logout with ServerSessions): the browser keeps its
+// previous cookie.
 var ErrResponseStarted = errors.New("web: the response has started; the cookie cannot change")
 
 // SharedRenewals coordinates the renewals of pairs kept in cookies between
@@ -43,19 +41,26 @@ type CookieConfig struct {
 	// Renewals, for a back end with several replicas: without it, the
 	// requests of a shopper that land on different replicas at once may
 	// each spend the refresh token, and all but one would see the session
-	// end.
+	// end, and a slow request on one replica could send its older pair
+	// over a login made on another.
 	Renewals SharedRenewals
 }
 
 // CookieSessions keeps each shopper's token pair in an encrypted,
 // authenticated cookie (AES-GCM, the cookie's name as associated data,
-// its creation time inside, checked against MaxAge). It is safe for
+// its creation time inside, checked against MaxAge). The pair is stored
+// compactly; one whose cookie would still exceed MaxCookieBytes fails the
+// save with ErrCookieTooLarge. A login, registration or logout is
+// recorded for a couple of minutes (on every replica, with Renewals), and
+// a slower request of the same browser that started with the pair it
+// replaced sends no cookie (see the package doc). It is safe for
 // concurrent use.
 type CookieSessions struct {
 	keys     []cookieKey
 	cookie   CookieOptions
 	renewals SharedRenewals
 	now      func() time.Time
+	changes  identityChanges
 }
 
 type cookieKey struct {
@@ -91,62 +96,7 @@ func NewCookieSessions(cfg CookieConfig) (*CookieSessions, error) {
 	return c, nil
 }
 
-// The sealed cookie: base64url(key id ‖ nonce ‖ AES-GCM(created ‖ JSON pair)).
-const (
-	cookieKeyID   = 4
-	cookieCreated = 8
-)
-
-func (c *CookieSessions) seal(t storefront.Tokens) (string, error) {
-	pair, err := json.Marshal(t)
-	if err != nil {
-		return "", err
-	}
-	k := c.keys[0]
-	plain := make([]byte, cookieCreated, cookieCreated+len(pair))
-	binary.BigEndian.PutUint64(plain, uint64(c.now().Unix()))
-	plain = append(plain, pair...)
-	out := make([]byte, cookieKeyID+k.aead.NonceSize(), cookieKeyID+k.aead.NonceSize()+len(plain)+k.aead.Overhead())
-	copy(out, k.id[:])
-	if _, err := rand.Read(out[cookieKeyID:]); err != nil {
-		return "", err
-	}
-	out = k.aead.Seal(out, out[cookieKeyID:], plain, []byte(c.cookie.Name))
-	return base64.RawURLEncoding.EncodeToString(out), nil
-}
-
-// errBadCookie is any cookie that does not open: tampered, made with a
-// key no longer configured, expired, or not ours.
-var errBadCookie = errors.New("web: the session cookie does not open")
-
-func (c *CookieSessions) unseal(value string) (storefront.Tokens, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(value)
-	if err != nil || len(raw) < cookieKeyID {
-		return storefront.Tokens{}, errBadCookie
-	}
-	for _, k := range c.keys {
-		if [4]byte(raw[:cookieKeyID]) != k.id || len(raw) < cookieKeyID+k.aead.NonceSize()+k.aead.Overhead() {
-			continue
-		}
-		nonce := raw[cookieKeyID : cookieKeyID+k.aead.NonceSize()]
-		plain, err := k.aead.Open(nil, nonce, raw[cookieKeyID+k.aead.NonceSize():], []byte(c.cookie.Name))
-		if err != nil || len(plain) < cookieCreated {
-			continue
-		}
-		created := time.Unix(int64(binary.BigEndian.Uint64(plain)), 0)
-		if c.now().Sub(created) > c.cookie.MaxAge {
-			return storefront.Tokens{}, errBadCookie
-		}
-		var t storefront.Tokens
-		if json.Unmarshal(plain[cookieCreated:], &t) != nil {
-			return storefront.Tokens{}, errBadCookie
-		}
-		return t, nil
-	}
-	return storefront.Tokens{}, errBadCookie
-}
-
-func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (storefront.TokenStore, func(http.Header), error) {
+func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (requestTokens, error) {
 	ct := &cookieTokens{sessions: c, logger: logger, ctx: r.Context()}
 	if v := c.cookie.read(r); v != "" {
 		t, err := c.unseal(v)
@@ -155,29 +105,91 @@ func (c *CookieSessions) open(r *http.Request, logger *slog.Logger) (storefront.
 			// it when the session saves a pair.
 			logger.LogAttrs(r.Context(), slog.LevelDebug, "storefront/web: ignoring a session cookie that does not open")
 		}
-		ct.t = t
+		ct.t, ct.incoming = t, t
 	}
+	ct.incomingID = identityOf(ct.incoming)
 	if c.renewals != nil {
-		return &sharedCookieTokens{ct}, ct.writeCookie, nil
+		ct.shared = sharedCookieTokens{ct}
 	}
-	return ct, ct.writeCookie, nil
+	return ct, nil
+}
+
+// recordIdentityChange remembers that the pairs with these refresh tokens
+// were replaced by an identity change, in this process and, with
+// Renewals, for the other replicas.
+func (c *CookieSessions) recordIdentityChange(ctx context.Context, logger *slog.Logger, refreshTokens []string) {
+	for _, rt := range refreshTokens {
+		key := identityChangeKey(rt)
+		c.changes.record(key, c.now())
+		if c.renewals == nil {
+			continue
+		}
+		if err := c.renewals.RecordRenewal(ctx, key, identityChangeMark, identityChangeWindow); err != nil {
+			logger.LogAttrs(ctx, slog.LevelWarn, "storefront/web: recording a login or logout for the other replicas failed; a slower request of the shopper may undo it",
+				slog.String("error", err.Error()))
+		}
+	}
+}
+
+// identityChanged reports whether an identity change has replaced the
+// pair with this refresh token, here or, with Renewals, on another
+// replica.
+func (c *CookieSessions) identityChanged(ctx context.Context, logger *slog.Logger, refreshToken string) bool {
+	key := identityChangeKey(refreshToken)
+	if c.changes.has(key, c.now()) {
+		return true
+	}
+	if c.renewals == nil {
+		return false
+	}
+	_, ok, err := c.renewals.LookupRenewal(ctx, key)
+	if err != nil {
+		logger.LogAttrs(ctx, slog.LevelWarn, "storefront/web: looking up logins and logouts of other replicas failed", slog.String("error", err.Error()))
+	}
+	return ok
 }
 
 // cookieTokens is one request's TokenStore in cookie mode: the pair from
 // the request's cookie, changed in memory by the session's saves, and
 // written to the response's cookie when the response starts.
+//
+// A save whose pair has another identity than the request's cookie (a
+// login, a registration, a logout) is recorded for identityChangeWindow
+// under the refresh tokens of the pairs it replaced. A request that did
+// not change the identity itself and started with one of those pairs
+// writes no cookie: its pair is older than the one the browser got from
+// the change, whichever response arrives last.
 type cookieTokens struct {
-	sessions *CookieSessions
-	logger   *slog.Logger
-	ctx      context.Context
+	sessions   *CookieSessions
+	logger     *slog.Logger
+	ctx        context.Context
+	incoming   storefront.Tokens // the pair of the request's cookie
+	incomingID identity
+	shared     storefront.TokenStore // the store with the replicas' journal, nil without Renewals
+
+	record sync.Mutex // serialises the saves with their records of identity changes
 
 	mu      sync.Mutex
 	t       storefront.Tokens
-	dirty   bool // changed since the request's cookie
-	started bool // the response header has gone
+	sealed  string // t sealed; "" for no pair
+	dirty   bool   // changed since the request's cookie
+	changed bool   // this request changed the shopper's identity
+	started bool   // the response header has gone
 }
 
-var _ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+var (
+	_ storefront.RenewalCoordinator = (*cookieTokens)(nil)
+	_ storefront.RenewalFence       = (*cookieTokens)(nil)
+)
+
+func (c *cookieTokens) sessionStore() storefront.TokenStore {
+	if c.shared != nil {
+		return c.shared
+	}
+	return c
+}
+
+func (c *cookieTokens) finish(context.Context) {}
 
 func (c *cookieTokens) Load(context.Context) (storefront.Tokens, error) {
 	c.mu.Lock()
@@ -185,32 +197,73 @@ func (c *cookieTokens) Load(context.Context) (storefront.Tokens, error) {
 	return c.t, nil
 }
 
-func (c *cookieTokens) Save(_ context.Context, t storefront.Tokens) error {
+func (c *cookieTokens) Save(ctx context.Context, t storefront.Tokens) error {
+	c.record.Lock()
+	defer c.record.Unlock()
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.setLocked(t)
+	replaced, err := c.setLocked(t)
+	c.mu.Unlock()
+	if err == nil && replaced != nil {
+		c.sessions.recordIdentityChange(ctx, c.logger, replaced)
+	}
+	return err
 }
 
 func (c *cookieTokens) Clear(ctx context.Context) error { return c.Save(ctx, storefront.Tokens{}) }
 
-func (c *cookieTokens) setLocked(t storefront.Tokens) error {
+// setLocked makes t the pair to write. It seals t first: a pair whose
+// cookie would not fit fails with ErrCookieTooLarge and changes nothing.
+// When t changes the identity of the request's cookie, it returns the
+// refresh tokens of the pairs replaced, for recordIdentityChange.
+func (c *cookieTokens) setLocked(t storefront.Tokens) ([]string, error) {
 	if c.started {
 		c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was saved after the response started; the browser keeps its previous cookie (a renewal stays available to its next request for the client's grace window)")
-		return ErrResponseStarted
+		return nil, ErrResponseStarted
 	}
-	c.t, c.dirty = t, true
-	return nil
+	sealed := ""
+	if !t.IsZero() {
+		v, err := c.sessions.seal(t)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := checkSize(c.sessions.cookie.cookie(v)); err != nil {
+			c.logger.LogAttrs(c.ctx, slog.LevelWarn, "storefront/web: a token pair was not saved: its cookie would be larger than browsers keep; the browser keeps its previous cookie",
+				slog.String("error", err.Error()))
+			return nil, err
+		}
+		sealed = v
+	}
+	prev := c.t
+	c.t, c.sealed, c.dirty = t, sealed, true
+	if t.IsZero() || (!c.changed && identityOf(t).sameAs(c.incomingID)) {
+		return nil, nil
+	}
+	c.changed = true
+	var replaced []string
+	for _, p := range []storefront.Tokens{c.incoming, prev} {
+		if p.RefreshToken != "" && p != t && (len(replaced) == 0 || replaced[0] != p.RefreshToken) {
+			replaced = append(replaced, p.RefreshToken)
+		}
+	}
+	return replaced, nil
 }
 
 // CompareAndSwap implements storefront.RenewalCoordinator.
-func (c *cookieTokens) CompareAndSwap(_ context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
+func (c *cookieTokens) CompareAndSwap(ctx context.Context, prev, next storefront.Tokens) (storefront.Tokens, bool, error) {
+	c.record.Lock()
+	defer c.record.Unlock()
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.t != prev {
+		defer c.mu.Unlock()
 		return c.t, false, nil
 	}
-	if err := c.setLocked(next); err != nil {
+	replaced, err := c.setLocked(next)
+	c.mu.Unlock()
+	if err != nil {
 		return storefront.Tokens{}, false, err
+	}
+	if replaced != nil {
+		c.sessions.recordIdentityChange(ctx, c.logger, replaced)
 	}
 	return next, true, nil
 }
@@ -225,30 +278,45 @@ func (c *cookieTokens) LockRenewal(ctx context.Context, key string, fn func(cont
 	return fn(ctx)
 }
 
-// writeCookie adds the Set-Cookie of a changed pair to h, and marks the
-// response started: later saves fail with ErrResponseStarted.
-func (c *cookieTokens) writeCookie(h http.Header) {
+// HoldRenewalLock implements storefront.RenewalFence for the replicas'
+// lock when it is one (a Redis lock can expire while its holder runs);
+// otherwise the lock cannot be lost, and it only checks that ctx is live.
+func (c *cookieTokens) HoldRenewalLock(ctx context.Context, d time.Duration) error {
+	return holdRenewalLock(c.sessions.renewals, ctx, d)
+}
+
+// holdRenewalLock is the RenewalFence of a view over lock: lock's own
+// when it has one, else a check that the lock's context is live.
+func holdRenewalLock(lock any, ctx context.Context, d time.Duration) error {
+	if fence, ok := lock.(storefront.RenewalFence); ok {
+		return fence.HoldRenewalLock(ctx, d)
+	}
+	return context.Cause(ctx)
+}
+
+// writeCookie adds the Set-Cookie of a changed pair to h, unless an
+// identity change of another request has replaced the pair this request
+// started with; it marks the response started: later saves fail with
+// ErrResponseStarted.
+func (c *cookieTokens) writeCookie(h http.Header) bool {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.started = true
-	if !c.dirty {
-		return
+	dirty, changed, sealed := c.dirty, c.changed, c.sealed
+	c.mu.Unlock()
+	if !dirty {
+		return false
 	}
-	value := ""
-	if !c.t.IsZero() {
-		v, err := c.sessions.seal(c.t)
-		if err != nil {
-			c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: sealing the session cookie failed", slog.String("error", err.Error()))
-			return
-		}
-		value = v
+	if !changed && c.incoming.RefreshToken != "" && c.sessions.identityChanged(c.ctx, c.logger, c.incoming.RefreshToken) {
+		c.logger.LogAttrs(c.ctx, slog.LevelDebug, "storefront/web: another request of the shopper logged in or out since this one started; leaving the cookie to it")
+		return false
 	}
-	ck := c.sessions.cookie.cookie(value)
-	if s := ck.String(); len(s) > maxCookieBytes {
-		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie is larger than browsers keep; use ServerSessions", slog.Int("bytes", len(s)))
-		return
+	line, err := checkSize(c.sessions.cookie.cookie(sealed))
+	if err != nil { // sealed pairs were checked when saved; the deleting cookie is short
+		c.logger.LogAttrs(c.ctx, slog.LevelError, "storefront/web: the session cookie was not written", slog.String("error", err.Error()))
+		return false
 	}
-	h.Add("Set-Cookie", ck.String())
+	h.Add("Set-Cookie", line)
+	return true
 }
 
 // sharedCookieTokens is cookieTokens with the replicas' journal.

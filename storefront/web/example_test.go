@@ -184,3 +184,42 @@ func ExampleNewServerSessions_redis() {
 	// the cookie holds an ID of 43 characters
 	// the other replica knows the shopper: true
 }
+
+// A login moves a server-side session to a new ID: an ID planted in the
+// shopper's browser before they logged in is worth nothing afterwards.
+func ExampleServerSessions_login() {
+	srv := storefronttest.NewServer()
+	defer srv.Close()
+	_, _ = srv.CreateUser(storefronttest.UserParams{Email: "asha@example.com", Password: "correct-horse"})
+	client, err := storefront.New(srv.StoreID(),
+		storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	tokens := web.NewMemoryTokens(0)
+	sessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tokens.Store})
+	if err != nil {
+		log.Fatal(err)
+	}
+	login := web.NewMiddleware(client, sessions).Handler(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			_, err := web.Session(r.Context()).Auth.LoginWithPassword(r.Context(),
+				storefront.LoginWithPasswordParams{Email: "asha@example.com", Password: "correct-horse"})
+			if err != nil {
+				http.Error(w, "login failed", http.StatusUnauthorized)
+			}
+		}))
+	home := web.NewMiddleware(client, sessions).Handler(http.HandlerFunc(whoami))
+
+	_, before := visit(home, nil) // an anonymous visit: the browser gets an ID
+	_, after := visit(login, before)
+	fmt.Println("the login's response carries a new ID:", after[0].Value != before[0].Value)
+	asha, _ := visit(home, after)
+	other, _ := visit(home, before) // the old ID, from wherever it was copied
+	fmt.Println("the old ID does not reach the login:", other != asha)
+	fmt.Println("sessions kept:", tokens.Len())
+	// Output:
+	// the login's response carries a new ID: true
+	// the old ID does not reach the login: true
+	// sessions kept: 2
+}

@@ -13,10 +13,21 @@ import (
 // SessionStore keeps shoppers' token pairs between requests:
 // *CookieSessions or *ServerSessions.
 type SessionStore interface {
-	// open returns the TokenStore of r's shopper, and the function that
-	// writes the request's cookie into the response header when the
-	// response starts (nil when there is nothing to write).
-	open(r *http.Request, logger *slog.Logger) (storefront.TokenStore, func(http.Header), error)
+	// open returns the tokens of r's shopper for one request.
+	open(r *http.Request, logger *slog.Logger) (requestTokens, error)
+}
+
+// requestTokens is one request's view of its shopper's pair.
+type requestTokens interface {
+	// sessionStore is the TokenStore the request's Session uses.
+	sessionStore() storefront.TokenStore
+	// writeCookie runs once, when the response starts (or, with a header
+	// that goes nowhere, when the session is opened after that): it adds
+	// the request's Set-Cookie to h, if it has one, and reports whether it
+	// did. Saves after it cannot change the cookie.
+	writeCookie(h http.Header) bool
+	// finish runs once the handler has returned and the session flushed.
+	finish(ctx context.Context)
 }
 
 // Middleware gives each request its shopper's *storefront.Session (see
@@ -32,8 +43,9 @@ type Middleware struct {
 type Option func(*Middleware)
 
 // WithLogger sets where the middleware reports what it cannot do silently
-// (a pair saved after the response started, a cookie it could not write).
-// The default logs nothing. No token is ever logged.
+// (a pair saved after the response started, a cookie it could not write, a
+// handler's Cache-Control it made private). The default logs nothing. No
+// token or session ID is ever logged.
 func WithLogger(l *slog.Logger) Option { return func(m *Middleware) { m.logger = l } }
 
 // WithSessionOptions passes options (OnTokensChanged …) to every request's
@@ -86,26 +98,33 @@ type requestState struct {
 	m *Middleware
 	r *http.Request
 
-	once  sync.Once
-	sess  *storefront.Session
-	write func(http.Header) // the cookie writer, nil when there is none
+	once   sync.Once
+	sess   *storefront.Session
+	tokens requestTokens // nil when the session could not be opened
 
 	mu      sync.Mutex
+	opened  bool // the session is in use: the response varies on Cookie
 	started bool // the response header has gone
 }
 
 func (rs *requestState) session() *storefront.Session {
 	rs.once.Do(func() {
-		store, write, err := rs.m.sessions.open(rs.r, rs.m.logger)
+		tokens, err := rs.m.sessions.open(rs.r, rs.m.logger)
+		var store storefront.TokenStore
 		if err != nil {
 			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: the shopper's session could not be opened; starting a new one", slog.String("error", err.Error()))
-			store = storefront.NewMemoryStore()
+			store, tokens = storefront.NewMemoryStore(), nil
+		} else {
+			store = tokens.sessionStore()
 		}
 		rs.mu.Lock()
-		if rs.started && write != nil {
-			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: Session called after the response started; a new shopper's cookie cannot be set")
+		rs.tokens, rs.opened = tokens, true
+		if rs.started && tokens != nil {
+			// Too late for a cookie: this tells the tokens so (a new
+			// shopper's first pair then stays in memory, an identity
+			// change fails with ErrResponseStarted).
+			tokens.writeCookie(http.Header{})
 		}
-		rs.write = write
 		rs.mu.Unlock()
 		rs.sess = rs.m.client.NewSession(store, rs.m.sessOpts...)
 	})
@@ -113,13 +132,21 @@ func (rs *requestState) session() *storefront.Session {
 }
 
 // beforeResponse runs once, right before the response header is written:
-// it adds the session's cookie.
+// it adds the session's cookie, and keeps shared caches from storing a
+// response that sets it.
 func (rs *requestState) beforeResponse(h http.Header) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	rs.started = true
-	if rs.write != nil {
-		rs.write(h)
+	if !rs.opened {
+		return
+	}
+	varyOnCookie(h)
+	if rs.tokens != nil && rs.tokens.writeCookie(h) {
+		if was, changed := keepFromSharedCaches(h); changed {
+			rs.m.logger.LogAttrs(rs.r.Context(), slog.LevelWarn, "storefront/web: the response sets the session cookie, so shared caches must not store it; made it private",
+				slog.String("handler_cache_control", was))
+		}
 	}
 }
 
@@ -128,7 +155,7 @@ func (rs *requestState) beforeResponse(h http.Header) {
 // header net/http is about to send.
 func (rs *requestState) finish(rw *responseWriter) {
 	rs.mu.Lock()
-	sess := rs.sess
+	sess, tokens := rs.sess, rs.tokens
 	rs.mu.Unlock()
 	if sess != nil {
 		if err := sess.Flush(rs.r.Context()); err != nil && !errors.Is(err, ErrResponseStarted) {
@@ -136,6 +163,9 @@ func (rs *requestState) finish(rw *responseWriter) {
 		}
 	}
 	rw.start()
+	if tokens != nil {
+		tokens.finish(rs.r.Context())
+	}
 }
 
 // responseWriter calls before once, when the response header is about to

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -84,6 +85,53 @@ func newKey(t *testing.T) []byte {
 	_, err := rand.Read(k)
 	require.NoError(t, err)
 	return k
+}
+
+// app is a shop's handler: every path answers with the shopper's user ID
+// and whether they are logged in ("<id> true"), after /login (as
+// ?email=, default the env's shopper), /register or /logout; /peek only
+// looks at the session and answers nothing.
+func (e *env) app() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		sess := web.Session(ctx)
+		var err error
+		switch r.URL.Path {
+		case "/login":
+			email := r.URL.Query().Get("email")
+			if email == "" {
+				email = "asha@example.com"
+			}
+			_, err = sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{Email: email, Password: "correct-horse"})
+		case "/register":
+			_, err = sess.Auth.RegisterWithPhone(ctx, storefront.RegisterWithPhoneParams{Phone: "9876543210", FirstName: "Ravi"})
+		case "/logout":
+			_, err = sess.Auth.Logout(ctx)
+		case "/peek":
+			if _, err := sess.Peek(ctx); err != nil && !errors.Is(err, storefront.ErrNoSession) {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+			}
+			return
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		c, err := sess.EnsureClaims(ctx)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprintf(w, "%s %t", c.UserID, c.IsLoggedIn)
+	})
+}
+
+// body reads a response's body.
+func body(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return string(b)
 }
 
 // profile is a handler that reads the shopper's profile through their
@@ -410,4 +458,32 @@ func TestReplicasOverRedis(t *testing.T) {
 			assert.Equal(t, 1, e.srv.Calls(storefronttest.OpRefreshToken), "one refresh for both replicas")
 		})
 	}
+}
+
+// A session first used after the response started cannot set a cookie:
+// its pairs stay in memory for the rest of the request (nothing is stored
+// under an ID no browser will send), and a warning says so.
+func TestSessionFirstUsedAfterTheResponseStarted(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	cookieSessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
+	require.NoError(t, err)
+	tokens := web.NewMemoryTokens(0)
+	serverSessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tokens.Store})
+	require.NoError(t, err)
+	for mode, sessions := range map[string]web.SessionStore{"cookie": cookieSessions, "server-side": serverSessions} {
+		t.Run(mode, func(t *testing.T) {
+			logs := &syncBuffer{}
+			h := web.NewMiddleware(c, sessions, web.WithLogger(slog.New(slog.NewTextHandler(logs, nil)))).Handler(
+				http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					_, _ = w.Write([]byte("body first"))
+					_, err := web.Session(r.Context()).EnsureClaims(r.Context())
+					assert.NoError(t, err, "the session works for the rest of the request")
+				}))
+			resp := send(h, "/", nil)
+			assert.Nil(t, sessionCookie(resp))
+			assert.Contains(t, logs.String(), "level=WARN")
+		})
+	}
+	assert.Equal(t, 0, tokens.Len(), "nothing stored under an ID no browser has")
 }

@@ -62,86 +62,241 @@ func sensitiveNames(spec *openapi3.T) map[string]bool {
 	return names
 }
 
-// redactedType is a gen struct whose printing hides its sensitive fields.
+// redactedType is a gen type whose printing hides the secrets and personal
+// data it holds: in its own fields, in the inline objects, slices, maps
+// and pointers below them, and in the other gen types it holds.
 type redactedType struct {
-	Name   string
-	Union  bool            // a oneOf/anyOf held as raw JSON: printed as a name only
-	Fields []redactedField // the sensitive fields of a plain struct
-	JSON   []string        // their JSON names, for the doc comment
+	Name  string
+	Union bool     // a oneOf/anyOf held as raw JSON: printed as a name only
+	Plain string   // the body of its hidden method, which hides all it holds
+	JSON  []string // the JSON names of its own sensitive fields, for the doc comment
 }
 
-type redactedField struct {
-	Name string
-	Kind string // string, *string, []string, *[]string
-}
-
-// redactedTypes finds the gen structs that hold a sensitive field, and the
-// unions one of whose branches does.
+// redactedTypes finds the gen types that hold a sensitive field, however
+// deep (an inline object in a list, another model, a union one of whose
+// branches does), and writes how each hides what it holds.
 func (m *model) redactedTypes() ([]redactedType, error) {
-	names := sensitiveNames(m.spec)
-	direct := map[string]*redactedType{}
-	for tname, ts := range m.gen.types {
-		st, ok := ts.Type.(*ast.StructType)
-		if !ok {
-			continue
-		}
-		for _, f := range st.Fields.List {
-			if f.Tag == nil || len(f.Names) != 1 {
-				continue
-			}
-			tag, _ := strconv.Unquote(f.Tag.Value)
-			jsonName, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
-			if !names[jsonName] {
-				continue
-			}
-			kind := typeString(f.Type)
-			switch kind {
-			case "string", "*string", "[]string", "*[]string":
-			default:
-				return nil, fmt.Errorf("gen.%s.%s is sensitive but of type %s, which opgen cannot hide", tname, f.Names[0].Name, kind)
-			}
-			rt := direct[tname]
-			if rt == nil {
-				rt = &redactedType{Name: tname}
-				direct[tname] = rt
-			}
-			rt.Fields = append(rt.Fields, redactedField{Name: f.Names[0].Name, Kind: kind})
-			rt.JSON = append(rt.JSON, jsonName)
-		}
-	}
+	r := &redactor{names: sensitiveNames(m.spec), gen: m.gen, reaches: map[string]bool{}}
+	r.findReaching()
 	var out []redactedType
-	for tname, ts := range m.gen.types {
-		if rt := direct[tname]; rt != nil {
-			out = append(out, *rt)
-			continue
+	for tname := range r.reaches {
+		ts := m.gen.types[tname]
+		rt := redactedType{Name: tname, Union: isUnionStruct(ts)}
+		if !rt.Union {
+			w := &hideWriter{r: r, self: tname}
+			if err := w.hide("v", ts.Type, false); err != nil {
+				return nil, fmt.Errorf("gen.%s: %w", tname, err)
+			}
+			rt.Plain = w.b.String()
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				for _, f := range st.Fields.List {
+					if name := jsonName(f); r.names[name] && len(f.Names) == 1 {
+						rt.JSON = append(rt.JSON, name)
+					}
+				}
+			}
 		}
-		if isUnionStruct(ts) && m.unionHoldsSensitive(tname, direct, map[string]bool{}) {
-			out = append(out, redactedType{Name: tname, Union: true})
-		}
+		out = append(out, rt)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 
-func (m *model) unionHoldsSensitive(tname string, direct map[string]*redactedType, seen map[string]bool) bool {
-	if seen[tname] {
-		return false
-	}
-	seen[tname] = true
-	for ref := range m.gen.refs[tname] {
-		if direct[ref] != nil {
-			return true
+// redactor knows which gen types hold something sensitive.
+type redactor struct {
+	names   map[string]bool // the JSON names of the x-sensitive properties
+	gen     *genPackage
+	reaches map[string]bool // the gen types that hold one, however deep
+}
+
+// findReaching fills r.reaches: the gen types (not aliases) one of whose
+// fields is sensitive, or holds a gen type that is, through inline
+// objects, pointers, slices and maps; and the unions one of whose
+// branches is. It repeats until nothing changes, for types that hold
+// each other.
+func (r *redactor) findReaching() {
+	for changed := true; changed; {
+		changed = false
+		for tname, ts := range r.gen.types {
+			if r.reaches[tname] || ts.Assign.IsValid() {
+				continue
+			}
+			var holds bool
+			if isUnionStruct(ts) {
+				for ref := range r.gen.refs[tname] {
+					holds = holds || r.reaches[ref]
+				}
+			} else {
+				holds = r.exprReaches(ts.Type)
+			}
+			if holds {
+				r.reaches[tname] = true
+				changed = true
+			}
 		}
-		if ts := m.gen.types[ref]; ts != nil && isUnionStruct(ts) && m.unionHoldsSensitive(ref, direct, seen) {
-			return true
+	}
+}
+
+// exprReaches reports whether a value of the type e holds something
+// sensitive, as far as r knows.
+func (r *redactor) exprReaches(e ast.Expr) bool {
+	switch t := e.(type) {
+	case *ast.Ident:
+		return r.reaches[t.Name]
+	case *ast.StarExpr:
+		return r.exprReaches(t.X)
+	case *ast.ArrayType:
+		return r.exprReaches(t.Elt)
+	case *ast.MapType:
+		return r.exprReaches(t.Value)
+	case *ast.StructType:
+		for _, f := range t.Fields.List {
+			if r.names[jsonName(f)] || r.exprReaches(f.Type) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// fieldName is the name of a struct field: its own, or its type's when it
+// is embedded.
+func fieldName(f *ast.Field) (string, error) {
+	if len(f.Names) == 1 {
+		return f.Names[0].Name, nil
+	}
+	e := f.Type
+	if st, ok := e.(*ast.StarExpr); ok {
+		e = st.X
+	}
+	switch t := e.(type) {
+	case *ast.Ident:
+		return t.Name, nil
+	case *ast.SelectorExpr:
+		return t.Sel.Name, nil
+	}
+	return "", fmt.Errorf("a field of %d names", len(f.Names))
+}
+
+// jsonName is the JSON name of a struct field, from its tag.
+func jsonName(f *ast.Field) string {
+	if f.Tag == nil {
+		return ""
+	}
+	tag, _ := strconv.Unquote(f.Tag.Value)
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+	return name
+}
+
+// hideWriter writes the statements that hide, in a copy of a value, what
+// it holds that is sensitive. A slice, a map or a pointer is copied
+// before anything under it changes: the value printed must stay as it was.
+type hideWriter struct {
+	r     *redactor
+	self  string // the type whose hidden method is written, whose value is v
+	b     strings.Builder
+	depth int // the nesting of blocks, which also names the temporaries
+}
+
+func (w *hideWriter) line(format string, args ...any) {
+	w.b.WriteString(strings.Repeat("\t", w.depth+1))
+	fmt.Fprintf(&w.b, format, args...)
+	w.b.WriteByte('\n')
+}
+
+// hide writes what hides in x (an assignable expression of the type e)
+// what it holds that is sensitive; with sensitive, x is itself the value
+// of an x-sensitive field.
+func (w *hideWriter) hide(x string, e ast.Expr, sensitive bool) error {
+	if sensitive {
+		switch kind := typeString(e); kind {
+		case "string":
+			w.line("%s = hideString(%s)", x, x)
+		case "*string":
+			w.line("%s = hideStringPtr(%s)", x, x)
+		case "[]string":
+			w.line("%s = hideStrings(%s)", x, x)
+		case "*[]string":
+			w.line("%s = hideStringsPtr(%s)", x, x)
+		default:
+			return fmt.Errorf("%s is sensitive but of type %s, which opgen cannot hide", x, kind)
+		}
+		return nil
+	}
+	if !w.r.exprReaches(e) {
+		return nil
+	}
+	n := w.depth
+	block := func(head string, body func() error, tail ...string) error {
+		w.line("%s {", head)
+		w.depth++
+		if err := body(); err != nil {
+			return err
+		}
+		for _, l := range tail {
+			w.line("%s", l)
+		}
+		w.depth--
+		w.line("}")
+		return nil
+	}
+	switch t := e.(type) {
+	case *ast.Ident:
+		switch {
+		case x == "v" && isUnionStruct(w.r.gen.types[t.Name]):
+			w.line("v = %s{}", w.self) // a type defined as a union
+		case x == "v":
+			// A type defined as another (type ChangePasswordJSONRequestBody
+			// ChangePasswordJSONBody) has none of its methods.
+			w.line("v = %s(%s(v).hidden())", w.self, t.Name)
+		case isUnionStruct(w.r.gen.types[t.Name]):
+			w.line("%s = %s{}", x, t.Name) // its raw JSON may hold anything
+		default:
+			w.line("%s = %s.hidden()", x, x)
+		}
+		return nil
+	case *ast.StarExpr:
+		c := fmt.Sprintf("c%d", n)
+		return block("if "+x+" != nil", func() error {
+			w.line("%s := *%s", c, x)
+			return w.hide(c, t.X, false)
+		}, x+" = &"+c)
+	case *ast.ArrayType:
+		if t.Len != nil {
+			return fmt.Errorf("%s is an array, which opgen cannot hide", x)
+		}
+		c, i := fmt.Sprintf("c%d", n), fmt.Sprintf("i%d", n)
+		return block("if "+x+" != nil", func() error {
+			w.line("%s := slices.Clone(%s)", c, x)
+			return block("for "+i+" := range "+c, func() error { return w.hide(c+"["+i+"]", t.Elt, false) })
+		}, x+" = "+c)
+	case *ast.MapType:
+		c, k, el := fmt.Sprintf("c%d", n), fmt.Sprintf("k%d", n), fmt.Sprintf("e%d", n)
+		return block("if "+x+" != nil", func() error {
+			w.line("%s := maps.Clone(%s)", c, x)
+			return block("for "+k+", "+el+" := range "+c, func() error { return w.hide(el, t.Value, false) }, c+"["+k+"] = "+el)
+		}, x+" = "+c)
+	case *ast.StructType:
+		for _, f := range t.Fields.List {
+			name, err := fieldName(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", x, err)
+			}
+			if err := w.hide(x+"."+name, f.Type, w.r.names[jsonName(f)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("%s is a %T, which opgen cannot hide", x, e)
+}
+
 // isUnionStruct reports whether ts is oapi-codegen's union: a struct whose
 // only field is the unexported raw JSON "union".
 func isUnionStruct(ts *ast.TypeSpec) bool {
+	if ts == nil {
+		return false
+	}
 	st, ok := ts.Type.(*ast.StructType)
 	if !ok {
 		return false
@@ -224,24 +379,24 @@ func (t {{.Name}}) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, "gen.{
 // LogValue implements slog.LogValuer without the value.
 func (t {{.Name}}) LogValue() slog.Value { return slog.StringValue(redacted) }
 {{- else}}
-// Format prints a {{.Name}} with its sensitive fields
-// ({{join .JSON ", "}}) shown as [redacted], with any verb.
+// Format prints a {{.Name}} with {{with .JSON}}its sensitive fields
+// ({{join . ", "}}) and {{end}}the secrets and personal data of what it
+// holds shown as [redacted], with any verb.
 func (v {{.Name}}) Format(f fmt.State, verb rune) {
 	type plain {{.Name}}
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
 }
 
-// LogValue implements slog.LogValuer with the sensitive fields hidden.
+// LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v {{.Name}}) LogValue() slog.Value {
 	type plain {{.Name}}
 	return slog.AnyValue(plain(v.hidden()))
 }
 
+// hidden returns a copy of v whose sensitive values, however deep, are
+// [redacted]; v itself and what it points to do not change.
 func (v {{.Name}}) hidden() {{.Name}} {
-{{- range .Fields}}
-	v.{{.Name}} = {{if eq .Kind "string"}}hideString{{else if eq .Kind "*string"}}hideStringPtr{{else if eq .Kind "[]string"}}hideStrings{{else}}hideStringsPtr{{end}}(v.{{.Name}})
-{{- end}}
-	return v
+{{.Plain}}	return v
 }
 {{- end}}
 {{end}}

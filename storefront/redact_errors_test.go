@@ -1,18 +1,26 @@
 package storefront
 
+// No secret or personal value of a request reaches the error its answer
+// becomes, however the server echoed it: the glue between the errors of
+// this package and internal/redact, whose own tests cover the mechanism.
+
 import (
 	"encoding/json"
 	"errors"
 	"html"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/internal/redact"
 )
 
 // pieces returns every run of n bytes of s (all of s when shorter): a
@@ -27,13 +35,6 @@ func pieces(s string, n int) []string {
 		out = append(out, s[i:i+n])
 	}
 	return out
-}
-
-// jsonEscaped is s as encoding/json writes it inside a string, without the
-// quotes: & < > as \u0026 \u003c \u003e, " as \", a tab as \t.
-func jsonEscaped(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b[1 : len(b)-1])
 }
 
 // errorTexts is everything an error shows: its message, and the fields of
@@ -256,19 +257,107 @@ func TestMalformedSuccessBodiesHideTokensAndCodes(t *testing.T) {
 	}
 }
 
-// The redactor finds a secret however the server escaped it.
-func TestRedactorFindsEscapedForms(t *testing.T) {
-	const pw = `a&b"c<d>e\f g/h`
-	rd := redactor{pw}
-	for _, form := range []string{
-		pw, jsonEscaped(pw), html.EscapeString(pw),
-		`a\u0026b\"c\u003cd\u003ee\\f g\/h`, `a\\u0026b\\\"c\\u003cd\\u003ee\\\\f g/h`, // escaped twice
-		`a%26b%22c%3Cd%3Ee%5Cf+g%2Fh`, `a&amp;b&#34;c&lt;d&gt;e\f&#32;g/h`, "a&b\"c<d>e\\f\n\n g/h",
-		`a\U0026b\"c\u003Cd\u003Ee\\f g/h`,
-	} {
-		got := rd.clean("before " + form + " after")
-		assert.Equal(t, "before [redacted] after", got, "form %s", form)
+// TestPersonalDataStaysOutOfErrors: an account number sent in a request
+// never shows in the error the API's answer becomes — echoed in the
+// message, in the per-field errors, JSON-escaped, or in a malformed body
+// under any member that names it — and neither does a card number the
+// answer carries.
+func TestPersonalDataStaysOutOfErrors(t *testing.T) {
+	const account = "918273645501"
+	const card = "4111111111111111"
+	answers := []struct {
+		status int
+		ctype  string
+		body   string
+	}{
+		{400, "application/json", `{"message":"account ` + account + ` is already saved","success":false,"code":"bad_request","errors":{"account_number":"` + account + ` exists"}}`},
+		{400, "application/json", `{"message":"bad \u0022` + account + `\u0022","success":false,"code":"bad_request"}`},
+		{200, "application/json", `{"message":"ok","success":true,"content":{"bank_account":{"account_number":"` + account + `","card_number":"` + card + `"`},
+		{502, "text/html", `<html><body>upstream said: account_number=` + account + ` card ` + card + `</body></html>`},
 	}
-	assert.Equal(t, "nothing to hide", rd.clean("nothing to hide"))
-	assert.Equal(t, "a short pw [redacted]", redactor{"pw-1", "hunter2-x"}.clean("a short pw hunter2-x"))
+	for _, a := range answers {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", a.ctype)
+			w.WriteHeader(a.status)
+			_, _ = w.Write([]byte(a.body))
+		}))
+		c, err := New("s", WithBaseURL(srv.URL), WithRetryPolicy(NoRetries))
+		require.NoError(t, err)
+		sess := c.NewManualSession(Tokens{AccessToken: makeJWT(anonClaims("u-1"))})
+		var body CreateBankAccount
+		require.NoError(t, body.FromCreateOutboundBankAccount(CreateOutboundBankAccount{
+			AccountName: "Asha Rao", AccountNumber: account, AccountType: "outbound", BankName: "State Bank", IfscCode: "SBIN0000001"}))
+		_, err = sess.Customers.CreateBankAccount(bg, "cust-1", body)
+		srv.Close()
+		require.Error(t, err, a.body)
+		msg := err.Error()
+		assert.NotContains(t, msg, account, "%d %s", a.status, a.body)
+		assert.NotContains(t, msg, card[4:], "%d %s", a.status, a.body)
+		if strings.Contains(a.body, "already saved") {
+			assert.Contains(t, msg, "is already saved", "the rest of the message stays")
+		}
+	}
+}
+
+// What a server says about a field holding personal data loses whatever
+// looks like such a number, even one the request did not send, and keeps
+// the rest of the message; other fields keep their numbers.
+func TestFieldErrorsOfPersonalFieldsLoseTheirNumbers(t *testing.T) {
+	raw := map[string]json.RawMessage{
+		"document_number": json.RawMessage(`"27AAPFU0939F1ZV is not a GSTIN the authority knows"`),
+		"account_number":  json.RawMessage(`["must be 9 to 18 digits", "50100123456789 is saved already"]`),
+		"order_number":    json.RawMessage(`"ORD20250042 is not yours"`),
+	}
+	got := flattenFieldErrors(raw, redact.Secrets(nil).Scrubber())
+	assert.Equal(t, redact.Mark+" is not a GSTIN the authority knows", got["document_number"])
+	assert.Equal(t, "must be 9 to 18 digits; "+redact.Mark+" is saved already", got["account_number"])
+	assert.Equal(t, "ORD20250042 is not yours", got["order_number"], "not personal data")
+}
+
+// TestSensitiveValuesAreRedactedByFieldWhateverTheirLength: a value sent
+// in a field that holds personal data or a secret stays out of the error,
+// however short (a 3-digit CVV) and wherever the request carried it (a
+// VPA in the query of verify-vpa), and the rest of the message stays.
+func TestSensitiveValuesAreRedactedByFieldWhateverTheirLength(t *testing.T) {
+	t.Run("a 3-digit CVV echoed by create-order", func(t *testing.T) {
+		api := newTestAPI(t)
+		api.route("POST /orders", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 400, map[string]any{"success": false, "code": "bad_request",
+				"message": "CVV 739 was refused for the card; order 91234 kept",
+				"errors":  map[string]any{"card_security_code": "739 does not match", "payment_method": "cvv=739 rejected"}})
+		})
+		var body CreateOrderBody
+		require.NoError(t, json.Unmarshal([]byte(`{"cart_id":"cart-1","payment_method":{"payment_provider_slug":"juspay","integration_type":"express_checkout",`+
+			`"payment_method_type":"CARD","card_number":"4111111111111111","card_security_code":"739","card_exp_month":"12","card_exp_year":"2031","name_on_card":"Asha Rao","return_url":"https://shop.example/r","save_to_locker":false}}`), &body))
+		_, err := api.client().NewManualSession(api.mint(userClaims("u-1"), time.Hour, time.Hour)).Orders.CreateOrder(bg, body)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		for _, text := range errorTexts(err) {
+			assert.NotRegexp(t, `(^|[^0-9])739([^0-9]|$)`, text)
+		}
+		assert.Contains(t, apiErr.Message, "was refused for the card; order 91234 kept", "the rest of the message stays")
+		assert.Contains(t, apiErr.Fields["card_security_code"], "does not match")
+	})
+	t.Run("a VPA sent in the query of verify-vpa", func(t *testing.T) {
+		const vpa = "asha.rao@okhdfcbank"
+		for _, answer := range []struct {
+			status int
+			ctype  string
+			body   string
+		}{
+			{400, "application/json", `{"success":false,"code":"bad_request","message":"` + vpa + ` is not a valid VPA","errors":{"upi":"` + vpa + ` unknown"}}`},
+			{502, "text/html", `<html><p>upstream could not check ` + vpa + ` (asha.rao%40okhdfcbank)</p></html>`},
+			{200, "application/json", `{"success":false,"code":"invalid","message":"no such VPA: ` + vpa + `"}`},
+		} {
+			api := newTestAPI(t)
+			api.route("GET /payments/verify-vpa", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", answer.ctype)
+				w.WriteHeader(answer.status)
+				_, _ = io.WriteString(w, answer.body)
+			})
+			v := vpa
+			_, err := api.client().NewManualSession(api.mint(userClaims("u-1"), time.Hour, time.Hour)).Payments.VerifyVpa(bg, &VerifyVpaParams{Vpa: &v})
+			assertNoSecret(t, err, vpa)
+		}
+	})
 }
