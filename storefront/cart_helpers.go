@@ -24,34 +24,32 @@ import (
 // one shopper's cart writes through one process, or hold a lock of your
 // own (the session's TokenStore key is a natural one) around the call.
 
-// CartItemOption narrows a cart helper to one variant of a product.
-type CartItemOption struct {
-	variant string
-}
+// WithVariant names the variant of the product a cart helper (Add, Set,
+// Remove) acts on, by ID or slug. Other methods refuse it with
+// ErrInvalidParam: their variants are arguments or fields.
+func WithVariant(variant string) CallOption { return CallOption{variant: &variant} }
 
-// WithVariant names the variant of the product, by ID or slug.
-func WithVariant(variant string) CartItemOption { return CartItemOption{variant: variant} }
-
-func variantOf(opts []CartItemOption) string {
+// variantOf splits the cart helpers' options into the variant they name
+// (the last WithVariant) and the options of the calls they make.
+func variantOf(opts []CallOption) (string, []CallOption) {
 	v := ""
+	rest := make([]CallOption, 0, len(opts))
 	for _, o := range opts {
-		if o.variant != "" {
-			v = o.variant
+		if o.variant != nil {
+			v = *o.variant
+			continue
 		}
+		rest = append(rest, o)
 	}
-	return v
+	return v, rest
 }
 
 // Current returns the shopper's cart, or nil and no error when they have
 // none. A session with no tokens yet starts an anonymous one.
 //
 // API: get-user-cart (GET /carts/users/{user_id}), with the session's user.
-func (s *CartService) Current(ctx context.Context) (*Cart, error) {
-	claims, err := s.s.EnsureClaims(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.GetUserCart(ctx, claims.UserID)
+func (s *CartService) Current(ctx context.Context, opts ...CallOption) (*Cart, error) {
+	res, err := s.GetUserCart(ctx, "", opts...)
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
 	}
@@ -67,11 +65,11 @@ func (s *CartService) Current(ctx context.Context) (*Cart, error) {
 // n must be at least 1.
 //
 // API: get-user-cart, then create-cart or update-cart.
-func (s *CartService) Add(ctx context.Context, product string, n int, opts ...CartItemOption) (*Cart, error) {
+func (s *CartService) Add(ctx context.Context, product string, n int, opts ...CallOption) (*Cart, error) {
 	if n < 1 {
 		return nil, invalid("add to cart: the quantity must be at least 1, not %d", n)
 	}
-	return s.change(ctx, product, variantOf(opts), true, int64(n))
+	return s.change(ctx, product, true, int64(n), opts)
 }
 
 // Set sets the quantity of a product (by ID or slug; WithVariant for one
@@ -79,11 +77,11 @@ func (s *CartService) Add(ctx context.Context, product string, n int, opts ...Ca
 // the cart when n is at least 1 and there is none. 0 removes the product.
 //
 // API: get-user-cart, then create-cart or update-cart.
-func (s *CartService) Set(ctx context.Context, product string, n int, opts ...CartItemOption) (*Cart, error) {
+func (s *CartService) Set(ctx context.Context, product string, n int, opts ...CallOption) (*Cart, error) {
 	if n < 0 {
 		return nil, invalid("set cart quantity: the quantity must be 0 or more, not %d", n)
 	}
-	return s.change(ctx, product, variantOf(opts), false, int64(n))
+	return s.change(ctx, product, false, int64(n), opts)
 }
 
 // Remove takes a product (by ID or slug; WithVariant for one of its
@@ -91,14 +89,16 @@ func (s *CartService) Set(ctx context.Context, product string, n int, opts ...Ca
 // there is no cart.
 //
 // API: get-user-cart, then update-cart.
-func (s *CartService) Remove(ctx context.Context, product string, opts ...CartItemOption) (*Cart, error) {
-	return s.change(ctx, product, variantOf(opts), false, 0)
+func (s *CartService) Remove(ctx context.Context, product string, opts ...CallOption) (*Cart, error) {
+	return s.change(ctx, product, false, 0, opts)
 }
 
 // change reads the shopper's cart and sets the item's quantity to n, or
 // to n more than the cart holds when add is true (Set and Remove need not
-// find the item: update-cart matches a slug itself).
-func (s *CartService) change(ctx context.Context, product, variant string, add bool, n int64) (*Cart, error) {
+// find the item: update-cart matches a slug itself). opts name the variant
+// and are passed to every call it makes.
+func (s *CartService) change(ctx context.Context, product string, add bool, n int64, opts []CallOption) (*Cart, error) {
+	variant, opts := variantOf(opts)
 	if strings.TrimSpace(product) == "" {
 		return nil, invalid("the product ID or slug is required")
 	}
@@ -109,7 +109,7 @@ func (s *CartService) change(ctx context.Context, product, variant string, add b
 	unlock := cartLocks.lock(shopperKey{s.s.c, claims.UserID})
 	defer unlock()
 
-	ct, err := s.Current(ctx)
+	ct, err := s.Current(ctx, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -122,21 +122,21 @@ func (s *CartService) change(ctx context.Context, product, variant string, add b
 			return nil, nil
 		}
 		item.Quantity = decimal.NewFromInt(n)
-		res, err := s.CreateCart(ctx, CreateCartBody{Items: []UpdateCartItem{item}})
+		res, err := s.CreateCart(ctx, CreateCartBody{Items: []UpdateCartItem{item}}, opts...)
 		if err != nil {
 			return nil, err
 		}
 		return &res.Cart, nil
 	}
 	if add {
-		have, err := s.quantityOf(ctx, ct, product, variant)
+		have, err := s.quantityOf(ctx, ct, product, variant, opts)
 		if err != nil {
 			return nil, err
 		}
 		n += have
 	}
 	item.Quantity = decimal.NewFromInt(n)
-	res, err := s.UpdateCart(ctx, ct.ID, item)
+	res, err := s.UpdateCart(ctx, ct.ID, item, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func (s *CartService) change(ctx context.Context, product, variant string, add b
 // or slug, "" for none) the cart holds. Items carry the product's ID and
 // slug but only the variant's ID: a variant given by slug is looked up in
 // the catalog when an item of the product has a variant.
-func (s *CartService) quantityOf(ctx context.Context, ct *Cart, product, variant string) (int64, error) {
+func (s *CartService) quantityOf(ctx context.Context, ct *Cart, product, variant string, opts []CallOption) (int64, error) {
 	var items []CartItem
 	for _, it := range ct.CartItems {
 		if it.ProductID == product {
@@ -184,7 +184,7 @@ func (s *CartService) quantityOf(ctx context.Context, ct *Cart, product, variant
 	if !withVariant {
 		return 0, nil
 	}
-	v, err := s.s.Catalog.GetVariantDetail(ctx, items[0].ProductID, variant, nil)
+	v, err := s.s.Catalog.GetVariantDetail(ctx, items[0].ProductID, variant, nil, opts...)
 	if errors.Is(err, ErrNotFound) {
 		return 0, nil // update-cart reports the unknown variant
 	}

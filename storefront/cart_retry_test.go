@@ -69,7 +69,7 @@ func cartBody[T any](raw string) T {
 
 var cartCalls = map[string]cartCall{
 	storefronttest.OpCreateCart: func(ctx context.Context, s *storefront.Session, _, _ string) error {
-		_, err := s.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{{ProductID: "masala-chai-blend", Quantity: decimal.NewFromInt(2)}}})
+		_, err := s.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{{ProductID: "masala-chai-blend", Quantity: decimal.NewFromInt(2)}}})
 		return err
 	},
 	storefronttest.OpListCoupons: func(ctx context.Context, s *storefront.Session, _, _ string) error {
@@ -81,7 +81,7 @@ var cartCalls = map[string]cartCall{
 		return err
 	},
 	storefronttest.OpGetFulfillmentOptions: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.GetFulfillmentOptions(ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: id})
+		_, err := s.Cart.GetFulfillmentOptions(ctx, storefront.CartBasedFulfillmentOption{CartID: id})
 		return err
 	},
 	storefronttest.OpGetUserCart: func(ctx context.Context, s *storefront.Session, _, user string) error {
@@ -99,11 +99,11 @@ var cartCalls = map[string]cartCall{
 		return s.Cart.DeleteCart(ctx, id)
 	},
 	storefronttest.OpCreateCartAddress: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.CreateCartAddress(ctx, id, cartBody[storefront.CreateCartAddressJSONRequestBody](`{"billing_address":`+addressJSON+`,"shipping_address":`+addressJSON+`}`))
+		_, err := s.Cart.CreateCartAddress(ctx, id, cartBody[storefront.CreateCartAddressBody](`{"billing_address":`+addressJSON+`,"shipping_address":`+addressJSON+`}`))
 		return err
 	},
 	storefronttest.OpApplyCoupon: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponTea15})
+		_, err := s.Cart.ApplyCoupon(ctx, id, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponTea15})
 		return err
 	},
 	storefronttest.OpRemoveCoupon: func(ctx context.Context, s *storefront.Session, id, _ string) error {
@@ -111,7 +111,7 @@ var cartCalls = map[string]cartCall{
 		return err
 	},
 	storefronttest.OpRedeemCreditBalance: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.RedeemCreditBalance(ctx, id, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: decimal.MustParse("10.50")})
+		_, err := s.Cart.RedeemCreditBalance(ctx, id, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: decimal.MustParse("10.50")})
 		return err
 	},
 	storefronttest.OpRemoveCreditBalance: func(ctx context.Context, s *storefront.Session, id, _ string) error {
@@ -127,7 +127,7 @@ var cartCalls = map[string]cartCall{
 		return err
 	},
 	storefronttest.OpUpdateFulfillmentPreference: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.UpdateFulfillmentPreference(ctx, id, cartBody[storefront.UpdateFulfillmentPreferenceJSONRequestBody](
+		_, err := s.Cart.UpdateFulfillmentPreference(ctx, id, cartBody[storefront.FulfillmentPreference](
 			`{"fulfillment_type":"collect-in-store","pickup_location_id":"`+storefronttest.PickupMGRoad+`"}`))
 		return err
 	},
@@ -136,7 +136,7 @@ var cartCalls = map[string]cartCall{
 		return err
 	},
 	storefronttest.OpRedeemLoyaltyPoints: func(ctx context.Context, s *storefront.Session, id, _ string) error {
-		_, err := s.Cart.RedeemLoyaltyPoints(ctx, id, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: decimal.NewFromInt(20)})
+		_, err := s.Cart.RedeemLoyaltyPoints(ctx, id, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: decimal.NewFromInt(20)})
 		return err
 	},
 	storefronttest.OpRemoveLoyaltyPoints: func(ctx context.Context, s *storefront.Session, id, _ string) error {
@@ -167,7 +167,7 @@ func cartRetryEnv(t *testing.T) (*storefronttest.Server, *storefront.Session, st
 	ctx := context.Background()
 	_, err = sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{Email: "asha@example.com", Password: "correct-horse"})
 	require.NoError(t, err)
-	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{{ProductID: "masala-chai-blend", Quantity: decimal.NewFromInt(1)}}})
+	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{{ProductID: "masala-chai-blend", Quantity: decimal.NewFromInt(1)}}})
 	require.NoError(t, err)
 	require.NoError(t, cartCalls[storefronttest.OpCreateCartAddress](ctx, sess, c.Cart.ID, info.ID))
 	srv.ResetCalls()

@@ -205,13 +205,12 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 	if sendKey && c.apiKey == "" {
 		return nil, ErrNoAPIKey
 	}
+	maxAttempts := r.attempts(c.retry)
 	for attempt := 1; ; attempt++ {
 		req, err := c.build(ctx, r)
 		if err != nil {
 			return nil, errorf("%s: build request: %w", op.id, err)
 		}
-		req.Header.Set("User-Agent", c.userAgent)
-		req.Header.Set("Accept", "application/json")
 		if req.URL.Host == c.host && req.URL.Scheme == c.scheme {
 			if sendKey {
 				req.Header.Set("X-Api-Key", c.apiKey)
@@ -224,6 +223,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 		start := time.Now()
 		ex, err := c.roundTrip(req)
 		elapsed := time.Since(start)
+		r.observe(ex)
 		if err != nil {
 			// An attempt that ran out of the client's own per-attempt time
 			// is a transport failure like a broken connection, as long as
@@ -239,7 +239,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 				slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 				slog.Duration("duration", elapsed), slog.Int("attempt", attempt), slog.String("error", err.Error()))
 			retry := (retryableError(err, op.idempotent) || (attemptTimedOut && op.idempotent)) && r.canResend()
-			if attempt >= c.retry.MaxAttempts || !retry || errors.Is(err, ErrTooLarge) {
+			if attempt >= maxAttempts || !retry || errors.Is(err, ErrTooLarge) {
 				return nil, err
 			}
 			if werr := c.wait(ctx, op, req, attempt, c.retry.backoff(attempt), "transport error"); werr != nil {
@@ -251,7 +251,7 @@ func (c *Client) send(ctx context.Context, op *operation, r *request, bearer str
 			slog.String("op", op.id), slog.String("method", req.Method), slog.String("path", req.URL.Path),
 			slog.Int("status", ex.status), slog.Duration("duration", elapsed), slog.Int("attempt", attempt))
 
-		if attempt >= c.retry.MaxAttempts || !retryableStatus(ex.status, op.idempotent) || !r.canResend() {
+		if attempt >= maxAttempts || !retryableStatus(ex.status, op.idempotent) || !r.canResend() {
 			return ex, nil
 		}
 		d, hasRetryAfter := parseRetryAfter(ex.header.Get("Retry-After"), time.Now())

@@ -12,8 +12,13 @@
 // [Client]'s default session. The methods are generated from openapi.yaml,
 // so a method's path, parameters and body cannot drift from the spec: path
 // parameters are arguments, the query and header parameters a Params
-// struct (nil for none), the body gen's type, and the answer's content gen's
-// type, all re-exported here by alias (storefront.Product is gen.Product).
+// struct (nil for none), the body gen's type under the spec's name
+// (CreateCartBody), and the answer's content gen's type, all re-exported
+// here by alias (storefront.Product is gen.Product), each with a doc
+// comment that lists its fields. Optional fields are pointers, so that
+// absent and null stay apart; the models an answer holds have nil-safe Get
+// methods that read them as zero when absent:
+// placed.Order.GetOrderNumber(), shipments.GetShipments()[0].GetStatus().
 // Every JSON number is a [decimal.Decimal]: money is exact. Paginated lists
 // have an iterator beside the one-page method (ListProductsAll), fetching
 // page by page as the loop asks. [SortOrder] builds a list's sort_by;
@@ -21,6 +26,20 @@
 // that takes it. Operations the API also serves without a session — the
 // catalog's reads, the store's configuration, countries — are on
 // [Client.Public], sent with the API key alone.
+//
+// On a Session, the shopper's own IDs may be left empty, as go-github does
+// for the authenticated user: an operation whose path names the user
+// (user_id, /auth/user/{id}) or the customer (customer_id, /customers/{id}),
+// and list-orders' user_id, acts for the session's own shopper when given
+// "" — sess.Cart.GetUserCart(ctx, ""), sess.Customers.ListAddresses(ctx,
+// "", nil). The IDs come from the access token (an anonymous session is
+// started first when there is none); an anonymous visitor has no customer
+// ID ([ErrNoCustomerID]). Pass an ID to act on someone else's records.
+//
+// Every method takes call options after its other arguments: [WithHeader]
+// sends a header with that call, [WithResponseInfo] captures the answer's
+// status, headers and request ID (also when the call fails), and
+// [WithMaxAttempts] overrides the retry policy for it.
 //
 // Files — review photos, KYC documents, return attachments — are
 // [Upload]s, streamed from their readers and bounded by MaxUploadBytes.
@@ -40,9 +59,9 @@
 // Redis, a database row):
 //
 //	sess := client.NewSession(storefront.NewMemoryStore())
-//	res, err := sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{
+//	_, err := sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{
 //		Email: "asha@example.com", Password: pw})
-//	user, err := sess.Auth.GetUser(ctx, res.User.ID)
+//	user, err := sess.Auth.GetUser(ctx, "") // "": the session's own user
 //
 // Client.Auth is the same service on the client's default session (a
 // MemoryStore unless [WithTokenStore] says otherwise), for command-line

@@ -46,25 +46,42 @@ func (d DocumentUpload) form(update bool) func() (*multipartForm, error) {
 }
 
 // CreateDocument adds a KYC document of the customer's and returns it,
-// with its verification status.
+// with its verification status. An empty customerID means the session's
+// own customer (the customer ID of its access token; an anonymous visitor
+// has none and gets ErrNoCustomerID).
 //
 // API: create-document (POST /customers/{customer_id}/documents).
 // Not safe to resend: retried only after a 429 or a connection that never
 // opened, and then only if its file can be read again.
-func (s *CustomersService) CreateDocument(ctx context.Context, customerID string, doc DocumentUpload) (*CreateDocumentContent, error) {
+func (s *CustomersService) CreateDocument(ctx context.Context, customerID string, doc DocumentUpload, opts ...CallOption) (*CreateDocumentContent, error) {
+	customerID, err := s.s.own(ctx, ownCustomer, customerID)
+	if err != nil {
+		return nil, err
+	}
 	out := new(CreateDocumentContent)
-	return out, s.s.sendFormFor(ctx, doc.form(false), out)(newCreateDocumentRequest(customerID))
+	if err := s.s.sendFormFor(ctx, doc.form(false), out, opts)(newCreateDocumentRequest(customerID)); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // UpdateDocument replaces one of the customer's KYC documents and returns
-// it; doc.ModifiedReason says why.
+// it; doc.ModifiedReason says why. An empty customerID means the session's
+// own customer, as for CreateDocument.
 //
 // API: update-document (PUT /customers/{customer_id}/documents/{document_id}).
 // Safe to resend: retried after a broken connection, a timeout or a 502,
 // 503 or 504, and after a 429, if its file can be read again.
-func (s *CustomersService) UpdateDocument(ctx context.Context, customerID, documentID string, doc DocumentUpload) (*UpdateDocumentContent, error) {
+func (s *CustomersService) UpdateDocument(ctx context.Context, customerID, documentID string, doc DocumentUpload, opts ...CallOption) (*UpdateDocumentContent, error) {
+	customerID, err := s.s.own(ctx, ownCustomer, customerID)
+	if err != nil {
+		return nil, err
+	}
 	out := new(UpdateDocumentContent)
-	return out, s.s.sendFormFor(ctx, doc.form(true), out)(newUpdateDocumentRequest(customerID, documentID))
+	if err := s.s.sendFormFor(ctx, doc.form(true), out, opts)(newUpdateDocumentRequest(customerID, documentID)); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // ReturnAttachments are the photos and videos of a return.
@@ -80,7 +97,7 @@ type ReturnAttachments struct {
 // API: upload-order-return-attachments (POST /orders/{order_number}/returns/{return_number}/attachments).
 // Not safe to resend: retried only after a 429 or a connection that never
 // opened, and then only if every file can be read again.
-func (s *OrdersService) UploadOrderReturnAttachments(ctx context.Context, orderNumber, returnNumber string, files ReturnAttachments) error {
+func (s *OrdersService) UploadOrderReturnAttachments(ctx context.Context, orderNumber, returnNumber string, files ReturnAttachments, opts ...CallOption) error {
 	form := func() (*multipartForm, error) {
 		if len(files.Images)+len(files.Videos) == 0 {
 			return nil, invalid("give at least one image or video")
@@ -98,5 +115,5 @@ func (s *OrdersService) UploadOrderReturnAttachments(ctx context.Context, orderN
 		}
 		return f, nil
 	}
-	return s.s.sendForm(ctx, form)(newUploadOrderReturnAttachmentsRequest(orderNumber, returnNumber))
+	return s.s.sendForm(ctx, form, opts)(newUploadOrderReturnAttachmentsRequest(orderNumber, returnNumber))
 }

@@ -70,11 +70,11 @@ func ExampleCartService() {
 // Placing an order for a ready cart with a test card, then the order's
 // life: shipped, delivered, and its payment status.
 func ExampleOrdersService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 
-	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 		{ProductID: "cast-iron-teapot", Quantity: decimal.NewFromInt(1)}}})
 	if err != nil {
 		log.Fatal(err)
@@ -95,8 +95,8 @@ func ExampleOrdersService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	n := *placed.Order.OrderNumber
-	fmt.Println("order status:", *placed.Order.Status)
+	n := placed.Order.GetOrderNumber()
+	fmt.Println("order status:", placed.Order.GetStatus())
 
 	if err := srv.ShipOrder(n); err != nil { // the store ships it
 		log.Fatal(err)
@@ -105,17 +105,17 @@ func ExampleOrdersService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("shipment:", *(*shipments.Shipments)[0].Status)
+	fmt.Println("shipment:", shipments.GetShipments()[0].GetStatus())
 	paid, err := sess.Orders.GetPaymentStatus(ctx, n)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("payment:", paid.Status, paid.AmountPaid)
-	for o, err := range sess.Orders.ListOrdersAll(ctx, &storefront.ListOrdersParams{UserID: user.ID}) {
+	for o, err := range sess.Orders.ListOrdersAll(ctx, nil) { // nil: the session's own orders
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println("in the history:", *o.OrderNumber == n)
+		fmt.Println("in the history:", o.GetOrderNumber() == n)
 	}
 	// Output:
 	// order status: confirmed
@@ -128,12 +128,12 @@ func ExampleOrdersService() {
 // and sent again (what the server sets, such as its ID, is left out of
 // the request by the SDK).
 func ExampleCustomersService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
-	cid := user.CustomerID // also in the session's token: sess.Peek
 
-	saved, err := sess.Customers.CreateAddress(ctx, cid, storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"),
+	// "" is the session's own customer, from its access token.
+	saved, err := sess.Customers.CreateAddress(ctx, "", storefront.CustomerAddress{FirstName: "Asha", LastName: new("Rao"),
 		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
 		City: "Bengaluru", State: "Karnataka", Country: "India"})
 	if err != nil {
@@ -141,28 +141,28 @@ func ExampleCustomersService() {
 	}
 	addr := *saved.Address
 	addr.AddressLine1 = "14 MG Road"
-	if _, err := sess.Customers.UpdateAddressDetail(ctx, cid, *addr.ID, addr); err != nil {
+	if _, err := sess.Customers.UpdateAddressDetail(ctx, "", addr.GetID(), addr); err != nil {
 		log.Fatal(err)
 	}
-	for a, err := range sess.Customers.ListAddressesAll(ctx, cid, nil) {
+	for a, err := range sess.Customers.ListAddressesAll(ctx, "", nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(a.AddressLine1, a.City, "default for shipping:", *a.IsDefaultShipping)
+		fmt.Println(a.AddressLine1, a.City, "default for shipping:", a.GetIsDefaultShipping())
 	}
 	// Refunds go to an outbound bank account; a union body, built by its
 	// constructor (InboundBankAccount for a virtual account).
-	acct, err := sess.Customers.CreateBankAccount(ctx, cid, storefront.OutboundBankAccount(storefront.CreateOutboundBankAccount{
+	acct, err := sess.Customers.CreateBankAccount(ctx, "", storefront.OutboundBankAccount(storefront.CreateOutboundBankAccount{
 		AccountName: "Asha Rao", AccountNumber: "50100012345678", IfscCode: "HDFC0000240", BankName: "HDFC Bank"}))
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("refunds to:", acct.BankAccount.BankName, acct.BankAccount.AccountType)
-	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, cid)
+	loyalty, err := sess.Customers.GetLoyaltyDetails(ctx, "")
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("loyalty points:", *loyalty.Loyalty.PointsBalance)
+	fmt.Println("loyalty points:", loyalty.Loyalty.GetPointsBalance())
 	// Output:
 	// 14 MG Road Bengaluru default for shipping: true
 	// refunds to: HDFC Bank outbound
@@ -171,11 +171,11 @@ func ExampleCustomersService() {
 
 // A subscription to a product's monthly plan, paused for a month.
 func ExampleSubscriptionsService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
 	// Physical goods are delivered to the customer's default address.
-	if _, err := sess.Customers.CreateAddress(ctx, user.CustomerID, storefront.CustomerAddress{FirstName: "Asha",
+	if _, err := sess.Customers.CreateAddress(ctx, "", storefront.CustomerAddress{FirstName: "Asha",
 		CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com", AddressLine1: "12 MG Road", Pincode: "560001",
 		City: "Bengaluru", State: "Karnataka", Country: "India"}); err != nil {
 		log.Fatal(err)
@@ -206,15 +206,15 @@ func ExampleSubscriptionsService() {
 
 // The wishlist: adding a product twice keeps it once.
 func ExampleWishlistService() {
-	srv, sess, user := newShopper()
+	srv, sess, _ := newShopper()
 	defer srv.Close()
 	ctx := context.Background()
-	for range 2 {
-		if _, err := sess.Wishlist.AddToWishlist(ctx, user.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}); err != nil {
+	for range 2 { // "": the session's own user
+		if _, err := sess.Wishlist.AddToWishlist(ctx, "", storefront.AddToWishlistBody{ProductID: "cast-iron-teapot"}); err != nil {
 			log.Fatal(err)
 		}
 	}
-	w, err := sess.Wishlist.GetWishlist(ctx, user.ID, nil)
+	w, err := sess.Wishlist.GetWishlist(ctx, "", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func ExamplePaymentsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("payment methods:", len(*methods.PaymentMethods))
+	fmt.Println("payment methods:", len(methods.GetPaymentMethods()))
 	branch, err := sess.Payments.GetIfscLookup(ctx, "HDFC0000240")
 	if err != nil {
 		log.Fatal(err)

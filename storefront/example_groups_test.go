@@ -117,18 +117,18 @@ func ExampleCommonService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("countries:", len(*countries.Countries))
+	fmt.Println("countries:", len(countries.GetCountries()))
 	states, err := client.Public.Common.ListCountryStates(ctx, "IN")
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("Indian states and territories:", len(*states.States))
+	fmt.Println("Indian states and territories:", len(states.GetStates()))
 	pins, err := client.Public.Common.ListCountryPincodes(ctx, "IN", &storefront.ListCountryPincodesParams{Pincode: new("5600"), Limit: new(3)})
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, p := range *pins.Pincodes {
-		fmt.Println(*p.Pincode, *p.City)
+	for _, p := range pins.GetPincodes() {
+		fmt.Println(p.GetPincode(), p.GetCity())
 	}
 	// Output:
 	// countries: 4

@@ -82,7 +82,7 @@ func Example_taskLoginWithPassword() {
 	// BEGIN login with password
 	res, err := sess.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{Email: "asha@example.com", Password: "correct-horse"})
 	check(err)
-	fmt.Println("welcome,", *res.User.FirstName)
+	fmt.Println("welcome,", res.User.GetFirstName())
 	// END
 
 	// Output:
@@ -116,7 +116,7 @@ func Example_taskCheckout() {
 		CardNumber: storefronttest.TestCardSuccess, CardExpMonth: "12", CardExpYear: "2099", NameOnCard: "Asha Rao", CardSecurityCode: "123",
 		ReturnURL: "https://shop.example.com/return"})})
 	check(err)
-	fmt.Println("order", *placed.Order.OrderNumber, *placed.Order.Status)
+	fmt.Println("order", placed.Order.GetOrderNumber(), placed.Order.GetStatus())
 	// END
 
 	// Output:

@@ -127,7 +127,7 @@ func TestPersonalNumbersStayOutOfErrorsAndLogs(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			_, err = cs.VerifyBankAccount(ctx, cid, accountID, storefront.VerifyBankAccountJSONRequestBody{IsVerified: true, Amount: &amount})
+			_, err = cs.VerifyBankAccount(ctx, cid, accountID, storefront.VerifyBankAccountBody{IsVerified: true, Amount: &amount})
 			return err
 		}},
 		{storefronttest.OpGetBankAccountDetail, nil, func(ctx context.Context) error {
@@ -188,7 +188,7 @@ func TestPersonalNumbersStayOutOfErrorsAndLogs(t *testing.T) {
 			return err
 		}},
 		{storefronttest.OpVerifyDocument, []string{pdGSTIN}, func(ctx context.Context) error {
-			_, err := cs.VerifyDocument(ctx, cid, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: pdGSTIN, DocumentTypeID: kycID["gst"]})
+			_, err := cs.VerifyDocument(ctx, cid, storefront.VerifyDocumentBody{DocumentNumber: pdGSTIN, DocumentTypeID: kycID["gst"]})
 			return err
 		}},
 		{storefronttest.OpGetDocument, nil, func(ctx context.Context) error {
@@ -271,8 +271,8 @@ func outboundAccount(number string) storefront.CreateBankAccount {
 	return b
 }
 
-func mandateRequest(ref, number string) storefront.CreateCustomerMandateJSONRequestBody {
-	return storefront.CreateCustomerMandateJSONRequestBody{PaymentMethodType: "NB", PaymentMethod: "NB_HDFC",
+func mandateRequest(ref, number string) storefront.CreateCustomerMandate {
+	return storefront.CreateCustomerMandate{PaymentMethodType: "NB", PaymentMethod: "NB_HDFC",
 		ServiceProviderSlug: "juspay", GatewayReferenceID: ref, BankIfsc: "HDFC0001234", BankAccountNumber: number,
 		BankBeneficiaryName: "Asha Rao"}
 }

@@ -332,14 +332,17 @@ func (s *Session) afterRefusal(ctx context.Context, cur Tokens, refusal error) (
 // anonymous calls get-anonymous-token, with old (the visitor's previous
 // access token, possibly expired) as Bearer to keep their identity. If the
 // API refuses old, it asks once more without it; a token that cannot be
-// sent is left out from the start.
-func (s *Session) anonymous(ctx context.Context, old string) (*anonymousContent, error) {
+// sent is left out from the start. opts are Auth.Anonymous's call options.
+func (s *Session) anonymous(ctx context.Context, old string, opts ...CallOption) (*anonymousContent, error) {
 	if !sendable(old) {
 		old = ""
 	}
 	var out anonymousContent
 	req, err := newGetAnonymousTokenRequest()
 	if err != nil {
+		return nil, err
+	}
+	if err := req.applyOptions(opts); err != nil {
 		return nil, err
 	}
 	ex, err := s.c.send(ctx, opGetAnonymousToken, req, old)

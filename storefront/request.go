@@ -68,6 +68,11 @@ type request struct {
 	contentType string
 	secrets     []string // values in the body that must never reach an error (passwords, OTPs, tokens)
 	keyOnly     bool     // sent with the API key instead of a token (Client.Public)
+
+	// Set by the call's options (CallOption).
+	extra       []headerField // WithHeader, sent after (over) the operation's own headers
+	info        *ResponseInfo // WithResponseInfo, filled with each attempt's answer
+	maxAttempts int           // WithMaxAttempts; 0 keeps the client's policy
 }
 
 type headerField struct{ name, value string }
@@ -155,10 +160,15 @@ func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Accept", "application/json")
 	if r.contentType != "" {
 		req.Header.Set("Content-Type", r.contentType)
 	}
 	for _, h := range r.header {
+		req.Header.Set(h.name, h.value)
+	}
+	for _, h := range r.extra {
 		req.Header.Set(h.name, h.value)
 	}
 	if r.op.customerGroup && c.customerGroup != "" && req.Header.Get(customerGroupHeader) == "" {
@@ -167,8 +177,12 @@ func (c *Client) build(ctx context.Context, r *request) (*http.Request, error) {
 	return req, nil
 }
 
-// do sends r for the session's shopper (see call).
-func (s *Session) do(ctx context.Context, r *request, out any) error {
+// do sends r for the session's shopper (see call), with the call's
+// options.
+func (s *Session) do(ctx context.Context, r *request, out any, opts ...CallOption) error {
+	if err := r.applyOptions(opts); err != nil {
+		return err
+	}
 	return s.call(ctx, r.op, r, out)
 }
 
@@ -176,10 +190,13 @@ func (s *Session) do(ctx context.Context, r *request, out any) error {
 // with the store's API key and no token (Client.Public).
 type keyOnly Client
 
-func (k *keyOnly) do(ctx context.Context, r *request, out any) error {
+func (k *keyOnly) do(ctx context.Context, r *request, out any, opts ...CallOption) error {
 	c := (*Client)(k)
 	if !r.op.public {
 		return fmt.Errorf("%w: %s needs a session", ErrInvalidParam, r.op.id)
+	}
+	if err := r.applyOptions(opts); err != nil {
+		return err
 	}
 	r.keyOnly = true
 	ex, err := c.send(ctx, r.op, r, "")

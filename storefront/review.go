@@ -10,7 +10,7 @@ import (
 // CatalogService.CreateProductReview and CreateMarketplaceProductReview.
 // Its photos and videos are streamed from their readers (see Upload).
 type Review struct {
-	UserID      string          // required: the reviewer, the session's user
+	UserID      string          // the reviewer: the session's own user when empty
 	OrderNumber string          // required: the order the product came in
 	Rating      decimal.Decimal // required: 1 to 5, in steps of 0.5
 	Text        string
@@ -55,34 +55,44 @@ func (r Review) form() (*multipartForm, error) {
 
 // CreateProductReview submits the shopper's review of a product they
 // ordered: a rating, an optional text, photos and videos. The store
-// publishes it once approved.
+// publishes it once approved. An empty review.UserID means the session's
+// own user.
 //
 // API: create-product-review (POST /catalog/products/{product_id}/reviews).
 // Not safe to resend: retried only after a 429 or a connection that never
 // opened, and then only if every upload can be read again.
-func (s *CatalogService) CreateProductReview(ctx context.Context, productID string, review Review) error {
-	return s.s.sendForm(ctx, review.form)(newCreateProductReviewRequest(productID))
+func (s *CatalogService) CreateProductReview(ctx context.Context, productID string, review Review, opts ...CallOption) error {
+	var err error
+	if review.UserID, err = s.s.own(ctx, ownUser, review.UserID); err != nil {
+		return err
+	}
+	return s.s.sendForm(ctx, review.form, opts)(newCreateProductReviewRequest(productID))
 }
 
 // CreateMarketplaceProductReview submits the shopper's review of a
-// marketplace product they ordered, as CreateProductReview does.
+// marketplace product they ordered, as CreateProductReview does (an empty
+// review.UserID means the session's own user).
 //
 // API: create-marketplace-product-review (POST /catalog/marketplace/products/{product_id}/reviews).
 // Not safe to resend: retried only after a 429 or a connection that never
 // opened, and then only if every upload can be read again.
-func (s *CatalogService) CreateMarketplaceProductReview(ctx context.Context, productID string, review Review) error {
-	return s.s.sendForm(ctx, review.form)(newCreateMarketplaceProductReviewRequest(productID))
+func (s *CatalogService) CreateMarketplaceProductReview(ctx context.Context, productID string, review Review, opts ...CallOption) error {
+	var err error
+	if review.UserID, err = s.s.own(ctx, ownUser, review.UserID); err != nil {
+		return err
+	}
+	return s.s.sendForm(ctx, review.form, opts)(newCreateMarketplaceProductReviewRequest(productID))
 }
 
 // sendForm returns a function that sends a request built for a multipart
 // operation with the form that form makes, and decodes an answer without
 // content.
-func (s *Session) sendForm(ctx context.Context, form func() (*multipartForm, error)) func(*request, error) error {
-	return s.sendFormFor(ctx, form, nil)
+func (s *Session) sendForm(ctx context.Context, form func() (*multipartForm, error), opts []CallOption) func(*request, error) error {
+	return s.sendFormFor(ctx, form, nil, opts)
 }
 
 // sendFormFor is sendForm for an answer whose content goes into out.
-func (s *Session) sendFormFor(ctx context.Context, form func() (*multipartForm, error), out any) func(*request, error) error {
+func (s *Session) sendFormFor(ctx context.Context, form func() (*multipartForm, error), out any, opts []CallOption) func(*request, error) error {
 	return func(r *request, err error) error {
 		if err != nil {
 			return err
@@ -91,6 +101,6 @@ func (s *Session) sendFormFor(ctx context.Context, form func() (*multipartForm, 
 			return err
 		}
 		r.secrets = append(r.secrets, r.form.secrets...)
-		return s.do(ctx, r, out)
+		return s.do(ctx, r, out, opts...)
 	}
 }

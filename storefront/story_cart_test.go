@@ -69,10 +69,10 @@ const storyAddress = `{"first_name":"Asha","last_name":"Rao","country_code":"+91
 // express delivery of the store's shipment.
 func (e *storyEnv) checkoutReady(t *testing.T, sess *storefront.Session, cartID string) storefront.Cart {
 	t.Helper()
-	_, err := sess.Cart.CreateCartAddress(e.ctx, cartID, storyJSON[storefront.CreateCartAddressJSONRequestBody](t,
+	_, err := sess.Cart.CreateCartAddress(e.ctx, cartID, storyJSON[storefront.CreateCartAddressBody](t,
 		`{"billing_address":`+storyAddress+`,"shipping_address":`+storyAddress+`}`))
 	require.NoError(t, err)
-	c, err := sess.Cart.UpdateFulfillmentPreference(e.ctx, cartID, storyJSON[storefront.UpdateFulfillmentPreferenceJSONRequestBody](t,
+	c, err := sess.Cart.UpdateFulfillmentPreference(e.ctx, cartID, storyJSON[storefront.FulfillmentPreference](t,
 		`{"fulfillment_type":"delivery","shipments":[{"id":"`+storefronttest.ShipmentStore+`","shipping_provider_id":"`+storefronttest.ShippingProvider+
 			`","courier_company_id":"`+storefronttest.CourierExpress+`"}]}`))
 	require.NoError(t, err)
@@ -88,7 +88,7 @@ func TestStoryCartToOrder(t *testing.T) {
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	visitor, err := sess.Auth.Anonymous(e.ctx)
 	require.NoError(t, err)
-	created, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+	created, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 		{ProductID: "darjeeling-first-flush", VariantID: ptrTo("darjeeling-first-flush-100-g"), Quantity: decimal.NewFromInt(1)},
 	}})
 	require.NoError(t, err)
@@ -102,7 +102,7 @@ func TestStoryCartToOrder(t *testing.T) {
 	//   items after promotions 754 (≥ 500, the coupon's minimum)
 	//   coupon 10% of 754 = 75.40, shared: tea 75.40×405/754 = 40.50, mug 34.90
 	//   nets: tea 364.50, GST 5% inside = 17.357… → 17.36; mug 314.10, GST 12% inside = 33.653… → 33.65
-	c, err := sess.Cart.ApplyCoupon(e.ctx, cartID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	c, err := sess.Cart.ApplyCoupon(e.ctx, cartID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	require.NoError(t, err)
 	tea, mug := c.Cart.CartItems[0], c.Cart.CartItems[1]
 	money(t, "45", tea.PromotionDiscountAmount, "tea promotion")
@@ -140,7 +140,7 @@ func TestStoryCartToOrder(t *testing.T) {
 	assert.Equal(t, storefront.CartStatus("ready-for-payment"), ready.Status)
 
 	// Pay: the order is created, paid and confirmed, and the cart is gone.
-	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: cartID, PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
+	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: cartID, PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
 	require.NoError(t, err)
 	o := res.Order
 	assert.True(t, res.PaymentRequired)
@@ -168,35 +168,35 @@ func TestStoryDeclinedPaymentThenOTP(t *testing.T) {
 	_, err = sess.Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: "ravi@example.com", Password: "correct-horse"})
 	require.NoError(t, err)
 	newCart := func() string {
-		c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{{ProductID: "headphone-carry-case", Quantity: decimal.NewFromInt(1)}}})
+		c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{{ProductID: "headphone-carry-case", Quantity: decimal.NewFromInt(1)}}})
 		require.NoError(t, err)
 		e.checkoutReady(t, sess, c.Cart.ID)
 		return c.Cart.ID
 	}
 
 	// Declined: the order waits for another payment; the retry pays it.
-	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: newCart(), PaymentMethod: storyCard(t, storefronttest.TestCardDeclined)})
+	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: newCart(), PaymentMethod: storyCard(t, storefronttest.TestCardDeclined)})
 	require.NoError(t, err)
 	n := *res.Order.OrderNumber
 	assert.Equal(t, storefront.OrderPaymentStatus("failed"), *res.Order.PaymentStatus)
 	st := mustDo(sess.Orders.GetPaymentStatus(e.ctx, n))
 	assert.True(t, st.IsRetryAvailable)
 	money(t, "798", st.AmountUnpaid, "699 + 99 delivery")
-	_, err = sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
+	_, err = sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentBody{PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
 	require.NoError(t, err)
 	assert.Equal(t, storefront.GetPaymentStatusContentStatus("success"), mustDo(sess.Orders.GetPaymentStatus(e.ctx, n)).Status)
 
 	// OTP: pending until the bank's code is given.
-	res, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: newCart(), PaymentMethod: storyCard(t, storefronttest.TestCardOTP)})
+	res, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: newCart(), PaymentMethod: storyCard(t, storefronttest.TestCardOTP)})
 	require.NoError(t, err)
 	info, err := res.PaymentInfo.AsJusPayExpressCheckoutResponse()
 	require.NoError(t, err)
 	require.NotNil(t, info.Payment.Authentication)
 	challenge := *info.Payment.Authentication.Params.ChallengeID
 	assert.Equal(t, storefront.OrderStatus("draft"), *res.Order.Status)
-	err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: "654321"})
+	err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: "654321"})
 	require.ErrorIs(t, err, storefront.ErrBadRequest)
-	require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP}))
+	require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP}))
 	d, err := sess.Orders.GetOrderDetail(e.ctx, *res.Order.OrderNumber)
 	require.NoError(t, err)
 	assert.Equal(t, storefront.OrderDetailStatus("confirmed"), *d.Order.Status)

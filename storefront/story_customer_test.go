@@ -74,7 +74,7 @@ func TestStoryCustomerAccount(t *testing.T) {
 	assert.False(t, *acct.BankAccount.IsVerified)
 	deposit, err := srv.PennyDropAmount(user.ID, *acct.BankAccount.ID)
 	require.NoError(t, err)
-	verified, err := cs.VerifyBankAccount(ctx, cid, *acct.BankAccount.ID, storefront.VerifyBankAccountJSONRequestBody{IsVerified: true, Amount: &deposit})
+	verified, err := cs.VerifyBankAccount(ctx, cid, *acct.BankAccount.ID, storefront.VerifyBankAccountBody{IsVerified: true, Amount: &deposit})
 	require.NoError(t, err)
 	assert.True(t, *verified.BankAccount.IsVerified)
 
@@ -106,7 +106,7 @@ func TestStoryCustomerAccount(t *testing.T) {
 	// A mandate that repays the credit line: authorised at the gateway,
 	// then paused, resumed and revoked.
 	require.NoError(t, srv.SetCreditLine(user.ID, &storefronttest.CreditLineInput{TotalLimit: decimal.NewFromInt(50000)}))
-	m, err := cs.CreateCustomerMandate(ctx, cid, storefront.CreateCustomerMandateJSONRequestBody{PaymentMethodType: "NB",
+	m, err := cs.CreateCustomerMandate(ctx, cid, storefront.CreateCustomerMandate{PaymentMethodType: "NB",
 		PaymentMethod: "NB_HDFC", ServiceProviderSlug: "juspay", GatewayReferenceID: "jp-mandate-1", BankIfsc: "HDFC0001234",
 		BankAccountNumber: "50100123456789", BankBeneficiaryName: "Asha Rao"})
 	require.NoError(t, err)

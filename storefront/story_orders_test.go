@@ -31,15 +31,15 @@ func TestStoryAfterTheOrder(t *testing.T) {
 
 	// Two orders: a teapot paid partly with 20 loyalty points, and a mug.
 	order := func(product string, points int64) string {
-		c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+		c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 			{ProductID: product, Quantity: decimal.NewFromInt(1)}}})
 		require.NoError(t, err)
 		e.checkoutReady(t, sess, c.Cart.ID)
 		if points > 0 {
-			_, err = sess.Cart.RedeemLoyaltyPoints(e.ctx, c.Cart.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: decimal.NewFromInt(points)})
+			_, err = sess.Cart.RedeemLoyaltyPoints(e.ctx, c.Cart.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: decimal.NewFromInt(points)})
 			require.NoError(t, err)
 		}
-		res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: c.Cart.ID, PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
+		res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: c.Cart.ID, PaymentMethod: storyCard(t, storefronttest.TestCardSuccess)})
 		require.NoError(t, err)
 		return *res.Order.OrderNumber
 	}
@@ -61,7 +61,7 @@ func TestStoryAfterTheOrder(t *testing.T) {
 	assert.Contains(t, *shipment.TrackingURL, *shipment.AwbNo)
 
 	// The second order, cancelled before it ships: refunded in full.
-	_, err = sess.Orders.CancelOrder(e.ctx, second, storefront.CancelOrderJSONRequestBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"})
+	_, err = sess.Orders.CancelOrder(e.ctx, second, storefront.CancelOrderBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"})
 	require.NoError(t, err)
 	cancelled, err := sess.Orders.GetOrderDetail(e.ctx, second)
 	require.NoError(t, err)
@@ -72,7 +72,7 @@ func TestStoryAfterTheOrder(t *testing.T) {
 	assert.True(t, (*refunds.Refunds)[0].RefundAmount.Equal(*cancelled.Order.GrandTotal), "the whole order is refunded")
 
 	// A return of the teapot with a photo; received, it is refunded.
-	ret, err := sess.Orders.CreateOrderReturn(e.ctx, first, storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund",
+	ret, err := sess.Orders.CreateOrderReturn(e.ctx, first, storefront.CreateOrderReturn{RequestedSettlement: "refund",
 		Items: []storefront.OrderReturnItem{{ShipmentNumber: *shipment.ReferenceNumber, ProductID: (*detail.Order.OrderItems)[0].ProductID,
 			Quantity: decimal.NewFromInt(1), ReturnReason: ptrTo("the lid is cracked")}}})
 	require.NoError(t, err)

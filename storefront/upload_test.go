@@ -157,7 +157,6 @@ func TestReviewIsChecked(t *testing.T) {
 	u := newUploadServer(t)
 	sess := u.client(t)
 	for name, r := range map[string]Review{
-		"no user":      {OrderNumber: "o", Rating: decimal.NewFromInt(4)},
 		"no order":     {UserID: "u", Rating: decimal.NewFromInt(4)},
 		"rating 0":     {UserID: "u", OrderNumber: "o"},
 		"rating 5.5":   {UserID: "u", OrderNumber: "o", Rating: decimal.MustParse("5.5")},

@@ -18,10 +18,10 @@ type AnalyticsService struct {
 //
 // API: track-analytics-event (POST /analytics/track). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *AnalyticsService) TrackAnalyticsEvent(ctx context.Context, body TrackAnalyticsEventJSONRequestBody) error {
+func (s *AnalyticsService) TrackAnalyticsEvent(ctx context.Context, body AnalyticsEvent, opts ...CallOption) error {
 	r, err := newTrackAnalyticsEventRequest(body)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }

@@ -19,10 +19,10 @@ type CampaignsService struct {
 //
 // API: subscribe-newsletter (POST /campaigns/newsletter-subscribe). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CampaignsService) SubscribeNewsletter(ctx context.Context, body SubscribeNewsletterJSONRequestBody) error {
+func (s *CampaignsService) SubscribeNewsletter(ctx context.Context, body SubscribeNewsletterBody, opts ...CallOption) error {
 	r, err := newSubscribeNewsletterRequest(body)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }

@@ -21,13 +21,13 @@ type CartService struct {
 //
 // API: apply-coupon (POST /carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) ApplyCoupon(ctx context.Context, id string, body ApplyCouponJSONRequestBody) (*ApplyCouponContent, error) {
+func (s *CartService) ApplyCoupon(ctx context.Context, id string, body ApplyCouponBody, opts ...CallOption) (*ApplyCouponContent, error) {
 	r, err := newApplyCouponRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ApplyCouponContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -38,13 +38,13 @@ func (s *CartService) ApplyCoupon(ctx context.Context, id string, body ApplyCoup
 //
 // API: create-cart (POST /carts). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CartService) CreateCart(ctx context.Context, body CreateCartJSONRequestBody) (*CreateCartContent, error) {
+func (s *CartService) CreateCart(ctx context.Context, body CreateCartBody, opts ...CallOption) (*CreateCartContent, error) {
 	r, err := newCreateCartRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -57,13 +57,13 @@ func (s *CartService) CreateCart(ctx context.Context, body CreateCartJSONRequest
 //
 // API: create-cart-address (POST /carts/{id}/address). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) CreateCartAddress(ctx context.Context, id string, body CreateCartAddressJSONRequestBody) (*CreateCartAddressContent, error) {
+func (s *CartService) CreateCartAddress(ctx context.Context, id string, body CreateCartAddressBody, opts ...CallOption) (*CreateCartAddressContent, error) {
 	r, err := newCreateCartAddressRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateCartAddressContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -73,24 +73,31 @@ func (s *CartService) CreateCartAddress(ctx context.Context, id string, body Cre
 //
 // API: delete-cart (DELETE /carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) DeleteCart(ctx context.Context, id string) error {
+func (s *CartService) DeleteCart(ctx context.Context, id string, opts ...CallOption) error {
 	r, err := newDeleteCartRequest(id)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // DeleteUserCart deletes the cart of a user, by user ID.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: delete-user-cart (DELETE /carts/users/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) DeleteUserCart(ctx context.Context, userID string) error {
+func (s *CartService) DeleteUserCart(ctx context.Context, userID string, opts ...CallOption) error {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return err
+	}
 	r, err := newDeleteUserCartRequest(userID)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // EvaluateCoupons sorts the store's coupons into those that apply to a cart,
@@ -98,13 +105,13 @@ func (s *CartService) DeleteUserCart(ctx context.Context, userID string) error {
 //
 // API: evaluate-coupons (GET /carts/{id}/evaluate-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) EvaluateCoupons(ctx context.Context, id string) (*EvaluateCouponsContent, error) {
+func (s *CartService) EvaluateCoupons(ctx context.Context, id string, opts ...CallOption) (*EvaluateCouponsContent, error) {
 	r, err := newEvaluateCouponsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(EvaluateCouponsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -115,13 +122,13 @@ func (s *CartService) EvaluateCoupons(ctx context.Context, id string) (*Evaluate
 //
 // API: evaluate-promotions (GET /carts/{id}/evaluate-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) EvaluatePromotions(ctx context.Context, id string) (*EvaluatePromotionsContent, error) {
+func (s *CartService) EvaluatePromotions(ctx context.Context, id string, opts ...CallOption) (*EvaluatePromotionsContent, error) {
 	r, err := newEvaluatePromotionsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(EvaluatePromotionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -132,13 +139,13 @@ func (s *CartService) EvaluatePromotions(ctx context.Context, id string) (*Evalu
 //
 // API: get-cart (GET /carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) GetCart(ctx context.Context, id string) (*GetCartContent, error) {
+func (s *CartService) GetCart(ctx context.Context, id string, opts ...CallOption) (*GetCartContent, error) {
 	r, err := newGetCartRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -151,13 +158,13 @@ func (s *CartService) GetCart(ctx context.Context, id string) (*GetCartContent, 
 //
 // API: get-fulfillment-options (POST /carts/fulfillment-options). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) GetFulfillmentOptions(ctx context.Context, body GetFulfillmentOptionsJSONRequestBody) (*GetFulfillmentOptionsContent, error) {
+func (s *CartService) GetFulfillmentOptions(ctx context.Context, body CartBasedFulfillmentOption, opts ...CallOption) (*GetFulfillmentOptionsContent, error) {
 	r, err := newGetFulfillmentOptionsRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetFulfillmentOptionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -165,15 +172,22 @@ func (s *CartService) GetFulfillmentOptions(ctx context.Context, body GetFulfill
 
 // GetUserCart returns the cart of a user, by user ID.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: get-user-cart (GET /carts/users/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) GetUserCart(ctx context.Context, userID string) (*GetUserCartContent, error) {
+func (s *CartService) GetUserCart(ctx context.Context, userID string, opts ...CallOption) (*GetUserCartContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newGetUserCartRequest(userID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetUserCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -184,13 +198,13 @@ func (s *CartService) GetUserCart(ctx context.Context, userID string) (*GetUserC
 //
 // API: list-coupons (GET /carts/available-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) ListCoupons(ctx context.Context, params *ListCouponsParams) (*ListCouponsContent, error) {
+func (s *CartService) ListCoupons(ctx context.Context, params *ListCouponsParams, opts ...CallOption) (*ListCouponsContent, error) {
 	r, err := newListCouponsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCouponsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -201,13 +215,13 @@ func (s *CartService) ListCoupons(ctx context.Context, params *ListCouponsParams
 //
 // API: list-promotions (GET /carts/available-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) ListPromotions(ctx context.Context, params *ListPromotionsParams) (*ListPromotionsContent, error) {
+func (s *CartService) ListPromotions(ctx context.Context, params *ListPromotionsParams, opts ...CallOption) (*ListPromotionsContent, error) {
 	r, err := newListPromotionsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListPromotionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -219,13 +233,13 @@ func (s *CartService) ListPromotions(ctx context.Context, params *ListPromotions
 //
 // API: redeem-credit-balance (POST /carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) RedeemCreditBalance(ctx context.Context, id string, body RedeemCreditBalanceJSONRequestBody) (*RedeemCreditBalanceContent, error) {
+func (s *CartService) RedeemCreditBalance(ctx context.Context, id string, body RedeemCreditBalanceBody, opts ...CallOption) (*RedeemCreditBalanceContent, error) {
 	r, err := newRedeemCreditBalanceRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RedeemCreditBalanceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -237,13 +251,13 @@ func (s *CartService) RedeemCreditBalance(ctx context.Context, id string, body R
 //
 // API: redeem-loyalty-points (POST /carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) RedeemLoyaltyPoints(ctx context.Context, id string, body RedeemLoyaltyPointsJSONRequestBody) (*RedeemLoyaltyPointsContent, error) {
+func (s *CartService) RedeemLoyaltyPoints(ctx context.Context, id string, body RedeemLoyaltyPointsBody, opts ...CallOption) (*RedeemLoyaltyPointsContent, error) {
 	r, err := newRedeemLoyaltyPointsRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RedeemLoyaltyPointsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -253,13 +267,13 @@ func (s *CartService) RedeemLoyaltyPoints(ctx context.Context, id string, body R
 //
 // API: remove-coupon (DELETE /carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) RemoveCoupon(ctx context.Context, id string) (*RemoveCouponContent, error) {
+func (s *CartService) RemoveCoupon(ctx context.Context, id string, opts ...CallOption) (*RemoveCouponContent, error) {
 	r, err := newRemoveCouponRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveCouponContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -269,13 +283,13 @@ func (s *CartService) RemoveCoupon(ctx context.Context, id string) (*RemoveCoupo
 //
 // API: remove-credit-balance (DELETE /carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) RemoveCreditBalance(ctx context.Context, id string) (*RemoveCreditBalanceContent, error) {
+func (s *CartService) RemoveCreditBalance(ctx context.Context, id string, opts ...CallOption) (*RemoveCreditBalanceContent, error) {
 	r, err := newRemoveCreditBalanceRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveCreditBalanceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -285,13 +299,13 @@ func (s *CartService) RemoveCreditBalance(ctx context.Context, id string) (*Remo
 //
 // API: remove-loyalty-points (DELETE /carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) RemoveLoyaltyPoints(ctx context.Context, id string) (*RemoveLoyaltyPointsContent, error) {
+func (s *CartService) RemoveLoyaltyPoints(ctx context.Context, id string, opts ...CallOption) (*RemoveLoyaltyPointsContent, error) {
 	r, err := newRemoveLoyaltyPointsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveLoyaltyPointsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -304,13 +318,13 @@ func (s *CartService) RemoveLoyaltyPoints(ctx context.Context, id string) (*Remo
 //
 // API: update-cart (POST /carts/{id}/items). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) UpdateCart(ctx context.Context, id string, body UpdateCartJSONRequestBody) (*UpdateCartContent, error) {
+func (s *CartService) UpdateCart(ctx context.Context, id string, body UpdateCartItem, opts ...CallOption) (*UpdateCartContent, error) {
 	r, err := newUpdateCartRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -323,13 +337,13 @@ func (s *CartService) UpdateCart(ctx context.Context, id string, body UpdateCart
 //
 // API: update-fulfillment-preference (POST /carts/{id}/fulfillment-preference). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CartService) UpdateFulfillmentPreference(ctx context.Context, id string, body UpdateFulfillmentPreferenceJSONRequestBody) (*UpdateFulfillmentPreferenceContent, error) {
+func (s *CartService) UpdateFulfillmentPreference(ctx context.Context, id string, body FulfillmentPreference, opts ...CallOption) (*UpdateFulfillmentPreferenceContent, error) {
 	r, err := newUpdateFulfillmentPreferenceRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateFulfillmentPreferenceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -27,13 +27,13 @@ type PublicCatalogService struct {
 //
 // API: get-marketplace-product-detail (GET /catalog/marketplace/products/{product_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) GetMarketplaceProductDetail(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams) (*GetMarketplaceProductDetailContent, error) {
+func (s *CatalogService) GetMarketplaceProductDetail(ctx context.Context, productID string, params *GetMarketplaceProductDetailParams, opts ...CallOption) (*GetMarketplaceProductDetailContent, error) {
 	r, err := newGetMarketplaceProductDetailRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetMarketplaceProductDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -44,13 +44,13 @@ func (s *CatalogService) GetMarketplaceProductDetail(ctx context.Context, produc
 //
 // API: get-marketplace-variant-detail (GET /catalog/marketplace/products/{product_id}/variants/{variant_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) GetMarketplaceVariantDetail(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams) (*GetMarketplaceVariantDetailContent, error) {
+func (s *CatalogService) GetMarketplaceVariantDetail(ctx context.Context, productID string, variantID string, params *GetMarketplaceVariantDetailParams, opts ...CallOption) (*GetMarketplaceVariantDetailContent, error) {
 	r, err := newGetMarketplaceVariantDetailRequest(productID, variantID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetMarketplaceVariantDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -62,13 +62,13 @@ func (s *CatalogService) GetMarketplaceVariantDetail(ctx context.Context, produc
 //
 // API: get-product-detail (GET /catalog/products/{product_id}). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams) (*GetProductDetailContent, error) {
+func (s *CatalogService) GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams, opts ...CallOption) (*GetProductDetailContent, error) {
 	r, err := newGetProductDetailRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetProductDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -80,13 +80,13 @@ func (s *CatalogService) GetProductDetail(ctx context.Context, productID string,
 //
 // API: get-product-detail (GET /catalog/products/{product_id}). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams) (*GetProductDetailContent, error) {
+func (s *PublicCatalogService) GetProductDetail(ctx context.Context, productID string, params *GetProductDetailParams, opts ...CallOption) (*GetProductDetailContent, error) {
 	r, err := newGetProductDetailRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetProductDetailContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -96,13 +96,13 @@ func (s *PublicCatalogService) GetProductDetail(ctx context.Context, productID s
 //
 // API: get-variant-detail (GET /catalog/products/{product_id}/variants/{variant_id}). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams) (*GetVariantDetailContent, error) {
+func (s *CatalogService) GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, opts ...CallOption) (*GetVariantDetailContent, error) {
 	r, err := newGetVariantDetailRequest(productID, variantID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetVariantDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -112,13 +112,13 @@ func (s *CatalogService) GetVariantDetail(ctx context.Context, productID string,
 //
 // API: get-variant-detail (GET /catalog/products/{product_id}/variants/{variant_id}). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams) (*GetVariantDetailContent, error) {
+func (s *PublicCatalogService) GetVariantDetail(ctx context.Context, productID string, variantID string, params *GetVariantDetailParams, opts ...CallOption) (*GetVariantDetailContent, error) {
 	r, err := newGetVariantDetailRequest(productID, variantID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetVariantDetailContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -131,13 +131,13 @@ func (s *PublicCatalogService) GetVariantDetail(ctx context.Context, productID s
 //
 // API: list-categories (GET /catalog/categories). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListCategories(ctx context.Context, params *ListCategoriesParams) (*ListCategoriesContent, error) {
+func (s *CatalogService) ListCategories(ctx context.Context, params *ListCategoriesParams, opts ...CallOption) (*ListCategoriesContent, error) {
 	r, err := newListCategoriesRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCategoriesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -150,13 +150,13 @@ func (s *CatalogService) ListCategories(ctx context.Context, params *ListCategor
 //
 // API: list-categories (GET /catalog/categories). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListCategories(ctx context.Context, params *ListCategoriesParams) (*ListCategoriesContent, error) {
+func (s *PublicCatalogService) ListCategories(ctx context.Context, params *ListCategoriesParams, opts ...CallOption) (*ListCategoriesContent, error) {
 	r, err := newListCategoriesRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCategoriesContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -167,13 +167,13 @@ func (s *PublicCatalogService) ListCategories(ctx context.Context, params *ListC
 //
 // API: list-crosssell-products (GET /catalog/products/cross-sell). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams) (*ListCrosssellProductsContent, error) {
+func (s *CatalogService) ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) (*ListCrosssellProductsContent, error) {
 	r, err := newListCrosssellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCrosssellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -183,8 +183,9 @@ func (s *CatalogService) ListCrosssellProducts(ctx context.Context, params *List
 // page of ListCrosssellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListCrosssellProductsParams) int {
 			if p.Page == nil {
@@ -202,7 +203,7 @@ func (s *CatalogService) ListCrosssellProductsAll(ctx context.Context, params *L
 				return nil, nil, err
 			}
 			out := new(ListCrosssellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -214,13 +215,13 @@ func (s *CatalogService) ListCrosssellProductsAll(ctx context.Context, params *L
 //
 // API: list-crosssell-products (GET /catalog/products/cross-sell). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams) (*ListCrosssellProductsContent, error) {
+func (s *PublicCatalogService) ListCrosssellProducts(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) (*ListCrosssellProductsContent, error) {
 	r, err := newListCrosssellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCrosssellProductsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -230,8 +231,9 @@ func (s *PublicCatalogService) ListCrosssellProducts(ctx context.Context, params
 // page of ListCrosssellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListCrosssellProductsParams) int {
 			if p.Page == nil {
@@ -249,7 +251,7 @@ func (s *PublicCatalogService) ListCrosssellProductsAll(ctx context.Context, par
 				return nil, nil, err
 			}
 			out := new(ListCrosssellProductsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -261,13 +263,13 @@ func (s *PublicCatalogService) ListCrosssellProductsAll(ctx context.Context, par
 //
 // API: list-marketplace-categories (GET /catalog/marketplace/categories). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceCategories(ctx context.Context, params *ListMarketplaceCategoriesParams) (*ListMarketplaceCategoriesContent, error) {
+func (s *CatalogService) ListMarketplaceCategories(ctx context.Context, params *ListMarketplaceCategoriesParams, opts ...CallOption) (*ListMarketplaceCategoriesContent, error) {
 	r, err := newListMarketplaceCategoriesRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceCategoriesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -278,13 +280,13 @@ func (s *CatalogService) ListMarketplaceCategories(ctx context.Context, params *
 //
 // API: list-marketplace-crosssell-products (GET /catalog/marketplace/products/cross-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceCrosssellProducts(ctx context.Context, params *ListMarketplaceCrosssellProductsParams) (*ListMarketplaceCrosssellProductsContent, error) {
+func (s *CatalogService) ListMarketplaceCrosssellProducts(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, opts ...CallOption) (*ListMarketplaceCrosssellProductsContent, error) {
 	r, err := newListMarketplaceCrosssellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceCrosssellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -294,8 +296,9 @@ func (s *CatalogService) ListMarketplaceCrosssellProducts(ctx context.Context, p
 // page of ListMarketplaceCrosssellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceCrosssellProductsAll(ctx context.Context, params *ListMarketplaceCrosssellProductsParams) iter.Seq2[MarketplaceItem, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceCrosssellProductsAll(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceCrosssellProductsParams) int {
 			if p.Page == nil {
@@ -313,7 +316,7 @@ func (s *CatalogService) ListMarketplaceCrosssellProductsAll(ctx context.Context
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceCrosssellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -326,13 +329,13 @@ func (s *CatalogService) ListMarketplaceCrosssellProductsAll(ctx context.Context
 //
 // API: list-marketplace-product-reviews (GET /catalog/marketplace/products/{product_id}/reviews). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceProductReviews(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams) (*ListMarketplaceProductReviewsContent, error) {
+func (s *CatalogService) ListMarketplaceProductReviews(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, opts ...CallOption) (*ListMarketplaceProductReviewsContent, error) {
 	r, err := newListMarketplaceProductReviewsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceProductReviewsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -342,8 +345,9 @@ func (s *CatalogService) ListMarketplaceProductReviews(ctx context.Context, prod
 // page of ListMarketplaceProductReviews, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceProductReviewsAll(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams) iter.Seq2[ProductReview, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceProductReviewsAll(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceProductReviewsParams) int {
 			if p.Page == nil {
@@ -361,7 +365,7 @@ func (s *CatalogService) ListMarketplaceProductReviewsAll(ctx context.Context, p
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceProductReviewsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Reviews, out.Pagination, nil
@@ -373,13 +377,13 @@ func (s *CatalogService) ListMarketplaceProductReviewsAll(ctx context.Context, p
 //
 // API: list-marketplace-product-variants (GET /catalog/marketplace/products/{product_id}/variants). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceProductVariants(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams) (*ListMarketplaceProductVariantsContent, error) {
+func (s *CatalogService) ListMarketplaceProductVariants(ctx context.Context, productID string, params *ListMarketplaceProductVariantsParams, opts ...CallOption) (*ListMarketplaceProductVariantsContent, error) {
 	r, err := newListMarketplaceProductVariantsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceProductVariantsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -392,13 +396,13 @@ func (s *CatalogService) ListMarketplaceProductVariants(ctx context.Context, pro
 //
 // API: list-marketplace-products (GET /catalog/marketplace/products). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceProducts(ctx context.Context, params *ListMarketplaceProductsParams) (*ListMarketplaceProductsContent, error) {
+func (s *CatalogService) ListMarketplaceProducts(ctx context.Context, params *ListMarketplaceProductsParams, opts ...CallOption) (*ListMarketplaceProductsContent, error) {
 	r, err := newListMarketplaceProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -408,8 +412,9 @@ func (s *CatalogService) ListMarketplaceProducts(ctx context.Context, params *Li
 // page of ListMarketplaceProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceProductsAll(ctx context.Context, params *ListMarketplaceProductsParams) iter.Seq2[MarketplaceProduct, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceProductsAll(ctx context.Context, params *ListMarketplaceProductsParams, opts ...CallOption) iter.Seq2[MarketplaceProduct, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceProductsParams) int {
 			if p.Page == nil {
@@ -427,7 +432,7 @@ func (s *CatalogService) ListMarketplaceProductsAll(ctx context.Context, params 
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -439,13 +444,13 @@ func (s *CatalogService) ListMarketplaceProductsAll(ctx context.Context, params 
 //
 // API: list-marketplace-similar-products (GET /catalog/marketplace/products/similar). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceSimilarProducts(ctx context.Context, params *ListMarketplaceSimilarProductsParams) (*ListMarketplaceSimilarProductsContent, error) {
+func (s *CatalogService) ListMarketplaceSimilarProducts(ctx context.Context, params *ListMarketplaceSimilarProductsParams, opts ...CallOption) (*ListMarketplaceSimilarProductsContent, error) {
 	r, err := newListMarketplaceSimilarProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceSimilarProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -455,8 +460,9 @@ func (s *CatalogService) ListMarketplaceSimilarProducts(ctx context.Context, par
 // page of ListMarketplaceSimilarProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceSimilarProductsAll(ctx context.Context, params *ListMarketplaceSimilarProductsParams) iter.Seq2[MarketplaceItem, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceSimilarProductsAll(ctx context.Context, params *ListMarketplaceSimilarProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceSimilarProductsParams) int {
 			if p.Page == nil {
@@ -474,7 +480,7 @@ func (s *CatalogService) ListMarketplaceSimilarProductsAll(ctx context.Context, 
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceSimilarProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -487,13 +493,13 @@ func (s *CatalogService) ListMarketplaceSimilarProductsAll(ctx context.Context, 
 //
 // API: list-marketplace-skus (GET /catalog/marketplace/skus). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceSkus(ctx context.Context, params *ListMarketplaceSkusParams) (*ListMarketplaceSkusContent, error) {
+func (s *CatalogService) ListMarketplaceSkus(ctx context.Context, params *ListMarketplaceSkusParams, opts ...CallOption) (*ListMarketplaceSkusContent, error) {
 	r, err := newListMarketplaceSkusRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceSkusContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -503,8 +509,9 @@ func (s *CatalogService) ListMarketplaceSkus(ctx context.Context, params *ListMa
 // page of ListMarketplaceSkus, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceSkusAll(ctx context.Context, params *ListMarketplaceSkusParams) iter.Seq2[MarketplaceItem, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceSkusAll(ctx context.Context, params *ListMarketplaceSkusParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceSkusParams) int {
 			if p.Page == nil {
@@ -522,7 +529,7 @@ func (s *CatalogService) ListMarketplaceSkusAll(ctx context.Context, params *Lis
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceSkusContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -534,13 +541,13 @@ func (s *CatalogService) ListMarketplaceSkusAll(ctx context.Context, params *Lis
 //
 // API: list-marketplace-upsell-products (GET /catalog/marketplace/products/up-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListMarketplaceUpsellProducts(ctx context.Context, params *ListMarketplaceUpsellProductsParams) (*ListMarketplaceUpsellProductsContent, error) {
+func (s *CatalogService) ListMarketplaceUpsellProducts(ctx context.Context, params *ListMarketplaceUpsellProductsParams, opts ...CallOption) (*ListMarketplaceUpsellProductsContent, error) {
 	r, err := newListMarketplaceUpsellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListMarketplaceUpsellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -550,8 +557,9 @@ func (s *CatalogService) ListMarketplaceUpsellProducts(ctx context.Context, para
 // page of ListMarketplaceUpsellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListMarketplaceUpsellProductsAll(ctx context.Context, params *ListMarketplaceUpsellProductsParams) iter.Seq2[MarketplaceItem, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListMarketplaceUpsellProductsAll(ctx context.Context, params *ListMarketplaceUpsellProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
 	return paginate(ctx, params,
 		func(p *ListMarketplaceUpsellProductsParams) int {
 			if p.Page == nil {
@@ -569,7 +577,7 @@ func (s *CatalogService) ListMarketplaceUpsellProductsAll(ctx context.Context, p
 				return nil, nil, err
 			}
 			out := new(ListMarketplaceUpsellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -582,13 +590,13 @@ func (s *CatalogService) ListMarketplaceUpsellProductsAll(ctx context.Context, p
 //
 // API: list-product-reviews (GET /catalog/products/{product_id}/reviews). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams) (*ListProductReviewsContent, error) {
+func (s *CatalogService) ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) (*ListProductReviewsContent, error) {
 	r, err := newListProductReviewsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductReviewsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -598,8 +606,9 @@ func (s *CatalogService) ListProductReviews(ctx context.Context, productID strin
 // page of ListProductReviews, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams) iter.Seq2[ProductReview, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
 	return paginate(ctx, params,
 		func(p *ListProductReviewsParams) int {
 			if p.Page == nil {
@@ -617,7 +626,7 @@ func (s *CatalogService) ListProductReviewsAll(ctx context.Context, productID st
 				return nil, nil, err
 			}
 			out := new(ListProductReviewsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Reviews, out.Pagination, nil
@@ -630,13 +639,13 @@ func (s *CatalogService) ListProductReviewsAll(ctx context.Context, productID st
 //
 // API: list-product-reviews (GET /catalog/products/{product_id}/reviews). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams) (*ListProductReviewsContent, error) {
+func (s *PublicCatalogService) ListProductReviews(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) (*ListProductReviewsContent, error) {
 	r, err := newListProductReviewsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductReviewsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -646,8 +655,9 @@ func (s *PublicCatalogService) ListProductReviews(ctx context.Context, productID
 // page of ListProductReviews, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams) iter.Seq2[ProductReview, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
 	return paginate(ctx, params,
 		func(p *ListProductReviewsParams) int {
 			if p.Page == nil {
@@ -665,7 +675,7 @@ func (s *PublicCatalogService) ListProductReviewsAll(ctx context.Context, produc
 				return nil, nil, err
 			}
 			out := new(ListProductReviewsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Reviews, out.Pagination, nil
@@ -677,13 +687,13 @@ func (s *PublicCatalogService) ListProductReviewsAll(ctx context.Context, produc
 //
 // API: list-product-variants (GET /catalog/products/{product_id}/variants). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams) (*ListProductVariantsContent, error) {
+func (s *CatalogService) ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams, opts ...CallOption) (*ListProductVariantsContent, error) {
 	r, err := newListProductVariantsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductVariantsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -694,13 +704,13 @@ func (s *CatalogService) ListProductVariants(ctx context.Context, productID stri
 //
 // API: list-product-variants (GET /catalog/products/{product_id}/variants). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams) (*ListProductVariantsContent, error) {
+func (s *PublicCatalogService) ListProductVariants(ctx context.Context, productID string, params *ListProductVariantsParams, opts ...CallOption) (*ListProductVariantsContent, error) {
 	r, err := newListProductVariantsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductVariantsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -714,13 +724,13 @@ func (s *PublicCatalogService) ListProductVariants(ctx context.Context, productI
 //
 // API: list-products (GET /catalog/products). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListProducts(ctx context.Context, params *ListProductsParams) (*ListProductsContent, error) {
+func (s *CatalogService) ListProducts(ctx context.Context, params *ListProductsParams, opts ...CallOption) (*ListProductsContent, error) {
 	r, err := newListProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -730,8 +740,9 @@ func (s *CatalogService) ListProducts(ctx context.Context, params *ListProductsP
 // page of ListProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams) iter.Seq2[Product, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
 	return paginate(ctx, params,
 		func(p *ListProductsParams) int {
 			if p.Page == nil {
@@ -749,7 +760,7 @@ func (s *CatalogService) ListProductsAll(ctx context.Context, params *ListProduc
 				return nil, nil, err
 			}
 			out := new(ListProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -764,13 +775,13 @@ func (s *CatalogService) ListProductsAll(ctx context.Context, params *ListProduc
 //
 // API: list-products (GET /catalog/products). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListProducts(ctx context.Context, params *ListProductsParams) (*ListProductsContent, error) {
+func (s *PublicCatalogService) ListProducts(ctx context.Context, params *ListProductsParams, opts ...CallOption) (*ListProductsContent, error) {
 	r, err := newListProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -780,8 +791,9 @@ func (s *PublicCatalogService) ListProducts(ctx context.Context, params *ListPro
 // page of ListProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams) iter.Seq2[Product, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
 	return paginate(ctx, params,
 		func(p *ListProductsParams) int {
 			if p.Page == nil {
@@ -799,7 +811,7 @@ func (s *PublicCatalogService) ListProductsAll(ctx context.Context, params *List
 				return nil, nil, err
 			}
 			out := new(ListProductsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -811,13 +823,13 @@ func (s *PublicCatalogService) ListProductsAll(ctx context.Context, params *List
 //
 // API: list-similar-products (GET /catalog/products/similar). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams) (*ListSimilarProductsContent, error) {
+func (s *CatalogService) ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) (*ListSimilarProductsContent, error) {
 	r, err := newListSimilarProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSimilarProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -827,8 +839,9 @@ func (s *CatalogService) ListSimilarProducts(ctx context.Context, params *ListSi
 // page of ListSimilarProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListSimilarProductsParams) int {
 			if p.Page == nil {
@@ -846,7 +859,7 @@ func (s *CatalogService) ListSimilarProductsAll(ctx context.Context, params *Lis
 				return nil, nil, err
 			}
 			out := new(ListSimilarProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -858,13 +871,13 @@ func (s *CatalogService) ListSimilarProductsAll(ctx context.Context, params *Lis
 //
 // API: list-similar-products (GET /catalog/products/similar). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams) (*ListSimilarProductsContent, error) {
+func (s *PublicCatalogService) ListSimilarProducts(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) (*ListSimilarProductsContent, error) {
 	r, err := newListSimilarProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSimilarProductsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -874,8 +887,9 @@ func (s *PublicCatalogService) ListSimilarProducts(ctx context.Context, params *
 // page of ListSimilarProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListSimilarProductsParams) int {
 			if p.Page == nil {
@@ -893,7 +907,7 @@ func (s *PublicCatalogService) ListSimilarProductsAll(ctx context.Context, param
 				return nil, nil, err
 			}
 			out := new(ListSimilarProductsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -906,13 +920,13 @@ func (s *PublicCatalogService) ListSimilarProductsAll(ctx context.Context, param
 //
 // API: list-skus (GET /catalog/skus). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListSkus(ctx context.Context, params *ListSkusParams) (*ListSkusContent, error) {
+func (s *CatalogService) ListSkus(ctx context.Context, params *ListSkusParams, opts ...CallOption) (*ListSkusContent, error) {
 	r, err := newListSkusRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSkusContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -922,8 +936,9 @@ func (s *CatalogService) ListSkus(ctx context.Context, params *ListSkusParams) (
 // page of ListSkus, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListSkusParams) int {
 			if p.Page == nil {
@@ -941,7 +956,7 @@ func (s *CatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams
 				return nil, nil, err
 			}
 			out := new(ListSkusContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -954,13 +969,13 @@ func (s *CatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams
 //
 // API: list-skus (GET /catalog/skus). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListSkus(ctx context.Context, params *ListSkusParams) (*ListSkusContent, error) {
+func (s *PublicCatalogService) ListSkus(ctx context.Context, params *ListSkusParams, opts ...CallOption) (*ListSkusContent, error) {
 	r, err := newListSkusRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSkusContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -970,8 +985,9 @@ func (s *PublicCatalogService) ListSkus(ctx context.Context, params *ListSkusPar
 // page of ListSkus, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListSkusParams) int {
 			if p.Page == nil {
@@ -989,7 +1005,7 @@ func (s *PublicCatalogService) ListSkusAll(ctx context.Context, params *ListSkus
 				return nil, nil, err
 			}
 			out := new(ListSkusContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -1001,13 +1017,13 @@ func (s *PublicCatalogService) ListSkusAll(ctx context.Context, params *ListSkus
 //
 // API: list-upsell-products (GET /catalog/products/up-sell). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams) (*ListUpsellProductsContent, error) {
+func (s *CatalogService) ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) (*ListUpsellProductsContent, error) {
 	r, err := newListUpsellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListUpsellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1017,8 +1033,9 @@ func (s *CatalogService) ListUpsellProducts(ctx context.Context, params *ListUps
 // page of ListUpsellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListUpsellProductsParams) int {
 			if p.Page == nil {
@@ -1036,7 +1053,7 @@ func (s *CatalogService) ListUpsellProductsAll(ctx context.Context, params *List
 				return nil, nil, err
 			}
 			out := new(ListUpsellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -1048,13 +1065,13 @@ func (s *CatalogService) ListUpsellProductsAll(ctx context.Context, params *List
 //
 // API: list-upsell-products (GET /catalog/products/up-sell). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams) (*ListUpsellProductsContent, error) {
+func (s *PublicCatalogService) ListUpsellProducts(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) (*ListUpsellProductsContent, error) {
 	r, err := newListUpsellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListUpsellProductsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1064,8 +1081,9 @@ func (s *PublicCatalogService) ListUpsellProducts(ctx context.Context, params *L
 // page of ListUpsellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *ListUpsellProductsParams) int {
 			if p.Page == nil {
@@ -1083,7 +1101,7 @@ func (s *PublicCatalogService) ListUpsellProductsAll(ctx context.Context, params
 				return nil, nil, err
 			}
 			out := new(ListUpsellProductsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -1096,13 +1114,13 @@ func (s *PublicCatalogService) ListUpsellProductsAll(ctx context.Context, params
 //
 // API: search-marketplace-products (POST /catalog/marketplace/products/search). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) SearchMarketplaceProducts(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody) (*SearchMarketplaceProductsContent, error) {
+func (s *CatalogService) SearchMarketplaceProducts(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchProduct, opts ...CallOption) (*SearchMarketplaceProductsContent, error) {
 	r, err := newSearchMarketplaceProductsRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(SearchMarketplaceProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1112,18 +1130,19 @@ func (s *CatalogService) SearchMarketplaceProducts(ctx context.Context, params *
 // page of SearchMarketplaceProducts, from the page body asks for (the first when unset)
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) SearchMarketplaceProductsAll(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchMarketplaceProductsJSONRequestBody) iter.Seq2[MarketplaceItem, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) SearchMarketplaceProductsAll(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
 	return paginate(ctx, &body,
-		func(b *SearchMarketplaceProductsJSONRequestBody) int { return int(b.Page) },
-		func(b *SearchMarketplaceProductsJSONRequestBody, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchMarketplaceProductsJSONRequestBody) ([]MarketplaceItem, *Pagination, error) {
+		func(b *SearchProduct) int { return int(b.Page) },
+		func(b *SearchProduct, page int) { b.Page = int(page) },
+		func(ctx context.Context, b *SearchProduct) ([]MarketplaceItem, *Pagination, error) {
 			r, err := newSearchMarketplaceProductsRequest(params, *b)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(SearchMarketplaceProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -1137,13 +1156,13 @@ func (s *CatalogService) SearchMarketplaceProductsAll(ctx context.Context, param
 //
 // API: search-products (POST /catalog/products/search). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CatalogService) SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody) (*SearchProductsContent, error) {
+func (s *CatalogService) SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) (*SearchProductsContent, error) {
 	r, err := newSearchProductsRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(SearchProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1153,18 +1172,19 @@ func (s *CatalogService) SearchProducts(ctx context.Context, params *SearchProdu
 // page of SearchProducts, from the page body asks for (the first when unset)
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *CatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, &body,
-		func(b *SearchProductsJSONRequestBody) int { return int(b.Page) },
-		func(b *SearchProductsJSONRequestBody, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProductsJSONRequestBody) ([]Item, *Pagination, error) {
+		func(b *SearchProduct) int { return int(b.Page) },
+		func(b *SearchProduct, page int) { b.Page = int(page) },
+		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
 			r, err := newSearchProductsRequest(params, *b)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(SearchProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -1178,13 +1198,13 @@ func (s *CatalogService) SearchProductsAll(ctx context.Context, params *SearchPr
 //
 // API: search-products (POST /catalog/products/search). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCatalogService) SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody) (*SearchProductsContent, error) {
+func (s *PublicCatalogService) SearchProducts(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) (*SearchProductsContent, error) {
 	r, err := newSearchProductsRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(SearchProductsContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1194,18 +1214,19 @@ func (s *PublicCatalogService) SearchProducts(ctx context.Context, params *Searc
 // page of SearchProducts, from the page body asks for (the first when unset)
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *PublicCatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProductsJSONRequestBody) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *PublicCatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, &body,
-		func(b *SearchProductsJSONRequestBody) int { return int(b.Page) },
-		func(b *SearchProductsJSONRequestBody, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProductsJSONRequestBody) ([]Item, *Pagination, error) {
+		func(b *SearchProduct) int { return int(b.Page) },
+		func(b *SearchProduct, page int) { b.Page = int(page) },
+		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
 			r, err := newSearchProductsRequest(params, *b)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(SearchProductsContent)
-			if err := s.c.do(ctx, r, out); err != nil {
+			if err := s.c.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil

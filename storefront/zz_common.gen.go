@@ -24,13 +24,13 @@ type PublicCommonService struct {
 //
 // API: list-countries (GET /common/countries). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CommonService) ListCountries(ctx context.Context) (*ListCountriesContent, error) {
+func (s *CommonService) ListCountries(ctx context.Context, opts ...CallOption) (*ListCountriesContent, error) {
 	r, err := newListCountriesRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountriesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -41,13 +41,13 @@ func (s *CommonService) ListCountries(ctx context.Context) (*ListCountriesConten
 //
 // API: list-countries (GET /common/countries). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCommonService) ListCountries(ctx context.Context) (*ListCountriesContent, error) {
+func (s *PublicCommonService) ListCountries(ctx context.Context, opts ...CallOption) (*ListCountriesContent, error) {
 	r, err := newListCountriesRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountriesContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -59,13 +59,13 @@ func (s *PublicCommonService) ListCountries(ctx context.Context) (*ListCountries
 //
 // API: list-country-pincodes (GET /common/countries/{country_iso_code}/pincodes). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CommonService) ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams) (*ListCountryPincodesContent, error) {
+func (s *CommonService) ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, opts ...CallOption) (*ListCountryPincodesContent, error) {
 	r, err := newListCountryPincodesRequest(countryIsoCode, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountryPincodesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -77,13 +77,13 @@ func (s *CommonService) ListCountryPincodes(ctx context.Context, countryIsoCode 
 //
 // API: list-country-pincodes (GET /common/countries/{country_iso_code}/pincodes). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCommonService) ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams) (*ListCountryPincodesContent, error) {
+func (s *PublicCommonService) ListCountryPincodes(ctx context.Context, countryIsoCode string, params *ListCountryPincodesParams, opts ...CallOption) (*ListCountryPincodesContent, error) {
 	r, err := newListCountryPincodesRequest(countryIsoCode, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountryPincodesContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -94,13 +94,13 @@ func (s *PublicCommonService) ListCountryPincodes(ctx context.Context, countryIs
 //
 // API: list-country-states (GET /common/countries/{country_iso_code}/states). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CommonService) ListCountryStates(ctx context.Context, countryIsoCode string) (*ListCountryStatesContent, error) {
+func (s *CommonService) ListCountryStates(ctx context.Context, countryIsoCode string, opts ...CallOption) (*ListCountryStatesContent, error) {
 	r, err := newListCountryStatesRequest(countryIsoCode)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountryStatesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -111,13 +111,13 @@ func (s *CommonService) ListCountryStates(ctx context.Context, countryIsoCode st
 //
 // API: list-country-states (GET /common/countries/{country_iso_code}/states). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicCommonService) ListCountryStates(ctx context.Context, countryIsoCode string) (*ListCountryStatesContent, error) {
+func (s *PublicCommonService) ListCountryStates(ctx context.Context, countryIsoCode string, opts ...CallOption) (*ListCountryStatesContent, error) {
 	r, err := newListCountryStatesRequest(countryIsoCode)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCountryStatesContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

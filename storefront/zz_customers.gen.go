@@ -17,15 +17,22 @@ type CustomersService struct {
 
 // CreateAddress saves a new address of the customer's.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: create-address (POST /customers/{customer_id}/addresses). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) CreateAddress(ctx context.Context, customerID string, body CreateAddressJSONRequestBody) (*CreateAddressContent, error) {
+func (s *CustomersService) CreateAddress(ctx context.Context, customerID string, body CustomerAddress, opts ...CallOption) (*CreateAddressContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newCreateAddressRequest(customerID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateAddressContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -34,15 +41,22 @@ func (s *CustomersService) CreateAddress(ctx context.Context, customerID string,
 // CreateBankAccount saves a bank account of the customer's; it is unverified
 // until verify-bank-account succeeds.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: create-bank-account (POST /customers/{customer_id}/bank-accounts). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) CreateBankAccount(ctx context.Context, customerID string, body CreateBankAccountJSONRequestBody) (*CreateBankAccountContent, error) {
+func (s *CustomersService) CreateBankAccount(ctx context.Context, customerID string, body CreateBankAccount, opts ...CallOption) (*CreateBankAccountContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newCreateBankAccountRequest(customerID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateBankAccountContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -50,15 +64,22 @@ func (s *CustomersService) CreateBankAccount(ctx context.Context, customerID str
 
 // CreateCustomerMandate creates a payment mandate for the customer.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: create-customer-mandate (POST /customers/{customer_id}/mandates). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) CreateCustomerMandate(ctx context.Context, customerID string, body CreateCustomerMandateJSONRequestBody) (*CreateCustomerMandateContent, error) {
+func (s *CustomersService) CreateCustomerMandate(ctx context.Context, customerID string, body CreateCustomerMandate, opts ...CallOption) (*CreateCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newCreateCustomerMandateRequest(customerID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -66,51 +87,79 @@ func (s *CustomersService) CreateCustomerMandate(ctx context.Context, customerID
 
 // DeleteAddress deletes one of the customer's saved addresses.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: delete-address (DELETE /customers/{customer_id}/addresses/{address_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) DeleteAddress(ctx context.Context, customerID string, addressID string) error {
+func (s *CustomersService) DeleteAddress(ctx context.Context, customerID string, addressID string, opts ...CallOption) error {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return err
+	}
 	r, err := newDeleteAddressRequest(customerID, addressID)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // DeleteBankAccount deletes one of the customer's bank accounts.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: delete-bank-account (DELETE /customers/{customer_id}/bank-accounts/{account_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) DeleteBankAccount(ctx context.Context, customerID string, accountID string) error {
+func (s *CustomersService) DeleteBankAccount(ctx context.Context, customerID string, accountID string, opts ...CallOption) error {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return err
+	}
 	r, err := newDeleteBankAccountRequest(customerID, accountID)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // DeleteDocument deletes one of the customer's KYC documents.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: delete-document (DELETE /customers/{customer_id}/documents/{document_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) DeleteDocument(ctx context.Context, customerID string, documentID string) error {
+func (s *CustomersService) DeleteDocument(ctx context.Context, customerID string, documentID string, opts ...CallOption) error {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return err
+	}
 	r, err := newDeleteDocumentRequest(customerID, documentID)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // GetAddressDetail returns one of the customer's saved addresses.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-address-detail (GET /customers/{customer_id}/addresses/{address_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetAddressDetail(ctx context.Context, customerID string, addressID string) (*GetAddressDetailContent, error) {
+func (s *CustomersService) GetAddressDetail(ctx context.Context, customerID string, addressID string, opts ...CallOption) (*GetAddressDetailContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetAddressDetailRequest(customerID, addressID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetAddressDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -118,15 +167,22 @@ func (s *CustomersService) GetAddressDetail(ctx context.Context, customerID stri
 
 // GetBankAccountDetail returns one of the customer's bank accounts.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-bank-account-detail (GET /customers/{customer_id}/bank-accounts/{account_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetBankAccountDetail(ctx context.Context, customerID string, accountID string) (*GetBankAccountDetailContent, error) {
+func (s *CustomersService) GetBankAccountDetail(ctx context.Context, customerID string, accountID string, opts ...CallOption) (*GetBankAccountDetailContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetBankAccountDetailRequest(customerID, accountID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetBankAccountDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -135,15 +191,22 @@ func (s *CustomersService) GetBankAccountDetail(ctx context.Context, customerID 
 // GetCustomerAuthorizedSellers lists the marketplace sellers the customer is
 // authorized to buy from, a page at a time.
 //
+// An empty id means the session's own customer (the customer ID of its access
+// token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-customer-authorized-sellers (GET /customers/{id}/authorized-sellers). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetCustomerAuthorizedSellers(ctx context.Context, id string, params *GetCustomerAuthorizedSellersParams) (*GetCustomerAuthorizedSellersContent, error) {
+func (s *CustomersService) GetCustomerAuthorizedSellers(ctx context.Context, id string, params *GetCustomerAuthorizedSellersParams, opts ...CallOption) (*GetCustomerAuthorizedSellersContent, error) {
+	var err error
+	if id, err = s.s.own(ctx, ownCustomer, id); err != nil {
+		return nil, err
+	}
 	r, err := newGetCustomerAuthorizedSellersRequest(id, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCustomerAuthorizedSellersContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -153,8 +216,9 @@ func (s *CustomersService) GetCustomerAuthorizedSellers(ctx context.Context, id 
 // page of GetCustomerAuthorizedSellers, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CustomersService) GetCustomerAuthorizedSellersAll(ctx context.Context, id string, params *GetCustomerAuthorizedSellersParams) iter.Seq2[SellerInfo, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each. Empty IDs are the session's own, as for GetCustomerAuthorizedSellers.
+func (s *CustomersService) GetCustomerAuthorizedSellersAll(ctx context.Context, id string, params *GetCustomerAuthorizedSellersParams, opts ...CallOption) iter.Seq2[SellerInfo, error] {
 	return paginate(ctx, params,
 		func(p *GetCustomerAuthorizedSellersParams) int {
 			if p.Page == nil {
@@ -167,12 +231,16 @@ func (s *CustomersService) GetCustomerAuthorizedSellersAll(ctx context.Context, 
 			p.Page = &v
 		},
 		func(ctx context.Context, p *GetCustomerAuthorizedSellersParams) ([]SellerInfo, *Pagination, error) {
+			var err error
+			if id, err = s.s.own(ctx, ownCustomer, id); err != nil {
+				return nil, nil, err
+			}
 			r, err := newGetCustomerAuthorizedSellersRequest(id, p)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(GetCustomerAuthorizedSellersContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return deref(out.AuthorizedSellers), out.Pagination, nil
@@ -182,15 +250,22 @@ func (s *CustomersService) GetCustomerAuthorizedSellersAll(ctx context.Context, 
 // GetCustomerCreditLineBalance returns whether the customer is eligible for a
 // credit line, its balance and the mandates that repay it.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-customer-credit-line-balance (GET /customers/{customer_id}/credit-line-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetCustomerCreditLineBalance(ctx context.Context, customerID string) (*GetCustomerCreditLineBalanceContent, error) {
+func (s *CustomersService) GetCustomerCreditLineBalance(ctx context.Context, customerID string, opts ...CallOption) (*GetCustomerCreditLineBalanceContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetCustomerCreditLineBalanceRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCustomerCreditLineBalanceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -199,15 +274,22 @@ func (s *CustomersService) GetCustomerCreditLineBalance(ctx context.Context, cus
 // GetCustomerMandate returns one of the customer's mandates, optionally
 // refreshed from the payment gateway first.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-customer-mandate (GET /customers/{customer_id}/mandates/{mandate_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetCustomerMandate(ctx context.Context, customerID string, mandateID string, params *GetCustomerMandateParams) (*GetCustomerMandateContent, error) {
+func (s *CustomersService) GetCustomerMandate(ctx context.Context, customerID string, mandateID string, params *GetCustomerMandateParams, opts ...CallOption) (*GetCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetCustomerMandateRequest(customerID, mandateID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -215,15 +297,22 @@ func (s *CustomersService) GetCustomerMandate(ctx context.Context, customerID st
 
 // GetDocument returns one of the customer's KYC documents.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-document (GET /customers/{customer_id}/documents/{document_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetDocument(ctx context.Context, customerID string, documentID string) (*GetDocumentContent, error) {
+func (s *CustomersService) GetDocument(ctx context.Context, customerID string, documentID string, opts ...CallOption) (*GetDocumentContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetDocumentRequest(customerID, documentID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetDocumentContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -232,15 +321,22 @@ func (s *CustomersService) GetDocument(ctx context.Context, customerID string, d
 // GetLoyaltyDetails returns the customer's loyalty points: earned, redeemed,
 // expired and available, and their tier.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: get-loyalty-details (GET /customers/{customer_id}/loyalty). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) GetLoyaltyDetails(ctx context.Context, customerID string) (*GetLoyaltyDetailsContent, error) {
+func (s *CustomersService) GetLoyaltyDetails(ctx context.Context, customerID string, opts ...CallOption) (*GetLoyaltyDetailsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newGetLoyaltyDetailsRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetLoyaltyDetailsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -248,15 +344,22 @@ func (s *CustomersService) GetLoyaltyDetails(ctx context.Context, customerID str
 
 // ListAddresses lists the customer's saved addresses, a page at a time.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-addresses (GET /customers/{customer_id}/addresses). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListAddresses(ctx context.Context, customerID string, params *ListAddressesParams) (*ListAddressesContent, error) {
+func (s *CustomersService) ListAddresses(ctx context.Context, customerID string, params *ListAddressesParams, opts ...CallOption) (*ListAddressesContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListAddressesRequest(customerID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListAddressesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -266,8 +369,9 @@ func (s *CustomersService) ListAddresses(ctx context.Context, customerID string,
 // page of ListAddresses, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CustomersService) ListAddressesAll(ctx context.Context, customerID string, params *ListAddressesParams) iter.Seq2[*CustomerAddress, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each. Empty IDs are the session's own, as for ListAddresses.
+func (s *CustomersService) ListAddressesAll(ctx context.Context, customerID string, params *ListAddressesParams, opts ...CallOption) iter.Seq2[*CustomerAddress, error] {
 	return paginate(ctx, params,
 		func(p *ListAddressesParams) int {
 			if p.Page == nil {
@@ -280,12 +384,16 @@ func (s *CustomersService) ListAddressesAll(ctx context.Context, customerID stri
 			p.Page = &v
 		},
 		func(ctx context.Context, p *ListAddressesParams) ([]*CustomerAddress, *Pagination, error) {
+			var err error
+			if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+				return nil, nil, err
+			}
 			r, err := newListAddressesRequest(customerID, p)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(ListAddressesContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return deref(out.Addresses), out.Pagination, nil
@@ -295,15 +403,22 @@ func (s *CustomersService) ListAddressesAll(ctx context.Context, customerID stri
 // ListBankAccounts lists the customer's bank accounts, optionally only those
 // for paying in (inbound) or for refunds and payouts (outbound).
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-bank-accounts (GET /customers/{customer_id}/bank-accounts). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListBankAccounts(ctx context.Context, customerID string, params *ListBankAccountsParams) (*ListBankAccountsContent, error) {
+func (s *CustomersService) ListBankAccounts(ctx context.Context, customerID string, params *ListBankAccountsParams, opts ...CallOption) (*ListBankAccountsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListBankAccountsRequest(customerID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListBankAccountsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -312,15 +427,22 @@ func (s *CustomersService) ListBankAccounts(ctx context.Context, customerID stri
 // ListCustomerCards lists the payment cards the customer saved with the
 // payment gateway.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-customer-cards (GET /customers/{customer_id}/cards). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListCustomerCards(ctx context.Context, customerID string) (*ListCustomerCardsContent, error) {
+func (s *CustomersService) ListCustomerCards(ctx context.Context, customerID string, opts ...CallOption) (*ListCustomerCardsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListCustomerCardsRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCustomerCardsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -329,15 +451,22 @@ func (s *CustomersService) ListCustomerCards(ctx context.Context, customerID str
 // ListCustomerMandateDebitSchedules lists the scheduled debits of the
 // customer's mandates, a page at a time.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-customer-mandate-debit-schedules (GET /customers/{customer_id}/mandate-debit-schedules). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListCustomerMandateDebitSchedules(ctx context.Context, customerID string, params *ListCustomerMandateDebitSchedulesParams) (*ListCustomerMandateDebitSchedulesContent, error) {
+func (s *CustomersService) ListCustomerMandateDebitSchedules(ctx context.Context, customerID string, params *ListCustomerMandateDebitSchedulesParams, opts ...CallOption) (*ListCustomerMandateDebitSchedulesContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListCustomerMandateDebitSchedulesRequest(customerID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCustomerMandateDebitSchedulesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -347,8 +476,9 @@ func (s *CustomersService) ListCustomerMandateDebitSchedules(ctx context.Context
 // page of ListCustomerMandateDebitSchedules, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *CustomersService) ListCustomerMandateDebitSchedulesAll(ctx context.Context, customerID string, params *ListCustomerMandateDebitSchedulesParams) iter.Seq2[MandateDebitSchedule, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each. Empty IDs are the session's own, as for ListCustomerMandateDebitSchedules.
+func (s *CustomersService) ListCustomerMandateDebitSchedulesAll(ctx context.Context, customerID string, params *ListCustomerMandateDebitSchedulesParams, opts ...CallOption) iter.Seq2[MandateDebitSchedule, error] {
 	return paginate(ctx, params,
 		func(p *ListCustomerMandateDebitSchedulesParams) int {
 			if p.Page == nil {
@@ -361,12 +491,16 @@ func (s *CustomersService) ListCustomerMandateDebitSchedulesAll(ctx context.Cont
 			p.Page = &v
 		},
 		func(ctx context.Context, p *ListCustomerMandateDebitSchedulesParams) ([]MandateDebitSchedule, *Pagination, error) {
+			var err error
+			if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+				return nil, nil, err
+			}
 			r, err := newListCustomerMandateDebitSchedulesRequest(customerID, p)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(ListCustomerMandateDebitSchedulesContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.MandateDebitSchedules, &out.Pagination, nil
@@ -376,15 +510,22 @@ func (s *CustomersService) ListCustomerMandateDebitSchedulesAll(ctx context.Cont
 // ListCustomerMandates lists the customer's payment mandates (standing
 // instructions to debit their account).
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-customer-mandates (GET /customers/{customer_id}/mandates). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListCustomerMandates(ctx context.Context, customerID string) (*ListCustomerMandatesContent, error) {
+func (s *CustomersService) ListCustomerMandates(ctx context.Context, customerID string, opts ...CallOption) (*ListCustomerMandatesContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListCustomerMandatesRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCustomerMandatesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -393,15 +534,22 @@ func (s *CustomersService) ListCustomerMandates(ctx context.Context, customerID 
 // ListCustomerReviews lists the reviews the customer wrote and the ordered
 // products they can still review.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-customer-reviews (GET /customers/{customer_id}/reviews). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListCustomerReviews(ctx context.Context, customerID string) (*ListCustomerReviewsContent, error) {
+func (s *CustomersService) ListCustomerReviews(ctx context.Context, customerID string, opts ...CallOption) (*ListCustomerReviewsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListCustomerReviewsRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCustomerReviewsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -410,15 +558,22 @@ func (s *CustomersService) ListCustomerReviews(ctx context.Context, customerID s
 // ListDocuments lists the customer's KYC documents with their verification
 // status.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-documents (GET /customers/{customer_id}/documents). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListDocuments(ctx context.Context, customerID string) (*ListDocumentsContent, error) {
+func (s *CustomersService) ListDocuments(ctx context.Context, customerID string, opts ...CallOption) (*ListDocumentsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListDocumentsRequest(customerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListDocumentsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -427,15 +582,22 @@ func (s *CustomersService) ListDocuments(ctx context.Context, customerID string)
 // ListLoyaltyActivities lists the customer's loyalty point movements —
 // earned, redeemed, expired — a page at a time.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-loyalty-activities (GET /customers/{customer_id}/loyalty-points-activity). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListLoyaltyActivities(ctx context.Context, customerID string, params *ListLoyaltyActivitiesParams) (*ListLoyaltyActivitiesContent, error) {
+func (s *CustomersService) ListLoyaltyActivities(ctx context.Context, customerID string, params *ListLoyaltyActivitiesParams, opts ...CallOption) (*ListLoyaltyActivitiesContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListLoyaltyActivitiesRequest(customerID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListLoyaltyActivitiesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -444,15 +606,22 @@ func (s *CustomersService) ListLoyaltyActivities(ctx context.Context, customerID
 // ListSavedPaymentMethods lists the payment methods the customer saved,
 // optionally of given types.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: list-saved-payment-methods (GET /customers/{customer_id}/payment-methods). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) ListSavedPaymentMethods(ctx context.Context, customerID string, params *ListSavedPaymentMethodsParams) (*ListSavedPaymentMethodsContent, error) {
+func (s *CustomersService) ListSavedPaymentMethods(ctx context.Context, customerID string, params *ListSavedPaymentMethodsParams, opts ...CallOption) (*ListSavedPaymentMethodsContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newListSavedPaymentMethodsRequest(customerID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSavedPaymentMethodsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -461,15 +630,22 @@ func (s *CustomersService) ListSavedPaymentMethods(ctx context.Context, customer
 // PauseCustomerMandate pauses an active mandate: no debit is made until it is
 // resumed.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: pause-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/pause). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) PauseCustomerMandate(ctx context.Context, customerID string, mandateID string) (*PauseCustomerMandateContent, error) {
+func (s *CustomersService) PauseCustomerMandate(ctx context.Context, customerID string, mandateID string, opts ...CallOption) (*PauseCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newPauseCustomerMandateRequest(customerID, mandateID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PauseCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -477,15 +653,22 @@ func (s *CustomersService) PauseCustomerMandate(ctx context.Context, customerID 
 
 // ResumeCustomerMandate resumes a paused mandate.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: resume-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/resume). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) ResumeCustomerMandate(ctx context.Context, customerID string, mandateID string) (*ResumeCustomerMandateContent, error) {
+func (s *CustomersService) ResumeCustomerMandate(ctx context.Context, customerID string, mandateID string, opts ...CallOption) (*ResumeCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newResumeCustomerMandateRequest(customerID, mandateID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ResumeCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -493,15 +676,22 @@ func (s *CustomersService) ResumeCustomerMandate(ctx context.Context, customerID
 
 // RevokeCustomerMandate revokes a mandate for good.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: revoke-customer-mandate (POST /customers/{customer_id}/mandates/{mandate_id}/revoke). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) RevokeCustomerMandate(ctx context.Context, customerID string, mandateID string) (*RevokeCustomerMandateContent, error) {
+func (s *CustomersService) RevokeCustomerMandate(ctx context.Context, customerID string, mandateID string, opts ...CallOption) (*RevokeCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newRevokeCustomerMandateRequest(customerID, mandateID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RevokeCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -509,15 +699,22 @@ func (s *CustomersService) RevokeCustomerMandate(ctx context.Context, customerID
 
 // UpdateAddressDetail replaces one of the customer's saved addresses.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: update-address-detail (PUT /customers/{customer_id}/addresses/{address_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) UpdateAddressDetail(ctx context.Context, customerID string, addressID string, body UpdateAddressDetailJSONRequestBody) (*UpdateAddressDetailContent, error) {
+func (s *CustomersService) UpdateAddressDetail(ctx context.Context, customerID string, addressID string, body CustomerAddress, opts ...CallOption) (*UpdateAddressDetailContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newUpdateAddressDetailRequest(customerID, addressID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateAddressDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -525,15 +722,22 @@ func (s *CustomersService) UpdateAddressDetail(ctx context.Context, customerID s
 
 // UpdateBankAccount changes one of the customer's bank accounts.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: update-bank-account (PUT /customers/{customer_id}/bank-accounts/{account_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) UpdateBankAccount(ctx context.Context, customerID string, accountID string, body UpdateBankAccountJSONRequestBody) (*UpdateBankAccountContent, error) {
+func (s *CustomersService) UpdateBankAccount(ctx context.Context, customerID string, accountID string, body UpdateBankAccount, opts ...CallOption) (*UpdateBankAccountContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newUpdateBankAccountRequest(customerID, accountID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateBankAccountContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -541,15 +745,22 @@ func (s *CustomersService) UpdateBankAccount(ctx context.Context, customerID str
 
 // UpdateCustomerMandate changes one of the customer's mandates.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: update-customer-mandate (PUT /customers/{customer_id}/mandates/{mandate_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *CustomersService) UpdateCustomerMandate(ctx context.Context, customerID string, mandateID string, body UpdateCustomerMandateJSONRequestBody) (*UpdateCustomerMandateContent, error) {
+func (s *CustomersService) UpdateCustomerMandate(ctx context.Context, customerID string, mandateID string, body UpdateCustomerMandateBody, opts ...CallOption) (*UpdateCustomerMandateContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newUpdateCustomerMandateRequest(customerID, mandateID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateCustomerMandateContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -558,15 +769,22 @@ func (s *CustomersService) UpdateCustomerMandate(ctx context.Context, customerID
 // VerifyBankAccount verifies one of the customer's bank accounts with the
 // amount deposited into it (penny drop), or marks it unverified again.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: verify-bank-account (POST /customers/{customer_id}/bank-accounts/{account_id}/verify). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) VerifyBankAccount(ctx context.Context, customerID string, accountID string, body VerifyBankAccountJSONRequestBody) (*VerifyBankAccountContent, error) {
+func (s *CustomersService) VerifyBankAccount(ctx context.Context, customerID string, accountID string, body VerifyBankAccountBody, opts ...CallOption) (*VerifyBankAccountContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newVerifyBankAccountRequest(customerID, accountID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(VerifyBankAccountContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -575,15 +793,22 @@ func (s *CustomersService) VerifyBankAccount(ctx context.Context, customerID str
 // VerifyDocument checks a GSTIN or PAN number with the tax authority and
 // returns what it records.
 //
+// An empty customerID means the session's own customer (the customer ID of its
+// access token; an anonymous visitor has none and gets ErrNoCustomerID).
+//
 // API: verify-document (POST /customers/{customer_id}/documents/verify). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *CustomersService) VerifyDocument(ctx context.Context, customerID string, body VerifyDocumentJSONRequestBody) (*VerifyDocumentContent, error) {
+func (s *CustomersService) VerifyDocument(ctx context.Context, customerID string, body VerifyDocumentBody, opts ...CallOption) (*VerifyDocumentContent, error) {
+	var err error
+	if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
+		return nil, err
+	}
 	r, err := newVerifyDocumentRequest(customerID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(VerifyDocumentContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -19,13 +19,13 @@ type FulfillmentService struct {
 //
 // API: check-fulfillment (POST /fulfillment/serviceability). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *FulfillmentService) CheckFulfillment(ctx context.Context, body CheckFulfillmentJSONRequestBody) (*CheckFulfillmentContent, error) {
+func (s *FulfillmentService) CheckFulfillment(ctx context.Context, body CheckFulfillmentBody, opts ...CallOption) (*CheckFulfillmentContent, error) {
 	r, err := newCheckFulfillmentRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CheckFulfillmentContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

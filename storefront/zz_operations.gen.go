@@ -395,7 +395,7 @@ var operations = []*operation{
 }
 
 // newTrackAnalyticsEventRequest builds the request of track-analytics-event (POST /analytics/track).
-func newTrackAnalyticsEventRequest(body gen.TrackAnalyticsEventJSONRequestBody) (*request, error) {
+func newTrackAnalyticsEventRequest(body gen.AnalyticsEvent) (*request, error) {
 	r := newRequest(opTrackAnalyticsEvent, "/analytics/track")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -419,7 +419,7 @@ func newChangePasswordRequest(body gen.ChangePasswordJSONRequestBody) (*request,
 }
 
 // newForgotPasswordRequest builds the request of forgot-password (POST /auth/forgot-password).
-func newForgotPasswordRequest(params *gen.ForgotPasswordParams, body gen.ForgotPasswordJSONRequestBody) (*request, error) {
+func newForgotPasswordRequest(params *gen.ForgotPasswordParams, body gen.ForgotPasswordBody) (*request, error) {
 	r := newRequest(opForgotPassword, "/auth/forgot-password")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -433,7 +433,7 @@ func newForgotPasswordRequest(params *gen.ForgotPasswordParams, body gen.ForgotP
 }
 
 // newGenerateOTPRequest builds the request of generate-otp (POST /auth/generate-otp).
-func newGenerateOTPRequest(params *gen.GenerateOTPParams, body gen.GenerateOTPJSONRequestBody) (*request, error) {
+func newGenerateOTPRequest(params *gen.GenerateOTPParams, body gen.GenerateOTPBody) (*request, error) {
 	r := newRequest(opGenerateOTP, "/auth/generate-otp")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -461,7 +461,7 @@ func newLoginWithEmailRequest(params *gen.LoginWithEmailParams, body gen.LoginWi
 }
 
 // newLoginWithPasswordRequest builds the request of login-with-password (POST /auth/login/password).
-func newLoginWithPasswordRequest(body gen.LoginWithPasswordJSONRequestBody) (*request, error) {
+func newLoginWithPasswordRequest(body gen.LoginWithPasswordBody) (*request, error) {
 	r := newRequest(opLoginWithPassword, "/auth/login/password")
 	if err := r.setJSON(body.MarshalJSON()); err != nil {
 		return nil, err
@@ -470,7 +470,7 @@ func newLoginWithPasswordRequest(body gen.LoginWithPasswordJSONRequestBody) (*re
 }
 
 // newLoginWithPhoneRequest builds the request of login-with-phone (POST /auth/login/phone).
-func newLoginWithPhoneRequest(params *gen.LoginWithPhoneParams, body gen.LoginWithPhoneJSONRequestBody) (*request, error) {
+func newLoginWithPhoneRequest(params *gen.LoginWithPhoneParams, body gen.PhoneOTPLogin) (*request, error) {
 	r := newRequest(opLoginWithPhone, "/auth/login/phone")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -484,7 +484,7 @@ func newLoginWithPhoneRequest(params *gen.LoginWithPhoneParams, body gen.LoginWi
 }
 
 // newLoginWithWhatsappRequest builds the request of login-with-whatsapp (POST /auth/login/whatsapp).
-func newLoginWithWhatsappRequest(params *gen.LoginWithWhatsappParams, body gen.LoginWithWhatsappJSONRequestBody) (*request, error) {
+func newLoginWithWhatsappRequest(params *gen.LoginWithWhatsappParams, body gen.PhoneOTPLogin) (*request, error) {
 	r := newRequest(opLoginWithWhatsapp, "/auth/login/whatsapp")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -527,7 +527,7 @@ func newRegisterWithEmailRequest(params *gen.RegisterWithEmailParams, body gen.R
 }
 
 // newRegisterWithPasswordRequest builds the request of register-with-password (POST /auth/register/password).
-func newRegisterWithPasswordRequest(params *gen.RegisterWithPasswordParams, body gen.RegisterWithPasswordJSONRequestBody) (*request, error) {
+func newRegisterWithPasswordRequest(params *gen.RegisterWithPasswordParams, body gen.RegisterWithPasswordBody) (*request, error) {
 	r := newRequest(opRegisterWithPassword, "/auth/register/password")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -598,7 +598,7 @@ func newGetUserDetailRequest(id string) (*request, error) {
 }
 
 // newUpdateUserRequest builds the request of update-user (PUT /auth/user/{id}).
-func newUpdateUserRequest(id string, body gen.UpdateUserJSONRequestBody) (*request, error) {
+func newUpdateUserRequest(id string, body gen.UserUpdate) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -679,7 +679,7 @@ func newVerifyOTPRequest(body gen.VerifyOTPJSONRequestBody) (*request, error) {
 }
 
 // newSubscribeNewsletterRequest builds the request of subscribe-newsletter (POST /campaigns/newsletter-subscribe).
-func newSubscribeNewsletterRequest(body gen.SubscribeNewsletterJSONRequestBody) (*request, error) {
+func newSubscribeNewsletterRequest(body gen.SubscribeNewsletterBody) (*request, error) {
 	r := newRequest(opSubscribeNewsletter, "/campaigns/newsletter-subscribe")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -688,7 +688,7 @@ func newSubscribeNewsletterRequest(body gen.SubscribeNewsletterJSONRequestBody) 
 }
 
 // newCreateCartRequest builds the request of create-cart (POST /carts).
-func newCreateCartRequest(body gen.CreateCartJSONRequestBody) (*request, error) {
+func newCreateCartRequest(body gen.CreateCartBody) (*request, error) {
 	r := newRequest(opCreateCart, "/carts")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -719,7 +719,7 @@ func newListPromotionsRequest(params *gen.ListPromotionsParams) (*request, error
 }
 
 // newGetFulfillmentOptionsRequest builds the request of get-fulfillment-options (POST /carts/fulfillment-options).
-func newGetFulfillmentOptionsRequest(body gen.GetFulfillmentOptionsJSONRequestBody) (*request, error) {
+func newGetFulfillmentOptionsRequest(body gen.CartBasedFulfillmentOption) (*request, error) {
 	r := newRequest(opGetFulfillmentOptions, "/carts/fulfillment-options")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -768,7 +768,7 @@ func newGetCartRequest(id string) (*request, error) {
 }
 
 // newCreateCartAddressRequest builds the request of create-cart-address (POST /carts/{id}/address).
-func newCreateCartAddressRequest(id string, body gen.CreateCartAddressJSONRequestBody) (*request, error) {
+func newCreateCartAddressRequest(id string, body gen.CreateCartAddressBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -791,7 +791,7 @@ func newRemoveCouponRequest(id string) (*request, error) {
 }
 
 // newApplyCouponRequest builds the request of apply-coupon (POST /carts/{id}/coupon).
-func newApplyCouponRequest(id string, body gen.ApplyCouponJSONRequestBody) (*request, error) {
+func newApplyCouponRequest(id string, body gen.ApplyCouponBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -814,7 +814,7 @@ func newRemoveCreditBalanceRequest(id string) (*request, error) {
 }
 
 // newRedeemCreditBalanceRequest builds the request of redeem-credit-balance (POST /carts/{id}/credit-balance).
-func newRedeemCreditBalanceRequest(id string, body gen.RedeemCreditBalanceJSONRequestBody) (*request, error) {
+func newRedeemCreditBalanceRequest(id string, body gen.RedeemCreditBalanceBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -847,7 +847,7 @@ func newEvaluatePromotionsRequest(id string) (*request, error) {
 }
 
 // newUpdateFulfillmentPreferenceRequest builds the request of update-fulfillment-preference (POST /carts/{id}/fulfillment-preference).
-func newUpdateFulfillmentPreferenceRequest(id string, body gen.UpdateFulfillmentPreferenceJSONRequestBody) (*request, error) {
+func newUpdateFulfillmentPreferenceRequest(id string, body gen.FulfillmentPreference) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -860,7 +860,7 @@ func newUpdateFulfillmentPreferenceRequest(id string, body gen.UpdateFulfillment
 }
 
 // newUpdateCartRequest builds the request of update-cart (POST /carts/{id}/items).
-func newUpdateCartRequest(id string, body gen.UpdateCartJSONRequestBody) (*request, error) {
+func newUpdateCartRequest(id string, body gen.UpdateCartItem) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -883,7 +883,7 @@ func newRemoveLoyaltyPointsRequest(id string) (*request, error) {
 }
 
 // newRedeemLoyaltyPointsRequest builds the request of redeem-loyalty-points (POST /carts/{id}/loyalty-points).
-func newRedeemLoyaltyPointsRequest(id string, body gen.RedeemLoyaltyPointsJSONRequestBody) (*request, error) {
+func newRedeemLoyaltyPointsRequest(id string, body gen.RedeemLoyaltyPointsBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -1003,7 +1003,7 @@ func newListMarketplaceCrosssellProductsRequest(params *gen.ListMarketplaceCross
 }
 
 // newSearchMarketplaceProductsRequest builds the request of search-marketplace-products (POST /catalog/marketplace/products/search).
-func newSearchMarketplaceProductsRequest(params *gen.SearchMarketplaceProductsParams, body gen.SearchMarketplaceProductsJSONRequestBody) (*request, error) {
+func newSearchMarketplaceProductsRequest(params *gen.SearchMarketplaceProductsParams, body gen.SearchProduct) (*request, error) {
 	r := newRequest(opSearchMarketplaceProducts, "/catalog/marketplace/products/search")
 	if params != nil {
 		if params.XCustomerGroupID != nil {
@@ -1259,7 +1259,7 @@ func newListCrosssellProductsRequest(params *gen.ListCrosssellProductsParams) (*
 }
 
 // newSearchProductsRequest builds the request of search-products (POST /catalog/products/search).
-func newSearchProductsRequest(params *gen.SearchProductsParams, body gen.SearchProductsJSONRequestBody) (*request, error) {
+func newSearchProductsRequest(params *gen.SearchProductsParams, body gen.SearchProduct) (*request, error) {
 	r := newRequest(opSearchProducts, "/catalog/products/search")
 	if params != nil {
 		if params.XCustomerGroupID != nil {
@@ -1514,7 +1514,7 @@ func newListAddressesRequest(customerID string, params *gen.ListAddressesParams)
 }
 
 // newCreateAddressRequest builds the request of create-address (POST /customers/{customer_id}/addresses).
-func newCreateAddressRequest(customerID string, body gen.CreateAddressJSONRequestBody) (*request, error) {
+func newCreateAddressRequest(customerID string, body gen.CustomerAddress) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1555,7 +1555,7 @@ func newGetAddressDetailRequest(customerID string, addressID string) (*request, 
 }
 
 // newUpdateAddressDetailRequest builds the request of update-address-detail (PUT /customers/{customer_id}/addresses/{address_id}).
-func newUpdateAddressDetailRequest(customerID string, addressID string, body gen.UpdateAddressDetailJSONRequestBody) (*request, error) {
+func newUpdateAddressDetailRequest(customerID string, addressID string, body gen.CustomerAddress) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1587,7 +1587,7 @@ func newListBankAccountsRequest(customerID string, params *gen.ListBankAccountsP
 }
 
 // newCreateBankAccountRequest builds the request of create-bank-account (POST /customers/{customer_id}/bank-accounts).
-func newCreateBankAccountRequest(customerID string, body gen.CreateBankAccountJSONRequestBody) (*request, error) {
+func newCreateBankAccountRequest(customerID string, body gen.CreateBankAccount) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1628,7 +1628,7 @@ func newGetBankAccountDetailRequest(customerID string, accountID string) (*reque
 }
 
 // newUpdateBankAccountRequest builds the request of update-bank-account (PUT /customers/{customer_id}/bank-accounts/{account_id}).
-func newUpdateBankAccountRequest(customerID string, accountID string, body gen.UpdateBankAccountJSONRequestBody) (*request, error) {
+func newUpdateBankAccountRequest(customerID string, accountID string, body gen.UpdateBankAccount) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1645,7 +1645,7 @@ func newUpdateBankAccountRequest(customerID string, accountID string, body gen.U
 }
 
 // newVerifyBankAccountRequest builds the request of verify-bank-account (POST /customers/{customer_id}/bank-accounts/{account_id}/verify).
-func newVerifyBankAccountRequest(customerID string, accountID string, body gen.VerifyBankAccountJSONRequestBody) (*request, error) {
+func newVerifyBankAccountRequest(customerID string, accountID string, body gen.VerifyBankAccountBody) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1702,7 +1702,7 @@ func newCreateDocumentRequest(customerID string) (*request, error) {
 }
 
 // newVerifyDocumentRequest builds the request of verify-document (POST /customers/{customer_id}/documents/verify).
-func newVerifyDocumentRequest(customerID string, body gen.VerifyDocumentJSONRequestBody) (*request, error) {
+func newVerifyDocumentRequest(customerID string, body gen.VerifyDocumentBody) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1816,7 +1816,7 @@ func newListCustomerMandatesRequest(customerID string) (*request, error) {
 }
 
 // newCreateCustomerMandateRequest builds the request of create-customer-mandate (POST /customers/{customer_id}/mandates).
-func newCreateCustomerMandateRequest(customerID string, body gen.CreateCustomerMandateJSONRequestBody) (*request, error) {
+func newCreateCustomerMandateRequest(customerID string, body gen.CreateCustomerMandate) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1848,7 +1848,7 @@ func newGetCustomerMandateRequest(customerID string, mandateID string, params *g
 }
 
 // newUpdateCustomerMandateRequest builds the request of update-customer-mandate (PUT /customers/{customer_id}/mandates/{mandate_id}).
-func newUpdateCustomerMandateRequest(customerID string, mandateID string, body gen.UpdateCustomerMandateJSONRequestBody) (*request, error) {
+func newUpdateCustomerMandateRequest(customerID string, mandateID string, body gen.UpdateCustomerMandateBody) (*request, error) {
 	seg0, err := pathSegment("customer_id", customerID)
 	if err != nil {
 		return nil, err
@@ -1950,7 +1950,7 @@ func newGetCustomerAuthorizedSellersRequest(id string, params *gen.GetCustomerAu
 }
 
 // newCheckFulfillmentRequest builds the request of check-fulfillment (POST /fulfillment/serviceability).
-func newCheckFulfillmentRequest(body gen.CheckFulfillmentJSONRequestBody) (*request, error) {
+func newCheckFulfillmentRequest(body gen.CheckFulfillmentBody) (*request, error) {
 	r := newRequest(opCheckFulfillment, "/fulfillment/serviceability")
 	if err := r.setJSON(body.MarshalJSON()); err != nil {
 		return nil, err
@@ -1990,7 +1990,7 @@ func newListOrdersRequest(params *gen.ListOrdersParams) (*request, error) {
 }
 
 // newCreateOrderRequest builds the request of create-order (POST /orders).
-func newCreateOrderRequest(body gen.CreateOrderJSONRequestBody) (*request, error) {
+func newCreateOrderRequest(body gen.CreateOrderBody) (*request, error) {
 	r := newRequest(opCreateOrder, "/orders")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2026,7 +2026,7 @@ func newGetOrderDetailRequest(orderNumber string) (*request, error) {
 }
 
 // newCancelOrderRequest builds the request of cancel-order (POST /orders/{order_number}/cancel).
-func newCancelOrderRequest(orderNumber string, body gen.CancelOrderJSONRequestBody) (*request, error) {
+func newCancelOrderRequest(orderNumber string, body gen.CancelOrderBody) (*request, error) {
 	seg0, err := pathSegment("order_number", orderNumber)
 	if err != nil {
 		return nil, err
@@ -2079,7 +2079,7 @@ func newListOrderRefundsRequest(orderNumber string) (*request, error) {
 }
 
 // newRetryOrderPaymentRequest builds the request of retry-order-payment (POST /orders/{order_number}/retry-payment).
-func newRetryOrderPaymentRequest(orderNumber string, body gen.RetryOrderPaymentJSONRequestBody) (*request, error) {
+func newRetryOrderPaymentRequest(orderNumber string, body gen.RetryOrderPaymentBody) (*request, error) {
 	seg0, err := pathSegment("order_number", orderNumber)
 	if err != nil {
 		return nil, err
@@ -2102,7 +2102,7 @@ func newListOrderReturnsRequest(orderNumber string) (*request, error) {
 }
 
 // newCreateOrderReturnRequest builds the request of create-order-return (POST /orders/{order_number}/returns).
-func newCreateOrderReturnRequest(orderNumber string, body gen.CreateOrderReturnJSONRequestBody) (*request, error) {
+func newCreateOrderReturnRequest(orderNumber string, body gen.CreateOrderReturn) (*request, error) {
 	seg0, err := pathSegment("order_number", orderNumber)
 	if err != nil {
 		return nil, err
@@ -2143,7 +2143,7 @@ func newUploadOrderReturnAttachmentsRequest(orderNumber string, returnNumber str
 }
 
 // newCancelOrderReturnRequest builds the request of cancel-order-return (POST /orders/{order_number}/returns/{return_number}/cancel).
-func newCancelOrderReturnRequest(orderNumber string, returnNumber string, body gen.CancelOrderReturnJSONRequestBody) (*request, error) {
+func newCancelOrderReturnRequest(orderNumber string, returnNumber string, body gen.CancelOrderReturnBody) (*request, error) {
 	seg0, err := pathSegment("order_number", orderNumber)
 	if err != nil {
 		return nil, err
@@ -2170,7 +2170,7 @@ func newListOrderShipmentsRequest(orderNumber string) (*request, error) {
 }
 
 // newAuthenticateDirectOTPRequest builds the request of authenticate-direct-otp (POST /payments/authenticate-direct-otp).
-func newAuthenticateDirectOTPRequest(body gen.AuthenticateDirectOTPJSONRequestBody) (*request, error) {
+func newAuthenticateDirectOTPRequest(body gen.AuthenticateDirectOTPBody) (*request, error) {
 	r := newRequest(opAuthenticateDirectOTP, "/payments/authenticate-direct-otp")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2196,7 +2196,7 @@ func newGetCardInfoRequest(params *gen.GetCardInfoParams) (*request, error) {
 }
 
 // newGenerateHashRequest builds the request of generate-hash (POST /payments/generate-hash).
-func newGenerateHashRequest(body gen.GenerateHashJSONRequestBody) (*request, error) {
+func newGenerateHashRequest(body gen.GenerateHashBody) (*request, error) {
 	r := newRequest(opGenerateHash, "/payments/generate-hash")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2215,7 +2215,7 @@ func newGetIfscLookupRequest(ifscCode string) (*request, error) {
 }
 
 // newCreateJuspayOrderRequest builds the request of create-juspay-order (POST /payments/juspay/create-order).
-func newCreateJuspayOrderRequest(body gen.CreateJuspayOrderJSONRequestBody) (*request, error) {
+func newCreateJuspayOrderRequest(body gen.JuspayCreateOrderPayload) (*request, error) {
 	r := newRequest(opCreateJuspayOrder, "/payments/juspay/create-order")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2224,7 +2224,7 @@ func newCreateJuspayOrderRequest(body gen.CreateJuspayOrderJSONRequestBody) (*re
 }
 
 // newCreateJuspayCustomerRequest builds the request of create-juspay-customer (POST /payments/juspay/customers).
-func newCreateJuspayCustomerRequest(body gen.CreateJuspayCustomerJSONRequestBody) (*request, error) {
+func newCreateJuspayCustomerRequest(body gen.JuspayCreateCustomerPayload) (*request, error) {
 	r := newRequest(opCreateJuspayCustomer, "/payments/juspay/customers")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2260,7 +2260,7 @@ func newListPaymentMethodsRequest(params *gen.ListPaymentMethodsParams) (*reques
 }
 
 // newResendDirectOTPRequest builds the request of resend-direct-otp (POST /payments/resend-direct-otp).
-func newResendDirectOTPRequest(body gen.ResendDirectOTPJSONRequestBody) (*request, error) {
+func newResendDirectOTPRequest(body gen.ResendDirectOTPBody) (*request, error) {
 	r := newRequest(opResendDirectOTP, "/payments/resend-direct-otp")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2280,7 +2280,7 @@ func newVerifyVpaRequest(params *gen.VerifyVpaParams) (*request, error) {
 }
 
 // newLoginPosDeviceWithEmailRequest builds the request of login-pos-device-with-email (POST /pos/auth/login/email).
-func newLoginPosDeviceWithEmailRequest(params *gen.LoginPosDeviceWithEmailParams, body gen.LoginPosDeviceWithEmailJSONRequestBody) (*request, error) {
+func newLoginPosDeviceWithEmailRequest(params *gen.LoginPosDeviceWithEmailParams, body gen.PosEmailLoginBody) (*request, error) {
 	r := newRequest(opLoginPosDeviceWithEmail, "/pos/auth/login/email")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -2294,7 +2294,7 @@ func newLoginPosDeviceWithEmailRequest(params *gen.LoginPosDeviceWithEmailParams
 }
 
 // newLoginPosDeviceWithPhoneRequest builds the request of login-pos-device-with-phone (POST /pos/auth/login/phone).
-func newLoginPosDeviceWithPhoneRequest(params *gen.LoginPosDeviceWithPhoneParams, body gen.LoginPosDeviceWithPhoneJSONRequestBody) (*request, error) {
+func newLoginPosDeviceWithPhoneRequest(params *gen.LoginPosDeviceWithPhoneParams, body gen.PosPhoneLoginBody) (*request, error) {
 	r := newRequest(opLoginPosDeviceWithPhone, "/pos/auth/login/phone")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -2308,7 +2308,7 @@ func newLoginPosDeviceWithPhoneRequest(params *gen.LoginPosDeviceWithPhoneParams
 }
 
 // newLoginPosDeviceWithWhatsappRequest builds the request of login-pos-device-with-whatsapp (POST /pos/auth/login/whatsapp).
-func newLoginPosDeviceWithWhatsappRequest(params *gen.LoginPosDeviceWithWhatsappParams, body gen.LoginPosDeviceWithWhatsappJSONRequestBody) (*request, error) {
+func newLoginPosDeviceWithWhatsappRequest(params *gen.LoginPosDeviceWithWhatsappParams, body gen.PosPhoneLoginBody) (*request, error) {
 	r := newRequest(opLoginPosDeviceWithWhatsapp, "/pos/auth/login/whatsapp")
 	if params != nil {
 		if params.XDebugMode != nil {
@@ -2328,7 +2328,7 @@ func newLogoutFromPosDeviceRequest() (*request, error) {
 }
 
 // newPairPosDeviceRequest builds the request of pair-pos-device (POST /pos/auth/pair-device).
-func newPairPosDeviceRequest(body gen.PairPosDeviceJSONRequestBody) (*request, error) {
+func newPairPosDeviceRequest(body gen.PairPosDeviceBody) (*request, error) {
 	r := newRequest(opPairPosDevice, "/pos/auth/pair-device")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2337,7 +2337,7 @@ func newPairPosDeviceRequest(body gen.PairPosDeviceJSONRequestBody) (*request, e
 }
 
 // newRefreshPosAccessTokenRequest builds the request of refresh-pos-access-token (POST /pos/auth/refresh-token).
-func newRefreshPosAccessTokenRequest(body gen.RefreshPosAccessTokenJSONRequestBody) (*request, error) {
+func newRefreshPosAccessTokenRequest(body gen.RefreshPosAccessTokenBody) (*request, error) {
 	r := newRequest(opRefreshPosAccessToken, "/pos/auth/refresh-token")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2346,7 +2346,7 @@ func newRefreshPosAccessTokenRequest(body gen.RefreshPosAccessTokenJSONRequestBo
 }
 
 // newVerifyPosLoginOTPRequest builds the request of verify-pos-login-otp (POST /pos/auth/verify-otp).
-func newVerifyPosLoginOTPRequest(body gen.VerifyPosLoginOTPJSONRequestBody) (*request, error) {
+func newVerifyPosLoginOTPRequest(body gen.VerifyPosLoginOTPBody) (*request, error) {
 	r := newRequest(opVerifyPosLoginOTP, "/pos/auth/verify-otp")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2355,7 +2355,7 @@ func newVerifyPosLoginOTPRequest(body gen.VerifyPosLoginOTPJSONRequestBody) (*re
 }
 
 // newPosCreateCartRequest builds the request of pos-create-cart (POST /pos/carts).
-func newPosCreateCartRequest(body gen.PosCreateCartJSONRequestBody) (*request, error) {
+func newPosCreateCartRequest(body gen.CreateCartBody) (*request, error) {
 	r := newRequest(opPosCreateCart, "/pos/carts")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2416,7 +2416,7 @@ func newPosGetCartRequest(id string) (*request, error) {
 }
 
 // newPosCreateCartAddressRequest builds the request of pos-create-cart-address (POST /pos/carts/{id}/address).
-func newPosCreateCartAddressRequest(id string, body gen.PosCreateCartAddressJSONRequestBody) (*request, error) {
+func newPosCreateCartAddressRequest(id string, body gen.CreateCartAddressBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2439,7 +2439,7 @@ func newPosRemoveCouponRequest(id string) (*request, error) {
 }
 
 // newPosApplyCouponRequest builds the request of pos-apply-coupon (POST /pos/carts/{id}/coupon).
-func newPosApplyCouponRequest(id string, body gen.PosApplyCouponJSONRequestBody) (*request, error) {
+func newPosApplyCouponRequest(id string, body gen.ApplyCouponBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2462,7 +2462,7 @@ func newPosRemoveCreditBalanceRequest(id string) (*request, error) {
 }
 
 // newPosRedeemCreditBalanceRequest builds the request of pos-redeem-credit-balance (POST /pos/carts/{id}/credit-balance).
-func newPosRedeemCreditBalanceRequest(id string, body gen.PosRedeemCreditBalanceJSONRequestBody) (*request, error) {
+func newPosRedeemCreditBalanceRequest(id string, body gen.RedeemCreditBalanceBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2495,7 +2495,7 @@ func newPosEvaluatePromotionsRequest(id string) (*request, error) {
 }
 
 // newPosUpdateFulfillmentPreferenceRequest builds the request of pos-update-fulfillment-preference (POST /pos/carts/{id}/fulfillment-preference).
-func newPosUpdateFulfillmentPreferenceRequest(id string, body gen.PosUpdateFulfillmentPreferenceJSONRequestBody) (*request, error) {
+func newPosUpdateFulfillmentPreferenceRequest(id string, body gen.FulfillmentPreference) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2508,7 +2508,7 @@ func newPosUpdateFulfillmentPreferenceRequest(id string, body gen.PosUpdateFulfi
 }
 
 // newPosUpdateCartRequest builds the request of pos-update-cart (POST /pos/carts/{id}/items).
-func newPosUpdateCartRequest(id string, body gen.PosUpdateCartJSONRequestBody) (*request, error) {
+func newPosUpdateCartRequest(id string, body gen.UpdateCartItem) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2531,7 +2531,7 @@ func newPosRemoveLoyaltyPointsRequest(id string) (*request, error) {
 }
 
 // newPosRedeemLoyaltyPointsRequest builds the request of pos-redeem-loyalty-points (POST /pos/carts/{id}/loyalty-points).
-func newPosRedeemLoyaltyPointsRequest(id string, body gen.PosRedeemLoyaltyPointsJSONRequestBody) (*request, error) {
+func newPosRedeemLoyaltyPointsRequest(id string, body gen.RedeemLoyaltyPointsBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2544,7 +2544,7 @@ func newPosRedeemLoyaltyPointsRequest(id string, body gen.PosRedeemLoyaltyPoints
 }
 
 // newUpdatePosCartCustomerRequest builds the request of update-pos-cart-customer (POST /pos/carts/{id}/update-customer).
-func newUpdatePosCartCustomerRequest(id string, body gen.UpdatePosCartCustomerJSONRequestBody) (*request, error) {
+func newUpdatePosCartCustomerRequest(id string, body gen.PosUpdateCartCustomerBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2638,7 +2638,7 @@ func newPosListCrosssellProductsRequest(params *gen.PosListCrosssellProductsPara
 }
 
 // newPosSearchProductsRequest builds the request of pos-search-products (POST /pos/catalog/products/search).
-func newPosSearchProductsRequest(params *gen.PosSearchProductsParams, body gen.PosSearchProductsJSONRequestBody) (*request, error) {
+func newPosSearchProductsRequest(params *gen.PosSearchProductsParams, body gen.SearchProduct) (*request, error) {
 	r := newRequest(opPosSearchProducts, "/pos/catalog/products/search")
 	if params != nil {
 		if params.XCustomerGroupID != nil {
@@ -2846,7 +2846,7 @@ func newUnclaimPosDeviceRequest(id string) (*request, error) {
 }
 
 // newGetPosFulfillmentOptionsRequest builds the request of get-pos-fulfillment-options (POST /pos/fulfillment-options).
-func newGetPosFulfillmentOptionsRequest(body gen.GetPosFulfillmentOptionsJSONRequestBody) (*request, error) {
+func newGetPosFulfillmentOptionsRequest(body gen.CartBasedFulfillmentOption) (*request, error) {
 	r := newRequest(opGetPosFulfillmentOptions, "/pos/fulfillment-options")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2861,7 +2861,7 @@ func newListPosLocationsRequest() (*request, error) {
 }
 
 // newCreatePosOrderRequest builds the request of create-pos-order (POST /pos/orders).
-func newCreatePosOrderRequest(body gen.CreatePosOrderJSONRequestBody) (*request, error) {
+func newCreatePosOrderRequest(body gen.CreatePosOrderBody) (*request, error) {
 	r := newRequest(opCreatePosOrder, "/pos/orders")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2942,7 +2942,7 @@ func newListSubscriptionsRequest(params *gen.ListSubscriptionsParams) (*request,
 }
 
 // newCreateSubscriptionRequest builds the request of create-subscription (POST /subscriptions).
-func newCreateSubscriptionRequest(body gen.CreateSubscriptionJSONRequestBody) (*request, error) {
+func newCreateSubscriptionRequest(body gen.CreateSubscription) (*request, error) {
 	r := newRequest(opCreateSubscription, "/subscriptions")
 	if err := r.setJSON(marshalJSON(body)); err != nil {
 		return nil, err
@@ -2961,7 +2961,7 @@ func newGetSubscriptionRequest(id string) (*request, error) {
 }
 
 // newUpdateSubscriptionRequest builds the request of update-subscription (PUT /subscriptions/{id}).
-func newUpdateSubscriptionRequest(id string, body gen.UpdateSubscriptionJSONRequestBody) (*request, error) {
+func newUpdateSubscriptionRequest(id string, body gen.UpdateSubscriptionBody) (*request, error) {
 	seg0, err := pathSegment("id", id)
 	if err != nil {
 		return nil, err
@@ -2974,7 +2974,7 @@ func newUpdateSubscriptionRequest(id string, body gen.UpdateSubscriptionJSONRequ
 }
 
 // newDeleteFromWishlistRequest builds the request of delete-from-wishlist (DELETE /wishlist/{user_id}).
-func newDeleteFromWishlistRequest(userID string, body gen.DeleteFromWishlistJSONRequestBody) (*request, error) {
+func newDeleteFromWishlistRequest(userID string, body gen.DeleteFromWishlistBody) (*request, error) {
 	seg0, err := pathSegment("user_id", userID)
 	if err != nil {
 		return nil, err
@@ -3002,7 +3002,7 @@ func newGetWishlistRequest(userID string, params *gen.GetWishlistParams) (*reque
 }
 
 // newAddToWishlistRequest builds the request of add-to-wishlist (POST /wishlist/{user_id}).
-func newAddToWishlistRequest(userID string, body gen.AddToWishlistJSONRequestBody) (*request, error) {
+func newAddToWishlistRequest(userID string, body gen.AddToWishlistBody) (*request, error) {
 	seg0, err := pathSegment("user_id", userID)
 	if err != nil {
 		return nil, err
@@ -3140,686 +3140,6698 @@ func newPublic(c *Client) Public {
 	}
 }
 
-// The gen types of the API's models, parameters and bodies, re-exported:
-// storefront.Product is gen.Product.
-type (
-	AcceleratedRewardCouponPromotion                                 = gen.AcceleratedRewardCouponPromotion
-	AcceleratedRewardCouponPromotionAppliesToProduct                 = gen.AcceleratedRewardCouponPromotionAppliesToProduct
-	AcceleratedRewardRule                                            = gen.AcceleratedRewardRule
-	AddToWishlistBody                                                = gen.AddToWishlistBody
-	AddToWishlistContent                                             = gen.AddToWishlistContent
-	AddToWishlistJSONRequestBody                                     = gen.AddToWishlistJSONRequestBody
-	AnalyticsEvent                                                   = gen.AnalyticsEvent
-	AnalyticsEventChannel                                            = gen.AnalyticsEventChannel
-	AnalyticsEventContext                                            = gen.AnalyticsEventContext
-	AnalyticsEventType                                               = gen.AnalyticsEventType
-	AnalyticsProvider                                                = gen.AnalyticsProvider
-	AnonymousUser                                                    = gen.AnonymousUser
-	ApplicableCoupon                                                 = gen.ApplicableCoupon
-	ApplicablePromotion                                              = gen.ApplicablePromotion
-	AppliedCoupon                                                    = gen.AppliedCoupon
-	AppliedCouponCouponType                                          = gen.AppliedCouponCouponType
-	AppliedPromotion                                                 = gen.AppliedPromotion
-	AppliedPromotionPromotionType                                    = gen.AppliedPromotionPromotionType
-	ApplyCouponBody                                                  = gen.ApplyCouponBody
-	ApplyCouponContent                                               = gen.ApplyCouponContent
-	ApplyCouponJSONRequestBody                                       = gen.ApplyCouponJSONRequestBody
-	AssociatedOption                                                 = gen.AssociatedOption
-	AssociatedOptionValue                                            = gen.AssociatedOptionValue
-	AuthTokens                                                       = gen.AuthTokens
-	AuthenticateDirectOTPBody                                        = gen.AuthenticateDirectOTPBody
-	AuthenticateDirectOTPJSONRequestBody                             = gen.AuthenticateDirectOTPJSONRequestBody
-	AutoScaleBasedOnAmount                                           = gen.AutoScaleBasedOnAmount
-	AutoScaleBasedOnAmountProductsAutoScale                          = gen.AutoScaleBasedOnAmountProductsAutoScale
-	AutoScaleBasedOnAmountProductsSlabCondition                      = gen.AutoScaleBasedOnAmountProductsSlabCondition
-	AutoScaleBasedOnAmountSpendingCriteriaType                       = gen.AutoScaleBasedOnAmountSpendingCriteriaType
-	AutoScaleBasedOnQuantity                                         = gen.AutoScaleBasedOnQuantity
-	AutoScaleBasedOnQuantityProductsAutoScale                        = gen.AutoScaleBasedOnQuantityProductsAutoScale
-	AutoScaleBasedOnQuantityProductsSlabCondition                    = gen.AutoScaleBasedOnQuantityProductsSlabCondition
-	AutoScaleBasedOnQuantitySpendingCriteriaType                     = gen.AutoScaleBasedOnQuantitySpendingCriteriaType
-	BankTransfer                                                     = gen.BankTransfer
-	BankTransferCheckout                                             = gen.BankTransferCheckout
-	BankTransferCheckoutPaymentMethodType                            = gen.BankTransferCheckoutPaymentMethodType
-	BankTransferCheckoutPaymentProviderSlug                          = gen.BankTransferCheckoutPaymentProviderSlug
-	BankTransferPaymentStatus                                        = gen.BankTransferPaymentStatus
-	BankTransferTransactionType                                      = gen.BankTransferTransactionType
-	BooleanAttribute                                                 = gen.BooleanAttribute
-	BooleanAttributeType                                             = gen.BooleanAttributeType
-	Brand                                                            = gen.Brand
-	Business                                                         = gen.Business
-	BuyOrderItemAgain                                                = gen.BuyOrderItemAgain
-	BuyXGetYCouponPromotion                                          = gen.BuyXGetYCouponPromotion
-	BuyXGetYCouponPromotionAppliesToProduct                          = gen.BuyXGetYCouponPromotionAppliesToProduct
-	BuyXGetYRule                                                     = gen.BuyXGetYRule
-	BuyXGetYRuleBasedOnAmount                                        = gen.BuyXGetYRuleBasedOnAmount
-	BuyXGetYRuleBasedOnAmountProductsGetOfferType                    = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferType
-	BuyXGetYRuleBasedOnAmountSpendingCriteriaType                    = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaType
-	BuyXGetYRuleBasedOnQuantity                                      = gen.BuyXGetYRuleBasedOnQuantity
-	BuyXGetYRuleBasedOnQuantityProductsGetOfferType                  = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferType
-	BuyXGetYRuleBasedOnQuantitySpendingCriteriaType                  = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType
-	CancelOrderBody                                                  = gen.CancelOrderBody
-	CancelOrderBodyRefundMode                                        = gen.CancelOrderBodyRefundMode
-	CancelOrderContent                                               = gen.CancelOrderContent
-	CancelOrderJSONRequestBody                                       = gen.CancelOrderJSONRequestBody
-	CancelOrderReturnBody                                            = gen.CancelOrderReturnBody
-	CancelOrderReturnContent                                         = gen.CancelOrderReturnContent
-	CancelOrderReturnJSONRequestBody                                 = gen.CancelOrderReturnJSONRequestBody
-	CardNetwork                                                      = gen.CardNetwork
-	CardPayment                                                      = gen.CardPayment
-	CardPaymentCardType                                              = gen.CardPaymentCardType
-	CardPaymentPaymentStatus                                         = gen.CardPaymentPaymentStatus
-	CardPaymentTransactionType                                       = gen.CardPaymentTransactionType
-	CardbinInfo                                                      = gen.CardbinInfo
-	Cart                                                             = gen.Cart
-	CartAddressesByID                                                = gen.CartAddressesByID
-	CartBasedFulfillmentCheck                                        = gen.CartBasedFulfillmentCheck
-	CartBasedFulfillmentCheckFulfillmentType                         = gen.CartBasedFulfillmentCheckFulfillmentType
-	CartBasedFulfillmentOption                                       = gen.CartBasedFulfillmentOption
-	CartBasedFulfillmentOptionFulfillmentType                        = gen.CartBasedFulfillmentOptionFulfillmentType
-	CartItem                                                         = gen.CartItem
-	CartItemProductType                                              = gen.CartItemProductType
-	CartItemTaxType                                                  = gen.CartItemTaxType
-	CartNewAddresses                                                 = gen.CartNewAddresses
-	CartShipment                                                     = gen.CartShipment
-	CartStatus                                                       = gen.CartStatus
-	Category                                                         = gen.Category
-	CheckFulfillmentBody                                             = gen.CheckFulfillmentBody
-	CheckFulfillmentContent                                          = gen.CheckFulfillmentContent
-	CheckFulfillmentJSONRequestBody                                  = gen.CheckFulfillmentJSONRequestBody
-	CollectInStore                                                   = gen.CollectInStore
-	CollectInStoreAddress                                            = gen.CollectInStoreAddress
-	CollectInStoreFulfillment                                        = gen.CollectInStoreFulfillment
-	CollectInStoreFulfillmentFulfillmentType                         = gen.CollectInStoreFulfillmentFulfillmentType
-	CollectInStoreFulfillmentPreferenceType                          = gen.CollectInStoreFulfillmentPreferenceType
-	ColorAttribute                                                   = gen.ColorAttribute
-	ColorAttributeType                                               = gen.ColorAttributeType
-	ColorOption                                                      = gen.ColorOption
-	ColorOptionType                                                  = gen.ColorOptionType
-	Country                                                          = gen.Country
-	CountryCode                                                      = gen.CountryCode
-	CountryState                                                     = gen.CountryState
-	Coupon                                                           = gen.Coupon
-	CouponApplicationRulesApplicationPriority                        = gen.CouponApplicationRulesApplicationPriority
-	CouponCouponType                                                 = gen.CouponCouponType
-	CouponPromotionCommonDetail                                      = gen.CouponPromotionCommonDetail
-	CouponType                                                       = gen.CouponType
-	CourierCompany                                                   = gen.CourierCompany
-	CourierCompanyID                                                 = gen.CourierCompanyID
-	CourierCompanyID0                                                = gen.CourierCompanyID0
-	CourierCompanyID1                                                = gen.CourierCompanyID1
-	CourierCompanyMode                                               = gen.CourierCompanyMode
-	CreateAddressContent                                             = gen.CreateAddressContent
-	CreateAddressJSONRequestBody                                     = gen.CreateAddressJSONRequestBody
-	CreateBankAccount                                                = gen.CreateBankAccount
-	CreateBankAccountContent                                         = gen.CreateBankAccountContent
-	CreateBankAccountJSONRequestBody                                 = gen.CreateBankAccountJSONRequestBody
-	CreateCartAddressBody                                            = gen.CreateCartAddressBody
-	CreateCartAddressContent                                         = gen.CreateCartAddressContent
-	CreateCartAddressJSONRequestBody                                 = gen.CreateCartAddressJSONRequestBody
-	CreateCartBody                                                   = gen.CreateCartBody
-	CreateCartContent                                                = gen.CreateCartContent
-	CreateCartJSONRequestBody                                        = gen.CreateCartJSONRequestBody
-	CreateCustomSubscription                                         = gen.CreateCustomSubscription
-	CreateCustomSubscriptionBillingFrequency                         = gen.CreateCustomSubscriptionBillingFrequency
-	CreateCustomSubscriptionPlanType                                 = gen.CreateCustomSubscriptionPlanType
-	CreateCustomSubscriptionShippingFrequency                        = gen.CreateCustomSubscriptionShippingFrequency
-	CreateCustomerMandate                                            = gen.CreateCustomerMandate
-	CreateCustomerMandateContent                                     = gen.CreateCustomerMandateContent
-	CreateCustomerMandateJSONRequestBody                             = gen.CreateCustomerMandateJSONRequestBody
-	CreateDocumentContent                                            = gen.CreateDocumentContent
-	CreateInboundBankAccount                                         = gen.CreateInboundBankAccount
-	CreateInboundBankAccountAccountType                              = gen.CreateInboundBankAccountAccountType
-	CreateJuspayCustomerContent                                      = gen.CreateJuspayCustomerContent
-	CreateJuspayCustomerJSONRequestBody                              = gen.CreateJuspayCustomerJSONRequestBody
-	CreateJuspayOrderContent                                         = gen.CreateJuspayOrderContent
-	CreateJuspayOrderJSONRequestBody                                 = gen.CreateJuspayOrderJSONRequestBody
-	CreateOrderBody                                                  = gen.CreateOrderBody
-	CreateOrderContent                                               = gen.CreateOrderContent
-	CreateOrderJSONRequestBody                                       = gen.CreateOrderJSONRequestBody
-	CreateOrderReturn                                                = gen.CreateOrderReturn
-	CreateOrderReturnContent                                         = gen.CreateOrderReturnContent
-	CreateOrderReturnJSONRequestBody                                 = gen.CreateOrderReturnJSONRequestBody
-	CreateOrderReturnRequestedSettlement                             = gen.CreateOrderReturnRequestedSettlement
-	CreateOutboundBankAccount                                        = gen.CreateOutboundBankAccount
-	CreateOutboundBankAccountAccountType                             = gen.CreateOutboundBankAccountAccountType
-	CreatePosOrderBody                                               = gen.CreatePosOrderBody
-	CreatePosOrderContent                                            = gen.CreatePosOrderContent
-	CreatePosOrderJSONRequestBody                                    = gen.CreatePosOrderJSONRequestBody
-	CreateStandardSubscription                                       = gen.CreateStandardSubscription
-	CreateStandardSubscriptionPlanType                               = gen.CreateStandardSubscriptionPlanType
-	CreateSubscription                                               = gen.CreateSubscription
-	CreateSubscriptionContent                                        = gen.CreateSubscriptionContent
-	CreateSubscriptionJSONRequestBody                                = gen.CreateSubscriptionJSONRequestBody
-	Currency                                                         = gen.Currency
-	CustomSlabsBasedOnAmount                                         = gen.CustomSlabsBasedOnAmount
-	CustomSlabsBasedOnAmountProductsSlabsCondition                   = gen.CustomSlabsBasedOnAmountProductsSlabsCondition
-	CustomSlabsBasedOnAmountSpendingCriteriaType                     = gen.CustomSlabsBasedOnAmountSpendingCriteriaType
-	CustomSlabsBasedOnQuantity                                       = gen.CustomSlabsBasedOnQuantity
-	CustomSlabsBasedOnQuantityProductsSlabsCondition                 = gen.CustomSlabsBasedOnQuantityProductsSlabsCondition
-	CustomSlabsBasedOnQuantitySpendingCriteriaType                   = gen.CustomSlabsBasedOnQuantitySpendingCriteriaType
-	CustomerAddress                                                  = gen.CustomerAddress
-	CustomerAddressCountry                                           = gen.CustomerAddressCountry
-	CustomerBankAccount                                              = gen.CustomerBankAccount
-	CustomerBankAccountAccountType                                   = gen.CustomerBankAccountAccountType
-	CustomerCreditLineBalance                                        = gen.CustomerCreditLineBalance
-	CustomerGroup                                                    = gen.CustomerGroup
-	CustomerGroupID                                                  = gen.CustomerGroupID
-	CustomerLoyalty                                                  = gen.CustomerLoyalty
-	CustomerMandate                                                  = gen.CustomerMandate
-	CustomerReadyForReview                                           = gen.CustomerReadyForReview
-	CustomerReview                                                   = gen.CustomerReview
-	DateAttribute                                                    = gen.DateAttribute
-	DateAttributeType                                                = gen.DateAttributeType
-	DebugMode                                                        = gen.DebugMode
-	DeleteFromWishlistBody                                           = gen.DeleteFromWishlistBody
-	DeleteFromWishlistContent                                        = gen.DeleteFromWishlistContent
-	DeleteFromWishlistJSONRequestBody                                = gen.DeleteFromWishlistJSONRequestBody
-	DeliveryFulfillment                                              = gen.DeliveryFulfillment
-	DeliveryFulfillmentFulfillmentType                               = gen.DeliveryFulfillmentFulfillmentType
-	DeliveryFulfillmentPreferenceType                                = gen.DeliveryFulfillmentPreferenceType
-	DeliveryOption                                                   = gen.DeliveryOption
-	DeliveryOptionShipment                                           = gen.DeliveryOptionShipment
-	DeliveryShipment                                                 = gen.DeliveryShipment
-	DiscountBasedPromotion                                           = gen.DiscountBasedPromotion
-	DiscountBasedPromotionDiscountType                               = gen.DiscountBasedPromotionDiscountType
-	DiscountBasedPromotionPromotionType                              = gen.DiscountBasedPromotionPromotionType
-	DiscountCouponPromotion                                          = gen.DiscountCouponPromotion
-	DiscountCouponPromotionAppliesToProduct                          = gen.DiscountCouponPromotionAppliesToProduct
-	DiscountRule                                                     = gen.DiscountRule
-	Document                                                         = gen.Document
-	DocumentCreatedBy                                                = gen.DocumentCreatedBy
-	DocumentModifiedBy                                               = gen.DocumentModifiedBy
-	DocumentStatus                                                   = gen.DocumentStatus
-	DocumentVerificationType                                         = gen.DocumentVerificationType
-	EvaluateCouponsContent                                           = gen.EvaluateCouponsContent
-	EvaluatePromotionsContent                                        = gen.EvaluatePromotionsContent
-	FixedAmountDiscountRule                                          = gen.FixedAmountDiscountRule
-	FixedAmountDiscountRuleDiscountType                              = gen.FixedAmountDiscountRuleDiscountType
-	FixedPriceCouponPromotion                                        = gen.FixedPriceCouponPromotion
-	FixedPriceCouponPromotionAppliesToProduct                        = gen.FixedPriceCouponPromotionAppliesToProduct
-	FixedPricePromotion                                              = gen.FixedPricePromotion
-	FixedPricePromotionPromotionType                                 = gen.FixedPricePromotionPromotionType
-	FixedPriceRule                                                   = gen.FixedPriceRule
-	FixedPriceRuleBasedAmount                                        = gen.FixedPriceRuleBasedAmount
-	FixedPriceRuleBasedAmountSpendingCriteriaType                    = gen.FixedPriceRuleBasedAmountSpendingCriteriaType
-	FixedPriceRuleBasedQuantity                                      = gen.FixedPriceRuleBasedQuantity
-	FixedPriceRuleBasedQuantitySpendingCriteriaType                  = gen.FixedPriceRuleBasedQuantitySpendingCriteriaType
-	FreeGoodCouponPromotion                                          = gen.FreeGoodCouponPromotion
-	FreeGoodCouponPromotionAppliesToProduct                          = gen.FreeGoodCouponPromotionAppliesToProduct
-	FreeGoodsPromotion                                               = gen.FreeGoodsPromotion
-	FreeGoodsPromotionPromotionType                                  = gen.FreeGoodsPromotionPromotionType
-	FreeGoodsRule                                                    = gen.FreeGoodsRule
-	FreeShipingCouponPromotion                                       = gen.FreeShipingCouponPromotion
-	FulfillmentCheckItem                                             = gen.FulfillmentCheckItem
-	FulfillmentItem                                                  = gen.FulfillmentItem
-	FulfillmentOptionsSummary                                        = gen.FulfillmentOptionsSummary
-	FulfillmentOptionsSummaryRecommendedFulfillmentType              = gen.FulfillmentOptionsSummaryRecommendedFulfillmentType
-	FulfillmentPreference                                            = gen.FulfillmentPreference
-	GatewayPaymentInfo                                               = gen.GatewayPaymentInfo
-	GenerateHashBody                                                 = gen.GenerateHashBody
-	GenerateHashBodyPaymentGateway                                   = gen.GenerateHashBodyPaymentGateway
-	GenerateHashContent                                              = gen.GenerateHashContent
-	GenerateHashJSONRequestBody                                      = gen.GenerateHashJSONRequestBody
-	GetAddressDetailContent                                          = gen.GetAddressDetailContent
-	GetBankAccountDetailContent                                      = gen.GetBankAccountDetailContent
-	GetCardInfoContent                                               = gen.GetCardInfoContent
-	GetCardInfoParams                                                = gen.GetCardInfoParams
-	GetCartContent                                                   = gen.GetCartContent
-	GetConfigContent                                                 = gen.GetConfigContent
-	GetCustomerAuthorizedSellersContent                              = gen.GetCustomerAuthorizedSellersContent
-	GetCustomerAuthorizedSellersParams                               = gen.GetCustomerAuthorizedSellersParams
-	GetCustomerCreditLineBalanceContent                              = gen.GetCustomerCreditLineBalanceContent
-	GetCustomerMandateContent                                        = gen.GetCustomerMandateContent
-	GetCustomerMandateParams                                         = gen.GetCustomerMandateParams
-	GetDocumentContent                                               = gen.GetDocumentContent
-	GetFulfillmentOptionsContent                                     = gen.GetFulfillmentOptionsContent
-	GetFulfillmentOptionsJSONRequestBody                             = gen.GetFulfillmentOptionsJSONRequestBody
-	GetIfscLookupContent                                             = gen.GetIfscLookupContent
-	GetJuspayCustomerContent                                         = gen.GetJuspayCustomerContent
-	GetLoyaltyDetailsContent                                         = gen.GetLoyaltyDetailsContent
-	GetMarketplaceProductDetailContent                               = gen.GetMarketplaceProductDetailContent
-	GetMarketplaceProductDetailParams                                = gen.GetMarketplaceProductDetailParams
-	GetMarketplaceVariantDetailContent                               = gen.GetMarketplaceVariantDetailContent
-	GetMarketplaceVariantDetailParams                                = gen.GetMarketplaceVariantDetailParams
-	GetOrderDetailContent                                            = gen.GetOrderDetailContent
-	GetOrderReturnDetailContent                                      = gen.GetOrderReturnDetailContent
-	GetPaymentStatusContent                                          = gen.GetPaymentStatusContent
-	GetPaymentStatusContentStatus                                    = gen.GetPaymentStatusContentStatus
-	GetPosFulfillmentOptionsJSONRequestBody                          = gen.GetPosFulfillmentOptionsJSONRequestBody
-	GetProductDetailContent                                          = gen.GetProductDetailContent
-	GetProductDetailParams                                           = gen.GetProductDetailParams
-	GetSellerDetailContent                                           = gen.GetSellerDetailContent
-	GetSubscriptionContent                                           = gen.GetSubscriptionContent
-	GetUserCartContent                                               = gen.GetUserCartContent
-	GetVariantDetailContent                                          = gen.GetVariantDetailContent
-	GetVariantDetailParams                                           = gen.GetVariantDetailParams
-	GetWishlistContent                                               = gen.GetWishlistContent
-	GetWishlistParams                                                = gen.GetWishlistParams
-	GstinDetail                                                      = gen.GstinDetail
-	IfscDetail                                                       = gen.IfscDetail
-	InapplicableCoupon                                               = gen.InapplicableCoupon
-	InapplicablePromotion                                            = gen.InapplicablePromotion
-	Item                                                             = gen.Item
-	ItemProductType                                                  = gen.ItemProductType
-	ItemsBasedFulfillmentCheck                                       = gen.ItemsBasedFulfillmentCheck
-	ItemsBasedFulfillmentCheckFulfillmentType                        = gen.ItemsBasedFulfillmentCheckFulfillmentType
-	JusPayExpressCheckout                                            = gen.JusPayExpressCheckout
-	JusPayExpressCheckoutResponse                                    = gen.JusPayExpressCheckoutResponse
-	JusPayExpressCheckoutResponsePaymentAuthenticationMethod         = gen.JusPayExpressCheckoutResponsePaymentAuthenticationMethod
-	JusPayHyperCheckout                                              = gen.JusPayHyperCheckout
-	JusPayHyperCheckoutAction                                        = gen.JusPayHyperCheckoutAction
-	JusPayHyperCheckoutIntegrationType                               = gen.JusPayHyperCheckoutIntegrationType
-	JusPayHyperCheckoutResponse                                      = gen.JusPayHyperCheckoutResponse
-	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency     = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency
-	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue     = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue
-	JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate
-	JusPayNewCard                                                    = gen.JusPayNewCard
-	JusPayNewCardIntegrationType                                     = gen.JusPayNewCardIntegrationType
-	JusPayNewCardPaymentMethodType                                   = gen.JusPayNewCardPaymentMethodType
-	JusPaySavedCardToken                                             = gen.JusPaySavedCardToken
-	JusPaySavedCardTokenIntegrationType                              = gen.JusPaySavedCardTokenIntegrationType
-	JusPaySavedCardTokenPaymentMethodType                            = gen.JusPaySavedCardTokenPaymentMethodType
-	JuspayCardDetail                                                 = gen.JuspayCardDetail
-	JuspayCardMetadata                                               = gen.JuspayCardMetadata
-	JuspayCardPaymentMethod                                          = gen.JuspayCardPaymentMethod
-	JuspayCardPaymentMethodPaymentMethod                             = gen.JuspayCardPaymentMethodPaymentMethod
-	JuspayCardPaymentMethodPaymentMethodType                         = gen.JuspayCardPaymentMethodPaymentMethodType
-	JuspayCardToken                                                  = gen.JuspayCardToken
-	JuspayCreateCustomerPayload                                      = gen.JuspayCreateCustomerPayload
-	JuspayCreateOrderPayload                                         = gen.JuspayCreateOrderPayload
-	JuspayCustomer                                                   = gen.JuspayCustomer
-	JuspayCustomerObject                                             = gen.JuspayCustomerObject
-	JuspayCvvLessDetail                                              = gen.JuspayCvvLessDetail
-	JuspayNetBanking                                                 = gen.JuspayNetBanking
-	JuspayNetBankingIntegrationType                                  = gen.JuspayNetBankingIntegrationType
-	JuspayNetBankingPaymentMethodType                                = gen.JuspayNetBankingPaymentMethodType
-	JuspayNetbankingPaymentMethod                                    = gen.JuspayNetbankingPaymentMethod
-	JuspayNetbankingPaymentMethodPaymentMethodType                   = gen.JuspayNetbankingPaymentMethodPaymentMethodType
-	JuspayOrder                                                      = gen.JuspayOrder
-	JuspayPaymentMethod                                              = gen.JuspayPaymentMethod
-	JuspayPaymentMethodDetail                                        = gen.JuspayPaymentMethodDetail
-	JuspayProviderToken                                              = gen.JuspayProviderToken
-	JuspayUpiCollect                                                 = gen.JuspayUpiCollect
-	JuspayUpiCollectIntegrationType                                  = gen.JuspayUpiCollectIntegrationType
-	JuspayUpiCollectPaymentMethod                                    = gen.JuspayUpiCollectPaymentMethod
-	JuspayUpiCollectPaymentMethodType                                = gen.JuspayUpiCollectPaymentMethodType
-	JuspayUpiIntent                                                  = gen.JuspayUpiIntent
-	JuspayUpiIntentIntegrationType                                   = gen.JuspayUpiIntentIntegrationType
-	JuspayUpiIntentPaymentMethod                                     = gen.JuspayUpiIntentPaymentMethod
-	JuspayUpiIntentPaymentMethodType                                 = gen.JuspayUpiIntentPaymentMethodType
-	JuspayUpiPaymentMethod                                           = gen.JuspayUpiPaymentMethod
-	JuspayUpiPaymentMethodJuspayBankCode                             = gen.JuspayUpiPaymentMethodJuspayBankCode
-	JuspayUpiPaymentMethodPaymentMethod                              = gen.JuspayUpiPaymentMethodPaymentMethod
-	JuspayUpiPaymentMethodPaymentMethodType                          = gen.JuspayUpiPaymentMethodPaymentMethodType
-	JuspayWalletPaymentMethod                                        = gen.JuspayWalletPaymentMethod
-	JuspayWalletPaymentMethodPaymentMethodSubType                    = gen.JuspayWalletPaymentMethodPaymentMethodSubType
-	JuspayWalletPaymentMethodPaymentMethodType                       = gen.JuspayWalletPaymentMethodPaymentMethodType
-	KycDocumentConfig                                                = gen.KycDocumentConfig
-	KycDocumentConfigDocumentType                                    = gen.KycDocumentConfigDocumentType
-	KycDocumentConfigVerificationType                                = gen.KycDocumentConfigVerificationType
-	Limit                                                            = gen.Limit
-	ListAddressesContent                                             = gen.ListAddressesContent
-	ListAddressesParams                                              = gen.ListAddressesParams
-	ListBankAccountsContent                                          = gen.ListBankAccountsContent
-	ListBankAccountsParams                                           = gen.ListBankAccountsParams
-	ListBankAccountsParamsAccountType                                = gen.ListBankAccountsParamsAccountType
-	ListBuyItAgainItemsContent                                       = gen.ListBuyItAgainItemsContent
-	ListBuyItAgainItemsParams                                        = gen.ListBuyItAgainItemsParams
-	ListCategoriesContent                                            = gen.ListCategoriesContent
-	ListCategoriesParams                                             = gen.ListCategoriesParams
-	ListCountriesContent                                             = gen.ListCountriesContent
-	ListCountryPincodesContent                                       = gen.ListCountryPincodesContent
-	ListCountryPincodesParams                                        = gen.ListCountryPincodesParams
-	ListCountryStatesContent                                         = gen.ListCountryStatesContent
-	ListCouponsContent                                               = gen.ListCouponsContent
-	ListCouponsParams                                                = gen.ListCouponsParams
-	ListCrosssellProductsContent                                     = gen.ListCrosssellProductsContent
-	ListCrosssellProductsParams                                      = gen.ListCrosssellProductsParams
-	ListCustomerCardsContent                                         = gen.ListCustomerCardsContent
-	ListCustomerMandateDebitSchedulesContent                         = gen.ListCustomerMandateDebitSchedulesContent
-	ListCustomerMandateDebitSchedulesParams                          = gen.ListCustomerMandateDebitSchedulesParams
-	ListCustomerMandatesContent                                      = gen.ListCustomerMandatesContent
-	ListCustomerReviewsContent                                       = gen.ListCustomerReviewsContent
-	ListDocumentsContent                                             = gen.ListDocumentsContent
-	ListKycDocumentContent                                           = gen.ListKycDocumentContent
-	ListLoyaltyActivitiesContent                                     = gen.ListLoyaltyActivitiesContent
-	ListLoyaltyActivitiesParams                                      = gen.ListLoyaltyActivitiesParams
-	ListMarketplaceCategoriesContent                                 = gen.ListMarketplaceCategoriesContent
-	ListMarketplaceCategoriesParams                                  = gen.ListMarketplaceCategoriesParams
-	ListMarketplaceCrosssellProductsContent                          = gen.ListMarketplaceCrosssellProductsContent
-	ListMarketplaceCrosssellProductsParams                           = gen.ListMarketplaceCrosssellProductsParams
-	ListMarketplaceProductReviewsContent                             = gen.ListMarketplaceProductReviewsContent
-	ListMarketplaceProductReviewsParams                              = gen.ListMarketplaceProductReviewsParams
-	ListMarketplaceProductVariantsContent                            = gen.ListMarketplaceProductVariantsContent
-	ListMarketplaceProductVariantsParams                             = gen.ListMarketplaceProductVariantsParams
-	ListMarketplaceProductsContent                                   = gen.ListMarketplaceProductsContent
-	ListMarketplaceProductsParams                                    = gen.ListMarketplaceProductsParams
-	ListMarketplaceSimilarProductsContent                            = gen.ListMarketplaceSimilarProductsContent
-	ListMarketplaceSimilarProductsParams                             = gen.ListMarketplaceSimilarProductsParams
-	ListMarketplaceSkusContent                                       = gen.ListMarketplaceSkusContent
-	ListMarketplaceSkusParams                                        = gen.ListMarketplaceSkusParams
-	ListMarketplaceUpsellProductsContent                             = gen.ListMarketplaceUpsellProductsContent
-	ListMarketplaceUpsellProductsParams                              = gen.ListMarketplaceUpsellProductsParams
-	ListOrderPaymentsContent                                         = gen.ListOrderPaymentsContent
-	ListOrderRefundsContent                                          = gen.ListOrderRefundsContent
-	ListOrderReturnsContent                                          = gen.ListOrderReturnsContent
-	ListOrderShipmentsContent                                        = gen.ListOrderShipmentsContent
-	ListOrdersContent                                                = gen.ListOrdersContent
-	ListOrdersParams                                                 = gen.ListOrdersParams
-	ListPaymentMethodsContent                                        = gen.ListPaymentMethodsContent
-	ListPaymentMethodsParams                                         = gen.ListPaymentMethodsParams
-	ListPaymentMethodsParamsPaymentMethodType                        = gen.ListPaymentMethodsParamsPaymentMethodType
-	ListPosDevicesContent                                            = gen.ListPosDevicesContent
-	ListPosLocationsContent                                          = gen.ListPosLocationsContent
-	ListProductReviewsContent                                        = gen.ListProductReviewsContent
-	ListProductReviewsParams                                         = gen.ListProductReviewsParams
-	ListProductVariantsContent                                       = gen.ListProductVariantsContent
-	ListProductVariantsParams                                        = gen.ListProductVariantsParams
-	ListProductsContent                                              = gen.ListProductsContent
-	ListProductsParams                                               = gen.ListProductsParams
-	ListPromotionsContent                                            = gen.ListPromotionsContent
-	ListPromotionsParams                                             = gen.ListPromotionsParams
-	ListSavedPaymentMethodsContent                                   = gen.ListSavedPaymentMethodsContent
-	ListSavedPaymentMethodsParams                                    = gen.ListSavedPaymentMethodsParams
-	ListSellerReviewsContent                                         = gen.ListSellerReviewsContent
-	ListSimilarProductsContent                                       = gen.ListSimilarProductsContent
-	ListSimilarProductsParams                                        = gen.ListSimilarProductsParams
-	ListSkusContent                                                  = gen.ListSkusContent
-	ListSkusParams                                                   = gen.ListSkusParams
-	ListSubscriptionsContent                                         = gen.ListSubscriptionsContent
-	ListSubscriptionsParams                                          = gen.ListSubscriptionsParams
-	ListUpsellProductsContent                                        = gen.ListUpsellProductsContent
-	ListUpsellProductsParams                                         = gen.ListUpsellProductsParams
-	LoginPosDeviceWithEmailJSONRequestBody                           = gen.LoginPosDeviceWithEmailJSONRequestBody
-	LoginPosDeviceWithEmailParams                                    = gen.LoginPosDeviceWithEmailParams
-	LoginPosDeviceWithPhoneJSONRequestBody                           = gen.LoginPosDeviceWithPhoneJSONRequestBody
-	LoginPosDeviceWithPhoneParams                                    = gen.LoginPosDeviceWithPhoneParams
-	LoginPosDeviceWithWhatsappJSONRequestBody                        = gen.LoginPosDeviceWithWhatsappJSONRequestBody
-	LoginPosDeviceWithWhatsappParams                                 = gen.LoginPosDeviceWithWhatsappParams
-	LotBatchDetail                                                   = gen.LotBatchDetail
-	LotusPayCheckout                                                 = gen.LotusPayCheckout
-	LotusPayCheckoutPaymentMethodType                                = gen.LotusPayCheckoutPaymentMethodType
-	LotusPayCheckoutPaymentProviderSlug                              = gen.LotusPayCheckoutPaymentProviderSlug
-	LoyaltyPointActivity                                             = gen.LoyaltyPointActivity
-	LoyaltyPointActivityAction                                       = gen.LoyaltyPointActivityAction
-	LoyaltyPointActivityActivity                                     = gen.LoyaltyPointActivityActivity
-	MandateDebitSchedule                                             = gen.MandateDebitSchedule
-	MandateDebitScheduleStatus                                       = gen.MandateDebitScheduleStatus
-	MandateStatus                                                    = gen.MandateStatus
-	ManualPaymentMethod                                              = gen.ManualPaymentMethod
-	MarketplaceItem                                                  = gen.MarketplaceItem
-	MarketplaceItemProductType                                       = gen.MarketplaceItemProductType
-	MarketplaceProduct                                               = gen.MarketplaceProduct
-	MarketplaceProductDetail                                         = gen.MarketplaceProductDetail
-	MarketplaceProductDetailProductType                              = gen.MarketplaceProductDetailProductType
-	MarketplaceProductProductType                                    = gen.MarketplaceProductProductType
-	MultiSelectAttribute                                             = gen.MultiSelectAttribute
-	MultiSelectAttributeType                                         = gen.MultiSelectAttributeType
-	NachPayment                                                      = gen.NachPayment
-	NetbankingPayment                                                = gen.NetbankingPayment
-	NetbankingPaymentPaymentStatus                                   = gen.NetbankingPaymentPaymentStatus
-	NetbankingPaymentTransactionType                                 = gen.NetbankingPaymentTransactionType
-	NotificationChannelPreferences                                   = gen.NotificationChannelPreferences
-	NotificationPreferences                                          = gen.NotificationPreferences
-	NumberAttribute                                                  = gen.NumberAttribute
-	NumberAttributeType                                              = gen.NumberAttributeType
-	Order                                                            = gen.Order
-	OrderCancellationRefundDetailsPaymentMode                        = gen.OrderCancellationRefundDetailsPaymentMode
-	OrderDetail                                                      = gen.OrderDetail
-	OrderDetailCancellationRefundDetailsPaymentMode                  = gen.OrderDetailCancellationRefundDetailsPaymentMode
-	OrderDetailPaymentStatus                                         = gen.OrderDetailPaymentStatus
-	OrderDetailStatus                                                = gen.OrderDetailStatus
-	OrderItem                                                        = gen.OrderItem
-	OrderItemProductType                                             = gen.OrderItemProductType
-	OrderItemTaxType                                                 = gen.OrderItemTaxType
-	OrderList                                                        = gen.OrderList
-	OrderListPaymentStatus                                           = gen.OrderListPaymentStatus
-	OrderListStatus                                                  = gen.OrderListStatus
-	OrderPayment                                                     = gen.OrderPayment
-	OrderPaymentStatus                                               = gen.OrderPaymentStatus
-	OrderRefund                                                      = gen.OrderRefund
-	OrderRefundPaymentMode                                           = gen.OrderRefundPaymentMode
-	OrderRefundStatus                                                = gen.OrderRefundStatus
-	OrderReturn                                                      = gen.OrderReturn
-	OrderReturnDetail                                                = gen.OrderReturnDetail
-	OrderReturnDetailStatus                                          = gen.OrderReturnDetailStatus
-	OrderReturnItem                                                  = gen.OrderReturnItem
-	OrderReturnOrder                                                 = gen.OrderReturnOrder
-	OrderReturnReplacementOrder                                      = gen.OrderReturnReplacementOrder
-	OrderReturnStatus                                                = gen.OrderReturnStatus
-	OrderShipment                                                    = gen.OrderShipment
-	OrderStatus                                                      = gen.OrderStatus
-	Page                                                             = gen.Page
-	Pagination                                                       = gen.Pagination
-	PairPosDeviceBody                                                = gen.PairPosDeviceBody
-	PairPosDeviceContent                                             = gen.PairPosDeviceContent
-	PairPosDeviceJSONRequestBody                                     = gen.PairPosDeviceJSONRequestBody
-	PanDetail                                                        = gen.PanDetail
-	PartialCollectAndDelivery                                        = gen.PartialCollectAndDelivery
-	PartialCollectAndDeliveryFulfillmentType                         = gen.PartialCollectAndDeliveryFulfillmentType
-	PartialCollectAndDeliveryPreferenceType                          = gen.PartialCollectAndDeliveryPreferenceType
-	PartialCollectInStore                                            = gen.PartialCollectInStore
-	PartialDelivery                                                  = gen.PartialDelivery
-	PauseCustomerMandateContent                                      = gen.PauseCustomerMandateContent
-	PauseSubscription                                                = gen.PauseSubscription
-	PauseSubscriptionCommand                                         = gen.PauseSubscriptionCommand
-	PaymentInfo                                                      = gen.PaymentInfo
-	PaymentInfoPaymentStatus                                         = gen.PaymentInfoPaymentStatus
-	PaymentInfoTransactionType                                       = gen.PaymentInfoTransactionType
-	PaymentMethodPayload                                             = gen.PaymentMethodPayload
-	PaymentProvider                                                  = gen.PaymentProvider
-	PayuPaymentInfo                                                  = gen.PayuPaymentInfo
-	PayuPaymentInfoSi                                                = gen.PayuPaymentInfoSi
-	PayuPaymentInfoSiDetailsBillingCurrency                          = gen.PayuPaymentInfoSiDetailsBillingCurrency
-	PayuPaymentInfoSiDetailsBillingCycle                             = gen.PayuPaymentInfoSiDetailsBillingCycle
-	PayuPaymentMethod                                                = gen.PayuPaymentMethod
-	PercentageDiscountRule                                           = gen.PercentageDiscountRule
-	PercentageDiscountRuleDiscountType                               = gen.PercentageDiscountRuleDiscountType
-	Pincode                                                          = gen.Pincode
-	PosApplyCouponJSONRequestBody                                    = gen.PosApplyCouponJSONRequestBody
-	PosAuthContent                                                   = gen.PosAuthContent
-	PosCreateCartAddressJSONRequestBody                              = gen.PosCreateCartAddressJSONRequestBody
-	PosCreateCartJSONRequestBody                                     = gen.PosCreateCartJSONRequestBody
-	PosDevice                                                        = gen.PosDevice
-	PosDeviceClaimedUser                                             = gen.PosDeviceClaimedUser
-	PosDeviceDeviceType                                              = gen.PosDeviceDeviceType
-	PosDeviceStatus                                                  = gen.PosDeviceStatus
-	PosEmailLoginBody                                                = gen.PosEmailLoginBody
-	PosGetProductDetailParams                                        = gen.PosGetProductDetailParams
-	PosGetVariantDetailParams                                        = gen.PosGetVariantDetailParams
-	PosListCategoriesParams                                          = gen.PosListCategoriesParams
-	PosListCouponsParams                                             = gen.PosListCouponsParams
-	PosListCrosssellProductsParams                                   = gen.PosListCrosssellProductsParams
-	PosListProductReviewsParams                                      = gen.PosListProductReviewsParams
-	PosListProductVariantsParams                                     = gen.PosListProductVariantsParams
-	PosListProductsParams                                            = gen.PosListProductsParams
-	PosListPromotionsParams                                          = gen.PosListPromotionsParams
-	PosListSimilarProductsParams                                     = gen.PosListSimilarProductsParams
-	PosListSkusParams                                                = gen.PosListSkusParams
-	PosListUpsellProductsParams                                      = gen.PosListUpsellProductsParams
-	PosLocation                                                      = gen.PosLocation
-	PosLocationWarehouseType                                         = gen.PosLocationWarehouseType
-	PosOTPContent                                                    = gen.PosOTPContent
-	PosOTPContentOTPAction                                           = gen.PosOTPContentOTPAction
-	PosPaymentMode                                                   = gen.PosPaymentMode
-	PosPhoneLoginBody                                                = gen.PosPhoneLoginBody
-	PosRedeemCreditBalanceJSONRequestBody                            = gen.PosRedeemCreditBalanceJSONRequestBody
-	PosRedeemLoyaltyPointsJSONRequestBody                            = gen.PosRedeemLoyaltyPointsJSONRequestBody
-	PosSearchProductsJSONRequestBody                                 = gen.PosSearchProductsJSONRequestBody
-	PosSearchProductsParams                                          = gen.PosSearchProductsParams
-	PosUpdateCartCustomerBody                                        = gen.PosUpdateCartCustomerBody
-	PosUpdateCartCustomerContent                                     = gen.PosUpdateCartCustomerContent
-	PosUpdateCartJSONRequestBody                                     = gen.PosUpdateCartJSONRequestBody
-	PosUpdateCustomerWithEmail                                       = gen.PosUpdateCustomerWithEmail
-	PosUpdateCustomerWithID                                          = gen.PosUpdateCustomerWithID
-	PosUpdateCustomerWithPhone                                       = gen.PosUpdateCustomerWithPhone
-	PosUpdateFulfillmentPreferenceJSONRequestBody                    = gen.PosUpdateFulfillmentPreferenceJSONRequestBody
-	PosUser                                                          = gen.PosUser
-	PosUserChannel                                                   = gen.PosUserChannel
-	PosUserContent                                                   = gen.PosUserContent
-	PosUserDevice                                                    = gen.PosUserDevice
-	PosUserLocation                                                  = gen.PosUserLocation
-	PosUserRole                                                      = gen.PosUserRole
-	Product                                                          = gen.Product
-	ProductAttribute                                                 = gen.ProductAttribute
-	ProductBundleItem                                                = gen.ProductBundleItem
-	ProductBundleItemProductType                                     = gen.ProductBundleItemProductType
-	ProductCategory                                                  = gen.ProductCategory
-	ProductDetail                                                    = gen.ProductDetail
-	ProductDetailProductType                                         = gen.ProductDetailProductType
-	ProductImage                                                     = gen.ProductImage
-	ProductPricing                                                   = gen.ProductPricing
-	ProductPricingTaxType                                            = gen.ProductPricingTaxType
-	ProductProductType                                               = gen.ProductProductType
-	ProductPromotion                                                 = gen.ProductPromotion
-	ProductReview                                                    = gen.ProductReview
-	ProductReviewStatus                                              = gen.ProductReviewStatus
-	ProductShipping                                                  = gen.ProductShipping
-	ProductSubscription                                              = gen.ProductSubscription
-	ProductSubscriptionBillingFrequency                              = gen.ProductSubscriptionBillingFrequency
-	ProductSubscriptionOrderFrequency                                = gen.ProductSubscriptionOrderFrequency
-	ProductVideo                                                     = gen.ProductVideo
-	Promotion                                                        = gen.Promotion
-	PromotionDetails                                                 = gen.PromotionDetails
-	PromotionPromotionType                                           = gen.PromotionPromotionType
-	PromotionType                                                    = gen.PromotionType
-	RedeemCreditBalanceBody                                          = gen.RedeemCreditBalanceBody
-	RedeemCreditBalanceContent                                       = gen.RedeemCreditBalanceContent
-	RedeemCreditBalanceJSONRequestBody                               = gen.RedeemCreditBalanceJSONRequestBody
-	RedeemLoyaltyPointsBody                                          = gen.RedeemLoyaltyPointsBody
-	RedeemLoyaltyPointsContent                                       = gen.RedeemLoyaltyPointsContent
-	RedeemLoyaltyPointsJSONRequestBody                               = gen.RedeemLoyaltyPointsJSONRequestBody
-	RefreshPosAccessTokenBody                                        = gen.RefreshPosAccessTokenBody
-	RefreshPosAccessTokenJSONRequestBody                             = gen.RefreshPosAccessTokenJSONRequestBody
-	RemoveCouponContent                                              = gen.RemoveCouponContent
-	RemoveCreditBalanceContent                                       = gen.RemoveCreditBalanceContent
-	RemoveLoyaltyPointsContent                                       = gen.RemoveLoyaltyPointsContent
-	ResendDirectOTPBody                                              = gen.ResendDirectOTPBody
-	ResendDirectOTPContent                                           = gen.ResendDirectOTPContent
-	ResendDirectOTPJSONRequestBody                                   = gen.ResendDirectOTPJSONRequestBody
-	ResumeCustomerMandateContent                                     = gen.ResumeCustomerMandateContent
-	RetryOrderPaymentBody                                            = gen.RetryOrderPaymentBody
-	RetryOrderPaymentContent                                         = gen.RetryOrderPaymentContent
-	RetryOrderPaymentJSONRequestBody                                 = gen.RetryOrderPaymentJSONRequestBody
-	RevokeCustomerMandateContent                                     = gen.RevokeCustomerMandateContent
-	RevokeSubscription                                               = gen.RevokeSubscription
-	RevokeSubscriptionCommand                                        = gen.RevokeSubscriptionCommand
-	SavedPaymentMethod                                               = gen.SavedPaymentMethod
-	SearchFilter                                                     = gen.SearchFilter
-	SearchFilterAlternatives                                         = gen.SearchFilterAlternatives
-	SearchFilterCondition                                            = gen.SearchFilterCondition
-	SearchFilterConditions                                           = gen.SearchFilterConditions
-	SearchFilterExpression                                           = gen.SearchFilterExpression
-	SearchKeyword                                                    = gen.SearchKeyword
-	SearchMarketplaceProductsContent                                 = gen.SearchMarketplaceProductsContent
-	SearchMarketplaceProductsJSONRequestBody                         = gen.SearchMarketplaceProductsJSONRequestBody
-	SearchMarketplaceProductsParams                                  = gen.SearchMarketplaceProductsParams
-	SearchProduct                                                    = gen.SearchProduct
-	SearchProductsContent                                            = gen.SearchProductsContent
-	SearchProductsJSONRequestBody                                    = gen.SearchProductsJSONRequestBody
-	SearchProductsParams                                             = gen.SearchProductsParams
-	SellerDetail                                                     = gen.SellerDetail
-	SellerInfo                                                       = gen.SellerInfo
-	SellerReview                                                     = gen.SellerReview
-	SellerReviewStats                                                = gen.SellerReviewStats
-	Seo                                                              = gen.Seo
-	ShipmentItem                                                     = gen.ShipmentItem
-	ShipmentStatus                                                   = gen.ShipmentStatus
-	ShippingMethod                                                   = gen.ShippingMethod
-	ShippingMethodShippingType                                       = gen.ShippingMethodShippingType
-	SingleSelectAttribute                                            = gen.SingleSelectAttribute
-	SingleSelectAttributeType                                        = gen.SingleSelectAttributeType
-	SingleSelectOption                                               = gen.SingleSelectOption
-	SingleSelectOptionType                                           = gen.SingleSelectOptionType
-	SortBy                                                           = gen.SortBy
-	StoreConfig                                                      = gen.StoreConfig
-	StorePaymentMethod                                               = gen.StorePaymentMethod
-	StoreTemplate                                                    = gen.StoreTemplate
-	StoreTemplateContentType                                         = gen.StoreTemplateContentType
-	SubscribeNewsletterBody                                          = gen.SubscribeNewsletterBody
-	SubscribeNewsletterJSONRequestBody                               = gen.SubscribeNewsletterJSONRequestBody
-	Subscription                                                     = gen.Subscription
-	SubscriptionBillingFrequency                                     = gen.SubscriptionBillingFrequency
-	SubscriptionDetail                                               = gen.SubscriptionDetail
-	SubscriptionDetailBillingFrequency                               = gen.SubscriptionDetailBillingFrequency
-	SubscriptionDetailShippingFrequency                              = gen.SubscriptionDetailShippingFrequency
-	SubscriptionDetailStatus                                         = gen.SubscriptionDetailStatus
-	SubscriptionInvoiceItem                                          = gen.SubscriptionInvoiceItem
-	SubscriptionInvoiceItemTaxType                                   = gen.SubscriptionInvoiceItemTaxType
-	SubscriptionItemInput                                            = gen.SubscriptionItemInput
-	SubscriptionShippingFrequency                                    = gen.SubscriptionShippingFrequency
-	SubscriptionStatus                                               = gen.SubscriptionStatus
-	TextAttribute                                                    = gen.TextAttribute
-	TextAttributeType                                                = gen.TextAttributeType
-	TrackAnalyticsEventJSONRequestBody                               = gen.TrackAnalyticsEventJSONRequestBody
-	UnserviceableItem                                                = gen.UnserviceableItem
-	UpdateAddressDetailContent                                       = gen.UpdateAddressDetailContent
-	UpdateAddressDetailJSONRequestBody                               = gen.UpdateAddressDetailJSONRequestBody
-	UpdateBankAccount                                                = gen.UpdateBankAccount
-	UpdateBankAccountContent                                         = gen.UpdateBankAccountContent
-	UpdateBankAccountJSONRequestBody                                 = gen.UpdateBankAccountJSONRequestBody
-	UpdateCartContent                                                = gen.UpdateCartContent
-	UpdateCartItem                                                   = gen.UpdateCartItem
-	UpdateCartJSONRequestBody                                        = gen.UpdateCartJSONRequestBody
-	UpdateCustomerMandateBody                                        = gen.UpdateCustomerMandateBody
-	UpdateCustomerMandateContent                                     = gen.UpdateCustomerMandateContent
-	UpdateCustomerMandateJSONRequestBody                             = gen.UpdateCustomerMandateJSONRequestBody
-	UpdateDigitalProductSubscription                                 = gen.UpdateDigitalProductSubscription
-	UpdateDigitalProductSubscriptionBillingFrequency                 = gen.UpdateDigitalProductSubscriptionBillingFrequency
-	UpdateDigitalProductSubscriptionCommand                          = gen.UpdateDigitalProductSubscriptionCommand
-	UpdateDocumentContent                                            = gen.UpdateDocumentContent
-	UpdateFulfillmentPreferenceContent                               = gen.UpdateFulfillmentPreferenceContent
-	UpdateFulfillmentPreferenceJSONRequestBody                       = gen.UpdateFulfillmentPreferenceJSONRequestBody
-	UpdateInboundBankAccount                                         = gen.UpdateInboundBankAccount
-	UpdateInboundBankAccountAccountType                              = gen.UpdateInboundBankAccountAccountType
-	UpdateOutboundBankAccount                                        = gen.UpdateOutboundBankAccount
-	UpdateOutboundBankAccountAccountType                             = gen.UpdateOutboundBankAccountAccountType
-	UpdatePhysicalProductSubscription                                = gen.UpdatePhysicalProductSubscription
-	UpdatePhysicalProductSubscriptionBillingFrequency                = gen.UpdatePhysicalProductSubscriptionBillingFrequency
-	UpdatePhysicalProductSubscriptionCommand                         = gen.UpdatePhysicalProductSubscriptionCommand
-	UpdatePhysicalProductSubscriptionShippingFrequency               = gen.UpdatePhysicalProductSubscriptionShippingFrequency
-	UpdatePosCartCustomerJSONRequestBody                             = gen.UpdatePosCartCustomerJSONRequestBody
-	UpdateSubscriptionBody                                           = gen.UpdateSubscriptionBody
-	UpdateSubscriptionContent                                        = gen.UpdateSubscriptionContent
-	UpdateSubscriptionJSONRequestBody                                = gen.UpdateSubscriptionJSONRequestBody
-	UpiPayment                                                       = gen.UpiPayment
-	UpiPaymentPaymentStatus                                          = gen.UpiPaymentPaymentStatus
-	UpiPaymentTransactionType                                        = gen.UpiPaymentTransactionType
-	UsageBasedTier                                                   = gen.UsageBasedTier
-	User                                                             = gen.User
-	UserID                                                           = gen.UserID
-	UserLoginMethods                                                 = gen.UserLoginMethods
-	Variant                                                          = gen.Variant
-	VariantDetail                                                    = gen.VariantDetail
-	VariantDetailProductType                                         = gen.VariantDetailProductType
-	VariantOption                                                    = gen.VariantOption
-	VariantOptionType                                                = gen.VariantOptionType
-	VariantOptionValue                                               = gen.VariantOptionValue
-	VariantOptionValue0                                              = gen.VariantOptionValue0
-	VariantOptionValue1                                              = gen.VariantOptionValue1
-	VerifiedDocument                                                 = gen.VerifiedDocument
-	VerifyBankAccountBody                                            = gen.VerifyBankAccountBody
-	VerifyBankAccountContent                                         = gen.VerifyBankAccountContent
-	VerifyBankAccountJSONRequestBody                                 = gen.VerifyBankAccountJSONRequestBody
-	VerifyDocumentBody                                               = gen.VerifyDocumentBody
-	VerifyDocumentContent                                            = gen.VerifyDocumentContent
-	VerifyDocumentJSONRequestBody                                    = gen.VerifyDocumentJSONRequestBody
-	VerifyPosLoginOTPBody                                            = gen.VerifyPosLoginOTPBody
-	VerifyPosLoginOTPBodyOTPAction                                   = gen.VerifyPosLoginOTPBodyOTPAction
-	VerifyPosLoginOTPJSONRequestBody                                 = gen.VerifyPosLoginOTPJSONRequestBody
-	VerifyVpaContent                                                 = gen.VerifyVpaContent
-	VerifyVpaContentStatus                                           = gen.VerifyVpaContentStatus
-	VerifyVpaParams                                                  = gen.VerifyVpaParams
-	VolumeBasedCouponPromotion                                       = gen.VolumeBasedCouponPromotion
-	VolumeBasedCouponPromotionAppliesToProduct                       = gen.VolumeBasedCouponPromotionAppliesToProduct
-	VolumeBasedPromotion                                             = gen.VolumeBasedPromotion
-	VolumeBasedPromotionPromotionType                                = gen.VolumeBasedPromotionPromotionType
-	VolumeBasedRule                                                  = gen.VolumeBasedRule
-	VolumeBasedRuleProductsSlabsCondition                            = gen.VolumeBasedRuleProductsSlabsCondition
-	WalletPayment                                                    = gen.WalletPayment
-	WalletPaymentPaymentStatus                                       = gen.WalletPaymentPaymentStatus
-	WalletPaymentTransactionType                                     = gen.WalletPaymentTransactionType
-)
+// The gen types of the API's models, parameters and bodies are
+// re-exported: storefront.Product is gen.Product.
+
+// AcceleratedRewardCouponPromotion is gen.AcceleratedRewardCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct AcceleratedRewardCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details AcceleratedRewardRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type AcceleratedRewardCouponPromotion = gen.AcceleratedRewardCouponPromotion
+
+// AcceleratedRewardCouponPromotionAppliesToProduct is
+// gen.AcceleratedRewardCouponPromotionAppliesToProduct. Its values (string):
+// AcceleratedRewardCouponPromotionAppliesToProductCategory,
+// AcceleratedRewardCouponPromotionAppliesToProductProduct.
+type AcceleratedRewardCouponPromotionAppliesToProduct = gen.AcceleratedRewardCouponPromotionAppliesToProduct
+
+// AcceleratedRewardRule is gen.AcceleratedRewardRule.
+//
+// Fields:
+//
+//   - BonusLoyaltyPoint decimal.Decimal: required.
+//   - CategoryID []string: required.
+//   - Products []struct{MinimumQuantity *decimal.Decimal; MinimumValue *decimal.Decimal; ProductID *string; VariantID *string}: required.
+type AcceleratedRewardRule = gen.AcceleratedRewardRule
+
+// AddToWishlistBody is gen.AddToWishlistBody.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - VariantID *string: required, may be null.
+type AddToWishlistBody = gen.AddToWishlistBody
+
+// AddToWishlistContent is gen.AddToWishlistContent.
+//
+// Fields:
+//
+//   - Products []Item: required.
+type AddToWishlistContent = gen.AddToWishlistContent
+
+// AddToWishlistJSONRequestBody is AddToWishlistBody, under the name
+// oapi-codegen gives the body of add-to-wishlist.
+//
+// Deprecated: use AddToWishlistBody.
+type AddToWishlistJSONRequestBody = gen.AddToWishlistJSONRequestBody
+
+// AnalyticsEvent is gen.AnalyticsEvent.
+//
+// Fields:
+//
+//   - Channel AnalyticsEventChannel: required.
+//   - Context AnalyticsEventContext: required. Where an analytics event came from.
+//   - Event string: required.
+//   - MessageID string: required.
+//   - Properties map[string]interface{}: required.
+//   - SentAt time.Time: required.
+//   - Timestamp time.Time: required.
+//   - Type AnalyticsEventType: required.
+//   - UserID string: required.
+type AnalyticsEvent = gen.AnalyticsEvent
+
+// AnalyticsEventChannel is gen.AnalyticsEventChannel. Its values (string):
+// Website.
+type AnalyticsEventChannel = gen.AnalyticsEventChannel
+
+// AnalyticsEventContext is gen.AnalyticsEventContext: where an analytics event
+// came from.
+//
+// Fields:
+//
+//   - IP string: required.
+//   - UserAgent string: required.
+type AnalyticsEventContext = gen.AnalyticsEventContext
+
+// AnalyticsEventType is gen.AnalyticsEventType. Its values (string): Track.
+type AnalyticsEventType = gen.AnalyticsEventType
+
+// AnalyticsProvider is gen.AnalyticsProvider.
+//
+// Fields:
+//
+//   - AnalyticsProviderSlug string: required.
+//   - APICredentials map[string]interface{}: required.
+//   - Features []map[string]interface{}: required.
+//   - ID string: required.
+//   - LogoDark string: required.
+//   - LogoLight string: required.
+//   - Name string: required.
+//   - ShortDescription string: required.
+type AnalyticsProvider = gen.AnalyticsProvider
+
+// AnonymousUser is gen.AnonymousUser: a visitor without an account.
+//
+// Fields:
+//
+//   - CreatedAt time.Time: required. When the user was created.
+//   - Email *string: required, may be null. The user's email address, when known.
+//   - FirstName *string: required, may be null. The user's first name, when known.
+//   - ID string: required. The unique ID of the user; it stays the same when the visitor later registers or logs in.
+//   - IsAnonymous bool: required. Indicates whether the user is anonymous.
+//   - IsEmailVerified bool: required. Boolean indicating whether the email is verified.
+//   - IsLoggedIn bool: required. Indicates whether the user is currently logged in.
+//   - IsPhoneVerified bool: required. Boolean indicating whether the phone is verified.
+//   - LastName *string: required, may be null. The user's last name, when known.
+//   - ModifiedAt time.Time: required. When the user was last modified.
+//   - Phone *string: required, may be null. The user's phone number, when known.
+//   - ProfileImageURL *string: required, may be null. URL to the user's profile image.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetEmail().
+type AnonymousUser = gen.AnonymousUser
+
+// ApplicableCoupon is gen.ApplicableCoupon.
+//
+// Fields:
+//
+//   - CouponCode *[]string: optional.
+//   - CouponType *CouponType: optional.
+//   - EstimatedDiscount *decimal.Decimal: optional.
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - SavingsMessage *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCouponCode().
+type ApplicableCoupon = gen.ApplicableCoupon
+
+// ApplicablePromotion is gen.ApplicablePromotion.
+//
+// Fields:
+//
+//   - EstimatedDiscount *decimal.Decimal: optional.
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - PromotionType *PromotionType: optional.
+//   - SavingsMessage *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetEstimatedDiscount().
+type ApplicablePromotion = gen.ApplicablePromotion
+
+// AppliedCoupon is gen.AppliedCoupon.
+//
+// Fields:
+//
+//   - CouponID string: required.
+//   - CouponType AppliedCouponCouponType: required.
+//   - ProductID *string: required, may be null.
+//   - ProductName *string: required, may be null.
+//   - Savings decimal.Decimal: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetProductID().
+type AppliedCoupon = gen.AppliedCoupon
+
+// AppliedCouponCouponType is gen.AppliedCouponCouponType. Its values (string):
+// AppliedCouponCouponTypeAcceleratedRewards, AppliedCouponCouponTypeBuyXGetY,
+// AppliedCouponCouponTypeDiscount, AppliedCouponCouponTypeFixedPrice,
+// AppliedCouponCouponTypeFreeGoods, AppliedCouponCouponTypeFreeShipping,
+// AppliedCouponCouponTypeVolumeBased.
+type AppliedCouponCouponType = gen.AppliedCouponCouponType
+
+// AppliedPromotion is gen.AppliedPromotion.
+//
+// Fields:
+//
+//   - AppliedSequence decimal.Decimal: required.
+//   - ProductID *string: required, may be null.
+//   - ProductName *string: required, may be null.
+//   - PromotionID string: required.
+//   - PromotionType AppliedPromotionPromotionType: required.
+//   - Savings decimal.Decimal: required.
+//   - Scope string: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetProductID().
+type AppliedPromotion = gen.AppliedPromotion
+
+// AppliedPromotionPromotionType is gen.AppliedPromotionPromotionType. Its
+// values (string): AppliedPromotionPromotionTypeBuyXGetY,
+// AppliedPromotionPromotionTypeDiscount,
+// AppliedPromotionPromotionTypeFreeGoods,
+// AppliedPromotionPromotionTypeFreeShipping,
+// AppliedPromotionPromotionTypeVolumeBased.
+type AppliedPromotionPromotionType = gen.AppliedPromotionPromotionType
+
+// ApplyCouponBody is gen.ApplyCouponBody.
+//
+// Fields:
+//
+//   - CouponCode string: required.
+type ApplyCouponBody = gen.ApplyCouponBody
+
+// ApplyCouponContent is gen.ApplyCouponContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type ApplyCouponContent = gen.ApplyCouponContent
+
+// ApplyCouponJSONRequestBody is ApplyCouponBody, under the name oapi-codegen
+// gives the body of apply-coupon.
+//
+// Deprecated: use ApplyCouponBody.
+type ApplyCouponJSONRequestBody = gen.ApplyCouponJSONRequestBody
+
+// AssociatedOption is gen.AssociatedOption. It is
+// map[string]AssociatedOptionValue.
+type AssociatedOption = gen.AssociatedOption
+
+// AssociatedOptionValue is gen.AssociatedOptionValue: the value of one of an
+// item's options: a colour or a choice.
+//
+// It holds one of ColorOption or SingleSelectOption. Build it with
+// FromColorOption (one From method per branch); read it with AsColorOption.
+type AssociatedOptionValue = gen.AssociatedOptionValue
+
+// AuthTokens is gen.AuthTokens: a new access/refresh token pair.
+//
+// Fields:
+//
+//   - AccessToken string: required, sensitive (kept out of logs and errors). It is a string-based token utilized for authentication and authorization.
+//   - RefreshToken string: required, sensitive (kept out of logs and errors). It is a string-based token designed for refreshing the user's access token.
+type AuthTokens = gen.AuthTokens
+
+// AuthenticateDirectOTPBody is gen.AuthenticateDirectOTPBody.
+//
+// Fields:
+//
+//   - ChallengeID string: required.
+//   - OTP string: required, sensitive (kept out of logs and errors).
+//   - TxnID string: required.
+type AuthenticateDirectOTPBody = gen.AuthenticateDirectOTPBody
+
+// AuthenticateDirectOTPJSONRequestBody is AuthenticateDirectOTPBody, under the
+// name oapi-codegen gives the body of authenticate-direct-otp.
+//
+// Deprecated: use AuthenticateDirectOTPBody.
+type AuthenticateDirectOTPJSONRequestBody = gen.AuthenticateDirectOTPJSONRequestBody
+
+// AutoScaleBasedOnAmount is gen.AutoScaleBasedOnAmount.
+//
+// Fields:
+//
+//   - Products []struct{AutoScale AutoScaleBasedOnAmountProductsAutoScale; ProductID *string; Slab struct{Condition AutoScaleBasedOnAmountProductsSlabCondition; GetQuantity decimal.Decimal; MinimumPurchaseAmount decimal.Decimal}; VariantID *string}: required.
+//   - SpendingCriteriaType AutoScaleBasedOnAmountSpendingCriteriaType: required.
+type AutoScaleBasedOnAmount = gen.AutoScaleBasedOnAmount
+
+// AutoScaleBasedOnAmountProductsAutoScale is
+// gen.AutoScaleBasedOnAmountProductsAutoScale. Its values (bool):
+// AutoScaleBasedOnAmountProductsAutoScaleTrue.
+type AutoScaleBasedOnAmountProductsAutoScale = gen.AutoScaleBasedOnAmountProductsAutoScale
+
+// AutoScaleBasedOnAmountProductsSlabCondition is
+// gen.AutoScaleBasedOnAmountProductsSlabCondition. Its values (string):
+// AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual.
+type AutoScaleBasedOnAmountProductsSlabCondition = gen.AutoScaleBasedOnAmountProductsSlabCondition
+
+// AutoScaleBasedOnAmountSpendingCriteriaType is
+// gen.AutoScaleBasedOnAmountSpendingCriteriaType. Its values (string):
+// AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount.
+type AutoScaleBasedOnAmountSpendingCriteriaType = gen.AutoScaleBasedOnAmountSpendingCriteriaType
+
+// AutoScaleBasedOnQuantity is gen.AutoScaleBasedOnQuantity.
+//
+// Fields:
+//
+//   - Products []struct{AutoScale AutoScaleBasedOnQuantityProductsAutoScale; ProductID *string; Slab struct{BuyQuantity decimal.Decimal; Condition AutoScaleBasedOnQuantityProductsSlabCondition; GetQuantity decimal.Decimal}; VariantID *string}: required.
+//   - SpendingCriteriaType AutoScaleBasedOnQuantitySpendingCriteriaType: required.
+type AutoScaleBasedOnQuantity = gen.AutoScaleBasedOnQuantity
+
+// AutoScaleBasedOnQuantityProductsAutoScale is
+// gen.AutoScaleBasedOnQuantityProductsAutoScale. Its values (bool):
+// AutoScaleBasedOnQuantityProductsAutoScaleTrue.
+type AutoScaleBasedOnQuantityProductsAutoScale = gen.AutoScaleBasedOnQuantityProductsAutoScale
+
+// AutoScaleBasedOnQuantityProductsSlabCondition is
+// gen.AutoScaleBasedOnQuantityProductsSlabCondition. Its values (string):
+// AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual.
+type AutoScaleBasedOnQuantityProductsSlabCondition = gen.AutoScaleBasedOnQuantityProductsSlabCondition
+
+// AutoScaleBasedOnQuantitySpendingCriteriaType is
+// gen.AutoScaleBasedOnQuantitySpendingCriteriaType. Its values (string):
+// AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity.
+type AutoScaleBasedOnQuantitySpendingCriteriaType = gen.AutoScaleBasedOnQuantitySpendingCriteriaType
+
+// BankTransfer is gen.BankTransfer.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - BankAccountNumber *string: optional, sensitive (kept out of logs and errors).
+//   - BankName *string: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *BankTransferPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *BankTransferTransactionType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type BankTransfer = gen.BankTransfer
+
+// BankTransferCheckout is gen.BankTransferCheckout.
+//
+// Fields:
+//
+//   - PaymentMethodType BankTransferCheckoutPaymentMethodType: required.
+//   - PaymentProviderSlug BankTransferCheckoutPaymentProviderSlug: required.
+type BankTransferCheckout = gen.BankTransferCheckout
+
+// BankTransferCheckoutPaymentMethodType is
+// gen.BankTransferCheckoutPaymentMethodType. Its values (string):
+// BankTransferCheckoutPaymentMethodTypeBankTransfer.
+type BankTransferCheckoutPaymentMethodType = gen.BankTransferCheckoutPaymentMethodType
+
+// BankTransferCheckoutPaymentProviderSlug is
+// gen.BankTransferCheckoutPaymentProviderSlug. Its values (string):
+// IciciEcollection.
+type BankTransferCheckoutPaymentProviderSlug = gen.BankTransferCheckoutPaymentProviderSlug
+
+// BankTransferPaymentStatus is gen.BankTransferPaymentStatus. Its values
+// (string): BankTransferPaymentStatusFailed,
+// BankTransferPaymentStatusPartiallyPaid, BankTransferPaymentStatusPending,
+// BankTransferPaymentStatusRefundInitiated, BankTransferPaymentStatusSuccess.
+type BankTransferPaymentStatus = gen.BankTransferPaymentStatus
+
+// BankTransferTransactionType is gen.BankTransferTransactionType. Its values
+// (string): BankTransferTransactionTypePayment,
+// BankTransferTransactionTypeRefund.
+type BankTransferTransactionType = gen.BankTransferTransactionType
+
+// BooleanAttribute is gen.BooleanAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type BooleanAttributeType: required.
+//   - Value bool: required.
+type BooleanAttribute = gen.BooleanAttribute
+
+// BooleanAttributeType is gen.BooleanAttributeType. Its values (string):
+// Boolean.
+type BooleanAttributeType = gen.BooleanAttributeType
+
+// Brand is gen.Brand.
+//
+// Fields:
+//
+//   - LogoURL *string: required, may be null.
+//   - Name string: required.
+//   - SocialMediaLinks map[string]string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetLogoURL().
+type Brand = gen.Brand
+
+// Business is gen.Business: the business a user buys for, when the store sells
+// to businesses.
+//
+// Fields:
+//
+//   - Metadata *map[string]interface{}: optional. Free-form details about the business.
+//   - Name string: required. The business's name.
+//   - RegisteredAddress *map[string]interface{}: optional. The business's registered address.
+//   - Type string: required. The kind of business.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil Business too: x.GetMetadata().
+type Business = gen.Business
+
+// BuyOrderItemAgain is gen.BuyOrderItemAgain.
+//
+// Fields:
+//
+//   - ListingPrice decimal.Decimal: required.
+//   - ProductID string: required.
+//   - ProductImageURL *string: required, may be null.
+//   - ProductName *string: required, may be null.
+//   - SellerDetail *SellerInfo: required, may be null.
+//   - SellerID *string: required, may be null.
+//   - SellingPrice decimal.Decimal: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetProductImageURL().
+type BuyOrderItemAgain = gen.BuyOrderItemAgain
+
+// BuyXGetYCouponPromotion is gen.BuyXGetYCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct BuyXGetYCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details BuyXGetYRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type BuyXGetYCouponPromotion = gen.BuyXGetYCouponPromotion
+
+// BuyXGetYCouponPromotionAppliesToProduct is
+// gen.BuyXGetYCouponPromotionAppliesToProduct. Its values (string):
+// BuyXGetYCouponPromotionAppliesToProductProduct.
+type BuyXGetYCouponPromotionAppliesToProduct = gen.BuyXGetYCouponPromotionAppliesToProduct
+
+// BuyXGetYRule is gen.BuyXGetYRule.
+//
+// It holds one of BuyXGetYRuleBasedOnQuantity or BuyXGetYRuleBasedOnAmount.
+// Build it with FromBuyXGetYRuleBasedOnQuantity (one From method per branch);
+// read it with AsBuyXGetYRuleBasedOnQuantity.
+type BuyXGetYRule = gen.BuyXGetYRule
+
+// BuyXGetYRuleBasedOnAmount is gen.BuyXGetYRuleBasedOnAmount.
+//
+// Fields:
+//
+//   - MaximumDiscountAmount *decimal.Decimal: required, may be null.
+//   - Products []struct{BuyFromCategoryID *string; BuyProductID *string; BuyVariantID *string; GetDiscountPercent *decimal.Decimal; GetFromCategoryID *string; GetOfferType BuyXGetYRuleBasedOnAmountProductsGetOfferType; GetProductID *string; GetQuantity decimal.Decimal; GetVariantID *string; MinimumPurchaseAmount decimal.Decimal}: required.
+//   - SpendingCriteriaType BuyXGetYRuleBasedOnAmountSpendingCriteriaType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaximumDiscountAmount().
+type BuyXGetYRuleBasedOnAmount = gen.BuyXGetYRuleBasedOnAmount
+
+// BuyXGetYRuleBasedOnAmountProductsGetOfferType is
+// gen.BuyXGetYRuleBasedOnAmountProductsGetOfferType. Its values (string):
+// BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount,
+// BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree.
+type BuyXGetYRuleBasedOnAmountProductsGetOfferType = gen.BuyXGetYRuleBasedOnAmountProductsGetOfferType
+
+// BuyXGetYRuleBasedOnAmountSpendingCriteriaType is
+// gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaType. Its values (string):
+// BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount.
+type BuyXGetYRuleBasedOnAmountSpendingCriteriaType = gen.BuyXGetYRuleBasedOnAmountSpendingCriteriaType
+
+// BuyXGetYRuleBasedOnQuantity is gen.BuyXGetYRuleBasedOnQuantity.
+//
+// Fields:
+//
+//   - MaximumDiscountAmount *decimal.Decimal: required, may be null.
+//   - Products []struct{BuyFromCategoryID *string; BuyProductID *string; BuyVariantID *string; GetDiscountPercent *decimal.Decimal; GetFromCategoryID *string; GetOfferType BuyXGetYRuleBasedOnQuantityProductsGetOfferType; GetProductID *string; GetQuantity decimal.Decimal; GetVariantID *string; MinimumQuantity decimal.Decimal}: required.
+//   - SpendingCriteriaType BuyXGetYRuleBasedOnQuantitySpendingCriteriaType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaximumDiscountAmount().
+type BuyXGetYRuleBasedOnQuantity = gen.BuyXGetYRuleBasedOnQuantity
+
+// BuyXGetYRuleBasedOnQuantityProductsGetOfferType is
+// gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferType. Its values (string):
+// BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount,
+// BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree.
+type BuyXGetYRuleBasedOnQuantityProductsGetOfferType = gen.BuyXGetYRuleBasedOnQuantityProductsGetOfferType
+
+// BuyXGetYRuleBasedOnQuantitySpendingCriteriaType is
+// gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType. Its values (string):
+// BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity.
+type BuyXGetYRuleBasedOnQuantitySpendingCriteriaType = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType
+
+// CancelOrderBody is gen.CancelOrderBody.
+//
+// Fields:
+//
+//   - BankAccountID *string: optional.
+//   - CancellationReason string: required.
+//   - Feedback *string: optional.
+//   - RefundMode CancelOrderBodyRefundMode: required.
+type CancelOrderBody = gen.CancelOrderBody
+
+// CancelOrderBodyRefundMode is gen.CancelOrderBodyRefundMode. Its values
+// (string): CancelOrderBodyRefundModeBankTransfer,
+// CancelOrderBodyRefundModeOriginalPaymentMode.
+type CancelOrderBodyRefundMode = gen.CancelOrderBodyRefundMode
+
+// CancelOrderContent is gen.CancelOrderContent.
+//
+// Fields:
+//
+//   - Order *OrderDetail: optional.
+type CancelOrderContent = gen.CancelOrderContent
+
+// CancelOrderJSONRequestBody is CancelOrderBody, under the name oapi-codegen
+// gives the body of cancel-order.
+//
+// Deprecated: use CancelOrderBody.
+type CancelOrderJSONRequestBody = gen.CancelOrderJSONRequestBody
+
+// CancelOrderReturnBody is gen.CancelOrderReturnBody.
+//
+// Fields:
+//
+//   - Reason string: required.
+type CancelOrderReturnBody = gen.CancelOrderReturnBody
+
+// CancelOrderReturnContent is gen.CancelOrderReturnContent.
+//
+// Fields:
+//
+//   - OrderReturn *OrderReturn: optional.
+type CancelOrderReturnContent = gen.CancelOrderReturnContent
+
+// CancelOrderReturnJSONRequestBody is CancelOrderReturnBody, under the name
+// oapi-codegen gives the body of cancel-order-return.
+//
+// Deprecated: use CancelOrderReturnBody.
+type CancelOrderReturnJSONRequestBody = gen.CancelOrderReturnJSONRequestBody
+
+// CardNetwork is gen.CardNetwork: the network of a card. Its values (string):
+// CardNetworkAMEX, CardNetworkDINERS, CardNetworkDISCOVER, CardNetworkJCB,
+// CardNetworkMAESTRO, CardNetworkMASTER, CardNetworkRUPAY, CardNetworkVISA.
+type CardNetwork = gen.CardNetwork
+
+// CardPayment is gen.CardPayment.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - CardNumber *string: optional, sensitive (kept out of logs and errors).
+//   - CardType *CardPaymentCardType: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *CardPaymentPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *CardPaymentTransactionType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type CardPayment = gen.CardPayment
+
+// CardPaymentCardType is gen.CardPaymentCardType. Its values (string):
+// AmericanExpress, MasterCard, Rupay, Visa.
+type CardPaymentCardType = gen.CardPaymentCardType
+
+// CardPaymentPaymentStatus is gen.CardPaymentPaymentStatus. Its values
+// (string): CardPaymentPaymentStatusFailed,
+// CardPaymentPaymentStatusPartiallyPaid, CardPaymentPaymentStatusPending,
+// CardPaymentPaymentStatusRefundInitiated, CardPaymentPaymentStatusSuccess.
+type CardPaymentPaymentStatus = gen.CardPaymentPaymentStatus
+
+// CardPaymentTransactionType is gen.CardPaymentTransactionType. Its values
+// (string): CardPaymentTransactionTypePayment,
+// CardPaymentTransactionTypeRefund.
+type CardPaymentTransactionType = gen.CardPaymentTransactionType
+
+// CardbinInfo is gen.CardbinInfo.
+//
+// Fields:
+//
+//   - Bank string: required.
+//   - Brand string: required.
+//   - CardSubType string: required.
+//   - CardSubTypeCategory string: required.
+//   - Country string: required.
+//   - CountryCode string: required.
+//   - CvvLessSupport bool: required.
+//   - DirectOTPSupport bool: required.
+//   - ExtendedCardType string: required.
+//   - ID string: required.
+//   - JuspayBankCode string: required.
+//   - MandateSupport bool: required.
+//   - Object string: required.
+//   - Type string: required.
+type CardbinInfo = gen.CardbinInfo
+
+// Cart is gen.Cart.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - AppliedCoupons []AppliedCoupon: required.
+//   - AppliedPromotions []AppliedPromotion: required.
+//   - BillingAddress *CustomerAddress: required, may be null.
+//   - CartItems []CartItem: required.
+//   - CartItemsCount decimal.Decimal: required.
+//   - CouponCode *string: required, may be null.
+//   - CouponDiscountAmount decimal.Decimal: required.
+//   - CouponDiscountPercent decimal.Decimal: required.
+//   - CouponSavings decimal.Decimal: required.
+//   - CreditBalanceUsed decimal.Decimal: required.
+//   - Currency Currency: required.
+//   - CustomerNote *string: required, may be null.
+//   - EstimatedDeliveryDays *decimal.Decimal: required, may be null.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - FreeShippingThreshold *decimal.Decimal: required, may be null.
+//   - FulfillmentPreference *FulfillmentPreference: optional.
+//   - GrandTotal decimal.Decimal: required.
+//   - HandlingChargeExcludingTax decimal.Decimal: required.
+//   - HandlingChargeIncludingTax decimal.Decimal: required.
+//   - HandlingChargeTaxAmount decimal.Decimal: required.
+//   - ID string: required.
+//   - IsCouponApplied bool: required.
+//   - IsPromotionApplied bool: required.
+//   - ItemsTaxAmount decimal.Decimal: required.
+//   - LoyaltyPointsEarned decimal.Decimal: required.
+//   - LoyaltyPointsRedeemed decimal.Decimal: required.
+//   - Metadata *map[string]string: required, may be null.
+//   - OtherSavings decimal.Decimal: required.
+//   - PromotionDiscountAmount decimal.Decimal: required.
+//   - PromotionDiscountPercent *decimal.Decimal: optional.
+//   - PromotionSavings decimal.Decimal: required.
+//   - Shipments []CartShipment: required.
+//   - ShippingAddress *CustomerAddress: required, may be null.
+//   - ShippingAmount *decimal.Decimal: required, may be null.
+//   - ShippingAmountIncludingTax *decimal.Decimal: required, may be null.
+//   - ShippingDiscountAmount *decimal.Decimal: required, may be null.
+//   - ShippingEstimatedCost *decimal.Decimal: required, may be null.
+//   - ShippingTaxAmount *decimal.Decimal: required, may be null.
+//   - ShippingTaxRate *decimal.Decimal: required, may be null.
+//   - Status CartStatus: required.
+//   - StatusErrorMessage *string: required, may be null.
+//   - Subtotal decimal.Decimal: required.
+//   - SubtotalIncludingTax decimal.Decimal: required.
+//   - ToBePaid decimal.Decimal: required.
+//   - TotalSavings decimal.Decimal: required.
+//   - TotalTax decimal.Decimal: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil Cart too: x.GetCouponCode().
+type Cart = gen.Cart
+
+// CartAddressesByID is gen.CartAddressesByID: the customer's saved addresses
+// to bill and ship to, by ID.
+//
+// Fields:
+//
+//   - BillingAddressID string: required.
+//   - ShippingAddressID string: required.
+type CartAddressesByID = gen.CartAddressesByID
+
+// CartBasedFulfillmentCheck is gen.CartBasedFulfillmentCheck.
+//
+// Fields:
+//
+//   - CartID string: required.
+//   - DeliveryPincode *string: required, may be null.
+//   - FulfillmentType *CartBasedFulfillmentCheckFulfillmentType: optional.
+type CartBasedFulfillmentCheck = gen.CartBasedFulfillmentCheck
+
+// CartBasedFulfillmentCheckFulfillmentType is
+// gen.CartBasedFulfillmentCheckFulfillmentType. Its values (string):
+// CartBasedFulfillmentCheckFulfillmentTypeCollectInStore,
+// CartBasedFulfillmentCheckFulfillmentTypeDelivery.
+type CartBasedFulfillmentCheckFulfillmentType = gen.CartBasedFulfillmentCheckFulfillmentType
+
+// CartBasedFulfillmentOption is gen.CartBasedFulfillmentOption.
+//
+// Fields:
+//
+//   - CartID string: required.
+//   - FulfillmentType *CartBasedFulfillmentOptionFulfillmentType: optional.
+type CartBasedFulfillmentOption = gen.CartBasedFulfillmentOption
+
+// CartBasedFulfillmentOptionFulfillmentType is
+// gen.CartBasedFulfillmentOptionFulfillmentType. Its values (string):
+// CartBasedFulfillmentOptionFulfillmentTypeCollectInStore,
+// CartBasedFulfillmentOptionFulfillmentTypeDelivery.
+type CartBasedFulfillmentOptionFulfillmentType = gen.CartBasedFulfillmentOptionFulfillmentType
+
+// CartItem is gen.CartItem.
+//
+// Fields:
+//
+//   - AssociatedOptions *AssociatedOption: required, may be null.
+//   - Attributes []ProductAttribute: required.
+//   - Backorder bool: required.
+//   - CouponDiscountAmount decimal.Decimal: required.
+//   - FreeQuantity decimal.Decimal: required.
+//   - HandlingChargeExcludingTax decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - HandlingChargeIncludingTax decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - HandlingChargeTaxRate decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - IncrementalQuantity decimal.Decimal: required.
+//   - IsFreeItem bool: required.
+//   - ListingPrice decimal.Decimal: required.
+//   - MaxOrderQuantity *decimal.Decimal: required, may be null.
+//   - MinOrderQuantity decimal.Decimal: required.
+//   - OnPromotion bool: required.
+//   - OnSubscription bool: required.
+//   - PriceIncludingTax bool: required.
+//   - ProductID string: required.
+//   - ProductImageURL string: required.
+//   - ProductName string: required.
+//   - ProductType CartItemProductType: required.
+//   - PromotionDiscountAmount decimal.Decimal: required.
+//   - Quantity decimal.Decimal: required.
+//   - SellerDetail *SellerInfo: optional, may be null.
+//   - SellerID *string: optional, may be null.
+//   - SellingPrice decimal.Decimal: required.
+//   - SellingPriceExcludingTax decimal.Decimal: required.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required.
+//   - Subscriptions *[]ProductSubscription: required, may be null.
+//   - TaxAmount decimal.Decimal: required.
+//   - TaxRate decimal.Decimal: required.
+//   - TaxType CartItemTaxType: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAssociatedOptions().
+type CartItem = gen.CartItem
+
+// CartItemProductType is gen.CartItemProductType. Its values (string):
+// CartItemProductTypeBundle, CartItemProductTypeDigital,
+// CartItemProductTypePhysical.
+type CartItemProductType = gen.CartItemProductType
+
+// CartItemTaxType is gen.CartItemTaxType. Its values (string):
+// CartItemTaxTypeGST.
+type CartItemTaxType = gen.CartItemTaxType
+
+// CartNewAddresses is gen.CartNewAddresses: addresses to bill and ship to,
+// given in full.
+//
+// Fields:
+//
+//   - BillingAddress *CustomerAddress: required, may be null.
+//   - ShippingAddress *CustomerAddress: required, may be null.
+type CartNewAddresses = gen.CartNewAddresses
+
+// CartShipment is gen.CartShipment.
+//
+// Fields:
+//
+//   - CourierCompanyID *string: optional, may be null.
+//   - CourierCompanyName *string: optional, may be null.
+//   - ID *string: optional.
+//   - ShipmentItems *[]ShipmentItem: optional.
+//   - ShipmentItemsCount *decimal.Decimal: optional.
+//   - ShippingAmount *decimal.Decimal: optional.
+//   - ShippingAmountIncludingTax *decimal.Decimal: optional.
+//   - ShippingProviderID *string: optional.
+//   - ShippingProviderName *string: optional.
+//   - ShippingTaxAmount *decimal.Decimal: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanyID().
+type CartShipment = gen.CartShipment
+
+// CartStatus is gen.CartStatus. Its values (string): NotReadyForPayment,
+// ReadyForPayment.
+type CartStatus = gen.CartStatus
+
+// Category is gen.Category.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - Description *string: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - Name string: required, read-only (set by the API, left out of requests).
+//   - ParentCategoryID *string: required, may be null, read-only (set by the API, left out of requests).
+//   - ProductCount decimal.Decimal: required.
+//   - Slug string: required, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type Category = gen.Category
+
+// CheckFulfillmentBody is gen.CheckFulfillmentBody.
+//
+// It holds one of CartBasedFulfillmentCheck or ItemsBasedFulfillmentCheck.
+// Build it with FromCartBasedFulfillmentCheck (one From method per branch);
+// read it with AsCartBasedFulfillmentCheck.
+type CheckFulfillmentBody = gen.CheckFulfillmentBody
+
+// CheckFulfillmentContent is gen.CheckFulfillmentContent.
+//
+// Fields:
+//
+//   - IsServiceable bool: required.
+//   - UnserviceableItems *[]UnserviceableItem: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetUnserviceableItems().
+type CheckFulfillmentContent = gen.CheckFulfillmentContent
+
+// CheckFulfillmentJSONRequestBody is CheckFulfillmentBody, under the name
+// oapi-codegen gives the body of check-fulfillment.
+//
+// Deprecated: use CheckFulfillmentBody.
+type CheckFulfillmentJSONRequestBody = gen.CheckFulfillmentJSONRequestBody
+
+// CollectInStore is gen.CollectInStore.
+//
+// Fields:
+//
+//   - Address *CollectInStoreAddress: optional.
+//   - CollectEtaMinutes *decimal.Decimal: optional.
+//   - DistanceKm *decimal.Decimal: optional.
+//   - ID *string: optional.
+//   - IsRecommended *bool: optional.
+//   - Name *string: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CollectInStore too: x.GetCollectEtaMinutes().
+type CollectInStore = gen.CollectInStore
+
+// CollectInStoreAddress is gen.CollectInStoreAddress.
+//
+// Fields:
+//
+//   - AddressLine1 string: required.
+//   - AddressLine2 *string: optional, may be null.
+//   - City string: required.
+//   - Country string: required.
+//   - CountryCode string: required.
+//   - Landmark *string: optional, may be null.
+//   - Name string: required.
+//   - Pincode string: required.
+//   - State string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CollectInStoreAddress too: x.GetAddressLine2().
+type CollectInStoreAddress = gen.CollectInStoreAddress
+
+// CollectInStoreFulfillment is gen.CollectInStoreFulfillment.
+//
+// Fields:
+//
+//   - FulfillmentType CollectInStoreFulfillmentFulfillmentType: required.
+//   - PickupLocationID string: required.
+//   - PickupLocationName *string: optional, read-only (set by the API, left out of requests).
+//   - PreferenceType *CollectInStoreFulfillmentPreferenceType: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPickupLocationName().
+type CollectInStoreFulfillment = gen.CollectInStoreFulfillment
+
+// CollectInStoreFulfillmentFulfillmentType is
+// gen.CollectInStoreFulfillmentFulfillmentType. Its values (string):
+// CollectInStoreFulfillmentFulfillmentTypeCollectInStore.
+type CollectInStoreFulfillmentFulfillmentType = gen.CollectInStoreFulfillmentFulfillmentType
+
+// CollectInStoreFulfillmentPreferenceType is
+// gen.CollectInStoreFulfillmentPreferenceType. Its values (string):
+// CollectInStoreFulfillmentPreferenceTypeAuto,
+// CollectInStoreFulfillmentPreferenceTypeUser.
+type CollectInStoreFulfillmentPreferenceType = gen.CollectInStoreFulfillmentPreferenceType
+
+// ColorAttribute is gen.ColorAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type ColorAttributeType: required.
+//   - Value []struct{Hexcode string; Name string}: required.
+type ColorAttribute = gen.ColorAttribute
+
+// ColorAttributeType is gen.ColorAttributeType. Its values (string):
+// ColorAttributeTypeColor.
+type ColorAttributeType = gen.ColorAttributeType
+
+// ColorOption is gen.ColorOption.
+//
+// Fields:
+//
+//   - Name string: required.
+//   - Type ColorOptionType: required.
+//   - Value struct{Hexcode string; Name string}: required.
+type ColorOption = gen.ColorOption
+
+// ColorOptionType is gen.ColorOptionType. Its values (string):
+// ColorOptionTypeColor.
+type ColorOptionType = gen.ColorOptionType
+
+// Country is gen.Country.
+//
+// Fields:
+//
+//   - Continent *string: optional.
+//   - CountryAlias *string: optional.
+//   - CountryCode *string: optional.
+//   - CountryIsoCode *string: optional.
+//   - CountryName *string: optional.
+//   - CurrencyCode *string: optional.
+//   - CurrencyName *string: optional.
+//   - CurrencySymbol *string: optional.
+//   - FlagIconURL *string: optional.
+//   - ID *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetContinent().
+type Country = gen.Country
+
+// CountryCode is gen.CountryCode: two-letter code begin with a plus sign
+// prefix that identifies different countries. It is string.
+type CountryCode = gen.CountryCode
+
+// CountryState is gen.CountryState.
+//
+// Fields:
+//
+//   - GstCode *string: optional.
+//   - ID *string: optional, read-only (set by the API, left out of requests).
+//   - IsoCode string: required.
+//   - Name string: required.
+//   - StateAlias *string: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetGstCode().
+type CountryState = gen.CountryState
+
+// Coupon is gen.Coupon.
+//
+// It holds one of DiscountCouponPromotion, FreeGoodCouponPromotion,
+// FixedPriceCouponPromotion, BuyXGetYCouponPromotion,
+// VolumeBasedCouponPromotion, FreeShipingCouponPromotion or
+// AcceleratedRewardCouponPromotion. Build it with FromDiscountCouponPromotion
+// (one From method per branch); read it with AsDiscountCouponPromotion after
+// Discriminator says which branch it is.
+//
+// Beside its branch, it has the fields:
+//
+//   - ApplicationRules *struct{ApplicationPriority CouponApplicationRulesApplicationPriority; MaxApplicableItems decimal.Decimal}: required, may be null.
+//   - CanBeUsedWithPromotion bool: required.
+//   - CouponCode []string: required.
+//   - CouponType CouponCouponType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetApplicationRules().
+type Coupon = gen.Coupon
+
+// CouponApplicationRulesApplicationPriority is
+// gen.CouponApplicationRulesApplicationPriority. Its values (string):
+// CheapestFirst, FirstAdded, MostExpensiveFirst.
+type CouponApplicationRulesApplicationPriority = gen.CouponApplicationRulesApplicationPriority
+
+// CouponCouponType is gen.CouponCouponType. Its values (string):
+// CouponCouponTypeAcceleratedRewards, CouponCouponTypeBuyXGetY,
+// CouponCouponTypeDiscount, CouponCouponTypeFixedPrice,
+// CouponCouponTypeFreeGoods, CouponCouponTypeFreeShipping,
+// CouponCouponTypeVolumeBased.
+type CouponCouponType = gen.CouponCouponType
+
+// CouponPromotionCommonDetail is gen.CouponPromotionCommonDetail.
+//
+// Fields:
+//
+//   - Description *string: required, may be null.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type CouponPromotionCommonDetail = gen.CouponPromotionCommonDetail
+
+// CouponType is gen.CouponType. Its values (string):
+// CouponTypeAcceleratedRewards, CouponTypeBuyXGetY, CouponTypeDiscount,
+// CouponTypeFixedPrice, CouponTypeFreeGoods, CouponTypeFreeShipping,
+// CouponTypeVolumeBased.
+type CouponType = gen.CouponType
+
+// CourierCompany is gen.CourierCompany: a courier that can carry a shipment,
+// its price and its delivery time.
+//
+// Fields:
+//
+//   - EstimatedDeliveryDays *string: optional.
+//   - ID *CourierCompanyID: optional. A courier's ID: text or a number, as the shipping provider gives it.
+//   - IsHyperlocal *bool: optional.
+//   - IsRecommended *bool: optional.
+//   - Mode *CourierCompanyMode: optional.
+//   - Name *string: optional.
+//   - Rating *decimal.Decimal: optional.
+//   - ShippingAmount *decimal.Decimal: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetEstimatedDeliveryDays().
+type CourierCompany = gen.CourierCompany
+
+// CourierCompanyID is gen.CourierCompanyID: a courier's ID: text or a number,
+// as the shipping provider gives it.
+//
+// It holds one of CourierCompanyID0 or CourierCompanyID1. Build it with
+// FromCourierCompanyID0 (one From method per branch); read it with
+// AsCourierCompanyID0.
+type CourierCompanyID = gen.CourierCompanyID
+
+// CourierCompanyID0 is gen.CourierCompanyID0. It is string.
+type CourierCompanyID0 = gen.CourierCompanyID0
+
+// CourierCompanyID1 is gen.CourierCompanyID1. It is decimal.Decimal.
+type CourierCompanyID1 = gen.CourierCompanyID1
+
+// CourierCompanyMode is gen.CourierCompanyMode. Its values (string): Air,
+// Surface.
+type CourierCompanyMode = gen.CourierCompanyMode
+
+// CreateAddressContent is gen.CreateAddressContent.
+//
+// Fields:
+//
+//   - Address *CustomerAddress: optional, may be null.
+type CreateAddressContent = gen.CreateAddressContent
+
+// CreateAddressJSONRequestBody is CustomerAddress, under the name oapi-codegen
+// gives the body of create-address.
+//
+// Deprecated: use CustomerAddress.
+type CreateAddressJSONRequestBody = gen.CreateAddressJSONRequestBody
+
+// CreateBankAccount is gen.CreateBankAccount.
+//
+// It holds one of CreateOutboundBankAccount or CreateInboundBankAccount, told
+// apart by its "account_type" property. Build it with
+// FromCreateOutboundBankAccount (one From method per branch); read it with
+// AsCreateOutboundBankAccount after Discriminator says which branch it is.
+type CreateBankAccount = gen.CreateBankAccount
+
+// CreateBankAccountContent is gen.CreateBankAccountContent.
+//
+// Fields:
+//
+//   - BankAccount *CustomerBankAccount: optional.
+type CreateBankAccountContent = gen.CreateBankAccountContent
+
+// CreateBankAccountJSONRequestBody is CreateBankAccount, under the name
+// oapi-codegen gives the body of create-bank-account.
+//
+// Deprecated: use CreateBankAccount.
+type CreateBankAccountJSONRequestBody = gen.CreateBankAccountJSONRequestBody
+
+// CreateCartAddressBody is gen.CreateCartAddressBody.
+//
+// It holds one of CartAddressesByID or CartNewAddresses. Build it with
+// FromCartAddressesByID (one From method per branch); read it with
+// AsCartAddressesByID.
+type CreateCartAddressBody = gen.CreateCartAddressBody
+
+// CreateCartAddressContent is gen.CreateCartAddressContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type CreateCartAddressContent = gen.CreateCartAddressContent
+
+// CreateCartAddressJSONRequestBody is CreateCartAddressBody, under the name
+// oapi-codegen gives the body of create-cart-address.
+//
+// Deprecated: use CreateCartAddressBody.
+type CreateCartAddressJSONRequestBody = gen.CreateCartAddressJSONRequestBody
+
+// CreateCartBody is gen.CreateCartBody.
+//
+// Fields:
+//
+//   - Items []UpdateCartItem: required.
+//   - Metadata *map[string]string: optional.
+type CreateCartBody = gen.CreateCartBody
+
+// CreateCartContent is gen.CreateCartContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type CreateCartContent = gen.CreateCartContent
+
+// CreateCartJSONRequestBody is CreateCartBody, under the name oapi-codegen
+// gives the body of create-cart.
+//
+// Deprecated: use CreateCartBody.
+type CreateCartJSONRequestBody = gen.CreateCartJSONRequestBody
+
+// CreateCustomSubscription is gen.CreateCustomSubscription.
+//
+// Fields:
+//
+//   - BillingFrequency CreateCustomSubscriptionBillingFrequency: required.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit *decimal.Decimal: required, may be null.
+//   - CouponCode *string: optional, may be null.
+//   - EndDate *openapi_types.Date: optional, may be null.
+//   - PlanType CreateCustomSubscriptionPlanType: required.
+//   - ShippingFrequency *CreateCustomSubscriptionShippingFrequency: optional.
+//   - ShippingInterval *decimal.Decimal: required, may be null.
+//   - ShippingLimit *decimal.Decimal: optional, may be null.
+//   - StartDate *openapi_types.Date: optional.
+type CreateCustomSubscription = gen.CreateCustomSubscription
+
+// CreateCustomSubscriptionBillingFrequency is
+// gen.CreateCustomSubscriptionBillingFrequency. Its values (string):
+// CreateCustomSubscriptionBillingFrequencyAnnually,
+// CreateCustomSubscriptionBillingFrequencyMonthly,
+// CreateCustomSubscriptionBillingFrequencyWeekly.
+type CreateCustomSubscriptionBillingFrequency = gen.CreateCustomSubscriptionBillingFrequency
+
+// CreateCustomSubscriptionPlanType is gen.CreateCustomSubscriptionPlanType.
+// Its values (string): Custom.
+type CreateCustomSubscriptionPlanType = gen.CreateCustomSubscriptionPlanType
+
+// CreateCustomSubscriptionShippingFrequency is
+// gen.CreateCustomSubscriptionShippingFrequency. Its values (string):
+// CreateCustomSubscriptionShippingFrequencyAnnually,
+// CreateCustomSubscriptionShippingFrequencyMonthly,
+// CreateCustomSubscriptionShippingFrequencyWeekly.
+type CreateCustomSubscriptionShippingFrequency = gen.CreateCustomSubscriptionShippingFrequency
+
+// CreateCustomerMandate is gen.CreateCustomerMandate.
+//
+// Fields:
+//
+//   - BankAccountNumber string: required, sensitive (kept out of logs and errors).
+//   - BankBeneficiaryName string: required.
+//   - BankIfsc string: required.
+//   - GatewayReferenceID string: required.
+//   - PaymentMethod string: required.
+//   - PaymentMethodType string: required.
+//   - ServiceProviderSlug string: required.
+type CreateCustomerMandate = gen.CreateCustomerMandate
+
+// CreateCustomerMandateContent is gen.CreateCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type CreateCustomerMandateContent = gen.CreateCustomerMandateContent
+
+// CreateCustomerMandateJSONRequestBody is CreateCustomerMandate, under the
+// name oapi-codegen gives the body of create-customer-mandate.
+//
+// Deprecated: use CreateCustomerMandate.
+type CreateCustomerMandateJSONRequestBody = gen.CreateCustomerMandateJSONRequestBody
+
+// CreateDocumentContent is gen.CreateDocumentContent.
+//
+// Fields:
+//
+//   - Document *Document: optional.
+type CreateDocumentContent = gen.CreateDocumentContent
+
+// CreateInboundBankAccount is gen.CreateInboundBankAccount.
+//
+// Fields:
+//
+//   - AccountType CreateInboundBankAccountAccountType: required.
+//   - IsDefault *bool: optional.
+//   - ServiceProviderSlug string: required.
+type CreateInboundBankAccount = gen.CreateInboundBankAccount
+
+// CreateInboundBankAccountAccountType is
+// gen.CreateInboundBankAccountAccountType. Its values (string):
+// CreateInboundBankAccountAccountTypeInbound.
+type CreateInboundBankAccountAccountType = gen.CreateInboundBankAccountAccountType
+
+// CreateJuspayCustomerContent is gen.CreateJuspayCustomerContent.
+//
+// Fields:
+//
+//   - Data *JuspayCustomer: optional.
+type CreateJuspayCustomerContent = gen.CreateJuspayCustomerContent
+
+// CreateJuspayCustomerJSONRequestBody is JuspayCreateCustomerPayload, under
+// the name oapi-codegen gives the body of create-juspay-customer.
+//
+// Deprecated: use JuspayCreateCustomerPayload.
+type CreateJuspayCustomerJSONRequestBody = gen.CreateJuspayCustomerJSONRequestBody
+
+// CreateJuspayOrderContent is gen.CreateJuspayOrderContent.
+//
+// Fields:
+//
+//   - Data *JuspayOrder: optional.
+type CreateJuspayOrderContent = gen.CreateJuspayOrderContent
+
+// CreateJuspayOrderJSONRequestBody is JuspayCreateOrderPayload, under the name
+// oapi-codegen gives the body of create-juspay-order.
+//
+// Deprecated: use JuspayCreateOrderPayload.
+type CreateJuspayOrderJSONRequestBody = gen.CreateJuspayOrderJSONRequestBody
+
+// CreateOrderBody is gen.CreateOrderBody.
+//
+// Fields:
+//
+//   - CartID string: required.
+//   - PaymentMethod *PaymentMethodPayload: optional.
+type CreateOrderBody = gen.CreateOrderBody
+
+// CreateOrderContent is gen.CreateOrderContent.
+//
+// Fields:
+//
+//   - Order Order: required.
+//   - PaymentInfo GatewayPaymentInfo: required. What the client needs to finish paying an order: the payment gateway's session.
+//   - PaymentRequired bool: required.
+type CreateOrderContent = gen.CreateOrderContent
+
+// CreateOrderJSONRequestBody is CreateOrderBody, under the name oapi-codegen
+// gives the body of create-order.
+//
+// Deprecated: use CreateOrderBody.
+type CreateOrderJSONRequestBody = gen.CreateOrderJSONRequestBody
+
+// CreateOrderReturn is gen.CreateOrderReturn.
+//
+// Fields:
+//
+//   - Items []OrderReturnItem: required.
+//   - RequestedSettlement CreateOrderReturnRequestedSettlement: required.
+type CreateOrderReturn = gen.CreateOrderReturn
+
+// CreateOrderReturnContent is gen.CreateOrderReturnContent.
+//
+// Fields:
+//
+//   - OrderReturn *OrderReturn: optional.
+type CreateOrderReturnContent = gen.CreateOrderReturnContent
+
+// CreateOrderReturnJSONRequestBody is CreateOrderReturn, under the name
+// oapi-codegen gives the body of create-order-return.
+//
+// Deprecated: use CreateOrderReturn.
+type CreateOrderReturnJSONRequestBody = gen.CreateOrderReturnJSONRequestBody
+
+// CreateOrderReturnRequestedSettlement is
+// gen.CreateOrderReturnRequestedSettlement. Its values (string):
+// CreateOrderReturnRequestedSettlementRefund,
+// CreateOrderReturnRequestedSettlementReplacement.
+type CreateOrderReturnRequestedSettlement = gen.CreateOrderReturnRequestedSettlement
+
+// CreateOutboundBankAccount is gen.CreateOutboundBankAccount.
+//
+// Fields:
+//
+//   - AccountName string: required.
+//   - AccountNumber string: required, sensitive (kept out of logs and errors).
+//   - AccountType CreateOutboundBankAccountAccountType: required.
+//   - BankName string: required.
+//   - IfscCode string: required.
+//   - IsDefault *bool: optional.
+type CreateOutboundBankAccount = gen.CreateOutboundBankAccount
+
+// CreateOutboundBankAccountAccountType is
+// gen.CreateOutboundBankAccountAccountType. Its values (string):
+// CreateOutboundBankAccountAccountTypeOutbound.
+type CreateOutboundBankAccountAccountType = gen.CreateOutboundBankAccountAccountType
+
+// CreatePosOrderBody is gen.CreatePosOrderBody: the POS cart to order and how
+// the customer pays.
+//
+// Fields:
+//
+//   - CartID string: required. The POS cart to order.
+//   - DeviceID *string: optional. The device that takes the payment; without it, the device the staff member has claimed takes it.
+//   - PaymentMode PosPaymentMode: required. How a POS order is paid — in cash at the counter, by UPI, or by card on the terminal.
+type CreatePosOrderBody = gen.CreatePosOrderBody
+
+// CreatePosOrderContent is gen.CreatePosOrderContent.
+//
+// Fields:
+//
+//   - Order Order: required.
+//   - PaymentRequired bool: required. Whether the order has an amount to pay (`to_be_paid` above zero); false for an order paid in full by credit, loyalty points or discounts.
+type CreatePosOrderContent = gen.CreatePosOrderContent
+
+// CreatePosOrderJSONRequestBody is CreatePosOrderBody, under the name
+// oapi-codegen gives the body of create-pos-order.
+//
+// Deprecated: use CreatePosOrderBody.
+type CreatePosOrderJSONRequestBody = gen.CreatePosOrderJSONRequestBody
+
+// CreateStandardSubscription is gen.CreateStandardSubscription.
+//
+// Fields:
+//
+//   - CouponCode *string: optional, may be null.
+//   - EndDate *openapi_types.Date: optional, may be null.
+//   - PlanID string: required. The ID of one of the product's subscription plans (the `id` of a ProductSubscription of the catalog).
+//   - PlanType CreateStandardSubscriptionPlanType: required.
+//   - StartDate *openapi_types.Date: optional.
+type CreateStandardSubscription = gen.CreateStandardSubscription
+
+// CreateStandardSubscriptionPlanType is
+// gen.CreateStandardSubscriptionPlanType. Its values (string): Standard.
+type CreateStandardSubscriptionPlanType = gen.CreateStandardSubscriptionPlanType
+
+// CreateSubscription is gen.CreateSubscription.
+//
+// It holds one of CreateStandardSubscription or CreateCustomSubscription.
+// Build it with FromCreateStandardSubscription (one From method per branch);
+// read it with AsCreateStandardSubscription.
+//
+// Beside its branch, it has the fields:
+//
+//   - DaysUntilCancellationAllowed decimal.Decimal: required.
+//   - GracePeriodDays decimal.Decimal: required.
+//   - InvoiceItems []SubscriptionItemInput: required.
+//   - IsCancellationAllowed bool: required.
+//   - IsPrepaid bool: required.
+//   - UsageBasedBilling bool: required.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
+type CreateSubscription = gen.CreateSubscription
+
+// CreateSubscriptionContent is gen.CreateSubscriptionContent.
+//
+// Fields:
+//
+//   - Subscription SubscriptionDetail: required.
+type CreateSubscriptionContent = gen.CreateSubscriptionContent
+
+// CreateSubscriptionJSONRequestBody is CreateSubscription, under the name
+// oapi-codegen gives the body of create-subscription.
+//
+// Deprecated: use CreateSubscription.
+type CreateSubscriptionJSONRequestBody = gen.CreateSubscriptionJSONRequestBody
+
+// Currency is gen.Currency.
+//
+// Fields:
+//
+//   - Code string: required.
+//   - Name string: required.
+//   - Symbol string: required.
+type Currency = gen.Currency
+
+// CustomSlabsBasedOnAmount is gen.CustomSlabsBasedOnAmount.
+//
+// Fields:
+//
+//   - Products []struct{ProductID *string; Slabs []struct{Condition CustomSlabsBasedOnAmountProductsSlabsCondition; GetQuantity decimal.Decimal; MinimumPurchaseAmount decimal.Decimal}; VariantID *string}: required.
+//   - SpendingCriteriaType CustomSlabsBasedOnAmountSpendingCriteriaType: required.
+type CustomSlabsBasedOnAmount = gen.CustomSlabsBasedOnAmount
+
+// CustomSlabsBasedOnAmountProductsSlabsCondition is
+// gen.CustomSlabsBasedOnAmountProductsSlabsCondition. Its values (string):
+// CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual.
+type CustomSlabsBasedOnAmountProductsSlabsCondition = gen.CustomSlabsBasedOnAmountProductsSlabsCondition
+
+// CustomSlabsBasedOnAmountSpendingCriteriaType is
+// gen.CustomSlabsBasedOnAmountSpendingCriteriaType. Its values (string):
+// CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount.
+type CustomSlabsBasedOnAmountSpendingCriteriaType = gen.CustomSlabsBasedOnAmountSpendingCriteriaType
+
+// CustomSlabsBasedOnQuantity is gen.CustomSlabsBasedOnQuantity.
+//
+// Fields:
+//
+//   - Products []struct{ProductID *string; Slabs []struct{BuyQuantity decimal.Decimal; Condition CustomSlabsBasedOnQuantityProductsSlabsCondition; GetQuantity decimal.Decimal}; VariantID *string}: required.
+//   - SpendingCriteriaType CustomSlabsBasedOnQuantitySpendingCriteriaType: required.
+type CustomSlabsBasedOnQuantity = gen.CustomSlabsBasedOnQuantity
+
+// CustomSlabsBasedOnQuantityProductsSlabsCondition is
+// gen.CustomSlabsBasedOnQuantityProductsSlabsCondition. Its values (string):
+// CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual.
+type CustomSlabsBasedOnQuantityProductsSlabsCondition = gen.CustomSlabsBasedOnQuantityProductsSlabsCondition
+
+// CustomSlabsBasedOnQuantitySpendingCriteriaType is
+// gen.CustomSlabsBasedOnQuantitySpendingCriteriaType. Its values (string):
+// CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity.
+type CustomSlabsBasedOnQuantitySpendingCriteriaType = gen.CustomSlabsBasedOnQuantitySpendingCriteriaType
+
+// CustomerAddress is gen.CustomerAddress.
+//
+// Fields:
+//
+//   - AddressLine1 string: required.
+//   - AddressLine2 *string: required, may be null.
+//   - BusinessName *string: required, may be null.
+//   - City string: required.
+//   - Country CustomerAddressCountry: required.
+//   - CountryCode string: required.
+//   - Email string: required.
+//   - FirstName string: required.
+//   - ID *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - IsDefaultBilling *bool: optional.
+//   - IsDefaultShipping *bool: optional.
+//   - IsEmailVerified *bool: optional. Whether the email address is one the user verified; the server sets it and ignores what a request sends.
+//   - IsPhoneVerified *bool: optional. Whether the phone number is one the user verified; the server sets it and ignores what a request sends.
+//   - Landmark *string: required, may be null.
+//   - LastName *string: required, may be null.
+//   - Nickname *string: required, may be null.
+//   - Phone string: required.
+//   - Pincode string: required.
+//   - State string: required.
+//   - TaxIdentificationNumber *string: required, may be null.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CustomerAddress too: x.GetAddressLine2().
+type CustomerAddress = gen.CustomerAddress
+
+// CustomerAddressCountry is gen.CustomerAddressCountry. Its values (string):
+// India.
+type CustomerAddressCountry = gen.CustomerAddressCountry
+
+// CustomerBankAccount is gen.CustomerBankAccount.
+//
+// Fields:
+//
+//   - AccountName string: required.
+//   - AccountNumber string: required, sensitive (kept out of logs and errors).
+//   - AccountType CustomerBankAccountAccountType: required.
+//   - BankName string: required.
+//   - CreatedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - ID *string: optional, read-only (set by the API, left out of requests). The account's ID, the account_id of the operations on one account.
+//   - IfscCode string: required.
+//   - IsDefault *bool: optional.
+//   - IsVerified *bool: optional, read-only (set by the API, left out of requests).
+//   - ModifiedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CustomerBankAccount too: x.GetCreatedAt().
+type CustomerBankAccount = gen.CustomerBankAccount
+
+// CustomerBankAccountAccountType is gen.CustomerBankAccountAccountType. Its
+// values (string): CustomerBankAccountAccountTypeInbound,
+// CustomerBankAccountAccountTypeOutbound.
+type CustomerBankAccountAccountType = gen.CustomerBankAccountAccountType
+
+// CustomerCreditLineBalance is gen.CustomerCreditLineBalance.
+//
+// Fields:
+//
+//   - BalanceAmount decimal.Decimal: required.
+//   - CreatedAt time.Time: required.
+//   - MandatePerOrderLimit decimal.Decimal: required.
+//   - ModifiedAt time.Time: required.
+//   - StoreID string: required.
+//   - TotalCreditLimit decimal.Decimal: required.
+//   - UtilizedAmount decimal.Decimal: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CustomerCreditLineBalance too: x.GetBalanceAmount().
+type CustomerCreditLineBalance = gen.CustomerCreditLineBalance
+
+// CustomerGroup is gen.CustomerGroup: the customer group a user belongs to.
+//
+// Fields:
+//
+//   - Active *bool: optional.
+//   - Description *string: optional, may be null.
+//   - ID string: required.
+//   - IsDefault *bool: optional.
+//   - Name string: required.
+//   - Slug *string: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CustomerGroup too: x.GetActive().
+type CustomerGroup = gen.CustomerGroup
+
+// CustomerGroupID is gen.CustomerGroupID. It is string.
+type CustomerGroupID = gen.CustomerGroupID
+
+// CustomerLoyalty is gen.CustomerLoyalty.
+//
+// Fields:
+//
+//   - CurrentTier *string: optional.
+//   - DateOfAssign *time.Time: optional.
+//   - DateOfJoin *time.Time: optional.
+//   - DateOfReset *time.Time: optional, may be null.
+//   - LifetimeOrders *decimal.Decimal: optional.
+//   - LifetimeSavings *decimal.Decimal: optional.
+//   - LifetimeSpent *decimal.Decimal: optional.
+//   - MembershipNumber *string: optional.
+//   - PointsBalance *decimal.Decimal: optional.
+//   - PointsEarned *decimal.Decimal: optional.
+//   - PointsRedeemed *decimal.Decimal: optional.
+//   - TotalOrders *decimal.Decimal: optional.
+//   - TotalSpent *decimal.Decimal: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CustomerLoyalty too: x.GetCurrentTier().
+type CustomerLoyalty = gen.CustomerLoyalty
+
+// CustomerMandate is gen.CustomerMandate.
+//
+// Fields:
+//
+//   - ActivatedAt *time.Time: optional.
+//   - BlockFund *bool: optional.
+//   - CreatedAt *time.Time: optional.
+//   - Currency *string: optional.
+//   - EndDate *time.Time: optional.
+//   - Frequency *string: optional.
+//   - Gateway *string: optional.
+//   - GatewayReferenceID *string: optional.
+//   - ID string: required.
+//   - LastActivatedAt *time.Time: optional.
+//   - MandateType *string: optional.
+//   - MaxAmount *decimal.Decimal: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - PaymentInfo *struct{BankDetails *struct{AccountNumber *string; BankAccountType *string; BankName *string; BeneficiaryName *string; Ifsc *string}; PaymentMethod *string; PaymentMethodType *string}: optional.
+//   - RevokableByCustomer *bool: optional.
+//   - StartDate *time.Time: optional.
+//   - Status MandateStatus: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetActivatedAt().
+type CustomerMandate = gen.CustomerMandate
+
+// CustomerReadyForReview is gen.CustomerReadyForReview.
+//
+// Fields:
+//
+//   - ListingPrice *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//   - OrderNumber *string: optional, read-only (set by the API, left out of requests).
+//   - ProductID *string: optional.
+//   - ProductImageURL *string: optional, read-only (set by the API, left out of requests).
+//   - ProductName *string: optional, read-only (set by the API, left out of requests).
+//   - SellingPrice *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetListingPrice().
+type CustomerReadyForReview = gen.CustomerReadyForReview
+
+// CustomerReview is gen.CustomerReview.
+//
+// Fields:
+//
+//   - AverageRating *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//   - CreatedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - ID *string: optional, read-only (set by the API, left out of requests).
+//   - Images *[]struct{BlurURL *string; StandardURL *string; ThumbnailURL *string}: optional, read-only (set by the API, left out of requests).
+//   - ListingPrice *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//   - ModifiedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - OrderNumber string: required, read-only (set by the API, left out of requests).
+//   - ProductID string: required.
+//   - ProductImageURL *string: optional, read-only (set by the API, left out of requests).
+//   - ProductName *string: optional, read-only (set by the API, left out of requests).
+//   - Rating decimal.Decimal: required.
+//   - ReviewDate *time.Time: optional.
+//   - ReviewText string: required.
+//   - SellingPrice *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//   - Status *string: optional, read-only (set by the API, left out of requests).
+//   - Tags *[]string: optional.
+//   - Videos *[]struct{Playback *struct{Dash *string; Hls *string}; CoverImageURL *string; Duration *string; Size *string; VideoPreviewURL *string}: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAverageRating().
+type CustomerReview = gen.CustomerReview
+
+// DateAttribute is gen.DateAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type DateAttributeType: required.
+//   - Value time.Time: required.
+type DateAttribute = gen.DateAttribute
+
+// DateAttributeType is gen.DateAttributeType. Its values (string): Date.
+type DateAttributeType = gen.DateAttributeType
+
+// DebugMode is gen.DebugMode. It is bool.
+type DebugMode = gen.DebugMode
+
+// DeleteFromWishlistBody is gen.DeleteFromWishlistBody.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - VariantID *string: required, may be null.
+type DeleteFromWishlistBody = gen.DeleteFromWishlistBody
+
+// DeleteFromWishlistContent is gen.DeleteFromWishlistContent.
+//
+// Fields:
+//
+//   - Products []Item: required.
+type DeleteFromWishlistContent = gen.DeleteFromWishlistContent
+
+// DeleteFromWishlistJSONRequestBody is DeleteFromWishlistBody, under the name
+// oapi-codegen gives the body of delete-from-wishlist.
+//
+// Deprecated: use DeleteFromWishlistBody.
+type DeleteFromWishlistJSONRequestBody = gen.DeleteFromWishlistJSONRequestBody
+
+// DeliveryFulfillment is gen.DeliveryFulfillment.
+//
+// Fields:
+//
+//   - FulfillmentType DeliveryFulfillmentFulfillmentType: required.
+//   - PreferenceType *DeliveryFulfillmentPreferenceType: optional, read-only (set by the API, left out of requests).
+//   - Shipments []DeliveryShipment: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPreferenceType().
+type DeliveryFulfillment = gen.DeliveryFulfillment
+
+// DeliveryFulfillmentFulfillmentType is
+// gen.DeliveryFulfillmentFulfillmentType. Its values (string):
+// DeliveryFulfillmentFulfillmentTypeDelivery.
+type DeliveryFulfillmentFulfillmentType = gen.DeliveryFulfillmentFulfillmentType
+
+// DeliveryFulfillmentPreferenceType is gen.DeliveryFulfillmentPreferenceType.
+// Its values (string): DeliveryFulfillmentPreferenceTypeAuto,
+// DeliveryFulfillmentPreferenceTypeUser.
+type DeliveryFulfillmentPreferenceType = gen.DeliveryFulfillmentPreferenceType
+
+// DeliveryOption is gen.DeliveryOption.
+//
+// Fields:
+//
+//   - FreeShippingThreshold *decimal.Decimal: required, may be null.
+//   - IsServiceable bool: required.
+//   - Shipments []DeliveryOptionShipment: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil DeliveryOption too: x.GetFreeShippingThreshold().
+type DeliveryOption = gen.DeliveryOption
+
+// DeliveryOptionShipment is gen.DeliveryOptionShipment: a shipment of the
+// cart, with the ways it can be delivered.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Items []ShipmentItem: required.
+//   - ShippingMethods []ShippingMethod: required.
+type DeliveryOptionShipment = gen.DeliveryOptionShipment
+
+// DeliveryShipment is gen.DeliveryShipment: a shipment of the cart and who
+// delivers it: the shipping provider and, where it offers a choice, the
+// courier.
+//
+// Fields:
+//
+//   - CourierCompanyID *string: optional, may be null.
+//   - CourierCompanyName *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - ID string: required.
+//   - ShippingProviderID string: required.
+//   - ShippingProviderName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanyID().
+type DeliveryShipment = gen.DeliveryShipment
+
+// DiscountBasedPromotion is gen.DiscountBasedPromotion.
+//
+// Fields:
+//
+//   - DiscountFixedAmount *decimal.Decimal: optional.
+//   - DiscountPercent *decimal.Decimal: optional.
+//   - DiscountType DiscountBasedPromotionDiscountType: required.
+//   - PromotionType DiscountBasedPromotionPromotionType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDiscountFixedAmount().
+type DiscountBasedPromotion = gen.DiscountBasedPromotion
+
+// DiscountBasedPromotionDiscountType is
+// gen.DiscountBasedPromotionDiscountType. Its values (string):
+// DiscountBasedPromotionDiscountTypeFixedAmount,
+// DiscountBasedPromotionDiscountTypePercentage.
+type DiscountBasedPromotionDiscountType = gen.DiscountBasedPromotionDiscountType
+
+// DiscountBasedPromotionPromotionType is
+// gen.DiscountBasedPromotionPromotionType. Its values (string):
+// DiscountBasedPromotionPromotionTypeDiscount.
+type DiscountBasedPromotionPromotionType = gen.DiscountBasedPromotionPromotionType
+
+// DiscountCouponPromotion is gen.DiscountCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct DiscountCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details DiscountRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type DiscountCouponPromotion = gen.DiscountCouponPromotion
+
+// DiscountCouponPromotionAppliesToProduct is
+// gen.DiscountCouponPromotionAppliesToProduct. Its values (string):
+// DiscountCouponPromotionAppliesToProductAll,
+// DiscountCouponPromotionAppliesToProductCategory,
+// DiscountCouponPromotionAppliesToProductProduct.
+type DiscountCouponPromotionAppliesToProduct = gen.DiscountCouponPromotionAppliesToProduct
+
+// DiscountRule is gen.DiscountRule.
+//
+// It holds one of PercentageDiscountRule or FixedAmountDiscountRule. Build it
+// with FromPercentageDiscountRule (one From method per branch); read it with
+// AsPercentageDiscountRule.
+type DiscountRule = gen.DiscountRule
+
+// Document is gen.Document.
+//
+// Fields:
+//
+//   - CreatedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - CreatedBy *DocumentCreatedBy: optional, read-only (set by the API, left out of requests).
+//   - DocumentNumber string: required, sensitive (kept out of logs and errors).
+//   - ExpiresAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - File *openapi_types.File: optional.
+//   - FileURL *string: optional, read-only (set by the API, left out of requests).
+//   - ID *string: optional, read-only (set by the API, left out of requests).
+//   - IsVerified *bool: optional, read-only (set by the API, left out of requests).
+//   - KycDocumentID *string: required.
+//   - ModifiedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - ModifiedBy *DocumentModifiedBy: optional, read-only (set by the API, left out of requests).
+//   - ModifiedReason *string: optional, read-only (set by the API, left out of requests).
+//   - Note *string: optional.
+//   - Status *DocumentStatus: optional, read-only (set by the API, left out of requests).
+//   - Title *string: optional, read-only (set by the API, left out of requests).
+//   - VerificationType *DocumentVerificationType: optional, read-only (set by the API, left out of requests).
+//   - VerifiedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil Document too: x.GetCreatedAt().
+type Document = gen.Document
+
+// DocumentCreatedBy is gen.DocumentCreatedBy. Its values (string):
+// DocumentCreatedByAdmin, DocumentCreatedByCustomer.
+type DocumentCreatedBy = gen.DocumentCreatedBy
+
+// DocumentModifiedBy is gen.DocumentModifiedBy. Its values (string):
+// DocumentModifiedByAdmin, DocumentModifiedByCustomer.
+type DocumentModifiedBy = gen.DocumentModifiedBy
+
+// DocumentStatus is gen.DocumentStatus. Its values (string):
+// DocumentStatusApproved, DocumentStatusExpired, DocumentStatusRejected,
+// DocumentStatusSubmitted.
+type DocumentStatus = gen.DocumentStatus
+
+// DocumentVerificationType is gen.DocumentVerificationType. Its values
+// (string): DocumentVerificationTypeAutomatic, DocumentVerificationTypeManual.
+type DocumentVerificationType = gen.DocumentVerificationType
+
+// EvaluateCouponsContent is gen.EvaluateCouponsContent.
+//
+// Fields:
+//
+//   - ApplicableCoupons []ApplicableCoupon: required.
+//   - InapplicableCoupons []InapplicableCoupon: required.
+type EvaluateCouponsContent = gen.EvaluateCouponsContent
+
+// EvaluatePromotionsContent is gen.EvaluatePromotionsContent.
+//
+// Fields:
+//
+//   - ApplicablePromotions []ApplicablePromotion: required.
+//   - InapplicablePromotions []InapplicablePromotion: required.
+type EvaluatePromotionsContent = gen.EvaluatePromotionsContent
+
+// FixedAmountDiscountRule is gen.FixedAmountDiscountRule.
+//
+// Fields:
+//
+//   - CategoryID []string: required.
+//   - DiscountType FixedAmountDiscountRuleDiscountType: required.
+//   - FixedDiscountAmount decimal.Decimal: required.
+//   - Products []struct{MaximumQuantity *decimal.Decimal; MaximumValue *decimal.Decimal; MinimumQuantity *decimal.Decimal; MinimumValue *decimal.Decimal; ProductID *string; VariantID *string}: required.
+type FixedAmountDiscountRule = gen.FixedAmountDiscountRule
+
+// FixedAmountDiscountRuleDiscountType is
+// gen.FixedAmountDiscountRuleDiscountType. Its values (string):
+// FixedAmountDiscountRuleDiscountTypeFixedAmount.
+type FixedAmountDiscountRuleDiscountType = gen.FixedAmountDiscountRuleDiscountType
+
+// FixedPriceCouponPromotion is gen.FixedPriceCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct FixedPriceCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details FixedPriceRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type FixedPriceCouponPromotion = gen.FixedPriceCouponPromotion
+
+// FixedPriceCouponPromotionAppliesToProduct is
+// gen.FixedPriceCouponPromotionAppliesToProduct. Its values (string):
+// FixedPriceCouponPromotionAppliesToProductProduct.
+type FixedPriceCouponPromotionAppliesToProduct = gen.FixedPriceCouponPromotionAppliesToProduct
+
+// FixedPricePromotion is gen.FixedPricePromotion.
+//
+// Fields:
+//
+//   - OfferPrice decimal.Decimal: required.
+//   - PromotionType FixedPricePromotionPromotionType: required.
+type FixedPricePromotion = gen.FixedPricePromotion
+
+// FixedPricePromotionPromotionType is gen.FixedPricePromotionPromotionType.
+// Its values (string): FixedPricePromotionPromotionTypeFixedPrice.
+type FixedPricePromotionPromotionType = gen.FixedPricePromotionPromotionType
+
+// FixedPriceRule is gen.FixedPriceRule.
+//
+// It holds one of FixedPriceRuleBasedQuantity or FixedPriceRuleBasedAmount.
+// Build it with FromFixedPriceRuleBasedQuantity (one From method per branch);
+// read it with AsFixedPriceRuleBasedQuantity.
+type FixedPriceRule = gen.FixedPriceRule
+
+// FixedPriceRuleBasedAmount is gen.FixedPriceRuleBasedAmount.
+//
+// Fields:
+//
+//   - Products []struct{MaximumPurchaseAmount *decimal.Decimal; MinimumPurchaseAmount decimal.Decimal; OfferPrice decimal.Decimal; ProductID *string; VariantID *string}: required.
+//   - SpendingCriteriaType FixedPriceRuleBasedAmountSpendingCriteriaType: required.
+type FixedPriceRuleBasedAmount = gen.FixedPriceRuleBasedAmount
+
+// FixedPriceRuleBasedAmountSpendingCriteriaType is
+// gen.FixedPriceRuleBasedAmountSpendingCriteriaType. Its values (string):
+// FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount.
+type FixedPriceRuleBasedAmountSpendingCriteriaType = gen.FixedPriceRuleBasedAmountSpendingCriteriaType
+
+// FixedPriceRuleBasedQuantity is gen.FixedPriceRuleBasedQuantity.
+//
+// Fields:
+//
+//   - Products []struct{MaximumQuantity *decimal.Decimal; MinimumQuantity decimal.Decimal; OfferPrice decimal.Decimal; ProductID *string; VariantID *string}: required.
+//   - SpendingCriteriaType FixedPriceRuleBasedQuantitySpendingCriteriaType: required.
+type FixedPriceRuleBasedQuantity = gen.FixedPriceRuleBasedQuantity
+
+// FixedPriceRuleBasedQuantitySpendingCriteriaType is
+// gen.FixedPriceRuleBasedQuantitySpendingCriteriaType. Its values (string):
+// FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity.
+type FixedPriceRuleBasedQuantitySpendingCriteriaType = gen.FixedPriceRuleBasedQuantitySpendingCriteriaType
+
+// FreeGoodCouponPromotion is gen.FreeGoodCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct FreeGoodCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details FreeGoodsRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type FreeGoodCouponPromotion = gen.FreeGoodCouponPromotion
+
+// FreeGoodCouponPromotionAppliesToProduct is
+// gen.FreeGoodCouponPromotionAppliesToProduct. Its values (string):
+// FreeGoodCouponPromotionAppliesToProductProduct.
+type FreeGoodCouponPromotionAppliesToProduct = gen.FreeGoodCouponPromotionAppliesToProduct
+
+// FreeGoodsPromotion is gen.FreeGoodsPromotion.
+//
+// Fields:
+//
+//   - BuyQuantity decimal.Decimal: required.
+//   - GetQuantity decimal.Decimal: required.
+//   - PromotionType FreeGoodsPromotionPromotionType: required.
+type FreeGoodsPromotion = gen.FreeGoodsPromotion
+
+// FreeGoodsPromotionPromotionType is gen.FreeGoodsPromotionPromotionType. Its
+// values (string): FreeGoodsPromotionPromotionTypeFreeGoods.
+type FreeGoodsPromotionPromotionType = gen.FreeGoodsPromotionPromotionType
+
+// FreeGoodsRule is gen.FreeGoodsRule.
+//
+// It holds one of AutoScaleBasedOnQuantity, AutoScaleBasedOnAmount,
+// CustomSlabsBasedOnQuantity or CustomSlabsBasedOnAmount. Build it with
+// FromAutoScaleBasedOnQuantity (one From method per branch); read it with
+// AsAutoScaleBasedOnQuantity.
+type FreeGoodsRule = gen.FreeGoodsRule
+
+// FreeShipingCouponPromotion is gen.FreeShipingCouponPromotion. It is
+// CouponPromotionCommonDetail.
+type FreeShipingCouponPromotion = gen.FreeShipingCouponPromotion
+
+// FulfillmentCheckItem is gen.FulfillmentCheckItem: a product, or one of its
+// variants, to check.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - VariantID *string: required, may be null.
+type FulfillmentCheckItem = gen.FulfillmentCheckItem
+
+// FulfillmentItem is gen.FulfillmentItem.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - ProductName *string: optional, read-only (set by the API, left out of requests).
+//   - Quantity decimal.Decimal: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetProductName().
+type FulfillmentItem = gen.FulfillmentItem
+
+// FulfillmentOptionsSummary is gen.FulfillmentOptionsSummary: whether a cart
+// can be collected or delivered, and what the store recommends.
+//
+// Fields:
+//
+//   - CollectAvailable bool: required.
+//   - DeliverAvailable bool: required.
+//   - RecommendedFulfillmentType FulfillmentOptionsSummaryRecommendedFulfillmentType: required.
+//   - RecommendedStore *CollectInStore: optional.
+type FulfillmentOptionsSummary = gen.FulfillmentOptionsSummary
+
+// FulfillmentOptionsSummaryRecommendedFulfillmentType is
+// gen.FulfillmentOptionsSummaryRecommendedFulfillmentType. Its values
+// (string): FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore,
+// FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery.
+type FulfillmentOptionsSummaryRecommendedFulfillmentType = gen.FulfillmentOptionsSummaryRecommendedFulfillmentType
+
+// FulfillmentPreference is gen.FulfillmentPreference.
+//
+// It holds one of CollectInStoreFulfillment, DeliveryFulfillment or
+// PartialCollectAndDelivery, told apart by its "fulfillment_type" property.
+// Build it with FromCollectInStoreFulfillment (one From method per branch);
+// read it with AsCollectInStoreFulfillment after Discriminator says which
+// branch it is.
+type FulfillmentPreference = gen.FulfillmentPreference
+
+// GatewayPaymentInfo is gen.GatewayPaymentInfo: what the client needs to
+// finish paying an order: the payment gateway's session.
+//
+// It holds any of JusPayHyperCheckoutResponse, JusPayExpressCheckoutResponse
+// or PayuPaymentInfo. Build it with FromJusPayHyperCheckoutResponse (one From
+// method per branch); read it with AsJusPayHyperCheckoutResponse.
+type GatewayPaymentInfo = gen.GatewayPaymentInfo
+
+// GenerateHashBody is gen.GenerateHashBody.
+//
+// Fields:
+//
+//   - PaymentGateway GenerateHashBodyPaymentGateway: required.
+//   - PlainText string: required.
+type GenerateHashBody = gen.GenerateHashBody
+
+// GenerateHashBodyPaymentGateway is gen.GenerateHashBodyPaymentGateway. Its
+// values (string): Payu.
+type GenerateHashBodyPaymentGateway = gen.GenerateHashBodyPaymentGateway
+
+// GenerateHashContent is gen.GenerateHashContent.
+//
+// Fields:
+//
+//   - Hash *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetHash().
+type GenerateHashContent = gen.GenerateHashContent
+
+// GenerateHashJSONRequestBody is GenerateHashBody, under the name oapi-codegen
+// gives the body of generate-hash.
+//
+// Deprecated: use GenerateHashBody.
+type GenerateHashJSONRequestBody = gen.GenerateHashJSONRequestBody
+
+// GetAddressDetailContent is gen.GetAddressDetailContent.
+//
+// Fields:
+//
+//   - Address *CustomerAddress: optional, may be null.
+type GetAddressDetailContent = gen.GetAddressDetailContent
+
+// GetBankAccountDetailContent is gen.GetBankAccountDetailContent.
+//
+// Fields:
+//
+//   - BankAccount *CustomerBankAccount: optional.
+type GetBankAccountDetailContent = gen.GetBankAccountDetailContent
+
+// GetCardInfoContent is gen.GetCardInfoContent.
+//
+// Fields:
+//
+//   - CardInfo CardbinInfo: required.
+type GetCardInfoContent = gen.GetCardInfoContent
+
+// GetCardInfoParams is gen.GetCardInfoParams: the query and header parameters
+// of get-card-info.
+//
+// Fields:
+//
+//   - Cardbin string: required.
+type GetCardInfoParams = gen.GetCardInfoParams
+
+// GetCartContent is gen.GetCartContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type GetCartContent = gen.GetCartContent
+
+// GetConfigContent is gen.GetConfigContent.
+//
+// Fields:
+//
+//   - StoreConfig *StoreConfig: optional.
+type GetConfigContent = gen.GetConfigContent
+
+// GetCustomerAuthorizedSellersContent is
+// gen.GetCustomerAuthorizedSellersContent.
+//
+// Fields:
+//
+//   - AuthorizedSellers *[]SellerInfo: optional.
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAuthorizedSellers().
+type GetCustomerAuthorizedSellersContent = gen.GetCustomerAuthorizedSellersContent
+
+// GetCustomerAuthorizedSellersParams is
+// gen.GetCustomerAuthorizedSellersParams: the query and header parameters of
+// get-customer-authorized-sellers.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+type GetCustomerAuthorizedSellersParams = gen.GetCustomerAuthorizedSellersParams
+
+// GetCustomerCreditLineBalanceContent is
+// gen.GetCustomerCreditLineBalanceContent.
+//
+// Fields:
+//
+//   - ActiveMandates []CustomerMandate: required.
+//   - CreditLineBalance *CustomerCreditLineBalance: required, may be null.
+//   - IsEligible bool: required.
+type GetCustomerCreditLineBalanceContent = gen.GetCustomerCreditLineBalanceContent
+
+// GetCustomerMandateContent is gen.GetCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type GetCustomerMandateContent = gen.GetCustomerMandateContent
+
+// GetCustomerMandateParams is gen.GetCustomerMandateParams: the query and
+// header parameters of get-customer-mandate.
+//
+// Fields:
+//
+//   - Sync *bool: optional.
+type GetCustomerMandateParams = gen.GetCustomerMandateParams
+
+// GetDocumentContent is gen.GetDocumentContent.
+//
+// Fields:
+//
+//   - Document *Document: optional.
+type GetDocumentContent = gen.GetDocumentContent
+
+// GetFulfillmentOptionsContent is gen.GetFulfillmentOptionsContent.
+//
+// Fields:
+//
+//   - Collect *[]CollectInStore: optional.
+//   - Deliver *DeliveryOption: optional.
+//   - Summary FulfillmentOptionsSummary: required. Whether a cart can be collected or delivered, and what the store recommends.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCollect().
+type GetFulfillmentOptionsContent = gen.GetFulfillmentOptionsContent
+
+// GetFulfillmentOptionsJSONRequestBody is CartBasedFulfillmentOption, under
+// the name oapi-codegen gives the body of get-fulfillment-options.
+//
+// Deprecated: use CartBasedFulfillmentOption.
+type GetFulfillmentOptionsJSONRequestBody = gen.GetFulfillmentOptionsJSONRequestBody
+
+// GetIfscLookupContent is gen.GetIfscLookupContent.
+//
+// Fields:
+//
+//   - Ifsc IfscDetail: required.
+type GetIfscLookupContent = gen.GetIfscLookupContent
+
+// GetJuspayCustomerContent is gen.GetJuspayCustomerContent.
+//
+// Fields:
+//
+//   - Data *JuspayCustomer: optional.
+type GetJuspayCustomerContent = gen.GetJuspayCustomerContent
+
+// GetLoyaltyDetailsContent is gen.GetLoyaltyDetailsContent.
+//
+// Fields:
+//
+//   - Loyalty *CustomerLoyalty: optional.
+type GetLoyaltyDetailsContent = gen.GetLoyaltyDetailsContent
+
+// GetMarketplaceProductDetailContent is
+// gen.GetMarketplaceProductDetailContent.
+//
+// Fields:
+//
+//   - Product MarketplaceProductDetail: required.
+type GetMarketplaceProductDetailContent = gen.GetMarketplaceProductDetailContent
+
+// GetMarketplaceProductDetailParams is gen.GetMarketplaceProductDetailParams:
+// the query and header parameters of get-marketplace-product-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type GetMarketplaceProductDetailParams = gen.GetMarketplaceProductDetailParams
+
+// GetMarketplaceVariantDetailContent is
+// gen.GetMarketplaceVariantDetailContent.
+//
+// Fields:
+//
+//   - Variant VariantDetail: required.
+type GetMarketplaceVariantDetailContent = gen.GetMarketplaceVariantDetailContent
+
+// GetMarketplaceVariantDetailParams is gen.GetMarketplaceVariantDetailParams:
+// the query and header parameters of get-marketplace-variant-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type GetMarketplaceVariantDetailParams = gen.GetMarketplaceVariantDetailParams
+
+// GetOrderDetailContent is gen.GetOrderDetailContent.
+//
+// Fields:
+//
+//   - Order OrderDetail: required.
+type GetOrderDetailContent = gen.GetOrderDetailContent
+
+// GetOrderReturnDetailContent is gen.GetOrderReturnDetailContent.
+//
+// Fields:
+//
+//   - OrderReturn *OrderReturnDetail: optional.
+type GetOrderReturnDetailContent = gen.GetOrderReturnDetailContent
+
+// GetPaymentStatusContent is gen.GetPaymentStatusContent.
+//
+// Fields:
+//
+//   - AmountPaid decimal.Decimal: required.
+//   - AmountUnpaid decimal.Decimal: required.
+//   - IsRetryAvailable bool: required.
+//   - Status GetPaymentStatusContentStatus: required.
+type GetPaymentStatusContent = gen.GetPaymentStatusContent
+
+// GetPaymentStatusContentStatus is gen.GetPaymentStatusContentStatus. Its
+// values (string): GetPaymentStatusContentStatusFailed,
+// GetPaymentStatusContentStatusPartiallyPaid,
+// GetPaymentStatusContentStatusPending, GetPaymentStatusContentStatusSuccess.
+type GetPaymentStatusContentStatus = gen.GetPaymentStatusContentStatus
+
+// GetPosFulfillmentOptionsJSONRequestBody is CartBasedFulfillmentOption, under
+// the name oapi-codegen gives the body of get-pos-fulfillment-options.
+//
+// Deprecated: use CartBasedFulfillmentOption.
+type GetPosFulfillmentOptionsJSONRequestBody = gen.GetPosFulfillmentOptionsJSONRequestBody
+
+// GetProductDetailContent is gen.GetProductDetailContent.
+//
+// Fields:
+//
+//   - Product ProductDetail: required.
+type GetProductDetailContent = gen.GetProductDetailContent
+
+// GetProductDetailParams is gen.GetProductDetailParams: the query and header
+// parameters of get-product-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type GetProductDetailParams = gen.GetProductDetailParams
+
+// GetSellerDetailContent is gen.GetSellerDetailContent.
+//
+// Fields:
+//
+//   - ReviewsStats *SellerReviewStats: optional.
+//   - SellerDetail *SellerDetail: optional.
+type GetSellerDetailContent = gen.GetSellerDetailContent
+
+// GetSubscriptionContent is gen.GetSubscriptionContent.
+//
+// Fields:
+//
+//   - Subscription SubscriptionDetail: required.
+type GetSubscriptionContent = gen.GetSubscriptionContent
+
+// GetUserCartContent is gen.GetUserCartContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type GetUserCartContent = gen.GetUserCartContent
+
+// GetVariantDetailContent is gen.GetVariantDetailContent.
+//
+// Fields:
+//
+//   - Variant VariantDetail: required.
+type GetVariantDetailContent = gen.GetVariantDetailContent
+
+// GetVariantDetailParams is gen.GetVariantDetailParams: the query and header
+// parameters of get-variant-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type GetVariantDetailParams = gen.GetVariantDetailParams
+
+// GetWishlistContent is gen.GetWishlistContent.
+//
+// Fields:
+//
+//   - Products []Item: required.
+type GetWishlistContent = gen.GetWishlistContent
+
+// GetWishlistParams is gen.GetWishlistParams: the query and header parameters
+// of get-wishlist.
+//
+// Fields:
+//
+//   - SellerID *string: optional.
+type GetWishlistParams = gen.GetWishlistParams
+
+// GstinDetail is gen.GstinDetail.
+//
+// Fields:
+//
+//   - ID *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetID().
+type GstinDetail = gen.GstinDetail
+
+// IfscDetail is gen.IfscDetail.
+//
+// Fields:
+//
+//   - Address string: required.
+//   - Bank string: required.
+//   - Bankcode string: required.
+//   - Branch string: required.
+//   - Centre string: required.
+//   - City string: required.
+//   - Contact string: required.
+//   - District string: required.
+//   - Ifsc string: required.
+//   - Imps bool: required.
+//   - Iso3166 string: required.
+//   - Micr string: required.
+//   - Neft bool: required.
+//   - Rtgs bool: required.
+//   - State string: required.
+//   - Swift *string: required, may be null.
+//   - Upi bool: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetSwift().
+type IfscDetail = gen.IfscDetail
+
+// InapplicableCoupon is gen.InapplicableCoupon.
+//
+// Fields:
+//
+//   - CouponCode *[]string: optional.
+//   - CouponType *CouponType: optional.
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - Reason *string: optional.
+//   - Suggestion *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCouponCode().
+type InapplicableCoupon = gen.InapplicableCoupon
+
+// InapplicablePromotion is gen.InapplicablePromotion.
+//
+// Fields:
+//
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - PromotionType *PromotionType: optional.
+//   - Reason *string: optional.
+//   - Suggestion *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetID().
+type InapplicablePromotion = gen.InapplicablePromotion
+
+// Item is gen.Item.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - AssociatedOptions *AssociatedOption: required, may be null.
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - Categories *[]Category: optional.
+//   - CategoryIds []string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - OnPromotion bool: required.
+//   - OnSubscription bool: required.
+//   - Pricing ProductPricing: required.
+//   - ProductID string: required.
+//   - ProductName string: required.
+//   - ProductSlug string: required.
+//   - ProductType ItemProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum *decimal.Decimal: required, may be null.
+//   - Shipping *ProductShipping: optional, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku string: required.
+//   - StockAvailable bool: required.
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//   - VariantSlug string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAssociatedOptions().
+type Item = gen.Item
+
+// ItemProductType is gen.ItemProductType. Its values (string):
+// ItemProductTypeBundle, ItemProductTypeDigital, ItemProductTypePhysical.
+type ItemProductType = gen.ItemProductType
+
+// ItemsBasedFulfillmentCheck is gen.ItemsBasedFulfillmentCheck.
+//
+// Fields:
+//
+//   - DeliveryPincode *string: required, may be null.
+//   - FulfillmentType *ItemsBasedFulfillmentCheckFulfillmentType: optional.
+//   - Items []FulfillmentCheckItem: required.
+type ItemsBasedFulfillmentCheck = gen.ItemsBasedFulfillmentCheck
+
+// ItemsBasedFulfillmentCheckFulfillmentType is
+// gen.ItemsBasedFulfillmentCheckFulfillmentType. Its values (string):
+// ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore,
+// ItemsBasedFulfillmentCheckFulfillmentTypeDelivery.
+type ItemsBasedFulfillmentCheckFulfillmentType = gen.ItemsBasedFulfillmentCheckFulfillmentType
+
+// JusPayExpressCheckout is gen.JusPayExpressCheckout.
+//
+// It holds one of JusPayNewCard, JusPaySavedCardToken, JuspayNetBanking,
+// JuspayUpiCollect or JuspayUpiIntent. Build it with FromJusPayNewCard (one
+// From method per branch); read it with AsJusPayNewCard.
+type JusPayExpressCheckout = gen.JusPayExpressCheckout
+
+// JusPayExpressCheckoutResponse is gen.JusPayExpressCheckoutResponse.
+//
+// Fields:
+//
+//   - Juspay struct{ClientAuthToken *string; ClientAuthTokenExpiry *string}: required.
+//   - OfferDetails struct{Offers []map[string]interface{}}: required.
+//   - OrderID string: required.
+//   - Payment struct{Authentication *struct{Method JusPayExpressCheckoutResponsePaymentAuthenticationMethod; Params *struct{AuthType *string; CardIsin *string; CardIssuerBankName *string; ChallengeID *string; FallbackURL *string; ID *string; ResendOTPAllowed *bool; SubmitOTPAllowed *bool}; URL string}; SdkParams *struct{Amount *string; CustomerFirstName *string; CustomerLastName *string; MerchantName *string; MerchantVpa *string; PgIntentURL *string; Tid *string; Tr *string}}: required.
+//   - Status string: required.
+//   - TxnID string: required.
+//   - TxnUUID string: required.
+type JusPayExpressCheckoutResponse = gen.JusPayExpressCheckoutResponse
+
+// JusPayExpressCheckoutResponsePaymentAuthenticationMethod is
+// gen.JusPayExpressCheckoutResponsePaymentAuthenticationMethod. Its values
+// (string): GET.
+type JusPayExpressCheckoutResponsePaymentAuthenticationMethod = gen.JusPayExpressCheckoutResponsePaymentAuthenticationMethod
+
+// JusPayHyperCheckout is gen.JusPayHyperCheckout.
+//
+// Fields:
+//
+//   - Action JusPayHyperCheckoutAction: required.
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JusPayHyperCheckoutIntegrationType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+type JusPayHyperCheckout = gen.JusPayHyperCheckout
+
+// JusPayHyperCheckoutAction is gen.JusPayHyperCheckoutAction. Its values
+// (string): PaymentPage.
+type JusPayHyperCheckoutAction = gen.JusPayHyperCheckoutAction
+
+// JusPayHyperCheckoutIntegrationType is
+// gen.JusPayHyperCheckoutIntegrationType. Its values (string): HyperCheckout.
+type JusPayHyperCheckoutIntegrationType = gen.JusPayHyperCheckoutIntegrationType
+
+// JusPayHyperCheckoutResponse is gen.JusPayHyperCheckoutResponse.
+//
+// Fields:
+//
+//   - ID *string: optional.
+//   - OrderExpiry *time.Time: optional.
+//   - OrderID *string: optional.
+//   - PaymentLinks *struct{Expiry *string; Web *string}: optional.
+//   - SdkPayload *struct{Payload *struct{Action *string; Amount *string; ClientAuthToken *string; ClientAuthTokenExpiry *string; ClientID *string; Currency *string; CustomerEmail *string; CustomerID *string; CustomerPhone *string; Description *string; Environment *string; FirstName *string; LastName *string; MandateEndDate *string; MandateFrequency *JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency; MandateMaxAmount *string; MandateRuleValue *JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue; MandateStartDate *string; MerchantID *string; OptionsCreateMandate *JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate; OrderID *string; ReturnURL *string}; RequestID *string; Service *string}: optional.
+//   - Status *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetID().
+type JusPayHyperCheckoutResponse = gen.JusPayHyperCheckoutResponse
+
+// JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency is
+// gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency. Its values
+// (string):
+// JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY.
+type JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency
+
+// JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue is
+// gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue. Its values
+// (string): N116, N131, N17.
+type JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue
+
+// JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate is
+// gen.JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate. Its
+// values (string): REQUIRED.
+type JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate = gen.JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate
+
+// JusPayNewCard is gen.JusPayNewCard.
+//
+// Fields:
+//
+//   - CardExpMonth string: required, sensitive (kept out of logs and errors).
+//   - CardExpYear string: required, sensitive (kept out of logs and errors).
+//   - CardNumber string: required, sensitive (kept out of logs and errors).
+//   - CardSecurityCode string: required, sensitive (kept out of logs and errors).
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JusPayNewCardIntegrationType: required.
+//   - NameOnCard string: required, sensitive (kept out of logs and errors).
+//   - PaymentMethodType JusPayNewCardPaymentMethodType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+//   - SaveToLocker bool: required.
+type JusPayNewCard = gen.JusPayNewCard
+
+// JusPayNewCardIntegrationType is gen.JusPayNewCardIntegrationType. Its values
+// (string): JusPayNewCardIntegrationTypeExpressCheckout.
+type JusPayNewCardIntegrationType = gen.JusPayNewCardIntegrationType
+
+// JusPayNewCardPaymentMethodType is gen.JusPayNewCardPaymentMethodType. Its
+// values (string): JusPayNewCardPaymentMethodTypeCARD.
+type JusPayNewCardPaymentMethodType = gen.JusPayNewCardPaymentMethodType
+
+// JusPaySavedCardToken is gen.JusPaySavedCardToken.
+//
+// Fields:
+//
+//   - CardSecurityCode string: required, sensitive (kept out of logs and errors).
+//   - CardToken string: required, sensitive (kept out of logs and errors).
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JusPaySavedCardTokenIntegrationType: required.
+//   - PaymentMethod CardNetwork: required. The network of a card.
+//   - PaymentMethodType JusPaySavedCardTokenPaymentMethodType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+//   - SaveToLocker bool: required.
+type JusPaySavedCardToken = gen.JusPaySavedCardToken
+
+// JusPaySavedCardTokenIntegrationType is
+// gen.JusPaySavedCardTokenIntegrationType. Its values (string):
+// JusPaySavedCardTokenIntegrationTypeExpressCheckout.
+type JusPaySavedCardTokenIntegrationType = gen.JusPaySavedCardTokenIntegrationType
+
+// JusPaySavedCardTokenPaymentMethodType is
+// gen.JusPaySavedCardTokenPaymentMethodType. Its values (string):
+// JusPaySavedCardTokenPaymentMethodTypeCARD.
+type JusPaySavedCardTokenPaymentMethodType = gen.JusPaySavedCardTokenPaymentMethodType
+
+// JuspayCardDetail is gen.JuspayCardDetail.
+//
+// Fields:
+//
+//   - AtmPinAuthSupport *bool: optional.
+//   - CardBrand string: required.
+//   - CardExpMonth string: required, sensitive (kept out of logs and errors).
+//   - CardExpYear string: required, sensitive (kept out of logs and errors).
+//   - CardFingerprint string: required.
+//   - CardIsin string: required.
+//   - CardIssuer string: required.
+//   - CardIssuerCountry string: required.
+//   - CardNumber string: required, sensitive (kept out of logs and errors).
+//   - CardReference string: required.
+//   - CardSubType string: required.
+//   - CardSubTypeCategory string: required.
+//   - CardToken string: required, sensitive (kept out of logs and errors).
+//   - CardType string: required.
+//   - CountryCode string: required.
+//   - DirectOTPSupport *bool: optional.
+//   - Expired bool: required.
+//   - ExtendedCardType string: required.
+//   - Health string: required.
+//   - JuspayBankCode string: required.
+//   - MandateSupport bool: required.
+//   - Metadata JuspayCardMetadata: required. Where the card was saved.
+//   - NameOnCard string: required, sensitive (kept out of logs and errors).
+//   - Nickname string: required.
+//   - Provider string: required.
+//   - ProviderCategory string: required.
+//   - Token *JuspayCardToken: optional. The card's network token.
+//   - TokenizeSupport bool: required.
+//   - Tokens *[]JuspayProviderToken: optional.
+//   - VaultProvider string: required.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAtmPinAuthSupport().
+type JuspayCardDetail = gen.JuspayCardDetail
+
+// JuspayCardMetadata is gen.JuspayCardMetadata: where the card was saved.
+//
+// Fields:
+//
+//   - OriginCustomerID *string: optional.
+//   - OriginMerchantID *string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOriginCustomerID().
+type JuspayCardMetadata = gen.JuspayCardMetadata
+
+// JuspayCardPaymentMethod is gen.JuspayCardPaymentMethod.
+//
+// Fields:
+//
+//   - Description string: required.
+//   - PaymentMethod JuspayCardPaymentMethodPaymentMethod: required.
+//   - PaymentMethodType JuspayCardPaymentMethodPaymentMethodType: required.
+//   - PmResponseDescription string: required.
+//   - SupportedReferenceIds []string: required.
+//   - Validations struct{RefundSupport bool}: required.
+type JuspayCardPaymentMethod = gen.JuspayCardPaymentMethod
+
+// JuspayCardPaymentMethodPaymentMethod is
+// gen.JuspayCardPaymentMethodPaymentMethod. Its values (string):
+// JuspayCardPaymentMethodPaymentMethodMASTER,
+// JuspayCardPaymentMethodPaymentMethodRUPAY,
+// JuspayCardPaymentMethodPaymentMethodVISA.
+type JuspayCardPaymentMethodPaymentMethod = gen.JuspayCardPaymentMethodPaymentMethod
+
+// JuspayCardPaymentMethodPaymentMethodType is
+// gen.JuspayCardPaymentMethodPaymentMethodType. Its values (string):
+// JuspayCardPaymentMethodPaymentMethodTypeCARD.
+type JuspayCardPaymentMethodPaymentMethodType = gen.JuspayCardPaymentMethodPaymentMethodType
+
+// JuspayCardToken is gen.JuspayCardToken: the card's network token.
+//
+// Fields:
+//
+//   - CardFingerprint *string: optional.
+//   - CardIsin *string: optional.
+//   - CardReference *string: optional.
+//   - CvvLessDetails *[]JuspayCvvLessDetail: optional.
+//   - CvvLessSupport *bool: optional.
+//   - CvvLessSupportedGateways *[]string: optional.
+//   - ExpiryMonth *string: optional.
+//   - ExpiryYear *string: optional.
+//   - LastFourDigits *string: optional.
+//   - Par *string: optional.
+//   - ProvisionTokenID *string: optional.
+//   - SupportTokenTransaction *bool: optional.
+//   - TokenSupportedGateways *[]string: optional.
+//   - TokenizationStatus *string: optional.
+//   - VaultProvider *string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil JuspayCardToken too: x.GetCardFingerprint().
+type JuspayCardToken = gen.JuspayCardToken
+
+// JuspayCreateCustomerPayload is gen.JuspayCreateCustomerPayload.
+//
+// Fields:
+//
+//   - UserID *string: optional.
+type JuspayCreateCustomerPayload = gen.JuspayCreateCustomerPayload
+
+// JuspayCreateOrderPayload is gen.JuspayCreateOrderPayload.
+//
+// Fields:
+//
+//   - OrderNumber *string: optional.
+//   - ReturnURL *string: optional.
+type JuspayCreateOrderPayload = gen.JuspayCreateOrderPayload
+
+// JuspayCustomer is gen.JuspayCustomer.
+//
+// Fields:
+//
+//   - DateCreated *string: optional.
+//   - EmailAddress *string: optional.
+//   - FirstName *string: optional.
+//   - ID *string: optional.
+//   - LastName *string: optional.
+//   - LastUpdated *string: optional.
+//   - MobileCountryCode *string: optional.
+//   - MobileNumber *string: optional.
+//   - Object *JuspayCustomerObject: optional.
+//   - ObjectReferenceID *string: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil JuspayCustomer too: x.GetDateCreated().
+type JuspayCustomer = gen.JuspayCustomer
+
+// JuspayCustomerObject is gen.JuspayCustomerObject. Its values (string):
+// JuspayCustomerObjectCustomer.
+type JuspayCustomerObject = gen.JuspayCustomerObject
+
+// JuspayCvvLessDetail is gen.JuspayCvvLessDetail: a gateway that can charge
+// the card without its security code.
+//
+// Fields:
+//
+//   - Gateway *string: optional.
+//   - GatewayReferenceIds *[]string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetGateway().
+type JuspayCvvLessDetail = gen.JuspayCvvLessDetail
+
+// JuspayNetBanking is gen.JuspayNetBanking.
+//
+// Fields:
+//
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JuspayNetBankingIntegrationType: required.
+//   - PaymentMethod string: required.
+//   - PaymentMethodType JuspayNetBankingPaymentMethodType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+type JuspayNetBanking = gen.JuspayNetBanking
+
+// JuspayNetBankingIntegrationType is gen.JuspayNetBankingIntegrationType. Its
+// values (string): JuspayNetBankingIntegrationTypeExpressCheckout.
+type JuspayNetBankingIntegrationType = gen.JuspayNetBankingIntegrationType
+
+// JuspayNetBankingPaymentMethodType is gen.JuspayNetBankingPaymentMethodType.
+// Its values (string): JuspayNetBankingPaymentMethodTypeNB.
+type JuspayNetBankingPaymentMethodType = gen.JuspayNetBankingPaymentMethodType
+
+// JuspayNetbankingPaymentMethod is gen.JuspayNetbankingPaymentMethod.
+//
+// Fields:
+//
+//   - Description string: required.
+//   - JuspayBankCode string: required.
+//   - JuspayBankCodeID decimal.Decimal: required.
+//   - PaymentMethod string: required.
+//   - PaymentMethodType JuspayNetbankingPaymentMethodPaymentMethodType: required.
+//   - PmResponseDescription string: required.
+//   - SupportedReferenceIds []string: required.
+type JuspayNetbankingPaymentMethod = gen.JuspayNetbankingPaymentMethod
+
+// JuspayNetbankingPaymentMethodPaymentMethodType is
+// gen.JuspayNetbankingPaymentMethodPaymentMethodType. Its values (string):
+// JuspayNetbankingPaymentMethodPaymentMethodTypeNB.
+type JuspayNetbankingPaymentMethodPaymentMethodType = gen.JuspayNetbankingPaymentMethodPaymentMethodType
+
+// JuspayOrder is gen.JuspayOrder.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - AmountRefunded *decimal.Decimal: optional.
+//   - Currency *string: optional.
+//   - CustomerEmail *string: optional.
+//   - CustomerID *string: optional.
+//   - CustomerPhone *string: optional.
+//   - DateCreated *string: optional.
+//   - ID *string: optional.
+//   - Juspay *struct{ClientAuthToken *string; ClientAuthTokenExpiry *string}: optional.
+//   - MerchantID *string: optional.
+//   - OrderID *string: optional.
+//   - PaymentLinks *struct{Iframe *string; Mobile *string; Web *string}: optional.
+//   - ProductID *string: optional.
+//   - Refunded bool: required.
+//   - ReturnURL *string: optional.
+//   - Status *string: optional.
+//   - StatusID *string: optional.
+//   - Udf1 *string: optional.
+//   - Udf10 *string: optional.
+//   - Udf2 *string: optional.
+//   - Udf3 *string: optional.
+//   - Udf4 *string: optional.
+//   - Udf5 *string: optional.
+//   - Udf6 *string: optional.
+//   - Udf7 *string: optional.
+//   - Udf8 *string: optional.
+//   - Udf9 *string: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil JuspayOrder too: x.GetAmount().
+type JuspayOrder = gen.JuspayOrder
+
+// JuspayPaymentMethod is gen.JuspayPaymentMethod.
+//
+// Fields:
+//
+//   - Details []JuspayPaymentMethodDetail: required.
+//   - ID string: required.
+//   - Name string: required.
+//   - OrderParams *map[string]interface{}: optional.
+//   - PaymentInstructions *string: optional, may be null.
+//   - PaymentProviderSlug string: required.
+//   - Type string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOrderParams().
+type JuspayPaymentMethod = gen.JuspayPaymentMethod
+
+// JuspayPaymentMethodDetail is gen.JuspayPaymentMethodDetail.
+//
+// It holds one of JuspayUpiPaymentMethod, JuspayCardPaymentMethod,
+// JuspayNetbankingPaymentMethod or JuspayWalletPaymentMethod, told apart by
+// its "payment_method_type" property. Build it with FromJuspayUpiPaymentMethod
+// (one From method per branch); read it with AsJuspayUpiPaymentMethod after
+// Discriminator says which branch it is.
+type JuspayPaymentMethodDetail = gen.JuspayPaymentMethodDetail
+
+// JuspayProviderToken is gen.JuspayProviderToken: one of the card's tokens, by
+// provider.
+//
+// Fields:
+//
+//   - CardFingerprint *string: optional.
+//   - CardIsin *string: optional.
+//   - CardReference *string: optional.
+//   - CardToken *string: optional, sensitive (kept out of logs and errors).
+//   - ExpiryMonth *string: optional.
+//   - ExpiryYear *string: optional.
+//   - LastFourDigits *string: optional.
+//   - Par *string: optional.
+//   - ProviderCategory *string: optional.
+//   - ProvisionTokenID *string: optional.
+//   - TokenizationStatus *string: optional.
+//   - VaultProvider *string: optional.
+//   - AdditionalProperties map[string]interface{}: optional. Properties beyond the declared ones, by name (read and write them with Get and Set).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCardFingerprint().
+type JuspayProviderToken = gen.JuspayProviderToken
+
+// JuspayUpiCollect is gen.JuspayUpiCollect.
+//
+// Fields:
+//
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JuspayUpiCollectIntegrationType: required.
+//   - PaymentMethod JuspayUpiCollectPaymentMethod: required.
+//   - PaymentMethodType JuspayUpiCollectPaymentMethodType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+//   - UpiVpa string: required, sensitive (kept out of logs and errors).
+type JuspayUpiCollect = gen.JuspayUpiCollect
+
+// JuspayUpiCollectIntegrationType is gen.JuspayUpiCollectIntegrationType. Its
+// values (string): JuspayUpiCollectIntegrationTypeExpressCheckout.
+type JuspayUpiCollectIntegrationType = gen.JuspayUpiCollectIntegrationType
+
+// JuspayUpiCollectPaymentMethod is gen.JuspayUpiCollectPaymentMethod. Its
+// values (string): JuspayUpiCollectPaymentMethodUPICOLLECT.
+type JuspayUpiCollectPaymentMethod = gen.JuspayUpiCollectPaymentMethod
+
+// JuspayUpiCollectPaymentMethodType is gen.JuspayUpiCollectPaymentMethodType.
+// Its values (string): JuspayUpiCollectPaymentMethodTypeUPI.
+type JuspayUpiCollectPaymentMethodType = gen.JuspayUpiCollectPaymentMethodType
+
+// JuspayUpiIntent is gen.JuspayUpiIntent.
+//
+// Fields:
+//
+//   - GatewayReferenceID *string: optional.
+//   - IntegrationType JuspayUpiIntentIntegrationType: required.
+//   - PaymentMethod JuspayUpiIntentPaymentMethod: required.
+//   - PaymentMethodType JuspayUpiIntentPaymentMethodType: required.
+//   - PaymentProviderSlug string: required.
+//   - ReturnURL string: required.
+type JuspayUpiIntent = gen.JuspayUpiIntent
+
+// JuspayUpiIntentIntegrationType is gen.JuspayUpiIntentIntegrationType. Its
+// values (string): JuspayUpiIntentIntegrationTypeExpressCheckout.
+type JuspayUpiIntentIntegrationType = gen.JuspayUpiIntentIntegrationType
+
+// JuspayUpiIntentPaymentMethod is gen.JuspayUpiIntentPaymentMethod. Its values
+// (string): JuspayUpiIntentPaymentMethodUPIPAY.
+type JuspayUpiIntentPaymentMethod = gen.JuspayUpiIntentPaymentMethod
+
+// JuspayUpiIntentPaymentMethodType is gen.JuspayUpiIntentPaymentMethodType.
+// Its values (string): JuspayUpiIntentPaymentMethodTypeUPI.
+type JuspayUpiIntentPaymentMethodType = gen.JuspayUpiIntentPaymentMethodType
+
+// JuspayUpiPaymentMethod is gen.JuspayUpiPaymentMethod.
+//
+// Fields:
+//
+//   - Description string: required.
+//   - JuspayBankCode JuspayUpiPaymentMethodJuspayBankCode: required.
+//   - JuspayBankCodeID decimal.Decimal: required.
+//   - PaymentMethod JuspayUpiPaymentMethodPaymentMethod: required.
+//   - PaymentMethodType JuspayUpiPaymentMethodPaymentMethodType: required.
+//   - PmResponseDescription string: required.
+//   - SupportedReferenceIds []string: required.
+type JuspayUpiPaymentMethod = gen.JuspayUpiPaymentMethod
+
+// JuspayUpiPaymentMethodJuspayBankCode is
+// gen.JuspayUpiPaymentMethodJuspayBankCode. Its values (string):
+// JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT,
+// JuspayUpiPaymentMethodJuspayBankCodeUPIPAY,
+// JuspayUpiPaymentMethodJuspayBankCodeUPIQR.
+type JuspayUpiPaymentMethodJuspayBankCode = gen.JuspayUpiPaymentMethodJuspayBankCode
+
+// JuspayUpiPaymentMethodPaymentMethod is
+// gen.JuspayUpiPaymentMethodPaymentMethod. Its values (string):
+// JuspayUpiPaymentMethodPaymentMethodUPICOLLECT,
+// JuspayUpiPaymentMethodPaymentMethodUPIPAY,
+// JuspayUpiPaymentMethodPaymentMethodUPIQR.
+type JuspayUpiPaymentMethodPaymentMethod = gen.JuspayUpiPaymentMethodPaymentMethod
+
+// JuspayUpiPaymentMethodPaymentMethodType is
+// gen.JuspayUpiPaymentMethodPaymentMethodType. Its values (string):
+// JuspayUpiPaymentMethodPaymentMethodTypeUPI.
+type JuspayUpiPaymentMethodPaymentMethodType = gen.JuspayUpiPaymentMethodPaymentMethodType
+
+// JuspayWalletPaymentMethod is gen.JuspayWalletPaymentMethod.
+//
+// Fields:
+//
+//   - Description string: required.
+//   - JuspayBankCode string: required.
+//   - JuspayBankCodeID decimal.Decimal: required.
+//   - PaymentMethod string: required.
+//   - PaymentMethodSubType JuspayWalletPaymentMethodPaymentMethodSubType: required.
+//   - PaymentMethodType JuspayWalletPaymentMethodPaymentMethodType: required.
+//   - PmResponseDescription string: required.
+//   - SupportedReferenceIds []string: required.
+//   - WalletDirectDebitSupport *bool: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetWalletDirectDebitSupport().
+type JuspayWalletPaymentMethod = gen.JuspayWalletPaymentMethod
+
+// JuspayWalletPaymentMethodPaymentMethodSubType is
+// gen.JuspayWalletPaymentMethodPaymentMethodSubType. Its values (string):
+// JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET.
+type JuspayWalletPaymentMethodPaymentMethodSubType = gen.JuspayWalletPaymentMethodPaymentMethodSubType
+
+// JuspayWalletPaymentMethodPaymentMethodType is
+// gen.JuspayWalletPaymentMethodPaymentMethodType. Its values (string):
+// JuspayWalletPaymentMethodPaymentMethodTypeWALLET.
+type JuspayWalletPaymentMethodPaymentMethodType = gen.JuspayWalletPaymentMethodPaymentMethodType
+
+// KycDocumentConfig is gen.KycDocumentConfig.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - Description *string: required, may be null.
+//   - DocumentType KycDocumentConfigDocumentType: required.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - IsAttachmentRequired bool: required.
+//   - IsMandatory bool: required.
+//   - Title string: required.
+//   - VerificationType KycDocumentConfigVerificationType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type KycDocumentConfig = gen.KycDocumentConfig
+
+// KycDocumentConfigDocumentType is gen.KycDocumentConfigDocumentType. Its
+// values (string): KycDocumentConfigDocumentTypeGst,
+// KycDocumentConfigDocumentTypeOther, KycDocumentConfigDocumentTypePan.
+type KycDocumentConfigDocumentType = gen.KycDocumentConfigDocumentType
+
+// KycDocumentConfigVerificationType is gen.KycDocumentConfigVerificationType.
+// Its values (string): KycDocumentConfigVerificationTypeAuto,
+// KycDocumentConfigVerificationTypeManual.
+type KycDocumentConfigVerificationType = gen.KycDocumentConfigVerificationType
+
+// Limit is gen.Limit. It is int.
+type Limit = gen.Limit
+
+// ListAddressesContent is gen.ListAddressesContent.
+//
+// Fields:
+//
+//   - Addresses *[]*CustomerAddress: optional.
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAddresses().
+type ListAddressesContent = gen.ListAddressesContent
+
+// ListAddressesParams is gen.ListAddressesParams: the query and header
+// parameters of list-addresses.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+type ListAddressesParams = gen.ListAddressesParams
+
+// ListBankAccountsContent is gen.ListBankAccountsContent.
+//
+// Fields:
+//
+//   - BankAccounts *[]CustomerBankAccount: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBankAccounts().
+type ListBankAccountsContent = gen.ListBankAccountsContent
+
+// ListBankAccountsParams is gen.ListBankAccountsParams: the query and header
+// parameters of list-bank-accounts.
+//
+// Fields:
+//
+//   - AccountType *ListBankAccountsParamsAccountType: optional.
+type ListBankAccountsParams = gen.ListBankAccountsParams
+
+// ListBankAccountsParamsAccountType is gen.ListBankAccountsParamsAccountType.
+// Its values (string): ListBankAccountsParamsAccountTypeInbound,
+// ListBankAccountsParamsAccountTypeOutbound.
+type ListBankAccountsParamsAccountType = gen.ListBankAccountsParamsAccountType
+
+// ListBuyItAgainItemsContent is gen.ListBuyItAgainItemsContent.
+//
+// Fields:
+//
+//   - Items []BuyOrderItemAgain: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+type ListBuyItAgainItemsContent = gen.ListBuyItAgainItemsContent
+
+// ListBuyItAgainItemsParams is gen.ListBuyItAgainItemsParams: the query and
+// header parameters of list-buy-it-again-items.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SellerID *string: optional.
+type ListBuyItAgainItemsParams = gen.ListBuyItAgainItemsParams
+
+// ListCategoriesContent is gen.ListCategoriesContent.
+//
+// Fields:
+//
+//   - Categories []ProductCategory: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+type ListCategoriesContent = gen.ListCategoriesContent
+
+// ListCategoriesParams is gen.ListCategoriesParams: the query and header
+// parameters of list-categories.
+//
+// Fields:
+//
+//   - Search *SearchKeyword: optional.
+//   - SortBy *SortBy: optional.
+//   - NestedLevel *int: optional. How many levels of child categories to include.
+//   - ParentCategoryID *string: optional.
+//   - ParentCategorySlug *string: optional.
+type ListCategoriesParams = gen.ListCategoriesParams
+
+// ListCountriesContent is gen.ListCountriesContent.
+//
+// Fields:
+//
+//   - Countries *[]Country: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCountries().
+type ListCountriesContent = gen.ListCountriesContent
+
+// ListCountryPincodesContent is gen.ListCountryPincodesContent.
+//
+// Fields:
+//
+//   - Pincodes *[]Pincode: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPincodes().
+type ListCountryPincodesContent = gen.ListCountryPincodesContent
+
+// ListCountryPincodesParams is gen.ListCountryPincodesParams: the query and
+// header parameters of list-country-pincodes.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - Pincode *string: optional.
+type ListCountryPincodesParams = gen.ListCountryPincodesParams
+
+// ListCountryStatesContent is gen.ListCountryStatesContent.
+//
+// Fields:
+//
+//   - States *[]CountryState: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetStates().
+type ListCountryStatesContent = gen.ListCountryStatesContent
+
+// ListCouponsContent is gen.ListCouponsContent.
+//
+// Fields:
+//
+//   - Coupons []Coupon: required.
+type ListCouponsContent = gen.ListCouponsContent
+
+// ListCouponsParams is gen.ListCouponsParams: the query and header parameters
+// of list-coupons.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListCouponsParams = gen.ListCouponsParams
+
+// ListCrosssellProductsContent is gen.ListCrosssellProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []Item: required.
+type ListCrosssellProductsContent = gen.ListCrosssellProductsContent
+
+// ListCrosssellProductsParams is gen.ListCrosssellProductsParams: the query
+// and header parameters of list-crosssell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListCrosssellProductsParams = gen.ListCrosssellProductsParams
+
+// ListCustomerCardsContent is gen.ListCustomerCardsContent.
+//
+// Fields:
+//
+//   - Cards []JuspayCardDetail: required.
+type ListCustomerCardsContent = gen.ListCustomerCardsContent
+
+// ListCustomerMandateDebitSchedulesContent is
+// gen.ListCustomerMandateDebitSchedulesContent.
+//
+// Fields:
+//
+//   - MandateDebitSchedules []MandateDebitSchedule: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+type ListCustomerMandateDebitSchedulesContent = gen.ListCustomerMandateDebitSchedulesContent
+
+// ListCustomerMandateDebitSchedulesParams is
+// gen.ListCustomerMandateDebitSchedulesParams: the query and header parameters
+// of list-customer-mandate-debit-schedules.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+type ListCustomerMandateDebitSchedulesParams = gen.ListCustomerMandateDebitSchedulesParams
+
+// ListCustomerMandatesContent is gen.ListCustomerMandatesContent.
+//
+// Fields:
+//
+//   - Mandates []CustomerMandate: required.
+type ListCustomerMandatesContent = gen.ListCustomerMandatesContent
+
+// ListCustomerReviewsContent is gen.ListCustomerReviewsContent.
+//
+// Fields:
+//
+//   - ReadyForReview *[]CustomerReadyForReview: optional.
+//   - Reviews *[]CustomerReview: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetReadyForReview().
+type ListCustomerReviewsContent = gen.ListCustomerReviewsContent
+
+// ListDocumentsContent is gen.ListDocumentsContent.
+//
+// Fields:
+//
+//   - Documents *[]Document: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDocuments().
+type ListDocumentsContent = gen.ListDocumentsContent
+
+// ListKycDocumentContent is gen.ListKycDocumentContent.
+//
+// Fields:
+//
+//   - IsKycEnabled bool: required, read-only (set by the API, left out of requests).
+//   - KycDocuments *[]KycDocumentConfig: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetKycDocuments().
+type ListKycDocumentContent = gen.ListKycDocumentContent
+
+// ListLoyaltyActivitiesContent is gen.ListLoyaltyActivitiesContent.
+//
+// Fields:
+//
+//   - LoyaltyPointsActivity *[]LoyaltyPointActivity: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetLoyaltyPointsActivity().
+type ListLoyaltyActivitiesContent = gen.ListLoyaltyActivitiesContent
+
+// ListLoyaltyActivitiesParams is gen.ListLoyaltyActivitiesParams: the query
+// and header parameters of list-loyalty-activities.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - SortBy *SortBy: optional.
+type ListLoyaltyActivitiesParams = gen.ListLoyaltyActivitiesParams
+
+// ListMarketplaceCategoriesContent is gen.ListMarketplaceCategoriesContent.
+//
+// Fields:
+//
+//   - Categories []ProductCategory: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+type ListMarketplaceCategoriesContent = gen.ListMarketplaceCategoriesContent
+
+// ListMarketplaceCategoriesParams is gen.ListMarketplaceCategoriesParams: the
+// query and header parameters of list-marketplace-categories.
+//
+// Fields:
+//
+//   - Search *SearchKeyword: optional.
+//   - SortBy *SortBy: optional.
+//   - NestedLevel *int: optional. How many levels of child categories to include.
+//   - ParentCategoryID *string: optional.
+//   - ParentCategorySlug *string: optional.
+type ListMarketplaceCategoriesParams = gen.ListMarketplaceCategoriesParams
+
+// ListMarketplaceCrosssellProductsContent is
+// gen.ListMarketplaceCrosssellProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []MarketplaceItem: required.
+type ListMarketplaceCrosssellProductsContent = gen.ListMarketplaceCrosssellProductsContent
+
+// ListMarketplaceCrosssellProductsParams is
+// gen.ListMarketplaceCrosssellProductsParams: the query and header parameters
+// of list-marketplace-crosssell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceCrosssellProductsParams = gen.ListMarketplaceCrosssellProductsParams
+
+// ListMarketplaceProductReviewsContent is
+// gen.ListMarketplaceProductReviewsContent.
+//
+// Fields:
+//
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//   - ReviewTags *[]string: optional, may be null.
+//   - Reviews []ProductReview: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetReviewTags().
+type ListMarketplaceProductReviewsContent = gen.ListMarketplaceProductReviewsContent
+
+// ListMarketplaceProductReviewsParams is
+// gen.ListMarketplaceProductReviewsParams: the query and header parameters of
+// list-marketplace-product-reviews.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - Search *SearchKeyword: optional.
+//   - ReviewTag *string: optional.
+type ListMarketplaceProductReviewsParams = gen.ListMarketplaceProductReviewsParams
+
+// ListMarketplaceProductVariantsContent is
+// gen.ListMarketplaceProductVariantsContent.
+//
+// Fields:
+//
+//   - Variants []Variant: required.
+type ListMarketplaceProductVariantsContent = gen.ListMarketplaceProductVariantsContent
+
+// ListMarketplaceProductVariantsParams is
+// gen.ListMarketplaceProductVariantsParams: the query and header parameters of
+// list-marketplace-product-variants.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceProductVariantsParams = gen.ListMarketplaceProductVariantsParams
+
+// ListMarketplaceProductsContent is gen.ListMarketplaceProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []MarketplaceProduct: required.
+type ListMarketplaceProductsContent = gen.ListMarketplaceProductsContent
+
+// ListMarketplaceProductsParams is gen.ListMarketplaceProductsParams: the
+// query and header parameters of list-marketplace-products.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - CategorySlug *[]string: optional.
+//   - Inventory *bool: optional.
+//   - SellerID *string: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceProductsParams = gen.ListMarketplaceProductsParams
+
+// ListMarketplaceSimilarProductsContent is
+// gen.ListMarketplaceSimilarProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []MarketplaceItem: required.
+type ListMarketplaceSimilarProductsContent = gen.ListMarketplaceSimilarProductsContent
+
+// ListMarketplaceSimilarProductsParams is
+// gen.ListMarketplaceSimilarProductsParams: the query and header parameters of
+// list-marketplace-similar-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceSimilarProductsParams = gen.ListMarketplaceSimilarProductsParams
+
+// ListMarketplaceSkusContent is gen.ListMarketplaceSkusContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Skus []MarketplaceItem: required, read-only (set by the API, left out of requests).
+type ListMarketplaceSkusContent = gen.ListMarketplaceSkusContent
+
+// ListMarketplaceSkusParams is gen.ListMarketplaceSkusParams: the query and
+// header parameters of list-marketplace-skus.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - Inventory *bool: optional.
+//   - SellerID *string: optional.
+//   - Sku *[]string: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceSkusParams = gen.ListMarketplaceSkusParams
+
+// ListMarketplaceUpsellProductsContent is
+// gen.ListMarketplaceUpsellProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []MarketplaceItem: required.
+type ListMarketplaceUpsellProductsContent = gen.ListMarketplaceUpsellProductsContent
+
+// ListMarketplaceUpsellProductsParams is
+// gen.ListMarketplaceUpsellProductsParams: the query and header parameters of
+// list-marketplace-upsell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListMarketplaceUpsellProductsParams = gen.ListMarketplaceUpsellProductsParams
+
+// ListOrderPaymentsContent is gen.ListOrderPaymentsContent.
+//
+// Fields:
+//
+//   - Payments *[]OrderPayment: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPayments().
+type ListOrderPaymentsContent = gen.ListOrderPaymentsContent
+
+// ListOrderRefundsContent is gen.ListOrderRefundsContent.
+//
+// Fields:
+//
+//   - Refunds *[]OrderRefund: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetRefunds().
+type ListOrderRefundsContent = gen.ListOrderRefundsContent
+
+// ListOrderReturnsContent is gen.ListOrderReturnsContent.
+//
+// Fields:
+//
+//   - Returns *[]OrderReturn: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetReturns().
+type ListOrderReturnsContent = gen.ListOrderReturnsContent
+
+// ListOrderShipmentsContent is gen.ListOrderShipmentsContent.
+//
+// Fields:
+//
+//   - Shipments *[]OrderShipment: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetShipments().
+type ListOrderShipmentsContent = gen.ListOrderShipmentsContent
+
+// ListOrdersContent is gen.ListOrdersContent.
+//
+// Fields:
+//
+//   - Orders *[]OrderList: optional.
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOrders().
+type ListOrdersContent = gen.ListOrdersContent
+
+// ListOrdersParams is gen.ListOrdersParams: the query and header parameters of
+// list-orders.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - Status *[]string: optional.
+//   - UserID string: required.
+type ListOrdersParams = gen.ListOrdersParams
+
+// ListPaymentMethodsContent is gen.ListPaymentMethodsContent.
+//
+// Fields:
+//
+//   - PaymentMethods *[]StorePaymentMethod: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPaymentMethods().
+type ListPaymentMethodsContent = gen.ListPaymentMethodsContent
+
+// ListPaymentMethodsParams is gen.ListPaymentMethodsParams: the query and
+// header parameters of list-payment-methods.
+//
+// Fields:
+//
+//   - EmandatePaymentMethods *bool: optional.
+//   - PaymentMethodType *ListPaymentMethodsParamsPaymentMethodType: optional.
+//   - PaymentProviderSlug *string: optional.
+type ListPaymentMethodsParams = gen.ListPaymentMethodsParams
+
+// ListPaymentMethodsParamsPaymentMethodType is
+// gen.ListPaymentMethodsParamsPaymentMethodType. Its values (string):
+// ListPaymentMethodsParamsPaymentMethodTypeCard,
+// ListPaymentMethodsParamsPaymentMethodTypeManual,
+// ListPaymentMethodsParamsPaymentMethodTypeNetbanking,
+// ListPaymentMethodsParamsPaymentMethodTypeUpi,
+// ListPaymentMethodsParamsPaymentMethodTypeWallet.
+type ListPaymentMethodsParamsPaymentMethodType = gen.ListPaymentMethodsParamsPaymentMethodType
+
+// ListPosDevicesContent is gen.ListPosDevicesContent: the devices of a
+// location.
+//
+// Fields:
+//
+//   - Devices *[]PosDevice: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDevices().
+type ListPosDevicesContent = gen.ListPosDevicesContent
+
+// ListPosLocationsContent is gen.ListPosLocationsContent.
+//
+// Fields:
+//
+//   - Locations *[]PosLocation: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetLocations().
+type ListPosLocationsContent = gen.ListPosLocationsContent
+
+// ListProductReviewsContent is gen.ListProductReviewsContent.
+//
+// Fields:
+//
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//   - ReviewTags *[]string: optional, may be null.
+//   - Reviews []ProductReview: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetReviewTags().
+type ListProductReviewsContent = gen.ListProductReviewsContent
+
+// ListProductReviewsParams is gen.ListProductReviewsParams: the query and
+// header parameters of list-product-reviews.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - Search *SearchKeyword: optional.
+//   - ReviewTag *string: optional.
+type ListProductReviewsParams = gen.ListProductReviewsParams
+
+// ListProductVariantsContent is gen.ListProductVariantsContent.
+//
+// Fields:
+//
+//   - Variants []Variant: required.
+type ListProductVariantsContent = gen.ListProductVariantsContent
+
+// ListProductVariantsParams is gen.ListProductVariantsParams: the query and
+// header parameters of list-product-variants.
+//
+// Fields:
+//
+//   - Inventory *bool: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListProductVariantsParams = gen.ListProductVariantsParams
+
+// ListProductsContent is gen.ListProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []Product: required.
+type ListProductsContent = gen.ListProductsContent
+
+// ListProductsParams is gen.ListProductsParams: the query and header
+// parameters of list-products.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - CategorySlug *[]string: optional.
+//   - Inventory *bool: optional.
+//   - ProductType *string: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListProductsParams = gen.ListProductsParams
+
+// ListPromotionsContent is gen.ListPromotionsContent.
+//
+// Fields:
+//
+//   - Promotions []Promotion: required.
+type ListPromotionsContent = gen.ListPromotionsContent
+
+// ListPromotionsParams is gen.ListPromotionsParams: the query and header
+// parameters of list-promotions.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListPromotionsParams = gen.ListPromotionsParams
+
+// ListSavedPaymentMethodsContent is gen.ListSavedPaymentMethodsContent.
+//
+// Fields:
+//
+//   - SavedPaymentMethods *SavedPaymentMethod: optional.
+type ListSavedPaymentMethodsContent = gen.ListSavedPaymentMethodsContent
+
+// ListSavedPaymentMethodsParams is gen.ListSavedPaymentMethodsParams: the
+// query and header parameters of list-saved-payment-methods.
+//
+// Fields:
+//
+//   - PaymentMethods *string: optional.
+type ListSavedPaymentMethodsParams = gen.ListSavedPaymentMethodsParams
+
+// ListSellerReviewsContent is gen.ListSellerReviewsContent.
+//
+// Fields:
+//
+//   - Pagination *Pagination: optional. Where a page of a list stands among all its pages.
+//   - Reviews *[]SellerReview: optional.
+//   - ReviewsStats *SellerReviewStats: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetReviews().
+type ListSellerReviewsContent = gen.ListSellerReviewsContent
+
+// ListSimilarProductsContent is gen.ListSimilarProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []Item: required.
+type ListSimilarProductsContent = gen.ListSimilarProductsContent
+
+// ListSimilarProductsParams is gen.ListSimilarProductsParams: the query and
+// header parameters of list-similar-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListSimilarProductsParams = gen.ListSimilarProductsParams
+
+// ListSkusContent is gen.ListSkusContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Skus []Item: required, read-only (set by the API, left out of requests).
+type ListSkusContent = gen.ListSkusContent
+
+// ListSkusParams is gen.ListSkusParams: the query and header parameters of
+// list-skus.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - CategorySlug *[]string: optional.
+//   - Inventory *bool: optional.
+//   - ProductType *string: optional.
+//   - Sku *[]string: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListSkusParams = gen.ListSkusParams
+
+// ListSubscriptionsContent is gen.ListSubscriptionsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Subscriptions []Subscription: required.
+type ListSubscriptionsContent = gen.ListSubscriptionsContent
+
+// ListSubscriptionsParams is gen.ListSubscriptionsParams: the query and header
+// parameters of list-subscriptions.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+type ListSubscriptionsParams = gen.ListSubscriptionsParams
+
+// ListUpsellProductsContent is gen.ListUpsellProductsContent.
+//
+// Fields:
+//
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Products []Item: required.
+type ListUpsellProductsContent = gen.ListUpsellProductsContent
+
+// ListUpsellProductsParams is gen.ListUpsellProductsParams: the query and
+// header parameters of list-upsell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type ListUpsellProductsParams = gen.ListUpsellProductsParams
+
+// LoginPosDeviceWithEmailJSONRequestBody is PosEmailLoginBody, under the name
+// oapi-codegen gives the body of login-pos-device-with-email.
+//
+// Deprecated: use PosEmailLoginBody.
+type LoginPosDeviceWithEmailJSONRequestBody = gen.LoginPosDeviceWithEmailJSONRequestBody
+
+// LoginPosDeviceWithEmailParams is gen.LoginPosDeviceWithEmailParams: the
+// query and header parameters of login-pos-device-with-email.
+//
+// Fields:
+//
+//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
+type LoginPosDeviceWithEmailParams = gen.LoginPosDeviceWithEmailParams
+
+// LoginPosDeviceWithPhoneJSONRequestBody is PosPhoneLoginBody, under the name
+// oapi-codegen gives the body of login-pos-device-with-phone.
+//
+// Deprecated: use PosPhoneLoginBody.
+type LoginPosDeviceWithPhoneJSONRequestBody = gen.LoginPosDeviceWithPhoneJSONRequestBody
+
+// LoginPosDeviceWithPhoneParams is gen.LoginPosDeviceWithPhoneParams: the
+// query and header parameters of login-pos-device-with-phone.
+//
+// Fields:
+//
+//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
+type LoginPosDeviceWithPhoneParams = gen.LoginPosDeviceWithPhoneParams
+
+// LoginPosDeviceWithWhatsappJSONRequestBody is PosPhoneLoginBody, under the
+// name oapi-codegen gives the body of login-pos-device-with-whatsapp.
+//
+// Deprecated: use PosPhoneLoginBody.
+type LoginPosDeviceWithWhatsappJSONRequestBody = gen.LoginPosDeviceWithWhatsappJSONRequestBody
+
+// LoginPosDeviceWithWhatsappParams is gen.LoginPosDeviceWithWhatsappParams:
+// the query and header parameters of login-pos-device-with-whatsapp.
+//
+// Fields:
+//
+//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
+type LoginPosDeviceWithWhatsappParams = gen.LoginPosDeviceWithWhatsappParams
+
+// LotBatchDetail is gen.LotBatchDetail.
+//
+// Fields:
+//
+//   - ExpDate *openapi_types.Date: required, may be null.
+//   - LotBatch string: required.
+//   - Manufacturer *string: required, may be null.
+//   - MfgDate *openapi_types.Date: required, may be null.
+//   - StockQuantity decimal.Decimal: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetExpDate().
+type LotBatchDetail = gen.LotBatchDetail
+
+// LotusPayCheckout is gen.LotusPayCheckout.
+//
+// Fields:
+//
+//   - MandateID string: required.
+//   - PaymentMethodType LotusPayCheckoutPaymentMethodType: required.
+//   - PaymentProviderSlug LotusPayCheckoutPaymentProviderSlug: required.
+type LotusPayCheckout = gen.LotusPayCheckout
+
+// LotusPayCheckoutPaymentMethodType is gen.LotusPayCheckoutPaymentMethodType.
+// Its values (string): NACH.
+type LotusPayCheckoutPaymentMethodType = gen.LotusPayCheckoutPaymentMethodType
+
+// LotusPayCheckoutPaymentProviderSlug is
+// gen.LotusPayCheckoutPaymentProviderSlug. Its values (string): Juspay.
+type LotusPayCheckoutPaymentProviderSlug = gen.LotusPayCheckoutPaymentProviderSlug
+
+// LoyaltyPointActivity is gen.LoyaltyPointActivity.
+//
+// Fields:
+//
+//   - Action *LoyaltyPointActivityAction: optional.
+//   - Activity *LoyaltyPointActivityActivity: optional.
+//   - CreatedAt *time.Time: optional.
+//   - LoyaltyPoints *decimal.Decimal: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - ReferenceNumber *string: optional, may be null.
+//   - Remarks *string: optional, may be null.
+//   - Title *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAction().
+type LoyaltyPointActivity = gen.LoyaltyPointActivity
+
+// LoyaltyPointActivityAction is gen.LoyaltyPointActivityAction. Its values
+// (string): Add, Remove.
+type LoyaltyPointActivityAction = gen.LoyaltyPointActivityAction
+
+// LoyaltyPointActivityActivity is gen.LoyaltyPointActivityActivity. Its values
+// (string): LoyaltyPointActivityActivityBonus,
+// LoyaltyPointActivityActivityCreditNoteIssued,
+// LoyaltyPointActivityActivityOrderPlaced, LoyaltyPointActivityActivityOther,
+// LoyaltyPointActivityActivityPointsCarryforward,
+// LoyaltyPointActivityActivityPointsExpired,
+// LoyaltyPointActivityActivitySignup,
+// LoyaltyPointActivityActivityTierDowngrade,
+// LoyaltyPointActivityActivityTierUpgrade.
+type LoyaltyPointActivityActivity = gen.LoyaltyPointActivityActivity
+
+// MandateDebitSchedule is gen.MandateDebitSchedule.
+//
+// Fields:
+//
+//   - Amount decimal.Decimal: required.
+//   - CreatedAt time.Time: required.
+//   - ExecutedAt *time.Time: optional, may be null.
+//   - ExternalReferenceID *string: optional, may be null.
+//   - GatewayOrderID *string: optional, may be null.
+//   - ID string: required.
+//   - MandateID string: required.
+//   - MaxRetries decimal.Decimal: required.
+//   - ModifiedAt time.Time: required.
+//   - NextRetryAt *time.Time: optional, may be null.
+//   - OrderID string: required.
+//   - OrderNumber *string: optional, may be null.
+//   - PickedAt *time.Time: optional, may be null.
+//   - RetryAttempt decimal.Decimal: required.
+//   - ScheduledAt time.Time: required.
+//   - Status MandateDebitScheduleStatus: required.
+//   - StoreID string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetExecutedAt().
+type MandateDebitSchedule = gen.MandateDebitSchedule
+
+// MandateDebitScheduleStatus is gen.MandateDebitScheduleStatus. Its values
+// (string): MandateDebitScheduleStatusAwaitingRetry,
+// MandateDebitScheduleStatusCancelled, MandateDebitScheduleStatusDebitFailed,
+// MandateDebitScheduleStatusDebitPending,
+// MandateDebitScheduleStatusDebitSuccess, MandateDebitScheduleStatusScheduled.
+type MandateDebitScheduleStatus = gen.MandateDebitScheduleStatus
+
+// MandateStatus is gen.MandateStatus. Its values (string):
+// MandateStatusActive, MandateStatusCreated, MandateStatusError,
+// MandateStatusPaused, MandateStatusRevoked.
+type MandateStatus = gen.MandateStatus
+
+// ManualPaymentMethod is gen.ManualPaymentMethod.
+//
+// Fields:
+//
+//   - Details []map[string]interface{}: required.
+//   - ID string: required.
+//   - Name string: required.
+//   - OrderParams *map[string]interface{}: optional.
+//   - PaymentInstructions *string: optional, may be null.
+//   - PaymentProviderSlug string: required.
+//   - Type string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOrderParams().
+type ManualPaymentMethod = gen.ManualPaymentMethod
+
+// MarketplaceItem is gen.MarketplaceItem.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - AssociatedOptions *AssociatedOption: required, may be null.
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - Categories *[]Category: optional.
+//   - CategoryIds []string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - OnPromotion bool: required.
+//   - OnSubscription bool: required.
+//   - Pricing ProductPricing: required.
+//   - ProductID string: required.
+//   - ProductName string: required.
+//   - ProductSlug string: required.
+//   - ProductType MarketplaceItemProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum *decimal.Decimal: required, may be null.
+//   - SellerDetail SellerInfo: required.
+//   - SellerID string: required.
+//   - Shipping *ProductShipping: optional, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku string: required.
+//   - StockAvailable bool: required.
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//   - VariantSlug string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAssociatedOptions().
+type MarketplaceItem = gen.MarketplaceItem
+
+// MarketplaceItemProductType is gen.MarketplaceItemProductType. Its values
+// (string): MarketplaceItemProductTypeBundle,
+// MarketplaceItemProductTypeDigital, MarketplaceItemProductTypePhysical.
+type MarketplaceItemProductType = gen.MarketplaceItemProductType
+
+// MarketplaceProduct is gen.MarketplaceProduct.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - BundleItems ProductBundleItem: required.
+//   - Categories []Category: required.
+//   - CategoryIds []string: required.
+//   - HasVariant bool: required, read-only (set by the API, left out of requests).
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductType MarketplaceProductProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum decimal.Decimal: required.
+//   - SellerDetail SellerInfo: required.
+//   - SellerID string: required.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - VariantOptions *[]VariantOption: required, may be null.
+//   - Variants []Variant: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type MarketplaceProduct = gen.MarketplaceProduct
+
+// MarketplaceProductDetail is gen.MarketplaceProductDetail.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - BundleItems ProductBundleItem: required.
+//   - Categories []Category: required.
+//   - CategoryIds []string: required.
+//   - CrosssellingProductIds []string: required.
+//   - Description *string: required, may be null.
+//   - HasVariant bool: required, read-only (set by the API, left out of requests).
+//   - HsnCode *string: required, may be null.
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - Metadata *map[string]string: required, may be null.
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductType MarketplaceProductDetailProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum decimal.Decimal: required.
+//   - Seo Seo: required.
+//   - Shipping *ProductShipping: required, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - UpsellingProductIds []*string: required.
+//   - VariantOptions *[]VariantOption: required, may be null.
+//   - Variants []Variant: required.
+//   - Videos []ProductVideo: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type MarketplaceProductDetail = gen.MarketplaceProductDetail
+
+// MarketplaceProductDetailProductType is
+// gen.MarketplaceProductDetailProductType. Its values (string):
+// MarketplaceProductDetailProductTypeBundle,
+// MarketplaceProductDetailProductTypeDigital,
+// MarketplaceProductDetailProductTypePhysical.
+type MarketplaceProductDetailProductType = gen.MarketplaceProductDetailProductType
+
+// MarketplaceProductProductType is gen.MarketplaceProductProductType. Its
+// values (string): MarketplaceProductProductTypeBundle,
+// MarketplaceProductProductTypeDigital, MarketplaceProductProductTypePhysical.
+type MarketplaceProductProductType = gen.MarketplaceProductProductType
+
+// MultiSelectAttribute is gen.MultiSelectAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type MultiSelectAttributeType: required.
+//   - Value []string: required.
+type MultiSelectAttribute = gen.MultiSelectAttribute
+
+// MultiSelectAttributeType is gen.MultiSelectAttributeType. Its values
+// (string): MultiSelect.
+type MultiSelectAttributeType = gen.MultiSelectAttributeType
+
+// NachPayment is gen.NachPayment. It is PaymentInfo.
+type NachPayment = gen.NachPayment
+
+// NetbankingPayment is gen.NetbankingPayment.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - BankName *string: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *NetbankingPaymentPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *NetbankingPaymentTransactionType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type NetbankingPayment = gen.NetbankingPayment
+
+// NetbankingPaymentPaymentStatus is gen.NetbankingPaymentPaymentStatus. Its
+// values (string): NetbankingPaymentPaymentStatusFailed,
+// NetbankingPaymentPaymentStatusPartiallyPaid,
+// NetbankingPaymentPaymentStatusPending,
+// NetbankingPaymentPaymentStatusRefundInitiated,
+// NetbankingPaymentPaymentStatusSuccess.
+type NetbankingPaymentPaymentStatus = gen.NetbankingPaymentPaymentStatus
+
+// NetbankingPaymentTransactionType is gen.NetbankingPaymentTransactionType.
+// Its values (string): NetbankingPaymentTransactionTypePayment,
+// NetbankingPaymentTransactionTypeRefund.
+type NetbankingPaymentTransactionType = gen.NetbankingPaymentTransactionType
+
+// NotificationChannelPreferences is gen.NotificationChannelPreferences: the
+// channels a kind of notification may use.
+//
+// Fields:
+//
+//   - Email bool: required. Indicates whether the user has opted to receive notifications via email.
+//   - SMS bool: required. Indicates whether the user has opted to receive notifications via SMS.
+//   - Whatsapp bool: required. Indicates whether the user has opted to receive notifications via WhatsApp.
+type NotificationChannelPreferences = gen.NotificationChannelPreferences
+
+// NotificationPreferences is gen.NotificationPreferences: user's notification
+// preferences are categorized by transactional, promotional, and newsletter
+// types.
+//
+// Fields:
+//
+//   - Newsletter NotificationChannelPreferences: required. These notifications are often sent periodically as part of a subscription service.
+//   - Promotional NotificationChannelPreferences: required. These notifications aim to engage users with promotional content and enhance their overall experience with the platform.
+//   - Transactional NotificationChannelPreferences: required. These notifications are typically critical for user engagement, providing updates, confirmations, or alerts related to their account activities.
+type NotificationPreferences = gen.NotificationPreferences
+
+// NumberAttribute is gen.NumberAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type NumberAttributeType: required.
+//   - Value decimal.Decimal: required.
+type NumberAttribute = gen.NumberAttribute
+
+// NumberAttributeType is gen.NumberAttributeType. Its values (string): Number.
+type NumberAttributeType = gen.NumberAttributeType
+
+// Order is gen.Order.
+//
+// Fields:
+//
+//   - AppliedCoupons []AppliedCoupon: required.
+//   - AppliedPromotions []AppliedPromotion: required.
+//   - BillingAddress *CustomerAddress: optional, may be null.
+//   - CancellationRefundDetails *struct{CancellationCharges *decimal.Decimal; CancellationChargesReason *string; LoyaltyPoint *decimal.Decimal; PaymentMode *OrderCancellationRefundDetailsPaymentMode; RefundableAmount *decimal.Decimal}: optional.
+//   - CouponCode *string: optional, may be null.
+//   - CouponDiscountAmount *decimal.Decimal: optional.
+//   - CouponDiscountPercent *decimal.Decimal: optional.
+//   - CouponSavings *decimal.Decimal: optional.
+//   - CreditBalanceUsed *decimal.Decimal: optional.
+//   - Currency *struct{Code *string; Name *string; Symbol *string}: optional.
+//   - CustomerNote *string: optional, may be null.
+//   - EstimatedDeliveryDays *decimal.Decimal: optional, may be null.
+//   - Feedback *string: optional, may be null.
+//   - FulfillmentPreference *FulfillmentPreference: optional.
+//   - GrandTotal *decimal.Decimal: optional.
+//   - HandlingChargeExcludingTax *decimal.Decimal: optional.
+//   - HandlingChargeIncludingTax *decimal.Decimal: optional.
+//   - HandlingChargeTaxAmount *decimal.Decimal: optional.
+//   - IsCancellationAllowed *bool: optional.
+//   - IsCouponApplied *bool: optional.
+//   - IsPromotionApplied *bool: optional.
+//   - ItemTotalTax *decimal.Decimal: optional.
+//   - LoyaltyPointsEarned *decimal.Decimal: optional.
+//   - LoyaltyPointsRedeemed *decimal.Decimal: optional.
+//   - Metadata *map[string]string: optional, may be null.
+//   - OnSubscription *bool: optional.
+//   - OrderDate *time.Time: optional.
+//   - OrderItems *[]OrderItem: optional.
+//   - OrderItemsCount *decimal.Decimal: optional.
+//   - OrderNumber *string: optional.
+//   - OtherSavings *decimal.Decimal: optional.
+//   - PaymentStatus *OrderPaymentStatus: optional.
+//   - PaymentSuccessDate *string: optional, may be null.
+//   - PromotionDiscountAmount *decimal.Decimal: optional.
+//   - PromotionDiscountPercent *decimal.Decimal: optional.
+//   - PromotionSavings *decimal.Decimal: optional.
+//   - ShippingAddress *CustomerAddress: optional, may be null.
+//   - ShippingAmount *decimal.Decimal: optional.
+//   - ShippingAmountIncludingTax *decimal.Decimal: optional.
+//   - ShippingDiscountAmount *decimal.Decimal: optional.
+//   - ShippingEstimatedCost *decimal.Decimal: optional.
+//   - ShippingTaxAmount *decimal.Decimal: optional.
+//   - ShippingTaxRate *decimal.Decimal: optional.
+//   - Status *OrderStatus: optional.
+//   - Subtotal *decimal.Decimal: optional.
+//   - SubtotalIncludingTax *decimal.Decimal: optional.
+//   - ToBePaid *decimal.Decimal: optional.
+//   - TotalSavings *decimal.Decimal: optional.
+//   - TotalTax *decimal.Decimal: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCancellationRefundDetails().
+type Order = gen.Order
+
+// OrderCancellationRefundDetailsPaymentMode is
+// gen.OrderCancellationRefundDetailsPaymentMode. Its values (string):
+// OrderCancellationRefundDetailsPaymentModeBankTransfer,
+// OrderCancellationRefundDetailsPaymentModeNachMandate,
+// OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode.
+type OrderCancellationRefundDetailsPaymentMode = gen.OrderCancellationRefundDetailsPaymentMode
+
+// OrderDetail is gen.OrderDetail.
+//
+// Fields:
+//
+//   - AppliedCoupons []AppliedCoupon: required.
+//   - AppliedPromotions []AppliedPromotion: required.
+//   - BillingAddress *CustomerAddress: optional, may be null.
+//   - CancellationRefundDetails *struct{CancellationCharges *decimal.Decimal; CancellationChargesReason *string; LoyaltyPoint *decimal.Decimal; PaymentMode *OrderDetailCancellationRefundDetailsPaymentMode; RefundableAmount *decimal.Decimal}: optional.
+//   - CouponCode *string: optional, may be null.
+//   - CouponDiscountAmount *decimal.Decimal: optional.
+//   - CouponDiscountPercent *decimal.Decimal: optional.
+//   - CouponSavings *decimal.Decimal: optional.
+//   - CreditBalanceUsed *decimal.Decimal: optional.
+//   - Currency *struct{Code *string; Name *string; Symbol *string}: optional.
+//   - CustomerNote *string: optional, may be null.
+//   - EstimatedDeliveryDays *decimal.Decimal: optional, may be null.
+//   - Feedback *string: optional, may be null.
+//   - FulfillmentPreference *FulfillmentPreference: optional.
+//   - GrandTotal *decimal.Decimal: optional.
+//   - HandlingChargeExcludingTax *decimal.Decimal: optional.
+//   - HandlingChargeIncludingTax *decimal.Decimal: optional.
+//   - HandlingChargeTaxAmount *decimal.Decimal: optional.
+//   - IsCancellationAllowed *bool: optional.
+//   - IsCouponApplied *bool: optional.
+//   - IsPromotionApplied *bool: optional.
+//   - ItemTotalTax *decimal.Decimal: optional.
+//   - LoyaltyPointsEarned *decimal.Decimal: optional.
+//   - LoyaltyPointsRedeemed *decimal.Decimal: optional.
+//   - Metadata *map[string]string: optional, may be null.
+//   - OnSubscription *bool: optional.
+//   - OrderDate *time.Time: optional.
+//   - OrderItems *[]OrderItem: optional.
+//   - OrderItemsCount *decimal.Decimal: optional.
+//   - OrderNumber *string: optional.
+//   - OtherSavings *decimal.Decimal: optional.
+//   - PaymentStatus *OrderDetailPaymentStatus: optional.
+//   - PaymentSuccessDate *string: optional, may be null.
+//   - Payments *[]OrderPayment: optional.
+//   - PromotionDiscountAmount *decimal.Decimal: optional.
+//   - PromotionDiscountPercent *decimal.Decimal: optional.
+//   - PromotionSavings *decimal.Decimal: optional.
+//   - Shipments *[]OrderShipment: optional.
+//   - ShippingAddress *CustomerAddress: optional, may be null.
+//   - ShippingAmount *decimal.Decimal: optional.
+//   - ShippingAmountIncludingTax *decimal.Decimal: optional.
+//   - ShippingDiscountAmount *decimal.Decimal: optional.
+//   - ShippingEstimatedCost *decimal.Decimal: optional.
+//   - ShippingTaxAmount *decimal.Decimal: optional.
+//   - ShippingTaxRate *decimal.Decimal: optional.
+//   - Status *OrderDetailStatus: optional.
+//   - Subtotal *decimal.Decimal: optional.
+//   - SubtotalIncludingTax *decimal.Decimal: optional.
+//   - ToBePaid *decimal.Decimal: optional.
+//   - TotalSavings *decimal.Decimal: optional.
+//   - TotalTax *decimal.Decimal: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil OrderDetail too: x.GetCancellationRefundDetails().
+type OrderDetail = gen.OrderDetail
+
+// OrderDetailCancellationRefundDetailsPaymentMode is
+// gen.OrderDetailCancellationRefundDetailsPaymentMode. Its values (string):
+// OrderDetailCancellationRefundDetailsPaymentModeBankTransfer,
+// OrderDetailCancellationRefundDetailsPaymentModeNachMandate,
+// OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode.
+type OrderDetailCancellationRefundDetailsPaymentMode = gen.OrderDetailCancellationRefundDetailsPaymentMode
+
+// OrderDetailPaymentStatus is gen.OrderDetailPaymentStatus. Its values
+// (string): OrderDetailPaymentStatusFailed,
+// OrderDetailPaymentStatusPartiallyPaid, OrderDetailPaymentStatusPending,
+// OrderDetailPaymentStatusSuccess.
+type OrderDetailPaymentStatus = gen.OrderDetailPaymentStatus
+
+// OrderDetailStatus is gen.OrderDetailStatus. Its values (string):
+// OrderDetailStatusAwaitingApproval, OrderDetailStatusAwaitingShipment,
+// OrderDetailStatusCancelled, OrderDetailStatusComplete,
+// OrderDetailStatusConfirmed, OrderDetailStatusDraft,
+// OrderDetailStatusPartiallyDelivered,
+// OrderDetailStatusPartiallyReturnToOrigin,
+// OrderDetailStatusPartiallyScheduled, OrderDetailStatusPartiallyShipped,
+// OrderDetailStatusPartiallyUndelivered, OrderDetailStatusPending,
+// OrderDetailStatusReturnToOrigin, OrderDetailStatusShipped,
+// OrderDetailStatusUndelivered.
+type OrderDetailStatus = gen.OrderDetailStatus
+
+// OrderItem is gen.OrderItem.
+//
+// Fields:
+//
+//   - AssociatedOptions *AssociatedOption: optional, may be null.
+//   - Attributes *[]ProductAttribute: optional.
+//   - Backorder bool: required.
+//   - CouponDiscountAmount decimal.Decimal: required.
+//   - FreeQuantity decimal.Decimal: required.
+//   - HandlingChargeExcludingTax decimal.Decimal: required.
+//   - HandlingChargeIncludingTax decimal.Decimal: required.
+//   - HandlingChargeTaxRate decimal.Decimal: required.
+//   - IsFreeItem bool: required.
+//   - ListingPrice decimal.Decimal: required.
+//   - OnPromotion bool: required.
+//   - OnSubscription bool: required.
+//   - PriceIncludingTax bool: required.
+//   - ProductID string: required.
+//   - ProductImageURL *string: required, may be null.
+//   - ProductName string: required.
+//   - ProductType OrderItemProductType: required.
+//   - PromotionDiscountAmount decimal.Decimal: required.
+//   - Quantity decimal.Decimal: required.
+//   - SellerDetail *SellerInfo: optional, may be null.
+//   - SellerID *string: optional, may be null.
+//   - SellingPrice decimal.Decimal: required.
+//   - SellingPriceExcludingTax decimal.Decimal: required.
+//   - Sku string: required.
+//   - Slug string: required.
+//   - SubscriptionFrequency *string: required, may be null.
+//   - SubscriptionInterval *decimal.Decimal: required, may be null.
+//   - SubscriptionPlan *string: required, may be null.
+//   - TaxAmount decimal.Decimal: required.
+//   - TaxRate decimal.Decimal: required.
+//   - TaxType OrderItemTaxType: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAssociatedOptions().
+type OrderItem = gen.OrderItem
+
+// OrderItemProductType is gen.OrderItemProductType. Its values (string):
+// OrderItemProductTypeBundle, OrderItemProductTypeDigital,
+// OrderItemProductTypePhysical.
+type OrderItemProductType = gen.OrderItemProductType
+
+// OrderItemTaxType is gen.OrderItemTaxType. Its values (string):
+// OrderItemTaxTypeGST.
+type OrderItemTaxType = gen.OrderItemTaxType
+
+// OrderList is gen.OrderList.
+//
+// Fields:
+//
+//   - CreatedAt *time.Time: optional.
+//   - CreditBalanceUsed *decimal.Decimal: optional.
+//   - Currency *struct{Code *string; Name *string; Symbol *string}: optional.
+//   - CustomerNote *string: optional, may be null.
+//   - GrandTotal *decimal.Decimal: optional.
+//   - HasRefund *bool: optional.
+//   - LoyaltyPointEarned *decimal.Decimal: optional.
+//   - LoyaltyPointRedeemed *decimal.Decimal: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - OnSubscription *bool: optional.
+//   - OrderDate *time.Time: optional.
+//   - OrderItems *[]OrderItem: optional.
+//   - OrderItemsCount *decimal.Decimal: optional.
+//   - OrderNumber *string: optional.
+//   - PaymentStatus *OrderListPaymentStatus: optional.
+//   - PaymentSuccessDate *time.Time: optional.
+//   - Status *OrderListStatus: optional.
+//   - ToBePaid *decimal.Decimal: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCreatedAt().
+type OrderList = gen.OrderList
+
+// OrderListPaymentStatus is gen.OrderListPaymentStatus. Its values (string):
+// OrderListPaymentStatusFailed, OrderListPaymentStatusPartiallyPaid,
+// OrderListPaymentStatusPending, OrderListPaymentStatusSuccess.
+type OrderListPaymentStatus = gen.OrderListPaymentStatus
+
+// OrderListStatus is gen.OrderListStatus. Its values (string):
+// OrderListStatusAwaitingApproval, OrderListStatusAwaitingShipment,
+// OrderListStatusCancelled, OrderListStatusComplete, OrderListStatusConfirmed,
+// OrderListStatusDraft, OrderListStatusPartiallyDelivered,
+// OrderListStatusPartiallyReturnToOrigin, OrderListStatusPartiallyScheduled,
+// OrderListStatusPartiallyShipped, OrderListStatusPartiallyUndelivered,
+// OrderListStatusReturnToOrigin, OrderListStatusShipped,
+// OrderListStatusUndelivered.
+type OrderListStatus = gen.OrderListStatus
+
+// OrderPayment is gen.OrderPayment.
+//
+// It holds any of CardPayment, NetbankingPayment, UpiPayment, WalletPayment,
+// BankTransfer or NachPayment. Build it with FromCardPayment (one From method
+// per branch); read it with AsCardPayment.
+type OrderPayment = gen.OrderPayment
+
+// OrderPaymentStatus is gen.OrderPaymentStatus. Its values (string):
+// OrderPaymentStatusFailed, OrderPaymentStatusPartiallyPaid,
+// OrderPaymentStatusPending, OrderPaymentStatusSuccess.
+type OrderPaymentStatus = gen.OrderPaymentStatus
+
+// OrderRefund is gen.OrderRefund.
+//
+// Fields:
+//
+//   - BankAccountNumber *string: optional, sensitive (kept out of logs and errors).
+//   - BankName *string: optional.
+//   - PaymentMethod *string: optional.
+//   - PaymentMode *OrderRefundPaymentMode: optional.
+//   - PaymentReferenceNumber *string: optional.
+//   - RefundAmount *decimal.Decimal: optional.
+//   - RefundDate *time.Time: optional.
+//   - RefundRemarks *string: optional.
+//   - RequestNumber *string: optional.
+//   - Status *OrderRefundStatus: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBankAccountNumber().
+type OrderRefund = gen.OrderRefund
+
+// OrderRefundPaymentMode is gen.OrderRefundPaymentMode. Its values (string):
+// OrderRefundPaymentModeBankTransfer, OrderRefundPaymentModeLoyaltyPoint,
+// OrderRefundPaymentModeNachMandate,
+// OrderRefundPaymentModeOriginalPaymentMode.
+type OrderRefundPaymentMode = gen.OrderRefundPaymentMode
+
+// OrderRefundStatus is gen.OrderRefundStatus. Its values (string):
+// OrderRefundStatusApproved, OrderRefundStatusFailed,
+// OrderRefundStatusPending, OrderRefundStatusSuccess.
+type OrderRefundStatus = gen.OrderRefundStatus
+
+// OrderReturn is gen.OrderReturn.
+//
+// Fields:
+//
+//   - ApprovedAt *time.Time: optional.
+//   - CreatedAt *time.Time: optional.
+//   - Items *[]OrderReturnItem: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - ReceivedAt *time.Time: optional.
+//   - RejectedAt *time.Time: optional.
+//   - RequestNumber *string: optional.
+//   - Status *OrderReturnStatus: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil OrderReturn too: x.GetApprovedAt().
+type OrderReturn = gen.OrderReturn
+
+// OrderReturnDetail is gen.OrderReturnDetail.
+//
+// Fields:
+//
+//   - ApprovedAt *time.Time: optional.
+//   - Attachments *struct{Images []string; Videos []string}: optional, may be null.
+//   - CreatedAt *time.Time: optional.
+//   - Items *[]OrderReturnItem: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - ReceivedAt *time.Time: optional.
+//   - Refund *[]OrderRefund: optional, may be null.
+//   - RejectedAt *time.Time: optional.
+//   - ReplacementOrder *OrderReturnReplacementOrder: optional, may be null.
+//   - RequestNumber *string: optional.
+//   - ReturnOrder *OrderReturnOrder: optional, may be null.
+//   - Status *OrderReturnDetailStatus: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil OrderReturnDetail too: x.GetApprovedAt().
+type OrderReturnDetail = gen.OrderReturnDetail
+
+// OrderReturnDetailStatus is gen.OrderReturnDetailStatus. Its values (string):
+// OrderReturnDetailStatusApproved, OrderReturnDetailStatusCancelled,
+// OrderReturnDetailStatusComplete, OrderReturnDetailStatusCreated,
+// OrderReturnDetailStatusRejected.
+type OrderReturnDetailStatus = gen.OrderReturnDetailStatus
+
+// OrderReturnItem is gen.OrderReturnItem.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - ProductImageURL *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - ProductName *string: optional, read-only (set by the API, left out of requests).
+//   - Quantity decimal.Decimal: required.
+//   - ReturnReason *string: optional.
+//   - ShipmentNumber string: required.
+//   - VariantID *string: required, may be null.
+//   - VariantName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetProductImageURL().
+type OrderReturnItem = gen.OrderReturnItem
+
+// OrderReturnOrder is gen.OrderReturnOrder.
+//
+// Fields:
+//
+//   - OrderDate time.Time: required.
+//   - OrderNumber string: required.
+//   - OrderStatus string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil OrderReturnOrder too: x.GetOrderDate().
+type OrderReturnOrder = gen.OrderReturnOrder
+
+// OrderReturnReplacementOrder is gen.OrderReturnReplacementOrder.
+//
+// Fields:
+//
+//   - OrderDate time.Time: required.
+//   - OrderNumber string: required.
+//   - OrderStatus string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil OrderReturnReplacementOrder too: x.GetOrderDate().
+type OrderReturnReplacementOrder = gen.OrderReturnReplacementOrder
+
+// OrderReturnStatus is gen.OrderReturnStatus. Its values (string):
+// OrderReturnStatusApproved, OrderReturnStatusCancelled,
+// OrderReturnStatusComplete, OrderReturnStatusCreated,
+// OrderReturnStatusRejected.
+type OrderReturnStatus = gen.OrderReturnStatus
+
+// OrderShipment is gen.OrderShipment.
+//
+// Fields:
+//
+//   - AwbNo *string: optional.
+//   - CancellationReason *string: optional.
+//   - CourierCompanyName *string: optional.
+//   - CreatedAt *time.Time: optional.
+//   - DeliveredDate *time.Time: optional.
+//   - EtaDelivery *string: optional.
+//   - IsReturnAllowed bool: required.
+//   - ModifiedAt *time.Time: optional.
+//   - ReferenceNumber *string: optional.
+//   - SellerDetail *SellerInfo: optional, may be null.
+//   - SellerID *string: optional, may be null.
+//   - ShipmentItems *[]ShipmentItem: optional.
+//   - ShipmentItemsCount *decimal.Decimal: optional.
+//   - ShippedDate *time.Time: optional.
+//   - ShippingAmount *decimal.Decimal: optional.
+//   - ShippingAmountIncludingTax *decimal.Decimal: optional.
+//   - ShippingLabelURL *string: optional.
+//   - ShippingTaxAmount *decimal.Decimal: optional.
+//   - Status *ShipmentStatus: optional.
+//   - TotalBoxes *decimal.Decimal: optional.
+//   - TotalWeight *decimal.Decimal: optional.
+//   - TrackingURL *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAwbNo().
+type OrderShipment = gen.OrderShipment
+
+// OrderStatus is gen.OrderStatus. Its values (string):
+// OrderStatusAwaitingApproval, OrderStatusAwaitingShipment,
+// OrderStatusCancelled, OrderStatusComplete, OrderStatusConfirmed,
+// OrderStatusDraft, OrderStatusPartiallyDelivered,
+// OrderStatusPartiallyReturnToOrigin, OrderStatusPartiallyScheduled,
+// OrderStatusPartiallyShipped, OrderStatusPartiallyUndelivered,
+// OrderStatusPending, OrderStatusReturnToOrigin, OrderStatusShipped,
+// OrderStatusUndelivered.
+type OrderStatus = gen.OrderStatus
+
+// Page is gen.Page. It is int.
+type Page = gen.Page
+
+// Pagination is gen.Pagination: where a page of a list stands among all its
+// pages.
+//
+// Fields:
+//
+//   - Limit int: required. The most items a page holds.
+//   - NextPage *int: required, may be null. The number of the page after this one; null on the last page.
+//   - PreviousPage *int: optional, may be null. The number of the page before this one; null on the first page.
+//   - TotalPages int: required. How many pages of `limit` items the list makes.
+//   - TotalRecords int: required. How many items the list holds in all.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil Pagination too: x.GetNextPage().
+type Pagination = gen.Pagination
+
+// PairPosDeviceBody is gen.PairPosDeviceBody: the pairing code the store sent
+// for a device.
+//
+// Fields:
+//
+//   - PairingCode string: required, sensitive (kept out of logs and errors). The pairing code, received by phone or email.
+type PairPosDeviceBody = gen.PairPosDeviceBody
+
+// PairPosDeviceContent is gen.PairPosDeviceContent.
+//
+// Fields:
+//
+//   - Device PosDevice: required. A point-of-sale terminal of one of the store's locations.
+type PairPosDeviceContent = gen.PairPosDeviceContent
+
+// PairPosDeviceJSONRequestBody is PairPosDeviceBody, under the name
+// oapi-codegen gives the body of pair-pos-device.
+//
+// Deprecated: use PairPosDeviceBody.
+type PairPosDeviceJSONRequestBody = gen.PairPosDeviceJSONRequestBody
+
+// PanDetail is gen.PanDetail.
+//
+// Fields:
+//
+//   - ID *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetID().
+type PanDetail = gen.PanDetail
+
+// PartialCollectAndDelivery is gen.PartialCollectAndDelivery.
+//
+// Fields:
+//
+//   - CollectInStore PartialCollectInStore: required. The items of a cart collected from a store.
+//   - Delivery PartialDelivery: required. The items of a cart delivered, and who delivers them.
+//   - FulfillmentType PartialCollectAndDeliveryFulfillmentType: required.
+//   - PreferenceType *PartialCollectAndDeliveryPreferenceType: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPreferenceType().
+type PartialCollectAndDelivery = gen.PartialCollectAndDelivery
+
+// PartialCollectAndDeliveryFulfillmentType is
+// gen.PartialCollectAndDeliveryFulfillmentType. Its values (string):
+// PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery.
+type PartialCollectAndDeliveryFulfillmentType = gen.PartialCollectAndDeliveryFulfillmentType
+
+// PartialCollectAndDeliveryPreferenceType is
+// gen.PartialCollectAndDeliveryPreferenceType. Its values (string):
+// PartialCollectAndDeliveryPreferenceTypeAuto,
+// PartialCollectAndDeliveryPreferenceTypeUser.
+type PartialCollectAndDeliveryPreferenceType = gen.PartialCollectAndDeliveryPreferenceType
+
+// PartialCollectInStore is gen.PartialCollectInStore: the items of a cart
+// collected from a store.
+//
+// Fields:
+//
+//   - Items []FulfillmentItem: required.
+//   - PickupLocationID string: required.
+//   - PickupLocationName *string: optional, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetPickupLocationName().
+type PartialCollectInStore = gen.PartialCollectInStore
+
+// PartialDelivery is gen.PartialDelivery: the items of a cart delivered, and
+// who delivers them.
+//
+// Fields:
+//
+//   - CourierCompanyID *string: optional, may be null.
+//   - CourierCompanyName *string: optional, may be null, read-only (set by the API, left out of requests).
+//   - Items []FulfillmentItem: required.
+//   - ShippingProviderID string: required.
+//   - ShippingProviderName *string: optional, may be null, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanyID().
+type PartialDelivery = gen.PartialDelivery
+
+// PauseCustomerMandateContent is gen.PauseCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type PauseCustomerMandateContent = gen.PauseCustomerMandateContent
+
+// PauseSubscription is gen.PauseSubscription.
+//
+// Fields:
+//
+//   - Command PauseSubscriptionCommand: required.
+//   - PauseEndDate *time.Time: optional.
+//   - PauseStartDate *time.Time: optional.
+type PauseSubscription = gen.PauseSubscription
+
+// PauseSubscriptionCommand is gen.PauseSubscriptionCommand. Its values
+// (string): Pause.
+type PauseSubscriptionCommand = gen.PauseSubscriptionCommand
+
+// PaymentInfo is gen.PaymentInfo.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *PaymentInfoPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *PaymentInfoTransactionType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type PaymentInfo = gen.PaymentInfo
+
+// PaymentInfoPaymentStatus is gen.PaymentInfoPaymentStatus. Its values
+// (string): PaymentInfoPaymentStatusFailed,
+// PaymentInfoPaymentStatusPartiallyPaid, PaymentInfoPaymentStatusPending,
+// PaymentInfoPaymentStatusRefundInitiated, PaymentInfoPaymentStatusSuccess.
+type PaymentInfoPaymentStatus = gen.PaymentInfoPaymentStatus
+
+// PaymentInfoTransactionType is gen.PaymentInfoTransactionType. Its values
+// (string): PaymentInfoTransactionTypePayment,
+// PaymentInfoTransactionTypeRefund.
+type PaymentInfoTransactionType = gen.PaymentInfoTransactionType
+
+// PaymentMethodPayload is gen.PaymentMethodPayload.
+//
+// It holds one of JusPayHyperCheckout, JusPayExpressCheckout,
+// BankTransferCheckout or LotusPayCheckout. Build it with
+// FromJusPayHyperCheckout (one From method per branch); read it with
+// AsJusPayHyperCheckout.
+type PaymentMethodPayload = gen.PaymentMethodPayload
+
+// PaymentProvider is gen.PaymentProvider.
+//
+// Fields:
+//
+//   - Features []map[string]interface{}: required.
+//   - ID string: required.
+//   - LogoDark string: required.
+//   - LogoLight string: required.
+//   - Name string: required.
+//   - PaymentProviderSlug string: required.
+//   - ShortDescription string: required.
+type PaymentProvider = gen.PaymentProvider
+
+// PayuPaymentInfo is gen.PayuPaymentInfo.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - Email *string: optional.
+//   - Firstname *string: optional.
+//   - Furl *string: optional.
+//   - Hash *string: optional.
+//   - Key *string: optional.
+//   - Lastname *string: optional.
+//   - Phone *string: optional.
+//   - Productinfo *string: optional.
+//   - Si *PayuPaymentInfoSi: optional.
+//   - SiDetails *struct{BillingAmount *decimal.Decimal; BillingCurrency *PayuPaymentInfoSiDetailsBillingCurrency; BillingCycle *PayuPaymentInfoSiDetailsBillingCycle; BillingInterval *decimal.Decimal; PaymentEndDate *openapi_types.Date; PaymentStartDate *openapi_types.Date}: optional.
+//   - Surl *string: optional.
+//   - Txnid *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type PayuPaymentInfo = gen.PayuPaymentInfo
+
+// PayuPaymentInfoSi is gen.PayuPaymentInfoSi. Its values (int): N1.
+type PayuPaymentInfoSi = gen.PayuPaymentInfoSi
+
+// PayuPaymentInfoSiDetailsBillingCurrency is
+// gen.PayuPaymentInfoSiDetailsBillingCurrency. Its values (string): INR.
+type PayuPaymentInfoSiDetailsBillingCurrency = gen.PayuPaymentInfoSiDetailsBillingCurrency
+
+// PayuPaymentInfoSiDetailsBillingCycle is
+// gen.PayuPaymentInfoSiDetailsBillingCycle. Its values (string):
+// PayuPaymentInfoSiDetailsBillingCycleMONTHLY.
+type PayuPaymentInfoSiDetailsBillingCycle = gen.PayuPaymentInfoSiDetailsBillingCycle
+
+// PayuPaymentMethod is gen.PayuPaymentMethod.
+//
+// Fields:
+//
+//   - Details []struct{Code string; IsSubscriptionEnabled bool; Options []struct{Bankcode string; IconURL string; IsSubscriptionEnabled bool; Name string; Pg string}; PaymentMethod string}: required.
+//   - ID string: required.
+//   - Name string: required.
+//   - OrderParams *map[string]interface{}: optional.
+//   - PaymentInstructions *string: optional, may be null.
+//   - PaymentProviderSlug string: required.
+//   - Type string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOrderParams().
+type PayuPaymentMethod = gen.PayuPaymentMethod
+
+// PercentageDiscountRule is gen.PercentageDiscountRule.
+//
+// Fields:
+//
+//   - CategoryID []string: required.
+//   - DiscountPercent decimal.Decimal: required.
+//   - DiscountType PercentageDiscountRuleDiscountType: required.
+//   - MaximumDiscountAmount *decimal.Decimal: required, may be null.
+//   - Products []struct{MaximumQuantity *decimal.Decimal; MaximumValue *decimal.Decimal; MinimumQuantity *decimal.Decimal; MinimumValue *decimal.Decimal; ProductID *string; VariantID *string}: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaximumDiscountAmount().
+type PercentageDiscountRule = gen.PercentageDiscountRule
+
+// PercentageDiscountRuleDiscountType is
+// gen.PercentageDiscountRuleDiscountType. Its values (string):
+// PercentageDiscountRuleDiscountTypePercentage.
+type PercentageDiscountRuleDiscountType = gen.PercentageDiscountRuleDiscountType
+
+// Pincode is gen.Pincode.
+//
+// Fields:
+//
+//   - City *string: optional.
+//   - CountryIsoCode *string: optional.
+//   - CountryName *string: optional.
+//   - Pincode *string: optional.
+//   - StateName *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCity().
+type Pincode = gen.Pincode
+
+// PosApplyCouponJSONRequestBody is ApplyCouponBody, under the name
+// oapi-codegen gives the body of pos-apply-coupon.
+//
+// Deprecated: use ApplyCouponBody.
+type PosApplyCouponJSONRequestBody = gen.PosApplyCouponJSONRequestBody
+
+// PosAuthContent is gen.PosAuthContent: a logged-in staff member and the token
+// pair of their session.
+//
+// Fields:
+//
+//   - AccessToken string: required, sensitive (kept out of logs and errors). The staff session's access token, sent as a Bearer token by every POS call after the login.
+//   - RefreshToken string: required, sensitive (kept out of logs and errors). The token that renews the access token once, with refresh-pos-access-token.
+//   - User PosUser: required. A staff member as the point of sale sees them, at the location they are logged in at.
+type PosAuthContent = gen.PosAuthContent
+
+// PosCreateCartAddressJSONRequestBody is CreateCartAddressBody, under the name
+// oapi-codegen gives the body of pos-create-cart-address.
+//
+// Deprecated: use CreateCartAddressBody.
+type PosCreateCartAddressJSONRequestBody = gen.PosCreateCartAddressJSONRequestBody
+
+// PosCreateCartJSONRequestBody is CreateCartBody, under the name oapi-codegen
+// gives the body of pos-create-cart.
+//
+// Deprecated: use CreateCartBody.
+type PosCreateCartJSONRequestBody = gen.PosCreateCartJSONRequestBody
+
+// PosDevice is gen.PosDevice: a point-of-sale terminal of one of the store's
+// locations.
+//
+// Fields:
+//
+//   - ClaimedBy *PosDeviceClaimedUser: required, may be null. The staff member who has claimed the device; null while nobody has.
+//   - DeviceType PosDeviceDeviceType: required. What kind of device it is.
+//   - ExternalDeviceID string: required, read-only (set by the API, left out of requests). The ID the terminal's provider gave the device.
+//   - ID string: required, read-only (set by the API, left out of requests). The device's ID.
+//   - IsBusy bool: required, read-only (set by the API, left out of requests). Whether the device is taking a payment right now.
+//   - LocationID string: required. The location the device belongs to.
+//   - LocationName string: required, read-only (set by the API, left out of requests). The name of that location.
+//   - MacAddress *string: required, may be null. The terminal's network hardware address, when known.
+//   - ModelNumber string: required. The terminal's model.
+//   - Name string: required. The name staff know the device by, such as "Counter 1".
+//   - Status PosDeviceStatus: required, read-only (set by the API, left out of requests). `available` while nobody has claimed the device, `claimed` while a staff member has, `offline` when it cannot be reached.
+//   - Vendor string: required. Who makes the terminal.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMacAddress().
+type PosDevice = gen.PosDevice
+
+// PosDeviceClaimedUser is gen.PosDeviceClaimedUser: the staff member who has
+// claimed a device.
+//
+// Fields:
+//
+//   - Email string: required.
+//   - FirstName string: required.
+//   - ID string: required, read-only (set by the API, left out of requests). The staff member's user ID.
+//   - LastName *string: required, may be null.
+//   - Phone string: required. 10 digit phone number without country code.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil PosDeviceClaimedUser too: x.GetLastName().
+type PosDeviceClaimedUser = gen.PosDeviceClaimedUser
+
+// PosDeviceDeviceType is gen.PosDeviceDeviceType: what kind of device it is.
+// Its values (string): PosTerminal.
+type PosDeviceDeviceType = gen.PosDeviceDeviceType
+
+// PosDeviceStatus is gen.PosDeviceStatus: `available` while nobody has claimed
+// the device, `claimed` while a staff member has, `offline` when it cannot be
+// reached. Its values (string): PosDeviceAvailable, PosDeviceClaimed,
+// PosDeviceOffline.
+type PosDeviceStatus = gen.PosDeviceStatus
+
+// PosEmailLoginBody is gen.PosEmailLoginBody: the location to log in at and
+// the staff member's email address, to send a login one-time password to.
+//
+// Fields:
+//
+//   - Email string: required. The staff member's email address.
+//   - LocationID string: required. The location (see list-pos-locations) the staff member logs in at.
+type PosEmailLoginBody = gen.PosEmailLoginBody
+
+// PosGetProductDetailParams is gen.PosGetProductDetailParams: the query and
+// header parameters of pos-get-product-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional. Whether to include the product's inventory.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosGetProductDetailParams = gen.PosGetProductDetailParams
+
+// PosGetVariantDetailParams is gen.PosGetVariantDetailParams: the query and
+// header parameters of pos-get-variant-detail.
+//
+// Fields:
+//
+//   - Inventory *bool: optional. Whether to include the variant's inventory.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosGetVariantDetailParams = gen.PosGetVariantDetailParams
+
+// PosListCategoriesParams is gen.PosListCategoriesParams: the query and header
+// parameters of pos-list-categories.
+//
+// Fields:
+//
+//   - Search *SearchKeyword: optional.
+//   - SortBy *SortBy: optional.
+//   - NestedLevel *int: optional. How many levels of child categories to include.
+//   - ParentCategoryID *string: optional.
+//   - ParentCategorySlug *string: optional.
+type PosListCategoriesParams = gen.PosListCategoriesParams
+
+// PosListCouponsParams is gen.PosListCouponsParams: the query and header
+// parameters of pos-list-coupons.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListCouponsParams = gen.PosListCouponsParams
+
+// PosListCrosssellProductsParams is gen.PosListCrosssellProductsParams: the
+// query and header parameters of pos-list-crosssell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListCrosssellProductsParams = gen.PosListCrosssellProductsParams
+
+// PosListProductReviewsParams is gen.PosListProductReviewsParams: the query
+// and header parameters of pos-list-product-reviews.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - Search *SearchKeyword: optional.
+//   - ReviewTag *string: optional.
+type PosListProductReviewsParams = gen.PosListProductReviewsParams
+
+// PosListProductVariantsParams is gen.PosListProductVariantsParams: the query
+// and header parameters of pos-list-product-variants.
+//
+// Fields:
+//
+//   - Inventory *bool: optional. Whether to include each variant's inventory.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListProductVariantsParams = gen.PosListProductVariantsParams
+
+// PosListProductsParams is gen.PosListProductsParams: the query and header
+// parameters of pos-list-products.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - CategorySlug *[]string: optional.
+//   - Inventory *bool: optional. Whether to include each product's inventory.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListProductsParams = gen.PosListProductsParams
+
+// PosListPromotionsParams is gen.PosListPromotionsParams: the query and header
+// parameters of pos-list-promotions.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListPromotionsParams = gen.PosListPromotionsParams
+
+// PosListSimilarProductsParams is gen.PosListSimilarProductsParams: the query
+// and header parameters of pos-list-similar-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListSimilarProductsParams = gen.PosListSimilarProductsParams
+
+// PosListSkusParams is gen.PosListSkusParams: the query and header parameters
+// of pos-list-skus.
+//
+// Fields:
+//
+//   - Page *Page: optional.
+//   - Limit *Limit: optional.
+//   - SortBy *SortBy: optional.
+//   - CategoryID *[]string: optional.
+//   - Inventory *bool: optional. Whether to include each SKU's inventory.
+//   - Sku *[]string: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListSkusParams = gen.PosListSkusParams
+
+// PosListUpsellProductsParams is gen.PosListUpsellProductsParams: the query
+// and header parameters of pos-list-upsell-products.
+//
+// Fields:
+//
+//   - Limit *Limit: optional.
+//   - Page *Page: optional.
+//   - ProductID *[]string: optional.
+//   - SortBy *SortBy: optional.
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosListUpsellProductsParams = gen.PosListUpsellProductsParams
+
+// PosLocation is gen.PosLocation: a location of the store (a warehouse in the
+// store's terms): a retail store where staff log in and sell, or a
+// distribution center.
+//
+// Fields:
+//
+//   - AcceptsReturns bool: required.
+//   - Active bool: required. Whether the location is in use.
+//   - AddressLine1 string: required.
+//   - AddressLine2 *string: optional, may be null.
+//   - CanCollect bool: required. Whether shoppers can collect orders here.
+//   - CanReceiveStock bool: required.
+//   - CanShipParcel bool: required.
+//   - City string: required.
+//   - ContactEmail string: required.
+//   - ContactPhone int64: required. The location's phone number, 10 digits without the country code, as a number.
+//   - Country string: required.
+//   - CountryCode string: required. The calling code of the location's phone number.
+//   - Gstin *string: optional, may be null. The location's GST registration number, when it has one.
+//   - ID string: required, read-only (set by the API, left out of requests). The location's ID, which the POS logins take as `location_id`.
+//   - ImageURL *string: optional, may be null.
+//   - IsCheckoutPoint bool: required. Whether staff can sell here; always true for a retail store.
+//   - IsDefault *bool: optional. Whether this is the store's default location.
+//   - Landmark *string: optional, may be null.
+//   - Name string: required. The location's name.
+//   - OpeningHours *string: optional, may be null. When the location is open, as the store wrote it.
+//   - Pincode string: required.
+//   - SellerWarehouseID *string: optional, may be null. The seller's own ID for the location, when a marketplace seller runs it.
+//   - State string: required.
+//   - WarehouseType PosLocationWarehouseType: required. A retail store, or a distribution center that only stocks and ships.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAddressLine2().
+type PosLocation = gen.PosLocation
+
+// PosLocationWarehouseType is gen.PosLocationWarehouseType: a retail store, or
+// a distribution center that only stocks and ships. Its values (string):
+// DistributionCenter, RetailStore.
+type PosLocationWarehouseType = gen.PosLocationWarehouseType
+
+// PosOTPContent is gen.PosOTPContent: the challenge of a staff login one-time
+// password that was sent; pass both fields to verify-pos-login-otp with the
+// code the staff member received.
+//
+// Fields:
+//
+//   - OTP *string: optional, sensitive (kept out of logs and errors). The one-time password itself; only present when the request carried `x-debug-mode`.
+//   - OTPAction PosOTPContentOTPAction: required. Always `login`.
+//   - OTPToken string: required, sensitive (kept out of logs and errors). Identifies the one-time password that was sent.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetOTP().
+type PosOTPContent = gen.PosOTPContent
+
+// PosOTPContentOTPAction is gen.PosOTPContentOTPAction: always `login`. Its
+// values (string): PosOTPContentOTPActionLogin.
+type PosOTPContentOTPAction = gen.PosOTPContentOTPAction
+
+// PosPaymentMode is gen.PosPaymentMode: how a POS order is paid — in cash at
+// the counter, by UPI, or by card on the terminal. Its values (string):
+// PosPaymentModeCARD, PosPaymentModeCASH, PosPaymentModeUPI.
+type PosPaymentMode = gen.PosPaymentMode
+
+// PosPhoneLoginBody is gen.PosPhoneLoginBody: the location to log in at and
+// the staff member's phone number, to send a login one-time password to.
+//
+// Fields:
+//
+//   - CountryCode *CountryCode: optional. Two-letter code begin with a plus sign prefix that identifies different countries.
+//   - LocationID string: required. The location (see list-pos-locations) the staff member logs in at.
+//   - Phone string: required. 10 digit phone number without country code.
+type PosPhoneLoginBody = gen.PosPhoneLoginBody
+
+// PosRedeemCreditBalanceJSONRequestBody is RedeemCreditBalanceBody, under the
+// name oapi-codegen gives the body of pos-redeem-credit-balance.
+//
+// Deprecated: use RedeemCreditBalanceBody.
+type PosRedeemCreditBalanceJSONRequestBody = gen.PosRedeemCreditBalanceJSONRequestBody
+
+// PosRedeemLoyaltyPointsJSONRequestBody is RedeemLoyaltyPointsBody, under the
+// name oapi-codegen gives the body of pos-redeem-loyalty-points.
+//
+// Deprecated: use RedeemLoyaltyPointsBody.
+type PosRedeemLoyaltyPointsJSONRequestBody = gen.PosRedeemLoyaltyPointsJSONRequestBody
+
+// PosSearchProductsJSONRequestBody is SearchProduct, under the name
+// oapi-codegen gives the body of pos-search-products.
+//
+// Deprecated: use SearchProduct.
+type PosSearchProductsJSONRequestBody = gen.PosSearchProductsJSONRequestBody
+
+// PosSearchProductsParams is gen.PosSearchProductsParams: the query and header
+// parameters of pos-search-products.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type PosSearchProductsParams = gen.PosSearchProductsParams
+
+// PosUpdateCartCustomerBody is gen.PosUpdateCartCustomerBody: the customer to
+// link to a POS cart: an existing customer by ID, or one found by phone number
+// or email address — and registered with the names given when …
+//
+// It holds any of PosUpdateCustomerWithID, PosUpdateCustomerWithPhone or
+// PosUpdateCustomerWithEmail. Build it with FromPosUpdateCustomerWithID (one
+// From method per branch); read it with AsPosUpdateCustomerWithID.
+type PosUpdateCartCustomerBody = gen.PosUpdateCartCustomerBody
+
+// PosUpdateCartCustomerContent is gen.PosUpdateCartCustomerContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type PosUpdateCartCustomerContent = gen.PosUpdateCartCustomerContent
+
+// PosUpdateCartJSONRequestBody is UpdateCartItem, under the name oapi-codegen
+// gives the body of pos-update-cart.
+//
+// Deprecated: use UpdateCartItem.
+type PosUpdateCartJSONRequestBody = gen.PosUpdateCartJSONRequestBody
+
+// PosUpdateCustomerWithEmail is gen.PosUpdateCustomerWithEmail: a customer by
+// email address, registered when there is none.
+//
+// Fields:
+//
+//   - CountryCode *string: optional, may be null. Two-letter code begin with a plus sign prefix that identifies different countries.
+//   - Email string: required. The customer's email address.
+//   - FirstName *string: optional, may be null.
+//   - LastName *string: optional, may be null.
+//   - Phone *string: optional, may be null. 10 digit phone number without country code, kept when the customer is registered.
+type PosUpdateCustomerWithEmail = gen.PosUpdateCustomerWithEmail
+
+// PosUpdateCustomerWithID is gen.PosUpdateCustomerWithID: an existing
+// customer, by ID.
+//
+// Fields:
+//
+//   - CustomerID string: required. The customer's ID.
+type PosUpdateCustomerWithID = gen.PosUpdateCustomerWithID
+
+// PosUpdateCustomerWithPhone is gen.PosUpdateCustomerWithPhone: a customer by
+// phone number, registered when there is none.
+//
+// Fields:
+//
+//   - CountryCode *string: required, may be null. Two-letter code begin with a plus sign prefix that identifies different countries.
+//   - Email *string: optional, may be null. The customer's email address, kept when the customer is registered.
+//   - FirstName *string: optional, may be null.
+//   - LastName *string: optional, may be null.
+//   - Phone string: required. 10 digit phone number without country code.
+type PosUpdateCustomerWithPhone = gen.PosUpdateCustomerWithPhone
+
+// PosUpdateFulfillmentPreferenceJSONRequestBody is FulfillmentPreference,
+// under the name oapi-codegen gives the body of
+// pos-update-fulfillment-preference.
+//
+// Deprecated: use FulfillmentPreference.
+type PosUpdateFulfillmentPreferenceJSONRequestBody = gen.PosUpdateFulfillmentPreferenceJSONRequestBody
+
+// PosUser is gen.PosUser: a staff member as the point of sale sees them, at
+// the location they are logged in at.
+//
+// Fields:
+//
+//   - Channel PosUserChannel: required. The sales channel the staff member sells through.
+//   - Device *PosUserDevice: required, may be null. The device the staff member has claimed; null while they have none.
+//   - Email string: required.
+//   - FirstName string: required.
+//   - ID string: required. The staff member's user ID.
+//   - LastName *string: required, may be null.
+//   - Location PosUserLocation: required. The location a staff member is logged in at.
+//   - Phone string: required. 10 digit phone number without country code.
+//   - Roles []PosUserRole: required. The staff member's role at each location they work at.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetLastName().
+type PosUser = gen.PosUser
+
+// PosUserChannel is gen.PosUserChannel: the sales channel the staff member
+// sells through.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Name string: required.
+type PosUserChannel = gen.PosUserChannel
+
+// PosUserContent is gen.PosUserContent.
+//
+// Fields:
+//
+//   - User PosUser: required. A staff member as the point of sale sees them, at the location they are logged in at.
+type PosUserContent = gen.PosUserContent
+
+// PosUserDevice is gen.PosUserDevice: the device a staff member has claimed.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Name string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil PosUserDevice too: x.GetID().
+type PosUserDevice = gen.PosUserDevice
+
+// PosUserLocation is gen.PosUserLocation: the location a staff member is
+// logged in at.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Name string: required.
+type PosUserLocation = gen.PosUserLocation
+
+// PosUserRole is gen.PosUserRole: a staff member's role at one location.
+//
+// Fields:
+//
+//   - LocationID string: required.
+//   - LocationName string: required.
+//   - RoleID *string: optional.
+//   - RoleName *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetRoleID().
+type PosUserRole = gen.PosUserRole
+
+// Product is gen.Product.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - BundleItems ProductBundleItem: required.
+//   - Categories []Category: required.
+//   - CategoryIds []string: required.
+//   - HasVariant bool: required, read-only (set by the API, left out of requests).
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductType ProductProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum decimal.Decimal: required.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - VariantOptions *[]VariantOption: required, may be null.
+//   - Variants []Variant: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type Product = gen.Product
+
+// ProductAttribute is gen.ProductAttribute.
+//
+// It holds one of ColorAttribute, SingleSelectAttribute, MultiSelectAttribute,
+// TextAttribute, DateAttribute, NumberAttribute or BooleanAttribute, told
+// apart by its "type" property. Build it with FromColorAttribute (one From
+// method per branch); read it with AsColorAttribute after Discriminator says
+// which branch it is.
+type ProductAttribute = gen.ProductAttribute
+
+// ProductBundleItem is gen.ProductBundleItem. It is []struct { Active bool
+// `json:"active"` AssociatedOptions *AssociatedOption
+// `json:"associated_options"` Attributes []ProductAttribute
+// `json:"attributes"` Backorder *bool `json:"backorder,omitempty"` Categories
+// *[]Category `json:"categories,omitempty"` CategoryIds []string
+// `json:"category_ids"` Images []ProductImage `json:"images"` Inventory
+// *[]LotBatchDetail `json:"inventory,omitempty"` OnPromotion bool
+// `json:"on_promotion"` OnSubscription bool `json:"on_subscription"` Pricing
+// ProductPricing `json:"pricing"` ProductID string `json:"product_id"`
+// ProductName string `json:"product_name"` ProductSlug string
+// `json:"product_slug"` ProductType ProductBundleItemProductType
+// `json:"product_type"` Promotion *ProductPromotion `json:"promotion"`
+// Quantity int32 `json:"quantity"` ReviewsCount decimal.Decimal
+// `json:"reviews_count"` ReviewsRatingSum *decimal.Decimal
+// `json:"reviews_rating_sum"` SellerDetail *SellerInfo
+// `json:"seller_detail,omitempty"` SellerID *string
+// `json:"seller_id,omitempty"` Shipping *ProductShipping
+// `json:"shipping,omitempty"` ShortDescription *string
+// `json:"short_description"` Sku string `json:"sku"` StockAvailable bool
+// `json:"stock_available"` Subscription []ProductSubscription
+// `json:"subscription"` Tags *[]string `json:"tags"` VariantID *string
+// `json:"variant_id"` VariantName *string `json:"variant_name"` VariantSlug
+// string `json:"variant_slug"` }.
+type ProductBundleItem = gen.ProductBundleItem
+
+// ProductBundleItemProductType is gen.ProductBundleItemProductType. Its values
+// (string): ProductBundleItemProductTypeBundle,
+// ProductBundleItemProductTypeDigital, ProductBundleItemProductTypePhysical.
+type ProductBundleItemProductType = gen.ProductBundleItemProductType
+
+// ProductCategory is gen.ProductCategory.
+//
+// Fields:
+//
+//   - Active bool: required.
+//   - ChildCategories *[]Category: required, may be null.
+//   - Description *string: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - Name string: required, read-only (set by the API, left out of requests).
+//   - ParentCategoryID *string: required, may be null, read-only (set by the API, left out of requests).
+//   - ProductCount decimal.Decimal: required.
+//   - Slug string: required, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetChildCategories().
+type ProductCategory = gen.ProductCategory
+
+// ProductDetail is gen.ProductDetail.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - Attributes []ProductAttribute: required.
+//   - Backorder *bool: optional.
+//   - BundleItems ProductBundleItem: required.
+//   - Categories []Category: required.
+//   - CategoryIds []string: required.
+//   - CrosssellingProductIds []string: required.
+//   - Description *string: required, may be null.
+//   - HasVariant bool: required, read-only (set by the API, left out of requests).
+//   - HsnCode *string: required, may be null.
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - Metadata *map[string]string: required, may be null.
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductType ProductDetailProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum decimal.Decimal: required.
+//   - Seo Seo: required.
+//   - Shipping *ProductShipping: required, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null.
+//   - UpsellingProductIds []*string: required.
+//   - VariantOptions *[]VariantOption: required, may be null.
+//   - Variants []Variant: required.
+//   - Videos []ProductVideo: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type ProductDetail = gen.ProductDetail
+
+// ProductDetailProductType is gen.ProductDetailProductType. Its values
+// (string): ProductDetailProductTypeBundle, ProductDetailProductTypeDigital,
+// ProductDetailProductTypePhysical.
+type ProductDetailProductType = gen.ProductDetailProductType
+
+// ProductImage is gen.ProductImage.
+//
+// Fields:
+//
+//   - AlternateText *string: required, may be null.
+//   - ID string: required.
+//   - SortOrder decimal.Decimal: required.
+//   - Title *string: required, may be null.
+//   - URLStandard string: required.
+//   - URLThumbnail string: required.
+//   - URLTiny string: required.
+//   - URLZoom string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAlternateText().
+type ProductImage = gen.ProductImage
+
+// ProductPricing is gen.ProductPricing.
+//
+// Fields:
+//
+//   - Currency string: required.
+//   - IncrementalQuantity decimal.Decimal: required.
+//   - ListingPrice decimal.Decimal: required.
+//   - MaxOrderQuantity *decimal.Decimal: required, may be null.
+//   - MinOrderQuantity decimal.Decimal: required.
+//   - PriceIncludingTax bool: required.
+//   - SellingPrice decimal.Decimal: required.
+//   - SellingPriceExcludingTax decimal.Decimal: required.
+//   - TaxRate decimal.Decimal: required.
+//   - TaxType ProductPricingTaxType: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaxOrderQuantity().
+type ProductPricing = gen.ProductPricing
+
+// ProductPricingTaxType is gen.ProductPricingTaxType. Its values (string):
+// ProductPricingTaxTypeGST.
+type ProductPricingTaxType = gen.ProductPricingTaxType
+
+// ProductProductType is gen.ProductProductType. Its values (string):
+// ProductProductTypeBundle, ProductProductTypeDigital,
+// ProductProductTypePhysical.
+type ProductProductType = gen.ProductProductType
+
+// ProductPromotion is gen.ProductPromotion.
+//
+// Fields:
+//
+//   - Details PromotionDetails: required. What a promotion gives, by its type.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required.
+//   - StartsAt time.Time: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil ProductPromotion too: x.GetExpiresAt().
+type ProductPromotion = gen.ProductPromotion
+
+// ProductReview is gen.ProductReview.
+//
+// Fields:
+//
+//   - CreatedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - Email *string: optional, read-only (set by the API, left out of requests).
+//   - Images *[]ProductImage: optional.
+//   - IsFeatured bool: required.
+//   - ModifiedAt *time.Time: optional, read-only (set by the API, left out of requests).
+//   - Name *string: optional, read-only (set by the API, left out of requests).
+//   - Rating *decimal.Decimal: optional, read-only (set by the API, left out of requests).
+//   - ReviewDate *time.Time: optional, read-only (set by the API, left out of requests).
+//   - ReviewText *string: optional, read-only (set by the API, left out of requests).
+//   - Status *ProductReviewStatus: optional, read-only (set by the API, left out of requests).
+//   - Tags *[]string: optional.
+//   - Videos *[]ProductVideo: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCreatedAt().
+type ProductReview = gen.ProductReview
+
+// ProductReviewStatus is gen.ProductReviewStatus. Its values (string):
+// ProductReviewStatusApproved.
+type ProductReviewStatus = gen.ProductReviewStatus
+
+// ProductShipping is gen.ProductShipping.
+//
+// Fields:
+//
+//   - HandlingChargesExcludingTax decimal.Decimal: required.
+//   - HandlingChargesIncludingTax decimal.Decimal: required.
+//   - TaxRate decimal.Decimal: required.
+//   - TaxType string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil ProductShipping too: x.GetHandlingChargesExcludingTax().
+type ProductShipping = gen.ProductShipping
+
+// ProductSubscription is gen.ProductSubscription.
+//
+// Fields:
+//
+//   - BillingFrequency ProductSubscriptionBillingFrequency: required.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit decimal.Decimal: required.
+//   - BillingTrialDays decimal.Decimal: required.
+//   - FulfillSeparately bool: required.
+//   - ID string: required.
+//   - MinimumQuantity decimal.Decimal: required.
+//   - OrderFrequency ProductSubscriptionOrderFrequency: required.
+//   - OrderInterval decimal.Decimal: required.
+//   - OrderLimit decimal.Decimal: required.
+//   - SubscriptionPlan string: required.
+//   - SubscriptionPrice decimal.Decimal: required.
+type ProductSubscription = gen.ProductSubscription
+
+// ProductSubscriptionBillingFrequency is
+// gen.ProductSubscriptionBillingFrequency. Its values (string):
+// ProductSubscriptionBillingFrequencyAnnually,
+// ProductSubscriptionBillingFrequencyMonthly,
+// ProductSubscriptionBillingFrequencyWeekly.
+type ProductSubscriptionBillingFrequency = gen.ProductSubscriptionBillingFrequency
+
+// ProductSubscriptionOrderFrequency is gen.ProductSubscriptionOrderFrequency.
+// Its values (string): ProductSubscriptionOrderFrequencyAnnully,
+// ProductSubscriptionOrderFrequencyMonthly,
+// ProductSubscriptionOrderFrequencyWeekly.
+type ProductSubscriptionOrderFrequency = gen.ProductSubscriptionOrderFrequency
+
+// ProductVideo is gen.ProductVideo.
+//
+// Fields:
+//
+//   - AlternateText *string: required, may be null.
+//   - ImageThumbnailURL string: required.
+//   - SortOrder decimal.Decimal: required.
+//   - Title *string: required, may be null.
+//   - VideoDuration decimal.Decimal: required.
+//   - VideoPreviewURL string: required.
+//   - VideoStreamDashURL string: required.
+//   - VideoStreamHlsURL string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAlternateText().
+type ProductVideo = gen.ProductVideo
+
+// Promotion is gen.Promotion.
+//
+// It holds one of DiscountCouponPromotion, FreeGoodCouponPromotion,
+// BuyXGetYCouponPromotion, VolumeBasedCouponPromotion or
+// FreeShipingCouponPromotion. Build it with FromDiscountCouponPromotion (one
+// From method per branch); read it with AsDiscountCouponPromotion after
+// Discriminator says which branch it is.
+//
+// Beside its branch, it has the fields:
+//
+//   - CanBeUsedWithOtherPromotion bool: required.
+//   - PromotionType PromotionPromotionType: required.
+type Promotion = gen.Promotion
+
+// PromotionDetails is gen.PromotionDetails: what a promotion gives, by its
+// type.
+//
+// It holds one of DiscountBasedPromotion, FixedPricePromotion,
+// VolumeBasedPromotion or FreeGoodsPromotion, told apart by its
+// "promotion_type" property. Build it with FromDiscountBasedPromotion (one
+// From method per branch); read it with AsDiscountBasedPromotion after
+// Discriminator says which branch it is.
+type PromotionDetails = gen.PromotionDetails
+
+// PromotionPromotionType is gen.PromotionPromotionType. Its values (string):
+// PromotionPromotionTypeBuyXGetY, PromotionPromotionTypeDiscount,
+// PromotionPromotionTypeFreeGoods, PromotionPromotionTypeFreeShipping,
+// PromotionPromotionTypeVolumeBased.
+type PromotionPromotionType = gen.PromotionPromotionType
+
+// PromotionType is gen.PromotionType. Its values (string):
+// PromotionTypeBuyXGetY, PromotionTypeDiscount, PromotionTypeFreeGoods,
+// PromotionTypeFreeShipping, PromotionTypeVolumeBased.
+type PromotionType = gen.PromotionType
+
+// RedeemCreditBalanceBody is gen.RedeemCreditBalanceBody.
+//
+// Fields:
+//
+//   - CreditBalanceUsed decimal.Decimal: required.
+type RedeemCreditBalanceBody = gen.RedeemCreditBalanceBody
+
+// RedeemCreditBalanceContent is gen.RedeemCreditBalanceContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type RedeemCreditBalanceContent = gen.RedeemCreditBalanceContent
+
+// RedeemCreditBalanceJSONRequestBody is RedeemCreditBalanceBody, under the
+// name oapi-codegen gives the body of redeem-credit-balance.
+//
+// Deprecated: use RedeemCreditBalanceBody.
+type RedeemCreditBalanceJSONRequestBody = gen.RedeemCreditBalanceJSONRequestBody
+
+// RedeemLoyaltyPointsBody is gen.RedeemLoyaltyPointsBody.
+//
+// Fields:
+//
+//   - LoyaltyPointRedeemed decimal.Decimal: required.
+type RedeemLoyaltyPointsBody = gen.RedeemLoyaltyPointsBody
+
+// RedeemLoyaltyPointsContent is gen.RedeemLoyaltyPointsContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type RedeemLoyaltyPointsContent = gen.RedeemLoyaltyPointsContent
+
+// RedeemLoyaltyPointsJSONRequestBody is RedeemLoyaltyPointsBody, under the
+// name oapi-codegen gives the body of redeem-loyalty-points.
+//
+// Deprecated: use RedeemLoyaltyPointsBody.
+type RedeemLoyaltyPointsJSONRequestBody = gen.RedeemLoyaltyPointsJSONRequestBody
+
+// RefreshPosAccessTokenBody is gen.RefreshPosAccessTokenBody.
+//
+// Fields:
+//
+//   - RefreshToken string: required, sensitive (kept out of logs and errors). The refresh token of the staff session.
+type RefreshPosAccessTokenBody = gen.RefreshPosAccessTokenBody
+
+// RefreshPosAccessTokenJSONRequestBody is RefreshPosAccessTokenBody, under the
+// name oapi-codegen gives the body of refresh-pos-access-token.
+//
+// Deprecated: use RefreshPosAccessTokenBody.
+type RefreshPosAccessTokenJSONRequestBody = gen.RefreshPosAccessTokenJSONRequestBody
+
+// RemoveCouponContent is gen.RemoveCouponContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type RemoveCouponContent = gen.RemoveCouponContent
+
+// RemoveCreditBalanceContent is gen.RemoveCreditBalanceContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type RemoveCreditBalanceContent = gen.RemoveCreditBalanceContent
+
+// RemoveLoyaltyPointsContent is gen.RemoveLoyaltyPointsContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type RemoveLoyaltyPointsContent = gen.RemoveLoyaltyPointsContent
+
+// ResendDirectOTPBody is gen.ResendDirectOTPBody.
+//
+// Fields:
+//
+//   - ChallengeID string: required.
+//   - TxnID string: required.
+type ResendDirectOTPBody = gen.ResendDirectOTPBody
+
+// ResendDirectOTPContent is gen.ResendDirectOTPContent.
+//
+// Fields:
+//
+//   - PaymentInfo JusPayExpressCheckoutResponse: required.
+type ResendDirectOTPContent = gen.ResendDirectOTPContent
+
+// ResendDirectOTPJSONRequestBody is ResendDirectOTPBody, under the name
+// oapi-codegen gives the body of resend-direct-otp.
+//
+// Deprecated: use ResendDirectOTPBody.
+type ResendDirectOTPJSONRequestBody = gen.ResendDirectOTPJSONRequestBody
+
+// ResumeCustomerMandateContent is gen.ResumeCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type ResumeCustomerMandateContent = gen.ResumeCustomerMandateContent
+
+// RetryOrderPaymentBody is gen.RetryOrderPaymentBody.
+//
+// Fields:
+//
+//   - PaymentMethod *PaymentMethodPayload: optional.
+type RetryOrderPaymentBody = gen.RetryOrderPaymentBody
+
+// RetryOrderPaymentContent is gen.RetryOrderPaymentContent.
+//
+// Fields:
+//
+//   - PaymentInfo GatewayPaymentInfo: required. What the client needs to finish paying an order: the payment gateway's session.
+type RetryOrderPaymentContent = gen.RetryOrderPaymentContent
+
+// RetryOrderPaymentJSONRequestBody is RetryOrderPaymentBody, under the name
+// oapi-codegen gives the body of retry-order-payment.
+//
+// Deprecated: use RetryOrderPaymentBody.
+type RetryOrderPaymentJSONRequestBody = gen.RetryOrderPaymentJSONRequestBody
+
+// RevokeCustomerMandateContent is gen.RevokeCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type RevokeCustomerMandateContent = gen.RevokeCustomerMandateContent
+
+// RevokeSubscription is gen.RevokeSubscription.
+//
+// Fields:
+//
+//   - Command RevokeSubscriptionCommand: required.
+//   - Reason string: required.
+type RevokeSubscription = gen.RevokeSubscription
+
+// RevokeSubscriptionCommand is gen.RevokeSubscriptionCommand. Its values
+// (string): Revoke.
+type RevokeSubscriptionCommand = gen.RevokeSubscriptionCommand
+
+// SavedPaymentMethod is gen.SavedPaymentMethod.
+//
+// Fields:
+//
+//   - Card *[]struct{CardBrand *string; CardExpMonth string; CardExpYear string; CardFingerprint *string; CardGlobalFingerprint *string; CardIsin *string; CardIssuer *string; CardIssuerCountry *string; CardNumber string; CardReference *string; CardSubType string; CardSubTypeCategory *string; CardToken string; CardType string; CountryCode string; Expired bool; ExtendedCardType string; JuspayBankCode *string; Metadata *struct{OriginMerchantID string}; NameOnCard string; Nickname *string; Provider *string; ProviderCategory string; TokenizeSupport bool; VaultProvider string}: optional.
+//   - UpiCollect *[]struct{Count decimal.Decimal; LastUsed string; Vpa string}: optional.
+//   - Wallet *[]struct{GatewayReferenceID string; ID string; LastRefreshed string; Linked *string; Metadata *struct{DeviceID *string; MobileNumber string}; SubDetails *struct{CurrentBalance string; LastRefreshed string; LastUsed string; PaymentMethod string; PaymentMethodType string}; Wallet string}: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil SavedPaymentMethod too: x.GetCard().
+type SavedPaymentMethod = gen.SavedPaymentMethod
+
+// SearchFilter is gen.SearchFilter: which products a search keeps: one filter
+// expression, or conditions that must all hold.
+//
+// It holds one of SearchFilterExpression or SearchFilterConditions. Build it
+// with FromSearchFilterExpression (one From method per branch); read it with
+// AsSearchFilterExpression.
+type SearchFilter = gen.SearchFilter
+
+// SearchFilterAlternatives is gen.SearchFilterAlternatives: filter expressions
+// of which one must hold. It is []SearchFilterExpression.
+type SearchFilterAlternatives = gen.SearchFilterAlternatives
+
+// SearchFilterCondition is gen.SearchFilterCondition: one filter expression,
+// or alternatives of which one must hold.
+//
+// It holds one of SearchFilterExpression or SearchFilterAlternatives. Build it
+// with FromSearchFilterExpression (one From method per branch); read it with
+// AsSearchFilterExpression.
+type SearchFilterCondition = gen.SearchFilterCondition
+
+// SearchFilterConditions is gen.SearchFilterConditions: conditions that must
+// all hold. It is []SearchFilterCondition.
+type SearchFilterConditions = gen.SearchFilterConditions
+
+// SearchFilterExpression is gen.SearchFilterExpression: a filter expression,
+// such as `pricing.selling_price < 700 AND tags = tea`. It is string.
+type SearchFilterExpression = gen.SearchFilterExpression
+
+// SearchKeyword is gen.SearchKeyword. It is string.
+type SearchKeyword = gen.SearchKeyword
+
+// SearchMarketplaceProductsContent is gen.SearchMarketplaceProductsContent.
+//
+// Fields:
+//
+//   - FacetDistribution map[string]map[string]decimal.Decimal: required.
+//   - FacetStats map[string]struct{Max decimal.Decimal; Min decimal.Decimal}: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Skus []MarketplaceItem: required.
+type SearchMarketplaceProductsContent = gen.SearchMarketplaceProductsContent
+
+// SearchMarketplaceProductsJSONRequestBody is SearchProduct, under the name
+// oapi-codegen gives the body of search-marketplace-products.
+//
+// Deprecated: use SearchProduct.
+type SearchMarketplaceProductsJSONRequestBody = gen.SearchMarketplaceProductsJSONRequestBody
+
+// SearchMarketplaceProductsParams is gen.SearchMarketplaceProductsParams: the
+// query and header parameters of search-marketplace-products.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type SearchMarketplaceProductsParams = gen.SearchMarketplaceProductsParams
+
+// SearchProduct is gen.SearchProduct.
+//
+// Fields:
+//
+//   - Facets *[]string: optional.
+//   - Filter *SearchFilter: optional. Which products a search keeps: one filter expression, or conditions that must all hold.
+//   - Limit int: required.
+//   - Page int: required.
+//   - Query string: required.
+//   - Sort *[]string: optional.
+type SearchProduct = gen.SearchProduct
+
+// SearchProductsContent is gen.SearchProductsContent.
+//
+// Fields:
+//
+//   - FacetDistribution map[string]map[string]decimal.Decimal: required.
+//   - FacetStats map[string]struct{Max decimal.Decimal; Min decimal.Decimal}: required.
+//   - Pagination Pagination: required. Where a page of a list stands among all its pages.
+//   - Skus []Item: required.
+type SearchProductsContent = gen.SearchProductsContent
+
+// SearchProductsJSONRequestBody is SearchProduct, under the name oapi-codegen
+// gives the body of search-products.
+//
+// Deprecated: use SearchProduct.
+type SearchProductsJSONRequestBody = gen.SearchProductsJSONRequestBody
+
+// SearchProductsParams is gen.SearchProductsParams: the query and header
+// parameters of search-products.
+//
+// Fields:
+//
+//   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
+type SearchProductsParams = gen.SearchProductsParams
+
+// SellerDetail is gen.SellerDetail.
+//
+// Fields:
+//
+//   - BusinessType string: required.
+//   - Description *string: optional.
+//   - ID string: required.
+//   - LegalName string: required.
+//   - TaxIdentificationNumber string: required.
+//   - TradeName string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil SellerDetail too: x.GetDescription().
+type SellerDetail = gen.SellerDetail
+
+// SellerInfo is gen.SellerInfo.
+//
+// Fields:
+//
+//   - BusinessType string: required.
+//   - ID string: required.
+//   - LegalName string: required.
+//   - TaxIdentificationNumber string: required.
+//   - TradeName string: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil SellerInfo too: x.GetBusinessType().
+type SellerInfo = gen.SellerInfo
+
+// SellerReview is gen.SellerReview.
+//
+// Fields:
+//
+//   - CreatedAt *time.Time: optional.
+//   - Email *string: optional.
+//   - IsFeatured *bool: optional.
+//   - ModifiedAt *time.Time: optional.
+//   - Name *string: optional.
+//   - Rating *decimal.Decimal: optional.
+//   - ReviewDate *time.Time: optional.
+//   - ReviewText *string: optional.
+//   - Status *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCreatedAt().
+type SellerReview = gen.SellerReview
+
+// SellerReviewStats is gen.SellerReviewStats.
+//
+// Fields:
+//
+//   - Count *decimal.Decimal: optional.
+//   - RatingSum *decimal.Decimal: optional.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil SellerReviewStats too: x.GetCount().
+type SellerReviewStats = gen.SellerReviewStats
+
+// Seo is gen.Seo.
+//
+// Fields:
+//
+//   - Description *string: required, may be null.
+//   - Keywords *[]string: required, may be null.
+//   - Title *string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type Seo = gen.Seo
+
+// ShipmentItem is gen.ShipmentItem.
+//
+// Fields:
+//
+//   - FreeQuantity *decimal.Decimal: optional.
+//   - IsFreeItem *bool: optional.
+//   - ProductID *string: optional.
+//   - ProductImageURL *string: optional, may be null.
+//   - ProductName *string: optional.
+//   - Quantity *decimal.Decimal: optional.
+//   - Sku *string: optional.
+//   - VariantID *string: optional.
+//   - VariantName *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetFreeQuantity().
+type ShipmentItem = gen.ShipmentItem
+
+// ShipmentStatus is gen.ShipmentStatus. Its values (string):
+// ShipmentStatusCancelled, ShipmentStatusDelivered,
+// ShipmentStatusDeliveryAttempted, ShipmentStatusInTransit,
+// ShipmentStatusLost, ShipmentStatusOutForDelivery, ShipmentStatusPacked,
+// ShipmentStatusReturnToOrigin, ShipmentStatusScheduleRequested,
+// ShipmentStatusScheduled, ShipmentStatusShipped, ShipmentStatusUndelivered,
+// ShipmentStatusUnscheduled.
+type ShipmentStatus = gen.ShipmentStatus
+
+// ShippingMethod is gen.ShippingMethod: a way to deliver a shipment, with the
+// couriers that can carry it.
+//
+// Fields:
+//
+//   - CourierCompanies *[]CourierCompany: optional.
+//   - EstimatedDeliveryDays *string: optional.
+//   - ID *string: optional.
+//   - Name *string: optional.
+//   - ShippingAmount *string: optional.
+//   - ShippingType *ShippingMethodShippingType: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCourierCompanies().
+type ShippingMethod = gen.ShippingMethod
+
+// ShippingMethodShippingType is gen.ShippingMethodShippingType. Its values
+// (string): ShippingMethodShippingTypeAuto, ShippingMethodShippingTypeManual.
+type ShippingMethodShippingType = gen.ShippingMethodShippingType
+
+// SingleSelectAttribute is gen.SingleSelectAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type SingleSelectAttributeType: required.
+//   - Value string: required.
+type SingleSelectAttribute = gen.SingleSelectAttribute
+
+// SingleSelectAttributeType is gen.SingleSelectAttributeType. Its values
+// (string): SingleSelectAttributeTypeSingleSelect.
+type SingleSelectAttributeType = gen.SingleSelectAttributeType
+
+// SingleSelectOption is gen.SingleSelectOption.
+//
+// Fields:
+//
+//   - Name string: required.
+//   - Type SingleSelectOptionType: required.
+//   - Value string: required.
+type SingleSelectOption = gen.SingleSelectOption
+
+// SingleSelectOptionType is gen.SingleSelectOptionType. Its values (string):
+// SingleSelectOptionTypeSingleSelect.
+type SingleSelectOptionType = gen.SingleSelectOptionType
+
+// SortBy is gen.SortBy. It is string.
+type SortBy = gen.SortBy
+
+// StoreConfig is gen.StoreConfig.
+//
+// Fields:
+//
+//   - AnalyticsProviders []AnalyticsProvider: required, read-only (set by the API, left out of requests).
+//   - Brand Brand: required.
+//   - Currency Currency: required.
+//   - CustomerGroups []*CustomerGroup: required, read-only (set by the API, left out of requests).
+//   - IsCustomerGroupEnabled bool: required.
+//   - IsKycEnabled bool: required.
+//   - KycDocuments []KycDocumentConfig: required, read-only (set by the API, left out of requests).
+//   - PaymentProviders []PaymentProvider: required, read-only (set by the API, left out of requests).
+//   - RefundPolicy StoreTemplate: required.
+//   - TermsOfService StoreTemplate: required.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil StoreConfig too: x.GetAnalyticsProviders().
+type StoreConfig = gen.StoreConfig
+
+// StorePaymentMethod is gen.StorePaymentMethod: a payment method the store
+// takes, by provider.
+//
+// It holds any of PayuPaymentMethod, JuspayPaymentMethod or
+// ManualPaymentMethod. Build it with FromPayuPaymentMethod (one From method
+// per branch); read it with AsPayuPaymentMethod.
+type StorePaymentMethod = gen.StorePaymentMethod
+
+// StoreTemplate is gen.StoreTemplate.
+//
+// Fields:
+//
+//   - Content string: required.
+//   - ContentTitle *string: required, may be null.
+//   - ContentType StoreTemplateContentType: required.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - Name string: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetContentTitle().
+type StoreTemplate = gen.StoreTemplate
+
+// StoreTemplateContentType is gen.StoreTemplateContentType. Its values
+// (string): HTML, Markdown, Plaintext.
+type StoreTemplateContentType = gen.StoreTemplateContentType
+
+// SubscribeNewsletterBody is gen.SubscribeNewsletterBody.
+//
+// Fields:
+//
+//   - Email string: required.
+type SubscribeNewsletterBody = gen.SubscribeNewsletterBody
+
+// SubscribeNewsletterJSONRequestBody is SubscribeNewsletterBody, under the
+// name oapi-codegen gives the body of subscribe-newsletter.
+//
+// Deprecated: use SubscribeNewsletterBody.
+type SubscribeNewsletterJSONRequestBody = gen.SubscribeNewsletterJSONRequestBody
+
+// Subscription is gen.Subscription.
+//
+// Fields:
+//
+//   - BillingFrequency SubscriptionBillingFrequency: required.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit *decimal.Decimal: required, may be null.
+//   - CouponCode *string: required, may be null.
+//   - CouponDiscountAmount decimal.Decimal: required.
+//   - CouponDiscountPercent decimal.Decimal: required.
+//   - CouponID *string: required, may be null.
+//   - CouponRedemptionLimit *decimal.Decimal: required, may be null.
+//   - CreatedAt time.Time: required.
+//   - Currency Currency: required.
+//   - DaysUntilCancellationAllowed decimal.Decimal: required.
+//   - EndDate *openapi_types.Date: required, may be null.
+//   - GracePeriodDays decimal.Decimal: required.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - IsCancellationAllowed bool: required.
+//   - IsPrepaid bool: required.
+//   - LastPaymentDate *time.Time: required, may be null, read-only (set by the API, left out of requests).
+//   - Metadata map[string]string: required.
+//   - ModifiedAt time.Time: required.
+//   - NextBillingDate openapi_types.Date: required, read-only (set by the API, left out of requests).
+//   - PauseEndDate *openapi_types.Date: required, may be null.
+//   - PauseStartDate *openapi_types.Date: required, may be null.
+//   - PlanID string: required, read-only (set by the API, left out of requests).
+//   - PlanName string: required, read-only (set by the API, left out of requests).
+//   - Price decimal.Decimal: required.
+//   - ShippingFrequency SubscriptionShippingFrequency: required.
+//   - ShippingInterval decimal.Decimal: required.
+//   - ShippingLimit *decimal.Decimal: required, may be null.
+//   - StartDate openapi_types.Date: required.
+//   - Status SubscriptionStatus: required, read-only (set by the API, left out of requests).
+//   - TrialDays decimal.Decimal: required.
+//   - TrialEndDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialStartDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - UsageBasedBilling bool: required.
+//   - UsageBasedTiers []struct{PricePerUnit decimal.Decimal; UpTo decimal.Decimal}: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBillingLimit().
+type Subscription = gen.Subscription
+
+// SubscriptionBillingFrequency is gen.SubscriptionBillingFrequency. Its values
+// (string): SubscriptionBillingFrequencyAnnually,
+// SubscriptionBillingFrequencyMonthly, SubscriptionBillingFrequencyWeekly.
+type SubscriptionBillingFrequency = gen.SubscriptionBillingFrequency
+
+// SubscriptionDetail is gen.SubscriptionDetail.
+//
+// Fields:
+//
+//   - BillingAddress *CustomerAddress: optional, may be null.
+//   - BillingFrequency SubscriptionDetailBillingFrequency: required.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit *decimal.Decimal: required, may be null.
+//   - CouponCode *string: required, may be null.
+//   - CouponDiscountAmount decimal.Decimal: required.
+//   - CouponDiscountPercent decimal.Decimal: required.
+//   - CouponID *string: required, may be null.
+//   - CouponRedemptionLimit *decimal.Decimal: required, may be null.
+//   - CreatedAt time.Time: required.
+//   - Currency Currency: required.
+//   - DaysUntilCancellationAllowed decimal.Decimal: required.
+//   - EndDate *openapi_types.Date: required, may be null.
+//   - GracePeriodDays decimal.Decimal: required.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - InvoiceItems *[]SubscriptionInvoiceItem: optional.
+//   - IsCancellationAllowed bool: required.
+//   - IsPrepaid bool: required.
+//   - LastPaymentDate *time.Time: required, may be null, read-only (set by the API, left out of requests).
+//   - Metadata map[string]string: required.
+//   - ModifiedAt time.Time: required.
+//   - NextBillingDate openapi_types.Date: required, read-only (set by the API, left out of requests).
+//   - PauseEndDate *openapi_types.Date: required, may be null.
+//   - PauseStartDate *openapi_types.Date: required, may be null.
+//   - PlanID string: required, read-only (set by the API, left out of requests).
+//   - PlanName string: required, read-only (set by the API, left out of requests).
+//   - Price decimal.Decimal: required.
+//   - ShippingAddress *CustomerAddress: optional, may be null.
+//   - ShippingFrequency SubscriptionDetailShippingFrequency: required.
+//   - ShippingInterval decimal.Decimal: required.
+//   - ShippingLimit *decimal.Decimal: required, may be null.
+//   - StartDate openapi_types.Date: required.
+//   - Status SubscriptionDetailStatus: required, read-only (set by the API, left out of requests).
+//   - TrialDays decimal.Decimal: required.
+//   - TrialEndDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialStartDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - UsageBasedBilling bool: required.
+//   - UsageBasedTiers []struct{PricePerUnit decimal.Decimal; UpTo decimal.Decimal}: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBillingLimit().
+type SubscriptionDetail = gen.SubscriptionDetail
+
+// SubscriptionDetailBillingFrequency is
+// gen.SubscriptionDetailBillingFrequency. Its values (string):
+// SubscriptionDetailBillingFrequencyAnnually,
+// SubscriptionDetailBillingFrequencyMonthly,
+// SubscriptionDetailBillingFrequencyWeekly.
+type SubscriptionDetailBillingFrequency = gen.SubscriptionDetailBillingFrequency
+
+// SubscriptionDetailShippingFrequency is
+// gen.SubscriptionDetailShippingFrequency. Its values (string):
+// SubscriptionDetailShippingFrequencyAnnually,
+// SubscriptionDetailShippingFrequencyMonthly,
+// SubscriptionDetailShippingFrequencyWeekly.
+type SubscriptionDetailShippingFrequency = gen.SubscriptionDetailShippingFrequency
+
+// SubscriptionDetailStatus is gen.SubscriptionDetailStatus. Its values
+// (string): SubscriptionDetailStatusActive, SubscriptionDetailStatusCreated,
+// SubscriptionDetailStatusPaused, SubscriptionDetailStatusRevoked.
+type SubscriptionDetailStatus = gen.SubscriptionDetailStatus
+
+// SubscriptionInvoiceItem is gen.SubscriptionInvoiceItem.
+//
+// Fields:
+//
+//   - ListingPrice decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - PriceIncludingTax bool: required, read-only (set by the API, left out of requests).
+//   - ProductID string: required.
+//   - ProductImageURL string: required, read-only (set by the API, left out of requests).
+//   - ProductName string: required, read-only (set by the API, left out of requests).
+//   - Quantity decimal.Decimal: required.
+//   - SellingPrice decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - SellingPriceExcludingTax decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - Sku string: required, read-only (set by the API, left out of requests).
+//   - TaxRate decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - TaxType SubscriptionInvoiceItemTaxType: required, read-only (set by the API, left out of requests).
+//   - VariantID *string: required, may be null.
+//   - VariantName string: required, read-only (set by the API, left out of requests).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetVariantID().
+type SubscriptionInvoiceItem = gen.SubscriptionInvoiceItem
+
+// SubscriptionInvoiceItemTaxType is gen.SubscriptionInvoiceItemTaxType. Its
+// values (string): SubscriptionInvoiceItemTaxTypeGST.
+type SubscriptionInvoiceItemTaxType = gen.SubscriptionInvoiceItemTaxType
+
+// SubscriptionItemInput is gen.SubscriptionItemInput: an item of a
+// subscription as a request names it; the answer's SubscriptionInvoiceItem
+// adds the product's name, SKU and prices.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - Quantity decimal.Decimal: required.
+//   - VariantID *string: optional, may be null. The variant, for a product sold as variants.
+type SubscriptionItemInput = gen.SubscriptionItemInput
+
+// SubscriptionShippingFrequency is gen.SubscriptionShippingFrequency. Its
+// values (string): SubscriptionShippingFrequencyAnnually,
+// SubscriptionShippingFrequencyMonthly, SubscriptionShippingFrequencyWeekly.
+type SubscriptionShippingFrequency = gen.SubscriptionShippingFrequency
+
+// SubscriptionStatus is gen.SubscriptionStatus. Its values (string):
+// SubscriptionStatusActive, SubscriptionStatusCreated,
+// SubscriptionStatusPaused, SubscriptionStatusRevoked.
+type SubscriptionStatus = gen.SubscriptionStatus
+
+// TextAttribute is gen.TextAttribute.
+//
+// Fields:
+//
+//   - ID string: required.
+//   - Key string: required.
+//   - Name string: required.
+//   - Type TextAttributeType: required.
+//   - Value string: required.
+type TextAttribute = gen.TextAttribute
+
+// TextAttributeType is gen.TextAttributeType. Its values (string): Text.
+type TextAttributeType = gen.TextAttributeType
+
+// TrackAnalyticsEventJSONRequestBody is AnalyticsEvent, under the name
+// oapi-codegen gives the body of track-analytics-event.
+//
+// Deprecated: use AnalyticsEvent.
+type TrackAnalyticsEventJSONRequestBody = gen.TrackAnalyticsEventJSONRequestBody
+
+// UnserviceableItem is gen.UnserviceableItem.
+//
+// Fields:
+//
+//   - MaxAvailableQuantity *decimal.Decimal: optional.
+//   - ProductID *string: optional.
+//   - ProductImageURL *string: optional, may be null.
+//   - ProductName *string: optional.
+//   - UnserviceableQuantity *decimal.Decimal: optional.
+//   - VariantID *string: optional.
+//   - VariantName *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaxAvailableQuantity().
+type UnserviceableItem = gen.UnserviceableItem
+
+// UpdateAddressDetailContent is gen.UpdateAddressDetailContent.
+//
+// Fields:
+//
+//   - Address *CustomerAddress: optional, may be null.
+type UpdateAddressDetailContent = gen.UpdateAddressDetailContent
+
+// UpdateAddressDetailJSONRequestBody is CustomerAddress, under the name
+// oapi-codegen gives the body of update-address-detail.
+//
+// Deprecated: use CustomerAddress.
+type UpdateAddressDetailJSONRequestBody = gen.UpdateAddressDetailJSONRequestBody
+
+// UpdateBankAccount is gen.UpdateBankAccount.
+//
+// It holds one of UpdateOutboundBankAccount or UpdateInboundBankAccount, told
+// apart by its "account_type" property. Build it with
+// FromUpdateOutboundBankAccount (one From method per branch); read it with
+// AsUpdateOutboundBankAccount after Discriminator says which branch it is.
+type UpdateBankAccount = gen.UpdateBankAccount
+
+// UpdateBankAccountContent is gen.UpdateBankAccountContent.
+//
+// Fields:
+//
+//   - BankAccount *CustomerBankAccount: optional.
+type UpdateBankAccountContent = gen.UpdateBankAccountContent
+
+// UpdateBankAccountJSONRequestBody is UpdateBankAccount, under the name
+// oapi-codegen gives the body of update-bank-account.
+//
+// Deprecated: use UpdateBankAccount.
+type UpdateBankAccountJSONRequestBody = gen.UpdateBankAccountJSONRequestBody
+
+// UpdateCartContent is gen.UpdateCartContent.
+//
+// Fields:
+//
+//   - Cart Cart: required.
+type UpdateCartContent = gen.UpdateCartContent
+
+// UpdateCartItem is gen.UpdateCartItem.
+//
+// Fields:
+//
+//   - ProductID string: required.
+//   - Quantity decimal.Decimal: required.
+//   - VariantID *string: required, may be null.
+type UpdateCartItem = gen.UpdateCartItem
+
+// UpdateCartJSONRequestBody is UpdateCartItem, under the name oapi-codegen
+// gives the body of update-cart.
+//
+// Deprecated: use UpdateCartItem.
+type UpdateCartJSONRequestBody = gen.UpdateCartJSONRequestBody
+
+// UpdateCustomerMandateBody is gen.UpdateCustomerMandateBody.
+//
+// Fields:
+//
+//   - EndAt *time.Time: optional.
+//   - MaxAmount *decimal.Decimal: optional.
+type UpdateCustomerMandateBody = gen.UpdateCustomerMandateBody
+
+// UpdateCustomerMandateContent is gen.UpdateCustomerMandateContent.
+//
+// Fields:
+//
+//   - Mandate CustomerMandate: required.
+type UpdateCustomerMandateContent = gen.UpdateCustomerMandateContent
+
+// UpdateCustomerMandateJSONRequestBody is UpdateCustomerMandateBody, under the
+// name oapi-codegen gives the body of update-customer-mandate.
+//
+// Deprecated: use UpdateCustomerMandateBody.
+type UpdateCustomerMandateJSONRequestBody = gen.UpdateCustomerMandateJSONRequestBody
+
+// UpdateDigitalProductSubscription is gen.UpdateDigitalProductSubscription.
+//
+// Fields:
+//
+//   - BillingFrequency *UpdateDigitalProductSubscriptionBillingFrequency: optional.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit *decimal.Decimal: optional, may be null.
+//   - Command UpdateDigitalProductSubscriptionCommand: required.
+//   - DaysUntilCancellationAllowed decimal.Decimal: required.
+//   - GracePeriodDays decimal.Decimal: required.
+//   - InvoiceItems *[]SubscriptionItemInput: optional.
+//   - IsCancellationAllowed bool: required.
+//   - IsPrepaid bool: required.
+//   - UsageBasedBilling bool: required.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
+type UpdateDigitalProductSubscription = gen.UpdateDigitalProductSubscription
+
+// UpdateDigitalProductSubscriptionBillingFrequency is
+// gen.UpdateDigitalProductSubscriptionBillingFrequency. Its values (string):
+// UpdateDigitalProductSubscriptionBillingFrequencyAnnually,
+// UpdateDigitalProductSubscriptionBillingFrequencyMonthly,
+// UpdateDigitalProductSubscriptionBillingFrequencyWeekly.
+type UpdateDigitalProductSubscriptionBillingFrequency = gen.UpdateDigitalProductSubscriptionBillingFrequency
+
+// UpdateDigitalProductSubscriptionCommand is
+// gen.UpdateDigitalProductSubscriptionCommand. Its values (string):
+// UpdateDigitalProductSubscriptionCommandUpdate.
+type UpdateDigitalProductSubscriptionCommand = gen.UpdateDigitalProductSubscriptionCommand
+
+// UpdateDocumentContent is gen.UpdateDocumentContent.
+//
+// Fields:
+//
+//   - Document *Document: optional.
+type UpdateDocumentContent = gen.UpdateDocumentContent
+
+// UpdateFulfillmentPreferenceContent is
+// gen.UpdateFulfillmentPreferenceContent.
+//
+// Fields:
+//
+//   - Cart *Cart: optional.
+type UpdateFulfillmentPreferenceContent = gen.UpdateFulfillmentPreferenceContent
+
+// UpdateFulfillmentPreferenceJSONRequestBody is FulfillmentPreference, under
+// the name oapi-codegen gives the body of update-fulfillment-preference.
+//
+// Deprecated: use FulfillmentPreference.
+type UpdateFulfillmentPreferenceJSONRequestBody = gen.UpdateFulfillmentPreferenceJSONRequestBody
+
+// UpdateInboundBankAccount is gen.UpdateInboundBankAccount.
+//
+// Fields:
+//
+//   - AccountType UpdateInboundBankAccountAccountType: required.
+//   - IsDefault *bool: optional.
+type UpdateInboundBankAccount = gen.UpdateInboundBankAccount
+
+// UpdateInboundBankAccountAccountType is
+// gen.UpdateInboundBankAccountAccountType. Its values (string):
+// UpdateInboundBankAccountAccountTypeInbound.
+type UpdateInboundBankAccountAccountType = gen.UpdateInboundBankAccountAccountType
+
+// UpdateOutboundBankAccount is gen.UpdateOutboundBankAccount.
+//
+// Fields:
+//
+//   - AccountName *string: optional.
+//   - AccountNumber *string: optional, sensitive (kept out of logs and errors).
+//   - AccountType UpdateOutboundBankAccountAccountType: required.
+//   - BankName *string: optional.
+//   - IfscCode *string: optional.
+//   - IsDefault *bool: optional.
+type UpdateOutboundBankAccount = gen.UpdateOutboundBankAccount
+
+// UpdateOutboundBankAccountAccountType is
+// gen.UpdateOutboundBankAccountAccountType. Its values (string):
+// UpdateOutboundBankAccountAccountTypeOutbound.
+type UpdateOutboundBankAccountAccountType = gen.UpdateOutboundBankAccountAccountType
+
+// UpdatePhysicalProductSubscription is gen.UpdatePhysicalProductSubscription.
+//
+// Fields:
+//
+//   - BillingFrequency *UpdatePhysicalProductSubscriptionBillingFrequency: optional.
+//   - BillingInterval decimal.Decimal: required.
+//   - BillingLimit *decimal.Decimal: optional, may be null.
+//   - Command UpdatePhysicalProductSubscriptionCommand: required.
+//   - DaysUntilCancellationAllowed decimal.Decimal: required.
+//   - GracePeriodDays decimal.Decimal: required.
+//   - InvoiceItems *[]SubscriptionItemInput: optional.
+//   - IsCancellationAllowed bool: required.
+//   - IsPrepaid bool: required.
+//   - ShippingFrequency *UpdatePhysicalProductSubscriptionShippingFrequency: optional.
+//   - ShippingInterval decimal.Decimal: required.
+//   - ShippingLimit *decimal.Decimal: optional, may be null.
+//   - UsageBasedBilling bool: required.
+//   - UsageBasedTiers *[]UsageBasedTier: optional.
+type UpdatePhysicalProductSubscription = gen.UpdatePhysicalProductSubscription
+
+// UpdatePhysicalProductSubscriptionBillingFrequency is
+// gen.UpdatePhysicalProductSubscriptionBillingFrequency. Its values (string):
+// UpdatePhysicalProductSubscriptionBillingFrequencyAnnually,
+// UpdatePhysicalProductSubscriptionBillingFrequencyMonthly,
+// UpdatePhysicalProductSubscriptionBillingFrequencyWeekly.
+type UpdatePhysicalProductSubscriptionBillingFrequency = gen.UpdatePhysicalProductSubscriptionBillingFrequency
+
+// UpdatePhysicalProductSubscriptionCommand is
+// gen.UpdatePhysicalProductSubscriptionCommand. Its values (string):
+// UpdatePhysicalProductSubscriptionCommandUpdate.
+type UpdatePhysicalProductSubscriptionCommand = gen.UpdatePhysicalProductSubscriptionCommand
+
+// UpdatePhysicalProductSubscriptionShippingFrequency is
+// gen.UpdatePhysicalProductSubscriptionShippingFrequency. Its values (string):
+// UpdatePhysicalProductSubscriptionShippingFrequencyAnnually,
+// UpdatePhysicalProductSubscriptionShippingFrequencyMonthly,
+// UpdatePhysicalProductSubscriptionShippingFrequencyWeekly.
+type UpdatePhysicalProductSubscriptionShippingFrequency = gen.UpdatePhysicalProductSubscriptionShippingFrequency
+
+// UpdatePosCartCustomerJSONRequestBody is PosUpdateCartCustomerBody, under the
+// name oapi-codegen gives the body of update-pos-cart-customer.
+//
+// Deprecated: use PosUpdateCartCustomerBody.
+type UpdatePosCartCustomerJSONRequestBody = gen.UpdatePosCartCustomerJSONRequestBody
+
+// UpdateSubscriptionBody is gen.UpdateSubscriptionBody: one command: `update`
+// (the schedule, behaviour and items; a physical product's subscription also
+// takes its shipping schedule), `pause` (until `pause_end_date`) …
+//
+// It holds any of UpdatePhysicalProductSubscription,
+// UpdateDigitalProductSubscription, PauseSubscription or RevokeSubscription.
+// Build it with FromUpdatePhysicalProductSubscription (one From method per
+// branch); read it with AsUpdatePhysicalProductSubscription.
+type UpdateSubscriptionBody = gen.UpdateSubscriptionBody
+
+// UpdateSubscriptionContent is gen.UpdateSubscriptionContent.
+//
+// Fields:
+//
+//   - Subscription SubscriptionDetail: required.
+type UpdateSubscriptionContent = gen.UpdateSubscriptionContent
+
+// UpdateSubscriptionJSONRequestBody is UpdateSubscriptionBody, under the name
+// oapi-codegen gives the body of update-subscription.
+//
+// Deprecated: use UpdateSubscriptionBody.
+type UpdateSubscriptionJSONRequestBody = gen.UpdateSubscriptionJSONRequestBody
+
+// UpiPayment is gen.UpiPayment.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *UpiPaymentPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *UpiPaymentTransactionType: optional.
+//   - UpiID *string: optional, sensitive (kept out of logs and errors).
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type UpiPayment = gen.UpiPayment
+
+// UpiPaymentPaymentStatus is gen.UpiPaymentPaymentStatus. Its values (string):
+// UpiPaymentPaymentStatusFailed, UpiPaymentPaymentStatusPartiallyPaid,
+// UpiPaymentPaymentStatusPending, UpiPaymentPaymentStatusRefundInitiated,
+// UpiPaymentPaymentStatusSuccess.
+type UpiPaymentPaymentStatus = gen.UpiPaymentPaymentStatus
+
+// UpiPaymentTransactionType is gen.UpiPaymentTransactionType. Its values
+// (string): UpiPaymentTransactionTypePayment, UpiPaymentTransactionTypeRefund.
+type UpiPaymentTransactionType = gen.UpiPaymentTransactionType
+
+// UsageBasedTier is gen.UsageBasedTier: a price per unit up to a usage.
+//
+// Fields:
+//
+//   - PricePerUnit *decimal.Decimal: optional.
+//   - UpTo *decimal.Decimal: optional.
+type UsageBasedTier = gen.UsageBasedTier
+
+// User is gen.User: a user of the store, anonymous or registered.
+//
+// Fields:
+//
+//   - Business *Business: optional, may be null. The business a user buys for, when the store sells to businesses.
+//   - CountryCode *string: required, may be null. Two-letter code begin with a plus sign prefix that identifies different countries.
+//   - CreatedAt time.Time: required. Timestamps indicate when the user's account was created.
+//   - CustomerGroup *CustomerGroup: optional, may be null. The customer group a user belongs to.
+//   - CustomerGroupID *string: optional, may be null. The ID of the customer group the user belongs to, if any.
+//   - CustomerID *string: optional, may be null. The ID of the customer record linked to this user.
+//   - Email *string: required, may be null. User’s email I’d.
+//   - FirstName *string: required, may be null. User’s first name.
+//   - ID string: required. The unique ID of the user.
+//   - IsAnonymous bool: required. Indicates whether the user is anonymous.
+//   - IsEmailVerified bool: required. Boolean indicating whether the email is verified.
+//   - IsLoggedIn bool: required. Indicates whether the user is currently logged in.
+//   - IsPhoneVerified bool: required. Boolean indicating whether the phone is verified.
+//   - LastName *string: required, may be null. User’s last name.
+//   - LoginMethods []UserLoginMethods: required. The ways this user can log in.
+//   - ModifiedAt time.Time: required. Timestamps indicating when the user account was last modified.
+//   - NotificationPreferences NotificationPreferences: required. User's notification preferences are categorized by transactional, promotional, and newsletter types.
+//   - Phone *string: required, may be null. 10 digit phone number without country code.
+//   - ProfileImageURL *string: required, may be null. URL to the user's profile image.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetCountryCode().
+type User = gen.User
+
+// UserID is gen.UserID. It is string.
+type UserID = gen.UserID
+
+// UserLoginMethods is gen.UserLoginMethods. Its values (string):
+// UserLoginMethodsEmail, UserLoginMethodsPassword, UserLoginMethodsPhone,
+// UserLoginMethodsWhatsapp.
+type UserLoginMethods = gen.UserLoginMethods
+
+// Variant is gen.Variant.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - AssociatedOptions AssociatedOption: required.
+//   - Backorder *bool: optional.
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - IsDefault bool: required, read-only (set by the API, left out of requests).
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductID string: required.
+//   - ProductName string: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Videos []ProductVideo: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type Variant = gen.Variant
+
+// VariantDetail is gen.VariantDetail.
+//
+// Fields:
+//
+//   - Active bool: required, read-only (set by the API, left out of requests).
+//   - AssociatedOptions AssociatedOption: required.
+//   - Backorder *bool: optional.
+//   - CategoryIds []string: required, read-only (set by the API, left out of requests).
+//   - Description *string: required, may be null.
+//   - HsnCode *string: required, may be null.
+//   - ID string: required.
+//   - Images []ProductImage: required.
+//   - Inventory *[]LotBatchDetail: optional.
+//   - IsDefault bool: required, read-only (set by the API, left out of requests).
+//   - Metadata *map[string]string: required, may be null.
+//   - Name string: required.
+//   - OnPromotion bool: required, read-only (set by the API, left out of requests).
+//   - OnSubscription bool: required, read-only (set by the API, left out of requests).
+//   - Pricing ProductPricing: required.
+//   - ProductAttributes []ProductAttribute: required.
+//   - ProductID string: required.
+//   - ProductName string: required.
+//   - ProductType VariantDetailProductType: required.
+//   - Promotion *ProductPromotion: required, may be null.
+//   - ReviewsCount decimal.Decimal: required.
+//   - ReviewsRatingSum *decimal.Decimal: required, may be null.
+//   - Seo Seo: required.
+//   - Shipping *ProductShipping: required, may be null.
+//   - ShortDescription *string: required, may be null.
+//   - Sku *string: required, may be null.
+//   - Slug string: required.
+//   - StockAvailable bool: required, read-only (set by the API, left out of requests).
+//   - Subscription []ProductSubscription: required.
+//   - Tags *[]string: required, may be null, read-only (set by the API, left out of requests).
+//   - VariantAttributes []ProductAttribute: required.
+//   - VariantOptions []VariantOption: required.
+//   - Videos []ProductVideo: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetBackorder().
+type VariantDetail = gen.VariantDetail
+
+// VariantDetailProductType is gen.VariantDetailProductType. Its values
+// (string): VariantDetailProductTypeBundle, VariantDetailProductTypeDigital,
+// VariantDetailProductTypePhysical.
+type VariantDetailProductType = gen.VariantDetailProductType
+
+// VariantOption is gen.VariantOption.
+//
+// Fields:
+//
+//   - Key string: required.
+//   - Name string: required.
+//   - Type VariantOptionType: required.
+//   - Value []VariantOptionValue: required.
+type VariantOption = gen.VariantOption
+
+// VariantOptionType is gen.VariantOptionType. Its values (string):
+// VariantOptionTypeColor, VariantOptionTypeSingleSelect.
+type VariantOptionType = gen.VariantOptionType
+
+// VariantOptionValue is gen.VariantOptionValue: one value of a variant option:
+// text, or an object.
+//
+// It holds one of VariantOptionValue0 or VariantOptionValue1. Build it with
+// FromVariantOptionValue0 (one From method per branch); read it with
+// AsVariantOptionValue0.
+type VariantOptionValue = gen.VariantOptionValue
+
+// VariantOptionValue0 is gen.VariantOptionValue0. It is string.
+type VariantOptionValue0 = gen.VariantOptionValue0
+
+// VariantOptionValue1 is gen.VariantOptionValue1. It is
+// map[string]interface{}.
+type VariantOptionValue1 = gen.VariantOptionValue1
+
+// VerifiedDocument is gen.VerifiedDocument: the details of a verified
+// document: a GSTIN or a PAN.
+//
+// It holds any of GstinDetail or PanDetail. Build it with FromGstinDetail (one
+// From method per branch); read it with AsGstinDetail.
+type VerifiedDocument = gen.VerifiedDocument
+
+// VerifyBankAccountBody is gen.VerifyBankAccountBody: `is_verified: true`
+// verifies the account with `amount`, the sum the penny drop deposited into
+// it, as the customer's bank statement shows it; `is_verified …
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional. The penny-drop deposit; required when is_verified is true.
+//   - IsVerified bool: required.
+type VerifyBankAccountBody = gen.VerifyBankAccountBody
+
+// VerifyBankAccountContent is gen.VerifyBankAccountContent.
+//
+// Fields:
+//
+//   - BankAccount *CustomerBankAccount: optional.
+type VerifyBankAccountContent = gen.VerifyBankAccountContent
+
+// VerifyBankAccountJSONRequestBody is VerifyBankAccountBody, under the name
+// oapi-codegen gives the body of verify-bank-account.
+//
+// Deprecated: use VerifyBankAccountBody.
+type VerifyBankAccountJSONRequestBody = gen.VerifyBankAccountJSONRequestBody
+
+// VerifyDocumentBody is gen.VerifyDocumentBody.
+//
+// Fields:
+//
+//   - DocumentNumber string: required, sensitive (kept out of logs and errors).
+//   - DocumentTypeID string: required.
+type VerifyDocumentBody = gen.VerifyDocumentBody
+
+// VerifyDocumentContent is gen.VerifyDocumentContent.
+//
+// Fields:
+//
+//   - Document *VerifiedDocument: optional. The details of a verified document: a GSTIN or a PAN.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDocument().
+type VerifyDocumentContent = gen.VerifyDocumentContent
+
+// VerifyDocumentJSONRequestBody is VerifyDocumentBody, under the name
+// oapi-codegen gives the body of verify-document.
+//
+// Deprecated: use VerifyDocumentBody.
+type VerifyDocumentJSONRequestBody = gen.VerifyDocumentJSONRequestBody
+
+// VerifyPosLoginOTPBody is gen.VerifyPosLoginOTPBody: the one-time password a
+// staff member received, with the challenge that sent it.
+//
+// Fields:
+//
+//   - OTP string: required, sensitive (kept out of logs and errors). The one-time password the staff member received.
+//   - OTPAction VerifyPosLoginOTPBodyOTPAction: required. Always `login`.
+//   - OTPToken string: required, sensitive (kept out of logs and errors). The `otp_token` of the login challenge that sent the code.
+type VerifyPosLoginOTPBody = gen.VerifyPosLoginOTPBody
+
+// VerifyPosLoginOTPBodyOTPAction is gen.VerifyPosLoginOTPBodyOTPAction: always
+// `login`. Its values (string): VerifyPosLoginOTPBodyOTPActionLogin.
+type VerifyPosLoginOTPBodyOTPAction = gen.VerifyPosLoginOTPBodyOTPAction
+
+// VerifyPosLoginOTPJSONRequestBody is VerifyPosLoginOTPBody, under the name
+// oapi-codegen gives the body of verify-pos-login-otp.
+//
+// Deprecated: use VerifyPosLoginOTPBody.
+type VerifyPosLoginOTPJSONRequestBody = gen.VerifyPosLoginOTPJSONRequestBody
+
+// VerifyVpaContent is gen.VerifyVpaContent.
+//
+// Fields:
+//
+//   - CustomerName string: required.
+//   - MandateDetails struct{IsHandleSupported *bool}: required.
+//   - Status VerifyVpaContentStatus: required.
+//   - Vpa string: required, sensitive (kept out of logs and errors).
+type VerifyVpaContent = gen.VerifyVpaContent
+
+// VerifyVpaContentStatus is gen.VerifyVpaContentStatus. Its values (string):
+// Invalid, Unknown, Valid.
+type VerifyVpaContentStatus = gen.VerifyVpaContentStatus
+
+// VerifyVpaParams is gen.VerifyVpaParams: the query and header parameters of
+// verify-vpa.
+//
+// Fields:
+//
+//   - Vpa *string: optional.
+type VerifyVpaParams = gen.VerifyVpaParams
+
+// VolumeBasedCouponPromotion is gen.VolumeBasedCouponPromotion.
+//
+// Fields:
+//
+//   - AppliesToProduct VolumeBasedCouponPromotionAppliesToProduct: required.
+//   - Description *string: required, may be null.
+//   - Details VolumeBasedRule: required.
+//   - ExpiresAt *time.Time: required, may be null.
+//   - ID string: required, read-only (set by the API, left out of requests).
+//   - MinimumOrderTotal *decimal.Decimal: required, may be null.
+//   - Name string: required.
+//   - RedemptionCount decimal.Decimal: required, read-only (set by the API, left out of requests).
+//   - RedemptionLimits *struct{PerCouponCodeRedemptions *decimal.Decimal; PerCustomerRedemptions *decimal.Decimal; TotalRedemptions *decimal.Decimal}: required, may be null.
+//   - StartsAt time.Time: required.
+//   - Tags *[]string: required, may be null.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetDescription().
+type VolumeBasedCouponPromotion = gen.VolumeBasedCouponPromotion
+
+// VolumeBasedCouponPromotionAppliesToProduct is
+// gen.VolumeBasedCouponPromotionAppliesToProduct. Its values (string):
+// VolumeBasedCouponPromotionAppliesToProductProduct.
+type VolumeBasedCouponPromotionAppliesToProduct = gen.VolumeBasedCouponPromotionAppliesToProduct
+
+// VolumeBasedPromotion is gen.VolumeBasedPromotion.
+//
+// Fields:
+//
+//   - PromotionType VolumeBasedPromotionPromotionType: required.
+//   - Slabs []struct{DiscountPercent decimal.Decimal; QuantityLimit decimal.Decimal}: required.
+type VolumeBasedPromotion = gen.VolumeBasedPromotion
+
+// VolumeBasedPromotionPromotionType is gen.VolumeBasedPromotionPromotionType.
+// Its values (string): VolumeBasedPromotionPromotionTypeVolumeBased.
+type VolumeBasedPromotionPromotionType = gen.VolumeBasedPromotionPromotionType
+
+// VolumeBasedRule is gen.VolumeBasedRule.
+//
+// Fields:
+//
+//   - MaximumDiscountAmount *decimal.Decimal: required, may be null.
+//   - Products []struct{ProductID *string; Slabs []struct{Condition VolumeBasedRuleProductsSlabsCondition; DiscountPercent decimal.Decimal; Quantity decimal.Decimal}; VariantID *string}: required.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetMaximumDiscountAmount().
+type VolumeBasedRule = gen.VolumeBasedRule
+
+// VolumeBasedRuleProductsSlabsCondition is
+// gen.VolumeBasedRuleProductsSlabsCondition. Its values (string): Greater,
+// LessOrEqual.
+type VolumeBasedRuleProductsSlabsCondition = gen.VolumeBasedRuleProductsSlabsCondition
+
+// WalletPayment is gen.WalletPayment.
+//
+// Fields:
+//
+//   - Amount *decimal.Decimal: optional.
+//   - IconURL *string: optional, may be null.
+//   - PaymentDate *time.Time: optional.
+//   - PaymentMethod *string: optional, may be null.
+//   - PaymentReferenceNumber *string: optional, may be null.
+//   - PaymentStatus *WalletPaymentPaymentStatus: optional.
+//   - RequestNumber *string: optional.
+//   - TransactionType *WalletPaymentTransactionType: optional.
+//   - WalletName *string: optional.
+//
+// Each pointer field has a Get method that reads it without a nil check, its
+// zero value when absent: x.GetAmount().
+type WalletPayment = gen.WalletPayment
+
+// WalletPaymentPaymentStatus is gen.WalletPaymentPaymentStatus. Its values
+// (string): WalletPaymentPaymentStatusFailed,
+// WalletPaymentPaymentStatusPartiallyPaid, WalletPaymentPaymentStatusPending,
+// WalletPaymentPaymentStatusRefundInitiated,
+// WalletPaymentPaymentStatusSuccess.
+type WalletPaymentPaymentStatus = gen.WalletPaymentPaymentStatus
+
+// WalletPaymentTransactionType is gen.WalletPaymentTransactionType. Its values
+// (string): WalletPaymentTransactionTypePayment,
+// WalletPaymentTransactionTypeRefund.
+type WalletPaymentTransactionType = gen.WalletPaymentTransactionType
 
 // The values of the enumerations above.
 const (

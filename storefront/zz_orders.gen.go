@@ -19,13 +19,13 @@ type OrdersService struct {
 //
 // API: cancel-order (POST /orders/{order_number}/cancel). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) CancelOrder(ctx context.Context, orderNumber string, body CancelOrderJSONRequestBody) (*CancelOrderContent, error) {
+func (s *OrdersService) CancelOrder(ctx context.Context, orderNumber string, body CancelOrderBody, opts ...CallOption) (*CancelOrderContent, error) {
 	r, err := newCancelOrderRequest(orderNumber, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CancelOrderContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -35,13 +35,13 @@ func (s *OrdersService) CancelOrder(ctx context.Context, orderNumber string, bod
 //
 // API: cancel-order-return (POST /orders/{order_number}/returns/{return_number}/cancel). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) CancelOrderReturn(ctx context.Context, orderNumber string, returnNumber string, body CancelOrderReturnJSONRequestBody) (*CancelOrderReturnContent, error) {
+func (s *OrdersService) CancelOrderReturn(ctx context.Context, orderNumber string, returnNumber string, body CancelOrderReturnBody, opts ...CallOption) (*CancelOrderReturnContent, error) {
 	r, err := newCancelOrderReturnRequest(orderNumber, returnNumber, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CancelOrderReturnContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -51,12 +51,12 @@ func (s *OrdersService) CancelOrderReturn(ctx context.Context, orderNumber strin
 //
 // API: cancel-payment-request (POST /orders/{order_number}/cancel-payment-request). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) CancelPaymentRequest(ctx context.Context, orderNumber string) error {
+func (s *OrdersService) CancelPaymentRequest(ctx context.Context, orderNumber string, opts ...CallOption) error {
 	r, err := newCancelPaymentRequestRequest(orderNumber)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // CreateOrder places an order for a cart with a payment method, and answers
@@ -65,13 +65,13 @@ func (s *OrdersService) CancelPaymentRequest(ctx context.Context, orderNumber st
 //
 // API: create-order (POST /orders). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) CreateOrder(ctx context.Context, body CreateOrderJSONRequestBody) (*CreateOrderContent, error) {
+func (s *OrdersService) CreateOrder(ctx context.Context, body CreateOrderBody, opts ...CallOption) (*CreateOrderContent, error) {
 	r, err := newCreateOrderRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateOrderContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -82,13 +82,13 @@ func (s *OrdersService) CreateOrder(ctx context.Context, body CreateOrderJSONReq
 //
 // API: create-order-return (POST /orders/{order_number}/returns). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) CreateOrderReturn(ctx context.Context, orderNumber string, body CreateOrderReturnJSONRequestBody) (*CreateOrderReturnContent, error) {
+func (s *OrdersService) CreateOrderReturn(ctx context.Context, orderNumber string, body CreateOrderReturn, opts ...CallOption) (*CreateOrderReturnContent, error) {
 	r, err := newCreateOrderReturnRequest(orderNumber, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateOrderReturnContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -99,13 +99,13 @@ func (s *OrdersService) CreateOrderReturn(ctx context.Context, orderNumber strin
 //
 // API: get-order-detail (GET /orders/{order_number}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) GetOrderDetail(ctx context.Context, orderNumber string) (*GetOrderDetailContent, error) {
+func (s *OrdersService) GetOrderDetail(ctx context.Context, orderNumber string, opts ...CallOption) (*GetOrderDetailContent, error) {
 	r, err := newGetOrderDetailRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetOrderDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -116,13 +116,13 @@ func (s *OrdersService) GetOrderDetail(ctx context.Context, orderNumber string) 
 //
 // API: get-order-return-detail (GET /orders/{order_number}/returns/{return_number}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) GetOrderReturnDetail(ctx context.Context, orderNumber string, returnNumber string) (*GetOrderReturnDetailContent, error) {
+func (s *OrdersService) GetOrderReturnDetail(ctx context.Context, orderNumber string, returnNumber string, opts ...CallOption) (*GetOrderReturnDetailContent, error) {
 	r, err := newGetOrderReturnDetailRequest(orderNumber, returnNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetOrderReturnDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -133,13 +133,13 @@ func (s *OrdersService) GetOrderReturnDetail(ctx context.Context, orderNumber st
 //
 // API: get-payment-status (GET /orders/{order_number}/payment-status). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) GetPaymentStatus(ctx context.Context, orderNumber string) (*GetPaymentStatusContent, error) {
+func (s *OrdersService) GetPaymentStatus(ctx context.Context, orderNumber string, opts ...CallOption) (*GetPaymentStatusContent, error) {
 	r, err := newGetPaymentStatusRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetPaymentStatusContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -150,13 +150,13 @@ func (s *OrdersService) GetPaymentStatus(ctx context.Context, orderNumber string
 //
 // API: list-buy-it-again-items (GET /orders/buy-it-again). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListBuyItAgainItems(ctx context.Context, params *ListBuyItAgainItemsParams) (*ListBuyItAgainItemsContent, error) {
+func (s *OrdersService) ListBuyItAgainItems(ctx context.Context, params *ListBuyItAgainItemsParams, opts ...CallOption) (*ListBuyItAgainItemsContent, error) {
 	r, err := newListBuyItAgainItemsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListBuyItAgainItemsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -166,8 +166,9 @@ func (s *OrdersService) ListBuyItAgainItems(ctx context.Context, params *ListBuy
 // page of ListBuyItAgainItems, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *OrdersService) ListBuyItAgainItemsAll(ctx context.Context, params *ListBuyItAgainItemsParams) iter.Seq2[BuyOrderItemAgain, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *OrdersService) ListBuyItAgainItemsAll(ctx context.Context, params *ListBuyItAgainItemsParams, opts ...CallOption) iter.Seq2[BuyOrderItemAgain, error] {
 	return paginate(ctx, params,
 		func(p *ListBuyItAgainItemsParams) int {
 			if p.Page == nil {
@@ -185,7 +186,7 @@ func (s *OrdersService) ListBuyItAgainItemsAll(ctx context.Context, params *List
 				return nil, nil, err
 			}
 			out := new(ListBuyItAgainItemsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Items, &out.Pagination, nil
@@ -196,13 +197,13 @@ func (s *OrdersService) ListBuyItAgainItemsAll(ctx context.Context, params *List
 //
 // API: list-order-payments (GET /orders/{order_number}/payments). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListOrderPayments(ctx context.Context, orderNumber string) (*ListOrderPaymentsContent, error) {
+func (s *OrdersService) ListOrderPayments(ctx context.Context, orderNumber string, opts ...CallOption) (*ListOrderPaymentsContent, error) {
 	r, err := newListOrderPaymentsRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListOrderPaymentsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -212,13 +213,13 @@ func (s *OrdersService) ListOrderPayments(ctx context.Context, orderNumber strin
 //
 // API: list-order-refunds (GET /orders/{order_number}/refunds). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListOrderRefunds(ctx context.Context, orderNumber string) (*ListOrderRefundsContent, error) {
+func (s *OrdersService) ListOrderRefunds(ctx context.Context, orderNumber string, opts ...CallOption) (*ListOrderRefundsContent, error) {
 	r, err := newListOrderRefundsRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListOrderRefundsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -228,13 +229,13 @@ func (s *OrdersService) ListOrderRefunds(ctx context.Context, orderNumber string
 //
 // API: list-order-returns (GET /orders/{order_number}/returns). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListOrderReturns(ctx context.Context, orderNumber string) (*ListOrderReturnsContent, error) {
+func (s *OrdersService) ListOrderReturns(ctx context.Context, orderNumber string, opts ...CallOption) (*ListOrderReturnsContent, error) {
 	r, err := newListOrderReturnsRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListOrderReturnsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -245,13 +246,13 @@ func (s *OrdersService) ListOrderReturns(ctx context.Context, orderNumber string
 //
 // API: list-order-shipments (GET /orders/{order_number}/shipments). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListOrderShipments(ctx context.Context, orderNumber string) (*ListOrderShipmentsContent, error) {
+func (s *OrdersService) ListOrderShipments(ctx context.Context, orderNumber string, opts ...CallOption) (*ListOrderShipmentsContent, error) {
 	r, err := newListOrderShipmentsRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListOrderShipmentsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -260,15 +261,30 @@ func (s *OrdersService) ListOrderShipments(ctx context.Context, orderNumber stri
 // ListOrders lists a user's orders, newest first unless `sort_by` says
 // otherwise, a page at a time, optionally only those in given statuses.
 //
+// An empty params.UserID means the session's own user (the user ID of its
+// access token, an anonymous session started first if it has none). Nil params
+// count as empty.
+//
 // API: list-orders (GET /orders). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams) (*ListOrdersContent, error) {
+func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams, opts ...CallOption) (*ListOrdersContent, error) {
+	var err error
+	if params == nil || params.UserID == "" {
+		var p ListOrdersParams
+		if params != nil {
+			p = *params
+		}
+		if p.UserID, err = s.s.own(ctx, ownUser, p.UserID); err != nil {
+			return nil, err
+		}
+		params = &p
+	}
 	r, err := newListOrdersRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListOrdersContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -278,8 +294,9 @@ func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams
 // page of ListOrders, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *OrdersService) ListOrdersAll(ctx context.Context, params *ListOrdersParams) iter.Seq2[OrderList, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each. Empty IDs are the session's own, as for ListOrders.
+func (s *OrdersService) ListOrdersAll(ctx context.Context, params *ListOrdersParams, opts ...CallOption) iter.Seq2[OrderList, error] {
 	return paginate(ctx, params,
 		func(p *ListOrdersParams) int {
 			if p.Page == nil {
@@ -292,12 +309,16 @@ func (s *OrdersService) ListOrdersAll(ctx context.Context, params *ListOrdersPar
 			p.Page = &v
 		},
 		func(ctx context.Context, p *ListOrdersParams) ([]OrderList, *Pagination, error) {
+			var err error
+			if p.UserID, err = s.s.own(ctx, ownUser, p.UserID); err != nil {
+				return nil, nil, err
+			}
 			r, err := newListOrdersRequest(p)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(ListOrdersContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return deref(out.Orders), out.Pagination, nil
@@ -309,13 +330,13 @@ func (s *OrdersService) ListOrdersAll(ctx context.Context, params *ListOrdersPar
 //
 // API: retry-order-payment (POST /orders/{order_number}/retry-payment). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *OrdersService) RetryOrderPayment(ctx context.Context, orderNumber string, body RetryOrderPaymentJSONRequestBody) (*RetryOrderPaymentContent, error) {
+func (s *OrdersService) RetryOrderPayment(ctx context.Context, orderNumber string, body RetryOrderPaymentBody, opts ...CallOption) (*RetryOrderPaymentContent, error) {
 	r, err := newRetryOrderPaymentRequest(orderNumber, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RetryOrderPaymentContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

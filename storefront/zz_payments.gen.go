@@ -19,12 +19,12 @@ type PaymentsService struct {
 //
 // API: authenticate-direct-otp (POST /payments/authenticate-direct-otp). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *PaymentsService) AuthenticateDirectOTP(ctx context.Context, body AuthenticateDirectOTPJSONRequestBody) error {
+func (s *PaymentsService) AuthenticateDirectOTP(ctx context.Context, body AuthenticateDirectOTPBody, opts ...CallOption) error {
 	r, err := newAuthenticateDirectOTPRequest(body)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // CreateJuspayCustomer registers the shopper as a customer of the Juspay
@@ -32,13 +32,13 @@ func (s *PaymentsService) AuthenticateDirectOTP(ctx context.Context, body Authen
 //
 // API: create-juspay-customer (POST /payments/juspay/customers). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *PaymentsService) CreateJuspayCustomer(ctx context.Context, body CreateJuspayCustomerJSONRequestBody) (*CreateJuspayCustomerContent, error) {
+func (s *PaymentsService) CreateJuspayCustomer(ctx context.Context, body JuspayCreateCustomerPayload, opts ...CallOption) (*CreateJuspayCustomerContent, error) {
 	r, err := newCreateJuspayCustomerRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateJuspayCustomerContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -49,13 +49,13 @@ func (s *PaymentsService) CreateJuspayCustomer(ctx context.Context, body CreateJ
 //
 // API: create-juspay-order (POST /payments/juspay/create-order). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *PaymentsService) CreateJuspayOrder(ctx context.Context, body CreateJuspayOrderJSONRequestBody) (*CreateJuspayOrderContent, error) {
+func (s *PaymentsService) CreateJuspayOrder(ctx context.Context, body JuspayCreateOrderPayload, opts ...CallOption) (*CreateJuspayOrderContent, error) {
 	r, err := newCreateJuspayOrderRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateJuspayOrderContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -66,13 +66,13 @@ func (s *PaymentsService) CreateJuspayOrder(ctx context.Context, body CreateJusp
 //
 // API: generate-hash (POST /payments/generate-hash). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *PaymentsService) GenerateHash(ctx context.Context, body GenerateHashJSONRequestBody) (*GenerateHashContent, error) {
+func (s *PaymentsService) GenerateHash(ctx context.Context, body GenerateHashBody, opts ...CallOption) (*GenerateHashContent, error) {
 	r, err := newGenerateHashRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GenerateHashContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -83,13 +83,13 @@ func (s *PaymentsService) GenerateHash(ctx context.Context, body GenerateHashJSO
 //
 // API: get-card-info (GET /payments/card-info). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PaymentsService) GetCardInfo(ctx context.Context, params *GetCardInfoParams) (*GetCardInfoContent, error) {
+func (s *PaymentsService) GetCardInfo(ctx context.Context, params *GetCardInfoParams, opts ...CallOption) (*GetCardInfoContent, error) {
 	r, err := newGetCardInfoRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCardInfoContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -99,13 +99,13 @@ func (s *PaymentsService) GetCardInfo(ctx context.Context, params *GetCardInfoPa
 //
 // API: get-ifsc-lookup (GET /payments/ifsc-lookup/{ifsc_code}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PaymentsService) GetIfscLookup(ctx context.Context, ifscCode string) (*GetIfscLookupContent, error) {
+func (s *PaymentsService) GetIfscLookup(ctx context.Context, ifscCode string, opts ...CallOption) (*GetIfscLookupContent, error) {
 	r, err := newGetIfscLookupRequest(ifscCode)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetIfscLookupContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -114,15 +114,22 @@ func (s *PaymentsService) GetIfscLookup(ctx context.Context, ifscCode string) (*
 // GetJuspayCustomer returns the shopper's customer record with the Juspay
 // payment gateway.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: get-juspay-customer (GET /payments/juspay/customers/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PaymentsService) GetJuspayCustomer(ctx context.Context, userID string) (*GetJuspayCustomerContent, error) {
+func (s *PaymentsService) GetJuspayCustomer(ctx context.Context, userID string, opts ...CallOption) (*GetJuspayCustomerContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newGetJuspayCustomerRequest(userID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetJuspayCustomerContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -133,13 +140,13 @@ func (s *PaymentsService) GetJuspayCustomer(ctx context.Context, userID string) 
 //
 // API: list-payment-methods (GET /payments/payment-methods). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PaymentsService) ListPaymentMethods(ctx context.Context, params *ListPaymentMethodsParams) (*ListPaymentMethodsContent, error) {
+func (s *PaymentsService) ListPaymentMethods(ctx context.Context, params *ListPaymentMethodsParams, opts ...CallOption) (*ListPaymentMethodsContent, error) {
 	r, err := newListPaymentMethodsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListPaymentMethodsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -150,13 +157,13 @@ func (s *PaymentsService) ListPaymentMethods(ctx context.Context, params *ListPa
 //
 // API: resend-direct-otp (POST /payments/resend-direct-otp). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *PaymentsService) ResendDirectOTP(ctx context.Context, body ResendDirectOTPJSONRequestBody) (*ResendDirectOTPContent, error) {
+func (s *PaymentsService) ResendDirectOTP(ctx context.Context, body ResendDirectOTPBody, opts ...CallOption) (*ResendDirectOTPContent, error) {
 	r, err := newResendDirectOTPRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ResendDirectOTPContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -167,13 +174,13 @@ func (s *PaymentsService) ResendDirectOTP(ctx context.Context, body ResendDirect
 //
 // API: verify-vpa (GET /payments/verify-vpa). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PaymentsService) VerifyVpa(ctx context.Context, params *VerifyVpaParams) (*VerifyVpaContent, error) {
+func (s *PaymentsService) VerifyVpa(ctx context.Context, params *VerifyVpaParams, opts ...CallOption) (*VerifyVpaContent, error) {
 	r, err := newVerifyVpaRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(VerifyVpaContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -25,13 +25,13 @@ type POSAuthService struct {
 //
 // API: login-pos-device-with-email (POST /pos/auth/login/email). It sends the API key.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) LoginPosDeviceWithEmail(ctx context.Context, params *LoginPosDeviceWithEmailParams, body LoginPosDeviceWithEmailJSONRequestBody) (*PosOTPContent, error) {
+func (s *POSAuthService) LoginPosDeviceWithEmail(ctx context.Context, params *LoginPosDeviceWithEmailParams, body PosEmailLoginBody, opts ...CallOption) (*PosOTPContent, error) {
 	r, err := newLoginPosDeviceWithEmailRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosOTPContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -45,13 +45,13 @@ func (s *POSAuthService) LoginPosDeviceWithEmail(ctx context.Context, params *Lo
 //
 // API: login-pos-device-with-phone (POST /pos/auth/login/phone). It sends the API key.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) LoginPosDeviceWithPhone(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body LoginPosDeviceWithPhoneJSONRequestBody) (*PosOTPContent, error) {
+func (s *POSAuthService) LoginPosDeviceWithPhone(ctx context.Context, params *LoginPosDeviceWithPhoneParams, body PosPhoneLoginBody, opts ...CallOption) (*PosOTPContent, error) {
 	r, err := newLoginPosDeviceWithPhoneRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosOTPContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -65,13 +65,13 @@ func (s *POSAuthService) LoginPosDeviceWithPhone(ctx context.Context, params *Lo
 //
 // API: login-pos-device-with-whatsapp (POST /pos/auth/login/whatsapp). It sends the API key.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) LoginPosDeviceWithWhatsapp(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body LoginPosDeviceWithWhatsappJSONRequestBody) (*PosOTPContent, error) {
+func (s *POSAuthService) LoginPosDeviceWithWhatsapp(ctx context.Context, params *LoginPosDeviceWithWhatsappParams, body PosPhoneLoginBody, opts ...CallOption) (*PosOTPContent, error) {
 	r, err := newLoginPosDeviceWithWhatsappRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosOTPContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -83,12 +83,12 @@ func (s *POSAuthService) LoginPosDeviceWithWhatsapp(ctx context.Context, params 
 //
 // API: logout-from-pos-device (POST /pos/auth/logout). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) LogoutFromPosDevice(ctx context.Context) error {
+func (s *POSAuthService) LogoutFromPosDevice(ctx context.Context, opts ...CallOption) error {
 	r, err := newLogoutFromPosDeviceRequest()
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // PairPosDevice activates a point-of-sale terminal with the pairing code the
@@ -98,13 +98,13 @@ func (s *POSAuthService) LogoutFromPosDevice(ctx context.Context) error {
 //
 // API: pair-pos-device (POST /pos/auth/pair-device). It sends the API key.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) PairPosDevice(ctx context.Context, body PairPosDeviceJSONRequestBody) (*PairPosDeviceContent, error) {
+func (s *POSAuthService) PairPosDevice(ctx context.Context, body PairPosDeviceBody, opts ...CallOption) (*PairPosDeviceContent, error) {
 	r, err := newPairPosDeviceRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PairPosDeviceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -120,13 +120,13 @@ func (s *POSAuthService) PairPosDevice(ctx context.Context, body PairPosDeviceJS
 //
 // API: refresh-pos-access-token (POST /pos/auth/refresh-token). It sends no credential header.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) RefreshPosAccessToken(ctx context.Context, body RefreshPosAccessTokenJSONRequestBody) (*AuthTokens, error) {
+func (s *POSAuthService) RefreshPosAccessToken(ctx context.Context, body RefreshPosAccessTokenBody, opts ...CallOption) (*AuthTokens, error) {
 	r, err := newRefreshPosAccessTokenRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(AuthTokens)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -140,13 +140,13 @@ func (s *POSAuthService) RefreshPosAccessToken(ctx context.Context, body Refresh
 //
 // API: verify-pos-login-otp (POST /pos/auth/verify-otp). It sends the API key.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSAuthService) VerifyPosLoginOTP(ctx context.Context, body VerifyPosLoginOTPJSONRequestBody) (*PosAuthContent, error) {
+func (s *POSAuthService) VerifyPosLoginOTP(ctx context.Context, body VerifyPosLoginOTPBody, opts ...CallOption) (*PosAuthContent, error) {
 	r, err := newVerifyPosLoginOTPRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosAuthContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

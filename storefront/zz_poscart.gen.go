@@ -22,13 +22,13 @@ type POSCartService struct {
 //
 // API: get-pos-fulfillment-options (POST /pos/fulfillment-options). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) GetPosFulfillmentOptions(ctx context.Context, body GetPosFulfillmentOptionsJSONRequestBody) (*GetFulfillmentOptionsContent, error) {
+func (s *POSCartService) GetPosFulfillmentOptions(ctx context.Context, body CartBasedFulfillmentOption, opts ...CallOption) (*GetFulfillmentOptionsContent, error) {
 	r, err := newGetPosFulfillmentOptionsRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetFulfillmentOptionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -41,13 +41,13 @@ func (s *POSCartService) GetPosFulfillmentOptions(ctx context.Context, body GetP
 //
 // API: pos-apply-coupon (POST /pos/carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosApplyCoupon(ctx context.Context, id string, body PosApplyCouponJSONRequestBody) (*ApplyCouponContent, error) {
+func (s *POSCartService) PosApplyCoupon(ctx context.Context, id string, body ApplyCouponBody, opts ...CallOption) (*ApplyCouponContent, error) {
 	r, err := newPosApplyCouponRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ApplyCouponContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -60,13 +60,13 @@ func (s *POSCartService) PosApplyCoupon(ctx context.Context, id string, body Pos
 //
 // API: pos-create-cart (POST /pos/carts). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSCartService) PosCreateCart(ctx context.Context, body PosCreateCartJSONRequestBody) (*CreateCartContent, error) {
+func (s *POSCartService) PosCreateCart(ctx context.Context, body CreateCartBody, opts ...CallOption) (*CreateCartContent, error) {
 	r, err := newPosCreateCartRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -79,13 +79,13 @@ func (s *POSCartService) PosCreateCart(ctx context.Context, body PosCreateCartJS
 //
 // API: pos-create-cart-address (POST /pos/carts/{id}/address). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosCreateCartAddress(ctx context.Context, id string, body PosCreateCartAddressJSONRequestBody) (*CreateCartAddressContent, error) {
+func (s *POSCartService) PosCreateCartAddress(ctx context.Context, id string, body CreateCartAddressBody, opts ...CallOption) (*CreateCartAddressContent, error) {
 	r, err := newPosCreateCartAddressRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateCartAddressContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -96,12 +96,12 @@ func (s *POSCartService) PosCreateCartAddress(ctx context.Context, id string, bo
 //
 // API: pos-delete-cart (DELETE /pos/carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosDeleteCart(ctx context.Context, id string) error {
+func (s *POSCartService) PosDeleteCart(ctx context.Context, id string, opts ...CallOption) error {
 	r, err := newPosDeleteCartRequest(id)
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // PosEvaluateCoupons sorts the store's coupons into those that apply to a POS
@@ -111,13 +111,13 @@ func (s *POSCartService) PosDeleteCart(ctx context.Context, id string) error {
 //
 // API: pos-evaluate-coupons (GET /pos/carts/{id}/evaluate-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosEvaluateCoupons(ctx context.Context, id string) (*EvaluateCouponsContent, error) {
+func (s *POSCartService) PosEvaluateCoupons(ctx context.Context, id string, opts ...CallOption) (*EvaluateCouponsContent, error) {
 	r, err := newPosEvaluateCouponsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(EvaluateCouponsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -129,13 +129,13 @@ func (s *POSCartService) PosEvaluateCoupons(ctx context.Context, id string) (*Ev
 //
 // API: pos-evaluate-promotions (GET /pos/carts/{id}/evaluate-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosEvaluatePromotions(ctx context.Context, id string) (*EvaluatePromotionsContent, error) {
+func (s *POSCartService) PosEvaluatePromotions(ctx context.Context, id string, opts ...CallOption) (*EvaluatePromotionsContent, error) {
 	r, err := newPosEvaluatePromotionsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(EvaluatePromotionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -146,13 +146,13 @@ func (s *POSCartService) PosEvaluatePromotions(ctx context.Context, id string) (
 //
 // API: pos-get-cart (GET /pos/carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosGetCart(ctx context.Context, id string) (*GetCartContent, error) {
+func (s *POSCartService) PosGetCart(ctx context.Context, id string, opts ...CallOption) (*GetCartContent, error) {
 	r, err := newPosGetCartRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -162,15 +162,22 @@ func (s *POSCartService) PosGetCart(ctx context.Context, id string) (*GetCartCon
 // user ID: the cart update-pos-cart-customer last linked them to. A customer
 // with no POS cart is a 404.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: pos-get-user-cart (GET /pos/carts/users/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosGetUserCart(ctx context.Context, userID string) (*GetUserCartContent, error) {
+func (s *POSCartService) PosGetUserCart(ctx context.Context, userID string, opts ...CallOption) (*GetUserCartContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newPosGetUserCartRequest(userID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetUserCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -181,13 +188,13 @@ func (s *POSCartService) PosGetUserCart(ctx context.Context, userID string) (*Ge
 //
 // API: pos-list-coupons (GET /pos/carts/available-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosListCoupons(ctx context.Context, params *PosListCouponsParams) (*ListCouponsContent, error) {
+func (s *POSCartService) PosListCoupons(ctx context.Context, params *PosListCouponsParams, opts ...CallOption) (*ListCouponsContent, error) {
 	r, err := newPosListCouponsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCouponsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -198,13 +205,13 @@ func (s *POSCartService) PosListCoupons(ctx context.Context, params *PosListCoup
 //
 // API: pos-list-promotions (GET /pos/carts/available-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListPromotionsParams) (*ListPromotionsContent, error) {
+func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListPromotionsParams, opts ...CallOption) (*ListPromotionsContent, error) {
 	r, err := newPosListPromotionsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListPromotionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -218,13 +225,13 @@ func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListP
 //
 // API: pos-redeem-credit-balance (POST /pos/carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRedeemCreditBalance(ctx context.Context, id string, body PosRedeemCreditBalanceJSONRequestBody) (*RedeemCreditBalanceContent, error) {
+func (s *POSCartService) PosRedeemCreditBalance(ctx context.Context, id string, body RedeemCreditBalanceBody, opts ...CallOption) (*RedeemCreditBalanceContent, error) {
 	r, err := newPosRedeemCreditBalanceRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RedeemCreditBalanceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -238,13 +245,13 @@ func (s *POSCartService) PosRedeemCreditBalance(ctx context.Context, id string, 
 //
 // API: pos-redeem-loyalty-points (POST /pos/carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRedeemLoyaltyPoints(ctx context.Context, id string, body PosRedeemLoyaltyPointsJSONRequestBody) (*RedeemLoyaltyPointsContent, error) {
+func (s *POSCartService) PosRedeemLoyaltyPoints(ctx context.Context, id string, body RedeemLoyaltyPointsBody, opts ...CallOption) (*RedeemLoyaltyPointsContent, error) {
 	r, err := newPosRedeemLoyaltyPointsRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RedeemLoyaltyPointsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -256,13 +263,13 @@ func (s *POSCartService) PosRedeemLoyaltyPoints(ctx context.Context, id string, 
 //
 // API: pos-remove-coupon (DELETE /pos/carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveCoupon(ctx context.Context, id string) (*RemoveCouponContent, error) {
+func (s *POSCartService) PosRemoveCoupon(ctx context.Context, id string, opts ...CallOption) (*RemoveCouponContent, error) {
 	r, err := newPosRemoveCouponRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveCouponContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -274,13 +281,13 @@ func (s *POSCartService) PosRemoveCoupon(ctx context.Context, id string) (*Remov
 //
 // API: pos-remove-credit-balance (DELETE /pos/carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveCreditBalance(ctx context.Context, id string) (*RemoveCreditBalanceContent, error) {
+func (s *POSCartService) PosRemoveCreditBalance(ctx context.Context, id string, opts ...CallOption) (*RemoveCreditBalanceContent, error) {
 	r, err := newPosRemoveCreditBalanceRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveCreditBalanceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -292,13 +299,13 @@ func (s *POSCartService) PosRemoveCreditBalance(ctx context.Context, id string) 
 //
 // API: pos-remove-loyalty-points (DELETE /pos/carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveLoyaltyPoints(ctx context.Context, id string) (*RemoveLoyaltyPointsContent, error) {
+func (s *POSCartService) PosRemoveLoyaltyPoints(ctx context.Context, id string, opts ...CallOption) (*RemoveLoyaltyPointsContent, error) {
 	r, err := newPosRemoveLoyaltyPointsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(RemoveLoyaltyPointsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -311,13 +318,13 @@ func (s *POSCartService) PosRemoveLoyaltyPoints(ctx context.Context, id string) 
 //
 // API: pos-update-cart (POST /pos/carts/{id}/items). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body PosUpdateCartJSONRequestBody) (*UpdateCartContent, error) {
+func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body UpdateCartItem, opts ...CallOption) (*UpdateCartContent, error) {
 	r, err := newPosUpdateCartRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateCartContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -331,13 +338,13 @@ func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body PosU
 //
 // API: pos-update-fulfillment-preference (POST /pos/carts/{id}/fulfillment-preference). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosUpdateFulfillmentPreference(ctx context.Context, id string, body PosUpdateFulfillmentPreferenceJSONRequestBody) (*UpdateFulfillmentPreferenceContent, error) {
+func (s *POSCartService) PosUpdateFulfillmentPreference(ctx context.Context, id string, body FulfillmentPreference, opts ...CallOption) (*UpdateFulfillmentPreferenceContent, error) {
 	r, err := newPosUpdateFulfillmentPreferenceRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateFulfillmentPreferenceContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -353,13 +360,13 @@ func (s *POSCartService) PosUpdateFulfillmentPreference(ctx context.Context, id 
 //
 // API: update-pos-cart-customer (POST /pos/carts/{id}/update-customer). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) UpdatePosCartCustomer(ctx context.Context, id string, body UpdatePosCartCustomerJSONRequestBody) (*PosUpdateCartCustomerContent, error) {
+func (s *POSCartService) UpdatePosCartCustomer(ctx context.Context, id string, body PosUpdateCartCustomerBody, opts ...CallOption) (*PosUpdateCartCustomerContent, error) {
 	r, err := newUpdatePosCartCustomerRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosUpdateCartCustomerContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

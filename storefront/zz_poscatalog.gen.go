@@ -22,13 +22,13 @@ type POSCatalogService struct {
 //
 // API: pos-get-product-detail (GET /pos/catalog/products/{product_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosGetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams) (*GetProductDetailContent, error) {
+func (s *POSCatalogService) PosGetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams, opts ...CallOption) (*GetProductDetailContent, error) {
 	r, err := newPosGetProductDetailRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetProductDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -39,13 +39,13 @@ func (s *POSCatalogService) PosGetProductDetail(ctx context.Context, productID s
 //
 // API: pos-get-variant-detail (GET /pos/catalog/products/{product_id}/variants/{variant_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosGetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams) (*GetVariantDetailContent, error) {
+func (s *POSCatalogService) PosGetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, opts ...CallOption) (*GetVariantDetailContent, error) {
 	r, err := newPosGetVariantDetailRequest(productID, variantID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetVariantDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -57,13 +57,13 @@ func (s *POSCatalogService) PosGetVariantDetail(ctx context.Context, productID s
 //
 // API: pos-list-categories (GET /pos/catalog/categories). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListCategories(ctx context.Context, params *PosListCategoriesParams) (*ListCategoriesContent, error) {
+func (s *POSCatalogService) PosListCategories(ctx context.Context, params *PosListCategoriesParams, opts ...CallOption) (*ListCategoriesContent, error) {
 	r, err := newPosListCategoriesRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCategoriesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -74,13 +74,13 @@ func (s *POSCatalogService) PosListCategories(ctx context.Context, params *PosLi
 //
 // API: pos-list-crosssell-products (GET /pos/catalog/products/cross-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams) (*ListCrosssellProductsContent, error) {
+func (s *POSCatalogService) PosListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) (*ListCrosssellProductsContent, error) {
 	r, err := newPosListCrosssellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListCrosssellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -90,8 +90,9 @@ func (s *POSCatalogService) PosListCrosssellProducts(ctx context.Context, params
 // page of PosListCrosssellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, params *PosListCrosssellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListCrosssellProductsParams) int {
 			if p.Page == nil {
@@ -109,7 +110,7 @@ func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, par
 				return nil, nil, err
 			}
 			out := new(ListCrosssellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -122,13 +123,13 @@ func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, par
 //
 // API: pos-list-product-reviews (GET /pos/catalog/products/{product_id}/reviews). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams) (*ListProductReviewsContent, error) {
+func (s *POSCatalogService) PosListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) (*ListProductReviewsContent, error) {
 	r, err := newPosListProductReviewsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductReviewsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -138,8 +139,9 @@ func (s *POSCatalogService) PosListProductReviews(ctx context.Context, productID
 // page of PosListProductReviews, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, productID string, params *PosListProductReviewsParams) iter.Seq2[ProductReview, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
 	return paginate(ctx, params,
 		func(p *PosListProductReviewsParams) int {
 			if p.Page == nil {
@@ -157,7 +159,7 @@ func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, produc
 				return nil, nil, err
 			}
 			out := new(ListProductReviewsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Reviews, out.Pagination, nil
@@ -169,13 +171,13 @@ func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, produc
 //
 // API: pos-list-product-variants (GET /pos/catalog/products/{product_id}/variants). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams) (*ListProductVariantsContent, error) {
+func (s *POSCatalogService) PosListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams, opts ...CallOption) (*ListProductVariantsContent, error) {
 	r, err := newPosListProductVariantsRequest(productID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductVariantsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -188,13 +190,13 @@ func (s *POSCatalogService) PosListProductVariants(ctx context.Context, productI
 //
 // API: pos-list-products (GET /pos/catalog/products). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProducts(ctx context.Context, params *PosListProductsParams) (*ListProductsContent, error) {
+func (s *POSCatalogService) PosListProducts(ctx context.Context, params *PosListProductsParams, opts ...CallOption) (*ListProductsContent, error) {
 	r, err := newPosListProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -204,8 +206,9 @@ func (s *POSCatalogService) PosListProducts(ctx context.Context, params *PosList
 // page of PosListProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosListProductsParams) iter.Seq2[Product, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
 	return paginate(ctx, params,
 		func(p *PosListProductsParams) int {
 			if p.Page == nil {
@@ -223,7 +226,7 @@ func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosL
 				return nil, nil, err
 			}
 			out := new(ListProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -235,13 +238,13 @@ func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosL
 //
 // API: pos-list-similar-products (GET /pos/catalog/products/similar). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams) (*ListSimilarProductsContent, error) {
+func (s *POSCatalogService) PosListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) (*ListSimilarProductsContent, error) {
 	r, err := newPosListSimilarProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSimilarProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -251,8 +254,9 @@ func (s *POSCatalogService) PosListSimilarProducts(ctx context.Context, params *
 // page of PosListSimilarProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, params *PosListSimilarProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListSimilarProductsParams) int {
 			if p.Page == nil {
@@ -270,7 +274,7 @@ func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, param
 				return nil, nil, err
 			}
 			out := new(ListSimilarProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -284,13 +288,13 @@ func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, param
 //
 // API: pos-list-skus (GET /pos/catalog/skus). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListSkus(ctx context.Context, params *PosListSkusParams) (*ListSkusContent, error) {
+func (s *POSCatalogService) PosListSkus(ctx context.Context, params *PosListSkusParams, opts ...CallOption) (*ListSkusContent, error) {
 	r, err := newPosListSkusRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSkusContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -300,8 +304,9 @@ func (s *POSCatalogService) PosListSkus(ctx context.Context, params *PosListSkus
 // page of PosListSkus, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListSkusParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListSkusParams) int {
 			if p.Page == nil {
@@ -319,7 +324,7 @@ func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListS
 				return nil, nil, err
 			}
 			out := new(ListSkusContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil
@@ -331,13 +336,13 @@ func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListS
 //
 // API: pos-list-upsell-products (GET /pos/catalog/products/up-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams) (*ListUpsellProductsContent, error) {
+func (s *POSCatalogService) PosListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) (*ListUpsellProductsContent, error) {
 	r, err := newPosListUpsellProductsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListUpsellProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -347,8 +352,9 @@ func (s *POSCatalogService) PosListUpsellProducts(ctx context.Context, params *P
 // page of PosListUpsellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params *PosListUpsellProductsParams) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListUpsellProductsParams) int {
 			if p.Page == nil {
@@ -366,7 +372,7 @@ func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params
 				return nil, nil, err
 			}
 			out := new(ListUpsellProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Products, &out.Pagination, nil
@@ -379,13 +385,13 @@ func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params
 //
 // API: pos-search-products (POST /pos/catalog/products/search). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosSearchProducts(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody) (*SearchProductsContent, error) {
+func (s *POSCatalogService) PosSearchProducts(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) (*SearchProductsContent, error) {
 	r, err := newPosSearchProductsRequest(params, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(SearchProductsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -395,18 +401,19 @@ func (s *POSCatalogService) PosSearchProducts(ctx context.Context, params *PosSe
 // page of PosSearchProducts, from the page body asks for (the first when unset)
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *POSCatalogService) PosSearchProductsAll(ctx context.Context, params *PosSearchProductsParams, body PosSearchProductsJSONRequestBody) iter.Seq2[Item, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *POSCatalogService) PosSearchProductsAll(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, &body,
-		func(b *PosSearchProductsJSONRequestBody) int { return int(b.Page) },
-		func(b *PosSearchProductsJSONRequestBody, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *PosSearchProductsJSONRequestBody) ([]Item, *Pagination, error) {
+		func(b *SearchProduct) int { return int(b.Page) },
+		func(b *SearchProduct, page int) { b.Page = int(page) },
+		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
 			r, err := newPosSearchProductsRequest(params, *b)
 			if err != nil {
 				return nil, nil, err
 			}
 			out := new(SearchProductsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Skus, &out.Pagination, nil

@@ -24,13 +24,13 @@ type POSDevicesService struct {
 //
 // API: claim-pos-device (POST /pos/devices/{id}/claim). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ClaimPosDevice(ctx context.Context, id string) (*PosUserContent, error) {
+func (s *POSDevicesService) ClaimPosDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newClaimPosDeviceRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosUserContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -42,13 +42,13 @@ func (s *POSDevicesService) ClaimPosDevice(ctx context.Context, id string) (*Pos
 //
 // API: get-pos-user (GET /pos/users/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) GetPosUser(ctx context.Context, id string) (*PosUserContent, error) {
+func (s *POSDevicesService) GetPosUser(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newGetPosUserRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosUserContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -59,13 +59,13 @@ func (s *POSDevicesService) GetPosUser(ctx context.Context, id string) (*PosUser
 //
 // API: list-pos-devices (GET /pos/devices). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ListPosDevices(ctx context.Context) (*ListPosDevicesContent, error) {
+func (s *POSDevicesService) ListPosDevices(ctx context.Context, opts ...CallOption) (*ListPosDevicesContent, error) {
 	r, err := newListPosDevicesRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListPosDevicesContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -76,13 +76,13 @@ func (s *POSDevicesService) ListPosDevices(ctx context.Context) (*ListPosDevices
 //
 // API: list-pos-locations (GET /pos/locations). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ListPosLocations(ctx context.Context) (*ListPosLocationsContent, error) {
+func (s *POSDevicesService) ListPosLocations(ctx context.Context, opts ...CallOption) (*ListPosLocationsContent, error) {
 	r, err := newListPosLocationsRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListPosLocationsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -95,13 +95,13 @@ func (s *POSDevicesService) ListPosLocations(ctx context.Context) (*ListPosLocat
 //
 // API: unclaim-pos-device (POST /pos/devices/{id}/unclaim). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSDevicesService) UnclaimPosDevice(ctx context.Context, id string) (*PosUserContent, error) {
+func (s *POSDevicesService) UnclaimPosDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newUnclaimPosDeviceRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(PosUserContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

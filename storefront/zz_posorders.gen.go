@@ -24,13 +24,13 @@ type POSOrdersService struct {
 //
 // API: create-pos-order (POST /pos/orders). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSOrdersService) CreatePosOrder(ctx context.Context, body CreatePosOrderJSONRequestBody) (*CreatePosOrderContent, error) {
+func (s *POSOrdersService) CreatePosOrder(ctx context.Context, body CreatePosOrderBody, opts ...CallOption) (*CreatePosOrderContent, error) {
 	r, err := newCreatePosOrderRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreatePosOrderContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -42,13 +42,13 @@ func (s *POSOrdersService) CreatePosOrder(ctx context.Context, body CreatePosOrd
 //
 // API: pos-get-payment-status (GET /pos/orders/{order_number}/payment-status). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSOrdersService) PosGetPaymentStatus(ctx context.Context, orderNumber string) (*GetPaymentStatusContent, error) {
+func (s *POSOrdersService) PosGetPaymentStatus(ctx context.Context, orderNumber string, opts ...CallOption) (*GetPaymentStatusContent, error) {
 	r, err := newPosGetPaymentStatusRequest(orderNumber)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetPaymentStatusContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

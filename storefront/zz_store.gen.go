@@ -25,12 +25,12 @@ type PublicStoreService struct {
 //
 // API: check-store (GET /store/check). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *StoreService) CheckStore(ctx context.Context) error {
+func (s *StoreService) CheckStore(ctx context.Context, opts ...CallOption) error {
 	r, err := newCheckStoreRequest()
 	if err != nil {
 		return err
 	}
-	return s.s.do(ctx, r, nil)
+	return s.s.do(ctx, r, nil, opts...)
 }
 
 // CheckStore checks that the store exists and is open to its storefront; the
@@ -38,12 +38,12 @@ func (s *StoreService) CheckStore(ctx context.Context) error {
 //
 // API: check-store (GET /store/check). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicStoreService) CheckStore(ctx context.Context) error {
+func (s *PublicStoreService) CheckStore(ctx context.Context, opts ...CallOption) error {
 	r, err := newCheckStoreRequest()
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, r, nil)
+	return s.c.do(ctx, r, nil, opts...)
 }
 
 // GetConfig returns the store's configuration: brand, currency, customer
@@ -52,13 +52,13 @@ func (s *PublicStoreService) CheckStore(ctx context.Context) error {
 //
 // API: get-config (GET /store/config). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *StoreService) GetConfig(ctx context.Context) (*GetConfigContent, error) {
+func (s *StoreService) GetConfig(ctx context.Context, opts ...CallOption) (*GetConfigContent, error) {
 	r, err := newGetConfigRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetConfigContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -70,13 +70,13 @@ func (s *StoreService) GetConfig(ctx context.Context) (*GetConfigContent, error)
 //
 // API: get-config (GET /store/config). It sends the session's access token; Client.Public sends it with the API key alone.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *PublicStoreService) GetConfig(ctx context.Context) (*GetConfigContent, error) {
+func (s *PublicStoreService) GetConfig(ctx context.Context, opts ...CallOption) (*GetConfigContent, error) {
 	r, err := newGetConfigRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetConfigContent)
-	if err := s.c.do(ctx, r, out); err != nil {
+	if err := s.c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -87,13 +87,13 @@ func (s *PublicStoreService) GetConfig(ctx context.Context) (*GetConfigContent, 
 //
 // API: get-seller-detail (GET /store/sellers/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *StoreService) GetSellerDetail(ctx context.Context, id string) (*GetSellerDetailContent, error) {
+func (s *StoreService) GetSellerDetail(ctx context.Context, id string, opts ...CallOption) (*GetSellerDetailContent, error) {
 	r, err := newGetSellerDetailRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetSellerDetailContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -104,13 +104,13 @@ func (s *StoreService) GetSellerDetail(ctx context.Context, id string) (*GetSell
 //
 // API: list-kyc-document (GET /store/kyc-document). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *StoreService) ListKycDocument(ctx context.Context) (*ListKycDocumentContent, error) {
+func (s *StoreService) ListKycDocument(ctx context.Context, opts ...CallOption) (*ListKycDocumentContent, error) {
 	r, err := newListKycDocumentRequest()
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListKycDocumentContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -121,13 +121,13 @@ func (s *StoreService) ListKycDocument(ctx context.Context) (*ListKycDocumentCon
 //
 // API: list-seller-reviews (GET /store/sellers/{id}/reviews). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *StoreService) ListSellerReviews(ctx context.Context, id string) (*ListSellerReviewsContent, error) {
+func (s *StoreService) ListSellerReviews(ctx context.Context, id string, opts ...CallOption) (*ListSellerReviewsContent, error) {
 	r, err := newListSellerReviewsRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSellerReviewsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

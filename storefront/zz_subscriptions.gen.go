@@ -19,13 +19,13 @@ type SubscriptionsService struct {
 //
 // API: create-subscription (POST /subscriptions). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *SubscriptionsService) CreateSubscription(ctx context.Context, body CreateSubscriptionJSONRequestBody) (*CreateSubscriptionContent, error) {
+func (s *SubscriptionsService) CreateSubscription(ctx context.Context, body CreateSubscription, opts ...CallOption) (*CreateSubscriptionContent, error) {
 	r, err := newCreateSubscriptionRequest(body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(CreateSubscriptionContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -36,13 +36,13 @@ func (s *SubscriptionsService) CreateSubscription(ctx context.Context, body Crea
 //
 // API: get-subscription (GET /subscriptions/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *SubscriptionsService) GetSubscription(ctx context.Context, id string) (*GetSubscriptionContent, error) {
+func (s *SubscriptionsService) GetSubscription(ctx context.Context, id string, opts ...CallOption) (*GetSubscriptionContent, error) {
 	r, err := newGetSubscriptionRequest(id)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetSubscriptionContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -53,13 +53,13 @@ func (s *SubscriptionsService) GetSubscription(ctx context.Context, id string) (
 //
 // API: list-subscriptions (GET /subscriptions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *SubscriptionsService) ListSubscriptions(ctx context.Context, params *ListSubscriptionsParams) (*ListSubscriptionsContent, error) {
+func (s *SubscriptionsService) ListSubscriptions(ctx context.Context, params *ListSubscriptionsParams, opts ...CallOption) (*ListSubscriptionsContent, error) {
 	r, err := newListSubscriptionsRequest(params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(ListSubscriptionsContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -69,8 +69,9 @@ func (s *SubscriptionsService) ListSubscriptions(ctx context.Context, params *Li
 // page of ListSubscriptions, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
-// is yielded once and ends the iteration; ctx bounds every request.
-func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params *ListSubscriptionsParams) iter.Seq2[Subscription, error] {
+// is yielded once and ends the iteration; ctx bounds every request, and
+// opts apply to each.
+func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params *ListSubscriptionsParams, opts ...CallOption) iter.Seq2[Subscription, error] {
 	return paginate(ctx, params,
 		func(p *ListSubscriptionsParams) int {
 			if p.Page == nil {
@@ -88,7 +89,7 @@ func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params 
 				return nil, nil, err
 			}
 			out := new(ListSubscriptionsContent)
-			if err := s.s.do(ctx, r, out); err != nil {
+			if err := s.s.do(ctx, r, out, opts...); err != nil {
 				return nil, nil, err
 			}
 			return out.Subscriptions, &out.Pagination, nil
@@ -101,13 +102,13 @@ func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params 
 //
 // API: update-subscription (PUT /subscriptions/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *SubscriptionsService) UpdateSubscription(ctx context.Context, id string, body UpdateSubscriptionJSONRequestBody) (*UpdateSubscriptionContent, error) {
+func (s *SubscriptionsService) UpdateSubscription(ctx context.Context, id string, body UpdateSubscriptionBody, opts ...CallOption) (*UpdateSubscriptionContent, error) {
 	r, err := newUpdateSubscriptionRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateSubscriptionContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

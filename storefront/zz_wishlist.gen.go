@@ -17,15 +17,22 @@ type WishlistService struct {
 // with the wishlist. Adding a product twice keeps it once, so it is safe to
 // send twice.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: add-to-wishlist (POST /wishlist/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *WishlistService) AddToWishlist(ctx context.Context, userID string, body AddToWishlistJSONRequestBody) (*AddToWishlistContent, error) {
+func (s *WishlistService) AddToWishlist(ctx context.Context, userID string, body AddToWishlistBody, opts ...CallOption) (*AddToWishlistContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newAddToWishlistRequest(userID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(AddToWishlistContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -34,15 +41,22 @@ func (s *WishlistService) AddToWishlist(ctx context.Context, userID string, body
 // DeleteFromWishlist removes a product (or variant) from a user's wishlist and
 // answers with the wishlist.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: delete-from-wishlist (DELETE /wishlist/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *WishlistService) DeleteFromWishlist(ctx context.Context, userID string, body DeleteFromWishlistJSONRequestBody) (*DeleteFromWishlistContent, error) {
+func (s *WishlistService) DeleteFromWishlist(ctx context.Context, userID string, body DeleteFromWishlistBody, opts ...CallOption) (*DeleteFromWishlistContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newDeleteFromWishlistRequest(userID, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(DeleteFromWishlistContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -51,15 +65,22 @@ func (s *WishlistService) DeleteFromWishlist(ctx context.Context, userID string,
 // GetWishlist returns the products on a user's wishlist, optionally one
 // seller's.
 //
+// An empty userID means the session's own user (the user ID of its access
+// token, an anonymous session started first if it has none).
+//
 // API: get-wishlist (GET /wishlist/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *WishlistService) GetWishlist(ctx context.Context, userID string, params *GetWishlistParams) (*GetWishlistContent, error) {
+func (s *WishlistService) GetWishlist(ctx context.Context, userID string, params *GetWishlistParams, opts ...CallOption) (*GetWishlistContent, error) {
+	var err error
+	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
+		return nil, err
+	}
 	r, err := newGetWishlistRequest(userID, params)
 	if err != nil {
 		return nil, err
 	}
 	out := new(GetWishlistContent)
-	if err := s.s.do(ctx, r, out); err != nil {
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -225,7 +225,7 @@ func (c *cli) catalogSearch(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithTimeout(ctx, r.sf.timeout)
 	defer cancel()
 
-	body := storefront.SearchProductsJSONRequestBody{Query: query, Page: *page, Limit: *limit}
+	body := storefront.SearchProduct{Query: query, Page: *page, Limit: *limit}
 	if *filter != "" {
 		body.Filter = storefront.Filter(*filter)
 	}

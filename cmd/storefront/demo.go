@@ -197,7 +197,7 @@ func catalogSteps(sess *storefront.Session) []demoStep {
 			return fmt.Sprintf("%d categories; %d products in %s", len(cats.Categories), n, where), nil
 		}},
 		{"search the catalog", "search-products", func(ctx context.Context) (string, error) {
-			res, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "shirt", Page: 1, Limit: 10})
+			res, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProduct{Query: "shirt", Page: 1, Limit: 10})
 			if err != nil {
 				return "", err
 			}

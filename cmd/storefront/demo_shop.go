@@ -30,7 +30,7 @@ func shopSteps(sess *storefront.Session) demoShop {
 	return demoShop{
 		fill: []demoStep{
 			{"cart: two products", "create-cart, update-cart", func(ctx context.Context) (string, error) {
-				c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{
+				c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{
 					{ProductID: "darjeeling-first-flush", VariantID: &variant, Quantity: decimal.NewFromInt(1)}}})
 				if err != nil {
 					return "", err
@@ -43,7 +43,7 @@ func shopSteps(sess *storefront.Session) demoShop {
 				return fmt.Sprintf("%s items, %s", u.Cart.CartItemsCount, rupees(&u.Cart.SubtotalIncludingTax)), nil
 			}},
 			{"cart: coupon WELCOME10", "apply-coupon", func(ctx context.Context) (string, error) {
-				c, err := sess.Cart.ApplyCoupon(ctx, cartID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+				c, err := sess.Cart.ApplyCoupon(ctx, cartID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 				if err != nil {
 					return "", err
 				}

@@ -103,7 +103,7 @@ var cartCmds = map[string]authCmd{
 				a.printCart("remove-coupon", &res.Cart)
 				return nil
 			}
-			res, err := a.sess.Cart.ApplyCoupon(ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: *code})
+			res, err := a.sess.Cart.ApplyCoupon(ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: *code})
 			if err != nil {
 				return a.fail("apply-coupon", err)
 			}
@@ -182,7 +182,7 @@ var ordersCmds = map[string]authCmd{
 			case *mode != "original-payment-mode" && *mode != "bank-transfer":
 				return usagef("--refund-mode must be original-payment-mode or bank-transfer")
 			}
-			body := storefront.CancelOrderJSONRequestBody{CancellationReason: *reason, RefundMode: storefront.CancelOrderBodyRefundMode(*mode)}
+			body := storefront.CancelOrderBody{CancellationReason: *reason, RefundMode: storefront.CancelOrderBodyRefundMode(*mode)}
 			if *account != "" {
 				body.BankAccountID = account
 			}

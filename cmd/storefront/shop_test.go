@@ -155,16 +155,16 @@ func placeOrder(t *testing.T, srv *storefronttest.Server, session string) string
 	client, err := storefront.New(srv.StoreID(), storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
 	require.NoError(t, err)
 	sess := client.NewSession(storefront.NewFileStore(session))
-	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{{ProductID: "cast-iron-teapot", Quantity: decimal.NewFromInt(1)}}})
+	c, err := sess.Cart.CreateCart(ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{{ProductID: "cast-iron-teapot", Quantity: decimal.NewFromInt(1)}}})
 	require.NoError(t, err)
 	addr := `{"first_name":"Ravi","last_name":null,"country_code":"+91","phone":"9876543210","email":"ravi@example.com","address_line1":"1 MG Road",
 		"address_line2":null,"landmark":null,"pincode":"560001","city":"Bengaluru","state":"Karnataka","country":"India",
 		"tax_identification_number":null,"business_name":null,"nickname":null}`
-	var addresses storefront.CreateCartAddressJSONRequestBody
+	var addresses storefront.CreateCartAddressBody
 	require.NoError(t, json.Unmarshal([]byte(`{"billing_address":`+addr+`,"shipping_address":`+addr+`}`), &addresses))
 	_, err = sess.Cart.CreateCartAddress(ctx, c.Cart.ID, addresses)
 	require.NoError(t, err)
-	var pref storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	var pref storefront.FulfillmentPreference
 	require.NoError(t, json.Unmarshal([]byte(`{"fulfillment_type":"collect-in-store","pickup_location_id":"`+storefronttest.PickupMGRoad+`"}`), &pref))
 	_, err = sess.Cart.UpdateFulfillmentPreference(ctx, c.Cart.ID, pref)
 	require.NoError(t, err)
@@ -172,7 +172,7 @@ func placeOrder(t *testing.T, srv *storefronttest.Server, session string) string
 	require.NoError(t, json.Unmarshal([]byte(`{"payment_provider_slug":"juspay","integration_type":"express-checkout","return_url":"https://x.example/r",
 		"payment_method_type":"CARD","save_to_locker":false,"card_number":"`+storefronttest.TestCardSuccess+`","card_exp_month":"12",
 		"card_exp_year":"2099","name_on_card":"Ravi","card_security_code":"123"}`), &card))
-	res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderJSONRequestBody{CartID: c.Cart.ID, PaymentMethod: &card})
+	res, err := sess.Orders.CreateOrder(ctx, storefront.CreateOrderBody{CartID: c.Cart.ID, PaymentMethod: &card})
 	require.NoError(t, err)
 	require.False(t, strings.TrimSpace(*res.Order.OrderNumber) == "")
 	return *res.Order.OrderNumber

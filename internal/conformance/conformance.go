@@ -259,7 +259,7 @@ func (r *runner) reads(ctx context.Context, sess *storefront.Session) {
 		return err
 	})
 	r.step(ctx, OpSearchProducts, func(ctx context.Context) error {
-		_, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "a", Page: 1, Limit: 5})
+		_, err := sess.Catalog.SearchProducts(ctx, nil, storefront.SearchProduct{Query: "a", Page: 1, Limit: 5})
 		return err
 	})
 	if productID == "" {

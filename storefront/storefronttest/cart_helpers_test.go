@@ -31,7 +31,7 @@ func decimalInt(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 // newCart creates the session's cart with items.
 func (e *cenv) newCart(sess *storefront.Session, items ...storefront.UpdateCartItem) storefront.Cart {
 	e.t.Helper()
-	c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: items})
+	c, err := sess.Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: items})
 	require.NoError(e.t, err)
 	return c.Cart
 }
@@ -50,8 +50,8 @@ func bengaluru() storefront.CustomerAddress {
 }
 
 // addresses is the create-cart-address body of new addresses.
-func addresses(billing, shipping storefront.CustomerAddress) storefront.CreateCartAddressJSONRequestBody {
-	var b storefront.CreateCartAddressJSONRequestBody
+func addresses(billing, shipping storefront.CustomerAddress) storefront.CreateCartAddressBody {
+	var b storefront.CreateCartAddressBody
 	if err := b.FromCartNewAddresses(storefront.CartNewAddresses{BillingAddress: &billing, ShippingAddress: &shipping}); err != nil {
 		panic(err)
 	}
@@ -59,8 +59,8 @@ func addresses(billing, shipping storefront.CustomerAddress) storefront.CreateCa
 }
 
 // addressIDs is the create-cart-address body of saved addresses.
-func addressIDs(billing, shipping string) storefront.CreateCartAddressJSONRequestBody {
-	var b storefront.CreateCartAddressJSONRequestBody
+func addressIDs(billing, shipping string) storefront.CreateCartAddressBody {
+	var b storefront.CreateCartAddressBody
 	if err := b.FromCartAddressesByID(storefront.CartAddressesByID{BillingAddressID: billing, ShippingAddressID: shipping}); err != nil {
 		panic(err)
 	}
@@ -68,7 +68,7 @@ func addressIDs(billing, shipping string) storefront.CreateCartAddressJSONReques
 }
 
 // delivery chooses delivery of every shipment by a courier.
-func delivery(courier string, shipments ...string) storefront.UpdateFulfillmentPreferenceJSONRequestBody {
+func delivery(courier string, shipments ...string) storefront.FulfillmentPreference {
 	var d storefront.DeliveryFulfillment
 	d.FulfillmentType = "delivery"
 	for _, id := range shipments {
@@ -81,7 +81,7 @@ func delivery(courier string, shipments ...string) storefront.UpdateFulfillmentP
 			ShippingProviderName *string `json:"shipping_provider_name,omitempty"`
 		}{CourierCompanyID: &c, ID: id, ShippingProviderID: storefronttest.ShippingProvider})
 	}
-	var p storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	var p storefront.FulfillmentPreference
 	if err := p.FromDeliveryFulfillment(d); err != nil {
 		panic(err)
 	}
@@ -89,8 +89,8 @@ func delivery(courier string, shipments ...string) storefront.UpdateFulfillmentP
 }
 
 // collect chooses to collect every item at a pickup location.
-func collect(pickup string) storefront.UpdateFulfillmentPreferenceJSONRequestBody {
-	var p storefront.UpdateFulfillmentPreferenceJSONRequestBody
+func collect(pickup string) storefront.FulfillmentPreference {
+	var p storefront.FulfillmentPreference
 	if err := p.FromCollectInStoreFulfillment(storefront.CollectInStoreFulfillment{FulfillmentType: "collect-in-store", PickupLocationID: pickup}); err != nil {
 		panic(err)
 	}
@@ -158,7 +158,7 @@ func (e *cenv) order(items ...storefront.UpdateCartItem) (*storefront.Session, s
 	e.t.Helper()
 	sess, info, _ := e.user()
 	ct := e.readyCart(sess, items...)
-	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
+	res, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
 	require.NoError(e.t, err)
 	return sess, info, res.Order
 }

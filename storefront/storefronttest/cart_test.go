@@ -45,7 +45,7 @@ func TestCartTotalsMatchAHandComputation(t *testing.T) {
 	// WELCOME10: 10% of 10096.10 = 1009.61, capped at 500, shared in
 	// proportion: chai 500×598/10096.10 = 29.615… → 29.62; aurora takes
 	// the rest, 470.38.
-	c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: "welcome10"})).Cart
+	c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: "welcome10"})).Cart
 	assertMoney(t, "29.62", c.CartItems[0].CouponDiscountAmount, "chai coupon share")
 	assertMoney(t, "470.38", c.CartItems[1].CouponDiscountAmount, "aurora coupon share")
 	assertMoney(t, "500", c.CouponDiscountAmount, "coupon")
@@ -106,7 +106,7 @@ func TestCartFixedDiscountsAndFreeShippingCoupon(t *testing.T) {
 	// Tower speaker: 12999, fixed price 11499: −1500 a unit.
 	ct := e.newCart(sess, item("tower-home-speaker", "", 1))
 	assertMoney(t, "1500", ct.PromotionDiscountAmount, "fixed price")
-	c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponFlat100})).Cart
+	c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponFlat100})).Cart
 	assertMoney(t, "100", c.CouponDiscountAmount, "flat coupon")
 	assertMoney(t, "0", c.CouponDiscountPercent, "no percentage")
 	assertMoney(t, "11399", c.SubtotalIncludingTax, "11499 − 100")
@@ -123,7 +123,7 @@ func TestCartFixedDiscountsAndFreeShippingCoupon(t *testing.T) {
 	assertMoney(t, "83.90", *c2.ShippingAmount, "delivery without tax")
 	assertMoney(t, "798", c2.GrandTotal, "699 + 99")
 	assertMoney(t, "2", *c2.EstimatedDeliveryDays, "express days")
-	c2 = must(sess2.Cart.ApplyCoupon(e.ctx, ct2.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponFreeShip})).Cart
+	c2 = must(sess2.Cart.ApplyCoupon(e.ctx, ct2.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponFreeShip})).Cart
 	assertMoney(t, "0", *c2.ShippingAmountIncludingTax, "free delivery")
 	assertMoney(t, "99", c2.CouponSavings, "the coupon's saving is the delivery")
 	assertMoney(t, "699", c2.GrandTotal, "699")
@@ -134,7 +134,7 @@ func TestCartCouponRules(t *testing.T) {
 	sess, info, _ := e.user()
 	ct := e.newCart(sess, item("masala-chai-blend", "", 1)) // 299
 	apply := func(code string) error {
-		_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: code})
+		_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: code})
 		return err
 	}
 	apiStatus(t, apply("NO-SUCH-CODE"), 400, storefronttest.CodeInvalidCoupon)
@@ -171,21 +171,21 @@ func TestCouponUsageLimits(t *testing.T) {
 	e := newCEnv(t)
 	sess, _, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	_ = must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10}))
-	_ = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
+	_ = must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10}))
+	_ = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
 	ct = e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidCoupon)
 
 	for range 3 {
 		s, _, _ := e.user()
 		c := e.readyCart(s, item("headphone-carry-case", "", 1))
-		_ = must(s.Cart.ApplyCoupon(e.ctx, c.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponLaunch50}))
-		_ = must(s.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: c.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
+		_ = must(s.Cart.ApplyCoupon(e.ctx, c.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponLaunch50}))
+		_ = must(s.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: c.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
 	}
 	s, _, _ := e.user()
 	c := e.readyCart(s, item("headphone-carry-case", "", 1))
-	_, err = s.Cart.ApplyCoupon(e.ctx, c.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponLaunch50})
+	_, err = s.Cart.ApplyCoupon(e.ctx, c.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponLaunch50})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidCoupon)
 	list := must(s.Cart.ListCoupons(e.ctx, nil)).Coupons
 	for _, cp := range list {
@@ -248,7 +248,7 @@ func TestCartFollowsTheShopperOnLogin(t *testing.T) {
 	visitor := e.session()
 	anon := must(visitor.Auth.Anonymous(e.ctx))
 	ct := e.newCart(visitor, item("masala-chai-blend", "", 2), item("headphone-carry-case", "", 1))
-	_ = must(visitor.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10}))
+	_ = must(visitor.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10}))
 	require.NotEqual(t, info.ID, anon.User.ID)
 
 	_ = must(visitor.Auth.LoginWithPassword(e.ctx, storefront.LoginWithPasswordParams{Email: p.Email, Password: p.Password}))
@@ -298,14 +298,14 @@ func TestCartRedemptions(t *testing.T) {
 	require.NoError(t, e.srv.SetCreditBalance(info.ID, dec("250.50")))
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1)) // 1899, free delivery
 	points := func(n string) (storefront.Cart, error) {
-		c, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec(n)})
+		c, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec(n)})
 		if err != nil {
 			return storefront.Cart{}, err
 		}
 		return c.Cart, nil
 	}
 	credit := func(n string) (storefront.Cart, error) {
-		c, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec(n)})
+		c, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec(n)})
 		if err != nil {
 			return storefront.Cart{}, err
 		}
@@ -328,24 +328,24 @@ func TestCartRedemptions(t *testing.T) {
 
 	// Placing the order takes the balances and writes the ledger; the
 	// payment earns the points.
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
 	assertMoney(t, "15", e.srv.LoyaltyPoints(info.ID), "300 − 300 + 15")
 	assertMoney(t, "0", e.srv.CreditBalance(info.ID), "credit used")
 	// Cancelled: the redemptions come back and the points earned go.
-	_ = must(sess.Orders.CancelOrder(e.ctx, *res.Order.OrderNumber, storefront.CancelOrderJSONRequestBody{CancellationReason: "changed my mind", RefundMode: "original-payment-mode"}))
+	_ = must(sess.Orders.CancelOrder(e.ctx, *res.Order.OrderNumber, storefront.CancelOrderBody{CancellationReason: "changed my mind", RefundMode: "original-payment-mode"}))
 	assertMoney(t, "300", e.srv.LoyaltyPoints(info.ID), "points back")
 	assertMoney(t, "250.50", e.srv.CreditBalance(info.ID), "credit back")
 
 	// A redemption beyond what is left to pay is refused; a cart that
 	// shrinks later caps it.
 	ct = e.readyCart(sess, item("cast-iron-teapot", "", 1), item("masala-chai-blend", "", 1))
-	_, err = sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("300")})
+	_, err = sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("300")})
 	require.NoError(t, err)
 	c = must(sess.Cart.UpdateCart(e.ctx, ct.ID, item("cast-iron-teapot", "", 0))).Cart
 	// 299 + 49 delivery (below ₹999) = 348: 300 points still fit.
 	assertMoney(t, "300", c.LoyaltyPointsRedeemed, "points")
 	assertMoney(t, "48", c.ToBePaid, "348 − 300")
-	_, err = sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("48.01")})
+	_, err = sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("48.01")})
 	apiStatus(t, err, 400, storefronttest.CodeInsufficientBalance)
 	c = must(sess.Cart.RemoveLoyaltyPoints(e.ctx, ct.ID)).Cart
 	assertMoney(t, "348", c.ToBePaid, "points removed")
@@ -353,7 +353,7 @@ func TestCartRedemptions(t *testing.T) {
 	// Visitors have no balances.
 	v := e.session()
 	vc := e.newCart(v, item("masala-chai-blend", "", 1))
-	_, err = v.Cart.RedeemCreditBalance(e.ctx, vc.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("1")})
+	_, err = v.Cart.RedeemCreditBalance(e.ctx, vc.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("1")})
 	apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 }
 
@@ -374,7 +374,7 @@ func TestCartFulfillmentByPostalCode(t *testing.T) {
 	sess, _, _ := e.user()
 	ct := e.newCart(sess, item("cast-iron-teapot", "", 2), item("idukki-green-cardamom", "", 1), item("brewing-at-home", "", 1))
 	opts := func() storefront.GetFulfillmentOptionsContent {
-		return *must(sess.Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: ct.ID}))
+		return *must(sess.Cart.GetFulfillmentOptions(e.ctx, storefront.CartBasedFulfillmentOption{CartID: ct.ID}))
 	}
 	// Guwahati: no delivery, no store.
 	_ = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), address("Asha", "781001", "Guwahati", "Assam"))))
@@ -416,7 +416,7 @@ func TestCartFulfillmentByPostalCode(t *testing.T) {
 	require.NoError(t, err, "the Fort store is the farthest, but a store all the same")
 
 	// Part collected, part delivered: the units must add up.
-	var partial storefront.UpdateFulfillmentPreferenceJSONRequestBody
+	var partial storefront.FulfillmentPreference
 	teapot := ct.CartItems[0].ProductID
 	cardamom := ct.CartItems[1].ProductID
 	p := storefront.PartialCollectAndDelivery{FulfillmentType: "partial-collect-and-delivery"}

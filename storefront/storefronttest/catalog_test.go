@@ -134,7 +134,7 @@ func TestCatalogIteratorWalksEveryPage(t *testing.T) {
 
 func TestCatalogSearch(t *testing.T) {
 	e := newCEnv(t)
-	search := func(body storefront.SearchProductsJSONRequestBody) *storefront.SearchProductsContent {
+	search := func(body storefront.SearchProduct) *storefront.SearchProductsContent {
 		t.Helper()
 		if body.Page == 0 {
 			body.Page, body.Limit = 1, 100
@@ -144,7 +144,7 @@ func TestCatalogSearch(t *testing.T) {
 		return c
 	}
 	// A prefix of a word matches; a name outranks a category.
-	c := search(storefront.SearchProductsJSONRequestBody{Query: "head"})
+	c := search(storefront.SearchProduct{Query: "head"})
 	got := names(c.Skus, itemName)
 	require.Len(t, got, 7)
 	for _, name := range got[:5] {
@@ -155,20 +155,20 @@ func TestCatalogSearch(t *testing.T) {
 
 	// Every word must match, a name outranks a description, and words
 	// after the tenth do not count.
-	c = search(storefront.SearchProductsJSONRequestBody{Query: "masala chai"})
+	c = search(storefront.SearchProduct{Query: "masala chai"})
 	assert.Equal(t, []string{"Masala Chai Blend", "Morning Ritual Gift Set"}, names(c.Skus, itemName))
-	c = search(storefront.SearchProductsJSONRequestBody{Query: "masala chai chai chai chai chai chai chai chai chai zzzzzz"})
+	c = search(storefront.SearchProduct{Query: "masala chai chai chai chai chai chai chai chai chai zzzzzz"})
 	assert.Equal(t, []string{"Masala Chai Blend", "Morning Ritual Gift Set"}, names(c.Skus, itemName))
-	c = search(storefront.SearchProductsJSONRequestBody{Query: "masala zzzzzz"})
+	c = search(storefront.SearchProduct{Query: "masala zzzzzz"})
 	assert.Empty(t, c.Skus)
 
 	// Tags, categories and attributes are searched too.
-	c = search(storefront.SearchProductsJSONRequestBody{Query: "ipx7"})
+	c = search(storefront.SearchProduct{Query: "ipx7"})
 	assert.Equal(t, []string{"Pebble Bluetooth Speaker", "Pebble Bluetooth Speaker"}, names(c.Skus, itemName))
 
 	// Filters in the array forms, facets and sort.
 	f := storefront.FilterAll([]string{"product_type != bundle"}, []string{"tags = organic", "attributes.colour = 'Pearl White'"})
-	c = search(storefront.SearchProductsJSONRequestBody{Filter: f, Sort: &[]string{"pricing.selling_price:desc", "product_name"},
+	c = search(storefront.SearchProduct{Filter: f, Sort: &[]string{"pricing.selling_price:desc", "product_name"},
 		Facets: &[]string{"*"}})
 	got = names(c.Skus, func(it storefront.Item) string { return it.Sku })
 	require.Len(t, got, 12, "3 tea SKUs, 8 tees and a headphone colour")
@@ -182,23 +182,23 @@ func TestCatalogSearch(t *testing.T) {
 	assert.NotContains(t, c.FacetDistribution, "sku", "identifying attributes are not facets of *")
 
 	// Numbers, booleans, NULL and EMPTY.
-	c = search(storefront.SearchProductsJSONRequestBody{Filter: searchFilter("rating >= 4.5 AND variant_id IS NULL")})
+	c = search(storefront.SearchProduct{Filter: searchFilter("rating >= 4.5 AND variant_id IS NULL")})
 	assert.ElementsMatch(t, []string{"The Tea Sommelier's Handbook", "Aurora Pro Headphones"}, names(c.Skus, itemName), "chai averages 4")
-	c = search(storefront.SearchProductsJSONRequestBody{Filter: searchFilter("stock_available = false")})
+	c = search(storefront.SearchProduct{Filter: searchFilter("stock_available = false")})
 	assert.ElementsMatch(t, []string{"Aurora Wireless Headphones", "Chikmagalur Filter Coffee", "Nilgiri Hills Organic T-Shirt"}, names(c.Skus, itemName))
 
 	// A group's prices are what filters and sorts see.
 	c, err := e.client.Public.Catalog.SearchProducts(e.ctx, &storefront.SearchProductsParams{XCustomerGroupID: ptr(storefronttest.SeededGroupStaff)},
-		storefront.SearchProductsJSONRequestBody{Query: "aurora", Page: 1, Limit: 10, Filter: searchFilter("pricing.selling_price < 4000")})
+		storefront.SearchProduct{Query: "aurora", Page: 1, Limit: 10, Filter: searchFilter("pricing.selling_price < 4000")})
 	require.NoError(t, err)
 	assert.Len(t, c.Skus, 3, "the staff price of every colour is 3999")
 
 	// Bad sort and facets are 400s.
-	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "", Page: 1, Limit: 10, Sort: &[]string{"popularity:desc"}})
+	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "", Page: 1, Limit: 10, Sort: &[]string{"popularity:desc"}})
 	apiStatus(t, err, 400, "")
-	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "", Page: 1, Limit: 10, Facets: &[]string{"colour"}})
+	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "", Page: 1, Limit: 10, Facets: &[]string{"colour"}})
 	apiStatus(t, err, 400, "")
-	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "", Page: 1, Limit: 101})
+	_, err = e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "", Page: 1, Limit: 101})
 	apiStatus(t, err, 400, "")
 }
 
@@ -258,7 +258,7 @@ func TestCatalogTestData(t *testing.T) {
 	c, err := e.client.Public.Catalog.ListProducts(e.ctx, &storefront.ListProductsParams{CategorySlug: &[]string{"tea-coffee"}})
 	require.NoError(t, err)
 	assert.Equal(t, "Electric Kettle", c.Products[0].Name, "newest first")
-	s, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "kettle", Page: 1, Limit: 10,
+	s, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "kettle", Page: 1, Limit: 10,
 		Filter: searchFilter("attributes.cordless = true AND attributes.capacity_l > 1.5")})
 	require.NoError(t, err)
 	assert.Len(t, s.Skus, 2)
@@ -379,7 +379,7 @@ func TestCatalogBelongsToTheServersStore(t *testing.T) {
 	other := e.otherStore()
 	_, err := other.Public.Catalog.ListProducts(e.ctx, nil)
 	apiStatus(t, err, 404, storefronttest.CodeNotFound)
-	_, err = other.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "tea", Page: 1, Limit: 5})
+	_, err = other.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "tea", Page: 1, Limit: 5})
 	apiStatus(t, err, 400, storefronttest.CodeNotFound) // search declares no 404
 	sess := other.NewSession(nil)
 	_, err = sess.EnsureClaims(e.ctx)
@@ -407,7 +407,7 @@ func TestCatalogFaultsPerOperation(t *testing.T) {
 	assert.Equal(t, 2, srv.Calls(storefronttest.OpListProducts))
 
 	srv.InjectFault(storefronttest.OpSearchProducts, storefronttest.Fault{Body: []byte("<html>"), ContentType: "text/html"})
-	_, err = client.Public.Catalog.SearchProducts(ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "tea", Page: 1, Limit: 5})
+	_, err = client.Public.Catalog.SearchProducts(ctx, nil, storefront.SearchProduct{Query: "tea", Page: 1, Limit: 5})
 	require.Error(t, err)
 }
 
@@ -521,7 +521,7 @@ func TestCatalogConcurrentReadsAndWrites(t *testing.T) {
 			e.srv.ApproveReviews()
 		})
 		wg.Go(func() {
-			if _, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "speaker", Page: 1, Limit: 5}); err != nil {
+			if _, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "speaker", Page: 1, Limit: 5}); err != nil {
 				errs <- err
 			}
 		})
@@ -615,9 +615,9 @@ func TestSeededCatalogConformsEverywhere(t *testing.T) {
 			}
 		}
 	}
-	_, err := sess.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "", Page: 1, Limit: 100, Facets: &[]string{"*"}})
+	_, err := sess.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "", Page: 1, Limit: 100, Facets: &[]string{"*"}})
 	require.NoError(t, err)
-	_, err = sess.Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchMarketplaceProductsJSONRequestBody{Query: "", Page: 1, Limit: 100, Facets: &[]string{"*"}})
+	_, err = sess.Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchProduct{Query: "", Page: 1, Limit: 100, Facets: &[]string{"*"}})
 	require.NoError(t, err)
 	cats, err := sess.Catalog.ListCategories(e.ctx, &storefront.ListCategoriesParams{NestedLevel: ptr(5)})
 	require.NoError(t, err)

@@ -37,7 +37,7 @@ func (e *cenv) otpOrder() (*storefront.Session, string, string) {
 	e.t.Helper()
 	sess, _, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
 	info := must(res.PaymentInfo.AsJusPayExpressCheckoutResponse())
 	return sess, info.TxnID, *info.Payment.Authentication.Params.ChallengeID
 }
@@ -47,7 +47,7 @@ func (e *cenv) returned() (*storefront.Session, string, string) {
 	e.t.Helper()
 	sess, o, sh := e.deliveredOrder(item("cast-iron-teapot", "", 1))
 	reason := "cracked"
-	r := must(sess.Orders.CreateOrderReturn(e.ctx, *o.OrderNumber, storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund",
+	r := must(sess.Orders.CreateOrderReturn(e.ctx, *o.OrderNumber, storefront.CreateOrderReturn{RequestedSettlement: "refund",
 		Items: []storefront.OrderReturnItem{{ShipmentNumber: *sh[0].ReferenceNumber, ProductID: (*o.OrderItems)[0].ProductID, Quantity: decimalInt(1), ReturnReason: &reason}}}))
 	return sess, *o.OrderNumber, *r.OrderReturn.RequestNumber
 }
@@ -64,15 +64,15 @@ var cartConformanceCases = []conformanceCase{
 		assertMoney(t, "997", ct.SubtotalIncludingTax, "299 + 2 × 349")
 	}},
 	{storefronttest.OpCreateCart, 400, "no items → 400", func(t *testing.T, e *cenv) {
-		_, err := e.session().Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{}})
+		_, err := e.session().Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{}})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpCreateCart, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{item("masala-chai-blend", "", 1)}})
+		_, err := e.endedSession().Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{item("masala-chai-blend", "", 1)}})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpCreateCart, 404, "unknown product → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Cart.CreateCart(e.ctx, storefront.CreateCartJSONRequestBody{Items: []storefront.UpdateCartItem{item("no-such-product", "", 1)}})
+		_, err := e.session().Cart.CreateCart(e.ctx, storefront.CreateCartBody{Items: []storefront.UpdateCartItem{item("no-such-product", "", 1)}})
 		apiStatus(t, err, 404, storefronttest.CodeNotFound)
 	}},
 
@@ -116,7 +116,7 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpGetFulfillmentOptions, 200, "collect or deliver in Bengaluru", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
 		_ = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), bengaluru())))
-		o := must(sess.Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: ct.ID}))
+		o := must(sess.Cart.GetFulfillmentOptions(e.ctx, storefront.CartBasedFulfillmentOption{CartID: ct.ID}))
 		assert.True(t, o.Summary.CollectAvailable)
 		assert.True(t, o.Summary.DeliverAvailable)
 		assert.Equal(t, storefronttest.PickupMGRoad, *o.Summary.RecommendedStore.ID, "the nearest")
@@ -125,15 +125,15 @@ var cartConformanceCases = []conformanceCase{
 	}},
 	{storefronttest.OpGetFulfillmentOptions, 400, "no address yet → 400", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_, err := sess.Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: ct.ID})
+		_, err := sess.Cart.GetFulfillmentOptions(e.ctx, storefront.CartBasedFulfillmentOption{CartID: ct.ID})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpGetFulfillmentOptions, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: noCart})
+		_, err := e.endedSession().Cart.GetFulfillmentOptions(e.ctx, storefront.CartBasedFulfillmentOption{CartID: noCart})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpGetFulfillmentOptions, 404, "unknown cart → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Cart.GetFulfillmentOptions(e.ctx, storefront.GetFulfillmentOptionsJSONRequestBody{CartID: noCart})
+		_, err := e.session().Cart.GetFulfillmentOptions(e.ctx, storefront.CartBasedFulfillmentOption{CartID: noCart})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -229,27 +229,27 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpApplyCoupon, 200, "10% off", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
 		_ = must(sess.Cart.UpdateCart(e.ctx, ct.ID, item("cast-iron-teapot", "", 1)))
-		c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})).Cart
+		c := must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})).Cart
 		assertMoney(t, "219.80", c.CouponDiscountAmount, "10% of 2198")
 	}},
 	{storefronttest.OpApplyCoupon, 400, "expired coupon → 400", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponDiwali2024})
+		_, err := sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponDiwali2024})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidCoupon)
 	}},
 	{storefronttest.OpApplyCoupon, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Cart.ApplyCoupon(e.ctx, noCart, storefront.ApplyCouponJSONRequestBody{CouponCode: "X"})
+		_, err := e.endedSession().Cart.ApplyCoupon(e.ctx, noCart, storefront.ApplyCouponBody{CouponCode: "X"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpApplyCoupon, 404, "unknown cart → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Cart.ApplyCoupon(e.ctx, noCart, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+		_, err := e.session().Cart.ApplyCoupon(e.ctx, noCart, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 		apiStatus(t, err, 404, "")
 	}},
 
 	// remove-coupon
 	{storefronttest.OpRemoveCoupon, 200, "removed", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_ = must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponTea15}))
+		_ = must(sess.Cart.ApplyCoupon(e.ctx, ct.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponTea15}))
 		c := must(sess.Cart.RemoveCoupon(e.ctx, ct.ID)).Cart
 		assert.Nil(t, c.CouponCode)
 		assertMoney(t, "299", c.GrandTotal, "no discount")
@@ -267,22 +267,22 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpRedeemCreditBalance, 200, "credit taken off", func(t *testing.T, e *cenv) {
 		sess, info, ct := e.userCart()
 		require.NoError(t, e.srv.SetCreditBalance(info.ID, dec("100.25")))
-		c := must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("100.25")})).Cart
+		c := must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("100.25")})).Cart
 		assertMoney(t, "1798.75", c.ToBePaid, "1899 − 100.25")
 	}},
 	{storefronttest.OpRedeemCreditBalance, 400, "more than the balance → 400", func(t *testing.T, e *cenv) {
 		sess, _, ct := e.userCart()
-		_, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("1")})
+		_, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("1")})
 		apiStatus(t, err, 400, storefronttest.CodeInsufficientBalance)
 	}},
 	{storefronttest.OpRedeemCreditBalance, 401, "a visitor → 401", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("1")})
+		_, err := sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("1")})
 		apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 	}},
 	{storefronttest.OpRedeemCreditBalance, 404, "unknown cart → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
-		_, err := sess.Cart.RedeemCreditBalance(e.ctx, noCart, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("1")})
+		_, err := sess.Cart.RedeemCreditBalance(e.ctx, noCart, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("1")})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -290,7 +290,7 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpRemoveCreditBalance, 200, "credit given back", func(t *testing.T, e *cenv) {
 		sess, info, ct := e.userCart()
 		require.NoError(t, e.srv.SetCreditBalance(info.ID, dec("50")))
-		_ = must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("50")}))
+		_ = must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("50")}))
 		c := must(sess.Cart.RemoveCreditBalance(e.ctx, ct.ID)).Cart
 		assertMoney(t, "0", c.CreditBalanceUsed, "none")
 	}},
@@ -398,22 +398,22 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpRedeemLoyaltyPoints, 200, "points taken off", func(t *testing.T, e *cenv) {
 		sess, info, ct := e.userCart()
 		require.NoError(t, e.srv.SetLoyaltyPoints(info.ID, dec("120")))
-		c := must(sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("100")})).Cart
+		c := must(sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("100")})).Cart
 		assertMoney(t, "1799", c.ToBePaid, "1899 − 100")
 	}},
 	{storefronttest.OpRedeemLoyaltyPoints, 400, "more than the balance → 400", func(t *testing.T, e *cenv) {
 		sess, _, ct := e.userCart()
-		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("10")})
+		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("10")})
 		apiStatus(t, err, 400, storefronttest.CodeInsufficientBalance)
 	}},
 	{storefronttest.OpRedeemLoyaltyPoints, 401, "a visitor → 401", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("10")})
+		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("10")})
 		apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 	}},
 	{storefronttest.OpRedeemLoyaltyPoints, 404, "unknown cart → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
-		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, noCart, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("10")})
+		_, err := sess.Cart.RedeemLoyaltyPoints(e.ctx, noCart, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("10")})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -421,7 +421,7 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpRemoveLoyaltyPoints, 200, "points given back", func(t *testing.T, e *cenv) {
 		sess, info, ct := e.userCart()
 		require.NoError(t, e.srv.SetLoyaltyPoints(info.ID, dec("10")))
-		_ = must(sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsJSONRequestBody{LoyaltyPointRedeemed: dec("10")}))
+		_ = must(sess.Cart.RedeemLoyaltyPoints(e.ctx, ct.ID, storefront.RedeemLoyaltyPointsBody{LoyaltyPointRedeemed: dec("10")}))
 		c := must(sess.Cart.RemoveLoyaltyPoints(e.ctx, ct.ID)).Cart
 		assertMoney(t, "0", c.LoyaltyPointsRedeemed, "none")
 	}},
@@ -437,15 +437,15 @@ var cartConformanceCases = []conformanceCase{
 	// authenticate-direct-otp
 	{storefronttest.OpAuthenticateDirectOTP, 200, "the right code pays", func(t *testing.T, e *cenv) {
 		sess, txn, ch := e.otpOrder()
-		require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: txn, ChallengeID: ch, OTP: storefronttest.TestPaymentOTP}))
+		require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: txn, ChallengeID: ch, OTP: storefronttest.TestPaymentOTP}))
 	}},
 	{storefronttest.OpAuthenticateDirectOTP, 400, "wrong code → 400", func(t *testing.T, e *cenv) {
 		sess, txn, ch := e.otpOrder()
-		err := sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: txn, ChallengeID: ch, OTP: "111111"})
+		err := sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: txn, ChallengeID: ch, OTP: "111111"})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidOTP)
 	}},
 	{storefronttest.OpAuthenticateDirectOTP, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		err := e.endedSession().Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: "t", ChallengeID: "c", OTP: "1"})
+		err := e.endedSession().Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: "t", ChallengeID: "c", OTP: "1"})
 		apiStatus(t, err, 401, "")
 	}},
 
@@ -470,19 +470,19 @@ var cartConformanceCases = []conformanceCase{
 
 	// generate-hash
 	{storefronttest.OpGenerateHash, 200, "HMAC-SHA512 of the text", func(t *testing.T, e *cenv) {
-		h := must(e.session().Payments.GenerateHash(e.ctx, storefront.GenerateHashJSONRequestBody{PaymentGateway: "payu", PlainText: "key|txn|100.00"}))
+		h := must(e.session().Payments.GenerateHash(e.ctx, storefront.GenerateHashBody{PaymentGateway: "payu", PlainText: "key|txn|100.00"}))
 		assert.Equal(t, hmacSHA512(storefronttest.PaymentHashKey, "key|txn|100.00"), *h.Hash)
 	}},
 	{storefronttest.OpGenerateHash, 400, "empty text → 400", func(t *testing.T, e *cenv) {
-		_, err := e.session().Payments.GenerateHash(e.ctx, storefront.GenerateHashJSONRequestBody{PaymentGateway: "payu"})
+		_, err := e.session().Payments.GenerateHash(e.ctx, storefront.GenerateHashBody{PaymentGateway: "payu"})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpGenerateHash, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Payments.GenerateHash(e.ctx, storefront.GenerateHashJSONRequestBody{PaymentGateway: "payu", PlainText: "x"})
+		_, err := e.endedSession().Payments.GenerateHash(e.ctx, storefront.GenerateHashBody{PaymentGateway: "payu", PlainText: "x"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpGenerateHash, 404, "another store → 404", func(t *testing.T, e *cenv) {
-		_, err := e.otherStore().NewSession(nil).Payments.GenerateHash(e.ctx, storefront.GenerateHashJSONRequestBody{PaymentGateway: "payu", PlainText: "x"})
+		_, err := e.otherStore().NewSession(nil).Payments.GenerateHash(e.ctx, storefront.GenerateHashBody{PaymentGateway: "payu", PlainText: "x"})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -509,54 +509,54 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpCreateJuspayOrder, 200, "for a declined order", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)})).Order
-		jo := must(sess.Payments.CreateJuspayOrder(e.ctx, storefront.CreateJuspayOrderJSONRequestBody{OrderNumber: o.OrderNumber})).Data
+		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)})).Order
+		jo := must(sess.Payments.CreateJuspayOrder(e.ctx, storefront.JuspayCreateOrderPayload{OrderNumber: o.OrderNumber})).Data
 		assertMoney(t, "1899", *jo.Amount, "what is left to pay")
 		assert.Equal(t, *o.OrderNumber, *jo.OrderID)
 	}},
 	{storefronttest.OpCreateJuspayOrder, 400, "a paid order → 400", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("masala-chai-blend", "", 1))
-		_, err := sess.Payments.CreateJuspayOrder(e.ctx, storefront.CreateJuspayOrderJSONRequestBody{OrderNumber: o.OrderNumber})
+		_, err := sess.Payments.CreateJuspayOrder(e.ctx, storefront.JuspayCreateOrderPayload{OrderNumber: o.OrderNumber})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 	}},
 	{storefronttest.OpCreateJuspayOrder, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Payments.CreateJuspayOrder(e.ctx, storefront.CreateJuspayOrderJSONRequestBody{OrderNumber: ptr("NG1")})
+		_, err := e.endedSession().Payments.CreateJuspayOrder(e.ctx, storefront.JuspayCreateOrderPayload{OrderNumber: ptr("NG1")})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpCreateJuspayOrder, 404, "unknown order → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Payments.CreateJuspayOrder(e.ctx, storefront.CreateJuspayOrderJSONRequestBody{OrderNumber: ptr("NG1")})
+		_, err := e.session().Payments.CreateJuspayOrder(e.ctx, storefront.JuspayCreateOrderPayload{OrderNumber: ptr("NG1")})
 		apiStatus(t, err, 404, "")
 	}},
 
 	// create-juspay-customer
 	{storefronttest.OpCreateJuspayCustomer, 200, "registered with the gateway", func(t *testing.T, e *cenv) {
 		sess, info, p := e.user()
-		jc := must(sess.Payments.CreateJuspayCustomer(e.ctx, storefront.CreateJuspayCustomerJSONRequestBody{UserID: &info.ID})).Data
+		jc := must(sess.Payments.CreateJuspayCustomer(e.ctx, storefront.JuspayCreateCustomerPayload{UserID: &info.ID})).Data
 		assert.Equal(t, info.ID, *jc.ObjectReferenceID)
 		assert.Equal(t, p.Email, *jc.EmailAddress)
 	}},
 	{storefronttest.OpCreateJuspayCustomer, 400, "no user_id → 400", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
-		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.CreateJuspayCustomerJSONRequestBody{})
+		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.JuspayCreateCustomerPayload{})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpCreateJuspayCustomer, 401, "a visitor → 401", func(t *testing.T, e *cenv) {
 		sess := e.session()
 		c := must(sess.EnsureClaims(e.ctx))
-		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.CreateJuspayCustomerJSONRequestBody{UserID: &c.UserID})
+		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.JuspayCreateCustomerPayload{UserID: &c.UserID})
 		apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 	}},
 	{storefronttest.OpCreateJuspayCustomer, 404, "someone else → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		other := e.otherUser()
-		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.CreateJuspayCustomerJSONRequestBody{UserID: &other})
+		_, err := sess.Payments.CreateJuspayCustomer(e.ctx, storefront.JuspayCreateCustomerPayload{UserID: &other})
 		apiStatus(t, err, 404, "")
 	}},
 
 	// get-juspay-customer
 	{storefronttest.OpGetJuspayCustomer, 200, "after registration", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_ = must(sess.Payments.CreateJuspayCustomer(e.ctx, storefront.CreateJuspayCustomerJSONRequestBody{UserID: &info.ID}))
+		_ = must(sess.Payments.CreateJuspayCustomer(e.ctx, storefront.JuspayCreateCustomerPayload{UserID: &info.ID}))
 		jc := must(sess.Payments.GetJuspayCustomer(e.ctx, info.ID)).Data
 		assert.Equal(t, "cth_"+lower(info.ID), *jc.ID)
 	}},
@@ -593,16 +593,16 @@ var cartConformanceCases = []conformanceCase{
 	// resend-direct-otp
 	{storefronttest.OpResendDirectOTP, 200, "sent again", func(t *testing.T, e *cenv) {
 		sess, txn, ch := e.otpOrder()
-		r := must(sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPJSONRequestBody{TxnID: txn, ChallengeID: ch}))
+		r := must(sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPBody{TxnID: txn, ChallengeID: ch}))
 		assert.Equal(t, "PENDING_VBV", r.PaymentInfo.Status)
 	}},
 	{storefronttest.OpResendDirectOTP, 400, "unknown transaction → 400", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
-		_, err := sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPJSONRequestBody{TxnID: "NG1-1", ChallengeID: "ch"})
+		_, err := sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPBody{TxnID: "NG1-1", ChallengeID: "ch"})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 	}},
 	{storefronttest.OpResendDirectOTP, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPJSONRequestBody{TxnID: "t", ChallengeID: "c"})
+		_, err := e.endedSession().Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPBody{TxnID: "t", ChallengeID: "c"})
 		apiStatus(t, err, 401, "")
 	}},
 
@@ -628,7 +628,7 @@ var cartConformanceCases = []conformanceCase{
 	// get-wishlist
 	{storefronttest.OpGetWishlist, 200, "what was added", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}))
+		_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistBody{ProductID: "cast-iron-teapot"}))
 		w := must(sess.Wishlist.GetWishlist(e.ctx, info.ID, nil))
 		require.Len(t, w.Products, 1)
 		assert.Equal(t, "Cast Iron Teapot", w.Products[0].ProductName)
@@ -646,44 +646,44 @@ var cartConformanceCases = []conformanceCase{
 	// add-to-wishlist
 	{storefronttest.OpAddToWishlist, 200, "added once", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		b := storefront.AddToWishlistJSONRequestBody{ProductID: "classic-ceramic-mug", VariantID: ptr("classic-ceramic-mug-ivory")}
+		b := storefront.AddToWishlistBody{ProductID: "classic-ceramic-mug", VariantID: ptr("classic-ceramic-mug-ivory")}
 		_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, b))
 		assert.Len(t, must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, b)).Products, 1)
 	}},
 	{storefronttest.OpAddToWishlist, 400, "no variant → 400", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_, err := sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "classic-ceramic-mug"})
+		_, err := sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistBody{ProductID: "classic-ceramic-mug"})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpAddToWishlist, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Wishlist.AddToWishlist(e.ctx, "someone", storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"})
+		_, err := e.endedSession().Wishlist.AddToWishlist(e.ctx, "someone", storefront.AddToWishlistBody{ProductID: "cast-iron-teapot"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpAddToWishlist, 404, "unknown product → 404", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_, err := sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "no-such-product"})
+		_, err := sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistBody{ProductID: "no-such-product"})
 		apiStatus(t, err, 404, "")
 	}},
 
 	// delete-from-wishlist
 	{storefronttest.OpDeleteFromWishlist, 200, "removed", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}))
-		w := must(sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistJSONRequestBody{ProductID: "cast-iron-teapot"}))
+		_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistBody{ProductID: "cast-iron-teapot"}))
+		w := must(sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistBody{ProductID: "cast-iron-teapot"}))
 		assert.Empty(t, w.Products)
 	}},
 	{storefronttest.OpDeleteFromWishlist, 400, "no variant → 400", func(t *testing.T, e *cenv) {
 		sess, info, _ := e.user()
-		_, err := sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistJSONRequestBody{ProductID: "classic-ceramic-mug"})
+		_, err := sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistBody{ProductID: "classic-ceramic-mug"})
 		apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	}},
 	{storefronttest.OpDeleteFromWishlist, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Wishlist.DeleteFromWishlist(e.ctx, "someone", storefront.DeleteFromWishlistJSONRequestBody{ProductID: "x"})
+		_, err := e.endedSession().Wishlist.DeleteFromWishlist(e.ctx, "someone", storefront.DeleteFromWishlistBody{ProductID: "x"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpDeleteFromWishlist, 404, "someone else's → 404", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
-		_, err := sess.Wishlist.DeleteFromWishlist(e.ctx, e.otherUser(), storefront.DeleteFromWishlistJSONRequestBody{ProductID: "cast-iron-teapot"})
+		_, err := sess.Wishlist.DeleteFromWishlist(e.ctx, e.otherUser(), storefront.DeleteFromWishlistBody{ProductID: "cast-iron-teapot"})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -712,12 +712,12 @@ var cartConformanceCases = []conformanceCase{
 	}},
 	{storefronttest.OpCreateOrder, 400, "cart not ready → 400", func(t *testing.T, e *cenv) {
 		sess, _, ct := e.userCart()
-		_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
+		_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
 		apiStatus(t, err, 400, storefronttest.CodeCartNotReady)
 	}},
 	{storefronttest.OpCreateOrder, 401, "a visitor → 401", func(t *testing.T, e *cenv) {
 		sess, ct := e.cartOf()
-		_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID})
+		_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID})
 		apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 	}},
 
@@ -760,21 +760,21 @@ var cartConformanceCases = []conformanceCase{
 	// cancel-order
 	{storefronttest.OpCancelOrder, 200, "cancelled and refunded", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("masala-chai-blend", "", 1))
-		c := must(sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderJSONRequestBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"}))
+		c := must(sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"}))
 		assert.Equal(t, storefront.OrderDetailStatus("cancelled"), *c.Order.Status)
 	}},
 	{storefronttest.OpCancelOrder, 400, "shipped already → 400", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("masala-chai-blend", "", 1))
 		require.NoError(t, e.srv.ShipOrder(*o.OrderNumber))
-		_, err := sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderJSONRequestBody{CancellationReason: "late", RefundMode: "original-payment-mode"})
+		_, err := sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderBody{CancellationReason: "late", RefundMode: "original-payment-mode"})
 		apiStatus(t, err, 400, storefronttest.CodeNotCancellable)
 	}},
 	{storefronttest.OpCancelOrder, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Orders.CancelOrder(e.ctx, "NG1", storefront.CancelOrderJSONRequestBody{CancellationReason: "x", RefundMode: "original-payment-mode"})
+		_, err := e.endedSession().Orders.CancelOrder(e.ctx, "NG1", storefront.CancelOrderBody{CancellationReason: "x", RefundMode: "original-payment-mode"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpCancelOrder, 404, "unknown order → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Orders.CancelOrder(e.ctx, "NG1", storefront.CancelOrderJSONRequestBody{CancellationReason: "x", RefundMode: "original-payment-mode"})
+		_, err := e.session().Orders.CancelOrder(e.ctx, "NG1", storefront.CancelOrderBody{CancellationReason: "x", RefundMode: "original-payment-mode"})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -782,7 +782,7 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpCancelPaymentRequest, 200, "a pending UPI request", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		ct := e.readyCart(sess, item("masala-chai-blend", "", 1))
-		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: upiCollect("asha@ybl")})).Order
+		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: upiCollect("asha@ybl")})).Order
 		require.NoError(t, sess.Orders.CancelPaymentRequest(e.ctx, *o.OrderNumber))
 		assert.True(t, must(sess.Orders.GetPaymentStatus(e.ctx, *o.OrderNumber)).IsRetryAvailable)
 	}},
@@ -833,7 +833,7 @@ var cartConformanceCases = []conformanceCase{
 	// list-order-refunds
 	{storefronttest.OpListOrderRefunds, 200, "the refund of a cancelled order", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("masala-chai-blend", "", 1))
-		_ = must(sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderJSONRequestBody{CancellationReason: "x", RefundMode: "original-payment-mode"}))
+		_ = must(sess.Orders.CancelOrder(e.ctx, *o.OrderNumber, storefront.CancelOrderBody{CancellationReason: "x", RefundMode: "original-payment-mode"}))
 		r := *must(sess.Orders.ListOrderRefunds(e.ctx, *o.OrderNumber)).Refunds
 		require.Len(t, r, 1)
 		assertMoney(t, "348", *r[0].RefundAmount, "everything paid")
@@ -851,21 +851,21 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpRetryOrderPayment, 200, "after a decline", func(t *testing.T, e *cenv) {
 		sess, _, _ := e.user()
 		ct := e.readyCart(sess, item("masala-chai-blend", "", 1))
-		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)})).Order
-		r := must(sess.Orders.RetryOrderPayment(e.ctx, *o.OrderNumber, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)}))
+		o := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)})).Order
+		r := must(sess.Orders.RetryOrderPayment(e.ctx, *o.OrderNumber, storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)}))
 		assert.Equal(t, "CHARGED", must(r.PaymentInfo.AsJusPayExpressCheckoutResponse()).Status)
 	}},
 	{storefronttest.OpRetryOrderPayment, 400, "paid already → 400", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("masala-chai-blend", "", 1))
-		_, err := sess.Orders.RetryOrderPayment(e.ctx, *o.OrderNumber, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
+		_, err := sess.Orders.RetryOrderPayment(e.ctx, *o.OrderNumber, storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
 		apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 	}},
 	{storefronttest.OpRetryOrderPayment, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Orders.RetryOrderPayment(e.ctx, "NG1", storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
+		_, err := e.endedSession().Orders.RetryOrderPayment(e.ctx, "NG1", storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpRetryOrderPayment, 404, "unknown order → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Orders.RetryOrderPayment(e.ctx, "NG1", storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
+		_, err := e.session().Orders.RetryOrderPayment(e.ctx, "NG1", storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -895,16 +895,16 @@ var cartConformanceCases = []conformanceCase{
 	{storefronttest.OpCreateOrderReturn, 400, "not delivered → 400", func(t *testing.T, e *cenv) {
 		sess, _, o := e.order(item("cast-iron-teapot", "", 1))
 		reason := "cracked"
-		_, err := sess.Orders.CreateOrderReturn(e.ctx, *o.OrderNumber, storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund",
+		_, err := sess.Orders.CreateOrderReturn(e.ctx, *o.OrderNumber, storefront.CreateOrderReturn{RequestedSettlement: "refund",
 			Items: []storefront.OrderReturnItem{{ShipmentNumber: "SHP1", ProductID: (*o.OrderItems)[0].ProductID, Quantity: decimalInt(1), ReturnReason: &reason}}})
 		apiStatus(t, err, 400, storefronttest.CodeNotReturnable)
 	}},
 	{storefronttest.OpCreateOrderReturn, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Orders.CreateOrderReturn(e.ctx, "NG1", storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund", Items: []storefront.OrderReturnItem{}})
+		_, err := e.endedSession().Orders.CreateOrderReturn(e.ctx, "NG1", storefront.CreateOrderReturn{RequestedSettlement: "refund", Items: []storefront.OrderReturnItem{}})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpCreateOrderReturn, 404, "unknown order → 404", func(t *testing.T, e *cenv) {
-		_, err := e.session().Orders.CreateOrderReturn(e.ctx, "NG1", storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund", Items: []storefront.OrderReturnItem{}})
+		_, err := e.session().Orders.CreateOrderReturn(e.ctx, "NG1", storefront.CreateOrderReturn{RequestedSettlement: "refund", Items: []storefront.OrderReturnItem{}})
 		apiStatus(t, err, 404, "")
 	}},
 
@@ -949,22 +949,22 @@ var cartConformanceCases = []conformanceCase{
 	// cancel-order-return
 	{storefronttest.OpCancelOrderReturn, 200, "cancelled before receipt", func(t *testing.T, e *cenv) {
 		sess, n, rn := e.returned()
-		r := must(sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnJSONRequestBody{Reason: "kept it"})).OrderReturn
+		r := must(sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnBody{Reason: "kept it"})).OrderReturn
 		assert.Equal(t, storefront.OrderReturnStatus("cancelled"), *r.Status)
 	}},
 	{storefronttest.OpCancelOrderReturn, 400, "received already → 400", func(t *testing.T, e *cenv) {
 		sess, n, rn := e.returned()
 		require.NoError(t, e.srv.ReceiveReturn(n, rn))
-		_, err := sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnJSONRequestBody{Reason: "kept it"})
+		_, err := sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnBody{Reason: "kept it"})
 		apiStatus(t, err, 400, storefronttest.CodeNotCancellable)
 	}},
 	{storefronttest.OpCancelOrderReturn, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Orders.CancelOrderReturn(e.ctx, "NG1", "RET1", storefront.CancelOrderReturnJSONRequestBody{Reason: "x"})
+		_, err := e.endedSession().Orders.CancelOrderReturn(e.ctx, "NG1", "RET1", storefront.CancelOrderReturnBody{Reason: "x"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpCancelOrderReturn, 404, "unknown return → 404", func(t *testing.T, e *cenv) {
 		sess, n, _ := e.returned()
-		_, err := sess.Orders.CancelOrderReturn(e.ctx, n, "RET1", storefront.CancelOrderReturnJSONRequestBody{Reason: "x"})
+		_, err := sess.Orders.CancelOrderReturn(e.ctx, n, "RET1", storefront.CancelOrderReturnBody{Reason: "x"})
 		apiStatus(t, err, 404, "")
 	}},
 

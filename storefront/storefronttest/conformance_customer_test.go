@@ -71,8 +71,8 @@ func (e *cenv) savedAccount(sess *storefront.Session, cid string) storefront.Cus
 	return *c.BankAccount
 }
 
-func verifyWith(amount decimal.Decimal) storefront.VerifyBankAccountJSONRequestBody {
-	return storefront.VerifyBankAccountJSONRequestBody{IsVerified: true, Amount: &amount}
+func verifyWith(amount decimal.Decimal) storefront.VerifyBankAccountBody {
+	return storefront.VerifyBankAccountBody{IsVerified: true, Amount: &amount}
 }
 
 // kycType returns the store's KYC document type of a kind: gst, pan or
@@ -101,8 +101,8 @@ func (e *cenv) savedDocument(sess *storefront.Session, cid, kind, number string)
 	return *c.Document
 }
 
-func mandateBody(ref string) storefront.CreateCustomerMandateJSONRequestBody {
-	return storefront.CreateCustomerMandateJSONRequestBody{PaymentMethodType: "NB", PaymentMethod: "NB_HDFC",
+func mandateBody(ref string) storefront.CreateCustomerMandate {
+	return storefront.CreateCustomerMandate{PaymentMethodType: "NB", PaymentMethod: "NB_HDFC",
 		ServiceProviderSlug: "juspay", GatewayReferenceID: ref, BankIfsc: testIFSC, BankAccountNumber: testAccount,
 		BankBeneficiaryName: "Asha Rao"}
 }
@@ -499,7 +499,7 @@ var customerConformanceCases = []conformanceCase{
 		c, err := sess.Customers.VerifyBankAccount(e.ctx, cid, *b.ID, verifyWith(amount))
 		require.NoError(t, err)
 		assert.True(t, *c.BankAccount.IsVerified)
-		c, err = sess.Customers.VerifyBankAccount(e.ctx, cid, *b.ID, storefront.VerifyBankAccountJSONRequestBody{IsVerified: false})
+		c, err = sess.Customers.VerifyBankAccount(e.ctx, cid, *b.ID, storefront.VerifyBankAccountBody{IsVerified: false})
 		require.NoError(t, err)
 		assert.False(t, *c.BankAccount.IsVerified, "marked unverified again")
 	}},
@@ -642,7 +642,7 @@ var customerConformanceCases = []conformanceCase{
 	// verify-document
 	{storefronttest.OpVerifyDocument, 200, "a known GSTIN", func(t *testing.T, e *cenv) {
 		sess, cid, _ := e.customer()
-		c, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: testGSTIN, DocumentTypeID: e.kycType("gst").ID})
+		c, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentBody{DocumentNumber: testGSTIN, DocumentTypeID: e.kycType("gst").ID})
 		require.NoError(t, err)
 		g, err := c.Document.AsGstinDetail()
 		require.NoError(t, err)
@@ -650,16 +650,16 @@ var customerConformanceCases = []conformanceCase{
 	}},
 	{storefronttest.OpVerifyDocument, 400, "a PAN of no kind of holder → 400", func(t *testing.T, e *cenv) {
 		sess, cid, _ := e.customer()
-		_, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: testPANUnknown, DocumentTypeID: e.kycType("pan").ID})
+		_, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentBody{DocumentNumber: testPANUnknown, DocumentTypeID: e.kycType("pan").ID})
 		apiStatus(t, err, 400, storefronttest.CodeVerificationFailed)
 	}},
 	{storefronttest.OpVerifyDocument, 401, "anonymous visitor → 401", func(t *testing.T, e *cenv) {
-		_, err := e.session().Customers.VerifyDocument(e.ctx, someoneElsesID, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: testPAN, DocumentTypeID: "k"})
+		_, err := e.session().Customers.VerifyDocument(e.ctx, someoneElsesID, storefront.VerifyDocumentBody{DocumentNumber: testPAN, DocumentTypeID: "k"})
 		apiStatus(t, err, 401, "")
 	}},
 	{storefronttest.OpVerifyDocument, 404, "unknown document type → 404", func(t *testing.T, e *cenv) {
 		sess, cid, _ := e.customer()
-		_, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: testPAN, DocumentTypeID: "no-such-type"})
+		_, err := sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentBody{DocumentNumber: testPAN, DocumentTypeID: "no-such-type"})
 		apiStatus(t, err, 404, "")
 	}},
 

@@ -125,9 +125,9 @@ func searchFilter(expr string) *gen.SearchFilter {
 	return &f
 }
 
-func fulfillmentCheck(t *testing.T, body string) storefront.CheckFulfillmentJSONRequestBody {
+func fulfillmentCheck(t *testing.T, body string) storefront.CheckFulfillmentBody {
 	t.Helper()
-	var b storefront.CheckFulfillmentJSONRequestBody
+	var b storefront.CheckFulfillmentBody
 	require.NoError(t, json.Unmarshal([]byte(body), &b))
 	return b
 }
@@ -245,17 +245,17 @@ var shopConformanceCases = []conformanceCase{
 
 	// search-marketplace-products
 	{storefronttest.OpSearchMarketplaceProducts, 200, "cardamom", func(t *testing.T, e *cenv) {
-		c, err := e.session().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchMarketplaceProductsJSONRequestBody{Query: "cardamom", Page: 1, Limit: 10})
+		c, err := e.session().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchProduct{Query: "cardamom", Page: 1, Limit: 10})
 		require.NoError(t, err)
 		assert.Equal(t, []string{"Idukki Green Cardamom (100 g)", "Kerala Spice Box"}, names(c.Skus, mpItemName))
 	}},
 	{storefronttest.OpSearchMarketplaceProducts, 400, "filter syntax error → 400", func(t *testing.T, e *cenv) {
-		_, err := e.session().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchMarketplaceProductsJSONRequestBody{
+		_, err := e.session().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchProduct{
 			Query: "", Page: 1, Limit: 10, Filter: searchFilter("product_type = (physical")})
 		apiStatus(t, err, 400, "")
 	}},
 	{storefronttest.OpSearchMarketplaceProducts, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		_, err := e.endedSession().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchMarketplaceProductsJSONRequestBody{Query: "tea", Page: 1, Limit: 10})
+		_, err := e.endedSession().Catalog.SearchMarketplaceProducts(e.ctx, nil, storefront.SearchProduct{Query: "tea", Page: 1, Limit: 10})
 		apiStatus(t, err, 401, "")
 	}},
 
@@ -479,7 +479,7 @@ var shopConformanceCases = []conformanceCase{
 
 	// search-products
 	{storefronttest.OpSearchProducts, 200, "words, filter and facets", func(t *testing.T, e *cenv) {
-		c, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{
+		c, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{
 			Query: "wireless", Page: 1, Limit: 10, Facets: &[]string{"product_type", "pricing.selling_price"},
 			Filter: searchFilter("pricing.selling_price 1000 TO 6000 AND stock_available = true")})
 		require.NoError(t, err)
@@ -489,12 +489,12 @@ var shopConformanceCases = []conformanceCase{
 		assertPrice(t, "4999", c.FacetStats["pricing.selling_price"].Min)
 	}},
 	{storefronttest.OpSearchProducts, 400, "filter on an attribute that cannot be filtered → 400", func(t *testing.T, e *cenv) {
-		_, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{
+		_, err := e.client.Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{
 			Query: "tea", Page: 1, Limit: 10, Filter: searchFilter("colour = red")})
 		apiStatus(t, err, 400, "")
 	}},
 	{storefronttest.OpSearchProducts, 401, "wrong API key → 401", func(t *testing.T, e *cenv) {
-		_, err := e.wrongKey().Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProductsJSONRequestBody{Query: "tea", Page: 1, Limit: 10})
+		_, err := e.wrongKey().Public.Catalog.SearchProducts(e.ctx, nil, storefront.SearchProduct{Query: "tea", Page: 1, Limit: 10})
 		apiStatus(t, err, 401, "")
 	}},
 
@@ -848,16 +848,16 @@ var shopConformanceCases = []conformanceCase{
 	// subscribe-newsletter
 	{storefronttest.OpSubscribeNewsletter, 200, "twice, subscribed once", func(t *testing.T, e *cenv) {
 		sess := e.session()
-		require.NoError(t, sess.Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterJSONRequestBody{Email: "Reader@Example.com"}))
-		require.NoError(t, sess.Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterJSONRequestBody{Email: "reader@example.com"}))
+		require.NoError(t, sess.Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterBody{Email: "Reader@Example.com"}))
+		require.NoError(t, sess.Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterBody{Email: "reader@example.com"}))
 		assert.Equal(t, []string{"reader@example.com"}, e.srv.NewsletterSubscribers())
 	}},
 	{storefronttest.OpSubscribeNewsletter, 400, "not an email address → 400", func(t *testing.T, e *cenv) {
-		err := e.session().Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterJSONRequestBody{Email: "reader-at-example.com"})
+		err := e.session().Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterBody{Email: "reader-at-example.com"})
 		apiStatus(t, err, 400, "")
 	}},
 	{storefronttest.OpSubscribeNewsletter, 401, "ended session → 401", func(t *testing.T, e *cenv) {
-		err := e.endedSession().Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterJSONRequestBody{Email: "reader@example.com"})
+		err := e.endedSession().Campaigns.SubscribeNewsletter(e.ctx, storefront.SubscribeNewsletterBody{Email: "reader@example.com"})
 		apiStatus(t, err, 401, "")
 	}},
 

@@ -86,7 +86,7 @@ func TestFakeLogsHoldNoPersonalNumbers(t *testing.T) {
 	_, err := sess.Customers.CreateBankAccount(e.ctx, cid, outbound(testAccount, testIFSC))
 	apiStatus(t, err, 400, storefronttest.CodeAlreadyExists)
 	e.savedDocument(sess, cid, "gst", testGSTIN)
-	_, err = sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentJSONRequestBody{DocumentNumber: testPANUnknown, DocumentTypeID: e.kycType("pan").ID})
+	_, err = sess.Customers.VerifyDocument(e.ctx, cid, storefront.VerifyDocumentBody{DocumentNumber: testPANUnknown, DocumentTypeID: e.kycType("pan").ID})
 	apiStatus(t, err, 400, storefronttest.CodeVerificationFailed)
 	_, err = sess.Customers.CreateDocument(e.ctx, cid, storefront.DocumentUpload{KycDocumentID: e.kycType("pan").ID, DocumentNumber: "ABCDE12345"})
 	apiStatus(t, err, 400, "")

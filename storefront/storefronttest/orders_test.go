@@ -18,7 +18,7 @@ func TestCheckoutPaysAndEmptiesTheCart(t *testing.T) {
 	e := newCEnv(t)
 	sess, info, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 2)) // 2 × 1899 = 3798, free delivery
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
 	assert.True(t, res.PaymentRequired)
 	o := res.Order
 	assert.Equal(t, storefront.OrderStatus("confirmed"), *o.Status)
@@ -49,17 +49,17 @@ func TestCheckoutRefusesACartThatIsNotReady(t *testing.T) {
 	e := newCEnv(t)
 	sess, _, _ := e.user()
 	ct := e.newCart(sess, item("cast-iron-teapot", "", 1))
-	_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
+	_, err := sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
 	apiStatus(t, err, 400, storefronttest.CodeCartNotReady)
 	ct = e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	_, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID})
+	_, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID})
 	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
-	_, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card("4111111111111112")})
+	_, err = sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card("4111111111111112")})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 	// Visitors log in first.
 	v := e.session()
 	vc := e.newCart(v, item("cast-iron-teapot", "", 1))
-	_, err = v.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: vc.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
+	_, err = v.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: vc.ID, PaymentMethod: card(storefronttest.TestCardSuccess)})
 	apiStatus(t, err, 401, storefronttest.CodeLoginRequired)
 }
 
@@ -67,7 +67,7 @@ func TestPaymentDeclinedThenRetried(t *testing.T) {
 	e := newCEnv(t)
 	sess, info, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardDeclined)}))
 	n := *res.Order.OrderNumber
 	assert.Equal(t, storefront.OrderStatus("draft"), *res.Order.Status)
 	assert.Equal(t, storefront.OrderPaymentStatus("failed"), *res.Order.PaymentStatus)
@@ -76,7 +76,7 @@ func TestPaymentDeclinedThenRetried(t *testing.T) {
 	assertMoney(t, "1899", st.AmountUnpaid, "unpaid")
 	assertMoney(t, "0", e.srv.LoyaltyPoints(info.ID), "no points before payment")
 
-	_ = must(sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)}))
+	_ = must(sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)}))
 	d := must(sess.Orders.GetOrderDetail(e.ctx, n)).Order
 	assert.Equal(t, storefront.OrderDetailStatus("confirmed"), *d.Status)
 	require.Len(t, *d.Payments, 2)
@@ -86,7 +86,7 @@ func TestPaymentDeclinedThenRetried(t *testing.T) {
 	assert.Equal(t, storefront.CardPaymentPaymentStatus("success"), *p2.PaymentStatus)
 	assert.Equal(t, "XXXX XXXX XXXX 1111", *p2.CardNumber, "masked")
 	assertMoney(t, "18", e.srv.LoyaltyPoints(info.ID), "points once paid")
-	_, err := sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
+	_, err := sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 }
 
@@ -94,7 +94,7 @@ func TestPaymentWithOTP(t *testing.T) {
 	e := newCEnv(t)
 	sess, _, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
 	n := *res.Order.OrderNumber
 	assert.Equal(t, storefront.OrderPaymentStatus("pending"), *res.Order.PaymentStatus)
 	info := must(res.PaymentInfo.AsJusPayExpressCheckoutResponse())
@@ -103,21 +103,21 @@ func TestPaymentWithOTP(t *testing.T) {
 	require.NotNil(t, auth)
 	challenge := *auth.Params.ChallengeID
 
-	err := sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: "000000"})
+	err := sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: "000000"})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidOTP)
-	again := must(sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge}))
+	again := must(sess.Payments.ResendDirectOTP(e.ctx, storefront.ResendDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge}))
 	assert.Equal(t, info.TxnID, again.PaymentInfo.TxnID)
-	require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP}))
+	require.NoError(t, sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP}))
 	assert.Equal(t, storefront.GetPaymentStatusContentStatus("success"), must(sess.Orders.GetPaymentStatus(e.ctx, n)).Status)
-	err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP})
+	err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: challenge, OTP: storefronttest.TestPaymentOTP})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 
 	// Three wrong codes fail the payment.
 	ct = e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
+	res = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardOTP)}))
 	info = must(res.PaymentInfo.AsJusPayExpressCheckoutResponse())
 	for i := range storefronttest.MaxOTPAttempts {
-		err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPJSONRequestBody{TxnID: info.TxnID, ChallengeID: *info.Payment.Authentication.Params.ChallengeID, OTP: "999999"})
+		err = sess.Payments.AuthenticateDirectOTP(e.ctx, storefront.AuthenticateDirectOTPBody{TxnID: info.TxnID, ChallengeID: *info.Payment.Authentication.Params.ChallengeID, OTP: "999999"})
 		code := storefronttest.CodeInvalidOTP
 		if i == storefronttest.MaxOTPAttempts-1 {
 			code = storefronttest.CodeTooManyAttempts
@@ -131,21 +131,21 @@ func TestPendingPaymentsSettleOrAreCancelled(t *testing.T) {
 	e := newCEnv(t)
 	sess, _, _ := e.user()
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: upiCollect("asha.rao@okhdfcbank")}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: upiCollect("asha.rao@okhdfcbank")}))
 	n := *res.Order.OrderNumber
 	assert.Equal(t, storefront.OrderPaymentStatus("pending"), *res.Order.PaymentStatus)
-	_, err := sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
+	_, err := sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentBody{PaymentMethod: card(storefronttest.TestCardSuccess)})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidPayment)
 	require.NoError(t, sess.Orders.CancelPaymentRequest(e.ctx, n))
 	apiStatus(t, sess.Orders.CancelPaymentRequest(e.ctx, n), 400, storefronttest.CodeInvalidPayment)
-	_ = must(sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentJSONRequestBody{PaymentMethod: upiCollect("asha.rao@okhdfcbank")}))
+	_ = must(sess.Orders.RetryOrderPayment(e.ctx, n, storefront.RetryOrderPaymentBody{PaymentMethod: upiCollect("asha.rao@okhdfcbank")}))
 	require.NoError(t, e.srv.CompletePayment(n, true))
 	assert.Equal(t, storefront.OrderDetailStatus("confirmed"), *must(sess.Orders.GetOrderDetail(e.ctx, n)).Order.Status)
 	require.Error(t, e.srv.CompletePayment(n, true), "nothing pending")
 
 	// The payment page (hyper checkout).
 	ct = e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	res = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: paymentMethod(map[string]any{
+	res = must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: paymentMethod(map[string]any{
 		"payment_provider_slug": "juspay", "integration_type": "hyper-checkout", "return_url": "https://shop.example.com/r", "action": "paymentPage"})}))
 	hyper := must(res.PaymentInfo.AsJusPayHyperCheckoutResponse())
 	assert.Contains(t, *hyper.PaymentLinks.Web, *res.Order.OrderNumber)
@@ -159,8 +159,8 @@ func TestOrderWithNothingToPay(t *testing.T) {
 	sess, info, _ := e.user()
 	require.NoError(t, e.srv.SetCreditBalance(info.ID, dec("5000")))
 	ct := e.readyCart(sess, item("cast-iron-teapot", "", 1))
-	_ = must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceJSONRequestBody{CreditBalanceUsed: dec("1899")}))
-	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID}))
+	_ = must(sess.Cart.RedeemCreditBalance(e.ctx, ct.ID, storefront.RedeemCreditBalanceBody{CreditBalanceUsed: dec("1899")}))
+	res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID}))
 	assert.False(t, res.PaymentRequired)
 	assert.Equal(t, storefront.OrderStatus("confirmed"), *res.Order.Status)
 	assertMoney(t, "3101", e.srv.CreditBalance(info.ID), "5000 − 1899")
@@ -178,12 +178,12 @@ func TestOrderLifeShipmentsReturnsAndRefunds(t *testing.T) {
 	assert.True(t, sh.IsReturnAllowed)
 
 	// Cancel is too late now.
-	_, err := sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderJSONRequestBody{CancellationReason: "late", RefundMode: "original-payment-mode"})
+	_, err := sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderBody{CancellationReason: "late", RefundMode: "original-payment-mode"})
 	apiStatus(t, err, 400, storefronttest.CodeNotCancellable)
 
 	teapot := (*o.OrderItems)[0].ProductID
 	ret := func(qty int64, reason string) (*storefront.CreateOrderReturnContent, error) {
-		return sess.Orders.CreateOrderReturn(e.ctx, n, storefront.CreateOrderReturnJSONRequestBody{RequestedSettlement: "refund",
+		return sess.Orders.CreateOrderReturn(e.ctx, n, storefront.CreateOrderReturn{RequestedSettlement: "refund",
 			Items: []storefront.OrderReturnItem{{ShipmentNumber: *sh.ReferenceNumber, ProductID: teapot, Quantity: decimalInt(qty), ReturnReason: &reason}}})
 	}
 	_, err = ret(3, "cracked")
@@ -202,7 +202,7 @@ func TestOrderLifeShipmentsReturnsAndRefunds(t *testing.T) {
 	require.Len(t, d.Attachments.Images, 1)
 	assert.Contains(t, d.Attachments.Images[0], rn)
 	require.NoError(t, e.srv.ReceiveReturn(n, rn))
-	_, err = sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnJSONRequestBody{Reason: "too late"})
+	_, err = sess.Orders.CancelOrderReturn(e.ctx, n, rn, storefront.CancelOrderReturnBody{Reason: "too late"})
 	apiStatus(t, err, 400, storefronttest.CodeNotCancellable)
 	d = must(sess.Orders.GetOrderReturnDetail(e.ctx, n, rn)).OrderReturn
 	assert.Equal(t, storefront.OrderReturnDetailStatus("complete"), *d.Status)
@@ -220,7 +220,7 @@ func TestOrderLifeShipmentsReturnsAndRefunds(t *testing.T) {
 	_, err = ret(2, "cracked")
 	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	r2 := must(ret(1, "changed my mind")).OrderReturn
-	_ = must(sess.Orders.CancelOrderReturn(e.ctx, n, *r2.RequestNumber, storefront.CancelOrderReturnJSONRequestBody{Reason: "kept it"}))
+	_ = must(sess.Orders.CancelOrderReturn(e.ctx, n, *r2.RequestNumber, storefront.CancelOrderReturnBody{Reason: "kept it"}))
 	e.srv.Advance(storefronttest.ReturnWindow)
 	_, err = ret(1, "changed my mind")
 	apiStatus(t, err, 400, storefronttest.CodeNotReturnable)
@@ -231,15 +231,15 @@ func TestCancelAPaidOrderRefundsIt(t *testing.T) {
 	e := newCEnv(t)
 	sess, _, o := e.order(item("cast-iron-teapot", "", 1))
 	n := *o.OrderNumber
-	_, err := sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderJSONRequestBody{CancellationReason: "x", RefundMode: "bank-transfer"})
+	_, err := sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderBody{CancellationReason: "x", RefundMode: "bank-transfer"})
 	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
-	c := must(sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderJSONRequestBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"}))
+	c := must(sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderBody{CancellationReason: "ordered twice", RefundMode: "original-payment-mode"}))
 	assert.Equal(t, storefront.OrderDetailStatus("cancelled"), *c.Order.Status)
 	assertMoney(t, "1899", *c.Order.CancellationRefundDetails.RefundableAmount, "refundable")
 	refunds := *must(sess.Orders.ListOrderRefunds(e.ctx, n)).Refunds
 	require.Len(t, refunds, 1)
 	assertMoney(t, "1899", *refunds[0].RefundAmount, "refund")
-	_, err = sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderJSONRequestBody{CancellationReason: "again", RefundMode: "original-payment-mode"})
+	_, err = sess.Orders.CancelOrder(e.ctx, n, storefront.CancelOrderBody{CancellationReason: "again", RefundMode: "original-payment-mode"})
 	apiStatus(t, err, 400, storefronttest.CodeNotCancellable)
 	// The stock is back: all 5 teapots.
 	_ = e.newCart(e.session(), item("cast-iron-teapot", "", 5))
@@ -251,11 +251,11 @@ func TestOrderHistoryPagesAndFilters(t *testing.T) {
 	var numbers []string
 	for range 3 {
 		ct := e.readyCart(sess, item("masala-chai-blend", "", 1))
-		res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderJSONRequestBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
+		res := must(sess.Orders.CreateOrder(e.ctx, storefront.CreateOrderBody{CartID: ct.ID, PaymentMethod: card(storefronttest.TestCardSuccess)}))
 		numbers = append(numbers, *res.Order.OrderNumber)
 		e.srv.Advance(time.Minute)
 	}
-	_ = must(sess.Orders.CancelOrder(e.ctx, numbers[1], storefront.CancelOrderJSONRequestBody{CancellationReason: "x", RefundMode: "original-payment-mode"}))
+	_ = must(sess.Orders.CancelOrder(e.ctx, numbers[1], storefront.CancelOrderBody{CancellationReason: "x", RefundMode: "original-payment-mode"}))
 	page := must(sess.Orders.ListOrders(e.ctx, &storefront.ListOrdersParams{UserID: info.ID, Limit: limit(2)}))
 	require.Len(t, *page.Orders, 2)
 	assert.Equal(t, numbers[2], *(*page.Orders)[0].OrderNumber, "newest first")
@@ -293,16 +293,16 @@ func TestReviewsTakeCheckoutOrders(t *testing.T) {
 func TestWishlistIsIdempotent(t *testing.T) {
 	e := newCEnv(t)
 	sess, info, _ := e.user()
-	add := storefront.AddToWishlistJSONRequestBody{ProductID: "aurora-wireless-headphones", VariantID: ptr("aurora-wireless-headphones-pearl-white")}
+	add := storefront.AddToWishlistBody{ProductID: "aurora-wireless-headphones", VariantID: ptr("aurora-wireless-headphones-pearl-white")}
 	_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, add))
 	list := must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, add)).Products
 	require.Len(t, list, 1, "added twice, kept once")
 	assert.Equal(t, "Pearl White", *list[0].VariantName)
-	_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistJSONRequestBody{ProductID: "pixel-wireless-earbuds"}))
+	_ = must(sess.Wishlist.AddToWishlist(e.ctx, info.ID, storefront.AddToWishlistBody{ProductID: "pixel-wireless-earbuds"}))
 	mine := must(sess.Wishlist.GetWishlist(e.ctx, info.ID, &storefront.GetWishlistParams{SellerID: ptr(storefronttest.SeededSellerGadgets)})).Products
 	require.Len(t, mine, 1)
 	assert.Equal(t, "Pixel Wireless Earbuds", mine[0].ProductName)
-	list = must(sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistJSONRequestBody{ProductID: "pixel-wireless-earbuds"})).Products
+	list = must(sess.Wishlist.DeleteFromWishlist(e.ctx, info.ID, storefront.DeleteFromWishlistBody{ProductID: "pixel-wireless-earbuds"})).Products
 	assert.Len(t, list, 1)
 	_, err := sess.Wishlist.GetWishlist(e.ctx, e.otherUser(), nil)
 	apiStatus(t, err, 404, "")

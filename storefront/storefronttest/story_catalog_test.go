@@ -61,7 +61,7 @@ func TestStoryBrowseSearchAndReviewUnderAGroupsPrices(t *testing.T) {
 
 	// A search, at the same prices.
 	found, err := cat.SearchProducts(e.ctx, &storefront.SearchProductsParams{XCustomerGroupID: wholesale},
-		storefront.SearchProductsJSONRequestBody{Query: "darjeeling", Page: 1, Limit: 5, Filter: searchFilter("product_type = physical")})
+		storefront.SearchProduct{Query: "darjeeling", Page: 1, Limit: 5, Filter: searchFilter("product_type = physical")})
 	require.NoError(t, err)
 	require.NotEmpty(t, found.Skus)
 	first := found.Skus[0]

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -14,9 +15,11 @@ import (
 // the constants of each type, and the identifiers each type's definition
 // and methods mention, read from its source.
 type genPackage struct {
-	types  map[string]*ast.TypeSpec
-	consts map[string][]string            // type → its constants
-	refs   map[string]map[string]struct{} // type → gen types its definition and methods mention
+	types   map[string]*ast.TypeSpec
+	consts  map[string][]string            // type → its constants
+	refs    map[string]map[string]struct{} // type → gen types its definition and methods mention
+	methods map[string][]string            // type → its exported methods, in file order
+	imports map[string]string              // package name → import path, of gen's files
 }
 
 func parseGen(dir string) (*genPackage, error) {
@@ -24,11 +27,13 @@ func parseGen(dir string) (*genPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &genPackage{types: map[string]*ast.TypeSpec{}, consts: map[string][]string{}, refs: map[string]map[string]struct{}{}}
+	g := &genPackage{types: map[string]*ast.TypeSpec{}, consts: map[string][]string{}, refs: map[string]map[string]struct{}{}, methods: map[string][]string{}, imports: map[string]string{}}
 	fset := token.NewFileSet()
 	var parsed []*ast.File
 	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, "zz_redact.gen.go") {
+		// opgen's own outputs in gen (zz_*.gen.go) are not read: what it
+		// writes depends on oapi-codegen's output alone.
+		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(filepath.Base(f), "zz_") {
 			continue
 		}
 		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
@@ -36,6 +41,17 @@ func parseGen(dir string) (*genPackage, error) {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}
 		parsed = append(parsed, af)
+		for _, is := range af.Imports {
+			path, err := strconv.Unquote(is.Path.Value)
+			if err != nil {
+				return nil, err
+			}
+			name := path[strings.LastIndexByte(path, '/')+1:]
+			if is.Name != nil {
+				name = is.Name.Name
+			}
+			g.imports[name] = path
+		}
 		for _, d := range af.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.TYPE {
@@ -84,6 +100,7 @@ func parseGen(dir string) (*genPackage, error) {
 				}
 				if id, ok := recv.(*ast.Ident); ok && g.types[id.Name] != nil {
 					g.addRefs(id.Name, d.Type)
+					g.methods[id.Name] = append(g.methods[id.Name], d.Name.Name)
 				}
 			}
 		}
@@ -95,6 +112,44 @@ func parseGen(dir string) (*genPackage, error) {
 }
 
 func (g *genPackage) has(name string) bool { return g.types[name] != nil }
+
+// aliasOf returns the type an alias declaration of gen names
+// ("type CreateCartJSONRequestBody = CreateCartBody" → CreateCartBody), or
+// "" when name is a type of its own.
+func (g *genPackage) aliasOf(name string) string {
+	ts := g.types[name]
+	if ts == nil || !ts.Assign.IsValid() {
+		return ""
+	}
+	if id, ok := ts.Type.(*ast.Ident); ok && g.types[id.Name] != nil {
+		return id.Name
+	}
+	return ""
+}
+
+// structOf returns the struct of a gen type, or nil for any other type.
+func (g *genPackage) structOf(name string) *ast.StructType {
+	ts := g.types[name]
+	if ts == nil || ts.Assign.IsValid() {
+		return nil
+	}
+	st, _ := ts.Type.(*ast.StructType)
+	return st
+}
+
+// holdsUnion reports whether a struct holds a oneOf or anyOf the way
+// oapi-codegen does: an unexported field union json.RawMessage, read and
+// written by the type's As…/From… methods.
+func holdsUnion(st *ast.StructType) bool {
+	for _, f := range st.Fields.List {
+		for _, n := range f.Names {
+			if n.Name == "union" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func (g *genPackage) addRefs(name string, n ast.Node) {
 	set := g.refs[name]

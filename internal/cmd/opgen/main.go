@@ -3,15 +3,21 @@
 // credential, whether it may be resent), a request builder that turns Go
 // arguments into the path, query, headers and body the spec describes, and
 // — unless the operation's method is written by hand — the service method
+// (taking call options, and filling in the shopper's own IDs on a Session)
 // and, for paginated lists, an iterator over every item. It also re-exports
 // the gen types those methods use, by alias, so that every model has one
-// definition.
+// definition, each with a doc comment that lists its fields; and it writes
+// nil-safe Get methods on gen's response models (-accessors), the printing
+// methods of models that hold secrets (-redact), the fake server's routing
+// table (-routes) and OPERATIONS.md (-table).
 //
 // Names come from oapi-codegen itself (the same configuration, the same name
 // normaliser), so a builder's parameter and body types are exactly the types
-// gen declares. Run through `go generate` in storefront/:
+// gen declares. Run through `go generate` in storefront/ (see generate.go).
+// Its tests compare what it writes for testdata/spec.yaml with
+// testdata/golden; -update rewrites them:
 //
-//	go run ../internal/cmd/opgen -config opgen.yaml -spec ../openapi.yaml -codegen ../oapi-codegen.yaml -gen ../gen
+//	go test ./internal/cmd/opgen -run TestGoldenOutput -update
 package main
 
 import (
@@ -30,21 +36,29 @@ import (
 )
 
 func main() {
-	var (
-		configPath  = flag.String("config", "opgen.yaml", "opgen's configuration")
-		specPath    = flag.String("spec", "../openapi.yaml", "the OpenAPI document")
-		codegenPath = flag.String("codegen", "../oapi-codegen.yaml", "oapi-codegen's configuration, for its naming")
-		genDir      = flag.String("gen", "../gen", "the directory of the generated gen package")
-		outDir      = flag.String("out", ".", "where to write the generated files")
-		routesPath  = flag.String("routes", "", "where to write the fake server's routing table (package storefronttest), if anywhere")
-		redactPath  = flag.String("redact", "", "where to write the printing methods of gen's models that hold secrets or personal data (package gen), if anywhere")
-		tablePath   = flag.String("table", "", "where to write the Markdown table of every operation and its Go method, if anywhere")
-	)
+	var o options
+	flag.StringVar(&o.config, "config", "opgen.yaml", "opgen's configuration")
+	flag.StringVar(&o.spec, "spec", "../openapi.yaml", "the OpenAPI document")
+	flag.StringVar(&o.codegen, "codegen", "../oapi-codegen.yaml", "oapi-codegen's configuration, for its naming")
+	flag.StringVar(&o.gen, "gen", "../gen", "the directory of the generated gen package")
+	flag.StringVar(&o.out, "out", ".", "where to write the generated files (the storefront package's directory)")
+	flag.StringVar(&o.routes, "routes", "", "where to write the fake server's routing table (package storefronttest), if anywhere")
+	flag.StringVar(&o.redact, "redact", "", "where to write the printing methods of gen's models that hold secrets or personal data (package gen), if anywhere")
+	flag.StringVar(&o.accessors, "accessors", "", "where to write the nil-safe Get methods of gen's response models (package gen), if anywhere")
+	flag.StringVar(&o.table, "table", "", "where to write the Markdown table of every operation and its Go method, if anywhere")
 	flag.Parse()
-	if err := run(*configPath, *specPath, *codegenPath, *genDir, *outDir, *routesPath, *redactPath, *tablePath); err != nil {
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "opgen:", err)
 		os.Exit(1)
 	}
+}
+
+// options are opgen's inputs and the paths of its outputs.
+type options struct {
+	config, spec, codegen, gen string // inputs
+	out                        string // the storefront package: its hand-written files are read, zz_*.gen.go written
+	routes, redact, accessors  string // optional outputs
+	table                      string
 }
 
 // config is opgen.yaml.
@@ -52,6 +66,7 @@ type config struct {
 	Services    map[string]serviceConfig `yaml:"services"`
 	Manual      []string                 `yaml:"manual"`
 	Credentials []string                 `yaml:"credentials"`
+	Own         []ownRule                `yaml:"own"`
 	Aliases     []string                 `yaml:"aliases"`
 }
 
@@ -61,140 +76,168 @@ type serviceConfig struct {
 	Public bool   `yaml:"public"`
 }
 
+// ownRule names a parameter that stands for the session's own shopper:
+// Param (a path parameter, or a required query parameter), on every path
+// or only below Path, is the shopper's ID (user or customer).
+type ownRule struct {
+	Param string `yaml:"param"`
+	Path  string `yaml:"path"`
+	ID    string `yaml:"id"`
+}
+
 // codegenConfig is the part of oapi-codegen.yaml that names things.
 type codegenConfig struct {
 	codegen.Configuration `yaml:",inline"`
 	OutputFile            string `yaml:"output,omitempty"`
 }
 
-func run(configPath, specPath, codegenPath, genDir, outDir, routesPath, redactPath, tablePath string) error {
-	var cfg config
-	if err := readYAML(configPath, &cfg); err != nil {
+// run generates every output and writes those that changed. Files of
+// services that no longer exist are removed from o.out.
+func run(o options) error {
+	files, err := generate(o)
+	if err != nil {
 		return err
+	}
+	// Remove generated files of services that no longer exist.
+	old, _ := filepath.Glob(filepath.Join(o.out, "zz_*.gen.go"))
+	for _, f := range old {
+		if _, keep := files[f]; !keep {
+			if err := os.Remove(f); err != nil {
+				return err
+			}
+		}
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, files[p]) {
+			continue
+		}
+		if err := os.WriteFile(p, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// generate returns the content of every output, keyed by its path (the
+// service files joined to o.out).
+func generate(o options) (map[string][]byte, error) {
+	var cfg config
+	if err := readYAML(o.config, &cfg); err != nil {
+		return nil, err
 	}
 	var cg codegenConfig
-	if err := readYAML(codegenPath, &cg); err != nil {
-		return err
+	if err := readYAML(o.codegen, &cg); err != nil {
+		return nil, err
 	}
+	m, err := load(cfg, cg.Configuration, o.spec, o.gen, o.out)
+	if err != nil {
+		return nil, err
+	}
+	m.accessors = o.accessors != ""
+	services, err := m.render()
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for name, b := range services {
+		files[filepath.Join(o.out, name)] = b
+	}
+	// Every manual operation needs its hand-written method, found by the
+	// "API:" line of its doc comment.
+	byType := map[string]string{}
+	for _, sc := range cfg.Services {
+		byType[sc.Type] = sc.Field
+	}
+	hand, err := handMethods(o.out, byType)
+	if err != nil {
+		return nil, err
+	}
+	table, err := m.operationsTable(hand)
+	if err != nil {
+		return nil, err
+	}
+	if o.table != "" {
+		files[o.table] = []byte("# Operations\n\nEvery operation of the Storefront API, point of sale included, the\n" +
+			"method of `storefront.Session` (and `storefront.Client`) that calls it, whether\n" +
+			"`Client.Public` can send it with the API key alone, and whether it is resent\n" +
+			"after a broken connection, a timeout or a 502/503/504 (a 429 is always\n" +
+			"resent). Generated from openapi.yaml by internal/cmd/opgen; do not edit.\n\n" + table)
+	}
+	if o.redact != "" {
+		types, err := m.redactedTypes()
+		if err != nil {
+			return nil, err
+		}
+		if files[o.redact], err = m.renderFile(filepath.Base(o.redact), redactTemplate, types); err != nil {
+			return nil, err
+		}
+	}
+	if o.accessors != "" {
+		types, err := m.accessorTypes()
+		if err != nil {
+			return nil, err
+		}
+		if files[o.accessors], err = m.renderFile(filepath.Base(o.accessors), accessorsTemplate, types); err != nil {
+			return nil, err
+		}
+	}
+	if o.routes != "" {
+		if files[o.routes], err = m.renderFile(filepath.Base(o.routes), routesTemplate, m.ops); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
 
+// load reads the spec and gen's source and describes every operation.
+func load(cfg config, cg codegen.Configuration, specPath, genDir, outDir string) (*model, error) {
 	loader := openapi3.NewLoader()
 	spec, err := loader.LoadFromFile(specPath)
 	if err != nil {
-		return fmt.Errorf("load %s: %w", specPath, err)
+		return nil, fmt.Errorf("load %s: %w", specPath, err)
 	}
 	if err := spec.Validate(context.Background()); err != nil {
-		return fmt.Errorf("%s is not valid: %w", specPath, err)
+		return nil, fmt.Errorf("%s is not valid: %w", specPath, err)
 	}
 	// Generate sets oapi-codegen's naming state from its configuration;
 	// its output is gen's business, not ours. It rewrites the operationIds
 	// of the document it is given, so it gets a copy of its own.
 	throwaway, err := openapi3.NewLoader().LoadFromFile(specPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := codegen.Generate(throwaway, cg.Configuration); err != nil {
-		return fmt.Errorf("oapi-codegen: %w", err)
+	if _, err := codegen.Generate(throwaway, cg); err != nil {
+		return nil, fmt.Errorf("oapi-codegen: %w", err)
 	}
 	defs, err := codegen.OperationDefinitions(spec)
 	if err != nil {
-		return fmt.Errorf("oapi-codegen operations: %w", err)
+		return nil, fmt.Errorf("oapi-codegen operations: %w", err)
 	}
 
 	genTypes, err := parseGen(genDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	m := &model{cfg: cfg, spec: spec, gen: genTypes}
+	m := &model{cfg: cfg, spec: spec, gen: genTypes, dir: outDir}
+	if err := m.checkOwnRules(); err != nil {
+		return nil, err
+	}
 	for i := range defs {
 		op, err := m.operation(&defs[i])
 		if err != nil {
-			return fmt.Errorf("%s: %w", defs[i].SpecOperationId, err)
+			return nil, fmt.Errorf("%s: %w", defs[i].SpecOperationId, err)
 		}
 		m.ops = append(m.ops, op)
 	}
 	if err := m.check(); err != nil {
-		return err
+		return nil, err
 	}
-	files, err := m.render()
-	if err != nil {
-		return err
-	}
-	// Every manual operation needs its hand-written method, found by the
-	// "API:" line of its doc comment.
-	services := map[string]string{}
-	for _, sc := range cfg.Services {
-		services[sc.Type] = sc.Field
-	}
-	hand, err := handMethods(outDir, services)
-	if err != nil {
-		return err
-	}
-	table, err := m.operationsTable(hand)
-	if err != nil {
-		return err
-	}
-	if tablePath != "" {
-		doc := "# Operations\n\nEvery operation of the Storefront API, point of sale included, the\n" +
-			"method of `storefront.Session` (and `storefront.Client`) that calls it, whether\n" +
-			"`Client.Public` can send it with the API key alone, and whether it is resent\n" +
-			"after a broken connection, a timeout or a 502/503/504 (a 429 is always\n" +
-			"resent). Generated from openapi.yaml by internal/cmd/opgen; do not edit.\n\n" + table
-		if cur, err := os.ReadFile(tablePath); err != nil || string(cur) != doc {
-			if err := os.WriteFile(tablePath, []byte(doc), 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	if redactPath != "" {
-		types, err := m.redactedTypes()
-		if err != nil {
-			return err
-		}
-		b, err := m.renderFile(filepath.Base(redactPath), redactTemplate, types)
-		if err != nil {
-			return err
-		}
-		if cur, err := os.ReadFile(redactPath); err != nil || !bytes.Equal(cur, b) {
-			if err := os.WriteFile(redactPath, b, 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	if routesPath != "" {
-		b, err := m.renderFile(filepath.Base(routesPath), routesTemplate, m.ops)
-		if err != nil {
-			return err
-		}
-		if cur, err := os.ReadFile(routesPath); err != nil || !bytes.Equal(cur, b) {
-			if err := os.WriteFile(routesPath, b, 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	// Remove generated files of services that no longer exist.
-	old, _ := filepath.Glob(filepath.Join(outDir, "zz_*.gen.go"))
-	for _, f := range old {
-		if _, keep := files[filepath.Base(f)]; !keep {
-			if err := os.Remove(f); err != nil {
-				return err
-			}
-		}
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		path := filepath.Join(outDir, name)
-		if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, files[name]) {
-			continue
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return m, nil
 }
 
 func readYAML(path string, v any) error {

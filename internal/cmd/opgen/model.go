@@ -18,6 +18,9 @@ type model struct {
 	spec *openapi3.T
 	gen  *genPackage
 	ops  []*op
+	dir  string // the storefront package's directory, for its hand-written names
+
+	accessors bool // gen's response models have Get methods (the -accessors output)
 }
 
 // op is one operation as the storefront package sees it.
@@ -44,19 +47,23 @@ type op struct {
 	Params     []param // query and header parameters, in gen's Params struct
 	ParamsType string  // gen.<GoName>Params, or "" when the operation has none
 
-	BodyType     string // gen.<GoName>JSONRequestBody, or ""
+	BodyType     string // the Go type of its JSON body, named after the spec's schema (CreateCartBody), or ""
+	BodyAlias    string // gen's <GoName>JSONRequestBody, an alias of BodyType kept for older code
 	BodyRequired bool
 	BodyUnion    bool   // the body is a oneOf/anyOf: marshal it with its own MarshalJSON
 	Multipart    bool   // the body is multipart/form-data, built by the hand-written method
 	ContentType  string // the 2xx answer's content type (gen name), or "" for none
 
 	Page *pagination // set for paginated lists
+
+	spec *openapi3.Operation
 }
 
 type pathParam struct {
 	Name   string // as in the path template, e.g. product_id
 	GoName string // a Go argument name, e.g. productID
 	GoType string // string or int
+	Own    string // "user" or "customer" when an empty value stands for the session's own shopper
 }
 
 type param struct {
@@ -69,6 +76,7 @@ type param struct {
 	Explode  bool   // for arrays in a query: one key per element
 	GoType   string // the field's type, without the pointer
 	Required bool   // the spec requires it
+	Own      string // "user" or "customer" when an empty value stands for the session's own shopper
 }
 
 type pagination struct {
@@ -96,6 +104,7 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 		Method: d.Method, Path: d.Path, Summary: spec.Summary, Description: spec.Description,
 		Manual:      slices.Contains(m.cfg.Manual, d.SpecOperationId),
 		Credentials: slices.Contains(m.cfg.Credentials, d.SpecOperationId),
+		spec:        spec,
 	}
 	if err := m.security(o, spec); err != nil {
 		return nil, err
@@ -115,7 +124,11 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 		if err != nil {
 			return nil, fmt.Errorf("path parameter %s: %w", p.ParamName, err)
 		}
-		o.PathParams = append(o.PathParams, pathParam{Name: p.ParamName, GoName: lowerFirst(p.GoName()), GoType: t})
+		pp := pathParam{Name: p.ParamName, GoName: lowerFirst(p.GoName()), GoType: t, Own: m.ownID(o.Path, p.ParamName)}
+		if pp.Own != "" && t != "string" {
+			return nil, fmt.Errorf("path parameter %s stands for the shopper's own ID but is not a string", p.ParamName)
+		}
+		o.PathParams = append(o.PathParams, pp)
 	}
 	sort.SliceStable(o.PathParams, func(i, j int) bool {
 		return strings.Index(o.Path, "{"+o.PathParams[i].Name+"}") < strings.Index(o.Path, "{"+o.PathParams[j].Name+"}")
@@ -127,6 +140,12 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 		pp, err := queryOrHeader(p)
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.ParamName, err)
+		}
+		if pp.In == "query" && pp.Required {
+			pp.Own = m.ownID(o.Path, pp.Name)
+			if pp.Own != "" && (pp.Kind != "string" || pp.Pointer) {
+				return nil, fmt.Errorf("query parameter %s stands for the shopper's own ID but is not a required string", pp.Name)
+			}
 		}
 		o.Params = append(o.Params, pp)
 		if pp.In == "header" && strings.EqualFold(pp.Name, "x-customer-group-id") {
@@ -143,13 +162,20 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 	for _, b := range d.Bodies {
 		switch {
 		case b.ContentType == "application/json":
-			o.BodyType = d.OperationId + b.NameTag + "RequestBody"
+			o.BodyAlias = d.OperationId + b.NameTag + "RequestBody"
 			o.BodyRequired = b.Required
 			o.BodyUnion = isUnion(spec.RequestBody.Value.Content.Get(b.ContentType).Schema)
 			o.Sensitive = hasSensitive(spec.RequestBody.Value.Content.Get(b.ContentType).Schema, map[*openapi3.Schema]bool{})
 			o.ReadOnly = readOnlyPaths(spec.RequestBody.Value.Content.Get(b.ContentType).Schema, "", 0)
-			if !m.gen.has(o.BodyType) {
-				return nil, fmt.Errorf("gen has no type %s", o.BodyType)
+			if !m.gen.has(o.BodyAlias) {
+				return nil, fmt.Errorf("gen has no type %s", o.BodyAlias)
+			}
+			o.BodyType = m.gen.aliasOf(o.BodyAlias)
+			if o.BodyType == "" {
+				if !o.Manual {
+					return nil, fmt.Errorf("its JSON body is an inline schema (gen's %s); name it in components/schemas so that its Go type has a name a user would write", o.BodyAlias)
+				}
+				o.BodyType = o.BodyAlias // a hand-written method hides it
 			}
 		case b.ContentType == "multipart/form-data":
 			o.Multipart = true
