@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -299,6 +300,78 @@ func TestEveryOperationOnTheWire(t *testing.T) {
 			covered = append(covered, tc.op)
 		})
 	}
+	// The point of sale's sign-in, on a POSSession.
+	staff := Tokens{AccessToken: makeJWT(claimsMap{"ulid": "staff-1", "location_id": "loc-1", "exp": float64(time.Now().Add(time.Hour).Unix())}),
+		RefreshToken: makeJWT(claimsMap{"ulid": "staff-1"})}
+	posCases := []struct {
+		op    string
+		call  func(p *POSSession) (any, error)
+		check func(t *testing.T, w wireCall, result any)
+	}{
+		{"pair-pos-device", func(p *POSSession) (any, error) { return p.Auth.PairDevice(bg, "PAIR-1234") },
+			func(t *testing.T, w wireCall, r any) {
+				assert.Equal(t, testAPIKey, w.header.Get("X-Api-Key"))
+				assert.Empty(t, w.header.Get("Authorization"))
+				assert.Equal(t, map[string]any{"pairing_code": "PAIR-1234"}, jsonBody(t, w.body))
+				assert.NotEmpty(t, r.(*PosDevice).ID)
+			}},
+		{"login-pos-device-with-phone", func(p *POSSession) (any, error) {
+			return p.Auth.LoginWithPhone(bg, POSPhoneLogin{LocationID: "loc-1", Phone: "9000000101", DebugMode: true})
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, testAPIKey, w.header.Get("X-Api-Key"))
+			assert.Equal(t, "true", w.header.Get("X-Debug-Mode"))
+			assert.Equal(t, map[string]any{"location_id": "loc-1", "phone": "9000000101"}, jsonBody(t, w.body))
+			assert.NotEmpty(t, r.(*OTPChallenge).Token)
+		}},
+		{"login-pos-device-with-whatsapp", func(p *POSSession) (any, error) {
+			return p.Auth.LoginWithWhatsApp(bg, POSPhoneLogin{LocationID: "loc-1", Phone: "9000000101", CountryCode: "+91"})
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, map[string]any{"location_id": "loc-1", "phone": "9000000101", "country_code": "+91"}, jsonBody(t, w.body))
+		}},
+		{"login-pos-device-with-email", func(p *POSSession) (any, error) {
+			return p.Auth.LoginWithEmail(bg, POSEmailLogin{LocationID: "loc-1", Email: "meera@example.com"})
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, map[string]any{"location_id": "loc-1", "email": "meera@example.com"}, jsonBody(t, w.body))
+		}},
+		{"verify-pos-login-otp", func(p *POSSession) (any, error) {
+			return p.Auth.VerifyOTP(bg, OTPChallenge{Token: "otp-token-1", Action: OTPLogin}, "123456")
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, testAPIKey, w.header.Get("X-Api-Key"))
+			assert.Equal(t, map[string]any{"otp": "123456", "otp_token": "otp-token-1", "otp_action": "login"}, jsonBody(t, w.body))
+			assert.NotEmpty(t, r.(*POSAuthResult).User.ID)
+		}},
+		{"refresh-pos-access-token", func(p *POSSession) (any, error) { return p.Auth.RefreshToken(bg) },
+			func(t *testing.T, w wireCall, r any) {
+				assert.Empty(t, w.header.Get("X-Api-Key"), "the body is the credential")
+				assert.Empty(t, w.header.Get("Authorization"), "the body is the credential")
+				assert.Equal(t, map[string]any{"refresh_token": staff.RefreshToken}, jsonBody(t, w.body))
+			}},
+		{"logout-from-pos-device", func(p *POSSession) (any, error) {
+			err := p.Auth.Logout(bg)
+			if err != nil {
+				return nil, err
+			}
+			t, err := p.Tokens(bg)
+			return t, err
+		}, func(t *testing.T, w wireCall, r any) {
+			assert.Equal(t, "Bearer "+staff.AccessToken, w.header.Get("Authorization"))
+			assert.True(t, r.(Tokens).IsZero(), "logout clears the terminal's tokens")
+		}},
+	}
+	for _, tc := range posCases {
+		t.Run(tc.op, func(t *testing.T) {
+			p := c.NewPOSSession(nil)
+			require.NoError(t, p.SetTokens(bg, staff))
+			res, err := tc.call(p)
+			require.NoError(t, err)
+			w := s.last(t)
+			require.Equal(t, tc.op, w.op)
+			assert.NoError(t, w.invalid, "the request violates the spec")
+			tc.check(t, w, res)
+			covered = append(covered, tc.op)
+		})
+	}
+
 	generated := map[string]bool{}
 	for _, op := range operations {
 		generated[op.id] = op.goMethod != ""

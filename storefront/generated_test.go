@@ -29,7 +29,11 @@ func TestGeneratedOperationsOnTheWire(t *testing.T) {
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
 	access := makeJWT(anonClaims("anon-1"))
-	sess := c.NewManualSession(Tokens{AccessToken: access, RefreshToken: makeJWT(claimsMap{"ulid": "anon-1"})})
+	pair := Tokens{AccessToken: access, RefreshToken: makeJWT(claimsMap{"ulid": "anon-1"})}
+	sess := c.NewManualSession(pair)
+	// The point of sale's operations are a terminal's, on a POSSession.
+	pos := c.NewPOSSession(nil)
+	require.NoError(t, pos.SetTokens(bg, pair))
 	doc := api.Spec()
 
 	generated := 0
@@ -71,6 +75,10 @@ func TestGeneratedOperationsOnTheWire(t *testing.T) {
 					require.NoError(t, err)
 					assert.JSONEq(t, string(want), string(got), "the example answer, decoded and encoded again")
 				}
+			}
+			if op.pos {
+				check(t, reflect.ValueOf(pos.POSServices).FieldByName(op.service), false)
+				return
 			}
 			check(t, reflect.ValueOf(sess.Services).FieldByName(op.service), false)
 			if op.public {

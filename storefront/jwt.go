@@ -25,6 +25,7 @@ type Claims struct {
 	CustomerID      string
 	CustomerGroupID string
 	AnonymousID     string
+	LocationID      string // a point-of-sale staff token's location ("location_id")
 	Channel         string
 	ExpiresAt       time.Time // zero when the token has no "exp"
 	IssuedAt        time.Time // zero when the token has no "iat"
@@ -56,6 +57,7 @@ type jwtPayload struct {
 	CustomerID      flexString   `json:"customer_id"`
 	CustomerGroupID flexString   `json:"customer_group_id"`
 	AnonymousID     flexString   `json:"anonymous_id"`
+	LocationID      flexString   `json:"location_id"`
 	Channel         flexString   `json:"channel"`
 	Exp             *json.Number `json:"exp"`
 	Iat             *json.Number `json:"iat"`
@@ -131,6 +133,7 @@ func ParseClaims(token string) (*Claims, error) {
 		CustomerID:      string(p.CustomerID),
 		CustomerGroupID: string(p.CustomerGroupID),
 		AnonymousID:     string(p.AnonymousID),
+		LocationID:      string(p.LocationID),
 		Channel:         string(p.Channel),
 	}
 	if c.ExpiresAt, err = numericDate(p.Exp); err != nil {

@@ -43,7 +43,7 @@ func TestOwnIDsOnTheWire(t *testing.T) {
 
 	covered := 0
 	for _, op := range operations {
-		if op.goMethod == "" {
+		if op.goMethod == "" || op.pos { // a terminal's staff has no records of their own there
 			continue
 		}
 		names := pathParamRE.FindAllStringSubmatch(op.path, -1)

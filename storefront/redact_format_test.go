@@ -57,6 +57,16 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[storefront.PublicCatalogService](),
 		reflect.TypeFor[storefront.PublicCommonService](),
 		reflect.TypeFor[storefront.PublicStoreService](),
+		reflect.TypeFor[storefront.POSAuthResult](),
+		reflect.TypeFor[storefront.POSAuthService](),
+		reflect.TypeFor[storefront.POSCartService](),
+		reflect.TypeFor[storefront.POSCatalogService](),
+		reflect.TypeFor[storefront.POSDevicesService](),
+		reflect.TypeFor[storefront.POSEmailLogin](),
+		reflect.TypeFor[storefront.POSOrdersService](),
+		reflect.TypeFor[storefront.POSPhoneLogin](),
+		reflect.TypeFor[storefront.POSServices](),
+		reflect.TypeFor[storefront.POSSession](),
 		reflect.TypeFor[storefront.RegisterWithEmailParams](),
 		reflect.TypeFor[storefront.RegisterWithPasswordParams](),
 		reflect.TypeFor[storefront.RegisterWithPhoneParams](),
@@ -85,6 +95,8 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		"PaymentsService", "StoreService", "SubscriptionsService", "WishlistService",
 		"PublicCatalogService", "PublicCommonService", "PublicStoreService",
 		"Upload", "Image", "Review", "ReturnAttachments",
+		"POSSession", "POSServices", "POSAuthResult", "POSAuthService", "POSCartService", "POSCatalogService",
+		"POSDevicesService", "POSOrdersService",
 	}, holders, "the types found to hold or reach a secret")
 }
 
@@ -104,7 +116,9 @@ func TestSessionAndServicesPrintWithoutSecrets(t *testing.T) {
 	require.NoError(t, store.Save(context.Background(), storefront.Tokens{AccessToken: access, RefreshToken: refresh}))
 	sess := client.NewSession(store)
 	manual := client.NewManualSession(storefront.Tokens{AccessToken: access, RefreshToken: refresh})
-	values := []any{sess, manual, sess.Services, sess.Auth, *sess.Auth, sess.Customers, client.Auth, client.Public,
+	pos := client.NewPOSSession(store)
+	values := []any{sess, manual, pos, pos.POSServices, pos.Cart, *pos.Auth, storefront.POSAuthResult{AccessToken: access, RefreshToken: refresh},
+		sess.Services, sess.Auth, *sess.Auth, sess.Customers, client.Auth, client.Public,
 		client.Public.Catalog, *client.Public.Store, client.Services,
 		struct{ S *storefront.Session }{sess}, []*storefront.Session{sess}, map[string]any{"k": sess.Cart}}
 	for _, v := range values {

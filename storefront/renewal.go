@@ -55,6 +55,7 @@ package storefront
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -167,6 +168,13 @@ func (c *Client) renewTimeout() time.Duration {
 // when cur has no usable refresh token. It returns the pair the session
 // holds afterwards.
 func (s *Session) startRenewal(ctx context.Context, cur Tokens) (Tokens, error) {
+	if s.pos && !s.refreshUsable(cur.RefreshToken) {
+		// A terminal has no anonymous session: only a staff login starts one.
+		if cur.AccessToken == "" {
+			return Tokens{}, fmt.Errorf("%w: pair the device and log a staff member in first (POSSession.Auth)", ErrNoSession)
+		}
+		return Tokens{}, fmt.Errorf("%w: the staff session's refresh token is missing, damaged or expired: log in again", ErrSessionExpired)
+	}
 	if !s.refreshUsable(cur.RefreshToken) {
 		why := "no session"
 		if cur.AccessToken != "" {
@@ -262,15 +270,21 @@ func (s *Session) lead(ctx context.Context, cur Tokens, k renewalKey) leadResult
 // ErrSessionExpired (see refusedByAPI), anything else is returned as is.
 func (s *Session) refreshWithAPI(ctx context.Context, cur Tokens) (Tokens, error) {
 	s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refreshing access token")
-	req, err := newRefreshTokenRequest(gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
+	op, req, err := opRefreshToken, (*request)(nil), error(nil)
+	if s.pos {
+		op = opRefreshPosAccessToken
+		req, err = newRefreshPosAccessTokenRequest(gen.RefreshPosAccessTokenBody{RefreshToken: cur.RefreshToken})
+	} else {
+		req, err = newRefreshTokenRequest(gen.RefreshTokenJSONRequestBody{RefreshToken: cur.RefreshToken})
+	}
 	if err != nil {
 		return Tokens{}, err
 	}
 	req.secrets = []string{cur.RefreshToken, cur.AccessToken}
 	var out authTokensContent
-	ex, err := s.c.send(ctx, opRefreshToken, req, "")
+	ex, err := s.c.send(ctx, op, req, "")
 	if err == nil {
-		err = s.c.decode(opRefreshToken, ex, &out, s.c.keep(req, ""))
+		err = s.c.decode(op, ex, &out, s.c.keep(req, ""))
 	}
 	if refusedByAPI(err) {
 		s.c.logger.LogAttrs(ctx, slog.LevelDebug, "storefront session: refresh rejected by the API", slog.String("error", err.Error()))

@@ -50,10 +50,12 @@ type operation struct {
 	// ("id", "items[].id"): the server sets them and refuses them in a
 	// request, so a resource read and sent back loses them first.
 	readOnly []string
-	// service is the field of Services the operation is on; goMethod is
-	// the name of its generated method there ("" when it is written by
-	// hand).
+	// service is the field of Services (of POSServices, with pos) the
+	// operation is on; goMethod is the name of its generated method there
+	// ("" when it is written by hand).
 	service, goMethod string
+	// pos marks the point of sale's operations, on a POSSession.
+	pos bool
 }
 
 // request is an operation's HTTP request, described once by its generated

@@ -58,6 +58,7 @@ type Session struct {
 	c       *Client
 	store   TokenStore
 	manual  bool
+	pos     bool // a POSSession's: refreshed by refresh-pos-access-token, never bootstrapped anonymously
 	changed func(Tokens)
 	cleared func()
 

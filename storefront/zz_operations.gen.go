@@ -144,50 +144,50 @@ var (
 	opListPaymentMethods                = &operation{id: "list-payment-methods", method: http.MethodGet, path: "/payments/payment-methods", auth: authBearer, idempotent: true, service: "Payments", goMethod: "ListPaymentMethods"}
 	opResendDirectOTP                   = &operation{id: "resend-direct-otp", method: http.MethodPost, path: "/payments/resend-direct-otp", auth: authBearer, service: "Payments", goMethod: "ResendDirectOTP"}
 	opVerifyVpa                         = &operation{id: "verify-vpa", method: http.MethodGet, path: "/payments/verify-vpa", auth: authBearer, idempotent: true, service: "Payments", goMethod: "VerifyVpa"}
-	opLoginPosDeviceWithEmail           = &operation{id: "login-pos-device-with-email", method: http.MethodPost, path: "/pos/auth/login/email", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithEmail"}
-	opLoginPosDeviceWithPhone           = &operation{id: "login-pos-device-with-phone", method: http.MethodPost, path: "/pos/auth/login/phone", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithPhone"}
-	opLoginPosDeviceWithWhatsapp        = &operation{id: "login-pos-device-with-whatsapp", method: http.MethodPost, path: "/pos/auth/login/whatsapp", auth: authAPIKey, service: "POSAuth", goMethod: "LoginPosDeviceWithWhatsapp"}
-	opLogoutFromPosDevice               = &operation{id: "logout-from-pos-device", method: http.MethodPost, path: "/pos/auth/logout", auth: authBearer, service: "POSAuth", goMethod: "LogoutFromPosDevice"}
-	opPairPosDevice                     = &operation{id: "pair-pos-device", method: http.MethodPost, path: "/pos/auth/pair-device", auth: authAPIKey, sensitive: true, service: "POSAuth", goMethod: "PairPosDevice"}
-	opRefreshPosAccessToken             = &operation{id: "refresh-pos-access-token", method: http.MethodPost, path: "/pos/auth/refresh-token", auth: authNone, sensitive: true, service: "POSAuth", goMethod: "RefreshPosAccessToken"}
-	opVerifyPosLoginOTP                 = &operation{id: "verify-pos-login-otp", method: http.MethodPost, path: "/pos/auth/verify-otp", auth: authAPIKey, sensitive: true, service: "POSAuth", goMethod: "VerifyPosLoginOTP"}
-	opPosCreateCart                     = &operation{id: "pos-create-cart", method: http.MethodPost, path: "/pos/carts", auth: authBearer, service: "POSCart", goMethod: "PosCreateCart"}
-	opPosListCoupons                    = &operation{id: "pos-list-coupons", method: http.MethodGet, path: "/pos/carts/available-coupons", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCart", goMethod: "PosListCoupons"}
-	opPosListPromotions                 = &operation{id: "pos-list-promotions", method: http.MethodGet, path: "/pos/carts/available-promotions", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCart", goMethod: "PosListPromotions"}
-	opPosGetUserCart                    = &operation{id: "pos-get-user-cart", method: http.MethodGet, path: "/pos/carts/users/{user_id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosGetUserCart"}
-	opPosDeleteCart                     = &operation{id: "pos-delete-cart", method: http.MethodDelete, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosDeleteCart"}
-	opPosGetCart                        = &operation{id: "pos-get-cart", method: http.MethodGet, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosGetCart"}
-	opPosCreateCartAddress              = &operation{id: "pos-create-cart-address", method: http.MethodPost, path: "/pos/carts/{id}/address", auth: authBearer, idempotent: true, readOnly: []string{"billing_address.id", "shipping_address.id"}, service: "POSCart", goMethod: "PosCreateCartAddress"}
-	opPosRemoveCoupon                   = &operation{id: "pos-remove-coupon", method: http.MethodDelete, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveCoupon"}
-	opPosApplyCoupon                    = &operation{id: "pos-apply-coupon", method: http.MethodPost, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosApplyCoupon"}
-	opPosRemoveCreditBalance            = &operation{id: "pos-remove-credit-balance", method: http.MethodDelete, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveCreditBalance"}
-	opPosRedeemCreditBalance            = &operation{id: "pos-redeem-credit-balance", method: http.MethodPost, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRedeemCreditBalance"}
-	opPosEvaluateCoupons                = &operation{id: "pos-evaluate-coupons", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-coupons", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosEvaluateCoupons"}
-	opPosEvaluatePromotions             = &operation{id: "pos-evaluate-promotions", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-promotions", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosEvaluatePromotions"}
-	opPosUpdateFulfillmentPreference    = &operation{id: "pos-update-fulfillment-preference", method: http.MethodPost, path: "/pos/carts/{id}/fulfillment-preference", auth: authBearer, idempotent: true, readOnly: []string{"pickup_location_name", "preference_type", "shipments[].courier_company_name", "shipments[].shipping_provider_name", "collect-in-store.items[].product_name", "collect-in-store.items[].variant_name", "collect-in-store.pickup_location_name", "delivery.courier_company_name", "delivery.items[].product_name", "delivery.items[].variant_name", "delivery.shipping_provider_name"}, service: "POSCart", goMethod: "PosUpdateFulfillmentPreference"}
-	opPosUpdateCart                     = &operation{id: "pos-update-cart", method: http.MethodPost, path: "/pos/carts/{id}/items", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosUpdateCart"}
-	opPosRemoveLoyaltyPoints            = &operation{id: "pos-remove-loyalty-points", method: http.MethodDelete, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRemoveLoyaltyPoints"}
-	opPosRedeemLoyaltyPoints            = &operation{id: "pos-redeem-loyalty-points", method: http.MethodPost, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "PosRedeemLoyaltyPoints"}
-	opUpdatePosCartCustomer             = &operation{id: "update-pos-cart-customer", method: http.MethodPost, path: "/pos/carts/{id}/update-customer", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "UpdatePosCartCustomer"}
-	opPosListCategories                 = &operation{id: "pos-list-categories", method: http.MethodGet, path: "/pos/catalog/categories", auth: authBearer, idempotent: true, service: "POSCatalog", goMethod: "PosListCategories"}
-	opPosListProducts                   = &operation{id: "pos-list-products", method: http.MethodGet, path: "/pos/catalog/products", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListProducts"}
-	opPosListCrosssellProducts          = &operation{id: "pos-list-crosssell-products", method: http.MethodGet, path: "/pos/catalog/products/cross-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListCrosssellProducts"}
-	opPosSearchProducts                 = &operation{id: "pos-search-products", method: http.MethodPost, path: "/pos/catalog/products/search", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosSearchProducts"}
-	opPosListSimilarProducts            = &operation{id: "pos-list-similar-products", method: http.MethodGet, path: "/pos/catalog/products/similar", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListSimilarProducts"}
-	opPosListUpsellProducts             = &operation{id: "pos-list-upsell-products", method: http.MethodGet, path: "/pos/catalog/products/up-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListUpsellProducts"}
-	opPosGetProductDetail               = &operation{id: "pos-get-product-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosGetProductDetail"}
-	opPosListProductReviews             = &operation{id: "pos-list-product-reviews", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/reviews", auth: authBearer, idempotent: true, service: "POSCatalog", goMethod: "PosListProductReviews"}
-	opPosListProductVariants            = &operation{id: "pos-list-product-variants", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListProductVariants"}
-	opPosGetVariantDetail               = &operation{id: "pos-get-variant-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants/{variant_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosGetVariantDetail"}
-	opPosListSkus                       = &operation{id: "pos-list-skus", method: http.MethodGet, path: "/pos/catalog/skus", auth: authBearer, idempotent: true, customerGroup: true, service: "POSCatalog", goMethod: "PosListSkus"}
-	opListPosDevices                    = &operation{id: "list-pos-devices", method: http.MethodGet, path: "/pos/devices", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ListPosDevices"}
-	opClaimPosDevice                    = &operation{id: "claim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/claim", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ClaimPosDevice"}
-	opUnclaimPosDevice                  = &operation{id: "unclaim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/unclaim", auth: authBearer, service: "POSDevices", goMethod: "UnclaimPosDevice"}
-	opGetPosFulfillmentOptions          = &operation{id: "get-pos-fulfillment-options", method: http.MethodPost, path: "/pos/fulfillment-options", auth: authBearer, idempotent: true, service: "POSCart", goMethod: "GetPosFulfillmentOptions"}
-	opListPosLocations                  = &operation{id: "list-pos-locations", method: http.MethodGet, path: "/pos/locations", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "ListPosLocations"}
-	opCreatePosOrder                    = &operation{id: "create-pos-order", method: http.MethodPost, path: "/pos/orders", auth: authBearer, service: "POSOrders", goMethod: "CreatePosOrder"}
-	opPosGetPaymentStatus               = &operation{id: "pos-get-payment-status", method: http.MethodGet, path: "/pos/orders/{order_number}/payment-status", auth: authBearer, idempotent: true, service: "POSOrders", goMethod: "PosGetPaymentStatus"}
-	opGetPosUser                        = &operation{id: "get-pos-user", method: http.MethodGet, path: "/pos/users/{id}", auth: authBearer, idempotent: true, service: "POSDevices", goMethod: "GetPosUser"}
+	opLoginPosDeviceWithEmail           = &operation{id: "login-pos-device-with-email", method: http.MethodPost, path: "/pos/auth/login/email", auth: authAPIKey, submitsCredentials: true, service: "Auth", pos: true}
+	opLoginPosDeviceWithPhone           = &operation{id: "login-pos-device-with-phone", method: http.MethodPost, path: "/pos/auth/login/phone", auth: authAPIKey, submitsCredentials: true, service: "Auth", pos: true}
+	opLoginPosDeviceWithWhatsapp        = &operation{id: "login-pos-device-with-whatsapp", method: http.MethodPost, path: "/pos/auth/login/whatsapp", auth: authAPIKey, submitsCredentials: true, service: "Auth", pos: true}
+	opLogoutFromPosDevice               = &operation{id: "logout-from-pos-device", method: http.MethodPost, path: "/pos/auth/logout", auth: authBearer, service: "Auth", pos: true}
+	opPairPosDevice                     = &operation{id: "pair-pos-device", method: http.MethodPost, path: "/pos/auth/pair-device", auth: authAPIKey, submitsCredentials: true, sensitive: true, service: "Auth", pos: true}
+	opRefreshPosAccessToken             = &operation{id: "refresh-pos-access-token", method: http.MethodPost, path: "/pos/auth/refresh-token", auth: authNone, sensitive: true, service: "Auth", pos: true}
+	opVerifyPosLoginOTP                 = &operation{id: "verify-pos-login-otp", method: http.MethodPost, path: "/pos/auth/verify-otp", auth: authAPIKey, submitsCredentials: true, sensitive: true, service: "Auth", pos: true}
+	opPosCreateCart                     = &operation{id: "pos-create-cart", method: http.MethodPost, path: "/pos/carts", auth: authBearer, service: "Cart", pos: true, goMethod: "CreateCart"}
+	opPosListCoupons                    = &operation{id: "pos-list-coupons", method: http.MethodGet, path: "/pos/carts/available-coupons", auth: authBearer, idempotent: true, customerGroup: true, service: "Cart", pos: true, goMethod: "ListCoupons"}
+	opPosListPromotions                 = &operation{id: "pos-list-promotions", method: http.MethodGet, path: "/pos/carts/available-promotions", auth: authBearer, idempotent: true, customerGroup: true, service: "Cart", pos: true, goMethod: "ListPromotions"}
+	opPosGetUserCart                    = &operation{id: "pos-get-user-cart", method: http.MethodGet, path: "/pos/carts/users/{user_id}", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "GetUserCart"}
+	opPosDeleteCart                     = &operation{id: "pos-delete-cart", method: http.MethodDelete, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "DeleteCart"}
+	opPosGetCart                        = &operation{id: "pos-get-cart", method: http.MethodGet, path: "/pos/carts/{id}", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "GetCart"}
+	opPosCreateCartAddress              = &operation{id: "pos-create-cart-address", method: http.MethodPost, path: "/pos/carts/{id}/address", auth: authBearer, idempotent: true, readOnly: []string{"billing_address.id", "shipping_address.id"}, service: "Cart", pos: true, goMethod: "CreateCartAddress"}
+	opPosRemoveCoupon                   = &operation{id: "pos-remove-coupon", method: http.MethodDelete, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "RemoveCoupon"}
+	opPosApplyCoupon                    = &operation{id: "pos-apply-coupon", method: http.MethodPost, path: "/pos/carts/{id}/coupon", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "ApplyCoupon"}
+	opPosRemoveCreditBalance            = &operation{id: "pos-remove-credit-balance", method: http.MethodDelete, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "RemoveCreditBalance"}
+	opPosRedeemCreditBalance            = &operation{id: "pos-redeem-credit-balance", method: http.MethodPost, path: "/pos/carts/{id}/credit-balance", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "RedeemCreditBalance"}
+	opPosEvaluateCoupons                = &operation{id: "pos-evaluate-coupons", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-coupons", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "EvaluateCoupons"}
+	opPosEvaluatePromotions             = &operation{id: "pos-evaluate-promotions", method: http.MethodGet, path: "/pos/carts/{id}/evaluate-promotions", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "EvaluatePromotions"}
+	opPosUpdateFulfillmentPreference    = &operation{id: "pos-update-fulfillment-preference", method: http.MethodPost, path: "/pos/carts/{id}/fulfillment-preference", auth: authBearer, idempotent: true, readOnly: []string{"pickup_location_name", "preference_type", "shipments[].courier_company_name", "shipments[].shipping_provider_name", "collect-in-store.items[].product_name", "collect-in-store.items[].variant_name", "collect-in-store.pickup_location_name", "delivery.courier_company_name", "delivery.items[].product_name", "delivery.items[].variant_name", "delivery.shipping_provider_name"}, service: "Cart", pos: true, goMethod: "UpdateFulfillmentPreference"}
+	opPosUpdateCart                     = &operation{id: "pos-update-cart", method: http.MethodPost, path: "/pos/carts/{id}/items", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "UpdateCart"}
+	opPosRemoveLoyaltyPoints            = &operation{id: "pos-remove-loyalty-points", method: http.MethodDelete, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "RemoveLoyaltyPoints"}
+	opPosRedeemLoyaltyPoints            = &operation{id: "pos-redeem-loyalty-points", method: http.MethodPost, path: "/pos/carts/{id}/loyalty-points", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "RedeemLoyaltyPoints"}
+	opUpdatePosCartCustomer             = &operation{id: "update-pos-cart-customer", method: http.MethodPost, path: "/pos/carts/{id}/update-customer", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "UpdateCartCustomer"}
+	opPosListCategories                 = &operation{id: "pos-list-categories", method: http.MethodGet, path: "/pos/catalog/categories", auth: authBearer, idempotent: true, service: "Catalog", pos: true, goMethod: "ListCategories"}
+	opPosListProducts                   = &operation{id: "pos-list-products", method: http.MethodGet, path: "/pos/catalog/products", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListProducts"}
+	opPosListCrosssellProducts          = &operation{id: "pos-list-crosssell-products", method: http.MethodGet, path: "/pos/catalog/products/cross-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListCrosssellProducts"}
+	opPosSearchProducts                 = &operation{id: "pos-search-products", method: http.MethodPost, path: "/pos/catalog/products/search", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "SearchProducts"}
+	opPosListSimilarProducts            = &operation{id: "pos-list-similar-products", method: http.MethodGet, path: "/pos/catalog/products/similar", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListSimilarProducts"}
+	opPosListUpsellProducts             = &operation{id: "pos-list-upsell-products", method: http.MethodGet, path: "/pos/catalog/products/up-sell", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListUpsellProducts"}
+	opPosGetProductDetail               = &operation{id: "pos-get-product-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "GetProductDetail"}
+	opPosListProductReviews             = &operation{id: "pos-list-product-reviews", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/reviews", auth: authBearer, idempotent: true, service: "Catalog", pos: true, goMethod: "ListProductReviews"}
+	opPosListProductVariants            = &operation{id: "pos-list-product-variants", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListProductVariants"}
+	opPosGetVariantDetail               = &operation{id: "pos-get-variant-detail", method: http.MethodGet, path: "/pos/catalog/products/{product_id}/variants/{variant_id}", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "GetVariantDetail"}
+	opPosListSkus                       = &operation{id: "pos-list-skus", method: http.MethodGet, path: "/pos/catalog/skus", auth: authBearer, idempotent: true, customerGroup: true, service: "Catalog", pos: true, goMethod: "ListSkus"}
+	opListPosDevices                    = &operation{id: "list-pos-devices", method: http.MethodGet, path: "/pos/devices", auth: authBearer, idempotent: true, service: "Devices", pos: true, goMethod: "ListDevices"}
+	opClaimPosDevice                    = &operation{id: "claim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/claim", auth: authBearer, idempotent: true, service: "Devices", pos: true, goMethod: "ClaimDevice"}
+	opUnclaimPosDevice                  = &operation{id: "unclaim-pos-device", method: http.MethodPost, path: "/pos/devices/{id}/unclaim", auth: authBearer, service: "Devices", pos: true, goMethod: "UnclaimDevice"}
+	opGetPosFulfillmentOptions          = &operation{id: "get-pos-fulfillment-options", method: http.MethodPost, path: "/pos/fulfillment-options", auth: authBearer, idempotent: true, service: "Cart", pos: true, goMethod: "GetFulfillmentOptions"}
+	opListPosLocations                  = &operation{id: "list-pos-locations", method: http.MethodGet, path: "/pos/locations", auth: authBearer, idempotent: true, service: "Devices", pos: true, goMethod: "ListLocations"}
+	opCreatePosOrder                    = &operation{id: "create-pos-order", method: http.MethodPost, path: "/pos/orders", auth: authBearer, service: "Orders", pos: true, goMethod: "CreateOrder"}
+	opPosGetPaymentStatus               = &operation{id: "pos-get-payment-status", method: http.MethodGet, path: "/pos/orders/{order_number}/payment-status", auth: authBearer, idempotent: true, service: "Orders", pos: true, goMethod: "GetPaymentStatus"}
+	opGetPosUser                        = &operation{id: "get-pos-user", method: http.MethodGet, path: "/pos/users/{id}", auth: authBearer, idempotent: true, service: "Devices", pos: true, goMethod: "GetUser"}
 	opCheckStore                        = &operation{id: "check-store", method: http.MethodGet, path: "/store/check", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "CheckStore"}
 	opGetConfig                         = &operation{id: "get-config", method: http.MethodGet, path: "/store/config", auth: authBearer, public: true, idempotent: true, service: "Store", goMethod: "GetConfig"}
 	opListKycDocument                   = &operation{id: "list-kyc-document", method: http.MethodGet, path: "/store/kyc-document", auth: authBearer, idempotent: true, service: "Store", goMethod: "ListKycDocument"}
@@ -3035,16 +3035,6 @@ type Services struct {
 	Fulfillment *FulfillmentService
 	// Orders is the Orders group. Placing orders, their payments, refunds, returns and shipments.
 	Orders *OrdersService
-	// POSAuth is the POS Auth group. Point of sale — pairing a terminal with the code the store sent for it, a staff member's one-time-password login at a location, and the staff session's tokens. Pairing, the logins and the code check take the store's API key; the refresh token is its own credential; logout, like every other POS operation, takes the staff session's access token.
-	POSAuth *POSAuthService
-	// POSCart is the POS Carts group. Point of sale — the carts staff build for walk-in customers, priced as the storefront's carts are. Items, the customer, coupons, promotions, loyalty and credit redemption, addresses and fulfillment.
-	POSCart *POSCartService
-	// POSCatalog is the POS Catalog group. Point of sale — the catalog as a terminal browses it, with the staff session's token. Categories, products, variants, SKUs, search, recommendations and reviews.
-	POSCatalog *POSCatalogService
-	// POSDevices is the POS Devices group. Point of sale — the terminals of the staff member's location, claimed for a shift and released; the store's locations; its staff.
-	POSDevices *POSDevicesService
-	// POSOrders is the POS Orders group. Point of sale — placing a POS cart's order, paid in cash, by UPI or by card on a terminal, and following its payment.
-	POSOrders *POSOrdersService
 	// Payments is the Payments group. Payment methods, gateway customers and orders, card and UPI checks, bank lookups.
 	Payments *PaymentsService
 	// Store is the Store group. The store's configuration, its KYC documents and its marketplace sellers.
@@ -3067,11 +3057,6 @@ type serviceSet struct {
 	CustomersService
 	FulfillmentService
 	OrdersService
-	POSAuthService
-	POSCartService
-	POSCatalogService
-	POSDevicesService
-	POSOrdersService
 	PaymentsService
 	StoreService
 	SubscriptionsService
@@ -3089,11 +3074,6 @@ func (set *serviceSet) bind(s *Session) Services {
 	set.CustomersService.s = s
 	set.FulfillmentService.s = s
 	set.OrdersService.s = s
-	set.POSAuthService.s = s
-	set.POSCartService.s = s
-	set.POSCatalogService.s = s
-	set.POSDevicesService.s = s
-	set.POSOrdersService.s = s
 	set.PaymentsService.s = s
 	set.StoreService.s = s
 	set.SubscriptionsService.s = s
@@ -3108,15 +3088,52 @@ func (set *serviceSet) bind(s *Session) Services {
 		Customers:     &set.CustomersService,
 		Fulfillment:   &set.FulfillmentService,
 		Orders:        &set.OrdersService,
-		POSAuth:       &set.POSAuthService,
-		POSCart:       &set.POSCartService,
-		POSCatalog:    &set.POSCatalogService,
-		POSDevices:    &set.POSDevicesService,
-		POSOrders:     &set.POSOrdersService,
 		Payments:      &set.PaymentsService,
 		Store:         &set.StoreService,
 		Subscriptions: &set.SubscriptionsService,
 		Wishlist:      &set.WishlistService,
+	}
+}
+
+// POSServices are the point-of-sale groups of the API, a service each: a
+// POSSession has them all, acting for the staff member logged in at the
+// terminal.
+type POSServices struct {
+	// Auth is the POS Auth group. Point of sale — pairing a terminal with the code the store sent for it, a staff member's one-time-password login at a location, and the staff session's tokens. Pairing, the logins and the code check take the store's API key; the refresh token is its own credential; logout, like every other POS operation, takes the staff session's access token.
+	Auth *POSAuthService
+	// Cart is the POS Carts group. Point of sale — the carts staff build for walk-in customers, priced as the storefront's carts are. Items, the customer, coupons, promotions, loyalty and credit redemption, addresses and fulfillment.
+	Cart *POSCartService
+	// Catalog is the POS Catalog group. Point of sale — the catalog as a terminal browses it, with the staff session's token. Categories, products, variants, SKUs, search, recommendations and reviews.
+	Catalog *POSCatalogService
+	// Devices is the POS Devices group. Point of sale — the terminals of the staff member's location, claimed for a shift and released; the store's locations; its staff.
+	Devices *POSDevicesService
+	// Orders is the POS Orders group. Point of sale — placing a POS cart's order, paid in cash, by UPI or by card on a terminal, and following its payment.
+	Orders *POSOrdersService
+}
+
+// posServiceSet is every service of a POSSession, kept inside it.
+type posServiceSet struct {
+	POSAuthService
+	POSCartService
+	POSCatalogService
+	POSDevicesService
+	POSOrdersService
+}
+
+// bind points every service of set at s, the POSSession's session, and
+// returns them.
+func (set *posServiceSet) bind(s *Session) POSServices {
+	set.POSAuthService.s = s
+	set.POSCartService.s = s
+	set.POSCatalogService.s = s
+	set.POSDevicesService.s = s
+	set.POSOrdersService.s = s
+	return POSServices{
+		Auth:    &set.POSAuthService,
+		Cart:    &set.POSCartService,
+		Catalog: &set.POSCatalogService,
+		Devices: &set.POSDevicesService,
+		Orders:  &set.POSOrdersService,
 	}
 }
 
@@ -3373,14 +3390,6 @@ type AssociatedOption = gen.AssociatedOption
 // It holds one of ColorOption or SingleSelectOption. Build it with
 // FromColorOption (one From method per branch); read it with AsColorOption.
 type AssociatedOptionValue = gen.AssociatedOptionValue
-
-// AuthTokens is gen.AuthTokens: a new access/refresh token pair.
-//
-// Fields:
-//
-//   - AccessToken string: required, sensitive (kept out of logs and errors). It is a string-based token utilized for authentication and authorization.
-//   - RefreshToken string: required, sensitive (kept out of logs and errors). It is a string-based token designed for refreshing the user's access token.
-type AuthTokens = gen.AuthTokens
 
 // AuthenticateDirectOTPBody is gen.AuthenticateDirectOTPBody.
 //
@@ -4058,10 +4067,6 @@ type ColorOptionType = gen.ColorOptionType
 // zero value when absent: x.GetContinent().
 type Country = gen.Country
 
-// CountryCode is gen.CountryCode: two-letter code begin with a plus sign
-// prefix that identifies different countries. It is string.
-type CountryCode = gen.CountryCode
-
 // CountryState is gen.CountryState.
 //
 // Fields:
@@ -4724,9 +4729,6 @@ type DateAttribute = gen.DateAttribute
 
 // DateAttributeType is gen.DateAttributeType. Its values (string): Date.
 type DateAttributeType = gen.DateAttributeType
-
-// DebugMode is gen.DebugMode. It is bool.
-type DebugMode = gen.DebugMode
 
 // DeleteFromWishlistBody is gen.DeleteFromWishlistBody.
 //
@@ -6795,48 +6797,6 @@ type ListUpsellProductsContent = gen.ListUpsellProductsContent
 //   - XCustomerGroupID *CustomerGroupID: optional, header x-customer-group-id.
 type ListUpsellProductsParams = gen.ListUpsellProductsParams
 
-// LoginPosDeviceWithEmailJSONRequestBody is PosEmailLoginBody, under the name
-// oapi-codegen gives the body of login-pos-device-with-email.
-//
-// Deprecated: use PosEmailLoginBody.
-type LoginPosDeviceWithEmailJSONRequestBody = gen.LoginPosDeviceWithEmailJSONRequestBody
-
-// LoginPosDeviceWithEmailParams is gen.LoginPosDeviceWithEmailParams: the
-// query and header parameters of login-pos-device-with-email.
-//
-// Fields:
-//
-//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
-type LoginPosDeviceWithEmailParams = gen.LoginPosDeviceWithEmailParams
-
-// LoginPosDeviceWithPhoneJSONRequestBody is PosPhoneLoginBody, under the name
-// oapi-codegen gives the body of login-pos-device-with-phone.
-//
-// Deprecated: use PosPhoneLoginBody.
-type LoginPosDeviceWithPhoneJSONRequestBody = gen.LoginPosDeviceWithPhoneJSONRequestBody
-
-// LoginPosDeviceWithPhoneParams is gen.LoginPosDeviceWithPhoneParams: the
-// query and header parameters of login-pos-device-with-phone.
-//
-// Fields:
-//
-//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
-type LoginPosDeviceWithPhoneParams = gen.LoginPosDeviceWithPhoneParams
-
-// LoginPosDeviceWithWhatsappJSONRequestBody is PosPhoneLoginBody, under the
-// name oapi-codegen gives the body of login-pos-device-with-whatsapp.
-//
-// Deprecated: use PosPhoneLoginBody.
-type LoginPosDeviceWithWhatsappJSONRequestBody = gen.LoginPosDeviceWithWhatsappJSONRequestBody
-
-// LoginPosDeviceWithWhatsappParams is gen.LoginPosDeviceWithWhatsappParams:
-// the query and header parameters of login-pos-device-with-whatsapp.
-//
-// Fields:
-//
-//   - XDebugMode *DebugMode: optional, header x-debug-mode. When `true`, the answer also carries the one-time password itself in `content.otp`.
-type LoginPosDeviceWithWhatsappParams = gen.LoginPosDeviceWithWhatsappParams
-
 // LotBatchDetail is gen.LotBatchDetail.
 //
 // Fields:
@@ -7608,27 +7568,6 @@ type Page = gen.Page
 // nil Pagination too: x.GetNextPage().
 type Pagination = gen.Pagination
 
-// PairPosDeviceBody is gen.PairPosDeviceBody: the pairing code the store sent
-// for a device.
-//
-// Fields:
-//
-//   - PairingCode string: required, sensitive (kept out of logs and errors). The pairing code, received by phone or email.
-type PairPosDeviceBody = gen.PairPosDeviceBody
-
-// PairPosDeviceContent is gen.PairPosDeviceContent.
-//
-// Fields:
-//
-//   - Device PosDevice: required. A point-of-sale terminal of one of the store's locations.
-type PairPosDeviceContent = gen.PairPosDeviceContent
-
-// PairPosDeviceJSONRequestBody is PairPosDeviceBody, under the name
-// oapi-codegen gives the body of pair-pos-device.
-//
-// Deprecated: use PairPosDeviceBody.
-type PairPosDeviceJSONRequestBody = gen.PairPosDeviceJSONRequestBody
-
 // PanDetail is gen.PanDetail.
 //
 // Fields:
@@ -7849,16 +7788,6 @@ type Pincode = gen.Pincode
 // Deprecated: use ApplyCouponBody.
 type PosApplyCouponJSONRequestBody = gen.PosApplyCouponJSONRequestBody
 
-// PosAuthContent is gen.PosAuthContent: a logged-in staff member and the token
-// pair of their session.
-//
-// Fields:
-//
-//   - AccessToken string: required, sensitive (kept out of logs and errors). The staff session's access token, sent as a Bearer token by every POS call after the login.
-//   - RefreshToken string: required, sensitive (kept out of logs and errors). The token that renews the access token once, with refresh-pos-access-token.
-//   - User PosUser: required. A staff member as the point of sale sees them, at the location they are logged in at.
-type PosAuthContent = gen.PosAuthContent
-
 // PosCreateCartAddressJSONRequestBody is CreateCartAddressBody, under the name
 // oapi-codegen gives the body of pos-create-cart-address.
 //
@@ -7917,15 +7846,6 @@ type PosDeviceDeviceType = gen.PosDeviceDeviceType
 // reached. Its values (string): PosDeviceAvailable, PosDeviceClaimed,
 // PosDeviceOffline.
 type PosDeviceStatus = gen.PosDeviceStatus
-
-// PosEmailLoginBody is gen.PosEmailLoginBody: the location to log in at and
-// the staff member's email address, to send a login one-time password to.
-//
-// Fields:
-//
-//   - Email string: required. The staff member's email address.
-//   - LocationID string: required. The location (see list-pos-locations) the staff member logs in at.
-type PosEmailLoginBody = gen.PosEmailLoginBody
 
 // PosGetProductDetailParams is gen.PosGetProductDetailParams: the query and
 // header parameters of pos-get-product-detail.
@@ -8098,38 +8018,10 @@ type PosLocation = gen.PosLocation
 // DistributionCenter, RetailStore.
 type PosLocationWarehouseType = gen.PosLocationWarehouseType
 
-// PosOTPContent is gen.PosOTPContent: the challenge of a staff login one-time
-// password that was sent; pass both fields to verify-pos-login-otp with the
-// code the staff member received.
-//
-// Fields:
-//
-//   - OTP *string: optional, sensitive (kept out of logs and errors). The one-time password itself; only present when the request carried `x-debug-mode`.
-//   - OTPAction PosOTPContentOTPAction: required. Always `login`.
-//   - OTPToken string: required, sensitive (kept out of logs and errors). Identifies the one-time password that was sent.
-//
-// Each pointer field has a Get method that reads it without a nil check, its
-// zero value when absent: x.GetOTP().
-type PosOTPContent = gen.PosOTPContent
-
-// PosOTPContentOTPAction is gen.PosOTPContentOTPAction: always `login`. Its
-// values (string): PosOTPContentOTPActionLogin.
-type PosOTPContentOTPAction = gen.PosOTPContentOTPAction
-
 // PosPaymentMode is gen.PosPaymentMode: how a POS order is paid — in cash at
 // the counter, by UPI, or by card on the terminal. Its values (string):
 // PosPaymentModeCARD, PosPaymentModeCASH, PosPaymentModeUPI.
 type PosPaymentMode = gen.PosPaymentMode
-
-// PosPhoneLoginBody is gen.PosPhoneLoginBody: the location to log in at and
-// the staff member's phone number, to send a login one-time password to.
-//
-// Fields:
-//
-//   - CountryCode *CountryCode: optional. Two-letter code begin with a plus sign prefix that identifies different countries.
-//   - LocationID string: required. The location (see list-pos-locations) the staff member logs in at.
-//   - Phone string: required. 10 digit phone number without country code.
-type PosPhoneLoginBody = gen.PosPhoneLoginBody
 
 // PosRedeemCreditBalanceJSONRequestBody is RedeemCreditBalanceBody, under the
 // name oapi-codegen gives the body of pos-redeem-credit-balance.
@@ -8643,19 +8535,6 @@ type RedeemLoyaltyPointsContent = gen.RedeemLoyaltyPointsContent
 //
 // Deprecated: use RedeemLoyaltyPointsBody.
 type RedeemLoyaltyPointsJSONRequestBody = gen.RedeemLoyaltyPointsJSONRequestBody
-
-// RefreshPosAccessTokenBody is gen.RefreshPosAccessTokenBody.
-//
-// Fields:
-//
-//   - RefreshToken string: required, sensitive (kept out of logs and errors). The refresh token of the staff session.
-type RefreshPosAccessTokenBody = gen.RefreshPosAccessTokenBody
-
-// RefreshPosAccessTokenJSONRequestBody is RefreshPosAccessTokenBody, under the
-// name oapi-codegen gives the body of refresh-pos-access-token.
-//
-// Deprecated: use RefreshPosAccessTokenBody.
-type RefreshPosAccessTokenJSONRequestBody = gen.RefreshPosAccessTokenJSONRequestBody
 
 // RemoveCouponContent is gen.RemoveCouponContent.
 //
@@ -9708,26 +9587,6 @@ type VerifyDocumentContent = gen.VerifyDocumentContent
 // Deprecated: use VerifyDocumentBody.
 type VerifyDocumentJSONRequestBody = gen.VerifyDocumentJSONRequestBody
 
-// VerifyPosLoginOTPBody is gen.VerifyPosLoginOTPBody: the one-time password a
-// staff member received, with the challenge that sent it.
-//
-// Fields:
-//
-//   - OTP string: required, sensitive (kept out of logs and errors). The one-time password the staff member received.
-//   - OTPAction VerifyPosLoginOTPBodyOTPAction: required. Always `login`.
-//   - OTPToken string: required, sensitive (kept out of logs and errors). The `otp_token` of the login challenge that sent the code.
-type VerifyPosLoginOTPBody = gen.VerifyPosLoginOTPBody
-
-// VerifyPosLoginOTPBodyOTPAction is gen.VerifyPosLoginOTPBodyOTPAction: always
-// `login`. Its values (string): VerifyPosLoginOTPBodyOTPActionLogin.
-type VerifyPosLoginOTPBodyOTPAction = gen.VerifyPosLoginOTPBodyOTPAction
-
-// VerifyPosLoginOTPJSONRequestBody is VerifyPosLoginOTPBody, under the name
-// oapi-codegen gives the body of verify-pos-login-otp.
-//
-// Deprecated: use VerifyPosLoginOTPBody.
-type VerifyPosLoginOTPJSONRequestBody = gen.VerifyPosLoginOTPJSONRequestBody
-
 // VerifyVpaContent is gen.VerifyVpaContent.
 //
 // Fields:
@@ -10176,7 +10035,6 @@ const (
 	PosDeviceAvailable                                                  = gen.PosDeviceAvailable
 	PosDeviceClaimed                                                    = gen.PosDeviceClaimed
 	PosDeviceOffline                                                    = gen.PosDeviceOffline
-	PosOTPContentOTPActionLogin                                         = gen.PosOTPContentOTPActionLogin
 	PosPaymentModeCARD                                                  = gen.PosPaymentModeCARD
 	PosPaymentModeCASH                                                  = gen.PosPaymentModeCASH
 	PosPaymentModeUPI                                                   = gen.PosPaymentModeUPI
@@ -10287,7 +10145,6 @@ const (
 	VariantDetailProductTypePhysical                                    = gen.VariantDetailProductTypePhysical
 	VariantOptionTypeColor                                              = gen.VariantOptionTypeColor
 	VariantOptionTypeSingleSelect                                       = gen.VariantOptionTypeSingleSelect
-	VerifyPosLoginOTPBodyOTPActionLogin                                 = gen.VerifyPosLoginOTPBodyOTPActionLogin
 	Visa                                                                = gen.Visa
 	VolumeBasedCouponPromotionAppliesToProductProduct                   = gen.VolumeBasedCouponPromotionAppliesToProductProduct
 	VolumeBasedPromotionPromotionTypeVolumeBased                        = gen.VolumeBasedPromotionPromotionTypeVolumeBased

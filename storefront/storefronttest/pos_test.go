@@ -29,13 +29,13 @@ func TestPOSCartIsPricedByTheStorefrontEngine(t *testing.T) {
 		item("darjeeling-first-flush", "darjeeling-first-flush-100-g", 2)}
 
 	online := e.newCart(shopper, items...)
-	online = must(shopper.Cart.ApplyCoupon(e.ctx, online.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})).Cart
+	online = must(shopper.Cart.ApplyCoupon(e.ctx, online.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})).Cart
 
 	cashier := e.cashier()
 	pos := e.posCart(cashier, items...)
 	before := pos.GrandTotal
-	_ = must(cashier.POSCart.UpdatePosCartCustomer(e.ctx, pos.ID, byPhone(p.Phone, "", "")))
-	pos = must(cashier.POSCart.PosApplyCoupon(e.ctx, pos.ID, storefront.PosApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})).Cart
+	_ = must(cashier.Cart.UpdateCartCustomer(e.ctx, pos.ID, byPhone(p.Phone, "", "")))
+	pos = must(cashier.Cart.ApplyCoupon(e.ctx, pos.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})).Cart
 
 	assert.Equal(t, online.CartItems, pos.CartItems, "the wholesale prices and the promotion, line by line")
 	assert.Equal(t, online.AppliedPromotions, pos.AppliedPromotions)
@@ -48,13 +48,13 @@ func TestPOSCartIsPricedByTheStorefrontEngine(t *testing.T) {
 	}
 	assert.True(t, pos.GrandTotal.LessThan(before), "linking the wholesale customer repriced the cart")
 
-	res := must(cashier.POSOrders.CreatePosOrder(e.ctx, posOrder(pos.ID, storefront.PosPaymentModeCASH)))
+	res := must(cashier.Orders.CreateOrder(e.ctx, posOrder(pos.ID, storefront.PosPaymentModeCASH)))
 	orders := must(shopper.Orders.ListOrders(e.ctx, &storefront.ListOrdersParams{UserID: info.ID}))
 	require.NotNil(t, orders.Orders)
 	require.Len(t, *orders.Orders, 1, "the counter sale is the customer's order")
 	assert.Equal(t, *res.Order.OrderNumber, *(*orders.Orders)[0].OrderNumber)
 	assert.Equal(t, *res.Order.LoyaltyPointsEarned, e.srv.LoyaltyPoints(info.ID), "points credited once paid")
-	_, err := shopper.Cart.ApplyCoupon(e.ctx, online.ID, storefront.ApplyCouponJSONRequestBody{CouponCode: storefronttest.CouponWelcome10})
+	_, err := shopper.Cart.ApplyCoupon(e.ctx, online.ID, storefront.ApplyCouponBody{CouponCode: storefronttest.CouponWelcome10})
 	apiStatus(t, err, 400, storefronttest.CodeInvalidCoupon) // once per customer: the counter sale used it
 }
 
@@ -63,27 +63,27 @@ func TestPOSCartIsPricedByTheStorefrontEngine(t *testing.T) {
 // only its own kind of refresh token.
 func TestPOSAndStorefrontTokensAreKeptApart(t *testing.T) {
 	e := newCEnv(t)
-	staff, res := e.staffLogin(meeraPhone, storefronttest.PickupMGRoad)
-	_, err := staff.Cart.ListCoupons(e.ctx, nil)
+	_, res := e.staffLogin(meeraPhone, storefronttest.PickupMGRoad)
+	asShopper := e.client.NewManualSession(res.Tokens()) // the staff pair, sent to the storefront's operations
+	_, err := asShopper.Cart.ListCoupons(e.ctx, nil)
 	apiStatus(t, err, 401, storefronttest.CodeUnauthorized)
-	_, err = staff.Catalog.ListProducts(e.ctx, nil)
+	_, err = asShopper.Catalog.ListProducts(e.ctx, nil)
 	apiStatus(t, err, 401, storefronttest.CodeUnauthorized)
 	_, err = e.client.NewManualSession(storefront.Tokens{RefreshToken: res.RefreshToken}).Auth.RefreshToken(e.ctx)
 	apiStatus(t, err, 404, "")
 
-	shopper := e.shopper()
-	_, err = shopper.POSCart.PosListCoupons(e.ctx, nil)
+	shopper := e.shopper() // a shopper's pair, sent to the point of sale's
+	_, err = shopper.Cart.ListCoupons(e.ctx, nil)
 	apiStatus(t, err, 401, storefronttest.CodeUnauthorized)
 
 	// A storefront OTP token does not complete a staff login, nor the reverse.
-	ch := must(e.keyed().POSAuth.LoginPosDeviceWithPhone(e.ctx, nil,
-		storefront.LoginPosDeviceWithPhoneJSONRequestBody{LocationID: storefronttest.PickupMGRoad, Phone: arjunPhone}))
-	code, _ := e.srv.OTP(ch.OTPToken)
-	_, err = e.session().Auth.VerifyOTP(e.ctx, storefront.OTPChallenge{Token: ch.OTPToken, Action: storefront.OTPLogin}, code)
+	ch := must(e.keyed().Auth.LoginWithPhone(e.ctx, storefront.POSPhoneLogin{LocationID: storefronttest.PickupMGRoad, Phone: arjunPhone}))
+	code, _ := e.srv.OTP(ch.Token)
+	_, err = e.session().Auth.VerifyOTP(e.ctx, storefront.OTPChallenge{Token: ch.Token, Action: storefront.OTPLogin}, code)
 	apiStatus(t, err, 404, "")
 	_, info, p := e.user()
 	uch := must(e.session().Auth.LoginWithPhone(e.ctx, storefront.LoginWithPhoneParams{Phone: p.Phone, DebugMode: true}))
-	_, err = e.keyed().POSAuth.VerifyPosLoginOTP(e.ctx, storefront.VerifyPosLoginOTPJSONRequestBody{OTP: uch.OTP, OTPToken: uch.Token, OTPAction: "login"})
+	_, err = e.keyed().Auth.VerifyOTP(e.ctx, *uch, uch.OTP)
 	apiStatus(t, err, 400, storefronttest.CodeBadRequest)
 	_, _, err = e.srv.IssuePOSTokens(info.ID, storefronttest.PickupMGRoad)
 	assert.Error(t, err, "a customer is not staff")
@@ -94,7 +94,7 @@ func TestPOSAndStorefrontTokensAreKeptApart(t *testing.T) {
 func TestPOSDeviceIsClaimedByOneStaffMemberAtATime(t *testing.T) {
 	e := newCEnv(t)
 	const n = 8
-	sessions := make([]*storefront.Session, n)
+	sessions := make([]*storefront.POSSession, n)
 	for i := range n {
 		id, err := e.srv.AddPOSStaff(storefronttest.POSStaffParams{FirstName: "Cashier", Phone: newPhone(), Email: fmt.Sprintf("cashier%d@nilgirigoods.example", i),
 			Roles: []storefronttest.POSRole{{LocationID: storefronttest.PickupMGRoad, RoleID: storefronttest.RoleCashier}}})
@@ -106,7 +106,7 @@ func TestPOSDeviceIsClaimedByOneStaffMemberAtATime(t *testing.T) {
 	won, lost := 0, 0
 	for _, sess := range sessions {
 		wg.Go(func() {
-			_, err := sess.POSDevices.ClaimPosDevice(e.ctx, storefronttest.SeededDeviceMGRoad1)
+			_, err := sess.Devices.ClaimDevice(e.ctx, storefronttest.SeededDeviceMGRoad1)
 			mu.Lock()
 			defer mu.Unlock()
 			if err == nil {
@@ -138,7 +138,7 @@ func TestPOSRefreshTokenWorksOnce(t *testing.T) {
 	ok, refused := 0, 0
 	for range n {
 		wg.Go(func() {
-			_, err := e.keyed().POSAuth.RefreshPosAccessToken(e.ctx, storefront.RefreshPosAccessTokenJSONRequestBody{RefreshToken: res.RefreshToken})
+			_, err := e.posRefresh(res.RefreshToken)
 			mu.Lock()
 			defer mu.Unlock()
 			if err == nil {
@@ -162,12 +162,12 @@ func TestPOSStaffSessionEndsWithTheStaffMember(t *testing.T) {
 	e := newCEnv(t)
 	sess, res := e.staffLogin(farahPhone, storefronttest.PickupFort)
 	require.NoError(t, e.srv.SetPOSStaffActive(storefronttest.SeededStaffFarah, false))
-	_, err := sess.POSDevices.ListPosLocations(e.ctx)
+	_, err := sess.Devices.ListLocations(e.ctx)
 	apiStatus(t, err, 401, "")
-	_, err = e.keyed().POSAuth.RefreshPosAccessToken(e.ctx, storefront.RefreshPosAccessTokenJSONRequestBody{RefreshToken: res.RefreshToken})
+	_, err = e.posRefresh(res.RefreshToken)
 	apiStatus(t, err, 401, "")
 	require.NoError(t, e.srv.SetPOSStaffActive(storefronttest.SeededStaffFarah, true))
-	_ = must(sess.POSDevices.ListPosLocations(e.ctx))
+	_ = must(sess.Devices.ListLocations(e.ctx))
 }
 
 // TestPOSTestDataHelpers: a new store, a staff member there and a device
@@ -197,31 +197,31 @@ func TestPOSTestDataHelpers(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, code, 6)
 
-	d := must(e.keyed().POSAuth.PairPosDevice(e.ctx, storefront.PairPosDeviceJSONRequestBody{PairingCode: code})).Device
+	d := *must(e.keyed().Auth.PairDevice(e.ctx, code))
 	assert.Equal(t, deviceID, d.ID)
 	sess, res := e.staffLogin(phone, "pl-blr-koramangala")
 	assert.Equal(t, staffID, res.User.ID)
 	assert.Equal(t, "Floor lead", *res.User.Roles[0].RoleName)
 
 	require.NoError(t, e.srv.SetPOSDeviceOffline(deviceID, true))
-	list := *must(sess.POSDevices.ListPosDevices(e.ctx)).Devices
+	list := *must(sess.Devices.ListDevices(e.ctx)).Devices
 	require.Len(t, list, 1)
 	assert.Equal(t, storefront.PosDeviceOffline, list[0].Status)
-	_, err = sess.POSDevices.ClaimPosDevice(e.ctx, deviceID)
+	_, err = sess.Devices.ClaimDevice(e.ctx, deviceID)
 	apiStatus(t, err, 400, storefronttest.CodeDeviceOffline)
 	ct, _ := e.soldCart(sess)
 	body := posOrder(ct.ID, storefront.PosPaymentModeUPI)
 	body.DeviceID = &deviceID
-	_, err = sess.POSOrders.CreatePosOrder(e.ctx, body)
+	_, err = sess.Orders.CreateOrder(e.ctx, body)
 	apiStatus(t, err, 400, storefronttest.CodeDeviceOffline)
 	require.NoError(t, e.srv.SetPOSDeviceOffline(deviceID, false))
-	_ = must(sess.POSDevices.ClaimPosDevice(e.ctx, deviceID))
+	_ = must(sess.Devices.ClaimDevice(e.ctx, deviceID))
 
-	o := must(sess.POSOrders.CreatePosOrder(e.ctx, posOrder(ct.ID, storefront.PosPaymentModeCARD))).Order
+	o := must(sess.Orders.CreateOrder(e.ctx, posOrder(ct.ID, storefront.PosPaymentModeCARD))).Order
 	pref := must(o.FulfillmentPreference.AsCollectInStoreFulfillment())
 	assert.Equal(t, "pl-blr-koramangala", pref.PickupLocationID, "collected at the new store's counter")
 	require.NoError(t, e.srv.CompletePayment(*o.OrderNumber, true))
-	st := must(sess.POSOrders.PosGetPaymentStatus(e.ctx, *o.OrderNumber))
+	st := must(sess.Orders.GetPaymentStatus(e.ctx, *o.OrderNumber))
 	assert.Equal(t, storefront.GetPaymentStatusContentStatus("success"), st.Status)
 }
 
@@ -232,9 +232,9 @@ func TestPOSDeliveredOrderGoesOnAsAnOnlineOne(t *testing.T) {
 	e := newCEnv(t)
 	sess := e.cashier()
 	ct, _ := e.soldCart(sess)
-	_ = must(sess.POSCart.PosCreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), bengaluru())))
-	_ = must(sess.POSCart.PosUpdateFulfillmentPreference(e.ctx, ct.ID, delivery(storefronttest.CourierStandard, storefronttest.ShipmentStore)))
-	o := must(sess.POSOrders.CreatePosOrder(e.ctx, posOrder(ct.ID, storefront.PosPaymentModeCASH))).Order
+	_ = must(sess.Cart.CreateCartAddress(e.ctx, ct.ID, addresses(bengaluru(), bengaluru())))
+	_ = must(sess.Cart.UpdateFulfillmentPreference(e.ctx, ct.ID, delivery(storefronttest.CourierStandard, storefronttest.ShipmentStore)))
+	o := must(sess.Orders.CreateOrder(e.ctx, posOrder(ct.ID, storefront.PosPaymentModeCASH))).Order
 	assert.Equal(t, ptr(storefront.OrderStatus("confirmed")), o.Status)
 	require.NoError(t, e.srv.ShipOrder(*o.OrderNumber))
 }

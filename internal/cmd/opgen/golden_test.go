@@ -138,6 +138,16 @@ func TestGoldenFilesCover(t *testing.T) {
 	}
 	assert.NotContains(t, shop, "func (s *ShopService) Login(", "a manual operation's method is hand-written")
 	assert.Contains(t, read("OPERATIONS.md.golden"), "`Shop.Login`")
+
+	// A point-of-sale group: on POSServices, its methods without "Pos",
+	// and no own IDs (a terminal's staff has no records of their own).
+	counter := read("zz_pos_cart.gen.go.golden")
+	assert.Contains(t, counter, "is the Counter group of the API on a POSSession")
+	assert.Contains(t, counter, "func (s *CounterService) GetUserCart(ctx context.Context, userID string, opts ...CallOption)")
+	assert.NotContains(t, counter, "s.s.own(")
+	assert.Contains(t, ops, `service: "Cart", pos: true, goMethod: "GetUserCart"`)
+	assert.Contains(t, ops, "type POSServices struct {\n\t// Cart is the Counter group.")
+	assert.Contains(t, read("OPERATIONS.md.golden"), "`POSSession.Cart.GetUserCart`")
 }
 
 // TestGeneratedGenCodeCompiles type-checks the test spec's gen package

@@ -71,9 +71,25 @@ type config struct {
 }
 
 type serviceConfig struct {
-	Field  string `yaml:"field"`
-	Type   string `yaml:"type"`
-	Public bool   `yaml:"public"`
+	Field   string `yaml:"field"`
+	Type    string `yaml:"type"`
+	Public  bool   `yaml:"public"`
+	Session string `yaml:"session"` // "" for a shopper's Session, "pos" for a POSSession
+}
+
+// onPOS reports whether the service is a point-of-sale terminal's
+// (POSSession's) rather than a shopper's.
+func (c serviceConfig) onPOS() bool { return c.Session == "pos" }
+
+// OnPOS is onPOS, for the templates.
+func (c serviceConfig) OnPOS() bool { return c.onPOS() }
+
+// SessionType is the Go type whose services the service is one of.
+func (c serviceConfig) SessionType() string {
+	if c.onPOS() {
+		return "POSSession"
+	}
+	return "Session"
 }
 
 // ownRule names a parameter that stands for the session's own shopper:
@@ -163,7 +179,8 @@ func generate(o options) (map[string][]byte, error) {
 	}
 	if o.table != "" {
 		files[o.table] = []byte("# Operations\n\nEvery operation of the Storefront API, point of sale included, the\n" +
-			"method of `storefront.Session` (and `storefront.Client`) that calls it, whether\n" +
+			"method of `storefront.Session` (and `storefront.Client`) or, for the point of\n" +
+			"sale, of `storefront.POSSession` that calls it, whether\n" +
 			"`Client.Public` can send it with the API key alone, and whether it is resent\n" +
 			"after a broken connection, a timeout or a 502/503/504 (a 429 is always\n" +
 			"resent). Generated from openapi.yaml by internal/cmd/opgen; do not edit.\n\n" + table)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -27,6 +28,7 @@ type model struct {
 type op struct {
 	ID          string // the spec's operationId, e.g. list-products
 	GoName      string // oapi-codegen's name, e.g. ListProducts
+	Name        string // the method's name on its service: GoName, or on a POSSession without its "Pos" (PosCreateCart is POSSession.Cart.CreateCart)
 	Tag         string
 	Service     serviceConfig
 	Method      string // GET, POST …
@@ -90,6 +92,10 @@ type pagination struct {
 	PagePointer  bool   // the pagination field is a pointer
 }
 
+// posWord is the word "Pos" in an operation's Go name (PosCreateCart,
+// ListPosDevices), which a POSSession's methods leave out.
+var posWord = regexp.MustCompile(`Pos([A-Z]|$)`)
+
 func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 	spec := d.Spec
 	if len(spec.Tags) != 1 {
@@ -99,12 +105,18 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 	if !ok {
 		return nil, fmt.Errorf("tag %q has no service in opgen.yaml", spec.Tags[0])
 	}
+	if svc.Session != "" && !svc.onPOS() {
+		return nil, fmt.Errorf("tag %q: session %q is neither empty (a shopper's) nor pos", spec.Tags[0], svc.Session)
+	}
 	o := &op{
-		ID: d.SpecOperationId, GoName: d.OperationId, Tag: spec.Tags[0], Service: svc,
+		ID: d.SpecOperationId, GoName: d.OperationId, Name: d.OperationId, Tag: spec.Tags[0], Service: svc,
 		Method: d.Method, Path: d.Path, Summary: spec.Summary, Description: spec.Description,
 		Manual:      slices.Contains(m.cfg.Manual, d.SpecOperationId),
 		Credentials: slices.Contains(m.cfg.Credentials, d.SpecOperationId),
 		spec:        spec,
+	}
+	if svc.onPOS() {
+		o.Name = posWord.ReplaceAllString(o.GoName, "$1")
 	}
 	if err := m.security(o, spec); err != nil {
 		return nil, err
@@ -124,7 +136,7 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 		if err != nil {
 			return nil, fmt.Errorf("path parameter %s: %w", p.ParamName, err)
 		}
-		pp := pathParam{Name: p.ParamName, GoName: lowerFirst(p.GoName()), GoType: t, Own: m.ownID(o.Path, p.ParamName)}
+		pp := pathParam{Name: p.ParamName, GoName: lowerFirst(p.GoName()), GoType: t, Own: m.ownID(o, p.ParamName)}
 		if pp.Own != "" && t != "string" {
 			return nil, fmt.Errorf("path parameter %s stands for the shopper's own ID but is not a string", p.ParamName)
 		}
@@ -142,7 +154,7 @@ func (m *model) operation(d *codegen.OperationDefinition) (*op, error) {
 			return nil, fmt.Errorf("parameter %s: %w", p.ParamName, err)
 		}
 		if pp.In == "query" && pp.Required {
-			pp.Own = m.ownID(o.Path, pp.Name)
+			pp.Own = m.ownID(o, pp.Name)
 			if pp.Own != "" && (pp.Kind != "string" || pp.Pointer) {
 				return nil, fmt.Errorf("query parameter %s stands for the shopper's own ID but is not a required string", pp.Name)
 			}

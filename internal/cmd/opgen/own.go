@@ -19,7 +19,11 @@ const (
 // operation on path stands for, by the own rules of opgen.yaml: "user",
 // "customer", or "" when it is an ordinary parameter. A rule with a path
 // applies to that path and the paths below it only.
-func (m *model) ownID(path, param string) string {
+func (m *model) ownID(o *op, param string) string {
+	if o.Service.onPOS() {
+		return "" // a terminal's staff session has no shopper of its own
+	}
+	path := o.Path
 	for _, r := range m.cfg.Own {
 		if r.Param != param {
 			continue

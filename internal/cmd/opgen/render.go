@@ -33,8 +33,16 @@ func (m *model) render() (map[string][]byte, error) {
 		}
 		getters = getterDocs(f)
 	}
+	var shop, pos []*service
+	for _, s := range m.services() {
+		if s.onPOS() {
+			pos = append(pos, s)
+		} else {
+			shop = append(shop, s)
+		}
+	}
 	ops, err := m.renderFile("zz_operations.gen.go", operationsTemplate, map[string]any{
-		"Ops": m.ops, "Services": m.services(), "Aliases": m.aliasDecls(aliases, deprecated, getters), "Consts": m.aliasConsts(aliases),
+		"Ops": m.ops, "Services": shop, "POSServices": pos, "Aliases": m.aliasDecls(aliases, deprecated, getters), "Consts": m.aliasConsts(aliases),
 	})
 	if err != nil {
 		return nil, err
@@ -43,6 +51,9 @@ func (m *model) render() (map[string][]byte, error) {
 
 	for _, s := range m.services() {
 		name := "zz_" + strings.ToLower(s.Field) + ".gen.go"
+		if s.onPOS() {
+			name = "zz_pos_" + strings.ToLower(s.Field) + ".gen.go"
+		}
 		b, err := m.renderFile(name, serviceTemplate, s)
 		if err != nil {
 			return nil, err
@@ -81,8 +92,8 @@ func (m *model) services() []*service {
 	}
 	out := make([]*service, 0, len(byTag))
 	for _, s := range byTag {
-		sort.Slice(s.Ops, func(i, j int) bool { return s.Ops[i].GoName < s.Ops[j].GoName })
-		sort.Slice(s.Public, func(i, j int) bool { return s.Public[i].GoName < s.Public[j].GoName })
+		sort.Slice(s.Ops, func(i, j int) bool { return s.Ops[i].Name < s.Ops[j].Name })
+		sort.Slice(s.Public, func(i, j int) bool { return s.Public[i].Name < s.Public[j].Name })
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
@@ -325,13 +336,13 @@ func docline(o *op) string {
 		d = strings.TrimSpace(o.Summary)
 	}
 	if d == "" {
-		return o.GoName + " calls " + o.ID + "."
+		return o.Name + " calls " + o.ID + "."
 	}
 	r := []rune(d)
 	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && !(r[1] >= 'A' && r[1] <= 'Z') {
 		r[0] += 'a' - 'A'
 	}
-	return o.GoName + " " + string(r)
+	return o.Name + " " + string(r)
 }
 
 // pathArgs is the path parameters of a method, each with its type.
@@ -496,7 +507,7 @@ import (
 var (
 {{- range .Ops}}
 	op{{.GoName}} = &operation{id: {{quote .ID}}, method: {{method .Method}}, path: {{quote .Path}}, auth: {{.Auth}}
-		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}{{if .Sensitive}}, sensitive: true{{end}}{{with .ReadOnly}}, readOnly: {{printf "%#v" .}}{{end}}, service: {{quote .Service.Field}}{{if not .Manual}}, goMethod: {{quote .GoName}}{{end}}}
+		{{- if .Public}}, public: true{{end}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Credentials}}, submitsCredentials: true{{end}}{{if .CustomerGroup}}, customerGroup: true{{end}}{{if .Sensitive}}, sensitive: true{{end}}{{with .ReadOnly}}, readOnly: {{printf "%#v" .}}{{end}}, service: {{quote .Service.Field}}{{if .Service.OnPOS}}, pos: true{{end}}{{if not .Manual}}, goMethod: {{quote .Name}}{{end}}}
 {{- end}}
 )
 
@@ -578,6 +589,38 @@ func (set *serviceSet) bind(s *Session) Services {
 	}
 }
 
+{{- if .POSServices}}
+// POSServices are the point-of-sale groups of the API, a service each: a
+// POSSession has them all, acting for the staff member logged in at the
+// terminal.
+type POSServices struct {
+{{- range .POSServices}}
+	// {{.Field}} is the {{.Tag}} group.{{with .Tagged}} {{.}}{{end}}
+	{{.Field}} *{{.Type}}
+{{- end}}
+}
+
+// posServiceSet is every service of a POSSession, kept inside it.
+type posServiceSet struct {
+{{- range .POSServices}}
+	{{.Type}}
+{{- end}}
+}
+
+// bind points every service of set at s, the POSSession's session, and
+// returns them.
+func (set *posServiceSet) bind(s *Session) POSServices {
+{{- range .POSServices}}
+	set.{{.Type}}.s = s
+{{- end}}
+	return POSServices{
+{{- range .POSServices}}
+		{{.Field}}: &set.{{.Type}},
+{{- end}}
+	}
+}
+{{- end}}
+
 // Public holds the operations a back end may call with the store's API key
 // alone, without a shopper's session: browsing the catalog, the store's
 // configuration, countries and their states and postal codes.
@@ -617,7 +660,7 @@ import (
 	"iter"
 )
 
-{{comment (wrap (print .Type " is the " .Tag " group of the API on a Session. " .Tagged " Its methods are safe for concurrent use; each method's comment names the API operation it calls."))}}
+{{comment (wrap (print .Type " is the " .Tag " group of the API on a " .SessionType ". " .Tagged " Its methods are safe for concurrent use; each method's comment names the API operation it calls."))}}
 type {{.Type}} struct {
 	s *Session
 }
@@ -646,7 +689,7 @@ const methodTemplate = `
 //
 // API: {{$o.ID}} ({{$o.Method}} {{$o.Path}}). {{authNote $o}}
 // {{retryNote $o}}
-func (s *{{.Prefix}}{{$o.Service.Type}}) {{$o.GoName}}(ctx context.Context{{with args $o false}}, {{.}}{{end}}, opts ...CallOption) ({{with $o.ContentType}}*{{.}}, {{end}}error) {
+func (s *{{.Prefix}}{{$o.Service.Type}}) {{$o.Name}}(ctx context.Context{{with args $o false}}, {{.}}{{end}}, opts ...CallOption) ({{with $o.ContentType}}*{{.}}, {{end}}error) {
 {{- if $own}}
 	var err error
 {{- template "own" (ownArgs $o "" (ownReturn $o))}}
@@ -666,14 +709,14 @@ func (s *{{.Prefix}}{{$o.Service.Type}}) {{$o.GoName}}(ctx context.Context{{with
 {{- end}}
 }
 {{with $o.Page}}
-// {{$o.GoName}}All returns an iterator over the {{.ItemType}} items of every
-// page of {{$o.GoName}}, from the page {{if .InBody}}body{{else}}params{{end}} asks for (the first when unset)
+// {{$o.Name}}All returns an iterator over the {{.ItemType}} items of every
+// page of {{$o.Name}}, from the page {{if .InBody}}body{{else}}params{{end}} asks for (the first when unset)
 // to the last{{if .InBody}}, with the body's limit{{else}}, with params' limit{{end}}. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-{{- with $own}} Empty IDs are the session's own, as for {{$o.GoName}}.{{end}}
-func (s *{{$.Prefix}}{{$o.Service.Type}}) {{$o.GoName}}All(ctx context.Context{{with args $o false}}, {{.}}{{end}}, opts ...CallOption) iter.Seq2[{{.ItemType}}, error] {
+{{- with $own}} Empty IDs are the session's own, as for {{$o.Name}}.{{end}}
+func (s *{{$.Prefix}}{{$o.Service.Type}}) {{$o.Name}}All(ctx context.Context{{with args $o false}}, {{.}}{{end}}, opts ...CallOption) iter.Seq2[{{.ItemType}}, error] {
 {{- if .InBody}}
 	return paginate(ctx, &body,
 		func(b *{{$o.BodyType}}) int { {{if .PageIsPtr}}if b.{{.PageField}} == nil {

@@ -65,14 +65,14 @@ func (m *model) operationsTable(hand map[string]string) (string, error) {
 	b.WriteString("| group | operation | method and path | Go method | key only | resent |\n|---|---|---|---|---|---|\n")
 	ops := append([]*op(nil), m.ops...)
 	sort.SliceStable(ops, func(i, j int) bool {
-		if ops[i].Service.Field != ops[j].Service.Field {
-			return groupOrder(ops[i].Service.Field) < groupOrder(ops[j].Service.Field)
+		if ops[i].Service.Type != ops[j].Service.Type {
+			return groupOrder(ops[i].Service.Type) < groupOrder(ops[j].Service.Type)
 		}
 		return ops[i].ID < ops[j].ID
 	})
 	var missing []string
 	for _, o := range ops {
-		method := o.Service.Field + "." + o.GoName
+		method := o.Service.Field + "." + o.Name
 		if o.Manual {
 			var ok bool
 			if method, ok = hand[o.ID]; !ok {
@@ -81,7 +81,10 @@ func (m *model) operationsTable(hand map[string]string) (string, error) {
 			}
 		}
 		if o.Page != nil {
-			method += ", " + o.Service.Field + "." + o.GoName + "All"
+			method += ", " + o.Service.Field + "." + o.Name + "All"
+		}
+		if o.Service.onPOS() {
+			method = "POSSession." + strings.ReplaceAll(method, ", ", ", POSSession.")
 		}
 		key, resent := "", "no"
 		if o.Public {
@@ -99,11 +102,12 @@ func (m *model) operationsTable(hand map[string]string) (string, error) {
 }
 
 // groupOrder orders the groups as a shopper meets them.
-func groupOrder(field string) int {
-	order := []string{"Auth", "Catalog", "Store", "Common", "Analytics", "Campaigns", "Fulfillment", "Cart", "Payments", "Wishlist", "Orders", "Customers", "Subscriptions",
-		"POSAuth", "POSDevices", "POSCatalog", "POSCart", "POSOrders"}
+func groupOrder(typ string) int {
+	order := []string{"AuthService", "CatalogService", "StoreService", "CommonService", "AnalyticsService", "CampaignsService",
+		"FulfillmentService", "CartService", "PaymentsService", "WishlistService", "OrdersService", "CustomersService", "SubscriptionsService",
+		"POSAuthService", "POSDevicesService", "POSCatalogService", "POSCartService", "POSOrdersService"}
 	for i, f := range order {
-		if f == field {
+		if f == typ {
 			return i
 		}
 	}

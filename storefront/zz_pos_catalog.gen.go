@@ -7,8 +7,8 @@ import (
 	"iter"
 )
 
-// POSCatalogService is the POS Catalog group of the API on a Session. Point of
-// sale — the catalog as a terminal browses it, with the staff session's
+// POSCatalogService is the POS Catalog group of the API on a POSSession. Point
+// of sale — the catalog as a terminal browses it, with the staff session's
 // token. Categories, products, variants, SKUs, search, recommendations and
 // reviews. Its methods are safe for concurrent use; each method's comment
 // names the API operation it calls.
@@ -16,13 +16,13 @@ type POSCatalogService struct {
 	s *Session
 }
 
-// PosGetProductDetail returns one product, by ID or slug, with its attributes,
+// GetProductDetail returns one product, by ID or slug, with its attributes,
 // variants, images, pricing for the customer group and, when asked, its
 // inventory.
 //
 // API: pos-get-product-detail (GET /pos/catalog/products/{product_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosGetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams, opts ...CallOption) (*GetProductDetailContent, error) {
+func (s *POSCatalogService) GetProductDetail(ctx context.Context, productID string, params *PosGetProductDetailParams, opts ...CallOption) (*GetProductDetailContent, error) {
 	r, err := newPosGetProductDetailRequest(productID, params)
 	if err != nil {
 		return nil, err
@@ -34,12 +34,12 @@ func (s *POSCatalogService) PosGetProductDetail(ctx context.Context, productID s
 	return out, nil
 }
 
-// PosGetVariantDetail returns one variant of a product, the product by ID or
-// slug and the variant by ID or slug.
+// GetVariantDetail returns one variant of a product, the product by ID or slug
+// and the variant by ID or slug.
 //
 // API: pos-get-variant-detail (GET /pos/catalog/products/{product_id}/variants/{variant_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosGetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, opts ...CallOption) (*GetVariantDetailContent, error) {
+func (s *POSCatalogService) GetVariantDetail(ctx context.Context, productID string, variantID string, params *PosGetVariantDetailParams, opts ...CallOption) (*GetVariantDetailContent, error) {
 	r, err := newPosGetVariantDetailRequest(productID, variantID, params)
 	if err != nil {
 		return nil, err
@@ -51,13 +51,13 @@ func (s *POSCatalogService) PosGetVariantDetail(ctx context.Context, productID s
 	return out, nil
 }
 
-// PosListCategories lists the store's product categories for a terminal, as
+// ListCategories lists the store's product categories for a terminal, as
 // list-categories does for a shopper: the top level or those below a parent,
 // down to a nesting level, optionally only those matching a search keyword.
 //
 // API: pos-list-categories (GET /pos/catalog/categories). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListCategories(ctx context.Context, params *PosListCategoriesParams, opts ...CallOption) (*ListCategoriesContent, error) {
+func (s *POSCatalogService) ListCategories(ctx context.Context, params *PosListCategoriesParams, opts ...CallOption) (*ListCategoriesContent, error) {
 	r, err := newPosListCategoriesRequest(params)
 	if err != nil {
 		return nil, err
@@ -69,12 +69,12 @@ func (s *POSCatalogService) PosListCategories(ctx context.Context, params *PosLi
 	return out, nil
 }
 
-// PosListCrosssellProducts lists SKUs to suggest alongside the given products
+// ListCrosssellProducts lists SKUs to suggest alongside the given products
 // (the items of the customer's cart, say), a page at a time.
 //
 // API: pos-list-crosssell-products (GET /pos/catalog/products/cross-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) (*ListCrosssellProductsContent, error) {
+func (s *POSCatalogService) ListCrosssellProducts(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) (*ListCrosssellProductsContent, error) {
 	r, err := newPosListCrosssellProductsRequest(params)
 	if err != nil {
 		return nil, err
@@ -86,13 +86,13 @@ func (s *POSCatalogService) PosListCrosssellProducts(ctx context.Context, params
 	return out, nil
 }
 
-// PosListCrosssellProductsAll returns an iterator over the Item items of every
-// page of PosListCrosssellProducts, from the page params asks for (the first when unset)
+// ListCrosssellProductsAll returns an iterator over the Item items of every
+// page of ListCrosssellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
+func (s *POSCatalogService) ListCrosssellProductsAll(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListCrosssellProductsParams) int {
 			if p.Page == nil {
@@ -117,13 +117,13 @@ func (s *POSCatalogService) PosListCrosssellProductsAll(ctx context.Context, par
 		})
 }
 
-// PosListProductReviews lists the published reviews of a product, a page at a
+// ListProductReviews lists the published reviews of a product, a page at a
 // time, optionally only those with a tag or matching a search keyword, with
 // the tags in use.
 //
 // API: pos-list-product-reviews (GET /pos/catalog/products/{product_id}/reviews). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) (*ListProductReviewsContent, error) {
+func (s *POSCatalogService) ListProductReviews(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) (*ListProductReviewsContent, error) {
 	r, err := newPosListProductReviewsRequest(productID, params)
 	if err != nil {
 		return nil, err
@@ -135,13 +135,13 @@ func (s *POSCatalogService) PosListProductReviews(ctx context.Context, productID
 	return out, nil
 }
 
-// PosListProductReviewsAll returns an iterator over the ProductReview items of every
-// page of PosListProductReviews, from the page params asks for (the first when unset)
+// ListProductReviewsAll returns an iterator over the ProductReview items of every
+// page of ListProductReviews, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
+func (s *POSCatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
 	return paginate(ctx, params,
 		func(p *PosListProductReviewsParams) int {
 			if p.Page == nil {
@@ -166,12 +166,12 @@ func (s *POSCatalogService) PosListProductReviewsAll(ctx context.Context, produc
 		})
 }
 
-// PosListProductVariants lists the variants of a product, by ID or slug, with
+// ListProductVariants lists the variants of a product, by ID or slug, with
 // their pricing for the customer group and, when asked, their inventory.
 //
 // API: pos-list-product-variants (GET /pos/catalog/products/{product_id}/variants). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams, opts ...CallOption) (*ListProductVariantsContent, error) {
+func (s *POSCatalogService) ListProductVariants(ctx context.Context, productID string, params *PosListProductVariantsParams, opts ...CallOption) (*ListProductVariantsContent, error) {
 	r, err := newPosListProductVariantsRequest(productID, params)
 	if err != nil {
 		return nil, err
@@ -183,14 +183,14 @@ func (s *POSCatalogService) PosListProductVariants(ctx context.Context, productI
 	return out, nil
 }
 
-// PosListProducts lists the store's products for a terminal a page at a time,
+// ListProducts lists the store's products for a terminal a page at a time,
 // optionally only those in given categories (by ID or slug), with the prices
 // of the customer group the `x-customer-group-id` header names. Unlike
 // list-products it takes no product-type filter.
 //
 // API: pos-list-products (GET /pos/catalog/products). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListProducts(ctx context.Context, params *PosListProductsParams, opts ...CallOption) (*ListProductsContent, error) {
+func (s *POSCatalogService) ListProducts(ctx context.Context, params *PosListProductsParams, opts ...CallOption) (*ListProductsContent, error) {
 	r, err := newPosListProductsRequest(params)
 	if err != nil {
 		return nil, err
@@ -202,13 +202,13 @@ func (s *POSCatalogService) PosListProducts(ctx context.Context, params *PosList
 	return out, nil
 }
 
-// PosListProductsAll returns an iterator over the Product items of every
-// page of PosListProducts, from the page params asks for (the first when unset)
+// ListProductsAll returns an iterator over the Product items of every
+// page of ListProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
+func (s *POSCatalogService) ListProductsAll(ctx context.Context, params *PosListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
 	return paginate(ctx, params,
 		func(p *PosListProductsParams) int {
 			if p.Page == nil {
@@ -233,12 +233,12 @@ func (s *POSCatalogService) PosListProductsAll(ctx context.Context, params *PosL
 		})
 }
 
-// PosListSimilarProducts lists SKUs similar to the given products, a page at a
+// ListSimilarProducts lists SKUs similar to the given products, a page at a
 // time.
 //
 // API: pos-list-similar-products (GET /pos/catalog/products/similar). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) (*ListSimilarProductsContent, error) {
+func (s *POSCatalogService) ListSimilarProducts(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) (*ListSimilarProductsContent, error) {
 	r, err := newPosListSimilarProductsRequest(params)
 	if err != nil {
 		return nil, err
@@ -250,13 +250,13 @@ func (s *POSCatalogService) PosListSimilarProducts(ctx context.Context, params *
 	return out, nil
 }
 
-// PosListSimilarProductsAll returns an iterator over the Item items of every
-// page of PosListSimilarProducts, from the page params asks for (the first when unset)
+// ListSimilarProductsAll returns an iterator over the Item items of every
+// page of ListSimilarProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
+func (s *POSCatalogService) ListSimilarProductsAll(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListSimilarProductsParams) int {
 			if p.Page == nil {
@@ -281,14 +281,14 @@ func (s *POSCatalogService) PosListSimilarProductsAll(ctx context.Context, param
 		})
 }
 
-// PosListSkus lists the store's SKUs — every product and every variant as it
-// is sold — a page at a time, optionally only given SKUs or those of given
+// ListSkus lists the store's SKUs — every product and every variant as it is
+// sold — a page at a time, optionally only given SKUs or those of given
 // categories (by ID; unlike list-skus it takes no category slug or product
 // type), to find what a barcode names.
 //
 // API: pos-list-skus (GET /pos/catalog/skus). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListSkus(ctx context.Context, params *PosListSkusParams, opts ...CallOption) (*ListSkusContent, error) {
+func (s *POSCatalogService) ListSkus(ctx context.Context, params *PosListSkusParams, opts ...CallOption) (*ListSkusContent, error) {
 	r, err := newPosListSkusRequest(params)
 	if err != nil {
 		return nil, err
@@ -300,13 +300,13 @@ func (s *POSCatalogService) PosListSkus(ctx context.Context, params *PosListSkus
 	return out, nil
 }
 
-// PosListSkusAll returns an iterator over the Item items of every
-// page of PosListSkus, from the page params asks for (the first when unset)
+// ListSkusAll returns an iterator over the Item items of every
+// page of ListSkus, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
+func (s *POSCatalogService) ListSkusAll(ctx context.Context, params *PosListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListSkusParams) int {
 			if p.Page == nil {
@@ -331,12 +331,12 @@ func (s *POSCatalogService) PosListSkusAll(ctx context.Context, params *PosListS
 		})
 }
 
-// PosListUpsellProducts lists SKUs to suggest instead of the given products (a
+// ListUpsellProducts lists SKUs to suggest instead of the given products (a
 // better or dearer choice), a page at a time.
 //
 // API: pos-list-upsell-products (GET /pos/catalog/products/up-sell). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) (*ListUpsellProductsContent, error) {
+func (s *POSCatalogService) ListUpsellProducts(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) (*ListUpsellProductsContent, error) {
 	r, err := newPosListUpsellProductsRequest(params)
 	if err != nil {
 		return nil, err
@@ -348,13 +348,13 @@ func (s *POSCatalogService) PosListUpsellProducts(ctx context.Context, params *P
 	return out, nil
 }
 
-// PosListUpsellProductsAll returns an iterator over the Item items of every
-// page of PosListUpsellProducts, from the page params asks for (the first when unset)
+// ListUpsellProductsAll returns an iterator over the Item items of every
+// page of ListUpsellProducts, from the page params asks for (the first when unset)
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
+func (s *POSCatalogService) ListUpsellProductsAll(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, params,
 		func(p *PosListUpsellProductsParams) int {
 			if p.Page == nil {
@@ -379,13 +379,13 @@ func (s *POSCatalogService) PosListUpsellProductsAll(ctx context.Context, params
 		})
 }
 
-// PosSearchProducts searches the store's SKUs for a terminal: a full-text
-// query, optional filter expressions and the attributes whose values to count
+// SearchProducts searches the store's SKUs for a terminal: a full-text query,
+// optional filter expressions and the attributes whose values to count
 // (facets), a page at a time. It changes nothing, so it is safe to send twice.
 //
 // API: pos-search-products (POST /pos/catalog/products/search). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCatalogService) PosSearchProducts(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) (*SearchProductsContent, error) {
+func (s *POSCatalogService) SearchProducts(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) (*SearchProductsContent, error) {
 	r, err := newPosSearchProductsRequest(params, body)
 	if err != nil {
 		return nil, err
@@ -397,13 +397,13 @@ func (s *POSCatalogService) PosSearchProducts(ctx context.Context, params *PosSe
 	return out, nil
 }
 
-// PosSearchProductsAll returns an iterator over the Item items of every
-// page of PosSearchProducts, from the page body asks for (the first when unset)
+// SearchProductsAll returns an iterator over the Item items of every
+// page of SearchProducts, from the page body asks for (the first when unset)
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
 // opts apply to each.
-func (s *POSCatalogService) PosSearchProductsAll(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
+func (s *POSCatalogService) SearchProductsAll(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
 	return paginate(ctx, &body,
 		func(b *SearchProduct) int { return int(b.Page) },
 		func(b *SearchProduct, page int) { b.Page = int(page) },

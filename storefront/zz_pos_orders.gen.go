@@ -6,16 +6,16 @@ import (
 	"context"
 )
 
-// POSOrdersService is the POS Orders group of the API on a Session. Point of
-// sale — placing a POS cart's order, paid in cash, by UPI or by card on a
+// POSOrdersService is the POS Orders group of the API on a POSSession. Point
+// of sale — placing a POS cart's order, paid in cash, by UPI or by card on a
 // terminal, and following its payment. Its methods are safe for concurrent
 // use; each method's comment names the API operation it calls.
 type POSOrdersService struct {
 	s *Session
 }
 
-// CreatePosOrder places the order of a POS cart, paid in cash at the counter,
-// by UPI, or by card on a device: the one given, else the one the staff member
+// CreateOrder places the order of a POS cart, paid in cash at the counter, by
+// UPI, or by card on a device: the one given, else the one the staff member
 // has claimed. A cash order is paid at once; a UPI or card payment is pending
 // until the device reports it, which pos-get-payment-status shows. The answer
 // is the order and whether it has an amount to pay. A cart without a customer,
@@ -24,7 +24,7 @@ type POSOrdersService struct {
 //
 // API: create-pos-order (POST /pos/orders). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSOrdersService) CreatePosOrder(ctx context.Context, body CreatePosOrderBody, opts ...CallOption) (*CreatePosOrderContent, error) {
+func (s *POSOrdersService) CreateOrder(ctx context.Context, body CreatePosOrderBody, opts ...CallOption) (*CreatePosOrderContent, error) {
 	r, err := newCreatePosOrderRequest(body)
 	if err != nil {
 		return nil, err
@@ -36,13 +36,13 @@ func (s *POSOrdersService) CreatePosOrder(ctx context.Context, body CreatePosOrd
 	return out, nil
 }
 
-// PosGetPaymentStatus returns how much of a POS order is paid and unpaid, and
+// GetPaymentStatus returns how much of a POS order is paid and unpaid, and
 // whether a failed payment may be retried: a terminal polls it while the
 // device takes a UPI or card payment.
 //
 // API: pos-get-payment-status (GET /pos/orders/{order_number}/payment-status). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSOrdersService) PosGetPaymentStatus(ctx context.Context, orderNumber string, opts ...CallOption) (*GetPaymentStatusContent, error) {
+func (s *POSOrdersService) GetPaymentStatus(ctx context.Context, orderNumber string, opts ...CallOption) (*GetPaymentStatusContent, error) {
 	r, err := newPosGetPaymentStatusRequest(orderNumber)
 	if err != nil {
 		return nil, err

@@ -6,17 +6,17 @@ import (
 	"context"
 )
 
-// POSDevicesService is the POS Devices group of the API on a Session. Point of
-// sale — the terminals of the staff member's location, claimed for a shift
-// and released; the store's locations; its staff. Its methods are safe for
-// concurrent use; each method's comment names the API operation it calls.
+// POSDevicesService is the POS Devices group of the API on a POSSession. Point
+// of sale — the terminals of the staff member's location, claimed for a
+// shift and released; the store's locations; its staff. Its methods are safe
+// for concurrent use; each method's comment names the API operation it calls.
 type POSDevicesService struct {
 	s *Session
 }
 
-// ClaimPosDevice claims a device of the staff member's location for them:
-// until they release it with unclaim-pos-device, orders take their payments on
-// it and nobody else can claim it. Claiming a device one already holds changes
+// ClaimDevice claims a device of the staff member's location for them: until
+// they release it with unclaim-pos-device, orders take their payments on it
+// and nobody else can claim it. Claiming a device one already holds changes
 // nothing, so it is safe to send twice. Answers with the staff member, their
 // device set. A device of another location, or none, is a 404. Departs from
 // the vendor's types: a device another staff member holds is a 400, which they
@@ -24,7 +24,7 @@ type POSDevicesService struct {
 //
 // API: claim-pos-device (POST /pos/devices/{id}/claim). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ClaimPosDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
+func (s *POSDevicesService) ClaimDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newClaimPosDeviceRequest(id)
 	if err != nil {
 		return nil, err
@@ -36,13 +36,13 @@ func (s *POSDevicesService) ClaimPosDevice(ctx context.Context, id string, opts 
 	return out, nil
 }
 
-// GetPosUser returns a staff member of the store, with the location the
-// calling staff session is at and the device they hold there. Departs from the
+// GetUser returns a staff member of the store, with the location the calling
+// staff session is at and the device they hold there. Departs from the
 // vendor's types: an unknown user is a 404, which they do not declare.
 //
 // API: get-pos-user (GET /pos/users/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) GetPosUser(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
+func (s *POSDevicesService) GetUser(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newGetPosUserRequest(id)
 	if err != nil {
 		return nil, err
@@ -54,12 +54,12 @@ func (s *POSDevicesService) GetPosUser(ctx context.Context, id string, opts ...C
 	return out, nil
 }
 
-// ListPosDevices lists the paired devices of the location the staff member is
+// ListDevices lists the paired devices of the location the staff member is
 // logged in at, with who has claimed each and whether it is busy.
 //
 // API: list-pos-devices (GET /pos/devices). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ListPosDevices(ctx context.Context, opts ...CallOption) (*ListPosDevicesContent, error) {
+func (s *POSDevicesService) ListDevices(ctx context.Context, opts ...CallOption) (*ListPosDevicesContent, error) {
 	r, err := newListPosDevicesRequest()
 	if err != nil {
 		return nil, err
@@ -71,12 +71,12 @@ func (s *POSDevicesService) ListPosDevices(ctx context.Context, opts ...CallOpti
 	return out, nil
 }
 
-// ListPosLocations lists the store's locations — its retail stores and
+// ListLocations lists the store's locations — its retail stores and
 // distribution centers — with their addresses and what each can do.
 //
 // API: list-pos-locations (GET /pos/locations). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSDevicesService) ListPosLocations(ctx context.Context, opts ...CallOption) (*ListPosLocationsContent, error) {
+func (s *POSDevicesService) ListLocations(ctx context.Context, opts ...CallOption) (*ListPosLocationsContent, error) {
 	r, err := newListPosLocationsRequest()
 	if err != nil {
 		return nil, err
@@ -88,14 +88,14 @@ func (s *POSDevicesService) ListPosLocations(ctx context.Context, opts ...CallOp
 	return out, nil
 }
 
-// UnclaimPosDevice releases a device the staff member has claimed, for another
-// to claim. Answers with the staff member, without a device. A device of
-// another location, or none, is a 404. Departs from the vendor's types: a
-// device the staff member does not hold is a 400, which they do not declare.
+// UnclaimDevice releases a device the staff member has claimed, for another to
+// claim. Answers with the staff member, without a device. A device of another
+// location, or none, is a 404. Departs from the vendor's types: a device the
+// staff member does not hold is a 400, which they do not declare.
 //
 // API: unclaim-pos-device (POST /pos/devices/{id}/unclaim). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSDevicesService) UnclaimPosDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
+func (s *POSDevicesService) UnclaimDevice(ctx context.Context, id string, opts ...CallOption) (*PosUserContent, error) {
 	r, err := newUnclaimPosDeviceRequest(id)
 	if err != nil {
 		return nil, err

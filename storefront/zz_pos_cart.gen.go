@@ -6,42 +6,23 @@ import (
 	"context"
 )
 
-// POSCartService is the POS Carts group of the API on a Session. Point of sale
-// — the carts staff build for walk-in customers, priced as the storefront's
-// carts are. Items, the customer, coupons, promotions, loyalty and credit
-// redemption, addresses and fulfillment. Its methods are safe for concurrent
-// use; each method's comment names the API operation it calls.
+// POSCartService is the POS Carts group of the API on a POSSession. Point of
+// sale — the carts staff build for walk-in customers, priced as the
+// storefront's carts are. Items, the customer, coupons, promotions, loyalty
+// and credit redemption, addresses and fulfillment. Its methods are safe for
+// concurrent use; each method's comment names the API operation it calls.
 type POSCartService struct {
 	s *Session
 }
 
-// GetPosFulfillmentOptions returns how a POS cart can be fulfilled: the stores
-// it can be collected from and the delivery options to the postal code of its
-// shipping address, with the one the store recommends. It changes nothing, so
-// it is safe to send twice.
-//
-// API: get-pos-fulfillment-options (POST /pos/fulfillment-options). It sends the session's access token.
-// Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) GetPosFulfillmentOptions(ctx context.Context, body CartBasedFulfillmentOption, opts ...CallOption) (*GetFulfillmentOptionsContent, error) {
-	r, err := newGetPosFulfillmentOptionsRequest(body)
-	if err != nil {
-		return nil, err
-	}
-	out := new(GetFulfillmentOptionsContent)
-	if err := s.s.do(ctx, r, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// PosApplyCoupon applies a coupon code to a POS cart and answers with the
-// cart, discounted. An unknown, expired or inapplicable coupon is a 400.
-// Applying the coupon a cart already has leaves it the same, so it is safe to
-// send twice.
+// ApplyCoupon applies a coupon code to a POS cart and answers with the cart,
+// discounted. An unknown, expired or inapplicable coupon is a 400. Applying
+// the coupon a cart already has leaves it the same, so it is safe to send
+// twice.
 //
 // API: pos-apply-coupon (POST /pos/carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosApplyCoupon(ctx context.Context, id string, body ApplyCouponBody, opts ...CallOption) (*ApplyCouponContent, error) {
+func (s *POSCartService) ApplyCoupon(ctx context.Context, id string, body ApplyCouponBody, opts ...CallOption) (*ApplyCouponContent, error) {
 	r, err := newPosApplyCouponRequest(id, body)
 	if err != nil {
 		return nil, err
@@ -53,14 +34,14 @@ func (s *POSCartService) PosApplyCoupon(ctx context.Context, id string, body App
 	return out, nil
 }
 
-// PosCreateCart creates a cart at the counter with its first items and answers
+// CreateCart creates a cart at the counter with its first items and answers
 // with the cart, priced as a storefront cart is. The cart has no customer
 // until update-pos-cart-customer links one; a staff member may hold several
 // carts at once.
 //
 // API: pos-create-cart (POST /pos/carts). It sends the session's access token.
 // Not safe to resend: retried only after a 429 or a connection that never opened.
-func (s *POSCartService) PosCreateCart(ctx context.Context, body CreateCartBody, opts ...CallOption) (*CreateCartContent, error) {
+func (s *POSCartService) CreateCart(ctx context.Context, body CreateCartBody, opts ...CallOption) (*CreateCartContent, error) {
 	r, err := newPosCreateCartRequest(body)
 	if err != nil {
 		return nil, err
@@ -72,14 +53,14 @@ func (s *POSCartService) PosCreateCart(ctx context.Context, body CreateCartBody,
 	return out, nil
 }
 
-// PosCreateCartAddress sets the billing and shipping addresses of a POS cart,
-// by the IDs of the linked customer's saved addresses or as new addresses, and
+// CreateCartAddress sets the billing and shipping addresses of a POS cart, by
+// the IDs of the linked customer's saved addresses or as new addresses, and
 // answers with the cart, its taxes and shipping recomputed. Setting the same
 // addresses twice leaves the cart the same, so it is safe to send twice.
 //
 // API: pos-create-cart-address (POST /pos/carts/{id}/address). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosCreateCartAddress(ctx context.Context, id string, body CreateCartAddressBody, opts ...CallOption) (*CreateCartAddressContent, error) {
+func (s *POSCartService) CreateCartAddress(ctx context.Context, id string, body CreateCartAddressBody, opts ...CallOption) (*CreateCartAddressContent, error) {
 	r, err := newPosCreateCartAddressRequest(id, body)
 	if err != nil {
 		return nil, err
@@ -91,12 +72,12 @@ func (s *POSCartService) PosCreateCartAddress(ctx context.Context, id string, bo
 	return out, nil
 }
 
-// PosDeleteCart deletes a POS cart, its items and its link to a customer. The
+// DeleteCart deletes a POS cart, its items and its link to a customer. The
 // answer has no content.
 //
 // API: pos-delete-cart (DELETE /pos/carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosDeleteCart(ctx context.Context, id string, opts ...CallOption) error {
+func (s *POSCartService) DeleteCart(ctx context.Context, id string, opts ...CallOption) error {
 	r, err := newPosDeleteCartRequest(id)
 	if err != nil {
 		return err
@@ -104,14 +85,14 @@ func (s *POSCartService) PosDeleteCart(ctx context.Context, id string, opts ...C
 	return s.s.do(ctx, r, nil, opts...)
 }
 
-// PosEvaluateCoupons sorts the store's coupons into those that apply to a POS
+// EvaluateCoupons sorts the store's coupons into those that apply to a POS
 // cart, with the discount each would give, and those that do not, with the
 // reason. Departs from the vendor's types: an unknown cart is a 404, which
 // they do not declare.
 //
 // API: pos-evaluate-coupons (GET /pos/carts/{id}/evaluate-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosEvaluateCoupons(ctx context.Context, id string, opts ...CallOption) (*EvaluateCouponsContent, error) {
+func (s *POSCartService) EvaluateCoupons(ctx context.Context, id string, opts ...CallOption) (*EvaluateCouponsContent, error) {
 	r, err := newPosEvaluateCouponsRequest(id)
 	if err != nil {
 		return nil, err
@@ -123,13 +104,13 @@ func (s *POSCartService) PosEvaluateCoupons(ctx context.Context, id string, opts
 	return out, nil
 }
 
-// PosEvaluatePromotions sorts the store's promotions into those that apply to
-// a POS cart and those that do not, with the reason. Departs from the vendor's
+// EvaluatePromotions sorts the store's promotions into those that apply to a
+// POS cart and those that do not, with the reason. Departs from the vendor's
 // types: an unknown cart is a 404, which they do not declare.
 //
 // API: pos-evaluate-promotions (GET /pos/carts/{id}/evaluate-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosEvaluatePromotions(ctx context.Context, id string, opts ...CallOption) (*EvaluatePromotionsContent, error) {
+func (s *POSCartService) EvaluatePromotions(ctx context.Context, id string, opts ...CallOption) (*EvaluatePromotionsContent, error) {
 	r, err := newPosEvaluatePromotionsRequest(id)
 	if err != nil {
 		return nil, err
@@ -141,12 +122,12 @@ func (s *POSCartService) PosEvaluatePromotions(ctx context.Context, id string, o
 	return out, nil
 }
 
-// PosGetCart returns a POS cart with its items, coupon, promotions,
-// redemptions, addresses, fulfillment preference and totals.
+// GetCart returns a POS cart with its items, coupon, promotions, redemptions,
+// addresses, fulfillment preference and totals.
 //
 // API: pos-get-cart (GET /pos/carts/{id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosGetCart(ctx context.Context, id string, opts ...CallOption) (*GetCartContent, error) {
+func (s *POSCartService) GetCart(ctx context.Context, id string, opts ...CallOption) (*GetCartContent, error) {
 	r, err := newPosGetCartRequest(id)
 	if err != nil {
 		return nil, err
@@ -158,20 +139,32 @@ func (s *POSCartService) PosGetCart(ctx context.Context, id string, opts ...Call
 	return out, nil
 }
 
-// PosGetUserCart returns the POS cart linked to a customer, by the customer's
+// GetFulfillmentOptions returns how a POS cart can be fulfilled: the stores it
+// can be collected from and the delivery options to the postal code of its
+// shipping address, with the one the store recommends. It changes nothing, so
+// it is safe to send twice.
+//
+// API: get-pos-fulfillment-options (POST /pos/fulfillment-options). It sends the session's access token.
+// Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
+func (s *POSCartService) GetFulfillmentOptions(ctx context.Context, body CartBasedFulfillmentOption, opts ...CallOption) (*GetFulfillmentOptionsContent, error) {
+	r, err := newGetPosFulfillmentOptionsRequest(body)
+	if err != nil {
+		return nil, err
+	}
+	out := new(GetFulfillmentOptionsContent)
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetUserCart returns the POS cart linked to a customer, by the customer's
 // user ID: the cart update-pos-cart-customer last linked them to. A customer
 // with no POS cart is a 404.
 //
-// An empty userID means the session's own user (the user ID of its access
-// token, an anonymous session started first if it has none).
-//
 // API: pos-get-user-cart (GET /pos/carts/users/{user_id}). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosGetUserCart(ctx context.Context, userID string, opts ...CallOption) (*GetUserCartContent, error) {
-	var err error
-	if userID, err = s.s.own(ctx, ownUser, userID); err != nil {
-		return nil, err
-	}
+func (s *POSCartService) GetUserCart(ctx context.Context, userID string, opts ...CallOption) (*GetUserCartContent, error) {
 	r, err := newPosGetUserCartRequest(userID)
 	if err != nil {
 		return nil, err
@@ -183,12 +176,12 @@ func (s *POSCartService) PosGetUserCart(ctx context.Context, userID string, opts
 	return out, nil
 }
 
-// PosListCoupons lists the coupons the store offers, for the customer group
-// the `x-customer-group-id` header names.
+// ListCoupons lists the coupons the store offers, for the customer group the
+// `x-customer-group-id` header names.
 //
 // API: pos-list-coupons (GET /pos/carts/available-coupons). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosListCoupons(ctx context.Context, params *PosListCouponsParams, opts ...CallOption) (*ListCouponsContent, error) {
+func (s *POSCartService) ListCoupons(ctx context.Context, params *PosListCouponsParams, opts ...CallOption) (*ListCouponsContent, error) {
 	r, err := newPosListCouponsRequest(params)
 	if err != nil {
 		return nil, err
@@ -200,12 +193,12 @@ func (s *POSCartService) PosListCoupons(ctx context.Context, params *PosListCoup
 	return out, nil
 }
 
-// PosListPromotions lists the promotions running in the store, for the
-// customer group the `x-customer-group-id` header names.
+// ListPromotions lists the promotions running in the store, for the customer
+// group the `x-customer-group-id` header names.
 //
 // API: pos-list-promotions (GET /pos/carts/available-promotions). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListPromotionsParams, opts ...CallOption) (*ListPromotionsContent, error) {
+func (s *POSCartService) ListPromotions(ctx context.Context, params *PosListPromotionsParams, opts ...CallOption) (*ListPromotionsContent, error) {
 	r, err := newPosListPromotionsRequest(params)
 	if err != nil {
 		return nil, err
@@ -217,7 +210,7 @@ func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListP
 	return out, nil
 }
 
-// PosRedeemCreditBalance redeems an amount of the linked customer's credit
+// RedeemCreditBalance redeems an amount of the linked customer's credit
 // balance against a POS cart, replacing any amount redeemed before, and
 // answers with the cart. It sets an amount rather than adding one, so it is
 // safe to send twice. A cart without a customer is a 400. Departs from the
@@ -225,7 +218,7 @@ func (s *POSCartService) PosListPromotions(ctx context.Context, params *PosListP
 //
 // API: pos-redeem-credit-balance (POST /pos/carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRedeemCreditBalance(ctx context.Context, id string, body RedeemCreditBalanceBody, opts ...CallOption) (*RedeemCreditBalanceContent, error) {
+func (s *POSCartService) RedeemCreditBalance(ctx context.Context, id string, body RedeemCreditBalanceBody, opts ...CallOption) (*RedeemCreditBalanceContent, error) {
 	r, err := newPosRedeemCreditBalanceRequest(id, body)
 	if err != nil {
 		return nil, err
@@ -237,15 +230,15 @@ func (s *POSCartService) PosRedeemCreditBalance(ctx context.Context, id string, 
 	return out, nil
 }
 
-// PosRedeemLoyaltyPoints redeems a number of the linked customer's loyalty
-// points against a POS cart, replacing any points redeemed before, and answers
-// with the cart. It sets a number rather than adding one, so it is safe to
-// send twice. A cart without a customer is a 400. Departs from the vendor's
-// types: an unknown cart is a 404, which they do not declare.
+// RedeemLoyaltyPoints redeems a number of the linked customer's loyalty points
+// against a POS cart, replacing any points redeemed before, and answers with
+// the cart. It sets a number rather than adding one, so it is safe to send
+// twice. A cart without a customer is a 400. Departs from the vendor's types:
+// an unknown cart is a 404, which they do not declare.
 //
 // API: pos-redeem-loyalty-points (POST /pos/carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRedeemLoyaltyPoints(ctx context.Context, id string, body RedeemLoyaltyPointsBody, opts ...CallOption) (*RedeemLoyaltyPointsContent, error) {
+func (s *POSCartService) RedeemLoyaltyPoints(ctx context.Context, id string, body RedeemLoyaltyPointsBody, opts ...CallOption) (*RedeemLoyaltyPointsContent, error) {
 	r, err := newPosRedeemLoyaltyPointsRequest(id, body)
 	if err != nil {
 		return nil, err
@@ -257,13 +250,13 @@ func (s *POSCartService) PosRedeemLoyaltyPoints(ctx context.Context, id string, 
 	return out, nil
 }
 
-// PosRemoveCoupon removes the coupon from a POS cart and answers with the
-// cart. Departs from the vendor's types, whose 404 has no body: it is the
-// error envelope, as every 404 here.
+// RemoveCoupon removes the coupon from a POS cart and answers with the cart.
+// Departs from the vendor's types, whose 404 has no body: it is the error
+// envelope, as every 404 here.
 //
 // API: pos-remove-coupon (DELETE /pos/carts/{id}/coupon). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveCoupon(ctx context.Context, id string, opts ...CallOption) (*RemoveCouponContent, error) {
+func (s *POSCartService) RemoveCoupon(ctx context.Context, id string, opts ...CallOption) (*RemoveCouponContent, error) {
 	r, err := newPosRemoveCouponRequest(id)
 	if err != nil {
 		return nil, err
@@ -275,13 +268,13 @@ func (s *POSCartService) PosRemoveCoupon(ctx context.Context, id string, opts ..
 	return out, nil
 }
 
-// PosRemoveCreditBalance takes back the credit balance redeemed against a POS
+// RemoveCreditBalance takes back the credit balance redeemed against a POS
 // cart and answers with the cart. Departs from the vendor's types, whose 404
 // has no body: it is the error envelope, as every 404 here.
 //
 // API: pos-remove-credit-balance (DELETE /pos/carts/{id}/credit-balance). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveCreditBalance(ctx context.Context, id string, opts ...CallOption) (*RemoveCreditBalanceContent, error) {
+func (s *POSCartService) RemoveCreditBalance(ctx context.Context, id string, opts ...CallOption) (*RemoveCreditBalanceContent, error) {
 	r, err := newPosRemoveCreditBalanceRequest(id)
 	if err != nil {
 		return nil, err
@@ -293,13 +286,13 @@ func (s *POSCartService) PosRemoveCreditBalance(ctx context.Context, id string, 
 	return out, nil
 }
 
-// PosRemoveLoyaltyPoints takes back the loyalty points redeemed against a POS
+// RemoveLoyaltyPoints takes back the loyalty points redeemed against a POS
 // cart and answers with the cart. Departs from the vendor's types, whose 404
 // has no body: it is the error envelope, as every 404 here.
 //
 // API: pos-remove-loyalty-points (DELETE /pos/carts/{id}/loyalty-points). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosRemoveLoyaltyPoints(ctx context.Context, id string, opts ...CallOption) (*RemoveLoyaltyPointsContent, error) {
+func (s *POSCartService) RemoveLoyaltyPoints(ctx context.Context, id string, opts ...CallOption) (*RemoveLoyaltyPointsContent, error) {
 	r, err := newPosRemoveLoyaltyPointsRequest(id)
 	if err != nil {
 		return nil, err
@@ -311,14 +304,14 @@ func (s *POSCartService) PosRemoveLoyaltyPoints(ctx context.Context, id string, 
 	return out, nil
 }
 
-// PosUpdateCart sets the quantity of a product (or variant) in a POS cart: a
-// new item is added, an existing one gets the new quantity, and quantity 0
-// removes it. It answers with the cart, its totals recomputed. It sets a
-// quantity rather than adding one, so it is safe to send twice.
+// UpdateCart sets the quantity of a product (or variant) in a POS cart: a new
+// item is added, an existing one gets the new quantity, and quantity 0 removes
+// it. It answers with the cart, its totals recomputed. It sets a quantity
+// rather than adding one, so it is safe to send twice.
 //
 // API: pos-update-cart (POST /pos/carts/{id}/items). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body UpdateCartItem, opts ...CallOption) (*UpdateCartContent, error) {
+func (s *POSCartService) UpdateCart(ctx context.Context, id string, body UpdateCartItem, opts ...CallOption) (*UpdateCartContent, error) {
 	r, err := newPosUpdateCartRequest(id, body)
 	if err != nil {
 		return nil, err
@@ -330,7 +323,29 @@ func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body Upda
 	return out, nil
 }
 
-// PosUpdateFulfillmentPreference sets how a POS cart is to be fulfilled —
+// UpdateCartCustomer links the customer the cart is for: an existing customer
+// by ID, or one found by phone number or email address — registered, with
+// the names given, when the store has none. The cart is then priced for that
+// customer (their customer group, their loyalty points and credit) and
+// pos-get-user-cart finds it by their user ID. Linking the same customer twice
+// leaves the cart the same, so it is safe to send twice. An unknown customer
+// ID is a 404.
+//
+// API: update-pos-cart-customer (POST /pos/carts/{id}/update-customer). It sends the session's access token.
+// Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
+func (s *POSCartService) UpdateCartCustomer(ctx context.Context, id string, body PosUpdateCartCustomerBody, opts ...CallOption) (*PosUpdateCartCustomerContent, error) {
+	r, err := newUpdatePosCartCustomerRequest(id, body)
+	if err != nil {
+		return nil, err
+	}
+	out := new(PosUpdateCartCustomerContent)
+	if err := s.s.do(ctx, r, out, opts...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpdateFulfillmentPreference sets how a POS cart is to be fulfilled —
 // collected in a store (the one at the counter, typically), delivered by a
 // courier, or both for different items — and answers with the cart, its
 // shipping recomputed. Setting the same preference twice leaves the cart the
@@ -338,34 +353,12 @@ func (s *POSCartService) PosUpdateCart(ctx context.Context, id string, body Upda
 //
 // API: pos-update-fulfillment-preference (POST /pos/carts/{id}/fulfillment-preference). It sends the session's access token.
 // Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) PosUpdateFulfillmentPreference(ctx context.Context, id string, body FulfillmentPreference, opts ...CallOption) (*UpdateFulfillmentPreferenceContent, error) {
+func (s *POSCartService) UpdateFulfillmentPreference(ctx context.Context, id string, body FulfillmentPreference, opts ...CallOption) (*UpdateFulfillmentPreferenceContent, error) {
 	r, err := newPosUpdateFulfillmentPreferenceRequest(id, body)
 	if err != nil {
 		return nil, err
 	}
 	out := new(UpdateFulfillmentPreferenceContent)
-	if err := s.s.do(ctx, r, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// UpdatePosCartCustomer links the customer the cart is for: an existing
-// customer by ID, or one found by phone number or email address —
-// registered, with the names given, when the store has none. The cart is then
-// priced for that customer (their customer group, their loyalty points and
-// credit) and pos-get-user-cart finds it by their user ID. Linking the same
-// customer twice leaves the cart the same, so it is safe to send twice. An
-// unknown customer ID is a 404.
-//
-// API: update-pos-cart-customer (POST /pos/carts/{id}/update-customer). It sends the session's access token.
-// Safe to resend: retried after a broken connection, a timeout or a 502, 503 or 504, and after a 429.
-func (s *POSCartService) UpdatePosCartCustomer(ctx context.Context, id string, body PosUpdateCartCustomerBody, opts ...CallOption) (*PosUpdateCartCustomerContent, error) {
-	r, err := newUpdatePosCartCustomerRequest(id, body)
-	if err != nil {
-		return nil, err
-	}
-	out := new(PosUpdateCartCustomerContent)
 	if err := s.s.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
