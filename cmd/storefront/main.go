@@ -7,6 +7,7 @@
 //	storefront addresses  the logged-in customer's saved addresses
 //	storefront cart    the session's cart: show, add, remove, coupon
 //	storefront orders  the session's orders: list, show, cancel
+//	storefront pos     a point-of-sale terminal: pair, staff login, a sale, its payment
 //
 // Run "storefront <command> --help" for each command's flags.
 package main
@@ -63,6 +64,7 @@ Usage:
                                            the session's orders
   storefront addresses list | add | edit ID | delete ID [flags]
                                            the logged-in customer's addresses
+  storefront pos       <operation> [flags] a point-of-sale terminal: demo, pair, login, verify, sale, payment, logout …
   storefront version                       print the SDK version
 
 Operations of "auth": anonymous, register-phone, login-password, login-otp,
@@ -101,6 +103,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = inCommand("cart", c.cart(ctx, rest))
 	case "orders":
 		err = inCommand("orders", c.orders(ctx, rest))
+	case "pos":
+		err = inCommand("pos", c.pos(ctx, rest))
 	case "version", "--version":
 		err = inCommand("version", c.version(rest))
 	case "help", "-h", "-help", "--help":

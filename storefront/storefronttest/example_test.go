@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/commercengine-go/sdk/gen"
 	genclient "github.com/commercengine-go/sdk/gen/client"
+	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
 
@@ -22,17 +22,17 @@ func Example() {
 
 	// The code under test talks to srv.BaseURL() with srv.APIKey().
 	ctx := context.Background()
-	client, _ := genclient.NewClientWithResponses(srv.BaseURL())
-	anon, _ := client.GetAnonymousTokenWithResponse(ctx, header("X-Api-Key", srv.APIKey()))
-	login, _ := client.LoginWithPasswordWithBodyWithResponse(ctx, "application/json",
-		strings.NewReader(`{"email":"asha@example.com","password":"correct-horse"}`),
-		header("Authorization", "Bearer "+anon.JSON200.Content.AccessToken))
+	client, _ := storefront.New(srv.StoreID(), storefront.WithAPIKey(srv.APIKey()), storefront.WithBaseURL(srv.BaseURL()))
+	res, err := client.Auth.LoginWithPassword(ctx, storefront.LoginWithPasswordParams{Email: "asha@example.com", Password: "correct-horse"})
+	if err != nil {
+		panic(err)
+	}
 
-	fmt.Println(login.StatusCode(), login.JSON200.Content.User.ID == user.ID)
-	fmt.Println(srv.Calls(storefronttest.OpLoginWithPassword))
+	fmt.Println(res.User.ID == user.ID)
+	fmt.Println(srv.Calls(storefronttest.OpGetAnonymousToken), srv.Calls(storefronttest.OpLoginWithPassword))
 	// Output:
-	// 200 true
-	// 1
+	// true
+	// 1 1
 }
 
 func ExampleServer_LastOTP() {
