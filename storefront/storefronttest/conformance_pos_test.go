@@ -29,7 +29,9 @@ const (
 // take the API key (pairing, logins, the OTP check). Its sessions are
 // manual, as every session of these cases: a 401 is the case's answer,
 // not a reason to refresh.
-func (e *cenv) keyed() *storefront.POSSession { return e.client.NewManualPOSSession(storefront.Tokens{}) }
+func (e *cenv) keyed() *storefront.POSSession {
+	return e.client.NewManualPOSSession(storefront.Tokens{})
+}
 
 // staffLogin logs a staff member in at a location through the API — the
 // SMS login in debug mode, then the code — and returns their session.
