@@ -57,6 +57,11 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 			accessTTL, storefront.DefaultRefreshMargin)
 	}
 
+	// Under go run, stop with the go command: watched from before the
+	// banner, so that a go command killed as soon as it appears is seen.
+	ctx, stopWatching := stopWithParent(ctx)
+	defer stopWatching()
+
 	fake := storefronttest.New(
 		storefronttest.WithAPIKey(*apiKey),
 		storefronttest.WithStoreID(*storeID),
@@ -84,8 +89,6 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	ctx, stopWatching := stopWithParent(ctx)
-	defer stopWatching()
 	select {
 	case err := <-served:
 		return fmt.Errorf("serve: %w", err)

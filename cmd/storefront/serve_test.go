@@ -126,6 +126,10 @@ func TestGoRunServeStopsWithTheGoCommand(t *testing.T) {
 			addr := freeAddr(t)
 			cmd := exec.Command("go", "run", ".", "serve", "--addr", addr, "--json")
 			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+			// A server left running would hold the output pipes open: Wait
+			// returns anyway once the go command has exited, and the checks
+			// below see the server.
+			cmd.WaitDelay = 5 * time.Second
 			stdout, err := cmd.StdoutPipe()
 			require.NoError(t, err)
 			var stderr syncBuffer
