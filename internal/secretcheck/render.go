@@ -9,16 +9,24 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/commercengine-go/sdk/internal/testlong"
 )
 
 // verbs are the fmt formats every secret-holding value is printed with.
 // %p is not among them for values: fmt prints a non-pointer operand of %p
 // field by field without consulting any of its methods, so no type can
 // redact it, and go vet reports %p with a non-pointer operand.
-var verbs = []string{
-	"%v", "%+v", "%#v", "%s", "%q", "%+q", "%#q", "%x", "%X", "% x", "%#x", "%d", "%08d", "%o", "%b",
-	"%e", "%f", "%g", "%t", "%c", "%U", "%T", "%10.4v", "%-40s", "%.3s", "%!", "%[1]v",
-}
+// make test prints with the verbs that take different paths through fmt
+// (the value's String, GoString and Format, a quoted and a hex form, an
+// integer verb that fmt applies field by field, a width and a precision);
+// make test-long (SDK_TEST_LONG=1) with all of them.
+var verbs = testlong.Pick(
+	[]string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "% x", "%d", "%T", "%-40s", "%.3s", "%!", "%[1]v"},
+	[]string{
+		"%v", "%+v", "%#v", "%s", "%q", "%+q", "%#q", "%x", "%X", "% x", "%#x", "%d", "%08d", "%o", "%b",
+		"%e", "%f", "%g", "%t", "%c", "%U", "%T", "%10.4v", "%-40s", "%.3s", "%!", "%[1]v",
+	})
 
 // Renderings prints v every way the check covers: each fmt verb, Sprint,
 // Sprintln, and the slog text handler, and, when json is set, the slog JSON
