@@ -38,6 +38,7 @@ var homeFlags = []string{"--first-name", "Asha", "--last-name", "Rao", "--phone"
 // TestAddressesCommands adds, lists, edits and deletes addresses of the
 // logged-in customer, in text and JSON.
 func TestAddressesCommands(t *testing.T) {
+	t.Parallel()
 	_, addresses := loggedIn(t)
 
 	r := addresses("list")
@@ -109,6 +110,7 @@ func TestAddressesCommands(t *testing.T) {
 // an error object with --json), a bad command line is a usage error, and
 // a session without a logged-in customer says how to log in.
 func TestAddressesFailures(t *testing.T) {
+	t.Parallel()
 	srv, addresses := loggedIn(t)
 
 	bad := append([]string{"add"}, homeFlags...)
@@ -151,6 +153,7 @@ func TestAddressesFailures(t *testing.T) {
 // argument is one line pointing to --help; the API key of the environment
 // is never shown.
 func TestAddressesUsage(t *testing.T) {
+	t.Parallel()
 	environ := map[string]string{"CE_API_KEY": liveKey, "CE_STORE_ID": "s1"}
 	for _, args := range append(addressCommands, []string{"addresses"}) {
 		r := runCLI(t, environ, "", append(args, "--help")...)

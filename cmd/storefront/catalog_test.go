@@ -18,6 +18,7 @@ func catalogEnv(t *testing.T) (*storefronttest.Server, map[string]string) {
 }
 
 func TestCatalogList(t *testing.T) {
+	t.Parallel()
 	srv, env := catalogEnv(t)
 	r := runCLI(t, env, "", "catalog", "list", "--limit", "5")
 	require.Equal(t, 0, r.code, "stderr: %s", r.stderr)
@@ -43,6 +44,7 @@ func TestCatalogList(t *testing.T) {
 }
 
 func TestCatalogListByCategoryAndOrder(t *testing.T) {
+	t.Parallel()
 	_, env := catalogEnv(t)
 	r := runCLI(t, env, "", "catalog", "list", "--sort", "pricing.selling_price:desc", "--json", "--limit", "50")
 	require.Equal(t, 0, r.code, "stderr: %s", r.stderr)
@@ -62,6 +64,7 @@ func TestCatalogListByCategoryAndOrder(t *testing.T) {
 }
 
 func TestCatalogSearchAndShow(t *testing.T) {
+	t.Parallel()
 	_, env := catalogEnv(t)
 	r := runCLI(t, env, "", "catalog", "search", "shirt", "--json")
 	require.Equal(t, 0, r.code, "stderr: %s", r.stderr)
@@ -86,6 +89,7 @@ func TestCatalogSearchAndShow(t *testing.T) {
 }
 
 func TestCatalogUsage(t *testing.T) {
+	t.Parallel()
 	_, env := catalogEnv(t)
 	for _, args := range [][]string{{"catalog"}, {"catalog", "nope"}, {"catalog", "search"}, {"catalog", "show"}, {"catalog", "list", "--page", "0"}} {
 		r := runCLI(t, env, "", args...)

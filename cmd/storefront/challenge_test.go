@@ -17,6 +17,7 @@ import (
 // go must not be followed: the file it points to stays as it was, and the
 // challenge file is a new regular file with mode 0600.
 func TestChallengeFileIgnoresPlantedSymlink(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	_, err := srv.CreateUser(storefronttest.UserParams{Email: "ravi@example.com", FirstName: "Ravi"})

@@ -57,6 +57,7 @@ var demoSteps = []string{
 }
 
 func TestDemoEmbedded(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, nil, "", "demo")
 	require.Equal(t, 0, r.code, "stderr: %s\nstdout: %s", r.stderr, r.stdout)
 	for _, step := range demoSteps {
@@ -76,6 +77,7 @@ func TestDemoEmbedded(t *testing.T) {
 }
 
 func TestDemoJSON(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, nil, "", "demo", "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
@@ -100,6 +102,7 @@ func TestDemoJSON(t *testing.T) {
 }
 
 func TestDemoVerboseLogsWithoutSecrets(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, nil, "", "demo", "--verbose")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "storefront request")
@@ -109,6 +112,7 @@ func TestDemoVerboseLogsWithoutSecrets(t *testing.T) {
 }
 
 func TestDemoUnreachable(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()
@@ -124,6 +128,7 @@ func TestDemoUnreachable(t *testing.T) {
 }
 
 func TestDemoDeadline(t *testing.T) {
+	t.Parallel()
 	// A server that never answers: the timeout ends the demo.
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
@@ -136,6 +141,7 @@ func TestDemoDeadline(t *testing.T) {
 }
 
 func TestDemoNeedsBothStoreAndKey(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, map[string]string{"CE_STORE_ID": "s1"}, "", "demo")
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "--api-key")
@@ -146,6 +152,7 @@ func TestDemoNeedsBothStoreAndKey(t *testing.T) {
 }
 
 func TestErrorsPrintOnOneLine(t *testing.T) {
+	t.Parallel()
 	err := &storefront.APIError{Operation: "login-with-password", StatusCode: 400, Code: "bad_request",
 		Message: "two\nlines\r\n\tand a tab", Fields: map[string]string{"phone": "bad", "email": "also\nbad", "a": "first"}}
 	got := describe(err)
@@ -153,6 +160,7 @@ func TestErrorsPrintOnOneLine(t *testing.T) {
 }
 
 func TestHelpEverywhere(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--help"}, {"demo", "--help"}, {"serve", "--help"}, {"auth", "--help"}, {"version", "--help"},
 		{"auth", "anonymous", "--help"}, {"auth", "register-phone", "--help"}, {"auth", "login-password", "--help"},
@@ -175,6 +183,7 @@ func TestHelpEverywhere(t *testing.T) {
 // TestAuthCommands drives every auth operation against a running fake
 // server, with the session file carried between invocations.
 func TestAuthCommands(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	_, err := srv.CreateUser(storefronttest.UserParams{Phone: "9123456780", Email: "ravi@example.com", Password: "s3cret-pass", FirstName: "Ravi"})
@@ -271,6 +280,7 @@ func TestAuthCommands(t *testing.T) {
 }
 
 func TestAuthErrorsAsJSON(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	session := filepath.Join(t.TempDir(), "session.json")
@@ -290,6 +300,7 @@ func TestAuthErrorsAsJSON(t *testing.T) {
 // TestServeProcess runs the real binary: it answers on the chosen port and
 // stops cleanly on SIGTERM.
 func TestServeProcess(t *testing.T) {
+	t.Parallel()
 	bin := filepath.Join(t.TempDir(), "storefront")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Stderr = os.Stderr
@@ -338,6 +349,7 @@ func TestServeProcess(t *testing.T) {
 }
 
 func TestServeInProcessStopsOnCancel(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()

@@ -31,6 +31,7 @@ func countingServer(t *testing.T) (string, *atomic.Int32) {
 // error (exit 2) naming what it accepts, found before anything is sent —
 // not a DNS error, url.Parse's words or "parse error".
 func TestBadValuesAreRefusedUpFront(t *testing.T) {
+	t.Parallel()
 	_, hits := countingServer(t)
 	cases := []struct {
 		name string
@@ -74,6 +75,7 @@ func TestBadValuesAreRefusedUpFront(t *testing.T) {
 // first argument, with flags before or after it; the flag forms still work,
 // and a positional that contradicts its flag is refused.
 func TestPositionalArgumentsEverywhere(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	environ := map[string]string{"CE_STORE_ID": srv.StoreID(), "CE_API_KEY": srv.APIKey(), "CE_BASE_URL": srv.BaseURL()}
@@ -124,6 +126,7 @@ func TestPositionalArgumentsEverywhere(t *testing.T) {
 // object on stdout — usage errors, API errors, errors before any request —
 // beside its one line on stderr, and never twice.
 func TestJSONMakesErrorsJSON(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	environ := map[string]string{"CE_STORE_ID": srv.StoreID(), "CE_API_KEY": srv.APIKey(), "CE_BASE_URL": srv.BaseURL()}

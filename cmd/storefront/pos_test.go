@@ -15,6 +15,7 @@ import (
 
 // TestPOSDemo runs the point of sale's story on the embedded server.
 func TestPOSDemo(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, nil, "", "pos", "demo")
 	require.Equal(t, 0, r.code, "stderr: %s\nstdout: %s", r.stderr, r.stdout)
 	assert.Contains(t, r.stdout, "pos demo: 9/9 steps succeeded")
@@ -36,6 +37,7 @@ func TestPOSDemo(t *testing.T) {
 // reads its payment, releases the counter and logs out — one command at a
 // time, the staff session kept in its file between them.
 func TestPOSCommands(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	session := filepath.Join(t.TempDir(), "pos.json")

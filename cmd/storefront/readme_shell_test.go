@@ -25,6 +25,7 @@ var shellBlock = regexp.MustCompile("(?ms)^```(?:sh|bash|shell)\n(.*?)^```")
 // of example needs a rule here. The fake server's default address,
 // 127.0.0.1:8080, is replaced by a free port.
 func TestREADMEShellExamples(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
 	gomod, err := os.ReadFile("../../go.mod")

@@ -12,6 +12,7 @@ import (
 // TestEverySecretHoldingTypeFormatsWithoutIt: the command's own types that
 // hold the API key, a token or an OTP print none of them (see secretcheck).
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
+	t.Parallel()
 	holders := secretcheck.CheckPackage(t, ".", false,
 		reflect.TypeFor[authCmd](), reflect.TypeFor[authRun](), reflect.TypeFor[catalogRun](), reflect.TypeFor[challengeFileContent](),
 		reflect.TypeFor[cli](), reflect.TypeFor[cmdFlags](), reflect.TypeFor[common](), reflect.TypeFor[demoShop](), reflect.TypeFor[demoStep](), reflect.TypeFor[errorJSON](),

@@ -63,6 +63,7 @@ func serveInProcess(t *testing.T, args ...string) (addr string, stop func() (std
 // that live no longer than the SDK's refresh margin, every call of a
 // client would refresh first; serve says so, and is quiet otherwise.
 func TestServeWarnsOfTokensShorterThanTheRefreshMargin(t *testing.T) {
+	t.Parallel()
 	_, stop := serveInProcess(t, "--access-ttl", "20s")
 	_, stderr := stop()
 	assert.Contains(t, stderr, "warning: --access-ttl 20s is not longer than the SDK's refresh margin (30s)")
@@ -78,6 +79,7 @@ func TestServeWarnsOfTokensShorterThanTheRefreshMargin(t *testing.T) {
 // expire within its refresh margin: the first call bootstraps the
 // anonymous session, each later one refreshes first.
 func TestServeReportsItsCalls(t *testing.T) {
+	t.Parallel()
 	for _, asJSON := range []bool{false, true} {
 		args := []string{"--calls", "--api-key", "k", "--access-ttl", "10s"}
 		if asJSON {
@@ -113,6 +115,7 @@ func TestServeReportsItsCalls(t *testing.T) {
 // process group) or SIGTERM to the go command's PID alone, which the go
 // command does not pass on — and checks that no server is left running.
 func TestGoRunServeStopsWithTheGoCommand(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the command with go run")
 	}

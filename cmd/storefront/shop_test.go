@@ -18,6 +18,7 @@ import (
 // TestCartCommands drives the cart commands against a fake server, with
 // the session file carried between invocations and through a login.
 func TestCartCommands(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	_, err := srv.CreateUser(storefronttest.UserParams{Email: "ravi@example.com", Password: "s3cret-pass", FirstName: "Ravi"})
@@ -95,6 +96,7 @@ func TestCartCommands(t *testing.T) {
 // TestOrdersCommands lists, shows and cancels the orders of the session
 // file's shopper.
 func TestOrdersCommands(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	_, err := srv.CreateUser(storefronttest.UserParams{Email: "ravi@example.com", Password: "s3cret-pass", FirstName: "Ravi"})

@@ -33,6 +33,7 @@ var everyCommand = [][]string{
 // TestAPIKeyFromTheEnvironmentIsNeverShown: CE_API_KEY was the default of
 // --api-key, so --help and every flag error printed it.
 func TestAPIKeyFromTheEnvironmentIsNeverShown(t *testing.T) {
+	t.Parallel()
 	environ := map[string]string{"CE_API_KEY": liveKey, "CE_STORE_ID": "s1"}
 	for _, cmd := range everyCommand {
 		for _, extra := range [][]string{{"--help"}, {"--bogus"}, {"--timeout", "soon"}, {"--json=maybe"}, {"stray"}} {
@@ -51,6 +52,7 @@ func TestAPIKeyFromTheEnvironmentIsNeverShown(t *testing.T) {
 // made up, or the one given with --api-key, but not a CE_API_KEY (a real
 // store's key, most likely) it was started with.
 func TestServeDoesNotPrintTheKeyFromTheEnvironment(t *testing.T) {
+	t.Parallel()
 	for _, jsonOut := range []bool{false, true} {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		require.NoError(t, err)
@@ -97,6 +99,7 @@ func (b *syncBuffer) String() string {
 // TestBadFlagPrintsOneLineAndTheHint: a bad command line prints one line,
 // the error said once, and where to find the usage; not the usage itself.
 func TestBadFlagPrintsOneLineAndTheHint(t *testing.T) {
+	t.Parallel()
 	for _, cmd := range everyCommand {
 		for _, extra := range [][]string{{"--bogus"}, {"--timeout", "soon"}, {"stray"}} {
 			args := append(append([]string(nil), cmd...), extra...)
@@ -123,6 +126,7 @@ func TestBadFlagPrintsOneLineAndTheHint(t *testing.T) {
 // TestMissingAPIKeySaysWhichFlagAndVariable: an operation that needs the
 // API key, run without one, names the flag and the variable that give it.
 func TestMissingAPIKeySaysWhichFlagAndVariable(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	session := filepath.Join(t.TempDir(), "session.json")
@@ -144,6 +148,7 @@ func TestMissingAPIKeySaysWhichFlagAndVariable(t *testing.T) {
 // leaves the file as it was (a refresh sent to B was refused by the API
 // and the session deleted).
 func TestSessionOfAnotherStoreIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	session := filepath.Join(t.TempDir(), "session.json")
@@ -172,6 +177,7 @@ func TestSessionOfAnotherStoreIsRefused(t *testing.T) {
 
 // TestDemoHelpSaysJSONIsOneObjectPerLine.
 func TestDemoHelpSaysJSONIsOneObjectPerLine(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, nil, "", "demo", "--help")
 	assert.Equal(t, 0, r.code)
 	assert.Contains(t, r.stdout+r.stderr, "one JSON object per line")
@@ -180,6 +186,7 @@ func TestDemoHelpSaysJSONIsOneObjectPerLine(t *testing.T) {
 // TestCLIErrorsSayEachThingOnce: a field error the API's message already
 // says is not repeated, and no message says "storefront:" twice.
 func TestCLIErrorsSayEachThingOnce(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	_, err := srv.CreateUser(storefronttest.UserParams{FirstName: "Ravi", Phone: "9876543210"})

@@ -71,6 +71,7 @@ func (l testLog) Write(p []byte) (int, error) {
 // requests go to the other replica. Nobody is logged out, and the pair is
 // refreshed once.
 func TestRedisOutageDuringARefreshLogsNobodyOut(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	px := redistest.NewProxy(t, srv)
 	var backends [2]*redisstore.Backend
@@ -171,6 +172,7 @@ func (s *stallingStore) LookupRenewal(ctx context.Context, key string) (storefro
 // refreshes the pair. The stalled holder must not send a second refresh
 // of the same pair when it wakes.
 func TestStalledLockHolderDoesNotRefresh(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	pxA := redistest.NewProxy(t, srv)
 	rdbA := redis.NewClient(&redis.Options{Addr: pxA.Addr()})
@@ -211,6 +213,7 @@ func TestStalledLockHolderDoesNotRefresh(t *testing.T) {
 // the context's error, although go-redis itself would wait for its read
 // timeout (3 s by default).
 func TestEveryCallReturnsByItsContextsDeadline(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	px := redistest.NewProxy(t, srv)
 	rdb := redis.NewClient(&redis.Options{Addr: px.Addr()})

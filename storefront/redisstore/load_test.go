@@ -54,6 +54,7 @@ const requestsPerReplica = 50
 // replicas), or over a MemoryStore of its own holding the given pair
 // (shared within this replica only).
 func TestRedisLoadHelper(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(loadHelperEnv) == "" {
 		t.Skip("runs only as a helper process")
 	}
@@ -237,6 +238,7 @@ func percentile(d []time.Duration, p float64) time.Duration {
 // expiry, over one Redis session: exactly one refresh, no failure, each
 // time.
 func TestRule3TwoReplicasOverRedisRefreshOnce(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts processes")
 	}

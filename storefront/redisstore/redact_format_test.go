@@ -19,6 +19,7 @@ import (
 // name in package storefront. A Backend reaches its Redis client, whose
 // options hold the Redis password; a Store reaches the Backend.
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
+	t.Parallel()
 	holders := secretcheck.CheckReachable(t, ".",
 		reflect.TypeFor[redisstore.Backend](),
 		reflect.TypeFor[redisstore.Store](),
@@ -29,6 +30,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 // A real Backend and Store print neither the Redis password nor the
 // session ID, which stands for the shopper's session.
 func TestBackendAndStorePrintWithoutSecrets(t *testing.T) {
+	t.Parallel()
 	const password = "redis-password-0001"
 	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", Password: password}) // never dialled
 	t.Cleanup(func() { _ = rdb.Close() })

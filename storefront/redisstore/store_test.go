@@ -37,6 +37,7 @@ func newID(t *testing.T) string {
 }
 
 func TestStoreLoadSaveClear(t *testing.T) {
+	t.Parallel()
 	rdb := newRedis(t)
 	b := redisstore.New(rdb, redisstore.WithSessionTTL(time.Hour))
 	s := b.Store(newID(t))
@@ -71,6 +72,7 @@ func TestStoreLoadSaveClear(t *testing.T) {
 }
 
 func TestStoreRefusesMalformedIDs(t *testing.T) {
+	t.Parallel()
 	b := redisstore.New(redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}))
 	for _, id := range []string{"", "short", strings.Repeat("a", 42) + "*", "../" + strings.Repeat("a", 40)} {
 		_, err := b.Store(id).Load(bg)
@@ -83,6 +85,7 @@ func TestStoreRefusesMalformedIDs(t *testing.T) {
 }
 
 func TestStoreCompareAndSwap(t *testing.T) {
+	t.Parallel()
 	b := redisstore.New(newRedis(t))
 	s := b.Store(newID(t))
 	a := storefront.Tokens{AccessToken: "a1", RefreshToken: "r1"}
@@ -125,6 +128,7 @@ func TestStoreCompareAndSwap(t *testing.T) {
 // The renewal lock excludes the other holders of the same key, not those
 // of other keys, and is released by its owner only.
 func TestLockRenewal(t *testing.T) {
+	t.Parallel()
 	rdb := newRedis(t)
 	b := redisstore.New(rdb, redisstore.WithLockTTL(300*time.Millisecond))
 
@@ -177,6 +181,7 @@ func TestLockRenewal(t *testing.T) {
 // others for at most LockTTL; a live holder makes them give up after
 // LockWait.
 func TestLockRenewalIsBounded(t *testing.T) {
+	t.Parallel()
 	rdb := newRedis(t)
 	b := redisstore.New(rdb, redisstore.WithLockTTL(400*time.Millisecond), redisstore.WithLockWait(2*time.Second))
 	require.NoError(t, rdb.Set(bg, "storefront:renew-lock:dead", "a-dead-replica", 400*time.Millisecond).Err())
@@ -198,6 +203,7 @@ func TestLockRenewalIsBounded(t *testing.T) {
 }
 
 func TestJournal(t *testing.T) {
+	t.Parallel()
 	b := redisstore.New(newRedis(t))
 	_, ok, err := b.LookupRenewal(bg, "k")
 	require.NoError(t, err)
@@ -217,6 +223,7 @@ func TestJournal(t *testing.T) {
 // Replicas (clients) with per-request sessions over one Redis session
 // refresh once; no key holds a token.
 func TestSessionsOfTwoReplicasRefreshOnce(t *testing.T) {
+	t.Parallel()
 	rdb := newRedis(t)
 	b := redisstore.New(rdb)
 	srv := storefronttest.NewServer(storefronttest.WithFrozenClock())
@@ -268,6 +275,7 @@ func TestSessionsOfTwoReplicasRefreshOnce(t *testing.T) {
 // extension has noticed; when it succeeds, the lock outlives its TTL with
 // no extension.
 func TestHoldRenewalLock(t *testing.T) {
+	t.Parallel()
 	rdb := newRedis(t)
 	b := redisstore.New(rdb, redisstore.WithLockTTL(300*time.Millisecond))
 

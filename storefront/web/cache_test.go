@@ -29,6 +29,7 @@ func varies(h http.Header, field string) bool {
 // says so when the handler had allowed shared caches), and it varies on
 // Cookie.
 func TestSetCookieResponsesAreNeverSharedCacheable(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		handler string // the handler's Cache-Control

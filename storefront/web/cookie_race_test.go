@@ -50,6 +50,7 @@ func cookieReplicas(t *testing.T, e *env, shared bool) replicas {
 // it, the other logs in (or out), and the slow response arrives last. Its
 // cookie must not undo the login (or the logout).
 func TestCookieSlowRequestDoesNotUndoAnIdentityChange(t *testing.T) {
+	t.Parallel()
 	for _, shared := range []bool{false, true} {
 		name := "one replica"
 		if shared {

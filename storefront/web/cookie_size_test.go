@@ -56,6 +56,7 @@ func longNamedUser(t *testing.T, e *env, email string, n int) string {
 // operation that produced it, naming the limit, with the browser's cookie
 // left as it was.
 func TestOversizedCookies(t *testing.T) {
+	t.Parallel()
 	t.Run("a long-named shopper fits", func(t *testing.T) {
 		e := newEnv(t)
 		id := longNamedUser(t, e, "long@example.com", 620)

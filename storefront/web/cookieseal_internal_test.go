@@ -51,6 +51,7 @@ func sealJSON(t testing.TB, c *CookieSessions, pair storefront.Tokens) string {
 // Every token comes back byte for byte, in the compact form when it is a
 // JWT of canonical base64url, as text otherwise.
 func TestCompactPairRoundTrip(t *testing.T) {
+	t.Parallel()
 	c := testSessions(t)
 	canonical := jwt(`{"alg":"HS256"}`, `{"ulid":"01J","first_name":"Åsa"}`, "\x00\xffsig")
 	cases := map[string]storefront.Tokens{
@@ -78,6 +79,7 @@ func TestCompactPairRoundTrip(t *testing.T) {
 
 // A pair as a JWT takes far less room compact than as JSON.
 func TestCompactPairIsSmaller(t *testing.T) {
+	t.Parallel()
 	c := testSessions(t)
 	payload := `{"ulid":"01M98SDB3R50R7T3BV4N7NATXG","email":"asha@example.com","first_name":"Asha","store_id":"store-test","is_logged_in":true,"channel":{"id":"storefronttest"},"iat":1796665158,"exp":1796666058}`
 	pair := storefront.Tokens{AccessToken: jwt(`{"alg":"HS256","typ":"JWT"}`, payload, strings.Repeat("\x5a", 32)),
@@ -90,6 +92,7 @@ func TestCompactPairIsSmaller(t *testing.T) {
 
 // Cookies sealed as JSON, before the compact form, still open.
 func TestCookiesSealedAsJSONStillOpen(t *testing.T) {
+	t.Parallel()
 	c := testSessions(t)
 	pair := storefront.Tokens{AccessToken: jwt("{}", `{"ulid":"01J"}`, "s"), RefreshToken: "r.r.r"}
 	got, err := c.unseal(sealJSON(t, c, pair))
@@ -104,6 +107,7 @@ func TestCookiesSealedAsJSONStillOpen(t *testing.T) {
 
 // A sealed body that is not a pair does not open.
 func TestMalformedCompactBodiesDoNotOpen(t *testing.T) {
+	t.Parallel()
 	for name, body := range map[string][]byte{
 		"unknown form":    {7, 1, 2},
 		"not deflate":     {formatCompact, 0xff, 0xff, 0xff},

@@ -52,6 +52,7 @@ func (p *plainLock) HoldRenewalLock() {} // not storefront.RenewalFence's signat
 // refresh a pair another replica is refreshing; in front of a lock that
 // cannot be lost, the fence only checks that the lock's context is live.
 func TestRequestStoresForwardTheRenewalFence(t *testing.T) {
+	t.Parallel()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	lost := errors.New("the lock is another replica's")
 	cancelled, cancel := context.WithCancelCause(context.Background())

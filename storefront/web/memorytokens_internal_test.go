@@ -13,6 +13,7 @@ import (
 
 // A session unused for the idle time is forgotten; one in use is not.
 func TestMemoryTokensForgetIdleSessions(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(1_800_000_000, 0)
 	m := NewMemoryTokens(time.Hour)
 	m.now = func() time.Time { return now }

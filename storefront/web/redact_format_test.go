@@ -21,6 +21,7 @@ import (
 // key, the cookie sessions' AES keys (through their ciphers) and the
 // shoppers' session IDs and tokens.
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
+	t.Parallel()
 	holders := secretcheck.CheckReachable(t, ".",
 		reflect.TypeFor[web.CookieConfig](),
 		reflect.TypeFor[web.CookieOptions](),
@@ -38,6 +39,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 // (a field named Keys is not a secret by its name alone), so this one
 // does, in every form fmt could print its bytes.
 func TestWebTypesPrintWithoutSecrets(t *testing.T) {
+	t.Parallel()
 	const (
 		apiKey = "sk_live_web-key-0001"
 		access = "acc.ess-token.web-0001"

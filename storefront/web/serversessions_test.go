@@ -49,6 +49,7 @@ func serverApp(t *testing.T, e *env, tb tokenBackend) http.Handler {
 // request gets a fresh one, and the planted ID never holds a pair, not
 // even once its victim logs in.
 func TestServerSessionsIgnoreAnUnissuedID(t *testing.T) {
+	t.Parallel()
 	eachTokenBackend(t, func(t *testing.T, tb tokenBackend) {
 		e := newEnv(t)
 		h := serverApp(t, e, tb)
@@ -76,6 +77,7 @@ func TestServerSessionsIgnoreAnUnissuedID(t *testing.T) {
 // logout): the old record is deleted and the new ID's cookie goes out with
 // the response that changed it.
 func TestServerSessionsNewIDOnIdentityChange(t *testing.T) {
+	t.Parallel()
 	eachTokenBackend(t, func(t *testing.T, tb tokenBackend) {
 		t.Run("login", func(t *testing.T) {
 			e := newEnv(t)
@@ -141,6 +143,7 @@ func TestServerSessionsNewIDOnIdentityChange(t *testing.T) {
 // it fails with ErrResponseStarted and the old ID keeps what it held,
 // rather than holding a login under an ID the browser may share.
 func TestServerSessionsIdentityChangeAfterTheResponseStarted(t *testing.T) {
+	t.Parallel()
 	eachTokenBackend(t, func(t *testing.T, tb tokenBackend) {
 		e := newEnv(t)
 		sessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tb.tokens})
@@ -171,6 +174,7 @@ func TestServerSessionsIdentityChangeAfterTheResponseStarted(t *testing.T) {
 // logged in (and so moved the session to a new ID) finishes without
 // bringing the old ID back or sending a cookie: the login stands.
 func TestServerSessionsRequestDuringALogin(t *testing.T) {
+	t.Parallel()
 	eachTokenBackend(t, func(t *testing.T, tb tokenBackend) {
 		e := newEnv(t)
 		sessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tb.tokens})
@@ -215,6 +219,7 @@ func TestServerSessionsRequestDuringALogin(t *testing.T) {
 // MemoryTokens creates nothing for an ID it does not hold: made-up IDs,
 // looked up directly or sent by browsers, add no entry.
 func TestMemoryTokensStoreNothingForUnknownIDs(t *testing.T) {
+	t.Parallel()
 	tokens := web.NewMemoryTokens(0)
 	ctx := context.Background()
 	for range 50_000 {
@@ -243,6 +248,7 @@ func TestMemoryTokensStoreNothingForUnknownIDs(t *testing.T) {
 // MemoryTokens is bounded: past its cap, the session used least recently
 // is forgotten first.
 func TestMemoryTokensAreBounded(t *testing.T) {
+	t.Parallel()
 	tokens := web.NewMemoryTokens(0, web.MaxSessions(3))
 	ctx := context.Background()
 	pair := func(i int) storefront.Tokens {
@@ -276,6 +282,7 @@ func TestMemoryTokensAreBounded(t *testing.T) {
 // cookie is sent (a deleting cookie could overtake a newer login's); the
 // ID is never adopted again, so the browser's next request starts anew.
 func TestServerSessionsAfterTheAPIEndsTheSession(t *testing.T) {
+	t.Parallel()
 	eachTokenBackend(t, func(t *testing.T, tb tokenBackend) {
 		e := newEnv(t)
 		sessions, err := web.NewServerSessions(web.ServerConfig{Tokens: tb.tokens})

@@ -182,6 +182,7 @@ func cookieFor(t *testing.T, sessions web.SessionStore, c *storefront.Client, pa
 }
 
 func TestCookieAttributesAndSecrecy(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	sessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
 	require.NoError(t, err)
@@ -204,6 +205,7 @@ func TestCookieAttributesAndSecrecy(t *testing.T) {
 // key is first; new cookies are sealed with the new key; a cookie whose
 // key was dropped, or that was tampered with, is no session.
 func TestCookieKeyRotationAndTampering(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.client(t)
 	oldKey, newK := newKey(t), newKey(t)
@@ -247,6 +249,7 @@ func TestCookieKeyRotationAndTampering(t *testing.T) {
 // The cookie is written before the handler's first byte, however the
 // handler starts its response.
 func TestCookieIsWrittenBeforeTheFirstByte(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	sessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
 	require.NoError(t, err)
@@ -277,6 +280,7 @@ func TestCookieIsWrittenBeforeTheFirstByte(t *testing.T) {
 // 4 parallel GET /me, here 8): one refresh, all succeed, and every
 // response carries a cookie with the same new pair; none deletes it.
 func TestParallelRequestsOfOneBrowserRefreshOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.client(t)
 	sessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
@@ -312,6 +316,7 @@ func TestParallelRequestsOfOneBrowserRefreshOnce(t *testing.T) {
 
 // A refresh never sends a deleting cookie unless the API ended the session.
 func TestOnlyTheAPIDeletesTheCookie(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.client(t)
 	sessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})
@@ -341,6 +346,7 @@ func TestOnlyTheAPIDeletesTheCookie(t *testing.T) {
 // refused and logged, and the renewal reaches the next request through
 // the grace window; in server-side mode it is saved anyway.
 func TestLateSaves(t *testing.T) {
+	t.Parallel()
 	t.Run("cookie", func(t *testing.T) {
 		e := newEnv(t)
 		c := e.client(t)
@@ -390,6 +396,7 @@ func TestLateSaves(t *testing.T) {
 // Server-side sessions: the cookie holds only the ID; requests that never
 // use their session set no cookie.
 func TestServerSessions(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.client(t)
 	tokens := web.NewMemoryTokens(time.Hour)
@@ -421,6 +428,7 @@ func TestServerSessions(t *testing.T) {
 // and cookie sessions with shared renewals refresh a pair once between
 // them, and every request succeeds.
 func TestReplicasOverRedis(t *testing.T) {
+	t.Parallel()
 	rs := redistest.Start(t)
 	rdb := redis.NewClient(&redis.Options{Addr: rs.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
@@ -464,6 +472,7 @@ func TestReplicasOverRedis(t *testing.T) {
 // its pairs stay in memory for the rest of the request (nothing is stored
 // under an ID no browser will send), and a warning says so.
 func TestSessionFirstUsedAfterTheResponseStarted(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.client(t)
 	cookieSessions, err := web.NewCookieSessions(web.CookieConfig{Keys: [][]byte{newKey(t)}})

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -31,14 +32,34 @@ const codegenPath = "../../../oapi-codegen.yaml"
 
 // genPackageFor writes gen's models for the spec at specPath, as `go
 // generate` in gen would, into a new directory, and returns it.
+// models are the gen models of a spec, generated once per test binary
+// (oapi-codegen takes seconds under the race detector).
+type models struct {
+	once sync.Once
+	code string
+	err  error
+}
+
+var generatedModels sync.Map
+
 func genPackageFor(t *testing.T, specPath string) string {
 	t.Helper()
-	var cg codegenConfig
-	require.NoError(t, readYAML(codegenPath, &cg))
-	spec, err := openapi3.NewLoader().LoadFromFile(specPath)
-	require.NoError(t, err)
-	code, err := codegen.Generate(spec, cg.Configuration)
-	require.NoError(t, err)
+	e, _ := generatedModels.LoadOrStore(specPath, &models{})
+	m := e.(*models)
+	m.once.Do(func() {
+		var cg codegenConfig
+		if m.err = readYAML(codegenPath, &cg); m.err != nil {
+			return
+		}
+		spec, err := openapi3.NewLoader().LoadFromFile(specPath)
+		if err != nil {
+			m.err = err
+			return
+		}
+		m.code, m.err = codegen.Generate(spec, cg.Configuration)
+	})
+	require.NoError(t, m.err)
+	code := m.code
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "models.gen.go"), []byte(code), 0o644))
 	return dir
