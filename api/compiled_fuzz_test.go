@@ -170,7 +170,7 @@ func TestGeneratedDocumentsAgreeWithKin(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 1))
 	count := map[verdict]int{}
 	kinYes := 0
-	rounds := testlong.Pick(12, 60)
+	rounds := testlong.Pick(8, 60)
 	if testing.Short() {
 		rounds = 6
 	}
