@@ -54,6 +54,9 @@ func TestPOSCommands(t *testing.T) {
 	r := cli("devices")
 	assert.Equal(t, exitFail, r.code, "no staff session yet")
 	assert.Contains(t, r.stderr, "log a staff member in")
+	r = cli("verify", "--otp", "123456")
+	assert.Equal(t, exitFail, r.code, "no pending login")
+	assert.Contains(t, r.stderr, "run storefront pos login first", "the terminal's own login command")
 
 	ok(cli("pair", storefronttest.SeededPairingCodeMGRoad2), "pair-pos-device: ok  MG Road counter 2")
 	ok(cli("login", "--location", storefronttest.PickupMGRoad, "--phone", "9000000101", "--debug"), "code sent")
