@@ -88,10 +88,13 @@ func TestPOSCommands(t *testing.T) {
 		{[]string{"sale", "--item", "tea:0", "--customer", "c-1"}, "at least 1"},
 		{[]string{"sale", "--item", "tea", "--customer", "c-1", "--pay", "cheque"}, "--pay must be cash, upi or card"},
 		{[]string{"pair"}, "a pairing code is required"},
+		{[]string{"pair", "PAIR-SECRET-1", "--code", "PAIR-SECRET-2"}, "argument 1 and --code name different things"},
+		{[]string{"pair", "PAIR-SECRET-1", "PAIR-SECRET-2"}, "unexpected argument 2"},
 		{[]string{"nope"}, `unknown operation "nope"`},
 	} {
 		r := cli(tc.args...)
 		assert.Equal(t, exitUsage, r.code, "%v", tc.args)
 		assert.Contains(t, r.stderr, tc.want, "%v", tc.args)
+		assert.NotContains(t, r.stdout+r.stderr, "PAIR-SECRET", "a pairing code is never echoed: %v", tc.args)
 	}
 }
