@@ -25,8 +25,10 @@ type CallOption struct {
 // header of that name the SDK would send (User-Agent, or
 // x-customer-group-id over WithCustomerGroup). The credentials are the
 // session's business: Authorization and X-Api-Key are refused, as are
-// Content-Type, Content-Length and Host, which describe the body the SDK
-// builds, and names or values a header cannot carry.
+// Content-Type, Content-Length, Content-Encoding, Transfer-Encoding and
+// Host, which describe the body the SDK builds, Accept-Encoding, which
+// net/http sets to decompress answers transparently, and names or values a
+// header cannot carry.
 func WithHeader(name, value string) CallOption {
 	return CallOption{apply: func(r *request) error {
 		if !validHeaderName(name) {
@@ -35,8 +37,13 @@ func WithHeader(name, value string) CallOption {
 		switch http.CanonicalHeaderKey(name) {
 		case "Authorization", "X-Api-Key":
 			return invalid("WithHeader: %s is a credential header, which the session sets; it cannot be set per call", http.CanonicalHeaderKey(name))
-		case "Content-Type", "Content-Length", "Host":
+		case "Content-Type", "Content-Length", "Host", "Content-Encoding", "Transfer-Encoding":
 			return invalid("WithHeader: %s describes the request the SDK builds; it cannot be set per call", http.CanonicalHeaderKey(name))
+		case "Accept-Encoding":
+			// net/http asks for gzip and decompresses by itself only when
+			// the caller has not set it: set here, answers would arrive
+			// compressed where the SDK reads JSON.
+			return invalid("WithHeader: Accept-Encoding is net/http's (it compresses answers transparently); it cannot be set per call")
 		}
 		if strings.ContainsAny(value, "\r\n\x00") {
 			return invalid("WithHeader: the value of %s must not contain line breaks or NUL", name)

@@ -265,11 +265,11 @@ func TestEveryMethodTakesCallOptions(t *testing.T) {
 	require.NoError(t, err)
 	optsType := reflect.TypeFor[[]CallOption]()
 	checked := 0
-	for _, root := range []reflect.Value{reflect.ValueOf(c.NewSession(nil).Services), reflect.ValueOf(c.Public)} {
+	for _, root := range []reflect.Value{reflect.ValueOf(c.NewSession(nil).Services), reflect.ValueOf(c.Public), reflect.ValueOf(c.NewPOSSession(nil).POSServices)} {
 		for i := range root.NumField() {
 			svc := root.Field(i).Type()
 			for m := range svc.Methods() {
-				if svc.Elem().Name() == "AuthService" && m.Name == "RefreshToken" {
+				if (svc.Elem().Name() == "AuthService" || svc.Elem().Name() == "POSAuthService") && m.Name == "RefreshToken" {
 					continue
 				}
 				switch m.Name {
@@ -283,7 +283,7 @@ func TestEveryMethodTakesCallOptions(t *testing.T) {
 			}
 		}
 	}
-	assert.Greater(t, checked, 170, "every method of every service")
+	assert.Greater(t, checked, 220, "every method of every service, the point of sale's included")
 }
 
 func TestZeroCallOptionDoesNothing(t *testing.T) {

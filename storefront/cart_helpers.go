@@ -106,7 +106,10 @@ func (s *CartService) change(ctx context.Context, product string, add bool, n in
 	if err != nil {
 		return nil, err
 	}
-	unlock := cartLocks.lock(shopperKey{s.s.c, claims.UserID})
+	unlock, err := cartLocks.lock(ctx, shopperKey{s.s.c, claims.UserID})
+	if err != nil {
+		return nil, err
+	}
 	defer unlock()
 
 	ct, err := s.Current(ctx, opts...)
@@ -204,37 +207,45 @@ type shopperKey struct {
 // cartLocks serialises the cart helpers of each shopper.
 var cartLocks keyedLocks[shopperKey]
 
-// keyedLocks is a mutex per key, kept only while someone holds or waits
-// for it.
+// keyedLocks is a lock per key, kept only while someone holds or waits
+// for it. Waiting for one ends with the waiter's context.
 type keyedLocks[K comparable] struct {
 	mu sync.Mutex
 	m  map[K]*keyedLock
 }
 
 type keyedLock struct {
-	sync.Mutex
+	held chan struct{} // holds a value while the lock is taken
 	refs int
 }
 
-func (k *keyedLocks[K]) lock(key K) (unlock func()) {
+func (k *keyedLocks[K]) lock(ctx context.Context, key K) (unlock func(), err error) {
 	k.mu.Lock()
 	if k.m == nil {
 		k.m = map[K]*keyedLock{}
 	}
 	l := k.m[key]
 	if l == nil {
-		l = &keyedLock{}
+		l = &keyedLock{held: make(chan struct{}, 1)}
 		k.m[key] = l
 	}
 	l.refs++
 	k.mu.Unlock()
-	l.Lock()
-	return func() {
-		l.Unlock()
+	release := func() {
 		k.mu.Lock()
 		if l.refs--; l.refs == 0 {
 			delete(k.m, key)
 		}
 		k.mu.Unlock()
 	}
+	select {
+	case l.held <- struct{}{}:
+	case <-ctx.Done():
+		release()
+		return nil, errorf("waiting for the shopper's other cart change: %w", ctx.Err())
+	}
+	return func() {
+		<-l.held
+		release()
+	}, nil
 }

@@ -142,7 +142,7 @@ var authCmds = map[string]authCmd{
 	"verify-otp": {"auth verify-otp [--otp CODE]", func(fs *flag.FlagSet) func(context.Context, *authRun) error {
 		code := fs.String("otp", "", "the code the user received (default: the code kept by login-otp --debug)")
 		return func(ctx context.Context, a *authRun) error {
-			ch, err := readChallenge(a.challengeFile())
+			ch, err := readChallenge(a.challengeFile(), "storefront auth login-otp")
 			if err != nil {
 				return err
 			}
@@ -371,17 +371,19 @@ func writeChallenge(path string, ch storefront.OTPChallenge) error {
 	return nil
 }
 
-func readChallenge(path string) (storefront.OTPChallenge, error) {
+// readChallenge reads the challenge a login kept in path; login is the
+// command that starts one ("storefront auth login-otp").
+func readChallenge(path, login string) (storefront.OTPChallenge, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return storefront.OTPChallenge{}, errors.New("no pending OTP login: run storefront auth login-otp first")
+		return storefront.OTPChallenge{}, fmt.Errorf("no pending OTP login: run %s first", login)
 	}
 	if err != nil {
 		return storefront.OTPChallenge{}, err
 	}
 	var c challengeFileContent
 	if err := json.Unmarshal(b, &c); err != nil || c.Token == "" {
-		return storefront.OTPChallenge{}, fmt.Errorf("%s is not a pending OTP login; run storefront auth login-otp again", path)
+		return storefront.OTPChallenge{}, fmt.Errorf("%s is not a pending OTP login; run %s again", path, login)
 	}
 	return storefront.OTPChallenge{Token: c.Token, Action: storefront.OTPAction(c.Action), OTP: c.OTP}, nil
 }

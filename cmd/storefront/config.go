@@ -197,6 +197,10 @@ var positionals = map[string][]string{
 	"addresses delete": {"id"},
 }
 
+// secretArguments are the commands whose positional arguments are secrets
+// (a pairing code): their usage errors never quote them.
+var secretArguments = map[string]bool{"pos pair": true}
+
 // parse parses args: flags anywhere, and the command's positional
 // arguments (see positionals) wherever they stand; everything after "--"
 // is positional. --help prints the usage and returns flag.ErrHelp; a flag
@@ -223,14 +227,21 @@ func (fs *cmdFlags) parse(args []string) error {
 		pos, args = append(pos, rest[0]), rest[1:]
 	}
 	names := positionals[fs.Name()]
+	secret := secretArguments[fs.Name()]
 	for i, v := range pos {
 		if i >= len(names) {
+			if secret {
+				return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("unexpected argument %d (not shown: this command takes a secret)", i+1)}
+			}
 			return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("unexpected argument %q", v)}
 		}
 		f := fs.Lookup(names[i])
 		set := false
 		fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == names[i] })
 		if set && f.Value.String() != v {
+			if secret {
+				return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("argument %d and --%s name different things: give one", i+1, names[i])}
+			}
 			return &usageError{cmd: fs.Name(), msg: fmt.Sprintf("%q and --%s %q name different things: give one", v, names[i], f.Value.String())}
 		}
 		if err := fs.Set(names[i], v); err != nil {

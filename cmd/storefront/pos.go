@@ -113,7 +113,7 @@ var posCmds = map[string]posCmd{
 	"verify": {"pos verify [--otp CODE]", func(fs *flag.FlagSet) func(context.Context, *posRun) error {
 		code := fs.String("otp", "", "the code the staff member received (default: the code kept by login --debug)")
 		return func(ctx context.Context, r *posRun) error {
-			ch, err := readChallenge(r.challengeFile())
+			ch, err := readChallenge(r.challengeFile(), "storefront pos login")
 			if err != nil {
 				return err
 			}

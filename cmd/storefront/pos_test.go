@@ -56,6 +56,9 @@ func TestPOSCommands(t *testing.T) {
 	r := cli("devices")
 	assert.Equal(t, exitFail, r.code, "no staff session yet")
 	assert.Contains(t, r.stderr, "log a staff member in")
+	r = cli("verify", "--otp", "123456")
+	assert.Equal(t, exitFail, r.code, "no pending login")
+	assert.Contains(t, r.stderr, "run storefront pos login first", "the terminal's own login command")
 
 	ok(cli("pair", storefronttest.SeededPairingCodeMGRoad2), "pair-pos-device: ok  MG Road counter 2")
 	ok(cli("login", "--location", storefronttest.PickupMGRoad, "--phone", "9000000101", "--debug"), "code sent")
@@ -87,10 +90,13 @@ func TestPOSCommands(t *testing.T) {
 		{[]string{"sale", "--item", "tea:0", "--customer", "c-1"}, "at least 1"},
 		{[]string{"sale", "--item", "tea", "--customer", "c-1", "--pay", "cheque"}, "--pay must be cash, upi or card"},
 		{[]string{"pair"}, "a pairing code is required"},
+		{[]string{"pair", "PAIR-SECRET-1", "--code", "PAIR-SECRET-2"}, "argument 1 and --code name different things"},
+		{[]string{"pair", "PAIR-SECRET-1", "PAIR-SECRET-2"}, "unexpected argument 2"},
 		{[]string{"nope"}, `unknown operation "nope"`},
 	} {
 		r := cli(tc.args...)
 		assert.Equal(t, exitUsage, r.code, "%v", tc.args)
 		assert.Contains(t, r.stderr, tc.want, "%v", tc.args)
+		assert.NotContains(t, r.stdout+r.stderr, "PAIR-SECRET", "a pairing code is never echoed: %v", tc.args)
 	}
 }

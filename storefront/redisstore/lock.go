@@ -22,13 +22,18 @@ end
 return 0
 `)
 
-// extendScript pushes the expiry of the lock KEYS[1] to ARGV[2] ms, only
-// if ARGV[1] owns it.
+// extendScript makes the lock KEYS[1] last at least ARGV[2] ms more, only
+// if ARGV[1] owns it: 1 if it does, 0 if it is gone or someone else's. It
+// never shortens the lock: an extension sent before HoldRenewalLock may
+// reach Redis after it, on another connection.
 var extendScript = redis.NewScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return 0
 end
-return 0
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 1
 `)
 
 // holdScript makes the lock KEYS[1] last at least ARGV[2] ms more, only if

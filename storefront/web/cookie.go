@@ -69,6 +69,11 @@ func (o CookieOptions) withDefaults() (CookieOptions, error) {
 	if strings.ContainsAny(o.Name, " \t\r\n;,=\"") {
 		return o, errors.New("web: cookie name must be a token")
 	}
+	// net/http writes an empty Set-Cookie for a name it refuses, and drops
+	// a domain or path bytes it refuses with only a log line.
+	if err := o.cookie("v").Valid(); err != nil {
+		return o, fmt.Errorf("web: cookie options: %w", err)
+	}
 	if o.SameSite == http.SameSiteNoneMode && o.Insecure {
 		return o, errors.New("web: SameSite=None needs a Secure cookie")
 	}
