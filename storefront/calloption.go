@@ -17,8 +17,7 @@ import (
 // fails the call with an error matching ErrInvalidParam before anything
 // is sent. The zero CallOption does nothing.
 type CallOption struct {
-	apply   func(*request) error
-	variant *string // WithVariant's: for the cart helpers, not a request
+	apply func(*request) error
 }
 
 // WithHeader sends the header name: value with the call, replacing a
@@ -104,9 +103,6 @@ func WithMaxAttempts(n int) CallOption {
 // applyOptions applies a call's options to its request.
 func (r *request) applyOptions(opts []CallOption) error {
 	for _, o := range opts {
-		if o.variant != nil {
-			return invalid("WithVariant: only the cart helpers (Cart.Add, Cart.Set, Cart.Remove) take a variant option")
-		}
 		if o.apply == nil {
 			continue
 		}

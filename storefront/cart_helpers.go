@@ -24,22 +24,34 @@ import (
 // one shopper's cart writes through one process, or hold a lock of your
 // own (the session's TokenStore key is a natural one) around the call.
 
-// WithVariant names the variant of the product a cart helper (Add, Set,
-// Remove) acts on, by ID or slug. Other methods refuse it with
-// ErrInvalidParam: their variants are arguments or fields.
-func WithVariant(variant string) CallOption { return CallOption{variant: &variant} }
+// CartOption adjusts a cart helper (Add, Set, Remove): WithVariant, or any
+// CallOption, which applies to every call the helper makes.
+type CartOption interface{ cartOption() }
+
+func (CallOption) cartOption() {}
+
+// variantOption is WithVariant's.
+type variantOption string
+
+func (variantOption) cartOption() {}
+
+// WithVariant names the variant of the product a cart helper acts on, by
+// ID or slug. Only the cart helpers take it: other methods name variants
+// in their arguments or bodies.
+func WithVariant(variant string) CartOption { return variantOption(variant) }
 
 // variantOf splits the cart helpers' options into the variant they name
 // (the last WithVariant) and the options of the calls they make.
-func variantOf(opts []CallOption) (string, []CallOption) {
+func variantOf(opts []CartOption) (string, []CallOption) {
 	v := ""
 	rest := make([]CallOption, 0, len(opts))
 	for _, o := range opts {
-		if o.variant != nil {
-			v = *o.variant
-			continue
+		switch o := o.(type) {
+		case variantOption:
+			v = string(o)
+		case CallOption:
+			rest = append(rest, o)
 		}
-		rest = append(rest, o)
 	}
 	return v, rest
 }
@@ -65,7 +77,7 @@ func (s *CartService) Current(ctx context.Context, opts ...CallOption) (*Cart, e
 // n must be at least 1.
 //
 // API: get-user-cart, then create-cart or update-cart.
-func (s *CartService) Add(ctx context.Context, product string, n int, opts ...CallOption) (*Cart, error) {
+func (s *CartService) Add(ctx context.Context, product string, n int, opts ...CartOption) (*Cart, error) {
 	if n < 1 {
 		return nil, invalid("add to cart: the quantity must be at least 1, not %d", n)
 	}
@@ -77,7 +89,7 @@ func (s *CartService) Add(ctx context.Context, product string, n int, opts ...Ca
 // the cart when n is at least 1 and there is none. 0 removes the product.
 //
 // API: get-user-cart, then create-cart or update-cart.
-func (s *CartService) Set(ctx context.Context, product string, n int, opts ...CallOption) (*Cart, error) {
+func (s *CartService) Set(ctx context.Context, product string, n int, opts ...CartOption) (*Cart, error) {
 	if n < 0 {
 		return nil, invalid("set cart quantity: the quantity must be 0 or more, not %d", n)
 	}
@@ -89,7 +101,7 @@ func (s *CartService) Set(ctx context.Context, product string, n int, opts ...Ca
 // there is no cart.
 //
 // API: get-user-cart, then update-cart.
-func (s *CartService) Remove(ctx context.Context, product string, opts ...CallOption) (*Cart, error) {
+func (s *CartService) Remove(ctx context.Context, product string, opts ...CartOption) (*Cart, error) {
 	return s.change(ctx, product, false, 0, opts)
 }
 
@@ -97,8 +109,8 @@ func (s *CartService) Remove(ctx context.Context, product string, opts ...CallOp
 // to n more than the cart holds when add is true (Set and Remove need not
 // find the item: update-cart matches a slug itself). opts name the variant
 // and are passed to every call it makes.
-func (s *CartService) change(ctx context.Context, product string, add bool, n int64, opts []CallOption) (*Cart, error) {
-	variant, opts := variantOf(opts)
+func (s *CartService) change(ctx context.Context, product string, add bool, n int64, cartOpts []CartOption) (*Cart, error) {
+	variant, opts := variantOf(cartOpts)
 	if strings.TrimSpace(product) == "" {
 		return nil, invalid("the product ID or slug is required")
 	}

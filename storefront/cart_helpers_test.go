@@ -171,23 +171,18 @@ func TestCartConcurrentAddsLoseNothing(t *testing.T) {
 	assert.Equal(t, 1, e.srv.Calls(storefronttest.OpCreateCart), "one cart, created once")
 }
 
-// TestWithVariantIsOnlyForTheCartHelpers: the cart helpers' variant option
-// is refused by every other method before anything is sent, and the
-// helpers pass their other call options to the calls they make.
-func TestWithVariantIsOnlyForTheCartHelpers(t *testing.T) {
+// TestCartHelpersPassCallOptionsOn: a cart helper takes WithVariant and
+// any call option, which applies to the calls it makes (WithVariant is a
+// CartOption, not a CallOption: another method cannot be given it).
+func TestCartHelpersPassCallOptionsOn(t *testing.T) {
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
-	ctx := e.ctx
-	_, err := sess.Cart.GetUserCart(ctx, "", storefront.WithVariant("darjeeling-first-flush-100-g"))
-	require.ErrorIs(t, err, storefront.ErrInvalidParam)
-	assert.Contains(t, err.Error(), "only the cart helpers")
-	assert.Zero(t, e.srv.Calls(storefronttest.OpGetUserCart))
-
 	var info storefront.ResponseInfo
-	ct, err := sess.Cart.Add(ctx, "darjeeling-first-flush", 2, storefront.WithVariant("darjeeling-first-flush-100-g"),
-		storefront.WithResponseInfo(&info))
+	ct, err := sess.Cart.Add(e.ctx, "darjeeling-first-flush", 2, storefront.WithVariant("darjeeling-first-flush-100-g"),
+		storefront.WithResponseInfo(&info), storefront.WithHeader("X-Trace-Id", "cart-1"))
 	require.NoError(t, err)
 	require.Len(t, ct.CartItems, 1)
 	assert.Equal(t, "2", ct.CartItems[0].Quantity.String())
 	assert.Equal(t, 200, info.StatusCode, "the last call's answer: create-cart")
+	assert.Equal(t, 1, info.Attempts)
 }

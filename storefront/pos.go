@@ -201,7 +201,9 @@ func (a *POSAuthService) otp(ctx context.Context, req *request, err error, opts 
 
 // VerifyOTP completes a staff login with the challenge a Login call
 // returned and the code the staff member received, and saves the pair:
-// the session is the staff member's from now on.
+// the session is the staff member's from now on. If the store fails to
+// save the pair, the result is returned with an error matching ErrNotSaved:
+// the session keeps and uses the pair meanwhile.
 //
 // API: verify-pos-login-otp (POST /pos/auth/verify-otp).
 func (a *POSAuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, otp string, opts ...CallOption) (*POSAuthResult, error) {
@@ -223,7 +225,10 @@ func (a *POSAuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, 
 	}
 	res := &POSAuthResult{User: out.User, AccessToken: out.AccessToken, RefreshToken: out.RefreshToken}
 	if err := a.s.save(ctx, res.Tokens()); err != nil {
-		return nil, err
+		// The code is spent: the result goes back with the store's error.
+		// With ErrNotSaved the session keeps the pair, uses it and saves it
+		// on its next call (Flush saves it now).
+		return res, err
 	}
 	return res, nil
 }
@@ -231,9 +236,11 @@ func (a *POSAuthService) VerifyOTP(ctx context.Context, challenge OTPChallenge, 
 // RefreshToken exchanges the staff session's refresh token for a new pair
 // now, whatever the access token's expiry, and saves it; concurrent
 // refreshes share one request. The session refreshes on its own; this is
-// for callers that want to. Without a usable refresh token it fails with
-// ErrNoSession; when the API refuses the refresh token the store is
-// cleared and it fails with ErrSessionExpired.
+// for callers that want to. Before a login it fails with ErrNoSession;
+// with a refresh token that is missing, damaged or expired, with
+// ErrSessionExpired (log in again), as every other call does; when the API
+// refuses the refresh token the store is cleared and it fails with
+// ErrSessionExpired.
 //
 // API: refresh-pos-access-token (POST /pos/auth/refresh-token).
 func (a *POSAuthService) RefreshToken(ctx context.Context) (Tokens, error) {
@@ -241,15 +248,23 @@ func (a *POSAuthService) RefreshToken(ctx context.Context) (Tokens, error) {
 	if err != nil {
 		return Tokens{}, err
 	}
-	if !a.s.refreshUsable(cur.RefreshToken) {
-		return Tokens{}, fmt.Errorf("%w: no usable refresh token", ErrNoSession)
+	switch {
+	case cur.IsZero():
+		return Tokens{}, fmt.Errorf("%w: pair the device and log a staff member in first (POSSession.Auth)", ErrNoSession)
+	case !a.s.refreshUsable(cur.RefreshToken):
+		return Tokens{}, fmt.Errorf("%w: the staff session's refresh token is missing, damaged or expired: log in again", ErrSessionExpired)
 	}
 	return a.s.renew(ctx, cur.AccessToken, true)
 }
 
 // Logout ends the staff session at the API and clears its tokens: the
-// access token stops working and a new login is needed. A session the API
-// had already ended (ErrSessionExpired) counts as logged out.
+// access token stops working and a new login is needed. The terminal's
+// tokens are cleared whatever the API answered — the next person at a
+// shared counter must not inherit the session — and an error from the API
+// (a timeout, a 5xx) is returned after that: the access token may then
+// still work at the API until it expires. A session the API had already
+// ended (ErrSessionExpired), or a terminal with no session (ErrNoSession),
+// counts as logged out.
 //
 // API: logout-from-pos-device (POST /pos/auth/logout).
 func (a *POSAuthService) Logout(ctx context.Context, opts ...CallOption) error {
@@ -257,10 +272,14 @@ func (a *POSAuthService) Logout(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return err
 	}
-	if err := a.s.do(ctx, req, nil, opts...); err != nil && !errors.Is(err, ErrSessionExpired) {
-		return err
+	err = a.s.do(ctx, req, nil, opts...)
+	if errors.Is(err, ErrSessionExpired) || errors.Is(err, ErrNoSession) {
+		err = nil
 	}
-	return a.s.Clear(ctx)
+	if cerr := a.s.Clear(ctx); cerr != nil {
+		return errors.Join(err, cerr)
+	}
+	return err
 }
 
 // posOTPContent is the answer of a staff login: the OTP challenge.

@@ -275,3 +275,43 @@ func TestPOSStory(t *testing.T) {
 	_, err = pos.Devices.ListDevices(e.ctx)
 	require.ErrorIs(t, err, storefront.ErrNoSession)
 }
+
+// TestPOSLogoutAlwaysClearsTheTerminal: the next person at a shared
+// counter never inherits a session — an API failure during logout is
+// returned, but the terminal's tokens are gone; a second logout is
+// harmless.
+func TestPOSLogoutAlwaysClearsTheTerminal(t *testing.T) {
+	e := newPOSEnv(t)
+	var err error
+	e.client, err = storefront.New(e.srv.StoreID(), storefront.WithAPIKey(e.srv.APIKey()), storefront.WithBaseURL(e.srv.BaseURL()),
+		storefront.WithClock(e.srv.Now), storefront.WithRetryPolicy(storefront.NoRetries)) // the fault is not a declared answer
+	require.NoError(t, err)
+	store := storefront.NewMemoryStore()
+	pos := e.client.NewPOSSession(store)
+	e.loginMeera(t, pos)
+	e.srv.InjectFault(storefronttest.OpLogoutFromPOSDevice, storefronttest.Fault{Status: http.StatusServiceUnavailable, Times: 1})
+	err = pos.Auth.Logout(e.ctx)
+	require.ErrorIs(t, err, storefront.ErrServer, "the API's failure is reported")
+	held, err := store.Load(e.ctx)
+	require.NoError(t, err)
+	assert.True(t, held.IsZero(), "the terminal's tokens are cleared all the same")
+	require.NoError(t, pos.Auth.Logout(e.ctx), "logging out of no session is harmless")
+}
+
+// TestPOSRefreshTokenErrors: before a login, ErrNoSession; with an access
+// token but no usable refresh token, ErrSessionExpired, as any other call
+// of the session gets.
+func TestPOSRefreshTokenErrors(t *testing.T) {
+	e := newPOSEnv(t)
+	pos := e.client.NewPOSSession(nil)
+	_, err := pos.Auth.RefreshToken(e.ctx)
+	require.ErrorIs(t, err, storefront.ErrNoSession)
+	res := e.loginMeera(t, pos)
+	require.NoError(t, pos.SetTokens(e.ctx, storefront.Tokens{AccessToken: res.AccessToken}))
+	_, err = pos.Auth.RefreshToken(e.ctx)
+	require.ErrorIs(t, err, storefront.ErrSessionExpired)
+	e.srv.Advance(storefronttest.DefaultAccessTTL)
+	_, err = pos.Devices.ListDevices(e.ctx)
+	require.ErrorIs(t, err, storefront.ErrSessionExpired)
+	assert.Zero(t, e.srv.Calls(storefronttest.OpRefreshPOSAccessToken))
+}

@@ -285,6 +285,10 @@ func oneLine(s string) string {
 }
 
 func describeError(err error) string {
+	var inCart *cartError
+	if errors.As(err, &inCart) {
+		return "cart " + inCart.cartID + ": " + describeError(inCart.err)
+	}
 	var apiErr *storefront.APIError
 	switch {
 	case errors.As(err, &apiErr):

@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -170,12 +171,18 @@ func (c *cli) exitCode(err error) int {
 // while parsing them is printed as JSON too.
 func wantsJSON(args []string) bool {
 	for _, a := range args {
-		switch a {
-		case "--":
+		if a == "--" {
 			return false
-		case "-json", "--json", "-json=true", "--json=true", "-json=1", "--json=1":
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "json" {
+			continue
+		}
+		if !hasValue {
 			return true
 		}
+		b, err := strconv.ParseBool(value)
+		return err == nil && b
 	}
 	return false
 }

@@ -163,3 +163,15 @@ func TestJSONMakesErrorsJSON(t *testing.T) {
 	assert.Equal(t, exitFail, r.code)
 	assert.Empty(t, r.stdout)
 }
+
+// TestWantsJSONReadsTheFlagAsTheFlagPackageDoes: every form the flag
+// package accepts for --json, before a "--" that ends the flags.
+func TestWantsJSONReadsTheFlagAsTheFlagPackageDoes(t *testing.T) {
+	t.Parallel()
+	for args, want := range map[string]bool{
+		"--json": true, "-json": true, "--json=true": true, "--json=t": true, "--json=TRUE": true, "-json=1": true,
+		"--json=false": false, "--json=0": false, "--jsonx": false, "json": false, "-- --json": false, "--limit 2 --json": true,
+	} {
+		assert.Equal(t, want, wantsJSON(strings.Fields(args)), "%q", args)
+	}
+}

@@ -199,6 +199,8 @@ var posCmds = map[string]posCmd{
 					return usagef("give at least one --item PRODUCT[:N]")
 				case (*phone == "") == (*customer == ""):
 					return usagef("give the customer: --customer-phone N or --customer ID")
+				case *first != "" && *customer != "":
+					return usagef("--first-name goes with --customer-phone: a customer by ID has their name already")
 				case mode != storefront.PosPaymentModeCASH && mode != storefront.PosPaymentModeUPI && mode != storefront.PosPaymentModeCARD:
 					return usagef("--pay must be cash, upi or card")
 				}
@@ -288,12 +290,15 @@ func (r *posRun) sale(ctx context.Context, lines []storefront.UpdateCartItem, ph
 		}
 		who = storefront.CustomerByPhone(p)
 	}
+	// After the cart exists, a failure names it: the staff member can
+	// carry on with it elsewhere, or delete it.
+	inCart := func(err error) error { return &cartError{cartID: c.Cart.ID, err: err} }
 	if _, err := r.pos.Cart.UpdateCartCustomer(ctx, c.Cart.ID, who); err != nil {
-		return r.fail("update-pos-cart-customer", err)
+		return r.fail("update-pos-cart-customer", inCart(err))
 	}
 	if coupon != "" {
 		if _, err := r.pos.Cart.ApplyCoupon(ctx, c.Cart.ID, storefront.ApplyCouponBody{CouponCode: coupon}); err != nil {
-			return r.fail("pos-apply-coupon", err)
+			return r.fail("pos-apply-coupon", inCart(err))
 		}
 	}
 	body := storefront.CreatePosOrderBody{CartID: c.Cart.ID, PaymentMode: mode}
@@ -302,7 +307,7 @@ func (r *posRun) sale(ctx context.Context, lines []storefront.UpdateCartItem, ph
 	}
 	placed, err := r.pos.Orders.CreateOrder(ctx, body)
 	if err != nil {
-		return r.fail("create-pos-order", err)
+		return r.fail("create-pos-order", inCart(err))
 	}
 	o := placed.Order
 	r.out.emit(fmt.Sprintf("create-pos-order: ok  order %s, %s, total %s, paid by %s, payment %s", o.GetOrderNumber(), o.GetStatus(),
@@ -311,6 +316,16 @@ func (r *posRun) sale(ctx context.Context, lines []storefront.UpdateCartItem, ph
 			"grand_total": o.GrandTotal, "payment_mode": mode, "payment_status": o.GetPaymentStatus(), "payment_required": placed.PaymentRequired})
 	return nil
 }
+
+// cartError is a failure of a sale after its cart was created: it names
+// the cart.
+type cartError struct {
+	cartID string
+	err    error
+}
+
+func (e *cartError) Error() string { return "cart " + e.cartID + ": " + e.err.Error() }
+func (e *cartError) Unwrap() error { return e.err }
 
 func (r *posRun) fail(op string, err error) error {
 	if r.o.json {

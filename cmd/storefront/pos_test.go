@@ -74,6 +74,10 @@ func TestPOSCommands(t *testing.T) {
 	ok(cli("payment", number[1]), "pending")
 	require.NoError(t, srv.CompletePayment(number[1], true))
 	ok(cli("payment", number[1], "--json"), `"status":"success"`)
+	// A sale that fails after its cart exists names the cart.
+	r = cli("sale", "--item", "cast-iron-teapot", "--customer-phone", "9812345670", "--coupon", "NO-SUCH-COUPON")
+	assert.Equal(t, exitFail, r.code)
+	assert.Regexp(t, `cart \S+: pos-apply-coupon: HTTP 4\d\d`, r.stderr)
 	ok(cli("unclaim", storefronttest.SeededDeviceMGRoad2), "unclaim-pos-device: ok")
 	ok(cli("logout"), "the staff session has ended")
 	r = cli("whoami")
@@ -90,6 +94,7 @@ func TestPOSCommands(t *testing.T) {
 		{[]string{"sale", "--item", "tea:0", "--customer", "c-1"}, "at least 1"},
 		{[]string{"sale", "--item", "tea", "--customer", "c-1", "--pay", "cheque"}, "--pay must be cash, upi or card"},
 		{[]string{"pair"}, "a pairing code is required"},
+		{[]string{"sale", "--item", "tea", "--customer", "c-1", "--first-name", "Ravi"}, "--first-name goes with --customer-phone"},
 		{[]string{"pair", "PAIR-SECRET-1", "--code", "PAIR-SECRET-2"}, "argument 1 and --code name different things"},
 		{[]string{"pair", "PAIR-SECRET-1", "PAIR-SECRET-2"}, "unexpected argument 2"},
 		{[]string{"nope"}, `unknown operation "nope"`},

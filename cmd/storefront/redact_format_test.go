@@ -18,7 +18,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 		reflect.TypeFor[cli](), reflect.TypeFor[cmdFlags](), reflect.TypeFor[common](), reflect.TypeFor[demoShop](), reflect.TypeFor[demoStep](), reflect.TypeFor[errorJSON](),
 		reflect.TypeFor[printer](), reflect.TypeFor[productDetail](), reflect.TypeFor[productLine](), reflect.TypeFor[serveInfo](), reflect.TypeFor[sessionInfo](),
 		reflect.TypeFor[stepJSON](), reflect.TypeFor[storeFlags](), reflect.TypeFor[summaryJSON](),
-		reflect.TypeFor[usageError](), reflect.TypeFor[callsReport](), reflect.TypeFor[shownAsJSON](), reflect.TypeFor[posCmd](), reflect.TypeFor[posRun](),
+		reflect.TypeFor[usageError](), reflect.TypeFor[callsReport](), reflect.TypeFor[shownAsJSON](), reflect.TypeFor[posCmd](), reflect.TypeFor[posRun](), reflect.TypeFor[cartError](),
 		reflect.TypeFor[addressFlags](), reflect.TypeFor[addressesCmd](), reflect.TypeFor[addressesRun](), reflect.TypeFor[sessionFile](),
 	)
 	assert.ElementsMatch(t, []string{"catalogRun", "challengeFileContent", "serveInfo", "storeFlags"}, holders)
