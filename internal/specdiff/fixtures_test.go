@@ -13,25 +13,46 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// The fixtures under testdata are copies of ../../openapi.yaml, each with
-// exactly one change (or none, in another format). They are made by the
-// edits below, so that they follow openapi.yaml as it evolves:
+// The fixtures under testdata are made from ../../openapi.yaml. base.yaml
+// is openapi.yaml pruned to the paths below and what they use (see prune):
+// lines of openapi.yaml, a few thousand of them, so that the tests load and
+// diff small documents. Every other fixture is base.yaml with exactly one
+// change, or none in another format. They are made by the edits below, so
+// that they follow openapi.yaml as it evolves:
 //
 //	go test ./internal/specdiff -run TestFixturesAreCurrent -update
 //
-// rewrites them, and TestFixturesAreCurrent fails while they are stale.
+// rewrites them (and removes any other file under testdata), and
+// TestFixturesAreCurrent fails while they are stale. The whole of
+// openapi.yaml is compared once, with itself (TestCompareWholeSpec).
 var update = flag.Bool("update", false, "rewrite the testdata fixtures from ../../openapi.yaml")
 
-const specPath = "../../openapi.yaml"
+const (
+	specPath = "../../openapi.yaml"
+	basePath = "testdata/base.yaml"
+)
 
-// A fixture is a file under testdata made from openapi.yaml.
+// keptPaths are the paths of openapi.yaml that base.yaml keeps: those the
+// fixtures change, those their edits are anchored on, and what TestLoad reads.
+var keptPaths = []string{
+	"/auth/anonymous",               // renamed-field.yaml
+	"/auth/login/email",             // new-required-field.yaml
+	"/auth/user/{id}",               // the User schema, which TestLoad reads
+	"/auth/user/{id}/deactivate",    // removed-operation.yaml
+	"/auth/user/{id}/profile-image", // where removed-operation.yaml's cut ends and added-operation.yaml inserts
+	"/pos/devices/{id}/claim",       // pos-removed-operation.yaml
+	"/pos/devices/{id}/unclaim",     // where its cut ends
+	"/pos/orders",                   // pos-new-required-field.yaml
+}
+
+// A fixture is a file under testdata made from base.yaml.
 type fixture struct {
 	name string
-	make func(spec []byte) ([]byte, error)
+	make func(base []byte) ([]byte, error)
 }
 
 var fixtures = []fixture{
-	{"unchanged.yaml", func(s []byte) ([]byte, error) { return s, nil }},
+	{"base.yaml", func(s []byte) ([]byte, error) { return s, nil }},
 	{"unchanged.json", toJSON},
 	{"unchanged-3.1.yaml", toOpenAPI31},
 	{"pos-removed-operation.yaml", edits(
@@ -103,8 +124,14 @@ func TestFixturesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	base, err := prune(spec, keptPaths)
+	if err != nil {
+		t.Fatalf("pruning openapi.yaml: %v", err)
+	}
+	made := map[string]bool{}
 	for _, f := range fixtures {
-		want, err := f.make(spec)
+		made[f.name] = true
+		want, err := f.make(base)
 		if err != nil {
 			t.Fatalf("%s: %v (adjust its edit in fixtures_test.go to the new openapi.yaml)", f.name, err)
 		}
@@ -122,6 +149,25 @@ func TestFixturesAreCurrent(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("testdata/%s is stale: openapi.yaml changed since it was made; run: go test ./internal/specdiff -run TestFixturesAreCurrent -update", f.name)
 		}
+	}
+
+	// A file no fixture makes would go stale unseen.
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if made[e.Name()] {
+			continue
+		}
+		path := filepath.Join("testdata", e.Name())
+		if *update {
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s is made by no fixture; remove it, or run: go test ./internal/specdiff -run TestFixturesAreCurrent -update", path)
 	}
 }
 
