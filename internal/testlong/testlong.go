@@ -1,9 +1,8 @@
 // Package testlong tells a test whether to run its long form. `make test`
-// runs the short forms: exhaustive agreement runs (the compiled validator
-// against kin-openapi over every mutation of every example, the spec-diff
-// fixtures over the whole spec …) are sampled there, in proportion to what
-// they find, and run in full by `make test-long`, which sets
-// SDK_TEST_LONG=1. A test's long form checks more inputs, never other
+// runs the short forms: exhaustive runs (the compiled validator against
+// kin-openapi over every mutation of every example, every fmt verb on every
+// secret-holding type …) are sampled there, in proportion to what they
+// find, and run in full by `make test-long`, which sets SDK_TEST_LONG=1. A test's long form checks more inputs, never other
 // assertions.
 package testlong
 
