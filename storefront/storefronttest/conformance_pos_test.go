@@ -271,10 +271,10 @@ var posConformanceCases = []conformanceCase{
 		apiStatus(t, err, 401, storefronttest.CodeUnauthorized)
 	}},
 	{storefronttest.OpRefreshPOSAccessToken, 400, "not a JWT → 400", func(t *testing.T, e *cenv) {
-		// The SDK sends no refresh token that is not a JWT (ErrNoSession):
+		// The SDK sends no refresh token that is not a JWT (ErrSessionExpired):
 		// the request goes out by hand, through the validating transport.
 		_, err := e.posRefresh("not-a-token")
-		require.ErrorIs(t, err, storefront.ErrNoSession)
+		require.ErrorIs(t, err, storefront.ErrSessionExpired)
 		status, code := e.rawPOST(t, "/pos/auth/refresh-token", `{"refresh_token":"not-a-token"}`)
 		assert.Equal(t, 400, status)
 		assert.Equal(t, storefronttest.CodeInvalidToken, code)
