@@ -14,6 +14,7 @@ import (
 // an absent field as its zero value, through missing parts without a
 // panic — while the pointer fields still tell absent and null from zero.
 func TestAccessorsReadAbsentAsZero(t *testing.T) {
+	t.Parallel()
 	var placed storefront.CreateOrderContent
 	require.NoError(t, json.Unmarshal([]byte(`{"order":{"shipping_address":null},"payment_required":false,"payment_info":{}}`), &placed))
 	assert.Empty(t, placed.Order.GetOrderNumber())

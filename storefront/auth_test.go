@@ -94,6 +94,7 @@ func jsonBody(t *testing.T, b []byte) map[string]any {
 // wrapper and checks the request against the spec and the call's own
 // expectations, and that the spec's example answer decodes.
 func TestEveryOperationOnTheWire(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -403,6 +404,7 @@ func checkImageForm(t *testing.T, w wireCall, data []byte, filename, ctype strin
 
 // Arguments are checked before any request is sent.
 func TestInvalidArgumentsSendNothing(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -489,6 +491,7 @@ func (zeros) Read(p []byte) (int, error) {
 }
 
 func TestAnonymousNeedsAPIKey(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("s", WithBaseURL(s.srv.URL))
 	require.NoError(t, err)

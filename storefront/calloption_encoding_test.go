@@ -15,6 +15,7 @@ import (
 // Accept-Encoding — then the SDK would get gzip bytes where it reads JSON.
 // WithHeader refuses the headers that describe the bytes on the wire.
 func TestWithHeaderRefusesEncodingHeaders(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	a.route("GET /carts/cart-1", a.withBearer(func(w http.ResponseWriter, r *http.Request, _ claimsMap) {
 		body := `{"message":"ok","success":true,"content":{"cart":{"id":"cart-1"}}}`

@@ -33,6 +33,7 @@ func cartRoute(a *testAPI, statuses ...int) {
 }
 
 func TestWithHeaderIsSentAndOverridesTheSDKs(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	cartRoute(a)
 	c := a.client(WithCustomerGroup("retail"), WithUserAgent("shop/1"))
@@ -55,6 +56,7 @@ func TestWithHeaderIsSentAndOverridesTheSDKs(t *testing.T) {
 }
 
 func TestWithHeaderOverridesTheCustomerGroup(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL), WithCustomerGroup("retail"))
 	require.NoError(t, err)
@@ -67,6 +69,7 @@ func TestWithHeaderOverridesTheCustomerGroup(t *testing.T) {
 }
 
 func TestWithHeaderRefusesCredentialsAndBadHeaders(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	cartRoute(a)
 	sess := a.client().NewSession(nil)
@@ -95,6 +98,7 @@ func TestWithHeaderRefusesCredentialsAndBadHeaders(t *testing.T) {
 }
 
 func TestWithResponseInfo(t *testing.T) {
+	t.Parallel()
 	t.Run("success", func(t *testing.T) {
 		a := newTestAPI(t)
 		cartRoute(a)
@@ -169,6 +173,7 @@ func TestWithResponseInfo(t *testing.T) {
 }
 
 func TestWithMaxAttempts(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	cartRoute(a, 503, 503)
 	sess := a.client().NewSession(nil)
@@ -201,6 +206,7 @@ func TestWithMaxAttempts(t *testing.T) {
 // TestCallOptionsOnHandWrittenMethods: the Auth methods, uploads and
 // Client.Public take the same options as the generated methods.
 func TestCallOptionsOnHandWrittenMethods(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	sess := a.client().NewSession(nil)
 
@@ -236,6 +242,7 @@ func TestCallOptionsOnHandWrittenMethods(t *testing.T) {
 }
 
 func TestCallOptionsOnPublicAndIterators(t *testing.T) {
+	t.Parallel()
 	p := newPagingServer(t, 23)
 	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
 	require.NoError(t, err)
@@ -261,6 +268,7 @@ func TestCallOptionsOnPublicAndIterators(t *testing.T) {
 // (and other sessions holding the pair), so no one call's options can
 // shape it — and the methods that print a service.
 func TestEveryMethodTakesCallOptions(t *testing.T) {
+	t.Parallel()
 	c, err := New("s")
 	require.NoError(t, err)
 	optsType := reflect.TypeFor[[]CallOption]()
@@ -289,6 +297,7 @@ func TestEveryMethodTakesCallOptions(t *testing.T) {
 }
 
 func TestZeroCallOptionDoesNothing(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	cartRoute(a)
 	_, err := a.client().NewSession(nil).Cart.GetCart(bg, "cart-1", CallOption{})

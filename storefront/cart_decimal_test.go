@@ -16,6 +16,7 @@ import (
 // A cart's amounts reach the caller digit for digit: 0.1 + 0.2 is 0.3, and
 // a total beyond 2^53 keeps its last digits, where float64 would not.
 func TestCartAmountsDecodeExactly(t *testing.T) {
+	t.Parallel()
 	const cart = `{"message":"Cart fetched","success":true,"content":{"cart":{
 		"id":"01JCART0000000000000000000","active":true,"customer_note":null,"is_promotion_applied":false,"is_coupon_applied":false,
 		"coupon_code":null,"coupon_discount_amount":0,"coupon_discount_percent":0,"promotion_discount_amount":0,

@@ -28,6 +28,7 @@ func cartQuantity(t *testing.T, ct *storefront.Cart, productID, variantID string
 }
 
 func TestCartCurrentIsNilWithoutACart(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	ct, err := sess.Cart.Current(e.ctx)
@@ -37,6 +38,7 @@ func TestCartCurrentIsNilWithoutACart(t *testing.T) {
 }
 
 func TestCartAddCreatesThenAddsBySlugAndByID(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	teapot, err := e.client.Public.Catalog.GetProductDetail(e.ctx, "cast-iron-teapot", nil)
@@ -69,6 +71,7 @@ func TestCartAddCreatesThenAddsBySlugAndByID(t *testing.T) {
 }
 
 func TestCartAddVariantBySlugAndByID(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	const slug, variantSlug = "darjeeling-first-flush", "darjeeling-first-flush-100-g"
@@ -94,6 +97,7 @@ func TestCartAddVariantBySlugAndByID(t *testing.T) {
 }
 
 func TestCartSetAndRemove(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 
@@ -119,6 +123,7 @@ func TestCartSetAndRemove(t *testing.T) {
 }
 
 func TestCartHelpersRefuseBadQuantities(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	for _, call := range []func() (*storefront.Cart, error){
@@ -137,6 +142,7 @@ func TestCartHelpersRefuseBadQuantities(t *testing.T) {
 // Concurrent adds from one session, and from two sessions of one shopper,
 // each read the quantity the one before wrote: none is lost.
 func TestCartConcurrentAddsLoseNothing(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	_, err := e.srv.CreateUser(storefronttest.UserParams{FirstName: "Asha", Email: "asha@example.com", Password: "correct-horse"})
 	require.NoError(t, err)
@@ -175,6 +181,7 @@ func TestCartConcurrentAddsLoseNothing(t *testing.T) {
 // any call option, which applies to the calls it makes (WithVariant is a
 // CartOption, not a CallOption: another method cannot be given it).
 func TestCartHelpersPassCallOptionsOn(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	sess := e.client.NewSession(storefront.NewMemoryStore())
 	var info storefront.ResponseInfo

@@ -38,6 +38,7 @@ var cartResendable = map[string]bool{
 }
 
 func TestCartResendTableMatchesTheSpec(t *testing.T) {
+	t.Parallel()
 	doc := api.Spec()
 	n := 0
 	for _, o := range api.Operations() {
@@ -175,6 +176,7 @@ func cartRetryEnv(t *testing.T) (*storefronttest.Server, *storefront.Session, st
 }
 
 func TestCartOperationsResendOnlyWhenSafe(t *testing.T) {
+	t.Parallel()
 	faults := []struct {
 		name   string
 		fault  storefronttest.Fault

@@ -36,6 +36,7 @@ const (
 // it saves {access: "a-N", refresh: "r-N"} with N growing until it is
 // killed (or, should the parent be gone, for at most 10 s).
 func TestFileStoreCrashHelper(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv(crashPathEnv)
 	if path == "" {
 		t.Skip("runs only as the child of TestFileStoreSurvivesSIGKILL")
@@ -67,6 +68,7 @@ func crashPair(n int) storefront.Tokens {
 // latest or an earlier one, that loads and is 0600. Four lanes, each with
 // its own file, run side by side to keep the test short.
 func TestFileStoreSurvivesSIGKILL(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts 40 processes")
 	}

@@ -65,6 +65,7 @@ func assertOnce(t *testing.T, err error) {
 // context ending while waiting to retry), token store failures, invalid
 // arguments and the session's own refusals.
 func TestErrorMessagesSayEachThingOnce(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	ctx := context.Background()

@@ -25,6 +25,7 @@ import (
 // spec describes, that it carries the right credential, and that the
 // spec's example answer decodes without losing a field.
 func TestGeneratedOperationsOnTheWire(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -161,6 +162,7 @@ func decodeExample(t *testing.T, body *openapi3.RequestBodyRef, into any) {
 // parameter on one operation: integers, arrays (one key per element),
 // booleans, a JSON sort_by made by SortOrder, and a header.
 func TestQueryAndHeaderParameters(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -183,6 +185,7 @@ func TestQueryAndHeaderParameters(t *testing.T) {
 }
 
 func TestSortOrder(t *testing.T) {
+	t.Parallel()
 	assert.Nil(t, SortOrder())
 	assert.Equal(t, `{"a \"b\"":"asc"}`, *SortOrder(Asc(`a "b"`)))
 }
@@ -190,6 +193,7 @@ func TestSortOrder(t *testing.T) {
 // TestCustomerGroupDefault checks WithCustomerGroup: sent on operations
 // that take the header unless the call names a group, and never on others.
 func TestCustomerGroupDefault(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL), WithCustomerGroup("retail"))
 	require.NoError(t, err)
@@ -211,6 +215,7 @@ func TestCustomerGroupDefault(t *testing.T) {
 // an empty ID, "." or ".." — which a proxy would resolve into another
 // path — is refused before anything is sent.
 func TestPathParametersAreCheckedAndEscaped(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -229,6 +234,7 @@ func TestPathParametersAreCheckedAndEscaped(t *testing.T) {
 
 // TestPublicNeedsAnAPIKey: key-only calls fail before sending without a key.
 func TestPublicNeedsAnAPIKey(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -275,6 +281,7 @@ func newPagingServer(t *testing.T, total int) *pagingServer {
 }
 
 func TestIteratorFetchesPageByPage(t *testing.T) {
+	t.Parallel()
 	p := newPagingServer(t, 23)
 	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
 	require.NoError(t, err)
@@ -312,6 +319,7 @@ func TestIteratorFetchesPageByPage(t *testing.T) {
 }
 
 func TestIteratorHonoursTheContext(t *testing.T) {
+	t.Parallel()
 	p := newPagingServer(t, 100)
 	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
 	require.NoError(t, err)
@@ -334,6 +342,7 @@ func TestIteratorHonoursTheContext(t *testing.T) {
 }
 
 func TestIteratorYieldsTheFirstError(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 404, map[string]any{"message": "no such category", "success": false, "code": "not_found"})
 	}))
@@ -352,6 +361,7 @@ func TestIteratorYieldsTheFirstError(t *testing.T) {
 // back (an address corrected) loses the properties the server sets, which
 // the API refuses in a request.
 func TestReadOnlyPropertiesAreDroppedBeforeSending(t *testing.T) {
+	t.Parallel()
 	b, err := dropPaths([]byte(`{"id":"a1","name":"x","nested":{"id":"n","keep":1},"items":[{"id":"i1","q":2},{"q":3}],"n":1.50}`),
 		[]string{"id", "nested.id", "items[].id", "absent", "absent.deeper", "items[].absent"})
 	require.NoError(t, err)
@@ -381,6 +391,7 @@ func TestReadOnlyPropertiesAreDroppedBeforeSending(t *testing.T) {
 // unless the parameter is the shopper's own ID, which a Session fills in
 // (list-orders' user_id); a blank one is still refused.
 func TestRequiredQueryParametersAreChecked(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)

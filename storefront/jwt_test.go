@@ -10,6 +10,7 @@ import (
 )
 
 func TestParseClaims(t *testing.T) {
+	t.Parallel()
 	tok := makeJWT(claimsMap{
 		"ulid": "01JDB1Y8", "email": "asha@example.com", "phone": "9876543210", "username": "asha",
 		"first_name": "Asha", "last_name": nil, "store_id": "s1", "is_logged_in": true, "is_anonymous": false,
@@ -32,6 +33,7 @@ func TestParseClaims(t *testing.T) {
 }
 
 func TestParseClaimsRejects(t *testing.T) {
+	t.Parallel()
 	enc := base64.RawURLEncoding.EncodeToString
 	for name, tok := range map[string]string{
 		"empty":          "",
@@ -62,6 +64,7 @@ func TestParseClaimsRejects(t *testing.T) {
 }
 
 func TestParseClaimsRejectsImpossibleDates(t *testing.T) {
+	t.Parallel()
 	enc := base64.RawURLEncoding.EncodeToString
 	for _, exp := range []string{"0", "-1", "-62135596800", "1e16", "9223372036854775807", "-0.5"} {
 		_, err := ParseClaims("a." + enc([]byte(`{"exp":`+exp+`}`)) + ".c")

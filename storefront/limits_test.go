@@ -11,6 +11,7 @@ import (
 // TestImageLimitAgreesEverywhere: the SDK, its fake server and the spec
 // bound a profile image alike.
 func TestImageLimitAgreesEverywhere(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, MaxImageBytes, storefronttest.MaxImageBytes)
 	for _, method := range []string{"POST", "PUT"} {
 		op := api.Spec().Paths.Find("/auth/user/{id}/profile-image").GetOperation(method)

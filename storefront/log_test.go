@@ -14,6 +14,7 @@ import (
 // with refresh and retry, a retried 503, a rejected refresh — is logged
 // without one secret.
 func TestDebugLogsHoldNoSecrets(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	lc := &logCapture{}
 	c := api.client(WithLogger(lc.logger()))

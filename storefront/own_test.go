@@ -35,6 +35,7 @@ var pathParamRE = regexp.MustCompile(`\{([^}]+)\}`)
 // by the spec) carries the session's own ID; the other path parameters are
 // sent as given.
 func TestOwnIDsOnTheWire(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -102,6 +103,7 @@ func TestOwnIDsOnTheWire(t *testing.T) {
 // TestOwnIDBootstrapsAnAnonymousSession: a session without tokens starts
 // an anonymous session to learn its user ID, once, and uses it.
 func TestOwnIDBootstrapsAnAnonymousSession(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	a.route("GET /carts/users/anon-1", a.withBearer(func(w http.ResponseWriter, _ *http.Request, c claimsMap) {
 		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{"cart": map[string]any{"id": "cart-1"}}})
@@ -122,6 +124,7 @@ func TestOwnIDBootstrapsAnAnonymousSession(t *testing.T) {
 // TestOwnCustomerIDOfAnAnonymousVisitor: an anonymous visitor has no
 // customer ID; the call fails with ErrNoCustomerID before it is sent.
 func TestOwnCustomerIDOfAnAnonymousVisitor(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	sess := a.client().NewSession(nil)
 	_, err := sess.Customers.ListAddresses(bg, "", nil)
@@ -143,6 +146,7 @@ func TestOwnCustomerIDOfAnAnonymousVisitor(t *testing.T) {
 // TestOwnCustomerIDAfterLogin: once logged in, the customer ID of the
 // token is used, by generated and hand-written methods alike.
 func TestOwnCustomerIDAfterLogin(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	ok := func(w http.ResponseWriter, _ *http.Request, _ claimsMap) {
 		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{}})
@@ -169,6 +173,7 @@ func TestOwnCustomerIDAfterLogin(t *testing.T) {
 // an empty id as the session's own user; deleting the own user clears the
 // session.
 func TestOwnUserInTheAuthGroup(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	a.route("DELETE /auth/user/u-1", a.withBearer(func(w http.ResponseWriter, _ *http.Request, _ claimsMap) {
 		writeJSON(w, 200, map[string]any{"message": "ok", "success": true})
@@ -196,6 +201,7 @@ func TestOwnUserInTheAuthGroup(t *testing.T) {
 
 // TestOwnUserOfAReview: a review without a UserID is the session's user's.
 func TestOwnUserOfAReview(t *testing.T) {
+	t.Parallel()
 	s := newSpecServer(t)
 	c, err := New("store-9", WithAPIKey(testAPIKey), WithBaseURL(s.srv.URL))
 	require.NoError(t, err)
@@ -208,6 +214,7 @@ func TestOwnUserOfAReview(t *testing.T) {
 // TestOwnIDOfAManualSessionWithoutTokens: nothing to read the ID from and
 // no bootstrap: ErrNoSession, nothing sent.
 func TestOwnIDOfAManualSessionWithoutTokens(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	sess := a.client().NewManualSession(Tokens{})
 	_, err := sess.Wishlist.GetWishlist(bg, "", nil)
@@ -220,6 +227,7 @@ func TestOwnIDOfAManualSessionWithoutTokens(t *testing.T) {
 // TestOwnUserIDOfListOrdersAll: every page of the iterator asks for the
 // session's own orders, and the caller's params are left as they were.
 func TestOwnUserIDOfListOrdersAll(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t)
 	var users []string
 	a.route("GET /orders", a.withBearer(func(w http.ResponseWriter, r *http.Request, _ claimsMap) {

@@ -62,6 +62,7 @@ func (e *posEnv) loginMeera(t *testing.T, pos *storefront.POSSession) *storefron
 // member's or nothing — without a login its calls fail with ErrNoSession
 // and no anonymous session is asked for.
 func TestPOSSessionNeverStartsAnonymously(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	pos := e.client.NewPOSSession(nil)
 	_, err := pos.Devices.ListDevices(e.ctx)
@@ -90,6 +91,7 @@ func TestPOSSessionNeverStartsAnonymously(t *testing.T) {
 // refresh-pos-access-token for all of them (refresh tokens are
 // single-use), and every call succeeds.
 func TestPOSRefreshesOncePerPair(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	store := storefront.NewMemoryStore()
 	pos := e.client.NewPOSSession(store)
@@ -123,6 +125,7 @@ func TestPOSRefreshesOncePerPair(t *testing.T) {
 // a back end would have — share the terminal's pair in one FileStore; the
 // store's lock makes one of them refresh and the other adopt the new pair.
 func TestPOSRefreshesOnceAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	path := filepath.Join(t.TempDir(), "terminal.json")
 	first := e.client.NewPOSSession(storefront.NewFileStore(path))
@@ -157,6 +160,7 @@ func TestPOSRefreshesOnceAcrossProcesses(t *testing.T) {
 // login; a session the API ended elsewhere is refused its refresh, which
 // clears the store.
 func TestPOSLogoutEndsTheSession(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	store := storefront.NewMemoryStore()
 	pos := e.client.NewPOSSession(store)
@@ -187,6 +191,7 @@ func TestPOSLogoutEndsTheSession(t *testing.T) {
 // happens to the first attempt — a 503, or a connection dropped before the
 // answer.
 func TestCreatePOSOrderIsNeverResent(t *testing.T) {
+	t.Parallel()
 	for _, fault := range []storefronttest.Fault{{Status: http.StatusServiceUnavailable, Times: 1}, {Drop: true, Times: 1}} {
 		e := newPOSEnv(t)
 		// The faults are not the API's declared answers: no validating transport here.
@@ -214,6 +219,7 @@ func TestCreatePOSOrderIsNeverResent(t *testing.T) {
 // the terminal, the payment status is polled until the terminal reports
 // it, the counter is released and the manager logs out.
 func TestPOSStory(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	pos := e.client.NewPOSSession(nil)
 
@@ -281,6 +287,7 @@ func TestPOSStory(t *testing.T) {
 // returned, but the terminal's tokens are gone; a second logout is
 // harmless.
 func TestPOSLogoutAlwaysClearsTheTerminal(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	var err error
 	e.client, err = storefront.New(e.srv.StoreID(), storefront.WithAPIKey(e.srv.APIKey()), storefront.WithBaseURL(e.srv.BaseURL()),
@@ -302,6 +309,7 @@ func TestPOSLogoutAlwaysClearsTheTerminal(t *testing.T) {
 // token but no usable refresh token, ErrSessionExpired, as any other call
 // of the session gets.
 func TestPOSRefreshTokenErrors(t *testing.T) {
+	t.Parallel()
 	e := newPOSEnv(t)
 	pos := e.client.NewPOSSession(nil)
 	_, err := pos.Auth.RefreshToken(e.ctx)

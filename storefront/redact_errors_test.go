@@ -115,6 +115,7 @@ const (
 // TestErrorRedactionCatchesEchoedSecrets: whatever way the server echoes
 // a secret of the request into its answer, the error does not show it.
 func TestErrorRedactionCatchesEchoedSecrets(t *testing.T) {
+	t.Parallel()
 	login := func(api *testAPI, password string) error {
 		_, err := api.client().NewSession(nil).Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "a@b.co", Password: password})
 		return err
@@ -214,6 +215,7 @@ func TestErrorRedactionCatchesEchoedSecrets(t *testing.T) {
 // use is quoted in the error, without the tokens, OTP tokens and codes in
 // it, even opaque ones that the redactor does not know.
 func TestMalformedSuccessBodiesHideTokensAndCodes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, route, body string
 		secrets           []string
@@ -263,6 +265,7 @@ func TestMalformedSuccessBodiesHideTokensAndCodes(t *testing.T) {
 // under any member that names it — and neither does a card number the
 // answer carries.
 func TestPersonalDataStaysOutOfErrors(t *testing.T) {
+	t.Parallel()
 	const account = "918273645501"
 	const card = "4111111111111111"
 	answers := []struct {
@@ -303,6 +306,7 @@ func TestPersonalDataStaysOutOfErrors(t *testing.T) {
 // looks like such a number, even one the request did not send, and keeps
 // the rest of the message; other fields keep their numbers.
 func TestFieldErrorsOfPersonalFieldsLoseTheirNumbers(t *testing.T) {
+	t.Parallel()
 	raw := map[string]json.RawMessage{
 		"document_number": json.RawMessage(`"27AAPFU0939F1ZV is not a GSTIN the authority knows"`),
 		"account_number":  json.RawMessage(`["must be 9 to 18 digits", "50100123456789 is saved already"]`),
@@ -319,6 +323,7 @@ func TestFieldErrorsOfPersonalFieldsLoseTheirNumbers(t *testing.T) {
 // however short (a 3-digit CVV) and wherever the request carried it (a
 // VPA in the query of verify-vpa), and the rest of the message stays.
 func TestSensitiveValuesAreRedactedByFieldWhateverTheirLength(t *testing.T) {
+	t.Parallel()
 	t.Run("a 3-digit CVV echoed by create-order", func(t *testing.T) {
 		api := newTestAPI(t)
 		api.route("POST /orders", func(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,7 @@ import (
 // secret planted everywhere it reaches: every fmt verb, log/slog, and
 // inside fields, slices, maps and interfaces of other values.
 func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
+	t.Parallel()
 	holders := secretcheck.CheckReachable(t, ".",
 		reflect.TypeFor[storefront.APIError](),
 		reflect.TypeFor[storefront.AnalyticsService](),
@@ -105,6 +106,7 @@ func TestEverySecretHoldingTypeFormatsWithoutIt(t *testing.T) {
 // Session used to print its client's fields through the %!s(...) path,
 // the API key among them.
 func TestSessionAndServicesPrintWithoutSecrets(t *testing.T) {
+	t.Parallel()
 	const (
 		apiKey  = "sk_live_session-key-0001"
 		access  = "acc.ess-token.session-0001"
@@ -146,6 +148,7 @@ func TestSessionAndServicesPrintWithoutSecrets(t *testing.T) {
 // embedded, printed with %+v and logged: what fmt reaches through methods
 // is redacted, and what is not secret still shows.
 func TestSecretHoldersInsideAUsersStruct(t *testing.T) {
+	t.Parallel()
 	const (
 		apiKey   = "sk_live_api-key-0001"
 		access   = "acc.ess-token.0001"

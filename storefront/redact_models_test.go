@@ -26,6 +26,7 @@ import (
 // no marker may show. It does not trust the generator of the printing
 // methods to have found them all.
 func TestEveryModelPrintsWithoutPersonalData(t *testing.T) {
+	t.Parallel()
 	mc := &modelCheck{sensitive: sensitiveProperties(t), reach: map[reflect.Type]bool{}}
 	models := mc.models()
 	require.Greater(t, len(models), 300, "the services reach the models")

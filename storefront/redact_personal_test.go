@@ -71,6 +71,7 @@ type personalCall struct {
 // real answer — and checks that no number appears in the error, however it
 // is printed, or in the SDK's debug log.
 func TestPersonalNumbersStayOutOfErrorsAndLogs(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer(storefronttest.WithFrozenClock())
 	defer srv.Close()
 	logs := &syncBuffer{}

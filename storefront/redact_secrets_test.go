@@ -484,6 +484,7 @@ func driveAllOperations(t *testing.T, obs *observer) {
 }
 
 func TestSecretsNeverLeak(t *testing.T) {
+	t.Parallel()
 	obs := newObserver()
 	t.Run("every operation", func(t *testing.T) { driveAllOperations(t, obs) })
 	for _, c := range faultCases() {
@@ -516,6 +517,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 
 // A secret that leaks must be found: the observer is not blind.
 func TestObserverFindsLeaks(t *testing.T) {
+	t.Parallel()
 	for name, leak := range map[string]func(o *observer){
 		"token in a log line": func(o *observer) { o.logger.Debug("storefront request", "auth", "Bearer abc.def-token.ghi") },
 		"token in an error":   func(o *observer) { o.err(fmt.Errorf("refresh abc.def-token.ghi failed")) },

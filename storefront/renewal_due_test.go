@@ -18,6 +18,7 @@ import (
 // Rule 8: a stored access token that cannot be sent is renewed, not resent
 // forever.
 func TestRule8DamagedAccessTokenIsRenewed(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name   string
 		damage func(string) string
@@ -55,6 +56,7 @@ func TestRule8DamagedAccessTokenIsRenewed(t *testing.T) {
 // Rule 8: a client clock minutes ahead of or behind the API does not
 // refresh on every call: the offset is read from the tokens' iat.
 func TestRule8ClockSkew(t *testing.T) {
+	t.Parallel()
 	t.Run("client 20 minutes ahead", func(t *testing.T) {
 		e := newShopperEnv(t)
 		c := e.client(t, storefront.WithClock(func() time.Time { return e.srv.Now().Add(20 * time.Minute) }))

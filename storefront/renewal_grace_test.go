@@ -24,6 +24,7 @@ import (
 // all 8 stores; a 9th session arriving later with the old pair refreshes
 // nothing more.
 func TestRule1OneRefreshAcrossSessionsOfAClient(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t)
 	e.srv.Advance(storefronttest.DefaultAccessTTL + time.Second)
@@ -68,6 +69,7 @@ func TestRule1OneRefreshAcrossSessionsOfAClient(t *testing.T) {
 // a pair the API refused do not send it again, and each clears its own
 // store (it holds the refused pair).
 func TestRule1RefusalIsSharedAndClearsEachStore(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	spender := e.client(t) // another process spends the pair first
 	_, err := spender.NewManualSession(e.pair).Auth.RefreshToken(context.Background())
@@ -90,6 +92,7 @@ func TestRule1RefusalIsSharedAndClearsEachStore(t *testing.T) {
 // would spend it again; the window is what saves it. Also checks that the
 // window is bounded in time.
 func TestRule1GraceWindowEnds(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t, storefront.WithRenewalGrace(150*time.Millisecond, 100))
 	e.srv.Advance(storefronttest.DefaultAccessTTL + time.Second)
@@ -107,6 +110,7 @@ func TestRule1GraceWindowEnds(t *testing.T) {
 // The grace window keys outcomes by a hash of the spent refresh token: the
 // token itself is nowhere in the key, and RenewalKey is stable.
 func TestRenewalKeyIsAHash(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	k := storefront.RenewalKey(e.pair.RefreshToken)
 	assert.Len(t, k, 32)

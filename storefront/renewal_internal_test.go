@@ -15,6 +15,7 @@ import (
 // Rule: the first call that needs a token and finds none creates an
 // anonymous session once, shared by concurrent callers.
 func TestSessionBootstrapsOnceForConcurrentCallers(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route(opAnon, func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(20 * time.Millisecond) // let every caller pile up on the bootstrap
@@ -46,6 +47,7 @@ func TestSessionBootstrapsOnceForConcurrentCallers(t *testing.T) {
 // Rule: a token within the margin of exp is refreshed before use, once for
 // 1,000 concurrent callers.
 func TestSessionRefreshesExpiringTokenOnceFor1000Callers(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route(opRefr, func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(20 * time.Millisecond)
@@ -77,6 +79,7 @@ func TestSessionRefreshesExpiringTokenOnceFor1000Callers(t *testing.T) {
 }
 
 func TestSessionRefreshMarginIsConfigurable(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		margin      time.Duration
 		wantRefresh int
@@ -94,6 +97,7 @@ func TestSessionRefreshMarginIsConfigurable(t *testing.T) {
 // Rule: a missing or expired refresh token falls back to get-anonymous-token
 // with the old access token as Bearer, keeping the visitor's ID.
 func TestSessionFallsBackToAnonymousWithOldToken(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name  string
 		store func(api *testAPI) Tokens
@@ -131,6 +135,7 @@ func TestSessionFallsBackToAnonymousWithOldToken(t *testing.T) {
 
 // Rule: a refresh the API rejects clears the store and returns a typed error.
 func TestSessionRejectedRefreshClearsStore(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	store := NewMemoryStore()
 	tok := api.mint(userClaims("u-1"), 10*time.Second, time.Hour)
@@ -156,6 +161,7 @@ func TestSessionRejectedRefreshClearsStore(t *testing.T) {
 }
 
 func TestSessionRefreshTransientFailureKeepsStore(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route(opRefr, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 503, map[string]any{"message": "down", "success": false, "code": "unavailable"})
@@ -173,6 +179,7 @@ func TestSessionRefreshTransientFailureKeepsStore(t *testing.T) {
 }
 
 func TestSessionAnonymousRetriesWithoutRefusedOldToken(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route(opAnon, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "" {
@@ -193,6 +200,7 @@ func TestSessionAnonymousRetriesWithoutRefusedOldToken(t *testing.T) {
 // A renewal runs detached from the caller that started it: that caller
 // giving up does not fail the others.
 func TestCancelledCallerDoesNotFailSharedRefresh(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	release := make(chan struct{})
 	api.route(opRefr, func(w http.ResponseWriter, r *http.Request) {
@@ -218,6 +226,7 @@ func TestCancelledCallerDoesNotFailSharedRefresh(t *testing.T) {
 
 // A renewal must not overwrite a login that landed while it was in flight.
 func TestRenewalDoesNotOverwriteNewerLogin(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	inRefresh := make(chan struct{})
 	release := make(chan struct{})

@@ -20,6 +20,7 @@ import (
 // Rule 5: only the API's envelope refusing the refresh ends the session. A
 // proxy's page, a 5xx or a timeout keep the store as it was.
 func TestRule5OnlyTheAPIEndsASession(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name  string
 		fault storefronttest.Fault
@@ -62,6 +63,7 @@ func TestRule5OnlyTheAPIEndsASession(t *testing.T) {
 // Rule 5: the API's own refusal, with the store still holding the refused
 // pair, clears it (the behaviour before shared renewals, kept).
 func TestRule5APIRefusalClearsTheStoreHoldingThePair(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	other := e.client(t) // another process spent the pair
 	_, err := other.NewManualSession(e.pair).Auth.RefreshToken(context.Background())
@@ -82,6 +84,7 @@ func TestRule5APIRefusalClearsTheStoreHoldingThePair(t *testing.T) {
 // one's refresh was on its way; the refusal adopts the stored pair instead
 // of clearing it.
 func TestRule5AlreadyUsedRereadsTheStore(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	store := storeWith(t, e.pair)
 	slow, fast := e.client(t), e.client(t)

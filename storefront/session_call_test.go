@@ -19,6 +19,7 @@ import (
 // session and logs in. A wrong password is still ErrUnauthorized, sent
 // once.
 func TestRule7LostLogoutDoesNotBlockTheNextLogin(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		next func(t *testing.T, e *shopperEnv, sess *storefront.Session) error
@@ -90,6 +91,7 @@ func TestRule7LostLogoutDoesNotBlockTheNextLogin(t *testing.T) {
 // wrong password keeps its own code and is never sent again after the
 // answer about it.
 func TestLostLogoutWhateverTheAPIRevokes(t *testing.T) {
+	t.Parallel()
 	for _, server := range []struct {
 		name string
 		opts []storefronttest.Option

@@ -47,6 +47,7 @@ func (f *flakyStore) Save(ctx context.Context, t storefront.Tokens) error {
 // saves it on the next call, the failure is logged and returned by Flush,
 // and nothing turns into ErrSessionExpired later.
 func TestRule6StoreHiccupLosesNoPair(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t)
 	e.srv.Advance(storefronttest.DefaultAccessTTL + time.Second)
@@ -89,6 +90,7 @@ func TestRule6StoreHiccupLosesNoPair(t *testing.T) {
 // Rule 6: a failing Load during the renewal's save, an explicit refresh
 // returning the store's error, and Flush reporting it while it lasts.
 func TestRule6StoreErrorsAreReported(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t)
 	store := &flakyStore{}
@@ -139,6 +141,7 @@ func (l *loadFailsAfter) Load(ctx context.Context) (storefront.Tokens, error) {
 // the renewed pair ends; the next request, with the old pair, adopts the
 // renewal from the grace window instead of spending the used token.
 func TestRule6NextRequestAdoptsAPairItsStoreMissed(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t)
 	e.srv.Advance(storefronttest.DefaultAccessTTL + time.Second)
@@ -160,6 +163,7 @@ func TestRule6NextRequestAdoptsAPairItsStoreMissed(t *testing.T) {
 // saves, refreshes and clears; AccessToken never returns "" without an
 // error.
 func TestRule9CallbacksFollowTheStoreAndTokensAreNeverEmpty(t *testing.T) {
+	t.Parallel()
 	e := newShopperEnv(t)
 	c := e.client(t)
 	store := storeWith(t, e.pair)

@@ -23,6 +23,7 @@ const (
 
 // Rule: after a 401 on a token-bearing call, refresh once and retry once.
 func TestSession401RefreshesAndRetriesOnce(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	store := NewMemoryStore()
 	tok := api.mint(userClaims("u-1"), time.Hour, 30*24*time.Hour)
@@ -40,6 +41,7 @@ func TestSession401RefreshesAndRetriesOnce(t *testing.T) {
 }
 
 func TestSession401TwiceIsReturned(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route(opGetUser, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 401, map[string]any{"message": "no", "success": false, "code": "unauthorized"})
@@ -53,6 +55,7 @@ func TestSession401TwiceIsReturned(t *testing.T) {
 
 // Rule: calls that submit credentials are never resent after a 401.
 func TestSession401OnCredentialCallIsTheAnswer(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	sess := api.client().NewSession(nil)
 	_, err := sess.Auth.LoginWithPassword(bg, LoginWithPasswordParams{Email: "asha@example.com", Password: "wrong-password"})
@@ -66,6 +69,7 @@ func TestSession401OnCredentialCallIsTheAnswer(t *testing.T) {
 
 // Rule: every token-returning answer is saved; logout saves what the API returns.
 func TestSessionSavesTokenReturningAnswers(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	var changes []Tokens
 	var mu sync.Mutex
@@ -102,6 +106,7 @@ func TestSessionSavesTokenReturningAnswers(t *testing.T) {
 
 // Rule: anonymous is refused while a live logged-in session exists.
 func TestSessionAnonymousRefusedWhileLoggedIn(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	store := NewMemoryStore()
 	require.NoError(t, store.Save(bg, api.mint(userClaims("u-1"), time.Hour, time.Hour)))
@@ -120,6 +125,7 @@ func TestSessionAnonymousRefusedWhileLoggedIn(t *testing.T) {
 
 // Rule: manual mode never refreshes or bootstraps.
 func TestManualSession(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	c := api.client()
 
@@ -150,6 +156,7 @@ func TestManualSession(t *testing.T) {
 }
 
 func TestPeekAndEnsure(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	sess := api.client().NewSession(nil)
 	_, err := sess.Peek(bg)
@@ -178,6 +185,7 @@ func TestPeekAndEnsure(t *testing.T) {
 }
 
 func TestDeleteOwnUserClearsSession(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	api.route("DELETE /auth/user/u-1", api.withBearer(func(w http.ResponseWriter, r *http.Request, c claimsMap) {
 		writeJSON(w, 200, map[string]any{"message": "deleted", "success": true})
@@ -191,6 +199,7 @@ func TestDeleteOwnUserClearsSession(t *testing.T) {
 }
 
 func TestClientAuthUsesDefaultSessionStore(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	store := NewMemoryStore()
 	c := api.client(WithTokenStore(store))
@@ -204,6 +213,7 @@ func TestClientAuthUsesDefaultSessionStore(t *testing.T) {
 }
 
 func TestSessionStoreErrorsSurface(t *testing.T) {
+	t.Parallel()
 	api := newTestAPI(t)
 	sess := api.client().NewSession(failingStore{})
 	_, err := sess.Auth.GetUser(bg, "u-1")

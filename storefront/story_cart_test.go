@@ -80,6 +80,7 @@ func (e *storyEnv) checkoutReady(t *testing.T, sess *storefront.Session, cartID 
 }
 
 func TestStoryCartToOrder(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	user, err := e.srv.CreateUser(storefronttest.UserParams{FirstName: "Asha", LastName: "Rao", Email: "asha@example.com", Password: "correct-horse"})
 	require.NoError(t, err)
@@ -161,6 +162,7 @@ func TestStoryCartToOrder(t *testing.T) {
 }
 
 func TestStoryDeclinedPaymentThenOTP(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	_, err := e.srv.CreateUser(storefronttest.UserParams{FirstName: "Ravi", Email: "ravi@example.com", Password: "correct-horse"})
 	require.NoError(t, err)

@@ -23,6 +23,7 @@ import (
 // subscription until it resumes by itself, and reads their loyalty. Every
 // exchange is validated against the spec.
 func TestStoryCustomerAccount(t *testing.T) {
+	t.Parallel()
 	srv := storefronttest.NewServer(storefronttest.WithFrozenClock(), storefronttest.WithRefreshTTL(90*24*time.Hour))
 	defer srv.Close()
 	vt := api.NewTransport(http.DefaultTransport, api.Strict)

@@ -20,6 +20,7 @@ import (
 )
 
 func TestStoryAfterTheOrder(t *testing.T) {
+	t.Parallel()
 	e := newStoryEnv(t)
 	user, err := e.srv.CreateUser(storefronttest.UserParams{FirstName: "Asha", LastName: "Rao", Email: "asha@example.com",
 		Phone: "9876543210", Password: "correct-horse", EmailVerified: true, PhoneVerified: true})

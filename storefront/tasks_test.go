@@ -119,6 +119,7 @@ func forbiddenIn(code string) []string {
 // TestTaskLineCounts keeps the four tasks of example_tasks_test.go within
 // their line budgets, free of hand-written JSON and decimal constructors.
 func TestTaskLineCounts(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("example_tasks_test.go")
 	require.NoError(t, err)
 	lines, forbidden, err := taskLines(src)
@@ -136,6 +137,7 @@ func TestTaskLineCounts(t *testing.T) {
 // The counter itself: it counts code lines only and finds each forbidden
 // construct.
 func TestTaskLinesCountsAndForbids(t *testing.T) {
+	t.Parallel()
 	src := []byte("package p\n\nimport (\n\t\"encoding/json\"\n\n\t\"github.com/commercengine-go/sdk/decimal\"\n)\n\nfunc f() {\n" +
 		"\t// BEGIN a\n\tx := 1\n\n\t// a comment\n\t_ = x\n\t// END\n" +
 		"\t// BEGIN b\n\tvar v json.RawMessage\n\t_ = json.Unmarshal([]byte(`{\"a\": 1}`), &v)\n\t_ = decimal.NewFromInt(1)\n\t_ = \"[1, 2]\"\n\t_ = `{ \"b\": 2 }`\n\t// END\n}\n")
@@ -209,6 +211,7 @@ var expressDelivery = storefront.Deliver(storefront.DeliveryShipment{ID: storefr
 	ShippingProviderID: storefronttest.ShippingProvider, CourierCompanyID: new(storefronttest.CourierExpress)})
 
 func TestCheckoutByCard(t *testing.T) {
+	t.Parallel()
 	e, sess, placed, cart := checkoutVariant(t, expressDelivery, storefront.PayByCard(storefront.JusPayNewCard{
 		CardNumber: storefronttest.TestCardSuccess, CardExpMonth: "12", CardExpYear: "2099", NameOnCard: "Asha Rao",
 		CardSecurityCode: "123", ReturnURL: taskReturnURL}))
@@ -225,6 +228,7 @@ func TestCheckoutByCard(t *testing.T) {
 }
 
 func TestCheckoutByUPI(t *testing.T) {
+	t.Parallel()
 	e, sess, placed, _ := checkoutVariant(t, expressDelivery, storefront.PayByUPI(storefront.JuspayUpiCollect{
 		UpiVpa: "asha@okhdfcbank", ReturnURL: taskReturnURL}))
 	assert.NotEqual(t, "confirmed", string(*placed.Order.Status), "a UPI collect waits for the shopper's app")
@@ -238,6 +242,7 @@ func TestCheckoutByUPI(t *testing.T) {
 }
 
 func TestCheckoutCollectInStore(t *testing.T) {
+	t.Parallel()
 	e, sess, placed, cart := checkoutVariant(t, storefront.CollectFromStore(storefronttest.PickupMGRoad), storefront.PayByCard(storefront.JusPayNewCard{
 		CardNumber: storefronttest.TestCardSuccess, CardExpMonth: "12", CardExpYear: "2099", NameOnCard: "Asha Rao",
 		CardSecurityCode: "123", ReturnURL: taskReturnURL}))

@@ -15,6 +15,7 @@ import (
 // The temporary files a save makes are the ones a later save removes once
 // stale: both sides agree on their names.
 func TestFileStoreRemovesItsOwnStaleTemporaryFiles(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "session.json")
 	left := filepath.Join(filepath.Dir(path), atomicfile.TempPrefix(path)+"4242")
 	require.NoError(t, os.WriteFile(left, []byte("{"), 0o600))

@@ -15,6 +15,7 @@ import (
 )
 
 func TestStores(t *testing.T) {
+	t.Parallel()
 	stores := map[string]func(t *testing.T) TokenStore{
 		"memory": func(t *testing.T) TokenStore { return NewMemoryStore() },
 		"file":   func(t *testing.T) TokenStore { return NewFileStore(filepath.Join(t.TempDir(), "sub", "session.json")) },
@@ -57,6 +58,7 @@ func TestStores(t *testing.T) {
 }
 
 func TestFileStoreModeAndAtomicity(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cfg", "session.json")
 	s := NewFileStore(path)
@@ -84,6 +86,7 @@ func TestFileStoreModeAndAtomicity(t *testing.T) {
 }
 
 func TestFileStoreCorruptFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "session.json")
 	for _, content := range []string{"", "{", `{"access_token":7}`, "\x00\x01", `["a"]`} {
 		require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
@@ -103,6 +106,7 @@ func TestFileStoreCorruptFile(t *testing.T) {
 }
 
 func TestSecretsDoNotPrint(t *testing.T) {
+	t.Parallel()
 	tok := Tokens{AccessToken: "ACCESS-SECRET", RefreshToken: "REFRESH-SECRET"}
 	res := &AuthResult{User: &User{ID: "u-1"}, AccessToken: "ACCESS-SECRET", RefreshToken: "REFRESH-SECRET"}
 	ch := OTPChallenge{Token: "OTP-TOKEN-SECRET", Action: OTPLogin, OTP: "123456"}
@@ -124,6 +128,7 @@ func TestSecretsDoNotPrint(t *testing.T) {
 }
 
 func TestFileStoreRemovesStaleTempFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "session.json")
 	stale := filepath.Join(dir, ".session.json.tmp-123")

@@ -37,6 +37,7 @@ func branchesAccepting(t *testing.T, union string, v any) []string {
 }
 
 func TestUnionConstructorsBuildTheirBranch(t *testing.T) {
+	t.Parallel()
 	const ret = "https://shop.example.com/return"
 	address := storefront.CustomerAddress{FirstName: "Asha", CountryCode: "+91", Phone: "9876543210", Email: "asha@example.com",
 		AddressLine1: "12 MG Road", Pincode: "560001", City: "Bengaluru", State: "Karnataka", Country: "India"}
@@ -167,6 +168,7 @@ func TestUnionConstructorsBuildTheirBranch(t *testing.T) {
 }
 
 func TestSubscriptionConstructorsSetThePlanType(t *testing.T) {
+	t.Parallel()
 	items := storefront.SubscriptionItemInput{ProductID: "p1", Quantity: decimal.NewFromInt(1)}
 	for _, c := range []struct {
 		body storefront.CreateSubscription
@@ -197,6 +199,7 @@ func TestSubscriptionConstructorsSetThePlanType(t *testing.T) {
 // A payment method prints without the card, and a zero or unencodable
 // union is refused before anything is sent.
 func TestUnionBodiesPrintNoSecretsAndRefuseEmpty(t *testing.T) {
+	t.Parallel()
 	card := storefront.PayByCard(storefront.JusPayNewCard{CardNumber: "4111111111111111", CardSecurityCode: "987", NameOnCard: "Asha Rao"})
 	for _, s := range []string{fmt.Sprint(card), fmt.Sprintf("%+v", *card), fmt.Sprintf("%#v", card)} {
 		assert.NotContains(t, s, "4111111111111111")
