@@ -65,7 +65,8 @@ func assertOnce(t *testing.T, err error) {
 // context ending while waiting to retry), token store failures, invalid
 // arguments and the session's own refusals.
 func TestErrorMessagesSayEachThingOnce(t *testing.T) {
-	t.Parallel()
+	// Not parallel: each fault case checks that no goroutine it started is
+	// left running (goleak), which other tests running beside it would fail.
 	srv := storefronttest.NewServer()
 	t.Cleanup(srv.Close)
 	ctx := context.Background()

@@ -484,7 +484,8 @@ func driveAllOperations(t *testing.T, obs *observer) {
 }
 
 func TestSecretsNeverLeak(t *testing.T) {
-	t.Parallel()
+	// Not parallel: each fault case checks that no goroutine it started is
+	// left running (goleak), which other tests running beside it would fail.
 	obs := newObserver()
 	t.Run("every operation", func(t *testing.T) { driveAllOperations(t, obs) })
 	for _, c := range faultCases() {
