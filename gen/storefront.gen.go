@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/decimal"
-	"github.com/oapi-codegen/runtime"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for AcceleratedRewardCouponPromotionAppliesToProduct.
@@ -20,47 +18,15 @@ const (
 	AcceleratedRewardCouponPromotionAppliesToProductProduct  AcceleratedRewardCouponPromotionAppliesToProduct = "product"
 )
 
-// Valid indicates whether the value is a known member of the AcceleratedRewardCouponPromotionAppliesToProduct enum.
-func (e AcceleratedRewardCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case AcceleratedRewardCouponPromotionAppliesToProductCategory:
-		return true
-	case AcceleratedRewardCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AnalyticsEventChannel.
 const (
 	Website AnalyticsEventChannel = "website"
 )
 
-// Valid indicates whether the value is a known member of the AnalyticsEventChannel enum.
-func (e AnalyticsEventChannel) Valid() bool {
-	switch e {
-	case Website:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AnalyticsEventType.
 const (
 	Track AnalyticsEventType = "track"
 )
-
-// Valid indicates whether the value is a known member of the AnalyticsEventType enum.
-func (e AnalyticsEventType) Valid() bool {
-	switch e {
-	case Track:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for AppliedCouponCouponType.
 const (
@@ -73,28 +39,6 @@ const (
 	AppliedCouponCouponTypeVolumeBased        AppliedCouponCouponType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the AppliedCouponCouponType enum.
-func (e AppliedCouponCouponType) Valid() bool {
-	switch e {
-	case AppliedCouponCouponTypeAcceleratedRewards:
-		return true
-	case AppliedCouponCouponTypeBuyXGetY:
-		return true
-	case AppliedCouponCouponTypeDiscount:
-		return true
-	case AppliedCouponCouponTypeFixedPrice:
-		return true
-	case AppliedCouponCouponTypeFreeGoods:
-		return true
-	case AppliedCouponCouponTypeFreeShipping:
-		return true
-	case AppliedCouponCouponTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AppliedPromotionPromotionType.
 const (
 	AppliedPromotionPromotionTypeBuyXGetY     AppliedPromotionPromotionType = "buy-x-get-y"
@@ -104,113 +48,35 @@ const (
 	AppliedPromotionPromotionTypeVolumeBased  AppliedPromotionPromotionType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the AppliedPromotionPromotionType enum.
-func (e AppliedPromotionPromotionType) Valid() bool {
-	switch e {
-	case AppliedPromotionPromotionTypeBuyXGetY:
-		return true
-	case AppliedPromotionPromotionTypeDiscount:
-		return true
-	case AppliedPromotionPromotionTypeFreeGoods:
-		return true
-	case AppliedPromotionPromotionTypeFreeShipping:
-		return true
-	case AppliedPromotionPromotionTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AutoScaleBasedOnAmountProductsAutoScale.
 const (
 	AutoScaleBasedOnAmountProductsAutoScaleTrue AutoScaleBasedOnAmountProductsAutoScale = true
 )
-
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnAmountProductsAutoScale enum.
-func (e AutoScaleBasedOnAmountProductsAutoScale) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnAmountProductsAutoScaleTrue:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for AutoScaleBasedOnAmountProductsSlabCondition.
 const (
 	AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual AutoScaleBasedOnAmountProductsSlabCondition = "greater-or-equal"
 )
 
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnAmountProductsSlabCondition enum.
-func (e AutoScaleBasedOnAmountProductsSlabCondition) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnAmountProductsSlabConditionGreaterOrEqual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AutoScaleBasedOnAmountSpendingCriteriaType.
 const (
 	AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount AutoScaleBasedOnAmountSpendingCriteriaType = "minimum-purchase-amount"
 )
-
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnAmountSpendingCriteriaType enum.
-func (e AutoScaleBasedOnAmountSpendingCriteriaType) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for AutoScaleBasedOnQuantityProductsAutoScale.
 const (
 	AutoScaleBasedOnQuantityProductsAutoScaleTrue AutoScaleBasedOnQuantityProductsAutoScale = true
 )
 
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnQuantityProductsAutoScale enum.
-func (e AutoScaleBasedOnQuantityProductsAutoScale) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnQuantityProductsAutoScaleTrue:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AutoScaleBasedOnQuantityProductsSlabCondition.
 const (
 	AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual AutoScaleBasedOnQuantityProductsSlabCondition = "greater-or-equal"
 )
 
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnQuantityProductsSlabCondition enum.
-func (e AutoScaleBasedOnQuantityProductsSlabCondition) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnQuantityProductsSlabConditionGreaterOrEqual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AutoScaleBasedOnQuantitySpendingCriteriaType.
 const (
 	AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity AutoScaleBasedOnQuantitySpendingCriteriaType = "minimum-quantity"
 )
-
-// Valid indicates whether the value is a known member of the AutoScaleBasedOnQuantitySpendingCriteriaType enum.
-func (e AutoScaleBasedOnQuantitySpendingCriteriaType) Valid() bool {
-	switch e {
-	case AutoScaleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for BankTransferPaymentStatus.
 const (
@@ -221,101 +87,31 @@ const (
 	BankTransferPaymentStatusSuccess         BankTransferPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the BankTransferPaymentStatus enum.
-func (e BankTransferPaymentStatus) Valid() bool {
-	switch e {
-	case BankTransferPaymentStatusFailed:
-		return true
-	case BankTransferPaymentStatusPartiallyPaid:
-		return true
-	case BankTransferPaymentStatusPending:
-		return true
-	case BankTransferPaymentStatusRefundInitiated:
-		return true
-	case BankTransferPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BankTransferTransactionType.
 const (
 	BankTransferTransactionTypePayment BankTransferTransactionType = "payment"
 	BankTransferTransactionTypeRefund  BankTransferTransactionType = "refund"
 )
 
-// Valid indicates whether the value is a known member of the BankTransferTransactionType enum.
-func (e BankTransferTransactionType) Valid() bool {
-	switch e {
-	case BankTransferTransactionTypePayment:
-		return true
-	case BankTransferTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BankTransferCheckoutPaymentMethodType.
 const (
 	BankTransferCheckoutPaymentMethodTypeBankTransfer BankTransferCheckoutPaymentMethodType = "bank-transfer"
 )
-
-// Valid indicates whether the value is a known member of the BankTransferCheckoutPaymentMethodType enum.
-func (e BankTransferCheckoutPaymentMethodType) Valid() bool {
-	switch e {
-	case BankTransferCheckoutPaymentMethodTypeBankTransfer:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for BankTransferCheckoutPaymentProviderSlug.
 const (
 	IciciEcollection BankTransferCheckoutPaymentProviderSlug = "icici-ecollection"
 )
 
-// Valid indicates whether the value is a known member of the BankTransferCheckoutPaymentProviderSlug enum.
-func (e BankTransferCheckoutPaymentProviderSlug) Valid() bool {
-	switch e {
-	case IciciEcollection:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BooleanAttributeType.
 const (
 	Boolean BooleanAttributeType = "boolean"
 )
 
-// Valid indicates whether the value is a known member of the BooleanAttributeType enum.
-func (e BooleanAttributeType) Valid() bool {
-	switch e {
-	case Boolean:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BuyXGetYCouponPromotionAppliesToProduct.
 const (
 	BuyXGetYCouponPromotionAppliesToProductProduct BuyXGetYCouponPromotionAppliesToProduct = "product"
 )
-
-// Valid indicates whether the value is a known member of the BuyXGetYCouponPromotionAppliesToProduct enum.
-func (e BuyXGetYCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case BuyXGetYCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for BuyXGetYRuleBasedOnAmountProductsGetOfferType.
 const (
@@ -323,32 +119,10 @@ const (
 	BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree     BuyXGetYRuleBasedOnAmountProductsGetOfferType = "free"
 )
 
-// Valid indicates whether the value is a known member of the BuyXGetYRuleBasedOnAmountProductsGetOfferType enum.
-func (e BuyXGetYRuleBasedOnAmountProductsGetOfferType) Valid() bool {
-	switch e {
-	case BuyXGetYRuleBasedOnAmountProductsGetOfferTypeDiscount:
-		return true
-	case BuyXGetYRuleBasedOnAmountProductsGetOfferTypeFree:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BuyXGetYRuleBasedOnAmountSpendingCriteriaType.
 const (
 	BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount BuyXGetYRuleBasedOnAmountSpendingCriteriaType = "minimum-purchase-amount"
 )
-
-// Valid indicates whether the value is a known member of the BuyXGetYRuleBasedOnAmountSpendingCriteriaType enum.
-func (e BuyXGetYRuleBasedOnAmountSpendingCriteriaType) Valid() bool {
-	switch e {
-	case BuyXGetYRuleBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for BuyXGetYRuleBasedOnQuantityProductsGetOfferType.
 const (
@@ -356,50 +130,16 @@ const (
 	BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree     BuyXGetYRuleBasedOnQuantityProductsGetOfferType = "free"
 )
 
-// Valid indicates whether the value is a known member of the BuyXGetYRuleBasedOnQuantityProductsGetOfferType enum.
-func (e BuyXGetYRuleBasedOnQuantityProductsGetOfferType) Valid() bool {
-	switch e {
-	case BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeDiscount:
-		return true
-	case BuyXGetYRuleBasedOnQuantityProductsGetOfferTypeFree:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for BuyXGetYRuleBasedOnQuantitySpendingCriteriaType.
 const (
 	BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity BuyXGetYRuleBasedOnQuantitySpendingCriteriaType = "minimum-quantity"
 )
-
-// Valid indicates whether the value is a known member of the BuyXGetYRuleBasedOnQuantitySpendingCriteriaType enum.
-func (e BuyXGetYRuleBasedOnQuantitySpendingCriteriaType) Valid() bool {
-	switch e {
-	case BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CancelOrderBodyRefundMode.
 const (
 	CancelOrderBodyRefundModeBankTransfer        CancelOrderBodyRefundMode = "bank-transfer"
 	CancelOrderBodyRefundModeOriginalPaymentMode CancelOrderBodyRefundMode = "original-payment-mode"
 )
-
-// Valid indicates whether the value is a known member of the CancelOrderBodyRefundMode enum.
-func (e CancelOrderBodyRefundMode) Valid() bool {
-	switch e {
-	case CancelOrderBodyRefundModeBankTransfer:
-		return true
-	case CancelOrderBodyRefundModeOriginalPaymentMode:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CardNetwork.
 const (
@@ -413,30 +153,6 @@ const (
 	CardNetworkVISA     CardNetwork = "VISA"
 )
 
-// Valid indicates whether the value is a known member of the CardNetwork enum.
-func (e CardNetwork) Valid() bool {
-	switch e {
-	case CardNetworkAMEX:
-		return true
-	case CardNetworkDINERS:
-		return true
-	case CardNetworkDISCOVER:
-		return true
-	case CardNetworkJCB:
-		return true
-	case CardNetworkMAESTRO:
-		return true
-	case CardNetworkMASTER:
-		return true
-	case CardNetworkRUPAY:
-		return true
-	case CardNetworkVISA:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CardPaymentCardType.
 const (
 	AmericanExpress CardPaymentCardType = "American Express"
@@ -444,22 +160,6 @@ const (
 	Rupay           CardPaymentCardType = "Rupay"
 	Visa            CardPaymentCardType = "Visa"
 )
-
-// Valid indicates whether the value is a known member of the CardPaymentCardType enum.
-func (e CardPaymentCardType) Valid() bool {
-	switch e {
-	case AmericanExpress:
-		return true
-	case MasterCard:
-		return true
-	case Rupay:
-		return true
-	case Visa:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CardPaymentPaymentStatus.
 const (
@@ -470,41 +170,11 @@ const (
 	CardPaymentPaymentStatusSuccess         CardPaymentPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the CardPaymentPaymentStatus enum.
-func (e CardPaymentPaymentStatus) Valid() bool {
-	switch e {
-	case CardPaymentPaymentStatusFailed:
-		return true
-	case CardPaymentPaymentStatusPartiallyPaid:
-		return true
-	case CardPaymentPaymentStatusPending:
-		return true
-	case CardPaymentPaymentStatusRefundInitiated:
-		return true
-	case CardPaymentPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CardPaymentTransactionType.
 const (
 	CardPaymentTransactionTypePayment CardPaymentTransactionType = "payment"
 	CardPaymentTransactionTypeRefund  CardPaymentTransactionType = "refund"
 )
-
-// Valid indicates whether the value is a known member of the CardPaymentTransactionType enum.
-func (e CardPaymentTransactionType) Valid() bool {
-	switch e {
-	case CardPaymentTransactionTypePayment:
-		return true
-	case CardPaymentTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CartStatus.
 const (
@@ -512,53 +182,17 @@ const (
 	ReadyForPayment    CartStatus = "ready-for-payment"
 )
 
-// Valid indicates whether the value is a known member of the CartStatus enum.
-func (e CartStatus) Valid() bool {
-	switch e {
-	case NotReadyForPayment:
-		return true
-	case ReadyForPayment:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CartBasedFulfillmentCheckFulfillmentType.
 const (
 	CartBasedFulfillmentCheckFulfillmentTypeCollectInStore CartBasedFulfillmentCheckFulfillmentType = "collect-in-store"
 	CartBasedFulfillmentCheckFulfillmentTypeDelivery       CartBasedFulfillmentCheckFulfillmentType = "delivery"
 )
 
-// Valid indicates whether the value is a known member of the CartBasedFulfillmentCheckFulfillmentType enum.
-func (e CartBasedFulfillmentCheckFulfillmentType) Valid() bool {
-	switch e {
-	case CartBasedFulfillmentCheckFulfillmentTypeCollectInStore:
-		return true
-	case CartBasedFulfillmentCheckFulfillmentTypeDelivery:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CartBasedFulfillmentOptionFulfillmentType.
 const (
 	CartBasedFulfillmentOptionFulfillmentTypeCollectInStore CartBasedFulfillmentOptionFulfillmentType = "collect-in-store"
 	CartBasedFulfillmentOptionFulfillmentTypeDelivery       CartBasedFulfillmentOptionFulfillmentType = "delivery"
 )
-
-// Valid indicates whether the value is a known member of the CartBasedFulfillmentOptionFulfillmentType enum.
-func (e CartBasedFulfillmentOptionFulfillmentType) Valid() bool {
-	switch e {
-	case CartBasedFulfillmentOptionFulfillmentTypeCollectInStore:
-		return true
-	case CartBasedFulfillmentOptionFulfillmentTypeDelivery:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CartItemProductType.
 const (
@@ -567,49 +201,15 @@ const (
 	CartItemProductTypePhysical CartItemProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the CartItemProductType enum.
-func (e CartItemProductType) Valid() bool {
-	switch e {
-	case CartItemProductTypeBundle:
-		return true
-	case CartItemProductTypeDigital:
-		return true
-	case CartItemProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CartItemTaxType.
 const (
 	CartItemTaxTypeGST CartItemTaxType = "GST"
 )
 
-// Valid indicates whether the value is a known member of the CartItemTaxType enum.
-func (e CartItemTaxType) Valid() bool {
-	switch e {
-	case CartItemTaxTypeGST:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CollectInStoreFulfillmentFulfillmentType.
 const (
 	CollectInStoreFulfillmentFulfillmentTypeCollectInStore CollectInStoreFulfillmentFulfillmentType = "collect-in-store"
 )
-
-// Valid indicates whether the value is a known member of the CollectInStoreFulfillmentFulfillmentType enum.
-func (e CollectInStoreFulfillmentFulfillmentType) Valid() bool {
-	switch e {
-	case CollectInStoreFulfillmentFulfillmentTypeCollectInStore:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CollectInStoreFulfillmentPreferenceType.
 const (
@@ -617,47 +217,15 @@ const (
 	CollectInStoreFulfillmentPreferenceTypeUser CollectInStoreFulfillmentPreferenceType = "user"
 )
 
-// Valid indicates whether the value is a known member of the CollectInStoreFulfillmentPreferenceType enum.
-func (e CollectInStoreFulfillmentPreferenceType) Valid() bool {
-	switch e {
-	case CollectInStoreFulfillmentPreferenceTypeAuto:
-		return true
-	case CollectInStoreFulfillmentPreferenceTypeUser:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ColorAttributeType.
 const (
 	ColorAttributeTypeColor ColorAttributeType = "color"
 )
 
-// Valid indicates whether the value is a known member of the ColorAttributeType enum.
-func (e ColorAttributeType) Valid() bool {
-	switch e {
-	case ColorAttributeTypeColor:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ColorOptionType.
 const (
 	ColorOptionTypeColor ColorOptionType = "color"
 )
-
-// Valid indicates whether the value is a known member of the ColorOptionType enum.
-func (e ColorOptionType) Valid() bool {
-	switch e {
-	case ColorOptionTypeColor:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CouponApplicationRulesApplicationPriority.
 const (
@@ -665,20 +233,6 @@ const (
 	FirstAdded         CouponApplicationRulesApplicationPriority = "first_added"
 	MostExpensiveFirst CouponApplicationRulesApplicationPriority = "most_expensive_first"
 )
-
-// Valid indicates whether the value is a known member of the CouponApplicationRulesApplicationPriority enum.
-func (e CouponApplicationRulesApplicationPriority) Valid() bool {
-	switch e {
-	case CheapestFirst:
-		return true
-	case FirstAdded:
-		return true
-	case MostExpensiveFirst:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CouponCouponType.
 const (
@@ -691,28 +245,6 @@ const (
 	CouponCouponTypeVolumeBased        CouponCouponType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the CouponCouponType enum.
-func (e CouponCouponType) Valid() bool {
-	switch e {
-	case CouponCouponTypeAcceleratedRewards:
-		return true
-	case CouponCouponTypeBuyXGetY:
-		return true
-	case CouponCouponTypeDiscount:
-		return true
-	case CouponCouponTypeFixedPrice:
-		return true
-	case CouponCouponTypeFreeGoods:
-		return true
-	case CouponCouponTypeFreeShipping:
-		return true
-	case CouponCouponTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CouponType.
 const (
 	CouponTypeAcceleratedRewards CouponType = "accelerated-rewards"
@@ -724,45 +256,11 @@ const (
 	CouponTypeVolumeBased        CouponType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the CouponType enum.
-func (e CouponType) Valid() bool {
-	switch e {
-	case CouponTypeAcceleratedRewards:
-		return true
-	case CouponTypeBuyXGetY:
-		return true
-	case CouponTypeDiscount:
-		return true
-	case CouponTypeFixedPrice:
-		return true
-	case CouponTypeFreeGoods:
-		return true
-	case CouponTypeFreeShipping:
-		return true
-	case CouponTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CourierCompanyMode.
 const (
 	Air     CourierCompanyMode = "air"
 	Surface CourierCompanyMode = "surface"
 )
-
-// Valid indicates whether the value is a known member of the CourierCompanyMode enum.
-func (e CourierCompanyMode) Valid() bool {
-	switch e {
-	case Air:
-		return true
-	case Surface:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CreateCustomSubscriptionBillingFrequency.
 const (
@@ -771,34 +269,10 @@ const (
 	CreateCustomSubscriptionBillingFrequencyWeekly   CreateCustomSubscriptionBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the CreateCustomSubscriptionBillingFrequency enum.
-func (e CreateCustomSubscriptionBillingFrequency) Valid() bool {
-	switch e {
-	case CreateCustomSubscriptionBillingFrequencyAnnually:
-		return true
-	case CreateCustomSubscriptionBillingFrequencyMonthly:
-		return true
-	case CreateCustomSubscriptionBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateCustomSubscriptionPlanType.
 const (
 	Custom CreateCustomSubscriptionPlanType = "custom"
 )
-
-// Valid indicates whether the value is a known member of the CreateCustomSubscriptionPlanType enum.
-func (e CreateCustomSubscriptionPlanType) Valid() bool {
-	switch e {
-	case Custom:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CreateCustomSubscriptionShippingFrequency.
 const (
@@ -807,34 +281,10 @@ const (
 	CreateCustomSubscriptionShippingFrequencyWeekly   CreateCustomSubscriptionShippingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the CreateCustomSubscriptionShippingFrequency enum.
-func (e CreateCustomSubscriptionShippingFrequency) Valid() bool {
-	switch e {
-	case CreateCustomSubscriptionShippingFrequencyAnnually:
-		return true
-	case CreateCustomSubscriptionShippingFrequencyMonthly:
-		return true
-	case CreateCustomSubscriptionShippingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateInboundBankAccountAccountType.
 const (
 	CreateInboundBankAccountAccountTypeInbound CreateInboundBankAccountAccountType = "inbound"
 )
-
-// Valid indicates whether the value is a known member of the CreateInboundBankAccountAccountType enum.
-func (e CreateInboundBankAccountAccountType) Valid() bool {
-	switch e {
-	case CreateInboundBankAccountAccountTypeInbound:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CreateOrderReturnRequestedSettlement.
 const (
@@ -842,122 +292,40 @@ const (
 	CreateOrderReturnRequestedSettlementReplacement CreateOrderReturnRequestedSettlement = "replacement"
 )
 
-// Valid indicates whether the value is a known member of the CreateOrderReturnRequestedSettlement enum.
-func (e CreateOrderReturnRequestedSettlement) Valid() bool {
-	switch e {
-	case CreateOrderReturnRequestedSettlementRefund:
-		return true
-	case CreateOrderReturnRequestedSettlementReplacement:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateOutboundBankAccountAccountType.
 const (
 	CreateOutboundBankAccountAccountTypeOutbound CreateOutboundBankAccountAccountType = "outbound"
 )
-
-// Valid indicates whether the value is a known member of the CreateOutboundBankAccountAccountType enum.
-func (e CreateOutboundBankAccountAccountType) Valid() bool {
-	switch e {
-	case CreateOutboundBankAccountAccountTypeOutbound:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CreateStandardSubscriptionPlanType.
 const (
 	Standard CreateStandardSubscriptionPlanType = "standard"
 )
 
-// Valid indicates whether the value is a known member of the CreateStandardSubscriptionPlanType enum.
-func (e CreateStandardSubscriptionPlanType) Valid() bool {
-	switch e {
-	case Standard:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CustomSlabsBasedOnAmountProductsSlabsCondition.
 const (
 	CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual CustomSlabsBasedOnAmountProductsSlabsCondition = "greater-or-equal"
 )
-
-// Valid indicates whether the value is a known member of the CustomSlabsBasedOnAmountProductsSlabsCondition enum.
-func (e CustomSlabsBasedOnAmountProductsSlabsCondition) Valid() bool {
-	switch e {
-	case CustomSlabsBasedOnAmountProductsSlabsConditionGreaterOrEqual:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CustomSlabsBasedOnAmountSpendingCriteriaType.
 const (
 	CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount CustomSlabsBasedOnAmountSpendingCriteriaType = "minimum-purchase-amount"
 )
 
-// Valid indicates whether the value is a known member of the CustomSlabsBasedOnAmountSpendingCriteriaType enum.
-func (e CustomSlabsBasedOnAmountSpendingCriteriaType) Valid() bool {
-	switch e {
-	case CustomSlabsBasedOnAmountSpendingCriteriaTypeMinimumPurchaseAmount:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CustomSlabsBasedOnQuantityProductsSlabsCondition.
 const (
 	CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual CustomSlabsBasedOnQuantityProductsSlabsCondition = "greater-or-equal"
 )
-
-// Valid indicates whether the value is a known member of the CustomSlabsBasedOnQuantityProductsSlabsCondition enum.
-func (e CustomSlabsBasedOnQuantityProductsSlabsCondition) Valid() bool {
-	switch e {
-	case CustomSlabsBasedOnQuantityProductsSlabsConditionGreaterOrEqual:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CustomSlabsBasedOnQuantitySpendingCriteriaType.
 const (
 	CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity CustomSlabsBasedOnQuantitySpendingCriteriaType = "minimum-quantity"
 )
 
-// Valid indicates whether the value is a known member of the CustomSlabsBasedOnQuantitySpendingCriteriaType enum.
-func (e CustomSlabsBasedOnQuantitySpendingCriteriaType) Valid() bool {
-	switch e {
-	case CustomSlabsBasedOnQuantitySpendingCriteriaTypeMinimumQuantity:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CustomerAddressCountry.
 const (
 	India CustomerAddressCountry = "India"
 )
-
-// Valid indicates whether the value is a known member of the CustomerAddressCountry enum.
-func (e CustomerAddressCountry) Valid() bool {
-	switch e {
-	case India:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for CustomerBankAccountAccountType.
 const (
@@ -965,47 +333,15 @@ const (
 	CustomerBankAccountAccountTypeOutbound CustomerBankAccountAccountType = "outbound"
 )
 
-// Valid indicates whether the value is a known member of the CustomerBankAccountAccountType enum.
-func (e CustomerBankAccountAccountType) Valid() bool {
-	switch e {
-	case CustomerBankAccountAccountTypeInbound:
-		return true
-	case CustomerBankAccountAccountTypeOutbound:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DateAttributeType.
 const (
 	Date DateAttributeType = "date"
 )
 
-// Valid indicates whether the value is a known member of the DateAttributeType enum.
-func (e DateAttributeType) Valid() bool {
-	switch e {
-	case Date:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DeliveryFulfillmentFulfillmentType.
 const (
 	DeliveryFulfillmentFulfillmentTypeDelivery DeliveryFulfillmentFulfillmentType = "delivery"
 )
-
-// Valid indicates whether the value is a known member of the DeliveryFulfillmentFulfillmentType enum.
-func (e DeliveryFulfillmentFulfillmentType) Valid() bool {
-	switch e {
-	case DeliveryFulfillmentFulfillmentTypeDelivery:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for DeliveryFulfillmentPreferenceType.
 const (
@@ -1013,50 +349,16 @@ const (
 	DeliveryFulfillmentPreferenceTypeUser DeliveryFulfillmentPreferenceType = "user"
 )
 
-// Valid indicates whether the value is a known member of the DeliveryFulfillmentPreferenceType enum.
-func (e DeliveryFulfillmentPreferenceType) Valid() bool {
-	switch e {
-	case DeliveryFulfillmentPreferenceTypeAuto:
-		return true
-	case DeliveryFulfillmentPreferenceTypeUser:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DiscountBasedPromotionDiscountType.
 const (
 	DiscountBasedPromotionDiscountTypeFixedAmount DiscountBasedPromotionDiscountType = "fixed-amount"
 	DiscountBasedPromotionDiscountTypePercentage  DiscountBasedPromotionDiscountType = "percentage"
 )
 
-// Valid indicates whether the value is a known member of the DiscountBasedPromotionDiscountType enum.
-func (e DiscountBasedPromotionDiscountType) Valid() bool {
-	switch e {
-	case DiscountBasedPromotionDiscountTypeFixedAmount:
-		return true
-	case DiscountBasedPromotionDiscountTypePercentage:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DiscountBasedPromotionPromotionType.
 const (
 	DiscountBasedPromotionPromotionTypeDiscount DiscountBasedPromotionPromotionType = "discount"
 )
-
-// Valid indicates whether the value is a known member of the DiscountBasedPromotionPromotionType enum.
-func (e DiscountBasedPromotionPromotionType) Valid() bool {
-	switch e {
-	case DiscountBasedPromotionPromotionTypeDiscount:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for DiscountCouponPromotionAppliesToProduct.
 const (
@@ -1065,55 +367,17 @@ const (
 	DiscountCouponPromotionAppliesToProductProduct  DiscountCouponPromotionAppliesToProduct = "product"
 )
 
-// Valid indicates whether the value is a known member of the DiscountCouponPromotionAppliesToProduct enum.
-func (e DiscountCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case DiscountCouponPromotionAppliesToProductAll:
-		return true
-	case DiscountCouponPromotionAppliesToProductCategory:
-		return true
-	case DiscountCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DocumentCreatedBy.
 const (
 	DocumentCreatedByAdmin    DocumentCreatedBy = "admin"
 	DocumentCreatedByCustomer DocumentCreatedBy = "customer"
 )
 
-// Valid indicates whether the value is a known member of the DocumentCreatedBy enum.
-func (e DocumentCreatedBy) Valid() bool {
-	switch e {
-	case DocumentCreatedByAdmin:
-		return true
-	case DocumentCreatedByCustomer:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DocumentModifiedBy.
 const (
 	DocumentModifiedByAdmin    DocumentModifiedBy = "admin"
 	DocumentModifiedByCustomer DocumentModifiedBy = "customer"
 )
-
-// Valid indicates whether the value is a known member of the DocumentModifiedBy enum.
-func (e DocumentModifiedBy) Valid() bool {
-	switch e {
-	case DocumentModifiedByAdmin:
-		return true
-	case DocumentModifiedByCustomer:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for DocumentStatus.
 const (
@@ -1123,144 +387,46 @@ const (
 	DocumentStatusSubmitted DocumentStatus = "submitted"
 )
 
-// Valid indicates whether the value is a known member of the DocumentStatus enum.
-func (e DocumentStatus) Valid() bool {
-	switch e {
-	case DocumentStatusApproved:
-		return true
-	case DocumentStatusExpired:
-		return true
-	case DocumentStatusRejected:
-		return true
-	case DocumentStatusSubmitted:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DocumentVerificationType.
 const (
 	DocumentVerificationTypeAutomatic DocumentVerificationType = "automatic"
 	DocumentVerificationTypeManual    DocumentVerificationType = "manual"
 )
 
-// Valid indicates whether the value is a known member of the DocumentVerificationType enum.
-func (e DocumentVerificationType) Valid() bool {
-	switch e {
-	case DocumentVerificationTypeAutomatic:
-		return true
-	case DocumentVerificationTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for FixedAmountDiscountRuleDiscountType.
 const (
 	FixedAmountDiscountRuleDiscountTypeFixedAmount FixedAmountDiscountRuleDiscountType = "fixed-amount"
 )
-
-// Valid indicates whether the value is a known member of the FixedAmountDiscountRuleDiscountType enum.
-func (e FixedAmountDiscountRuleDiscountType) Valid() bool {
-	switch e {
-	case FixedAmountDiscountRuleDiscountTypeFixedAmount:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for FixedPriceCouponPromotionAppliesToProduct.
 const (
 	FixedPriceCouponPromotionAppliesToProductProduct FixedPriceCouponPromotionAppliesToProduct = "product"
 )
 
-// Valid indicates whether the value is a known member of the FixedPriceCouponPromotionAppliesToProduct enum.
-func (e FixedPriceCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case FixedPriceCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for FixedPricePromotionPromotionType.
 const (
 	FixedPricePromotionPromotionTypeFixedPrice FixedPricePromotionPromotionType = "fixed-price"
 )
-
-// Valid indicates whether the value is a known member of the FixedPricePromotionPromotionType enum.
-func (e FixedPricePromotionPromotionType) Valid() bool {
-	switch e {
-	case FixedPricePromotionPromotionTypeFixedPrice:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for FixedPriceRuleBasedAmountSpendingCriteriaType.
 const (
 	FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount FixedPriceRuleBasedAmountSpendingCriteriaType = "minimum-purchase-amount"
 )
 
-// Valid indicates whether the value is a known member of the FixedPriceRuleBasedAmountSpendingCriteriaType enum.
-func (e FixedPriceRuleBasedAmountSpendingCriteriaType) Valid() bool {
-	switch e {
-	case FixedPriceRuleBasedAmountSpendingCriteriaTypeMinimumPurchaseAmount:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for FixedPriceRuleBasedQuantitySpendingCriteriaType.
 const (
 	FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity FixedPriceRuleBasedQuantitySpendingCriteriaType = "minimum-quantity"
 )
-
-// Valid indicates whether the value is a known member of the FixedPriceRuleBasedQuantitySpendingCriteriaType enum.
-func (e FixedPriceRuleBasedQuantitySpendingCriteriaType) Valid() bool {
-	switch e {
-	case FixedPriceRuleBasedQuantitySpendingCriteriaTypeMinimumQuantity:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for FreeGoodCouponPromotionAppliesToProduct.
 const (
 	FreeGoodCouponPromotionAppliesToProductProduct FreeGoodCouponPromotionAppliesToProduct = "product"
 )
 
-// Valid indicates whether the value is a known member of the FreeGoodCouponPromotionAppliesToProduct enum.
-func (e FreeGoodCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case FreeGoodCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for FreeGoodsPromotionPromotionType.
 const (
 	FreeGoodsPromotionPromotionTypeFreeGoods FreeGoodsPromotionPromotionType = "free-goods"
 )
-
-// Valid indicates whether the value is a known member of the FreeGoodsPromotionPromotionType enum.
-func (e FreeGoodsPromotionPromotionType) Valid() bool {
-	switch e {
-	case FreeGoodsPromotionPromotionTypeFreeGoods:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for FulfillmentOptionsSummaryRecommendedFulfillmentType.
 const (
@@ -1268,47 +434,15 @@ const (
 	FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery       FulfillmentOptionsSummaryRecommendedFulfillmentType = "delivery"
 )
 
-// Valid indicates whether the value is a known member of the FulfillmentOptionsSummaryRecommendedFulfillmentType enum.
-func (e FulfillmentOptionsSummaryRecommendedFulfillmentType) Valid() bool {
-	switch e {
-	case FulfillmentOptionsSummaryRecommendedFulfillmentTypeCollectInStore:
-		return true
-	case FulfillmentOptionsSummaryRecommendedFulfillmentTypeDelivery:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for GenerateHashBodyPaymentGateway.
 const (
 	Payu GenerateHashBodyPaymentGateway = "payu"
 )
 
-// Valid indicates whether the value is a known member of the GenerateHashBodyPaymentGateway enum.
-func (e GenerateHashBodyPaymentGateway) Valid() bool {
-	switch e {
-	case Payu:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for GenerateOTPEmailChannel.
 const (
 	GenerateOTPEmailChannelEmail GenerateOTPEmailChannel = "email"
 )
-
-// Valid indicates whether the value is a known member of the GenerateOTPEmailChannel enum.
-func (e GenerateOTPEmailChannel) Valid() bool {
-	switch e {
-	case GenerateOTPEmailChannelEmail:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for GenerateOTPEmailOTPAction.
 const (
@@ -1318,39 +452,11 @@ const (
 	GenerateOTPEmailOTPActionVerifyEmail   GenerateOTPEmailOTPAction = "verify-email"
 )
 
-// Valid indicates whether the value is a known member of the GenerateOTPEmailOTPAction enum.
-func (e GenerateOTPEmailOTPAction) Valid() bool {
-	switch e {
-	case GenerateOTPEmailOTPActionRegister:
-		return true
-	case GenerateOTPEmailOTPActionResetPassword:
-		return true
-	case GenerateOTPEmailOTPActionUpdateEmail:
-		return true
-	case GenerateOTPEmailOTPActionVerifyEmail:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for GenerateOTPPhoneChannel.
 const (
 	GenerateOTPPhoneChannelSMS      GenerateOTPPhoneChannel = "sms"
 	GenerateOTPPhoneChannelWhatsapp GenerateOTPPhoneChannel = "whatsapp"
 )
-
-// Valid indicates whether the value is a known member of the GenerateOTPPhoneChannel enum.
-func (e GenerateOTPPhoneChannel) Valid() bool {
-	switch e {
-	case GenerateOTPPhoneChannelSMS:
-		return true
-	case GenerateOTPPhoneChannelWhatsapp:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for GenerateOTPPhoneOTPAction.
 const (
@@ -1360,22 +466,6 @@ const (
 	GenerateOTPPhoneOTPActionVerifyPhone   GenerateOTPPhoneOTPAction = "verify-phone"
 )
 
-// Valid indicates whether the value is a known member of the GenerateOTPPhoneOTPAction enum.
-func (e GenerateOTPPhoneOTPAction) Valid() bool {
-	switch e {
-	case GenerateOTPPhoneOTPActionRegister:
-		return true
-	case GenerateOTPPhoneOTPActionResetPassword:
-		return true
-	case GenerateOTPPhoneOTPActionUpdatePhone:
-		return true
-	case GenerateOTPPhoneOTPActionVerifyPhone:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for GetPaymentStatusContentStatus.
 const (
 	GetPaymentStatusContentStatusFailed        GetPaymentStatusContentStatus = "failed"
@@ -1384,22 +474,6 @@ const (
 	GetPaymentStatusContentStatusSuccess       GetPaymentStatusContentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the GetPaymentStatusContentStatus enum.
-func (e GetPaymentStatusContentStatus) Valid() bool {
-	switch e {
-	case GetPaymentStatusContentStatusFailed:
-		return true
-	case GetPaymentStatusContentStatusPartiallyPaid:
-		return true
-	case GetPaymentStatusContentStatusPending:
-		return true
-	case GetPaymentStatusContentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ItemProductType.
 const (
 	ItemProductTypeBundle   ItemProductType = "bundle"
@@ -1407,112 +481,36 @@ const (
 	ItemProductTypePhysical ItemProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the ItemProductType enum.
-func (e ItemProductType) Valid() bool {
-	switch e {
-	case ItemProductTypeBundle:
-		return true
-	case ItemProductTypeDigital:
-		return true
-	case ItemProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ItemsBasedFulfillmentCheckFulfillmentType.
 const (
 	ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore ItemsBasedFulfillmentCheckFulfillmentType = "collect-in-store"
 	ItemsBasedFulfillmentCheckFulfillmentTypeDelivery       ItemsBasedFulfillmentCheckFulfillmentType = "delivery"
 )
 
-// Valid indicates whether the value is a known member of the ItemsBasedFulfillmentCheckFulfillmentType enum.
-func (e ItemsBasedFulfillmentCheckFulfillmentType) Valid() bool {
-	switch e {
-	case ItemsBasedFulfillmentCheckFulfillmentTypeCollectInStore:
-		return true
-	case ItemsBasedFulfillmentCheckFulfillmentTypeDelivery:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPayExpressCheckoutCommonFieldIntegrationType.
 const (
 	JusPayExpressCheckoutCommonFieldIntegrationTypeExpressCheckout JusPayExpressCheckoutCommonFieldIntegrationType = "express-checkout"
 )
-
-// Valid indicates whether the value is a known member of the JusPayExpressCheckoutCommonFieldIntegrationType enum.
-func (e JusPayExpressCheckoutCommonFieldIntegrationType) Valid() bool {
-	switch e {
-	case JusPayExpressCheckoutCommonFieldIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JusPayExpressCheckoutResponsePaymentAuthenticationMethod.
 const (
 	GET JusPayExpressCheckoutResponsePaymentAuthenticationMethod = "GET"
 )
 
-// Valid indicates whether the value is a known member of the JusPayExpressCheckoutResponsePaymentAuthenticationMethod enum.
-func (e JusPayExpressCheckoutResponsePaymentAuthenticationMethod) Valid() bool {
-	switch e {
-	case GET:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPayHyperCheckoutAction.
 const (
 	PaymentPage JusPayHyperCheckoutAction = "paymentPage"
 )
-
-// Valid indicates whether the value is a known member of the JusPayHyperCheckoutAction enum.
-func (e JusPayHyperCheckoutAction) Valid() bool {
-	switch e {
-	case PaymentPage:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JusPayHyperCheckoutIntegrationType.
 const (
 	HyperCheckout JusPayHyperCheckoutIntegrationType = "hyper-checkout"
 )
 
-// Valid indicates whether the value is a known member of the JusPayHyperCheckoutIntegrationType enum.
-func (e JusPayHyperCheckoutIntegrationType) Valid() bool {
-	switch e {
-	case HyperCheckout:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency.
 const (
 	JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency = "MONTHLY"
 )
-
-// Valid indicates whether the value is a known member of the JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency enum.
-func (e JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequency) Valid() bool {
-	switch e {
-	case JusPayHyperCheckoutResponseSdkPayloadPayloadMandateFrequencyMONTHLY:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue.
 const (
@@ -1521,94 +519,30 @@ const (
 	N17  JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue = "1-7"
 )
 
-// Valid indicates whether the value is a known member of the JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue enum.
-func (e JusPayHyperCheckoutResponseSdkPayloadPayloadMandateRuleValue) Valid() bool {
-	switch e {
-	case N116:
-		return true
-	case N131:
-		return true
-	case N17:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate.
 const (
 	REQUIRED JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate = "REQUIRED"
 )
-
-// Valid indicates whether the value is a known member of the JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate enum.
-func (e JusPayHyperCheckoutResponseSdkPayloadPayloadOptionsCreateMandate) Valid() bool {
-	switch e {
-	case REQUIRED:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JusPayNewCardIntegrationType.
 const (
 	JusPayNewCardIntegrationTypeExpressCheckout JusPayNewCardIntegrationType = "express-checkout"
 )
 
-// Valid indicates whether the value is a known member of the JusPayNewCardIntegrationType enum.
-func (e JusPayNewCardIntegrationType) Valid() bool {
-	switch e {
-	case JusPayNewCardIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPayNewCardPaymentMethodType.
 const (
 	JusPayNewCardPaymentMethodTypeCARD JusPayNewCardPaymentMethodType = "CARD"
 )
-
-// Valid indicates whether the value is a known member of the JusPayNewCardPaymentMethodType enum.
-func (e JusPayNewCardPaymentMethodType) Valid() bool {
-	switch e {
-	case JusPayNewCardPaymentMethodTypeCARD:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JusPaySavedCardTokenIntegrationType.
 const (
 	JusPaySavedCardTokenIntegrationTypeExpressCheckout JusPaySavedCardTokenIntegrationType = "express-checkout"
 )
 
-// Valid indicates whether the value is a known member of the JusPaySavedCardTokenIntegrationType enum.
-func (e JusPaySavedCardTokenIntegrationType) Valid() bool {
-	switch e {
-	case JusPaySavedCardTokenIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JusPaySavedCardTokenPaymentMethodType.
 const (
 	JusPaySavedCardTokenPaymentMethodTypeCARD JusPaySavedCardTokenPaymentMethodType = "CARD"
 )
-
-// Valid indicates whether the value is a known member of the JusPaySavedCardTokenPaymentMethodType enum.
-func (e JusPaySavedCardTokenPaymentMethodType) Valid() bool {
-	switch e {
-	case JusPaySavedCardTokenPaymentMethodTypeCARD:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayCardPaymentMethodPaymentMethod.
 const (
@@ -1617,184 +551,60 @@ const (
 	JuspayCardPaymentMethodPaymentMethodVISA   JuspayCardPaymentMethodPaymentMethod = "VISA"
 )
 
-// Valid indicates whether the value is a known member of the JuspayCardPaymentMethodPaymentMethod enum.
-func (e JuspayCardPaymentMethodPaymentMethod) Valid() bool {
-	switch e {
-	case JuspayCardPaymentMethodPaymentMethodMASTER:
-		return true
-	case JuspayCardPaymentMethodPaymentMethodRUPAY:
-		return true
-	case JuspayCardPaymentMethodPaymentMethodVISA:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayCardPaymentMethodPaymentMethodType.
 const (
 	JuspayCardPaymentMethodPaymentMethodTypeCARD JuspayCardPaymentMethodPaymentMethodType = "CARD"
 )
-
-// Valid indicates whether the value is a known member of the JuspayCardPaymentMethodPaymentMethodType enum.
-func (e JuspayCardPaymentMethodPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayCardPaymentMethodPaymentMethodTypeCARD:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayCustomerObject.
 const (
 	JuspayCustomerObjectCustomer JuspayCustomerObject = "customer"
 )
 
-// Valid indicates whether the value is a known member of the JuspayCustomerObject enum.
-func (e JuspayCustomerObject) Valid() bool {
-	switch e {
-	case JuspayCustomerObjectCustomer:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayNetBankingIntegrationType.
 const (
 	JuspayNetBankingIntegrationTypeExpressCheckout JuspayNetBankingIntegrationType = "express-checkout"
 )
-
-// Valid indicates whether the value is a known member of the JuspayNetBankingIntegrationType enum.
-func (e JuspayNetBankingIntegrationType) Valid() bool {
-	switch e {
-	case JuspayNetBankingIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayNetBankingPaymentMethodType.
 const (
 	JuspayNetBankingPaymentMethodTypeNB JuspayNetBankingPaymentMethodType = "NB"
 )
 
-// Valid indicates whether the value is a known member of the JuspayNetBankingPaymentMethodType enum.
-func (e JuspayNetBankingPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayNetBankingPaymentMethodTypeNB:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayNetbankingPaymentMethodPaymentMethodType.
 const (
 	JuspayNetbankingPaymentMethodPaymentMethodTypeNB JuspayNetbankingPaymentMethodPaymentMethodType = "NB"
 )
-
-// Valid indicates whether the value is a known member of the JuspayNetbankingPaymentMethodPaymentMethodType enum.
-func (e JuspayNetbankingPaymentMethodPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayNetbankingPaymentMethodPaymentMethodTypeNB:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayUpiCollectIntegrationType.
 const (
 	JuspayUpiCollectIntegrationTypeExpressCheckout JuspayUpiCollectIntegrationType = "express-checkout"
 )
 
-// Valid indicates whether the value is a known member of the JuspayUpiCollectIntegrationType enum.
-func (e JuspayUpiCollectIntegrationType) Valid() bool {
-	switch e {
-	case JuspayUpiCollectIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayUpiCollectPaymentMethod.
 const (
 	JuspayUpiCollectPaymentMethodUPICOLLECT JuspayUpiCollectPaymentMethod = "UPI_COLLECT"
 )
-
-// Valid indicates whether the value is a known member of the JuspayUpiCollectPaymentMethod enum.
-func (e JuspayUpiCollectPaymentMethod) Valid() bool {
-	switch e {
-	case JuspayUpiCollectPaymentMethodUPICOLLECT:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayUpiCollectPaymentMethodType.
 const (
 	JuspayUpiCollectPaymentMethodTypeUPI JuspayUpiCollectPaymentMethodType = "UPI"
 )
 
-// Valid indicates whether the value is a known member of the JuspayUpiCollectPaymentMethodType enum.
-func (e JuspayUpiCollectPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayUpiCollectPaymentMethodTypeUPI:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayUpiIntentIntegrationType.
 const (
 	JuspayUpiIntentIntegrationTypeExpressCheckout JuspayUpiIntentIntegrationType = "express-checkout"
 )
-
-// Valid indicates whether the value is a known member of the JuspayUpiIntentIntegrationType enum.
-func (e JuspayUpiIntentIntegrationType) Valid() bool {
-	switch e {
-	case JuspayUpiIntentIntegrationTypeExpressCheckout:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayUpiIntentPaymentMethod.
 const (
 	JuspayUpiIntentPaymentMethodUPIPAY JuspayUpiIntentPaymentMethod = "UPI_PAY"
 )
 
-// Valid indicates whether the value is a known member of the JuspayUpiIntentPaymentMethod enum.
-func (e JuspayUpiIntentPaymentMethod) Valid() bool {
-	switch e {
-	case JuspayUpiIntentPaymentMethodUPIPAY:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayUpiIntentPaymentMethodType.
 const (
 	JuspayUpiIntentPaymentMethodTypeUPI JuspayUpiIntentPaymentMethodType = "UPI"
 )
-
-// Valid indicates whether the value is a known member of the JuspayUpiIntentPaymentMethodType enum.
-func (e JuspayUpiIntentPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayUpiIntentPaymentMethodTypeUPI:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayUpiPaymentMethodJuspayBankCode.
 const (
@@ -1803,20 +613,6 @@ const (
 	JuspayUpiPaymentMethodJuspayBankCodeUPIQR      JuspayUpiPaymentMethodJuspayBankCode = "UPI_QR"
 )
 
-// Valid indicates whether the value is a known member of the JuspayUpiPaymentMethodJuspayBankCode enum.
-func (e JuspayUpiPaymentMethodJuspayBankCode) Valid() bool {
-	switch e {
-	case JuspayUpiPaymentMethodJuspayBankCodeUPICOLLECT:
-		return true
-	case JuspayUpiPaymentMethodJuspayBankCodeUPIPAY:
-		return true
-	case JuspayUpiPaymentMethodJuspayBankCodeUPIQR:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayUpiPaymentMethodPaymentMethod.
 const (
 	JuspayUpiPaymentMethodPaymentMethodUPICOLLECT JuspayUpiPaymentMethodPaymentMethod = "UPI_COLLECT"
@@ -1824,64 +620,20 @@ const (
 	JuspayUpiPaymentMethodPaymentMethodUPIQR      JuspayUpiPaymentMethodPaymentMethod = "UPI_QR"
 )
 
-// Valid indicates whether the value is a known member of the JuspayUpiPaymentMethodPaymentMethod enum.
-func (e JuspayUpiPaymentMethodPaymentMethod) Valid() bool {
-	switch e {
-	case JuspayUpiPaymentMethodPaymentMethodUPICOLLECT:
-		return true
-	case JuspayUpiPaymentMethodPaymentMethodUPIPAY:
-		return true
-	case JuspayUpiPaymentMethodPaymentMethodUPIQR:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayUpiPaymentMethodPaymentMethodType.
 const (
 	JuspayUpiPaymentMethodPaymentMethodTypeUPI JuspayUpiPaymentMethodPaymentMethodType = "UPI"
 )
-
-// Valid indicates whether the value is a known member of the JuspayUpiPaymentMethodPaymentMethodType enum.
-func (e JuspayUpiPaymentMethodPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayUpiPaymentMethodPaymentMethodTypeUPI:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for JuspayWalletPaymentMethodPaymentMethodSubType.
 const (
 	JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET JuspayWalletPaymentMethodPaymentMethodSubType = "WALLET"
 )
 
-// Valid indicates whether the value is a known member of the JuspayWalletPaymentMethodPaymentMethodSubType enum.
-func (e JuspayWalletPaymentMethodPaymentMethodSubType) Valid() bool {
-	switch e {
-	case JuspayWalletPaymentMethodPaymentMethodSubTypeWALLET:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JuspayWalletPaymentMethodPaymentMethodType.
 const (
 	JuspayWalletPaymentMethodPaymentMethodTypeWALLET JuspayWalletPaymentMethodPaymentMethodType = "WALLET"
 )
-
-// Valid indicates whether the value is a known member of the JuspayWalletPaymentMethodPaymentMethodType enum.
-func (e JuspayWalletPaymentMethodPaymentMethodType) Valid() bool {
-	switch e {
-	case JuspayWalletPaymentMethodPaymentMethodTypeWALLET:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for KycDocumentConfigDocumentType.
 const (
@@ -1890,85 +642,27 @@ const (
 	KycDocumentConfigDocumentTypePan   KycDocumentConfigDocumentType = "pan"
 )
 
-// Valid indicates whether the value is a known member of the KycDocumentConfigDocumentType enum.
-func (e KycDocumentConfigDocumentType) Valid() bool {
-	switch e {
-	case KycDocumentConfigDocumentTypeGst:
-		return true
-	case KycDocumentConfigDocumentTypeOther:
-		return true
-	case KycDocumentConfigDocumentTypePan:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for KycDocumentConfigVerificationType.
 const (
 	KycDocumentConfigVerificationTypeAuto   KycDocumentConfigVerificationType = "auto"
 	KycDocumentConfigVerificationTypeManual KycDocumentConfigVerificationType = "manual"
 )
 
-// Valid indicates whether the value is a known member of the KycDocumentConfigVerificationType enum.
-func (e KycDocumentConfigVerificationType) Valid() bool {
-	switch e {
-	case KycDocumentConfigVerificationTypeAuto:
-		return true
-	case KycDocumentConfigVerificationTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for LotusPayCheckoutPaymentMethodType.
 const (
 	NACH LotusPayCheckoutPaymentMethodType = "NACH"
 )
-
-// Valid indicates whether the value is a known member of the LotusPayCheckoutPaymentMethodType enum.
-func (e LotusPayCheckoutPaymentMethodType) Valid() bool {
-	switch e {
-	case NACH:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for LotusPayCheckoutPaymentProviderSlug.
 const (
 	Juspay LotusPayCheckoutPaymentProviderSlug = "juspay"
 )
 
-// Valid indicates whether the value is a known member of the LotusPayCheckoutPaymentProviderSlug enum.
-func (e LotusPayCheckoutPaymentProviderSlug) Valid() bool {
-	switch e {
-	case Juspay:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for LoyaltyPointActivityAction.
 const (
 	Add    LoyaltyPointActivityAction = "add"
 	Remove LoyaltyPointActivityAction = "remove"
 )
-
-// Valid indicates whether the value is a known member of the LoyaltyPointActivityAction enum.
-func (e LoyaltyPointActivityAction) Valid() bool {
-	switch e {
-	case Add:
-		return true
-	case Remove:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for LoyaltyPointActivityActivity.
 const (
@@ -1983,32 +677,6 @@ const (
 	LoyaltyPointActivityActivityTierUpgrade        LoyaltyPointActivityActivity = "tier-upgrade"
 )
 
-// Valid indicates whether the value is a known member of the LoyaltyPointActivityActivity enum.
-func (e LoyaltyPointActivityActivity) Valid() bool {
-	switch e {
-	case LoyaltyPointActivityActivityBonus:
-		return true
-	case LoyaltyPointActivityActivityCreditNoteIssued:
-		return true
-	case LoyaltyPointActivityActivityOrderPlaced:
-		return true
-	case LoyaltyPointActivityActivityOther:
-		return true
-	case LoyaltyPointActivityActivityPointsCarryforward:
-		return true
-	case LoyaltyPointActivityActivityPointsExpired:
-		return true
-	case LoyaltyPointActivityActivitySignup:
-		return true
-	case LoyaltyPointActivityActivityTierDowngrade:
-		return true
-	case LoyaltyPointActivityActivityTierUpgrade:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MandateDebitScheduleStatus.
 const (
 	MandateDebitScheduleStatusAwaitingRetry MandateDebitScheduleStatus = "awaiting-retry"
@@ -2019,26 +687,6 @@ const (
 	MandateDebitScheduleStatusScheduled     MandateDebitScheduleStatus = "scheduled"
 )
 
-// Valid indicates whether the value is a known member of the MandateDebitScheduleStatus enum.
-func (e MandateDebitScheduleStatus) Valid() bool {
-	switch e {
-	case MandateDebitScheduleStatusAwaitingRetry:
-		return true
-	case MandateDebitScheduleStatusCancelled:
-		return true
-	case MandateDebitScheduleStatusDebitFailed:
-		return true
-	case MandateDebitScheduleStatusDebitPending:
-		return true
-	case MandateDebitScheduleStatusDebitSuccess:
-		return true
-	case MandateDebitScheduleStatusScheduled:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MandateStatus.
 const (
 	MandateStatusActive  MandateStatus = "active"
@@ -2048,44 +696,12 @@ const (
 	MandateStatusRevoked MandateStatus = "revoked"
 )
 
-// Valid indicates whether the value is a known member of the MandateStatus enum.
-func (e MandateStatus) Valid() bool {
-	switch e {
-	case MandateStatusActive:
-		return true
-	case MandateStatusCreated:
-		return true
-	case MandateStatusError:
-		return true
-	case MandateStatusPaused:
-		return true
-	case MandateStatusRevoked:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MarketplaceItemProductType.
 const (
 	MarketplaceItemProductTypeBundle   MarketplaceItemProductType = "bundle"
 	MarketplaceItemProductTypeDigital  MarketplaceItemProductType = "digital"
 	MarketplaceItemProductTypePhysical MarketplaceItemProductType = "physical"
 )
-
-// Valid indicates whether the value is a known member of the MarketplaceItemProductType enum.
-func (e MarketplaceItemProductType) Valid() bool {
-	switch e {
-	case MarketplaceItemProductTypeBundle:
-		return true
-	case MarketplaceItemProductTypeDigital:
-		return true
-	case MarketplaceItemProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for MarketplaceProductProductType.
 const (
@@ -2094,20 +710,6 @@ const (
 	MarketplaceProductProductTypePhysical MarketplaceProductProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the MarketplaceProductProductType enum.
-func (e MarketplaceProductProductType) Valid() bool {
-	switch e {
-	case MarketplaceProductProductTypeBundle:
-		return true
-	case MarketplaceProductProductTypeDigital:
-		return true
-	case MarketplaceProductProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MarketplaceProductDetailProductType.
 const (
 	MarketplaceProductDetailProductTypeBundle   MarketplaceProductDetailProductType = "bundle"
@@ -2115,34 +717,10 @@ const (
 	MarketplaceProductDetailProductTypePhysical MarketplaceProductDetailProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the MarketplaceProductDetailProductType enum.
-func (e MarketplaceProductDetailProductType) Valid() bool {
-	switch e {
-	case MarketplaceProductDetailProductTypeBundle:
-		return true
-	case MarketplaceProductDetailProductTypeDigital:
-		return true
-	case MarketplaceProductDetailProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MultiSelectAttributeType.
 const (
 	MultiSelect MultiSelectAttributeType = "multi-select"
 )
-
-// Valid indicates whether the value is a known member of the MultiSelectAttributeType enum.
-func (e MultiSelectAttributeType) Valid() bool {
-	switch e {
-	case MultiSelect:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for NetbankingPaymentPaymentStatus.
 const (
@@ -2153,56 +731,16 @@ const (
 	NetbankingPaymentPaymentStatusSuccess         NetbankingPaymentPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the NetbankingPaymentPaymentStatus enum.
-func (e NetbankingPaymentPaymentStatus) Valid() bool {
-	switch e {
-	case NetbankingPaymentPaymentStatusFailed:
-		return true
-	case NetbankingPaymentPaymentStatusPartiallyPaid:
-		return true
-	case NetbankingPaymentPaymentStatusPending:
-		return true
-	case NetbankingPaymentPaymentStatusRefundInitiated:
-		return true
-	case NetbankingPaymentPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for NetbankingPaymentTransactionType.
 const (
 	NetbankingPaymentTransactionTypePayment NetbankingPaymentTransactionType = "payment"
 	NetbankingPaymentTransactionTypeRefund  NetbankingPaymentTransactionType = "refund"
 )
 
-// Valid indicates whether the value is a known member of the NetbankingPaymentTransactionType enum.
-func (e NetbankingPaymentTransactionType) Valid() bool {
-	switch e {
-	case NetbankingPaymentTransactionTypePayment:
-		return true
-	case NetbankingPaymentTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for NumberAttributeType.
 const (
 	Number NumberAttributeType = "number"
 )
-
-// Valid indicates whether the value is a known member of the NumberAttributeType enum.
-func (e NumberAttributeType) Valid() bool {
-	switch e {
-	case Number:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderCancellationRefundDetailsPaymentMode.
 const (
@@ -2211,20 +749,6 @@ const (
 	OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode OrderCancellationRefundDetailsPaymentMode = "original-payment-mode"
 )
 
-// Valid indicates whether the value is a known member of the OrderCancellationRefundDetailsPaymentMode enum.
-func (e OrderCancellationRefundDetailsPaymentMode) Valid() bool {
-	switch e {
-	case OrderCancellationRefundDetailsPaymentModeBankTransfer:
-		return true
-	case OrderCancellationRefundDetailsPaymentModeNachMandate:
-		return true
-	case OrderCancellationRefundDetailsPaymentModeOriginalPaymentMode:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderPaymentStatus.
 const (
 	OrderPaymentStatusFailed        OrderPaymentStatus = "failed"
@@ -2232,22 +756,6 @@ const (
 	OrderPaymentStatusPending       OrderPaymentStatus = "pending"
 	OrderPaymentStatusSuccess       OrderPaymentStatus = "success"
 )
-
-// Valid indicates whether the value is a known member of the OrderPaymentStatus enum.
-func (e OrderPaymentStatus) Valid() bool {
-	switch e {
-	case OrderPaymentStatusFailed:
-		return true
-	case OrderPaymentStatusPartiallyPaid:
-		return true
-	case OrderPaymentStatusPending:
-		return true
-	case OrderPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderStatus.
 const (
@@ -2268,64 +776,12 @@ const (
 	OrderStatusUndelivered             OrderStatus = "undelivered"
 )
 
-// Valid indicates whether the value is a known member of the OrderStatus enum.
-func (e OrderStatus) Valid() bool {
-	switch e {
-	case OrderStatusAwaitingApproval:
-		return true
-	case OrderStatusAwaitingShipment:
-		return true
-	case OrderStatusCancelled:
-		return true
-	case OrderStatusComplete:
-		return true
-	case OrderStatusConfirmed:
-		return true
-	case OrderStatusDraft:
-		return true
-	case OrderStatusPartiallyDelivered:
-		return true
-	case OrderStatusPartiallyReturnToOrigin:
-		return true
-	case OrderStatusPartiallyScheduled:
-		return true
-	case OrderStatusPartiallyShipped:
-		return true
-	case OrderStatusPartiallyUndelivered:
-		return true
-	case OrderStatusPending:
-		return true
-	case OrderStatusReturnToOrigin:
-		return true
-	case OrderStatusShipped:
-		return true
-	case OrderStatusUndelivered:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderDetailCancellationRefundDetailsPaymentMode.
 const (
 	OrderDetailCancellationRefundDetailsPaymentModeBankTransfer        OrderDetailCancellationRefundDetailsPaymentMode = "bank-transfer"
 	OrderDetailCancellationRefundDetailsPaymentModeNachMandate         OrderDetailCancellationRefundDetailsPaymentMode = "nach-mandate"
 	OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode OrderDetailCancellationRefundDetailsPaymentMode = "original-payment-mode"
 )
-
-// Valid indicates whether the value is a known member of the OrderDetailCancellationRefundDetailsPaymentMode enum.
-func (e OrderDetailCancellationRefundDetailsPaymentMode) Valid() bool {
-	switch e {
-	case OrderDetailCancellationRefundDetailsPaymentModeBankTransfer:
-		return true
-	case OrderDetailCancellationRefundDetailsPaymentModeNachMandate:
-		return true
-	case OrderDetailCancellationRefundDetailsPaymentModeOriginalPaymentMode:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderDetailPaymentStatus.
 const (
@@ -2334,22 +790,6 @@ const (
 	OrderDetailPaymentStatusPending       OrderDetailPaymentStatus = "pending"
 	OrderDetailPaymentStatusSuccess       OrderDetailPaymentStatus = "success"
 )
-
-// Valid indicates whether the value is a known member of the OrderDetailPaymentStatus enum.
-func (e OrderDetailPaymentStatus) Valid() bool {
-	switch e {
-	case OrderDetailPaymentStatusFailed:
-		return true
-	case OrderDetailPaymentStatusPartiallyPaid:
-		return true
-	case OrderDetailPaymentStatusPending:
-		return true
-	case OrderDetailPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderDetailStatus.
 const (
@@ -2370,44 +810,6 @@ const (
 	OrderDetailStatusUndelivered             OrderDetailStatus = "undelivered"
 )
 
-// Valid indicates whether the value is a known member of the OrderDetailStatus enum.
-func (e OrderDetailStatus) Valid() bool {
-	switch e {
-	case OrderDetailStatusAwaitingApproval:
-		return true
-	case OrderDetailStatusAwaitingShipment:
-		return true
-	case OrderDetailStatusCancelled:
-		return true
-	case OrderDetailStatusComplete:
-		return true
-	case OrderDetailStatusConfirmed:
-		return true
-	case OrderDetailStatusDraft:
-		return true
-	case OrderDetailStatusPartiallyDelivered:
-		return true
-	case OrderDetailStatusPartiallyReturnToOrigin:
-		return true
-	case OrderDetailStatusPartiallyScheduled:
-		return true
-	case OrderDetailStatusPartiallyShipped:
-		return true
-	case OrderDetailStatusPartiallyUndelivered:
-		return true
-	case OrderDetailStatusPending:
-		return true
-	case OrderDetailStatusReturnToOrigin:
-		return true
-	case OrderDetailStatusShipped:
-		return true
-	case OrderDetailStatusUndelivered:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderItemProductType.
 const (
 	OrderItemProductTypeBundle   OrderItemProductType = "bundle"
@@ -2415,34 +817,10 @@ const (
 	OrderItemProductTypePhysical OrderItemProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the OrderItemProductType enum.
-func (e OrderItemProductType) Valid() bool {
-	switch e {
-	case OrderItemProductTypeBundle:
-		return true
-	case OrderItemProductTypeDigital:
-		return true
-	case OrderItemProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderItemTaxType.
 const (
 	OrderItemTaxTypeGST OrderItemTaxType = "GST"
 )
-
-// Valid indicates whether the value is a known member of the OrderItemTaxType enum.
-func (e OrderItemTaxType) Valid() bool {
-	switch e {
-	case OrderItemTaxTypeGST:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderListPaymentStatus.
 const (
@@ -2451,22 +829,6 @@ const (
 	OrderListPaymentStatusPending       OrderListPaymentStatus = "pending"
 	OrderListPaymentStatusSuccess       OrderListPaymentStatus = "success"
 )
-
-// Valid indicates whether the value is a known member of the OrderListPaymentStatus enum.
-func (e OrderListPaymentStatus) Valid() bool {
-	switch e {
-	case OrderListPaymentStatusFailed:
-		return true
-	case OrderListPaymentStatusPartiallyPaid:
-		return true
-	case OrderListPaymentStatusPending:
-		return true
-	case OrderListPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderListStatus.
 const (
@@ -2486,42 +848,6 @@ const (
 	OrderListStatusUndelivered             OrderListStatus = "undelivered"
 )
 
-// Valid indicates whether the value is a known member of the OrderListStatus enum.
-func (e OrderListStatus) Valid() bool {
-	switch e {
-	case OrderListStatusAwaitingApproval:
-		return true
-	case OrderListStatusAwaitingShipment:
-		return true
-	case OrderListStatusCancelled:
-		return true
-	case OrderListStatusComplete:
-		return true
-	case OrderListStatusConfirmed:
-		return true
-	case OrderListStatusDraft:
-		return true
-	case OrderListStatusPartiallyDelivered:
-		return true
-	case OrderListStatusPartiallyReturnToOrigin:
-		return true
-	case OrderListStatusPartiallyScheduled:
-		return true
-	case OrderListStatusPartiallyShipped:
-		return true
-	case OrderListStatusPartiallyUndelivered:
-		return true
-	case OrderListStatusReturnToOrigin:
-		return true
-	case OrderListStatusShipped:
-		return true
-	case OrderListStatusUndelivered:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderRefundPaymentMode.
 const (
 	OrderRefundPaymentModeBankTransfer        OrderRefundPaymentMode = "bank-transfer"
@@ -2530,22 +856,6 @@ const (
 	OrderRefundPaymentModeOriginalPaymentMode OrderRefundPaymentMode = "original-payment-mode"
 )
 
-// Valid indicates whether the value is a known member of the OrderRefundPaymentMode enum.
-func (e OrderRefundPaymentMode) Valid() bool {
-	switch e {
-	case OrderRefundPaymentModeBankTransfer:
-		return true
-	case OrderRefundPaymentModeLoyaltyPoint:
-		return true
-	case OrderRefundPaymentModeNachMandate:
-		return true
-	case OrderRefundPaymentModeOriginalPaymentMode:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderRefundStatus.
 const (
 	OrderRefundStatusApproved OrderRefundStatus = "approved"
@@ -2553,22 +863,6 @@ const (
 	OrderRefundStatusPending  OrderRefundStatus = "pending"
 	OrderRefundStatusSuccess  OrderRefundStatus = "success"
 )
-
-// Valid indicates whether the value is a known member of the OrderRefundStatus enum.
-func (e OrderRefundStatus) Valid() bool {
-	switch e {
-	case OrderRefundStatusApproved:
-		return true
-	case OrderRefundStatusFailed:
-		return true
-	case OrderRefundStatusPending:
-		return true
-	case OrderRefundStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OrderReturnStatus.
 const (
@@ -2579,24 +873,6 @@ const (
 	OrderReturnStatusRejected  OrderReturnStatus = "rejected"
 )
 
-// Valid indicates whether the value is a known member of the OrderReturnStatus enum.
-func (e OrderReturnStatus) Valid() bool {
-	switch e {
-	case OrderReturnStatusApproved:
-		return true
-	case OrderReturnStatusCancelled:
-		return true
-	case OrderReturnStatusComplete:
-		return true
-	case OrderReturnStatusCreated:
-		return true
-	case OrderReturnStatusRejected:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for OrderReturnDetailStatus.
 const (
 	OrderReturnDetailStatusApproved  OrderReturnDetailStatus = "approved"
@@ -2605,24 +881,6 @@ const (
 	OrderReturnDetailStatusCreated   OrderReturnDetailStatus = "created"
 	OrderReturnDetailStatusRejected  OrderReturnDetailStatus = "rejected"
 )
-
-// Valid indicates whether the value is a known member of the OrderReturnDetailStatus enum.
-func (e OrderReturnDetailStatus) Valid() bool {
-	switch e {
-	case OrderReturnDetailStatusApproved:
-		return true
-	case OrderReturnDetailStatusCancelled:
-		return true
-	case OrderReturnDetailStatusComplete:
-		return true
-	case OrderReturnDetailStatusCreated:
-		return true
-	case OrderReturnDetailStatusRejected:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for OTPAction.
 const (
@@ -2635,42 +893,10 @@ const (
 	OTPActionVerifyPhone   OTPAction = "verify-phone"
 )
 
-// Valid indicates whether the value is a known member of the OTPAction enum.
-func (e OTPAction) Valid() bool {
-	switch e {
-	case OTPActionLogin:
-		return true
-	case OTPActionRegister:
-		return true
-	case OTPActionResetPassword:
-		return true
-	case OTPActionUpdateEmail:
-		return true
-	case OTPActionUpdatePhone:
-		return true
-	case OTPActionVerifyEmail:
-		return true
-	case OTPActionVerifyPhone:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PartialCollectAndDeliveryFulfillmentType.
 const (
 	PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery PartialCollectAndDeliveryFulfillmentType = "partial-collect-and-delivery"
 )
-
-// Valid indicates whether the value is a known member of the PartialCollectAndDeliveryFulfillmentType enum.
-func (e PartialCollectAndDeliveryFulfillmentType) Valid() bool {
-	switch e {
-	case PartialCollectAndDeliveryFulfillmentTypePartialCollectAndDelivery:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PartialCollectAndDeliveryPreferenceType.
 const (
@@ -2678,32 +904,10 @@ const (
 	PartialCollectAndDeliveryPreferenceTypeUser PartialCollectAndDeliveryPreferenceType = "user"
 )
 
-// Valid indicates whether the value is a known member of the PartialCollectAndDeliveryPreferenceType enum.
-func (e PartialCollectAndDeliveryPreferenceType) Valid() bool {
-	switch e {
-	case PartialCollectAndDeliveryPreferenceTypeAuto:
-		return true
-	case PartialCollectAndDeliveryPreferenceTypeUser:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PauseSubscriptionCommand.
 const (
 	Pause PauseSubscriptionCommand = "pause"
 )
-
-// Valid indicates whether the value is a known member of the PauseSubscriptionCommand enum.
-func (e PauseSubscriptionCommand) Valid() bool {
-	switch e {
-	case Pause:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PaymentInfoPaymentStatus.
 const (
@@ -2714,116 +918,36 @@ const (
 	PaymentInfoPaymentStatusSuccess         PaymentInfoPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the PaymentInfoPaymentStatus enum.
-func (e PaymentInfoPaymentStatus) Valid() bool {
-	switch e {
-	case PaymentInfoPaymentStatusFailed:
-		return true
-	case PaymentInfoPaymentStatusPartiallyPaid:
-		return true
-	case PaymentInfoPaymentStatusPending:
-		return true
-	case PaymentInfoPaymentStatusRefundInitiated:
-		return true
-	case PaymentInfoPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PaymentInfoTransactionType.
 const (
 	PaymentInfoTransactionTypePayment PaymentInfoTransactionType = "payment"
 	PaymentInfoTransactionTypeRefund  PaymentInfoTransactionType = "refund"
 )
 
-// Valid indicates whether the value is a known member of the PaymentInfoTransactionType enum.
-func (e PaymentInfoTransactionType) Valid() bool {
-	switch e {
-	case PaymentInfoTransactionTypePayment:
-		return true
-	case PaymentInfoTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PayuPaymentInfoSi.
 const (
 	N1 PayuPaymentInfoSi = 1
 )
-
-// Valid indicates whether the value is a known member of the PayuPaymentInfoSi enum.
-func (e PayuPaymentInfoSi) Valid() bool {
-	switch e {
-	case N1:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PayuPaymentInfoSiDetailsBillingCurrency.
 const (
 	INR PayuPaymentInfoSiDetailsBillingCurrency = "INR"
 )
 
-// Valid indicates whether the value is a known member of the PayuPaymentInfoSiDetailsBillingCurrency enum.
-func (e PayuPaymentInfoSiDetailsBillingCurrency) Valid() bool {
-	switch e {
-	case INR:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PayuPaymentInfoSiDetailsBillingCycle.
 const (
 	PayuPaymentInfoSiDetailsBillingCycleMONTHLY PayuPaymentInfoSiDetailsBillingCycle = "MONTHLY"
 )
-
-// Valid indicates whether the value is a known member of the PayuPaymentInfoSiDetailsBillingCycle enum.
-func (e PayuPaymentInfoSiDetailsBillingCycle) Valid() bool {
-	switch e {
-	case PayuPaymentInfoSiDetailsBillingCycleMONTHLY:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PercentageDiscountRuleDiscountType.
 const (
 	PercentageDiscountRuleDiscountTypePercentage PercentageDiscountRuleDiscountType = "percentage"
 )
 
-// Valid indicates whether the value is a known member of the PercentageDiscountRuleDiscountType enum.
-func (e PercentageDiscountRuleDiscountType) Valid() bool {
-	switch e {
-	case PercentageDiscountRuleDiscountTypePercentage:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PosDeviceDeviceType.
 const (
 	PosTerminal PosDeviceDeviceType = "pos-terminal"
 )
-
-// Valid indicates whether the value is a known member of the PosDeviceDeviceType enum.
-func (e PosDeviceDeviceType) Valid() bool {
-	switch e {
-	case PosTerminal:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PosDeviceStatus.
 const (
@@ -2832,52 +956,16 @@ const (
 	PosDeviceOffline   PosDeviceStatus = "offline"
 )
 
-// Valid indicates whether the value is a known member of the PosDeviceStatus enum.
-func (e PosDeviceStatus) Valid() bool {
-	switch e {
-	case PosDeviceAvailable:
-		return true
-	case PosDeviceClaimed:
-		return true
-	case PosDeviceOffline:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PosLocationWarehouseType.
 const (
 	DistributionCenter PosLocationWarehouseType = "distribution-center"
 	RetailStore        PosLocationWarehouseType = "retail-store"
 )
 
-// Valid indicates whether the value is a known member of the PosLocationWarehouseType enum.
-func (e PosLocationWarehouseType) Valid() bool {
-	switch e {
-	case DistributionCenter:
-		return true
-	case RetailStore:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PosOTPContentOTPAction.
 const (
 	PosOTPContentOTPActionLogin PosOTPContentOTPAction = "login"
 )
-
-// Valid indicates whether the value is a known member of the PosOTPContentOTPAction enum.
-func (e PosOTPContentOTPAction) Valid() bool {
-	switch e {
-	case PosOTPContentOTPActionLogin:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PosPaymentMode.
 const (
@@ -2886,40 +974,12 @@ const (
 	PosPaymentModeUPI  PosPaymentMode = "UPI"
 )
 
-// Valid indicates whether the value is a known member of the PosPaymentMode enum.
-func (e PosPaymentMode) Valid() bool {
-	switch e {
-	case PosPaymentModeCARD:
-		return true
-	case PosPaymentModeCASH:
-		return true
-	case PosPaymentModeUPI:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductProductType.
 const (
 	ProductProductTypeBundle   ProductProductType = "bundle"
 	ProductProductTypeDigital  ProductProductType = "digital"
 	ProductProductTypePhysical ProductProductType = "physical"
 )
-
-// Valid indicates whether the value is a known member of the ProductProductType enum.
-func (e ProductProductType) Valid() bool {
-	switch e {
-	case ProductProductTypeBundle:
-		return true
-	case ProductProductTypeDigital:
-		return true
-	case ProductProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for ProductBundleItemProductType.
 const (
@@ -2928,20 +988,6 @@ const (
 	ProductBundleItemProductTypePhysical ProductBundleItemProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the ProductBundleItemProductType enum.
-func (e ProductBundleItemProductType) Valid() bool {
-	switch e {
-	case ProductBundleItemProductTypeBundle:
-		return true
-	case ProductBundleItemProductTypeDigital:
-		return true
-	case ProductBundleItemProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductDetailProductType.
 const (
 	ProductDetailProductTypeBundle   ProductDetailProductType = "bundle"
@@ -2949,49 +995,15 @@ const (
 	ProductDetailProductTypePhysical ProductDetailProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the ProductDetailProductType enum.
-func (e ProductDetailProductType) Valid() bool {
-	switch e {
-	case ProductDetailProductTypeBundle:
-		return true
-	case ProductDetailProductTypeDigital:
-		return true
-	case ProductDetailProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductPricingTaxType.
 const (
 	ProductPricingTaxTypeGST ProductPricingTaxType = "GST"
 )
 
-// Valid indicates whether the value is a known member of the ProductPricingTaxType enum.
-func (e ProductPricingTaxType) Valid() bool {
-	switch e {
-	case ProductPricingTaxTypeGST:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductReviewStatus.
 const (
 	ProductReviewStatusApproved ProductReviewStatus = "approved"
 )
-
-// Valid indicates whether the value is a known member of the ProductReviewStatus enum.
-func (e ProductReviewStatus) Valid() bool {
-	switch e {
-	case ProductReviewStatusApproved:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for ProductSubscriptionBillingFrequency.
 const (
@@ -3000,40 +1012,12 @@ const (
 	ProductSubscriptionBillingFrequencyWeekly   ProductSubscriptionBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the ProductSubscriptionBillingFrequency enum.
-func (e ProductSubscriptionBillingFrequency) Valid() bool {
-	switch e {
-	case ProductSubscriptionBillingFrequencyAnnually:
-		return true
-	case ProductSubscriptionBillingFrequencyMonthly:
-		return true
-	case ProductSubscriptionBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductSubscriptionOrderFrequency.
 const (
 	ProductSubscriptionOrderFrequencyAnnully ProductSubscriptionOrderFrequency = "annully"
 	ProductSubscriptionOrderFrequencyMonthly ProductSubscriptionOrderFrequency = "monthly"
 	ProductSubscriptionOrderFrequencyWeekly  ProductSubscriptionOrderFrequency = "weekly"
 )
-
-// Valid indicates whether the value is a known member of the ProductSubscriptionOrderFrequency enum.
-func (e ProductSubscriptionOrderFrequency) Valid() bool {
-	switch e {
-	case ProductSubscriptionOrderFrequencyAnnully:
-		return true
-	case ProductSubscriptionOrderFrequencyMonthly:
-		return true
-	case ProductSubscriptionOrderFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for PromotionPromotionType.
 const (
@@ -3044,24 +1028,6 @@ const (
 	PromotionPromotionTypeVolumeBased  PromotionPromotionType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the PromotionPromotionType enum.
-func (e PromotionPromotionType) Valid() bool {
-	switch e {
-	case PromotionPromotionTypeBuyXGetY:
-		return true
-	case PromotionPromotionTypeDiscount:
-		return true
-	case PromotionPromotionTypeFreeGoods:
-		return true
-	case PromotionPromotionTypeFreeShipping:
-		return true
-	case PromotionPromotionTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PromotionType.
 const (
 	PromotionTypeBuyXGetY     PromotionType = "buy-x-get-y"
@@ -3071,38 +1037,10 @@ const (
 	PromotionTypeVolumeBased  PromotionType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the PromotionType enum.
-func (e PromotionType) Valid() bool {
-	switch e {
-	case PromotionTypeBuyXGetY:
-		return true
-	case PromotionTypeDiscount:
-		return true
-	case PromotionTypeFreeGoods:
-		return true
-	case PromotionTypeFreeShipping:
-		return true
-	case PromotionTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for RevokeSubscriptionCommand.
 const (
 	Revoke RevokeSubscriptionCommand = "revoke"
 )
-
-// Valid indicates whether the value is a known member of the RevokeSubscriptionCommand enum.
-func (e RevokeSubscriptionCommand) Valid() bool {
-	switch e {
-	case Revoke:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for ShipmentStatus.
 const (
@@ -3121,87 +1059,21 @@ const (
 	ShipmentStatusUnscheduled       ShipmentStatus = "unscheduled"
 )
 
-// Valid indicates whether the value is a known member of the ShipmentStatus enum.
-func (e ShipmentStatus) Valid() bool {
-	switch e {
-	case ShipmentStatusCancelled:
-		return true
-	case ShipmentStatusDelivered:
-		return true
-	case ShipmentStatusDeliveryAttempted:
-		return true
-	case ShipmentStatusInTransit:
-		return true
-	case ShipmentStatusLost:
-		return true
-	case ShipmentStatusOutForDelivery:
-		return true
-	case ShipmentStatusPacked:
-		return true
-	case ShipmentStatusReturnToOrigin:
-		return true
-	case ShipmentStatusScheduleRequested:
-		return true
-	case ShipmentStatusScheduled:
-		return true
-	case ShipmentStatusShipped:
-		return true
-	case ShipmentStatusUndelivered:
-		return true
-	case ShipmentStatusUnscheduled:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ShippingMethodShippingType.
 const (
 	ShippingMethodShippingTypeAuto   ShippingMethodShippingType = "auto"
 	ShippingMethodShippingTypeManual ShippingMethodShippingType = "manual"
 )
 
-// Valid indicates whether the value is a known member of the ShippingMethodShippingType enum.
-func (e ShippingMethodShippingType) Valid() bool {
-	switch e {
-	case ShippingMethodShippingTypeAuto:
-		return true
-	case ShippingMethodShippingTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SingleSelectAttributeType.
 const (
 	SingleSelectAttributeTypeSingleSelect SingleSelectAttributeType = "single-select"
 )
 
-// Valid indicates whether the value is a known member of the SingleSelectAttributeType enum.
-func (e SingleSelectAttributeType) Valid() bool {
-	switch e {
-	case SingleSelectAttributeTypeSingleSelect:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SingleSelectOptionType.
 const (
 	SingleSelectOptionTypeSingleSelect SingleSelectOptionType = "single-select"
 )
-
-// Valid indicates whether the value is a known member of the SingleSelectOptionType enum.
-func (e SingleSelectOptionType) Valid() bool {
-	switch e {
-	case SingleSelectOptionTypeSingleSelect:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for StoreTemplateContentType.
 const (
@@ -3210,20 +1082,6 @@ const (
 	Plaintext StoreTemplateContentType = "plaintext"
 )
 
-// Valid indicates whether the value is a known member of the StoreTemplateContentType enum.
-func (e StoreTemplateContentType) Valid() bool {
-	switch e {
-	case HTML:
-		return true
-	case Markdown:
-		return true
-	case Plaintext:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SubscriptionBillingFrequency.
 const (
 	SubscriptionBillingFrequencyAnnually SubscriptionBillingFrequency = "annually"
@@ -3231,40 +1089,12 @@ const (
 	SubscriptionBillingFrequencyWeekly   SubscriptionBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the SubscriptionBillingFrequency enum.
-func (e SubscriptionBillingFrequency) Valid() bool {
-	switch e {
-	case SubscriptionBillingFrequencyAnnually:
-		return true
-	case SubscriptionBillingFrequencyMonthly:
-		return true
-	case SubscriptionBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SubscriptionShippingFrequency.
 const (
 	SubscriptionShippingFrequencyAnnually SubscriptionShippingFrequency = "annually"
 	SubscriptionShippingFrequencyMonthly  SubscriptionShippingFrequency = "monthly"
 	SubscriptionShippingFrequencyWeekly   SubscriptionShippingFrequency = "weekly"
 )
-
-// Valid indicates whether the value is a known member of the SubscriptionShippingFrequency enum.
-func (e SubscriptionShippingFrequency) Valid() bool {
-	switch e {
-	case SubscriptionShippingFrequencyAnnually:
-		return true
-	case SubscriptionShippingFrequencyMonthly:
-		return true
-	case SubscriptionShippingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for SubscriptionStatus.
 const (
@@ -3274,22 +1104,6 @@ const (
 	SubscriptionStatusRevoked SubscriptionStatus = "revoked"
 )
 
-// Valid indicates whether the value is a known member of the SubscriptionStatus enum.
-func (e SubscriptionStatus) Valid() bool {
-	switch e {
-	case SubscriptionStatusActive:
-		return true
-	case SubscriptionStatusCreated:
-		return true
-	case SubscriptionStatusPaused:
-		return true
-	case SubscriptionStatusRevoked:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SubscriptionDetailBillingFrequency.
 const (
 	SubscriptionDetailBillingFrequencyAnnually SubscriptionDetailBillingFrequency = "annually"
@@ -3297,40 +1111,12 @@ const (
 	SubscriptionDetailBillingFrequencyWeekly   SubscriptionDetailBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the SubscriptionDetailBillingFrequency enum.
-func (e SubscriptionDetailBillingFrequency) Valid() bool {
-	switch e {
-	case SubscriptionDetailBillingFrequencyAnnually:
-		return true
-	case SubscriptionDetailBillingFrequencyMonthly:
-		return true
-	case SubscriptionDetailBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SubscriptionDetailShippingFrequency.
 const (
 	SubscriptionDetailShippingFrequencyAnnually SubscriptionDetailShippingFrequency = "annually"
 	SubscriptionDetailShippingFrequencyMonthly  SubscriptionDetailShippingFrequency = "monthly"
 	SubscriptionDetailShippingFrequencyWeekly   SubscriptionDetailShippingFrequency = "weekly"
 )
-
-// Valid indicates whether the value is a known member of the SubscriptionDetailShippingFrequency enum.
-func (e SubscriptionDetailShippingFrequency) Valid() bool {
-	switch e {
-	case SubscriptionDetailShippingFrequencyAnnually:
-		return true
-	case SubscriptionDetailShippingFrequencyMonthly:
-		return true
-	case SubscriptionDetailShippingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for SubscriptionDetailStatus.
 const (
@@ -3340,51 +1126,15 @@ const (
 	SubscriptionDetailStatusRevoked SubscriptionDetailStatus = "revoked"
 )
 
-// Valid indicates whether the value is a known member of the SubscriptionDetailStatus enum.
-func (e SubscriptionDetailStatus) Valid() bool {
-	switch e {
-	case SubscriptionDetailStatusActive:
-		return true
-	case SubscriptionDetailStatusCreated:
-		return true
-	case SubscriptionDetailStatusPaused:
-		return true
-	case SubscriptionDetailStatusRevoked:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SubscriptionInvoiceItemTaxType.
 const (
 	SubscriptionInvoiceItemTaxTypeGST SubscriptionInvoiceItemTaxType = "GST"
 )
 
-// Valid indicates whether the value is a known member of the SubscriptionInvoiceItemTaxType enum.
-func (e SubscriptionInvoiceItemTaxType) Valid() bool {
-	switch e {
-	case SubscriptionInvoiceItemTaxTypeGST:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for TextAttributeType.
 const (
 	Text TextAttributeType = "text"
 )
-
-// Valid indicates whether the value is a known member of the TextAttributeType enum.
-func (e TextAttributeType) Valid() bool {
-	switch e {
-	case Text:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UpdateDigitalProductSubscriptionBillingFrequency.
 const (
@@ -3393,64 +1143,20 @@ const (
 	UpdateDigitalProductSubscriptionBillingFrequencyWeekly   UpdateDigitalProductSubscriptionBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the UpdateDigitalProductSubscriptionBillingFrequency enum.
-func (e UpdateDigitalProductSubscriptionBillingFrequency) Valid() bool {
-	switch e {
-	case UpdateDigitalProductSubscriptionBillingFrequencyAnnually:
-		return true
-	case UpdateDigitalProductSubscriptionBillingFrequencyMonthly:
-		return true
-	case UpdateDigitalProductSubscriptionBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdateDigitalProductSubscriptionCommand.
 const (
 	UpdateDigitalProductSubscriptionCommandUpdate UpdateDigitalProductSubscriptionCommand = "update"
 )
-
-// Valid indicates whether the value is a known member of the UpdateDigitalProductSubscriptionCommand enum.
-func (e UpdateDigitalProductSubscriptionCommand) Valid() bool {
-	switch e {
-	case UpdateDigitalProductSubscriptionCommandUpdate:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UpdateInboundBankAccountAccountType.
 const (
 	UpdateInboundBankAccountAccountTypeInbound UpdateInboundBankAccountAccountType = "inbound"
 )
 
-// Valid indicates whether the value is a known member of the UpdateInboundBankAccountAccountType enum.
-func (e UpdateInboundBankAccountAccountType) Valid() bool {
-	switch e {
-	case UpdateInboundBankAccountAccountTypeInbound:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdateOutboundBankAccountAccountType.
 const (
 	UpdateOutboundBankAccountAccountTypeOutbound UpdateOutboundBankAccountAccountType = "outbound"
 )
-
-// Valid indicates whether the value is a known member of the UpdateOutboundBankAccountAccountType enum.
-func (e UpdateOutboundBankAccountAccountType) Valid() bool {
-	switch e {
-	case UpdateOutboundBankAccountAccountTypeOutbound:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UpdatePhysicalProductSubscriptionBillingFrequency.
 const (
@@ -3459,34 +1165,10 @@ const (
 	UpdatePhysicalProductSubscriptionBillingFrequencyWeekly   UpdatePhysicalProductSubscriptionBillingFrequency = "weekly"
 )
 
-// Valid indicates whether the value is a known member of the UpdatePhysicalProductSubscriptionBillingFrequency enum.
-func (e UpdatePhysicalProductSubscriptionBillingFrequency) Valid() bool {
-	switch e {
-	case UpdatePhysicalProductSubscriptionBillingFrequencyAnnually:
-		return true
-	case UpdatePhysicalProductSubscriptionBillingFrequencyMonthly:
-		return true
-	case UpdatePhysicalProductSubscriptionBillingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdatePhysicalProductSubscriptionCommand.
 const (
 	UpdatePhysicalProductSubscriptionCommandUpdate UpdatePhysicalProductSubscriptionCommand = "update"
 )
-
-// Valid indicates whether the value is a known member of the UpdatePhysicalProductSubscriptionCommand enum.
-func (e UpdatePhysicalProductSubscriptionCommand) Valid() bool {
-	switch e {
-	case UpdatePhysicalProductSubscriptionCommandUpdate:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UpdatePhysicalProductSubscriptionShippingFrequency.
 const (
@@ -3494,20 +1176,6 @@ const (
 	UpdatePhysicalProductSubscriptionShippingFrequencyMonthly  UpdatePhysicalProductSubscriptionShippingFrequency = "monthly"
 	UpdatePhysicalProductSubscriptionShippingFrequencyWeekly   UpdatePhysicalProductSubscriptionShippingFrequency = "weekly"
 )
-
-// Valid indicates whether the value is a known member of the UpdatePhysicalProductSubscriptionShippingFrequency enum.
-func (e UpdatePhysicalProductSubscriptionShippingFrequency) Valid() bool {
-	switch e {
-	case UpdatePhysicalProductSubscriptionShippingFrequencyAnnually:
-		return true
-	case UpdatePhysicalProductSubscriptionShippingFrequencyMonthly:
-		return true
-	case UpdatePhysicalProductSubscriptionShippingFrequencyWeekly:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UpiPaymentPaymentStatus.
 const (
@@ -3518,41 +1186,11 @@ const (
 	UpiPaymentPaymentStatusSuccess         UpiPaymentPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the UpiPaymentPaymentStatus enum.
-func (e UpiPaymentPaymentStatus) Valid() bool {
-	switch e {
-	case UpiPaymentPaymentStatusFailed:
-		return true
-	case UpiPaymentPaymentStatusPartiallyPaid:
-		return true
-	case UpiPaymentPaymentStatusPending:
-		return true
-	case UpiPaymentPaymentStatusRefundInitiated:
-		return true
-	case UpiPaymentPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpiPaymentTransactionType.
 const (
 	UpiPaymentTransactionTypePayment UpiPaymentTransactionType = "payment"
 	UpiPaymentTransactionTypeRefund  UpiPaymentTransactionType = "refund"
 )
-
-// Valid indicates whether the value is a known member of the UpiPaymentTransactionType enum.
-func (e UpiPaymentTransactionType) Valid() bool {
-	switch e {
-	case UpiPaymentTransactionTypePayment:
-		return true
-	case UpiPaymentTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for UserLoginMethods.
 const (
@@ -3562,22 +1200,6 @@ const (
 	UserLoginMethodsWhatsapp UserLoginMethods = "whatsapp"
 )
 
-// Valid indicates whether the value is a known member of the UserLoginMethods enum.
-func (e UserLoginMethods) Valid() bool {
-	switch e {
-	case UserLoginMethodsEmail:
-		return true
-	case UserLoginMethodsPassword:
-		return true
-	case UserLoginMethodsPhone:
-		return true
-	case UserLoginMethodsWhatsapp:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VariantDetailProductType.
 const (
 	VariantDetailProductTypeBundle   VariantDetailProductType = "bundle"
@@ -3585,52 +1207,16 @@ const (
 	VariantDetailProductTypePhysical VariantDetailProductType = "physical"
 )
 
-// Valid indicates whether the value is a known member of the VariantDetailProductType enum.
-func (e VariantDetailProductType) Valid() bool {
-	switch e {
-	case VariantDetailProductTypeBundle:
-		return true
-	case VariantDetailProductTypeDigital:
-		return true
-	case VariantDetailProductTypePhysical:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VariantOptionType.
 const (
 	VariantOptionTypeColor        VariantOptionType = "color"
 	VariantOptionTypeSingleSelect VariantOptionType = "single-select"
 )
 
-// Valid indicates whether the value is a known member of the VariantOptionType enum.
-func (e VariantOptionType) Valid() bool {
-	switch e {
-	case VariantOptionTypeColor:
-		return true
-	case VariantOptionTypeSingleSelect:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VerifyPosLoginOTPBodyOTPAction.
 const (
 	VerifyPosLoginOTPBodyOTPActionLogin VerifyPosLoginOTPBodyOTPAction = "login"
 )
-
-// Valid indicates whether the value is a known member of the VerifyPosLoginOTPBodyOTPAction enum.
-func (e VerifyPosLoginOTPBodyOTPAction) Valid() bool {
-	switch e {
-	case VerifyPosLoginOTPBodyOTPActionLogin:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for VerifyVpaContentStatus.
 const (
@@ -3639,67 +1225,21 @@ const (
 	Valid   VerifyVpaContentStatus = "valid"
 )
 
-// Valid indicates whether the value is a known member of the VerifyVpaContentStatus enum.
-func (e VerifyVpaContentStatus) Valid() bool {
-	switch e {
-	case Invalid:
-		return true
-	case Unknown:
-		return true
-	case Valid:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VolumeBasedCouponPromotionAppliesToProduct.
 const (
 	VolumeBasedCouponPromotionAppliesToProductProduct VolumeBasedCouponPromotionAppliesToProduct = "product"
 )
-
-// Valid indicates whether the value is a known member of the VolumeBasedCouponPromotionAppliesToProduct enum.
-func (e VolumeBasedCouponPromotionAppliesToProduct) Valid() bool {
-	switch e {
-	case VolumeBasedCouponPromotionAppliesToProductProduct:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for VolumeBasedPromotionPromotionType.
 const (
 	VolumeBasedPromotionPromotionTypeVolumeBased VolumeBasedPromotionPromotionType = "volume-based"
 )
 
-// Valid indicates whether the value is a known member of the VolumeBasedPromotionPromotionType enum.
-func (e VolumeBasedPromotionPromotionType) Valid() bool {
-	switch e {
-	case VolumeBasedPromotionPromotionTypeVolumeBased:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VolumeBasedRuleProductsSlabsCondition.
 const (
 	Greater     VolumeBasedRuleProductsSlabsCondition = "greater"
 	LessOrEqual VolumeBasedRuleProductsSlabsCondition = "less-or-equal"
 )
-
-// Valid indicates whether the value is a known member of the VolumeBasedRuleProductsSlabsCondition enum.
-func (e VolumeBasedRuleProductsSlabsCondition) Valid() bool {
-	switch e {
-	case Greater:
-		return true
-	case LessOrEqual:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for WalletPaymentPaymentStatus.
 const (
@@ -3710,59 +1250,17 @@ const (
 	WalletPaymentPaymentStatusSuccess         WalletPaymentPaymentStatus = "success"
 )
 
-// Valid indicates whether the value is a known member of the WalletPaymentPaymentStatus enum.
-func (e WalletPaymentPaymentStatus) Valid() bool {
-	switch e {
-	case WalletPaymentPaymentStatusFailed:
-		return true
-	case WalletPaymentPaymentStatusPartiallyPaid:
-		return true
-	case WalletPaymentPaymentStatusPending:
-		return true
-	case WalletPaymentPaymentStatusRefundInitiated:
-		return true
-	case WalletPaymentPaymentStatusSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for WalletPaymentTransactionType.
 const (
 	WalletPaymentTransactionTypePayment WalletPaymentTransactionType = "payment"
 	WalletPaymentTransactionTypeRefund  WalletPaymentTransactionType = "refund"
 )
 
-// Valid indicates whether the value is a known member of the WalletPaymentTransactionType enum.
-func (e WalletPaymentTransactionType) Valid() bool {
-	switch e {
-	case WalletPaymentTransactionTypePayment:
-		return true
-	case WalletPaymentTransactionTypeRefund:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListBankAccountsParamsAccountType.
 const (
 	ListBankAccountsParamsAccountTypeInbound  ListBankAccountsParamsAccountType = "inbound"
 	ListBankAccountsParamsAccountTypeOutbound ListBankAccountsParamsAccountType = "outbound"
 )
-
-// Valid indicates whether the value is a known member of the ListBankAccountsParamsAccountType enum.
-func (e ListBankAccountsParamsAccountType) Valid() bool {
-	switch e {
-	case ListBankAccountsParamsAccountTypeInbound:
-		return true
-	case ListBankAccountsParamsAccountTypeOutbound:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for ListPaymentMethodsParamsPaymentMethodType.
 const (
@@ -3772,24 +1270,6 @@ const (
 	ListPaymentMethodsParamsPaymentMethodTypeUpi        ListPaymentMethodsParamsPaymentMethodType = "upi"
 	ListPaymentMethodsParamsPaymentMethodTypeWallet     ListPaymentMethodsParamsPaymentMethodType = "wallet"
 )
-
-// Valid indicates whether the value is a known member of the ListPaymentMethodsParamsPaymentMethodType enum.
-func (e ListPaymentMethodsParamsPaymentMethodType) Valid() bool {
-	switch e {
-	case ListPaymentMethodsParamsPaymentMethodTypeCard:
-		return true
-	case ListPaymentMethodsParamsPaymentMethodTypeManual:
-		return true
-	case ListPaymentMethodsParamsPaymentMethodTypeNetbanking:
-		return true
-	case ListPaymentMethodsParamsPaymentMethodTypeUpi:
-		return true
-	case ListPaymentMethodsParamsPaymentMethodTypeWallet:
-		return true
-	default:
-		return false
-	}
-}
 
 // AcceleratedRewardCouponPromotion defines model for AcceleratedRewardCouponPromotion.
 type AcceleratedRewardCouponPromotion struct {
@@ -4673,12 +2153,12 @@ type CreateCustomSubscription struct {
 	BillingInterval   decimal.Decimal                            `json:"billing_interval"`
 	BillingLimit      *decimal.Decimal                           `json:"billing_limit"`
 	CouponCode        *string                                    `json:"coupon_code,omitempty"`
-	EndDate           *openapi_types.Date                        `json:"end_date,omitempty"`
+	EndDate           *CalendarDate                              `json:"end_date,omitempty"`
 	PlanType          CreateCustomSubscriptionPlanType           `json:"plan_type"`
 	ShippingFrequency *CreateCustomSubscriptionShippingFrequency `json:"shipping_frequency,omitempty"`
 	ShippingInterval  *decimal.Decimal                           `json:"shipping_interval"`
 	ShippingLimit     *decimal.Decimal                           `json:"shipping_limit,omitempty"`
-	StartDate         *openapi_types.Date                        `json:"start_date,omitempty"`
+	StartDate         *CalendarDate                              `json:"start_date,omitempty"`
 }
 
 // CreateCustomSubscriptionBillingFrequency defines model for CreateCustomSubscription.BillingFrequency.
@@ -4800,23 +2280,23 @@ type CreatePosOrderContent struct {
 
 // CreateReview defines model for CreateReview.
 type CreateReview struct {
-	Images      *[]openapi_types.File `json:"images,omitempty"`
-	OrderNumber *string               `json:"order_number,omitempty"`
-	Rating      decimal.Decimal       `json:"rating"`
-	ReviewText  *string               `json:"review_text,omitempty"`
-	UserID      string                `json:"user_id"`
-	Videos      *[]openapi_types.File `json:"videos,omitempty"`
+	Images      *[][]byte       `json:"images,omitempty"`
+	OrderNumber *string         `json:"order_number,omitempty"`
+	Rating      decimal.Decimal `json:"rating"`
+	ReviewText  *string         `json:"review_text,omitempty"`
+	UserID      string          `json:"user_id"`
+	Videos      *[][]byte       `json:"videos,omitempty"`
 }
 
 // CreateStandardSubscription defines model for CreateStandardSubscription.
 type CreateStandardSubscription struct {
-	CouponCode *string             `json:"coupon_code,omitempty"`
-	EndDate    *openapi_types.Date `json:"end_date,omitempty"`
+	CouponCode *string       `json:"coupon_code,omitempty"`
+	EndDate    *CalendarDate `json:"end_date,omitempty"`
 
 	// PlanID The ID of one of the product's subscription plans (the `id` of a ProductSubscription of the catalog).
 	PlanID    string                             `json:"plan_id"`
 	PlanType  CreateStandardSubscriptionPlanType `json:"plan_type"`
-	StartDate *openapi_types.Date                `json:"start_date,omitempty"`
+	StartDate *CalendarDate                      `json:"start_date,omitempty"`
 }
 
 // CreateStandardSubscriptionPlanType defines model for CreateStandardSubscription.PlanType.
@@ -5155,7 +2635,7 @@ type Document struct {
 	CreatedBy        *DocumentCreatedBy        `json:"created_by,omitempty"`
 	DocumentNumber   string                    `json:"document_number"`
 	ExpiresAt        *time.Time                `json:"expires_at,omitempty"`
-	File             *openapi_types.File       `json:"file,omitempty"`
+	File             *[]byte                   `json:"file,omitempty"`
 	FileURL          *string                   `json:"file_url,omitempty"`
 	ID               *string                   `json:"id,omitempty"`
 	IsVerified       *bool                     `json:"is_verified,omitempty"`
@@ -6453,11 +3933,11 @@ type LoginWithPasswordPhone struct {
 
 // LotBatchDetail defines model for LotBatchDetail.
 type LotBatchDetail struct {
-	ExpDate       *openapi_types.Date `json:"exp_date"`
-	LotBatch      string              `json:"lot_batch"`
-	Manufacturer  *string             `json:"manufacturer"`
-	MfgDate       *openapi_types.Date `json:"mfg_date"`
-	StockQuantity decimal.Decimal     `json:"stock_quantity"`
+	ExpDate       *CalendarDate   `json:"exp_date"`
+	LotBatch      string          `json:"lot_batch"`
+	Manufacturer  *string         `json:"manufacturer"`
+	MfgDate       *CalendarDate   `json:"mfg_date"`
+	StockQuantity decimal.Decimal `json:"stock_quantity"`
 }
 
 // LotusPayCheckout defines model for LotusPayCheckout.
@@ -7198,8 +4678,8 @@ type PayuPaymentInfo struct {
 		BillingCurrency  *PayuPaymentInfoSiDetailsBillingCurrency `json:"billingCurrency,omitempty"`
 		BillingCycle     *PayuPaymentInfoSiDetailsBillingCycle    `json:"billingCycle,omitempty"`
 		BillingInterval  *decimal.Decimal                         `json:"billingInterval,omitempty"`
-		PaymentEndDate   *openapi_types.Date                      `json:"paymentEndDate,omitempty"`
-		PaymentStartDate *openapi_types.Date                      `json:"paymentStartDate,omitempty"`
+		PaymentEndDate   *CalendarDate                            `json:"paymentEndDate,omitempty"`
+		PaymentStartDate *CalendarDate                            `json:"paymentStartDate,omitempty"`
 	} `json:"si_details,omitempty"`
 	Surl  *string `json:"surl,omitempty"`
 	Txnid *string `json:"txnid,omitempty"`
@@ -8206,7 +5686,7 @@ type Subscription struct {
 	CreatedAt                    time.Time                     `json:"created_at"`
 	Currency                     Currency                      `json:"currency"`
 	DaysUntilCancellationAllowed decimal.Decimal               `json:"days_until_cancellation_allowed"`
-	EndDate                      *openapi_types.Date           `json:"end_date"`
+	EndDate                      *CalendarDate                 `json:"end_date"`
 	GracePeriodDays              decimal.Decimal               `json:"grace_period_days"`
 	ID                           string                        `json:"id"`
 	IsCancellationAllowed        bool                          `json:"is_cancellation_allowed"`
@@ -8214,20 +5694,20 @@ type Subscription struct {
 	LastPaymentDate              *time.Time                    `json:"last_payment_date"`
 	Metadata                     map[string]string             `json:"metadata"`
 	ModifiedAt                   time.Time                     `json:"modified_at"`
-	NextBillingDate              openapi_types.Date            `json:"next_billing_date"`
-	PauseEndDate                 *openapi_types.Date           `json:"pause_end_date"`
-	PauseStartDate               *openapi_types.Date           `json:"pause_start_date"`
+	NextBillingDate              CalendarDate                  `json:"next_billing_date"`
+	PauseEndDate                 *CalendarDate                 `json:"pause_end_date"`
+	PauseStartDate               *CalendarDate                 `json:"pause_start_date"`
 	PlanID                       string                        `json:"plan_id"`
 	PlanName                     string                        `json:"plan_name"`
 	Price                        decimal.Decimal               `json:"price"`
 	ShippingFrequency            SubscriptionShippingFrequency `json:"shipping_frequency"`
 	ShippingInterval             decimal.Decimal               `json:"shipping_interval"`
 	ShippingLimit                *decimal.Decimal              `json:"shipping_limit"`
-	StartDate                    openapi_types.Date            `json:"start_date"`
+	StartDate                    CalendarDate                  `json:"start_date"`
 	Status                       SubscriptionStatus            `json:"status"`
 	TrialDays                    decimal.Decimal               `json:"trial_days"`
-	TrialEndDate                 *openapi_types.Date           `json:"trial_end_date"`
-	TrialStartDate               *openapi_types.Date           `json:"trial_start_date"`
+	TrialEndDate                 *CalendarDate                 `json:"trial_end_date"`
+	TrialStartDate               *CalendarDate                 `json:"trial_start_date"`
 	UsageBasedBilling            bool                          `json:"usage_based_billing"`
 	UsageBasedTiers              []struct {
 		PricePerUnit decimal.Decimal `json:"price_per_unit"`
@@ -8268,7 +5748,7 @@ type SubscriptionDetail struct {
 	CreatedAt                    time.Time                           `json:"created_at"`
 	Currency                     Currency                            `json:"currency"`
 	DaysUntilCancellationAllowed decimal.Decimal                     `json:"days_until_cancellation_allowed"`
-	EndDate                      *openapi_types.Date                 `json:"end_date"`
+	EndDate                      *CalendarDate                       `json:"end_date"`
 	GracePeriodDays              decimal.Decimal                     `json:"grace_period_days"`
 	ID                           string                              `json:"id"`
 	InvoiceItems                 *[]SubscriptionInvoiceItem          `json:"invoice_items,omitempty"`
@@ -8277,9 +5757,9 @@ type SubscriptionDetail struct {
 	LastPaymentDate              *time.Time                          `json:"last_payment_date"`
 	Metadata                     map[string]string                   `json:"metadata"`
 	ModifiedAt                   time.Time                           `json:"modified_at"`
-	NextBillingDate              openapi_types.Date                  `json:"next_billing_date"`
-	PauseEndDate                 *openapi_types.Date                 `json:"pause_end_date"`
-	PauseStartDate               *openapi_types.Date                 `json:"pause_start_date"`
+	NextBillingDate              CalendarDate                        `json:"next_billing_date"`
+	PauseEndDate                 *CalendarDate                       `json:"pause_end_date"`
+	PauseStartDate               *CalendarDate                       `json:"pause_start_date"`
 	PlanID                       string                              `json:"plan_id"`
 	PlanName                     string                              `json:"plan_name"`
 	Price                        decimal.Decimal                     `json:"price"`
@@ -8287,11 +5767,11 @@ type SubscriptionDetail struct {
 	ShippingFrequency            SubscriptionDetailShippingFrequency `json:"shipping_frequency"`
 	ShippingInterval             decimal.Decimal                     `json:"shipping_interval"`
 	ShippingLimit                *decimal.Decimal                    `json:"shipping_limit"`
-	StartDate                    openapi_types.Date                  `json:"start_date"`
+	StartDate                    CalendarDate                        `json:"start_date"`
 	Status                       SubscriptionDetailStatus            `json:"status"`
 	TrialDays                    decimal.Decimal                     `json:"trial_days"`
-	TrialEndDate                 *openapi_types.Date                 `json:"trial_end_date"`
-	TrialStartDate               *openapi_types.Date                 `json:"trial_start_date"`
+	TrialEndDate                 *CalendarDate                       `json:"trial_end_date"`
+	TrialStartDate               *CalendarDate                       `json:"trial_start_date"`
 	UsageBasedBilling            bool                                `json:"usage_based_billing"`
 	UsageBasedTiers              []struct {
 		PricePerUnit decimal.Decimal `json:"price_per_unit"`
@@ -8424,11 +5904,11 @@ type UpdateDigitalProductSubscriptionCommand string
 
 // UpdateDocument defines model for UpdateDocument.
 type UpdateDocument struct {
-	DocumentNumber string              `json:"document_number"`
-	File           *openapi_types.File `json:"file,omitempty"`
-	KycDocumentID  string              `json:"kyc_document_id"`
-	ModifiedReason string              `json:"modified_reason"`
-	Note           *string             `json:"note,omitempty"`
+	DocumentNumber string  `json:"document_number"`
+	File           *[]byte `json:"file,omitempty"`
+	KycDocumentID  string  `json:"kyc_document_id"`
+	ModifiedReason string  `json:"modified_reason"`
+	Note           *string `json:"note,omitempty"`
 }
 
 // UpdateDocumentContent defines model for UpdateDocumentContent.
@@ -8524,8 +6004,8 @@ type UpiPaymentTransactionType string
 
 // UploadOrderReturnAttachments defines model for UploadOrderReturnAttachments.
 type UploadOrderReturnAttachments struct {
-	Images *[]openapi_types.File `json:"images,omitempty"`
-	Videos *[]openapi_types.File `json:"videos,omitempty"`
+	Images *[][]byte `json:"images,omitempty"`
+	Videos *[][]byte `json:"videos,omitempty"`
 }
 
 // UsageBasedTier A price per unit up to a usage.
@@ -9133,13 +6613,13 @@ type ResetPasswordJSONBody struct {
 // AddProfileImageMultipartBody defines parameters for AddProfileImage.
 type AddProfileImageMultipartBody struct {
 	// Image The image file. The API documents no size limit; this description bounds it at 10 MiB, the limit of the SDK and its fake server.
-	Image openapi_types.File `json:"image"`
+	Image []byte `json:"image"`
 }
 
 // UpdateProfileImageMultipartBody defines parameters for UpdateProfileImage.
 type UpdateProfileImageMultipartBody struct {
 	// Image The new image file. The API documents no size limit; this description bounds it at 10 MiB, the limit of the SDK and its fake server.
-	Image *openapi_types.File `json:"image,omitempty"`
+	Image *[]byte `json:"image,omitempty"`
 }
 
 // CheckVerificationStatusJSONBody defines parameters for CheckVerificationStatus.
@@ -10963,7 +8443,7 @@ func (t *AssociatedOptionValue) MergeColorOption(v ColorOption) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -10989,7 +8469,7 @@ func (t *AssociatedOptionValue) MergeSingleSelectOption(v SingleSelectOption) er
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11025,7 +8505,7 @@ func (t *BuyXGetYRule) MergeBuyXGetYRuleBasedOnQuantity(v BuyXGetYRuleBasedOnQua
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11051,7 +8531,7 @@ func (t *BuyXGetYRule) MergeBuyXGetYRuleBasedOnAmount(v BuyXGetYRuleBasedOnAmoun
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11087,7 +8567,7 @@ func (t *CheckFulfillmentBody) MergeCartBasedFulfillmentCheck(v CartBasedFulfill
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11113,7 +8593,7 @@ func (t *CheckFulfillmentBody) MergeItemsBasedFulfillmentCheck(v ItemsBasedFulfi
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11142,7 +8622,7 @@ func (t *Coupon) FromDiscountCouponPromotion(v DiscountCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"discount"}`))
 	t.union = b
 	return err
 }
@@ -11154,12 +8634,12 @@ func (t *Coupon) MergeDiscountCouponPromotion(v DiscountCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"discount"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11178,7 +8658,7 @@ func (t *Coupon) FromFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"free-goods"}`))
 	t.union = b
 	return err
 }
@@ -11190,12 +8670,12 @@ func (t *Coupon) MergeFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"free-goods"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11214,7 +8694,7 @@ func (t *Coupon) FromFixedPriceCouponPromotion(v FixedPriceCouponPromotion) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
 	t.union = b
 	return err
 }
@@ -11226,12 +8706,12 @@ func (t *Coupon) MergeFixedPriceCouponPromotion(v FixedPriceCouponPromotion) err
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"fixed-price"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11250,7 +8730,7 @@ func (t *Coupon) FromBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
 	t.union = b
 	return err
 }
@@ -11262,12 +8742,12 @@ func (t *Coupon) MergeBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"buy-x-get-y"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11286,7 +8766,7 @@ func (t *Coupon) FromVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) er
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"volume-based"}`))
 	t.union = b
 	return err
 }
@@ -11298,12 +8778,12 @@ func (t *Coupon) MergeVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion) e
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"volume-based"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11322,7 +8802,7 @@ func (t *Coupon) FromFreeShipingCouponPromotion(v FreeShipingCouponPromotion) er
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
 	t.union = b
 	return err
 }
@@ -11334,12 +8814,12 @@ func (t *Coupon) MergeFreeShipingCouponPromotion(v FreeShipingCouponPromotion) e
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"free-shipping"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11358,7 +8838,7 @@ func (t *Coupon) FromAcceleratedRewardCouponPromotion(v AcceleratedRewardCouponP
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
 	t.union = b
 	return err
 }
@@ -11370,12 +8850,12 @@ func (t *Coupon) MergeAcceleratedRewardCouponPromotion(v AcceleratedRewardCoupon
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
+	b, err = jsonMerge(b, []byte(`{"coupon_type":"accelerated-rewards"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11515,7 +8995,7 @@ func (t *CourierCompanyID) MergeCourierCompanyID0(v CourierCompanyID0) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11541,7 +9021,7 @@ func (t *CourierCompanyID) MergeCourierCompanyID1(v CourierCompanyID1) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11569,7 +9049,7 @@ func (t *CreateBankAccount) FromCreateOutboundBankAccount(v CreateOutboundBankAc
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"outbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"outbound"}`))
 	t.union = b
 	return err
 }
@@ -11580,12 +9060,12 @@ func (t *CreateBankAccount) MergeCreateOutboundBankAccount(v CreateOutboundBankA
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"outbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"outbound"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11603,7 +9083,7 @@ func (t *CreateBankAccount) FromCreateInboundBankAccount(v CreateInboundBankAcco
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"inbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"inbound"}`))
 	t.union = b
 	return err
 }
@@ -11614,12 +9094,12 @@ func (t *CreateBankAccount) MergeCreateInboundBankAccount(v CreateInboundBankAcc
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"inbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"inbound"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11678,7 +9158,7 @@ func (t *CreateCartAddressBody) MergeCartAddressesByID(v CartAddressesByID) erro
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11704,7 +9184,7 @@ func (t *CreateCartAddressBody) MergeCartNewAddresses(v CartNewAddresses) error 
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11740,7 +9220,7 @@ func (t *CreateSubscription) MergeCreateStandardSubscription(v CreateStandardSub
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11766,7 +9246,7 @@ func (t *CreateSubscription) MergeCreateCustomSubscription(v CreateCustomSubscri
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11910,7 +9390,7 @@ func (t *DiscountRule) MergePercentageDiscountRule(v PercentageDiscountRule) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11936,7 +9416,7 @@ func (t *DiscountRule) MergeFixedAmountDiscountRule(v FixedAmountDiscountRule) e
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11972,7 +9452,7 @@ func (t *FixedPriceRule) MergeFixedPriceRuleBasedQuantity(v FixedPriceRuleBasedQ
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -11998,7 +9478,7 @@ func (t *FixedPriceRule) MergeFixedPriceRuleBasedAmount(v FixedPriceRuleBasedAmo
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12034,7 +9514,7 @@ func (t *ForgotPasswordBody) MergeForgotPasswordEmail(v ForgotPasswordEmail) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12060,7 +9540,7 @@ func (t *ForgotPasswordBody) MergeForgotPasswordPhone(v ForgotPasswordPhone) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12096,7 +9576,7 @@ func (t *FreeGoodsRule) MergeAutoScaleBasedOnQuantity(v AutoScaleBasedOnQuantity
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12122,7 +9602,7 @@ func (t *FreeGoodsRule) MergeAutoScaleBasedOnAmount(v AutoScaleBasedOnAmount) er
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12148,7 +9628,7 @@ func (t *FreeGoodsRule) MergeCustomSlabsBasedOnQuantity(v CustomSlabsBasedOnQuan
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12174,7 +9654,7 @@ func (t *FreeGoodsRule) MergeCustomSlabsBasedOnAmount(v CustomSlabsBasedOnAmount
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12202,7 +9682,7 @@ func (t *FulfillmentPreference) FromCollectInStoreFulfillment(v CollectInStoreFu
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"collect-in-store"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"collect-in-store"}`))
 	t.union = b
 	return err
 }
@@ -12213,12 +9693,12 @@ func (t *FulfillmentPreference) MergeCollectInStoreFulfillment(v CollectInStoreF
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"collect-in-store"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"collect-in-store"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12236,7 +9716,7 @@ func (t *FulfillmentPreference) FromDeliveryFulfillment(v DeliveryFulfillment) e
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"delivery"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"delivery"}`))
 	t.union = b
 	return err
 }
@@ -12247,12 +9727,12 @@ func (t *FulfillmentPreference) MergeDeliveryFulfillment(v DeliveryFulfillment) 
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"delivery"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"delivery"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12270,7 +9750,7 @@ func (t *FulfillmentPreference) FromPartialCollectAndDelivery(v PartialCollectAn
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"partial-collect-and-delivery"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"partial-collect-and-delivery"}`))
 	t.union = b
 	return err
 }
@@ -12281,12 +9761,12 @@ func (t *FulfillmentPreference) MergePartialCollectAndDelivery(v PartialCollectA
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"fulfillment_type":"partial-collect-and-delivery"}`))
+	b, err = jsonMerge(b, []byte(`{"fulfillment_type":"partial-collect-and-delivery"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12347,7 +9827,7 @@ func (t *GatewayPaymentInfo) MergeJusPayHyperCheckoutResponse(v JusPayHyperCheck
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12373,7 +9853,7 @@ func (t *GatewayPaymentInfo) MergeJusPayExpressCheckoutResponse(v JusPayExpressC
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12399,7 +9879,7 @@ func (t *GatewayPaymentInfo) MergePayuPaymentInfo(v PayuPaymentInfo) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12435,7 +9915,7 @@ func (t *GenerateOTPBody) MergeGenerateOTPPhone(v GenerateOTPPhone) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12461,7 +9941,7 @@ func (t *GenerateOTPBody) MergeGenerateOTPEmail(v GenerateOTPEmail) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12497,7 +9977,7 @@ func (t *JusPayExpressCheckout) MergeJusPayNewCard(v JusPayNewCard) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12523,7 +10003,7 @@ func (t *JusPayExpressCheckout) MergeJusPaySavedCardToken(v JusPaySavedCardToken
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12549,7 +10029,7 @@ func (t *JusPayExpressCheckout) MergeJuspayNetBanking(v JuspayNetBanking) error 
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12575,7 +10055,7 @@ func (t *JusPayExpressCheckout) MergeJuspayUpiCollect(v JuspayUpiCollect) error 
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12601,7 +10081,7 @@ func (t *JusPayExpressCheckout) MergeJuspayUpiIntent(v JuspayUpiIntent) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12629,7 +10109,7 @@ func (t *JuspayPaymentMethodDetail) FromJuspayUpiPaymentMethod(v JuspayUpiPaymen
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"UPI"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"UPI"}`))
 	t.union = b
 	return err
 }
@@ -12640,12 +10120,12 @@ func (t *JuspayPaymentMethodDetail) MergeJuspayUpiPaymentMethod(v JuspayUpiPayme
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"UPI"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"UPI"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12663,7 +10143,7 @@ func (t *JuspayPaymentMethodDetail) FromJuspayCardPaymentMethod(v JuspayCardPaym
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"CARD"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"CARD"}`))
 	t.union = b
 	return err
 }
@@ -12674,12 +10154,12 @@ func (t *JuspayPaymentMethodDetail) MergeJuspayCardPaymentMethod(v JuspayCardPay
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"CARD"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"CARD"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12697,7 +10177,7 @@ func (t *JuspayPaymentMethodDetail) FromJuspayNetbankingPaymentMethod(v JuspayNe
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"NB"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"NB"}`))
 	t.union = b
 	return err
 }
@@ -12708,12 +10188,12 @@ func (t *JuspayPaymentMethodDetail) MergeJuspayNetbankingPaymentMethod(v JuspayN
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"NB"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"NB"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12731,7 +10211,7 @@ func (t *JuspayPaymentMethodDetail) FromJuspayWalletPaymentMethod(v JuspayWallet
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"WALLET"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"WALLET"}`))
 	t.union = b
 	return err
 }
@@ -12742,12 +10222,12 @@ func (t *JuspayPaymentMethodDetail) MergeJuspayWalletPaymentMethod(v JuspayWalle
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"payment_method_type":"WALLET"}`))
+	b, err = jsonMerge(b, []byte(`{"payment_method_type":"WALLET"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12810,7 +10290,7 @@ func (t *LoginWithPasswordBody) MergeLoginWithPasswordPhone(v LoginWithPasswordP
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12836,7 +10316,7 @@ func (t *LoginWithPasswordBody) MergeLoginWithPasswordEmail(v LoginWithPasswordE
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12872,7 +10352,7 @@ func (t *OrderPayment) MergeCardPayment(v CardPayment) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12898,7 +10378,7 @@ func (t *OrderPayment) MergeNetbankingPayment(v NetbankingPayment) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12924,7 +10404,7 @@ func (t *OrderPayment) MergeUpiPayment(v UpiPayment) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12950,7 +10430,7 @@ func (t *OrderPayment) MergeWalletPayment(v WalletPayment) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -12976,7 +10456,7 @@ func (t *OrderPayment) MergeBankTransfer(v BankTransfer) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13002,7 +10482,7 @@ func (t *OrderPayment) MergeNachPayment(v NachPayment) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13038,7 +10518,7 @@ func (t *PaymentMethodPayload) MergeJusPayHyperCheckout(v JusPayHyperCheckout) e
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13064,7 +10544,7 @@ func (t *PaymentMethodPayload) MergeJusPayExpressCheckout(v JusPayExpressCheckou
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13090,7 +10570,7 @@ func (t *PaymentMethodPayload) MergeBankTransferCheckout(v BankTransferCheckout)
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13116,7 +10596,7 @@ func (t *PaymentMethodPayload) MergeLotusPayCheckout(v LotusPayCheckout) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13152,7 +10632,7 @@ func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithID(v PosUpdateCust
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13178,7 +10658,7 @@ func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithPhone(v PosUpdateC
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13204,7 +10684,7 @@ func (t *PosUpdateCartCustomerBody) MergePosUpdateCustomerWithEmail(v PosUpdateC
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13232,7 +10712,7 @@ func (t *ProductAttribute) FromColorAttribute(v ColorAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"color"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"color"}`))
 	t.union = b
 	return err
 }
@@ -13243,12 +10723,12 @@ func (t *ProductAttribute) MergeColorAttribute(v ColorAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"color"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"color"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13266,7 +10746,7 @@ func (t *ProductAttribute) FromSingleSelectAttribute(v SingleSelectAttribute) er
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"single-select"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"single-select"}`))
 	t.union = b
 	return err
 }
@@ -13277,12 +10757,12 @@ func (t *ProductAttribute) MergeSingleSelectAttribute(v SingleSelectAttribute) e
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"single-select"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"single-select"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13300,7 +10780,7 @@ func (t *ProductAttribute) FromMultiSelectAttribute(v MultiSelectAttribute) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"multi-select"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"multi-select"}`))
 	t.union = b
 	return err
 }
@@ -13311,12 +10791,12 @@ func (t *ProductAttribute) MergeMultiSelectAttribute(v MultiSelectAttribute) err
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"multi-select"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"multi-select"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13334,7 +10814,7 @@ func (t *ProductAttribute) FromTextAttribute(v TextAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -13345,12 +10825,12 @@ func (t *ProductAttribute) MergeTextAttribute(v TextAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13368,7 +10848,7 @@ func (t *ProductAttribute) FromDateAttribute(v DateAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"date"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"date"}`))
 	t.union = b
 	return err
 }
@@ -13379,12 +10859,12 @@ func (t *ProductAttribute) MergeDateAttribute(v DateAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"date"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"date"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13402,7 +10882,7 @@ func (t *ProductAttribute) FromNumberAttribute(v NumberAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"number"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"number"}`))
 	t.union = b
 	return err
 }
@@ -13413,12 +10893,12 @@ func (t *ProductAttribute) MergeNumberAttribute(v NumberAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"number"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"number"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13436,7 +10916,7 @@ func (t *ProductAttribute) FromBooleanAttribute(v BooleanAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"boolean"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"boolean"}`))
 	t.union = b
 	return err
 }
@@ -13447,12 +10927,12 @@ func (t *ProductAttribute) MergeBooleanAttribute(v BooleanAttribute) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"type":"boolean"}`))
+	b, err = jsonMerge(b, []byte(`{"type":"boolean"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13514,7 +10994,7 @@ func (t *Promotion) FromDiscountCouponPromotion(v DiscountCouponPromotion) error
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"discount"}`))
 	t.union = b
 	return err
 }
@@ -13526,12 +11006,12 @@ func (t *Promotion) MergeDiscountCouponPromotion(v DiscountCouponPromotion) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"discount"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13550,7 +11030,7 @@ func (t *Promotion) FromFreeGoodCouponPromotion(v FreeGoodCouponPromotion) error
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	t.union = b
 	return err
 }
@@ -13562,12 +11042,12 @@ func (t *Promotion) MergeFreeGoodCouponPromotion(v FreeGoodCouponPromotion) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13586,7 +11066,7 @@ func (t *Promotion) FromBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) error
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
 	t.union = b
 	return err
 }
@@ -13598,12 +11078,12 @@ func (t *Promotion) MergeBuyXGetYCouponPromotion(v BuyXGetYCouponPromotion) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"buy-x-get-y"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13622,7 +11102,7 @@ func (t *Promotion) FromVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion)
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	t.union = b
 	return err
 }
@@ -13634,12 +11114,12 @@ func (t *Promotion) MergeVolumeBasedCouponPromotion(v VolumeBasedCouponPromotion
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13658,7 +11138,7 @@ func (t *Promotion) FromFreeShipingCouponPromotion(v FreeShipingCouponPromotion)
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
 	t.union = b
 	return err
 }
@@ -13670,12 +11150,12 @@ func (t *Promotion) MergeFreeShipingCouponPromotion(v FreeShipingCouponPromotion
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-shipping"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13777,7 +11257,7 @@ func (t *PromotionDetails) FromDiscountBasedPromotion(v DiscountBasedPromotion) 
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"discount"}`))
 	t.union = b
 	return err
 }
@@ -13788,12 +11268,12 @@ func (t *PromotionDetails) MergeDiscountBasedPromotion(v DiscountBasedPromotion)
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"discount"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"discount"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13811,7 +11291,7 @@ func (t *PromotionDetails) FromFixedPricePromotion(v FixedPricePromotion) error 
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
 	t.union = b
 	return err
 }
@@ -13822,12 +11302,12 @@ func (t *PromotionDetails) MergeFixedPricePromotion(v FixedPricePromotion) error
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"fixed-price"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13845,7 +11325,7 @@ func (t *PromotionDetails) FromVolumeBasedPromotion(v VolumeBasedPromotion) erro
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	t.union = b
 	return err
 }
@@ -13856,12 +11336,12 @@ func (t *PromotionDetails) MergeVolumeBasedPromotion(v VolumeBasedPromotion) err
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"volume-based"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"volume-based"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13879,7 +11359,7 @@ func (t *PromotionDetails) FromFreeGoodsPromotion(v FreeGoodsPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	t.union = b
 	return err
 }
@@ -13890,12 +11370,12 @@ func (t *PromotionDetails) MergeFreeGoodsPromotion(v FreeGoodsPromotion) error {
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"promotion_type":"free-goods"}`))
+	b, err = jsonMerge(b, []byte(`{"promotion_type":"free-goods"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13958,7 +11438,7 @@ func (t *RegisterWithPasswordBody) MergeRegisterWithPasswordEmail(v RegisterWith
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -13984,7 +11464,7 @@ func (t *RegisterWithPasswordBody) MergeRegisterWithPasswordPhone(v RegisterWith
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14020,7 +11500,7 @@ func (t *SearchFilter) MergeSearchFilterExpression(v SearchFilterExpression) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14046,7 +11526,7 @@ func (t *SearchFilter) MergeSearchFilterConditions(v SearchFilterConditions) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14082,7 +11562,7 @@ func (t *SearchFilterCondition) MergeSearchFilterExpression(v SearchFilterExpres
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14108,7 +11588,7 @@ func (t *SearchFilterCondition) MergeSearchFilterAlternatives(v SearchFilterAlte
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14144,7 +11624,7 @@ func (t *StorePaymentMethod) MergePayuPaymentMethod(v PayuPaymentMethod) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14170,7 +11650,7 @@ func (t *StorePaymentMethod) MergeJuspayPaymentMethod(v JuspayPaymentMethod) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14196,7 +11676,7 @@ func (t *StorePaymentMethod) MergeManualPaymentMethod(v ManualPaymentMethod) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14224,7 +11704,7 @@ func (t *UpdateBankAccount) FromUpdateOutboundBankAccount(v UpdateOutboundBankAc
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"outbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"outbound"}`))
 	t.union = b
 	return err
 }
@@ -14235,12 +11715,12 @@ func (t *UpdateBankAccount) MergeUpdateOutboundBankAccount(v UpdateOutboundBankA
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"outbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"outbound"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14258,7 +11738,7 @@ func (t *UpdateBankAccount) FromUpdateInboundBankAccount(v UpdateInboundBankAcco
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"inbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"inbound"}`))
 	t.union = b
 	return err
 }
@@ -14269,12 +11749,12 @@ func (t *UpdateBankAccount) MergeUpdateInboundBankAccount(v UpdateInboundBankAcc
 	if err != nil {
 		return err
 	}
-	b, err = runtime.JSONMerge(b, []byte(`{"account_type":"inbound"}`))
+	b, err = jsonMerge(b, []byte(`{"account_type":"inbound"}`))
 	if err != nil {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14333,7 +11813,7 @@ func (t *UpdateSubscriptionBody) MergeUpdatePhysicalProductSubscription(v Update
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14359,7 +11839,7 @@ func (t *UpdateSubscriptionBody) MergeUpdateDigitalProductSubscription(v UpdateD
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14385,7 +11865,7 @@ func (t *UpdateSubscriptionBody) MergePauseSubscription(v PauseSubscription) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14411,7 +11891,7 @@ func (t *UpdateSubscriptionBody) MergeRevokeSubscription(v RevokeSubscription) e
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14447,7 +11927,7 @@ func (t *VariantOptionValue) MergeVariantOptionValue0(v VariantOptionValue0) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14473,7 +11953,7 @@ func (t *VariantOptionValue) MergeVariantOptionValue1(v VariantOptionValue1) err
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14509,7 +11989,7 @@ func (t *VerifiedDocument) MergeGstinDetail(v GstinDetail) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }
@@ -14535,7 +12015,7 @@ func (t *VerifiedDocument) MergePanDetail(v PanDetail) error {
 		return err
 	}
 
-	merged, err := runtime.JSONMerge(t.union, b)
+	merged, err := jsonMerge(t.union, b)
 	t.union = merged
 	return err
 }

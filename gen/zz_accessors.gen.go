@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/commercengine-go/sdk/decimal"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Get methods of the models the API answers with. Each returns its field,
@@ -468,6 +467,14 @@ func (t *BuyXGetYRuleBasedOnAmount) GetMaximumDiscountAmount() (v decimal.Decima
 func (t *BuyXGetYRuleBasedOnQuantity) GetMaximumDiscountAmount() (v decimal.Decimal) {
 	if t != nil && t.MaximumDiscountAmount != nil {
 		v = *t.MaximumDiscountAmount
+	}
+	return
+}
+
+// GetTime returns t.Time, or its zero value when t is nil.
+func (t *CalendarDate) GetTime() (v time.Time) {
+	if t != nil {
+		v = t.Time
 	}
 	return
 }
@@ -2339,7 +2346,7 @@ func (t *Document) GetExpiresAt() (v time.Time) {
 }
 
 // GetFile returns *t.File, or its zero value when t or t.File is nil.
-func (t *Document) GetFile() (v openapi_types.File) {
+func (t *Document) GetFile() (v []byte) {
 	if t != nil && t.File != nil {
 		v = *t.File
 	}
@@ -3615,26 +3622,10 @@ func (t *ListSellerReviewsContent) GetReviews() (v []SellerReview) {
 	return
 }
 
-// GetExpDate returns *t.ExpDate, or its zero value when t or t.ExpDate is nil.
-func (t *LotBatchDetail) GetExpDate() (v openapi_types.Date) {
-	if t != nil && t.ExpDate != nil {
-		v = *t.ExpDate
-	}
-	return
-}
-
 // GetManufacturer returns *t.Manufacturer, or its zero value when t or t.Manufacturer is nil.
 func (t *LotBatchDetail) GetManufacturer() (v string) {
 	if t != nil && t.Manufacturer != nil {
 		v = *t.Manufacturer
-	}
-	return
-}
-
-// GetMfgDate returns *t.MfgDate, or its zero value when t or t.MfgDate is nil.
-func (t *LotBatchDetail) GetMfgDate() (v openapi_types.Date) {
-	if t != nil && t.MfgDate != nil {
-		v = *t.MfgDate
 	}
 	return
 }
@@ -5776,8 +5767,8 @@ func (t *PayuPaymentInfo) GetSiDetails() (v struct {
 	BillingCurrency  *PayuPaymentInfoSiDetailsBillingCurrency `json:"billingCurrency,omitempty"`
 	BillingCycle     *PayuPaymentInfoSiDetailsBillingCycle    `json:"billingCycle,omitempty"`
 	BillingInterval  *decimal.Decimal                         `json:"billingInterval,omitempty"`
-	PaymentEndDate   *openapi_types.Date                      `json:"paymentEndDate,omitempty"`
-	PaymentStartDate *openapi_types.Date                      `json:"paymentStartDate,omitempty"`
+	PaymentEndDate   *CalendarDate                            `json:"paymentEndDate,omitempty"`
+	PaymentStartDate *CalendarDate                            `json:"paymentStartDate,omitempty"`
 }) {
 	if t != nil && t.SiDetails != nil {
 		v = *t.SiDetails
@@ -6874,14 +6865,6 @@ func (t *Subscription) GetCouponRedemptionLimit() (v decimal.Decimal) {
 	return
 }
 
-// GetEndDate returns *t.EndDate, or its zero value when t or t.EndDate is nil.
-func (t *Subscription) GetEndDate() (v openapi_types.Date) {
-	if t != nil && t.EndDate != nil {
-		v = *t.EndDate
-	}
-	return
-}
-
 // GetLastPaymentDate returns *t.LastPaymentDate, or its zero value when t or t.LastPaymentDate is nil.
 func (t *Subscription) GetLastPaymentDate() (v time.Time) {
 	if t != nil && t.LastPaymentDate != nil {
@@ -6890,42 +6873,10 @@ func (t *Subscription) GetLastPaymentDate() (v time.Time) {
 	return
 }
 
-// GetPauseEndDate returns *t.PauseEndDate, or its zero value when t or t.PauseEndDate is nil.
-func (t *Subscription) GetPauseEndDate() (v openapi_types.Date) {
-	if t != nil && t.PauseEndDate != nil {
-		v = *t.PauseEndDate
-	}
-	return
-}
-
-// GetPauseStartDate returns *t.PauseStartDate, or its zero value when t or t.PauseStartDate is nil.
-func (t *Subscription) GetPauseStartDate() (v openapi_types.Date) {
-	if t != nil && t.PauseStartDate != nil {
-		v = *t.PauseStartDate
-	}
-	return
-}
-
 // GetShippingLimit returns *t.ShippingLimit, or its zero value when t or t.ShippingLimit is nil.
 func (t *Subscription) GetShippingLimit() (v decimal.Decimal) {
 	if t != nil && t.ShippingLimit != nil {
 		v = *t.ShippingLimit
-	}
-	return
-}
-
-// GetTrialEndDate returns *t.TrialEndDate, or its zero value when t or t.TrialEndDate is nil.
-func (t *Subscription) GetTrialEndDate() (v openapi_types.Date) {
-	if t != nil && t.TrialEndDate != nil {
-		v = *t.TrialEndDate
-	}
-	return
-}
-
-// GetTrialStartDate returns *t.TrialStartDate, or its zero value when t or t.TrialStartDate is nil.
-func (t *Subscription) GetTrialStartDate() (v openapi_types.Date) {
-	if t != nil && t.TrialStartDate != nil {
-		v = *t.TrialStartDate
 	}
 	return
 }
@@ -6962,14 +6913,6 @@ func (t *SubscriptionDetail) GetCouponRedemptionLimit() (v decimal.Decimal) {
 	return
 }
 
-// GetEndDate returns *t.EndDate, or its zero value when t or t.EndDate is nil.
-func (t *SubscriptionDetail) GetEndDate() (v openapi_types.Date) {
-	if t != nil && t.EndDate != nil {
-		v = *t.EndDate
-	}
-	return
-}
-
 // GetInvoiceItems returns *t.InvoiceItems, or its zero value when t or t.InvoiceItems is nil.
 func (t *SubscriptionDetail) GetInvoiceItems() (v []SubscriptionInvoiceItem) {
 	if t != nil && t.InvoiceItems != nil {
@@ -6986,42 +6929,10 @@ func (t *SubscriptionDetail) GetLastPaymentDate() (v time.Time) {
 	return
 }
 
-// GetPauseEndDate returns *t.PauseEndDate, or its zero value when t or t.PauseEndDate is nil.
-func (t *SubscriptionDetail) GetPauseEndDate() (v openapi_types.Date) {
-	if t != nil && t.PauseEndDate != nil {
-		v = *t.PauseEndDate
-	}
-	return
-}
-
-// GetPauseStartDate returns *t.PauseStartDate, or its zero value when t or t.PauseStartDate is nil.
-func (t *SubscriptionDetail) GetPauseStartDate() (v openapi_types.Date) {
-	if t != nil && t.PauseStartDate != nil {
-		v = *t.PauseStartDate
-	}
-	return
-}
-
 // GetShippingLimit returns *t.ShippingLimit, or its zero value when t or t.ShippingLimit is nil.
 func (t *SubscriptionDetail) GetShippingLimit() (v decimal.Decimal) {
 	if t != nil && t.ShippingLimit != nil {
 		v = *t.ShippingLimit
-	}
-	return
-}
-
-// GetTrialEndDate returns *t.TrialEndDate, or its zero value when t or t.TrialEndDate is nil.
-func (t *SubscriptionDetail) GetTrialEndDate() (v openapi_types.Date) {
-	if t != nil && t.TrialEndDate != nil {
-		v = *t.TrialEndDate
-	}
-	return
-}
-
-// GetTrialStartDate returns *t.TrialStartDate, or its zero value when t or t.TrialStartDate is nil.
-func (t *SubscriptionDetail) GetTrialStartDate() (v openapi_types.Date) {
-	if t != nil && t.TrialStartDate != nil {
-		v = *t.TrialStartDate
 	}
 	return
 }

@@ -51,15 +51,18 @@ func hideStringsPtr(p *[]string) *[]string {
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v AnonymousUserContent) Format(f fmt.State, verb rune) {
-	type plain AnonymousUserContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainAnonymousUserContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AnonymousUserContent) LogValue() slog.Value {
-	type plain AnonymousUserContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainAnonymousUserContent(v.hidden()))
 }
+
+// plainAnonymousUserContent is a AnonymousUserContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainAnonymousUserContent AnonymousUserContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -73,15 +76,18 @@ func (v AnonymousUserContent) hidden() AnonymousUserContent {
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v AuthTokens) Format(f fmt.State, verb rune) {
-	type plain AuthTokens
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainAuthTokens(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AuthTokens) LogValue() slog.Value {
-	type plain AuthTokens
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainAuthTokens(v.hidden()))
 }
+
+// plainAuthTokens is a AuthTokens without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainAuthTokens AuthTokens
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -95,15 +101,18 @@ func (v AuthTokens) hidden() AuthTokens {
 // (otp) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v AuthenticateDirectOTPBody) Format(f fmt.State, verb rune) {
-	type plain AuthenticateDirectOTPBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainAuthenticateDirectOTPBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v AuthenticateDirectOTPBody) LogValue() slog.Value {
-	type plain AuthenticateDirectOTPBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainAuthenticateDirectOTPBody(v.hidden()))
 }
+
+// plainAuthenticateDirectOTPBody is a AuthenticateDirectOTPBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainAuthenticateDirectOTPBody AuthenticateDirectOTPBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -116,15 +125,18 @@ func (v AuthenticateDirectOTPBody) hidden() AuthenticateDirectOTPBody {
 // (bank_account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v BankTransfer) Format(f fmt.State, verb rune) {
-	type plain BankTransfer
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainBankTransfer(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v BankTransfer) LogValue() slog.Value {
-	type plain BankTransfer
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainBankTransfer(v.hidden()))
 }
+
+// plainBankTransfer is a BankTransfer without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainBankTransfer BankTransfer
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -136,15 +148,18 @@ func (v BankTransfer) hidden() BankTransfer {
 // Format prints a CancelOrderContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CancelOrderContent) Format(f fmt.State, verb rune) {
-	type plain CancelOrderContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCancelOrderContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CancelOrderContent) LogValue() slog.Value {
-	type plain CancelOrderContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCancelOrderContent(v.hidden()))
 }
+
+// plainCancelOrderContent is a CancelOrderContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCancelOrderContent CancelOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -161,15 +176,18 @@ func (v CancelOrderContent) hidden() CancelOrderContent {
 // (card_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CardPayment) Format(f fmt.State, verb rune) {
-	type plain CardPayment
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCardPayment(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CardPayment) LogValue() slog.Value {
-	type plain CardPayment
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCardPayment(v.hidden()))
 }
+
+// plainCardPayment is a CardPayment without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCardPayment CardPayment
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -182,15 +200,18 @@ func (v CardPayment) hidden() CardPayment {
 // (confirm_password, new_password, old_password) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ChangePasswordJSONBody) Format(f fmt.State, verb rune) {
-	type plain ChangePasswordJSONBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainChangePasswordJSONBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ChangePasswordJSONBody) LogValue() slog.Value {
-	type plain ChangePasswordJSONBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainChangePasswordJSONBody(v.hidden()))
 }
+
+// plainChangePasswordJSONBody is a ChangePasswordJSONBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainChangePasswordJSONBody ChangePasswordJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -204,15 +225,18 @@ func (v ChangePasswordJSONBody) hidden() ChangePasswordJSONBody {
 // Format prints a ChangePasswordJSONRequestBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ChangePasswordJSONRequestBody) Format(f fmt.State, verb rune) {
-	type plain ChangePasswordJSONRequestBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainChangePasswordJSONRequestBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ChangePasswordJSONRequestBody) LogValue() slog.Value {
-	type plain ChangePasswordJSONRequestBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainChangePasswordJSONRequestBody(v.hidden()))
 }
+
+// plainChangePasswordJSONRequestBody is a ChangePasswordJSONRequestBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainChangePasswordJSONRequestBody ChangePasswordJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -233,15 +257,18 @@ func (t CreateBankAccount) LogValue() slog.Value { return slog.StringValue(redac
 // Format prints a CreateBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateBankAccountContent) Format(f fmt.State, verb rune) {
-	type plain CreateBankAccountContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateBankAccountContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateBankAccountContent) LogValue() slog.Value {
-	type plain CreateBankAccountContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateBankAccountContent(v.hidden()))
 }
+
+// plainCreateBankAccountContent is a CreateBankAccountContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateBankAccountContent CreateBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -258,15 +285,18 @@ func (v CreateBankAccountContent) hidden() CreateBankAccountContent {
 // (bank_account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateCustomerMandate) Format(f fmt.State, verb rune) {
-	type plain CreateCustomerMandate
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateCustomerMandate(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateCustomerMandate) LogValue() slog.Value {
-	type plain CreateCustomerMandate
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateCustomerMandate(v.hidden()))
 }
+
+// plainCreateCustomerMandate is a CreateCustomerMandate without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateCustomerMandate CreateCustomerMandate
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -278,15 +308,18 @@ func (v CreateCustomerMandate) hidden() CreateCustomerMandate {
 // Format prints a CreateCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain CreateCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateCustomerMandateContent) LogValue() slog.Value {
-	type plain CreateCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateCustomerMandateContent(v.hidden()))
 }
+
+// plainCreateCustomerMandateContent is a CreateCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateCustomerMandateContent CreateCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -298,15 +331,18 @@ func (v CreateCustomerMandateContent) hidden() CreateCustomerMandateContent {
 // Format prints a CreateDocumentContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateDocumentContent) Format(f fmt.State, verb rune) {
-	type plain CreateDocumentContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateDocumentContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateDocumentContent) LogValue() slog.Value {
-	type plain CreateDocumentContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateDocumentContent(v.hidden()))
 }
+
+// plainCreateDocumentContent is a CreateDocumentContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateDocumentContent CreateDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -322,15 +358,18 @@ func (v CreateDocumentContent) hidden() CreateDocumentContent {
 // Format prints a CreateJuspayOrderContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateJuspayOrderContent) Format(f fmt.State, verb rune) {
-	type plain CreateJuspayOrderContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateJuspayOrderContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateJuspayOrderContent) LogValue() slog.Value {
-	type plain CreateJuspayOrderContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateJuspayOrderContent(v.hidden()))
 }
+
+// plainCreateJuspayOrderContent is a CreateJuspayOrderContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateJuspayOrderContent CreateJuspayOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -346,15 +385,18 @@ func (v CreateJuspayOrderContent) hidden() CreateJuspayOrderContent {
 // Format prints a CreateOrderBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateOrderBody) Format(f fmt.State, verb rune) {
-	type plain CreateOrderBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateOrderBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateOrderBody) LogValue() slog.Value {
-	type plain CreateOrderBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateOrderBody(v.hidden()))
 }
+
+// plainCreateOrderBody is a CreateOrderBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateOrderBody CreateOrderBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -370,15 +412,18 @@ func (v CreateOrderBody) hidden() CreateOrderBody {
 // Format prints a CreateOrderContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateOrderContent) Format(f fmt.State, verb rune) {
-	type plain CreateOrderContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateOrderContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateOrderContent) LogValue() slog.Value {
-	type plain CreateOrderContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateOrderContent(v.hidden()))
 }
+
+// plainCreateOrderContent is a CreateOrderContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateOrderContent CreateOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -391,15 +436,18 @@ func (v CreateOrderContent) hidden() CreateOrderContent {
 // (account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CreateOutboundBankAccount) Format(f fmt.State, verb rune) {
-	type plain CreateOutboundBankAccount
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCreateOutboundBankAccount(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CreateOutboundBankAccount) LogValue() slog.Value {
-	type plain CreateOutboundBankAccount
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCreateOutboundBankAccount(v.hidden()))
 }
+
+// plainCreateOutboundBankAccount is a CreateOutboundBankAccount without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCreateOutboundBankAccount CreateOutboundBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -412,15 +460,18 @@ func (v CreateOutboundBankAccount) hidden() CreateOutboundBankAccount {
 // (account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CustomerBankAccount) Format(f fmt.State, verb rune) {
-	type plain CustomerBankAccount
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCustomerBankAccount(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CustomerBankAccount) LogValue() slog.Value {
-	type plain CustomerBankAccount
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCustomerBankAccount(v.hidden()))
 }
+
+// plainCustomerBankAccount is a CustomerBankAccount without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCustomerBankAccount CustomerBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -432,15 +483,18 @@ func (v CustomerBankAccount) hidden() CustomerBankAccount {
 // Format prints a CustomerMandate with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v CustomerMandate) Format(f fmt.State, verb rune) {
-	type plain CustomerMandate
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainCustomerMandate(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v CustomerMandate) LogValue() slog.Value {
-	type plain CustomerMandate
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainCustomerMandate(v.hidden()))
 }
+
+// plainCustomerMandate is a CustomerMandate without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainCustomerMandate CustomerMandate
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -461,15 +515,18 @@ func (v CustomerMandate) hidden() CustomerMandate {
 // (document_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v Document) Format(f fmt.State, verb rune) {
-	type plain Document
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainDocument(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v Document) LogValue() slog.Value {
-	type plain Document
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainDocument(v.hidden()))
 }
+
+// plainDocument is a Document without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainDocument Document
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -490,15 +547,18 @@ func (t GatewayPaymentInfo) LogValue() slog.Value { return slog.StringValue(reda
 // Format prints a GetBankAccountDetailContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetBankAccountDetailContent) Format(f fmt.State, verb rune) {
-	type plain GetBankAccountDetailContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetBankAccountDetailContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetBankAccountDetailContent) LogValue() slog.Value {
-	type plain GetBankAccountDetailContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetBankAccountDetailContent(v.hidden()))
 }
+
+// plainGetBankAccountDetailContent is a GetBankAccountDetailContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetBankAccountDetailContent GetBankAccountDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -514,15 +574,18 @@ func (v GetBankAccountDetailContent) hidden() GetBankAccountDetailContent {
 // Format prints a GetCustomerCreditLineBalanceContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetCustomerCreditLineBalanceContent) Format(f fmt.State, verb rune) {
-	type plain GetCustomerCreditLineBalanceContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetCustomerCreditLineBalanceContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetCustomerCreditLineBalanceContent) LogValue() slog.Value {
-	type plain GetCustomerCreditLineBalanceContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetCustomerCreditLineBalanceContent(v.hidden()))
 }
+
+// plainGetCustomerCreditLineBalanceContent is a GetCustomerCreditLineBalanceContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetCustomerCreditLineBalanceContent GetCustomerCreditLineBalanceContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -540,15 +603,18 @@ func (v GetCustomerCreditLineBalanceContent) hidden() GetCustomerCreditLineBalan
 // Format prints a GetCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain GetCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetCustomerMandateContent) LogValue() slog.Value {
-	type plain GetCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetCustomerMandateContent(v.hidden()))
 }
+
+// plainGetCustomerMandateContent is a GetCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetCustomerMandateContent GetCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -560,15 +626,18 @@ func (v GetCustomerMandateContent) hidden() GetCustomerMandateContent {
 // Format prints a GetDocumentContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetDocumentContent) Format(f fmt.State, verb rune) {
-	type plain GetDocumentContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetDocumentContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetDocumentContent) LogValue() slog.Value {
-	type plain GetDocumentContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetDocumentContent(v.hidden()))
 }
+
+// plainGetDocumentContent is a GetDocumentContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetDocumentContent GetDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -584,15 +653,18 @@ func (v GetDocumentContent) hidden() GetDocumentContent {
 // Format prints a GetOrderDetailContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetOrderDetailContent) Format(f fmt.State, verb rune) {
-	type plain GetOrderDetailContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetOrderDetailContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetOrderDetailContent) LogValue() slog.Value {
-	type plain GetOrderDetailContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetOrderDetailContent(v.hidden()))
 }
+
+// plainGetOrderDetailContent is a GetOrderDetailContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetOrderDetailContent GetOrderDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -604,15 +676,18 @@ func (v GetOrderDetailContent) hidden() GetOrderDetailContent {
 // Format prints a GetOrderReturnDetailContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v GetOrderReturnDetailContent) Format(f fmt.State, verb rune) {
-	type plain GetOrderReturnDetailContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainGetOrderReturnDetailContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v GetOrderReturnDetailContent) LogValue() slog.Value {
-	type plain GetOrderReturnDetailContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainGetOrderReturnDetailContent(v.hidden()))
 }
+
+// plainGetOrderReturnDetailContent is a GetOrderReturnDetailContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainGetOrderReturnDetailContent GetOrderReturnDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -637,15 +712,18 @@ func (t JusPayExpressCheckout) LogValue() slog.Value { return slog.StringValue(r
 // Format prints a JusPayExpressCheckoutResponse with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JusPayExpressCheckoutResponse) Format(f fmt.State, verb rune) {
-	type plain JusPayExpressCheckoutResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJusPayExpressCheckoutResponse(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPayExpressCheckoutResponse) LogValue() slog.Value {
-	type plain JusPayExpressCheckoutResponse
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJusPayExpressCheckoutResponse(v.hidden()))
 }
+
+// plainJusPayExpressCheckoutResponse is a JusPayExpressCheckoutResponse without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJusPayExpressCheckoutResponse JusPayExpressCheckoutResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -657,15 +735,18 @@ func (v JusPayExpressCheckoutResponse) hidden() JusPayExpressCheckoutResponse {
 // Format prints a JusPayHyperCheckoutResponse with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JusPayHyperCheckoutResponse) Format(f fmt.State, verb rune) {
-	type plain JusPayHyperCheckoutResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJusPayHyperCheckoutResponse(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPayHyperCheckoutResponse) LogValue() slog.Value {
-	type plain JusPayHyperCheckoutResponse
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJusPayHyperCheckoutResponse(v.hidden()))
 }
+
+// plainJusPayHyperCheckoutResponse is a JusPayHyperCheckoutResponse without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJusPayHyperCheckoutResponse JusPayHyperCheckoutResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -686,15 +767,18 @@ func (v JusPayHyperCheckoutResponse) hidden() JusPayHyperCheckoutResponse {
 // (card_exp_month, card_exp_year, card_number, card_security_code, name_on_card) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JusPayNewCard) Format(f fmt.State, verb rune) {
-	type plain JusPayNewCard
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJusPayNewCard(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPayNewCard) LogValue() slog.Value {
-	type plain JusPayNewCard
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJusPayNewCard(v.hidden()))
 }
+
+// plainJusPayNewCard is a JusPayNewCard without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJusPayNewCard JusPayNewCard
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -711,15 +795,18 @@ func (v JusPayNewCard) hidden() JusPayNewCard {
 // (card_security_code, card_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JusPaySavedCardToken) Format(f fmt.State, verb rune) {
-	type plain JusPaySavedCardToken
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJusPaySavedCardToken(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JusPaySavedCardToken) LogValue() slog.Value {
-	type plain JusPaySavedCardToken
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJusPaySavedCardToken(v.hidden()))
 }
+
+// plainJusPaySavedCardToken is a JusPaySavedCardToken without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJusPaySavedCardToken JusPaySavedCardToken
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -733,15 +820,18 @@ func (v JusPaySavedCardToken) hidden() JusPaySavedCardToken {
 // (card_exp_month, card_exp_year, card_number, card_token, name_on_card) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JuspayCardDetail) Format(f fmt.State, verb rune) {
-	type plain JuspayCardDetail
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJuspayCardDetail(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayCardDetail) LogValue() slog.Value {
-	type plain JuspayCardDetail
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJuspayCardDetail(v.hidden()))
 }
+
+// plainJuspayCardDetail is a JuspayCardDetail without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJuspayCardDetail JuspayCardDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -768,15 +858,18 @@ func (v JuspayCardDetail) hidden() JuspayCardDetail {
 // Format prints a JuspayOrder with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JuspayOrder) Format(f fmt.State, verb rune) {
-	type plain JuspayOrder
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJuspayOrder(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayOrder) LogValue() slog.Value {
-	type plain JuspayOrder
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJuspayOrder(v.hidden()))
 }
+
+// plainJuspayOrder is a JuspayOrder without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJuspayOrder JuspayOrder
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -793,15 +886,18 @@ func (v JuspayOrder) hidden() JuspayOrder {
 // (card_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JuspayProviderToken) Format(f fmt.State, verb rune) {
-	type plain JuspayProviderToken
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJuspayProviderToken(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayProviderToken) LogValue() slog.Value {
-	type plain JuspayProviderToken
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJuspayProviderToken(v.hidden()))
 }
+
+// plainJuspayProviderToken is a JuspayProviderToken without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJuspayProviderToken JuspayProviderToken
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -814,15 +910,18 @@ func (v JuspayProviderToken) hidden() JuspayProviderToken {
 // (upi_vpa) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v JuspayUpiCollect) Format(f fmt.State, verb rune) {
-	type plain JuspayUpiCollect
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainJuspayUpiCollect(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v JuspayUpiCollect) LogValue() slog.Value {
-	type plain JuspayUpiCollect
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainJuspayUpiCollect(v.hidden()))
 }
+
+// plainJuspayUpiCollect is a JuspayUpiCollect without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainJuspayUpiCollect JuspayUpiCollect
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -834,15 +933,18 @@ func (v JuspayUpiCollect) hidden() JuspayUpiCollect {
 // Format prints a ListBankAccountsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListBankAccountsContent) Format(f fmt.State, verb rune) {
-	type plain ListBankAccountsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListBankAccountsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListBankAccountsContent) LogValue() slog.Value {
-	type plain ListBankAccountsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListBankAccountsContent(v.hidden()))
 }
+
+// plainListBankAccountsContent is a ListBankAccountsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListBankAccountsContent ListBankAccountsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -864,15 +966,18 @@ func (v ListBankAccountsContent) hidden() ListBankAccountsContent {
 // Format prints a ListCustomerCardsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListCustomerCardsContent) Format(f fmt.State, verb rune) {
-	type plain ListCustomerCardsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListCustomerCardsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListCustomerCardsContent) LogValue() slog.Value {
-	type plain ListCustomerCardsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListCustomerCardsContent(v.hidden()))
 }
+
+// plainListCustomerCardsContent is a ListCustomerCardsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListCustomerCardsContent ListCustomerCardsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -890,15 +995,18 @@ func (v ListCustomerCardsContent) hidden() ListCustomerCardsContent {
 // Format prints a ListCustomerMandatesContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListCustomerMandatesContent) Format(f fmt.State, verb rune) {
-	type plain ListCustomerMandatesContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListCustomerMandatesContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListCustomerMandatesContent) LogValue() slog.Value {
-	type plain ListCustomerMandatesContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListCustomerMandatesContent(v.hidden()))
 }
+
+// plainListCustomerMandatesContent is a ListCustomerMandatesContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListCustomerMandatesContent ListCustomerMandatesContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -916,15 +1024,18 @@ func (v ListCustomerMandatesContent) hidden() ListCustomerMandatesContent {
 // Format prints a ListDocumentsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListDocumentsContent) Format(f fmt.State, verb rune) {
-	type plain ListDocumentsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListDocumentsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListDocumentsContent) LogValue() slog.Value {
-	type plain ListDocumentsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListDocumentsContent(v.hidden()))
 }
+
+// plainListDocumentsContent is a ListDocumentsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListDocumentsContent ListDocumentsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -946,15 +1057,18 @@ func (v ListDocumentsContent) hidden() ListDocumentsContent {
 // Format prints a ListOrderPaymentsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListOrderPaymentsContent) Format(f fmt.State, verb rune) {
-	type plain ListOrderPaymentsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListOrderPaymentsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListOrderPaymentsContent) LogValue() slog.Value {
-	type plain ListOrderPaymentsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListOrderPaymentsContent(v.hidden()))
 }
+
+// plainListOrderPaymentsContent is a ListOrderPaymentsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListOrderPaymentsContent ListOrderPaymentsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -976,15 +1090,18 @@ func (v ListOrderPaymentsContent) hidden() ListOrderPaymentsContent {
 // Format prints a ListOrderRefundsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListOrderRefundsContent) Format(f fmt.State, verb rune) {
-	type plain ListOrderRefundsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListOrderRefundsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListOrderRefundsContent) LogValue() slog.Value {
-	type plain ListOrderRefundsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListOrderRefundsContent(v.hidden()))
 }
+
+// plainListOrderRefundsContent is a ListOrderRefundsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListOrderRefundsContent ListOrderRefundsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1006,15 +1123,18 @@ func (v ListOrderRefundsContent) hidden() ListOrderRefundsContent {
 // Format prints a ListSavedPaymentMethodsContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ListSavedPaymentMethodsContent) Format(f fmt.State, verb rune) {
-	type plain ListSavedPaymentMethodsContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainListSavedPaymentMethodsContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ListSavedPaymentMethodsContent) LogValue() slog.Value {
-	type plain ListSavedPaymentMethodsContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainListSavedPaymentMethodsContent(v.hidden()))
 }
+
+// plainListSavedPaymentMethodsContent is a ListSavedPaymentMethodsContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainListSavedPaymentMethodsContent ListSavedPaymentMethodsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1040,15 +1160,18 @@ func (t LoginWithPasswordBody) LogValue() slog.Value { return slog.StringValue(r
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v LoginWithPasswordContent) Format(f fmt.State, verb rune) {
-	type plain LoginWithPasswordContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainLoginWithPasswordContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordContent) LogValue() slog.Value {
-	type plain LoginWithPasswordContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainLoginWithPasswordContent(v.hidden()))
 }
+
+// plainLoginWithPasswordContent is a LoginWithPasswordContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainLoginWithPasswordContent LoginWithPasswordContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1062,15 +1185,18 @@ func (v LoginWithPasswordContent) hidden() LoginWithPasswordContent {
 // (password) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v LoginWithPasswordEmail) Format(f fmt.State, verb rune) {
-	type plain LoginWithPasswordEmail
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainLoginWithPasswordEmail(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordEmail) LogValue() slog.Value {
-	type plain LoginWithPasswordEmail
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainLoginWithPasswordEmail(v.hidden()))
 }
+
+// plainLoginWithPasswordEmail is a LoginWithPasswordEmail without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainLoginWithPasswordEmail LoginWithPasswordEmail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1083,15 +1209,18 @@ func (v LoginWithPasswordEmail) hidden() LoginWithPasswordEmail {
 // (password) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v LoginWithPasswordPhone) Format(f fmt.State, verb rune) {
-	type plain LoginWithPasswordPhone
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainLoginWithPasswordPhone(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v LoginWithPasswordPhone) LogValue() slog.Value {
-	type plain LoginWithPasswordPhone
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainLoginWithPasswordPhone(v.hidden()))
 }
+
+// plainLoginWithPasswordPhone is a LoginWithPasswordPhone without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainLoginWithPasswordPhone LoginWithPasswordPhone
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1104,15 +1233,18 @@ func (v LoginWithPasswordPhone) hidden() LoginWithPasswordPhone {
 // (otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v OTPContent) Format(f fmt.State, verb rune) {
-	type plain OTPContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainOTPContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OTPContent) LogValue() slog.Value {
-	type plain OTPContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainOTPContent(v.hidden()))
 }
+
+// plainOTPContent is a OTPContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainOTPContent OTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1125,15 +1257,18 @@ func (v OTPContent) hidden() OTPContent {
 // Format prints a OTPSent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v OTPSent) Format(f fmt.State, verb rune) {
-	type plain OTPSent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainOTPSent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OTPSent) LogValue() slog.Value {
-	type plain OTPSent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainOTPSent(v.hidden()))
 }
+
+// plainOTPSent is a OTPSent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainOTPSent OTPSent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1145,15 +1280,18 @@ func (v OTPSent) hidden() OTPSent {
 // Format prints a OrderDetail with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v OrderDetail) Format(f fmt.State, verb rune) {
-	type plain OrderDetail
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainOrderDetail(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OrderDetail) LogValue() slog.Value {
-	type plain OrderDetail
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainOrderDetail(v.hidden()))
 }
+
+// plainOrderDetail is a OrderDetail without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainOrderDetail OrderDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1185,15 +1323,18 @@ func (t OrderPayment) LogValue() slog.Value { return slog.StringValue(redacted) 
 // (bank_account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v OrderRefund) Format(f fmt.State, verb rune) {
-	type plain OrderRefund
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainOrderRefund(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OrderRefund) LogValue() slog.Value {
-	type plain OrderRefund
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainOrderRefund(v.hidden()))
 }
+
+// plainOrderRefund is a OrderRefund without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainOrderRefund OrderRefund
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1205,15 +1346,18 @@ func (v OrderRefund) hidden() OrderRefund {
 // Format prints a OrderReturnDetail with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v OrderReturnDetail) Format(f fmt.State, verb rune) {
-	type plain OrderReturnDetail
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainOrderReturnDetail(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v OrderReturnDetail) LogValue() slog.Value {
-	type plain OrderReturnDetail
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainOrderReturnDetail(v.hidden()))
 }
+
+// plainOrderReturnDetail is a OrderReturnDetail without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainOrderReturnDetail OrderReturnDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1236,15 +1380,18 @@ func (v OrderReturnDetail) hidden() OrderReturnDetail {
 // (pairing_code) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PairPosDeviceBody) Format(f fmt.State, verb rune) {
-	type plain PairPosDeviceBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainPairPosDeviceBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v PairPosDeviceBody) LogValue() slog.Value {
-	type plain PairPosDeviceBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainPairPosDeviceBody(v.hidden()))
 }
+
+// plainPairPosDeviceBody is a PairPosDeviceBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainPairPosDeviceBody PairPosDeviceBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1256,15 +1403,18 @@ func (v PairPosDeviceBody) hidden() PairPosDeviceBody {
 // Format prints a PauseCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PauseCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain PauseCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainPauseCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v PauseCustomerMandateContent) LogValue() slog.Value {
-	type plain PauseCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainPauseCustomerMandateContent(v.hidden()))
 }
+
+// plainPauseCustomerMandateContent is a PauseCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainPauseCustomerMandateContent PauseCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1286,15 +1436,18 @@ func (t PaymentMethodPayload) LogValue() slog.Value { return slog.StringValue(re
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PosAuthContent) Format(f fmt.State, verb rune) {
-	type plain PosAuthContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainPosAuthContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v PosAuthContent) LogValue() slog.Value {
-	type plain PosAuthContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainPosAuthContent(v.hidden()))
 }
+
+// plainPosAuthContent is a PosAuthContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainPosAuthContent PosAuthContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1308,15 +1461,18 @@ func (v PosAuthContent) hidden() PosAuthContent {
 // (otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PosOTPContent) Format(f fmt.State, verb rune) {
-	type plain PosOTPContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainPosOTPContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v PosOTPContent) LogValue() slog.Value {
-	type plain PosOTPContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainPosOTPContent(v.hidden()))
 }
+
+// plainPosOTPContent is a PosOTPContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainPosOTPContent PosOTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1329,15 +1485,18 @@ func (v PosOTPContent) hidden() PosOTPContent {
 // Format prints a PosOTPSent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v PosOTPSent) Format(f fmt.State, verb rune) {
-	type plain PosOTPSent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainPosOTPSent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v PosOTPSent) LogValue() slog.Value {
-	type plain PosOTPSent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainPosOTPSent(v.hidden()))
 }
+
+// plainPosOTPSent is a PosOTPSent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainPosOTPSent PosOTPSent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1350,15 +1509,18 @@ func (v PosOTPSent) hidden() PosOTPSent {
 // (refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RefreshPosAccessTokenBody) Format(f fmt.State, verb rune) {
-	type plain RefreshPosAccessTokenBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRefreshPosAccessTokenBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RefreshPosAccessTokenBody) LogValue() slog.Value {
-	type plain RefreshPosAccessTokenBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRefreshPosAccessTokenBody(v.hidden()))
 }
+
+// plainRefreshPosAccessTokenBody is a RefreshPosAccessTokenBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRefreshPosAccessTokenBody RefreshPosAccessTokenBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1371,15 +1533,18 @@ func (v RefreshPosAccessTokenBody) hidden() RefreshPosAccessTokenBody {
 // (refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RefreshTokenJSONBody) Format(f fmt.State, verb rune) {
-	type plain RefreshTokenJSONBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRefreshTokenJSONBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RefreshTokenJSONBody) LogValue() slog.Value {
-	type plain RefreshTokenJSONBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRefreshTokenJSONBody(v.hidden()))
 }
+
+// plainRefreshTokenJSONBody is a RefreshTokenJSONBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRefreshTokenJSONBody RefreshTokenJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1391,15 +1556,18 @@ func (v RefreshTokenJSONBody) hidden() RefreshTokenJSONBody {
 // Format prints a RefreshTokenJSONRequestBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RefreshTokenJSONRequestBody) Format(f fmt.State, verb rune) {
-	type plain RefreshTokenJSONRequestBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRefreshTokenJSONRequestBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RefreshTokenJSONRequestBody) LogValue() slog.Value {
-	type plain RefreshTokenJSONRequestBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRefreshTokenJSONRequestBody(v.hidden()))
 }
+
+// plainRefreshTokenJSONRequestBody is a RefreshTokenJSONRequestBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRefreshTokenJSONRequestBody RefreshTokenJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1421,15 +1589,18 @@ func (t RegisterWithPasswordBody) LogValue() slog.Value { return slog.StringValu
 // (confirm_password, password) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RegisterWithPasswordEmail) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPasswordEmail
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRegisterWithPasswordEmail(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPasswordEmail) LogValue() slog.Value {
-	type plain RegisterWithPasswordEmail
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRegisterWithPasswordEmail(v.hidden()))
 }
+
+// plainRegisterWithPasswordEmail is a RegisterWithPasswordEmail without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRegisterWithPasswordEmail RegisterWithPasswordEmail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1443,15 +1614,18 @@ func (v RegisterWithPasswordEmail) hidden() RegisterWithPasswordEmail {
 // (confirm_password, password) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RegisterWithPasswordPhone) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPasswordPhone
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRegisterWithPasswordPhone(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPasswordPhone) LogValue() slog.Value {
-	type plain RegisterWithPasswordPhone
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRegisterWithPasswordPhone(v.hidden()))
 }
+
+// plainRegisterWithPasswordPhone is a RegisterWithPasswordPhone without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRegisterWithPasswordPhone RegisterWithPasswordPhone
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1465,15 +1639,18 @@ func (v RegisterWithPasswordPhone) hidden() RegisterWithPasswordPhone {
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RegisterWithPhoneContent) Format(f fmt.State, verb rune) {
-	type plain RegisterWithPhoneContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRegisterWithPhoneContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RegisterWithPhoneContent) LogValue() slog.Value {
-	type plain RegisterWithPhoneContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRegisterWithPhoneContent(v.hidden()))
 }
+
+// plainRegisterWithPhoneContent is a RegisterWithPhoneContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRegisterWithPhoneContent RegisterWithPhoneContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1486,15 +1663,18 @@ func (v RegisterWithPhoneContent) hidden() RegisterWithPhoneContent {
 // Format prints a ResendDirectOTPContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResendDirectOTPContent) Format(f fmt.State, verb rune) {
-	type plain ResendDirectOTPContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainResendDirectOTPContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ResendDirectOTPContent) LogValue() slog.Value {
-	type plain ResendDirectOTPContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainResendDirectOTPContent(v.hidden()))
 }
+
+// plainResendDirectOTPContent is a ResendDirectOTPContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainResendDirectOTPContent ResendDirectOTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1507,15 +1687,18 @@ func (v ResendDirectOTPContent) hidden() ResendDirectOTPContent {
 // (confirm_password, new_password, otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResetPasswordJSONBody) Format(f fmt.State, verb rune) {
-	type plain ResetPasswordJSONBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainResetPasswordJSONBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ResetPasswordJSONBody) LogValue() slog.Value {
-	type plain ResetPasswordJSONBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainResetPasswordJSONBody(v.hidden()))
 }
+
+// plainResetPasswordJSONBody is a ResetPasswordJSONBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainResetPasswordJSONBody ResetPasswordJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1530,15 +1713,18 @@ func (v ResetPasswordJSONBody) hidden() ResetPasswordJSONBody {
 // Format prints a ResetPasswordJSONRequestBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResetPasswordJSONRequestBody) Format(f fmt.State, verb rune) {
-	type plain ResetPasswordJSONRequestBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainResetPasswordJSONRequestBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ResetPasswordJSONRequestBody) LogValue() slog.Value {
-	type plain ResetPasswordJSONRequestBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainResetPasswordJSONRequestBody(v.hidden()))
 }
+
+// plainResetPasswordJSONRequestBody is a ResetPasswordJSONRequestBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainResetPasswordJSONRequestBody ResetPasswordJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1550,15 +1736,18 @@ func (v ResetPasswordJSONRequestBody) hidden() ResetPasswordJSONRequestBody {
 // Format prints a ResumeCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v ResumeCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain ResumeCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainResumeCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v ResumeCustomerMandateContent) LogValue() slog.Value {
-	type plain ResumeCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainResumeCustomerMandateContent(v.hidden()))
 }
+
+// plainResumeCustomerMandateContent is a ResumeCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainResumeCustomerMandateContent ResumeCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1570,15 +1759,18 @@ func (v ResumeCustomerMandateContent) hidden() ResumeCustomerMandateContent {
 // Format prints a RetryOrderPaymentBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RetryOrderPaymentBody) Format(f fmt.State, verb rune) {
-	type plain RetryOrderPaymentBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRetryOrderPaymentBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RetryOrderPaymentBody) LogValue() slog.Value {
-	type plain RetryOrderPaymentBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRetryOrderPaymentBody(v.hidden()))
 }
+
+// plainRetryOrderPaymentBody is a RetryOrderPaymentBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRetryOrderPaymentBody RetryOrderPaymentBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1594,15 +1786,18 @@ func (v RetryOrderPaymentBody) hidden() RetryOrderPaymentBody {
 // Format prints a RetryOrderPaymentContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RetryOrderPaymentContent) Format(f fmt.State, verb rune) {
-	type plain RetryOrderPaymentContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRetryOrderPaymentContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RetryOrderPaymentContent) LogValue() slog.Value {
-	type plain RetryOrderPaymentContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRetryOrderPaymentContent(v.hidden()))
 }
+
+// plainRetryOrderPaymentContent is a RetryOrderPaymentContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRetryOrderPaymentContent RetryOrderPaymentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1614,15 +1809,18 @@ func (v RetryOrderPaymentContent) hidden() RetryOrderPaymentContent {
 // Format prints a RevokeCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v RevokeCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain RevokeCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainRevokeCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v RevokeCustomerMandateContent) LogValue() slog.Value {
-	type plain RevokeCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainRevokeCustomerMandateContent(v.hidden()))
 }
+
+// plainRevokeCustomerMandateContent is a RevokeCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainRevokeCustomerMandateContent RevokeCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1634,15 +1832,18 @@ func (v RevokeCustomerMandateContent) hidden() RevokeCustomerMandateContent {
 // Format prints a SavedPaymentMethod with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v SavedPaymentMethod) Format(f fmt.State, verb rune) {
-	type plain SavedPaymentMethod
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainSavedPaymentMethod(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v SavedPaymentMethod) LogValue() slog.Value {
-	type plain SavedPaymentMethod
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainSavedPaymentMethod(v.hidden()))
 }
+
+// plainSavedPaymentMethod is a SavedPaymentMethod without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainSavedPaymentMethod SavedPaymentMethod
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1679,15 +1880,18 @@ func (v SavedPaymentMethod) hidden() SavedPaymentMethod {
 // Format prints a TokensIssued with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v TokensIssued) Format(f fmt.State, verb rune) {
-	type plain TokensIssued
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainTokensIssued(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v TokensIssued) LogValue() slog.Value {
-	type plain TokensIssued
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainTokensIssued(v.hidden()))
 }
+
+// plainTokensIssued is a TokensIssued without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainTokensIssued TokensIssued
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1708,15 +1912,18 @@ func (t UpdateBankAccount) LogValue() slog.Value { return slog.StringValue(redac
 // Format prints a UpdateBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateBankAccountContent) Format(f fmt.State, verb rune) {
-	type plain UpdateBankAccountContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpdateBankAccountContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateBankAccountContent) LogValue() slog.Value {
-	type plain UpdateBankAccountContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpdateBankAccountContent(v.hidden()))
 }
+
+// plainUpdateBankAccountContent is a UpdateBankAccountContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpdateBankAccountContent UpdateBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1732,15 +1939,18 @@ func (v UpdateBankAccountContent) hidden() UpdateBankAccountContent {
 // Format prints a UpdateCustomerMandateContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateCustomerMandateContent) Format(f fmt.State, verb rune) {
-	type plain UpdateCustomerMandateContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpdateCustomerMandateContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateCustomerMandateContent) LogValue() slog.Value {
-	type plain UpdateCustomerMandateContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpdateCustomerMandateContent(v.hidden()))
 }
+
+// plainUpdateCustomerMandateContent is a UpdateCustomerMandateContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpdateCustomerMandateContent UpdateCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1753,15 +1963,18 @@ func (v UpdateCustomerMandateContent) hidden() UpdateCustomerMandateContent {
 // (document_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateDocument) Format(f fmt.State, verb rune) {
-	type plain UpdateDocument
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpdateDocument(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateDocument) LogValue() slog.Value {
-	type plain UpdateDocument
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpdateDocument(v.hidden()))
 }
+
+// plainUpdateDocument is a UpdateDocument without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpdateDocument UpdateDocument
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1773,15 +1986,18 @@ func (v UpdateDocument) hidden() UpdateDocument {
 // Format prints a UpdateDocumentContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateDocumentContent) Format(f fmt.State, verb rune) {
-	type plain UpdateDocumentContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpdateDocumentContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateDocumentContent) LogValue() slog.Value {
-	type plain UpdateDocumentContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpdateDocumentContent(v.hidden()))
 }
+
+// plainUpdateDocumentContent is a UpdateDocumentContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpdateDocumentContent UpdateDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1798,15 +2014,18 @@ func (v UpdateDocumentContent) hidden() UpdateDocumentContent {
 // (account_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpdateOutboundBankAccount) Format(f fmt.State, verb rune) {
-	type plain UpdateOutboundBankAccount
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpdateOutboundBankAccount(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpdateOutboundBankAccount) LogValue() slog.Value {
-	type plain UpdateOutboundBankAccount
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpdateOutboundBankAccount(v.hidden()))
 }
+
+// plainUpdateOutboundBankAccount is a UpdateOutboundBankAccount without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpdateOutboundBankAccount UpdateOutboundBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1819,15 +2038,18 @@ func (v UpdateOutboundBankAccount) hidden() UpdateOutboundBankAccount {
 // (upi_id) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UpiPayment) Format(f fmt.State, verb rune) {
-	type plain UpiPayment
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUpiPayment(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UpiPayment) LogValue() slog.Value {
-	type plain UpiPayment
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUpiPayment(v.hidden()))
 }
+
+// plainUpiPayment is a UpiPayment without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUpiPayment UpiPayment
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1840,15 +2062,18 @@ func (v UpiPayment) hidden() UpiPayment {
 // (access_token, refresh_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UserAuthContent) Format(f fmt.State, verb rune) {
-	type plain UserAuthContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUserAuthContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UserAuthContent) LogValue() slog.Value {
-	type plain UserAuthContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUserAuthContent(v.hidden()))
 }
+
+// plainUserAuthContent is a UserAuthContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUserAuthContent UserAuthContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1861,15 +2086,18 @@ func (v UserAuthContent) hidden() UserAuthContent {
 // Format prints a UserAuthResponse with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v UserAuthResponse) Format(f fmt.State, verb rune) {
-	type plain UserAuthResponse
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainUserAuthResponse(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v UserAuthResponse) LogValue() slog.Value {
-	type plain UserAuthResponse
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainUserAuthResponse(v.hidden()))
 }
+
+// plainUserAuthResponse is a UserAuthResponse without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainUserAuthResponse UserAuthResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1881,15 +2109,18 @@ func (v UserAuthResponse) hidden() UserAuthResponse {
 // Format prints a VerifyBankAccountContent with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyBankAccountContent) Format(f fmt.State, verb rune) {
-	type plain VerifyBankAccountContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyBankAccountContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyBankAccountContent) LogValue() slog.Value {
-	type plain VerifyBankAccountContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyBankAccountContent(v.hidden()))
 }
+
+// plainVerifyBankAccountContent is a VerifyBankAccountContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyBankAccountContent VerifyBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1906,15 +2137,18 @@ func (v VerifyBankAccountContent) hidden() VerifyBankAccountContent {
 // (document_number) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyDocumentBody) Format(f fmt.State, verb rune) {
-	type plain VerifyDocumentBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyDocumentBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyDocumentBody) LogValue() slog.Value {
-	type plain VerifyDocumentBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyDocumentBody(v.hidden()))
 }
+
+// plainVerifyDocumentBody is a VerifyDocumentBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyDocumentBody VerifyDocumentBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1927,15 +2161,18 @@ func (v VerifyDocumentBody) hidden() VerifyDocumentBody {
 // (otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyOTPJSONBody) Format(f fmt.State, verb rune) {
-	type plain VerifyOTPJSONBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyOTPJSONBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyOTPJSONBody) LogValue() slog.Value {
-	type plain VerifyOTPJSONBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyOTPJSONBody(v.hidden()))
 }
+
+// plainVerifyOTPJSONBody is a VerifyOTPJSONBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyOTPJSONBody VerifyOTPJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1948,15 +2185,18 @@ func (v VerifyOTPJSONBody) hidden() VerifyOTPJSONBody {
 // Format prints a VerifyOTPJSONRequestBody with the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyOTPJSONRequestBody) Format(f fmt.State, verb rune) {
-	type plain VerifyOTPJSONRequestBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyOTPJSONRequestBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyOTPJSONRequestBody) LogValue() slog.Value {
-	type plain VerifyOTPJSONRequestBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyOTPJSONRequestBody(v.hidden()))
 }
+
+// plainVerifyOTPJSONRequestBody is a VerifyOTPJSONRequestBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyOTPJSONRequestBody VerifyOTPJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1969,15 +2209,18 @@ func (v VerifyOTPJSONRequestBody) hidden() VerifyOTPJSONRequestBody {
 // (otp, otp_token) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyPosLoginOTPBody) Format(f fmt.State, verb rune) {
-	type plain VerifyPosLoginOTPBody
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyPosLoginOTPBody(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyPosLoginOTPBody) LogValue() slog.Value {
-	type plain VerifyPosLoginOTPBody
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyPosLoginOTPBody(v.hidden()))
 }
+
+// plainVerifyPosLoginOTPBody is a VerifyPosLoginOTPBody without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyPosLoginOTPBody VerifyPosLoginOTPBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -1991,15 +2234,18 @@ func (v VerifyPosLoginOTPBody) hidden() VerifyPosLoginOTPBody {
 // (vpa) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyVpaContent) Format(f fmt.State, verb rune) {
-	type plain VerifyVpaContent
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyVpaContent(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyVpaContent) LogValue() slog.Value {
-	type plain VerifyVpaContent
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyVpaContent(v.hidden()))
 }
+
+// plainVerifyVpaContent is a VerifyVpaContent without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyVpaContent VerifyVpaContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
@@ -2012,15 +2258,18 @@ func (v VerifyVpaContent) hidden() VerifyVpaContent {
 // (vpa) and the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v VerifyVpaParams) Format(f fmt.State, verb rune) {
-	type plain VerifyVpaParams
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plainVerifyVpaParams(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v VerifyVpaParams) LogValue() slog.Value {
-	type plain VerifyVpaParams
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plainVerifyVpaParams(v.hidden()))
 }
+
+// plainVerifyVpaParams is a VerifyVpaParams without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plainVerifyVpaParams VerifyVpaParams
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -316,6 +317,38 @@ func TestIteratorFetchesPageByPage(t *testing.T) {
 	}
 	assert.Equal(t, []string{"p20", "p21", "p22"}, ids)
 	assert.Equal(t, 3, *params.Page)
+}
+
+// TestAnIteratorMayRunTwiceAtOnce: an iterator holds its own copy of the
+// params it was made with, and each run, and each page, its own copy of
+// that (the race detector watches the two runs).
+func TestAnIteratorMayRunTwiceAtOnce(t *testing.T) {
+	t.Parallel()
+	p := newPagingServer(t, 23)
+	c, err := New("s", WithAPIKey(testAPIKey), WithBaseURL(p.srv.URL))
+	require.NoError(t, err)
+	params := &ListProductsParams{Limit: new(10), Page: new(2)}
+	all := c.Public.Catalog.ListProductsAll(bg, params)
+	params.Page = new(1) // changed after the iterator was made: it keeps page 2
+	var wg sync.WaitGroup
+	got := make([][]string, 2)
+	for i := range got {
+		wg.Go(func() {
+			for prod, err := range all {
+				if !assert.NoError(t, err) {
+					return
+				}
+				got[i] = append(got[i], prod.ID)
+			}
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		require.Len(t, got[i], 13, "run %d: pages 2 and 3", i)
+		assert.Equal(t, "p10", got[i][0])
+		assert.Equal(t, "p22", got[i][12])
+	}
+	assert.EqualValues(t, 4, p.requests.Load(), "two pages, twice")
 }
 
 func TestIteratorHonoursTheContext(t *testing.T) {

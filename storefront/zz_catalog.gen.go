@@ -184,21 +184,23 @@ func (s *CatalogService) ListCrosssellProducts(ctx context.Context, params *List
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListCrosssellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListCrosssellProductsParams, page int) {
+	var p ListCrosssellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListCrosssellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListCrosssellProductsRequest(p)
+			q.Page = &v
+			r, err := newListCrosssellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -232,21 +234,23 @@ func (s *PublicCatalogService) ListCrosssellProducts(ctx context.Context, params
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListCrosssellProductsAll(ctx context.Context, params *ListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListCrosssellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListCrosssellProductsParams, page int) {
+	var p ListCrosssellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListCrosssellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListCrosssellProductsRequest(p)
+			q.Page = &v
+			r, err := newListCrosssellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -297,21 +301,23 @@ func (s *CatalogService) ListMarketplaceCrosssellProducts(ctx context.Context, p
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceCrosssellProductsAll(ctx context.Context, params *ListMarketplaceCrosssellProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceCrosssellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceCrosssellProductsParams, page int) {
+	var p ListMarketplaceCrosssellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceItem, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceCrosssellProductsParams) ([]MarketplaceItem, *Pagination, error) {
-			r, err := newListMarketplaceCrosssellProductsRequest(p)
+			q.Page = &v
+			r, err := newListMarketplaceCrosssellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -346,21 +352,23 @@ func (s *CatalogService) ListMarketplaceProductReviews(ctx context.Context, prod
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceProductReviewsAll(ctx context.Context, productID string, params *ListMarketplaceProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceProductReviewsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceProductReviewsParams, page int) {
+	var p ListMarketplaceProductReviewsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]ProductReview, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceProductReviewsParams) ([]ProductReview, *Pagination, error) {
-			r, err := newListMarketplaceProductReviewsRequest(productID, p)
+			q.Page = &v
+			r, err := newListMarketplaceProductReviewsRequest(productID, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -413,21 +421,23 @@ func (s *CatalogService) ListMarketplaceProducts(ctx context.Context, params *Li
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceProductsAll(ctx context.Context, params *ListMarketplaceProductsParams, opts ...CallOption) iter.Seq2[MarketplaceProduct, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceProductsParams, page int) {
+	var p ListMarketplaceProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceProduct, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceProductsParams) ([]MarketplaceProduct, *Pagination, error) {
-			r, err := newListMarketplaceProductsRequest(p)
+			q.Page = &v
+			r, err := newListMarketplaceProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -461,21 +471,23 @@ func (s *CatalogService) ListMarketplaceSimilarProducts(ctx context.Context, par
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceSimilarProductsAll(ctx context.Context, params *ListMarketplaceSimilarProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceSimilarProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceSimilarProductsParams, page int) {
+	var p ListMarketplaceSimilarProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceItem, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceSimilarProductsParams) ([]MarketplaceItem, *Pagination, error) {
-			r, err := newListMarketplaceSimilarProductsRequest(p)
+			q.Page = &v
+			r, err := newListMarketplaceSimilarProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -510,21 +522,23 @@ func (s *CatalogService) ListMarketplaceSkus(ctx context.Context, params *ListMa
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceSkusAll(ctx context.Context, params *ListMarketplaceSkusParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceSkusParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceSkusParams, page int) {
+	var p ListMarketplaceSkusParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceItem, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceSkusParams) ([]MarketplaceItem, *Pagination, error) {
-			r, err := newListMarketplaceSkusRequest(p)
+			q.Page = &v
+			r, err := newListMarketplaceSkusRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -558,21 +572,23 @@ func (s *CatalogService) ListMarketplaceUpsellProducts(ctx context.Context, para
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListMarketplaceUpsellProductsAll(ctx context.Context, params *ListMarketplaceUpsellProductsParams, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
-	return paginate(ctx, params,
-		func(p *ListMarketplaceUpsellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListMarketplaceUpsellProductsParams, page int) {
+	var p ListMarketplaceUpsellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceItem, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListMarketplaceUpsellProductsParams) ([]MarketplaceItem, *Pagination, error) {
-			r, err := newListMarketplaceUpsellProductsRequest(p)
+			q.Page = &v
+			r, err := newListMarketplaceUpsellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -607,21 +623,23 @@ func (s *CatalogService) ListProductReviews(ctx context.Context, productID strin
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
-	return paginate(ctx, params,
-		func(p *ListProductReviewsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListProductReviewsParams, page int) {
+	var p ListProductReviewsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]ProductReview, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListProductReviewsParams) ([]ProductReview, *Pagination, error) {
-			r, err := newListProductReviewsRequest(productID, p)
+			q.Page = &v
+			r, err := newListProductReviewsRequest(productID, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -656,21 +674,23 @@ func (s *PublicCatalogService) ListProductReviews(ctx context.Context, productID
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *ListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
-	return paginate(ctx, params,
-		func(p *ListProductReviewsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListProductReviewsParams, page int) {
+	var p ListProductReviewsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]ProductReview, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListProductReviewsParams) ([]ProductReview, *Pagination, error) {
-			r, err := newListProductReviewsRequest(productID, p)
+			q.Page = &v
+			r, err := newListProductReviewsRequest(productID, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -741,21 +761,23 @@ func (s *CatalogService) ListProducts(ctx context.Context, params *ListProductsP
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
-	return paginate(ctx, params,
-		func(p *ListProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListProductsParams, page int) {
+	var p ListProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Product, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListProductsParams) ([]Product, *Pagination, error) {
-			r, err := newListProductsRequest(p)
+			q.Page = &v
+			r, err := newListProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -792,21 +814,23 @@ func (s *PublicCatalogService) ListProducts(ctx context.Context, params *ListPro
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListProductsAll(ctx context.Context, params *ListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
-	return paginate(ctx, params,
-		func(p *ListProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListProductsParams, page int) {
+	var p ListProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Product, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListProductsParams) ([]Product, *Pagination, error) {
-			r, err := newListProductsRequest(p)
+			q.Page = &v
+			r, err := newListProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -840,21 +864,23 @@ func (s *CatalogService) ListSimilarProducts(ctx context.Context, params *ListSi
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListSimilarProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListSimilarProductsParams, page int) {
+	var p ListSimilarProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListSimilarProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListSimilarProductsRequest(p)
+			q.Page = &v
+			r, err := newListSimilarProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -888,21 +914,23 @@ func (s *PublicCatalogService) ListSimilarProducts(ctx context.Context, params *
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListSimilarProductsAll(ctx context.Context, params *ListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListSimilarProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListSimilarProductsParams, page int) {
+	var p ListSimilarProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListSimilarProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListSimilarProductsRequest(p)
+			q.Page = &v
+			r, err := newListSimilarProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -937,21 +965,23 @@ func (s *CatalogService) ListSkus(ctx context.Context, params *ListSkusParams, o
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListSkusParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListSkusParams, page int) {
+	var p ListSkusParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListSkusParams) ([]Item, *Pagination, error) {
-			r, err := newListSkusRequest(p)
+			q.Page = &v
+			r, err := newListSkusRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -986,21 +1016,23 @@ func (s *PublicCatalogService) ListSkus(ctx context.Context, params *ListSkusPar
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListSkusAll(ctx context.Context, params *ListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListSkusParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListSkusParams, page int) {
+	var p ListSkusParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListSkusParams) ([]Item, *Pagination, error) {
-			r, err := newListSkusRequest(p)
+			q.Page = &v
+			r, err := newListSkusRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -1034,21 +1066,23 @@ func (s *CatalogService) ListUpsellProducts(ctx context.Context, params *ListUps
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListUpsellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListUpsellProductsParams, page int) {
+	var p ListUpsellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListUpsellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListUpsellProductsRequest(p)
+			q.Page = &v
+			r, err := newListUpsellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -1082,21 +1116,23 @@ func (s *PublicCatalogService) ListUpsellProducts(ctx context.Context, params *L
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) ListUpsellProductsAll(ctx context.Context, params *ListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *ListUpsellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListUpsellProductsParams, page int) {
+	var p ListUpsellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListUpsellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newListUpsellProductsRequest(p)
+			q.Page = &v
+			r, err := newListUpsellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -1131,13 +1167,15 @@ func (s *CatalogService) SearchMarketplaceProducts(ctx context.Context, params *
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of body as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) SearchMarketplaceProductsAll(ctx context.Context, params *SearchMarketplaceProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[MarketplaceItem, error] {
-	return paginate(ctx, &body,
-		func(b *SearchProduct) int { return int(b.Page) },
-		func(b *SearchProduct, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProduct) ([]MarketplaceItem, *Pagination, error) {
-			r, err := newSearchMarketplaceProductsRequest(params, *b)
+	first := int(body.Page)
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MarketplaceItem, *Pagination, error) {
+			b := body
+			b.Page = int(page)
+			r, err := newSearchMarketplaceProductsRequest(params, b)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -1173,13 +1211,15 @@ func (s *CatalogService) SearchProducts(ctx context.Context, params *SearchProdu
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of body as they are now;
+// it may run more than once, and at once.
 func (s *CatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, &body,
-		func(b *SearchProduct) int { return int(b.Page) },
-		func(b *SearchProduct, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
-			r, err := newSearchProductsRequest(params, *b)
+	first := int(body.Page)
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			b := body
+			b.Page = int(page)
+			r, err := newSearchProductsRequest(params, b)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -1215,13 +1255,15 @@ func (s *PublicCatalogService) SearchProducts(ctx context.Context, params *Searc
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of body as they are now;
+// it may run more than once, and at once.
 func (s *PublicCatalogService) SearchProductsAll(ctx context.Context, params *SearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, &body,
-		func(b *SearchProduct) int { return int(b.Page) },
-		func(b *SearchProduct, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
-			r, err := newSearchProductsRequest(params, *b)
+	first := int(body.Page)
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			b := body
+			b.Page = int(page)
+			r, err := newSearchProductsRequest(params, b)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -217,25 +217,28 @@ func (s *CustomersService) GetCustomerAuthorizedSellers(ctx context.Context, id 
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each. Empty IDs are the session's own, as for GetCustomerAuthorizedSellers.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once. Empty IDs are the session's own, as for GetCustomerAuthorizedSellers.
 func (s *CustomersService) GetCustomerAuthorizedSellersAll(ctx context.Context, id string, params *GetCustomerAuthorizedSellersParams, opts ...CallOption) iter.Seq2[SellerInfo, error] {
-	return paginate(ctx, params,
-		func(p *GetCustomerAuthorizedSellersParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *GetCustomerAuthorizedSellersParams, page int) {
+	var p GetCustomerAuthorizedSellersParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]SellerInfo, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *GetCustomerAuthorizedSellersParams) ([]SellerInfo, *Pagination, error) {
+			q.Page = &v
+			id := id // this request's, filled in below
 			var err error
 			if id, err = s.s.own(ctx, ownCustomer, id); err != nil {
 				return nil, nil, err
 			}
-			r, err := newGetCustomerAuthorizedSellersRequest(id, p)
+			r, err := newGetCustomerAuthorizedSellersRequest(id, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -370,25 +373,28 @@ func (s *CustomersService) ListAddresses(ctx context.Context, customerID string,
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each. Empty IDs are the session's own, as for ListAddresses.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once. Empty IDs are the session's own, as for ListAddresses.
 func (s *CustomersService) ListAddressesAll(ctx context.Context, customerID string, params *ListAddressesParams, opts ...CallOption) iter.Seq2[*CustomerAddress, error] {
-	return paginate(ctx, params,
-		func(p *ListAddressesParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListAddressesParams, page int) {
+	var p ListAddressesParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]*CustomerAddress, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListAddressesParams) ([]*CustomerAddress, *Pagination, error) {
+			q.Page = &v
+			customerID := customerID // this request's, filled in below
 			var err error
 			if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
 				return nil, nil, err
 			}
-			r, err := newListAddressesRequest(customerID, p)
+			r, err := newListAddressesRequest(customerID, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -477,25 +483,28 @@ func (s *CustomersService) ListCustomerMandateDebitSchedules(ctx context.Context
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each. Empty IDs are the session's own, as for ListCustomerMandateDebitSchedules.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once. Empty IDs are the session's own, as for ListCustomerMandateDebitSchedules.
 func (s *CustomersService) ListCustomerMandateDebitSchedulesAll(ctx context.Context, customerID string, params *ListCustomerMandateDebitSchedulesParams, opts ...CallOption) iter.Seq2[MandateDebitSchedule, error] {
-	return paginate(ctx, params,
-		func(p *ListCustomerMandateDebitSchedulesParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListCustomerMandateDebitSchedulesParams, page int) {
+	var p ListCustomerMandateDebitSchedulesParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]MandateDebitSchedule, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListCustomerMandateDebitSchedulesParams) ([]MandateDebitSchedule, *Pagination, error) {
+			q.Page = &v
+			customerID := customerID // this request's, filled in below
 			var err error
 			if customerID, err = s.s.own(ctx, ownCustomer, customerID); err != nil {
 				return nil, nil, err
 			}
-			r, err := newListCustomerMandateDebitSchedulesRequest(customerID, p)
+			r, err := newListCustomerMandateDebitSchedulesRequest(customerID, &q)
 			if err != nil {
 				return nil, nil, err
 			}

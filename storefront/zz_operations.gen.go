@@ -3047,51 +3047,54 @@ type Services struct {
 
 // serviceSet is every service of a session, kept inside the Session so
 // that a session costs one allocation however many groups the API has.
+// The fields are named, not embedded: embedding would make the compiler
+// write a wrapper for every method of every service, which users' builds
+// would compile for nothing.
 type serviceSet struct {
-	AnalyticsService
-	AuthService
-	CampaignsService
-	CartService
-	CatalogService
-	CommonService
-	CustomersService
-	FulfillmentService
-	OrdersService
-	PaymentsService
-	StoreService
-	SubscriptionsService
-	WishlistService
+	Analytics     AnalyticsService
+	Auth          AuthService
+	Campaigns     CampaignsService
+	Cart          CartService
+	Catalog       CatalogService
+	Common        CommonService
+	Customers     CustomersService
+	Fulfillment   FulfillmentService
+	Orders        OrdersService
+	Payments      PaymentsService
+	Store         StoreService
+	Subscriptions SubscriptionsService
+	Wishlist      WishlistService
 }
 
 // bind points every service of set at s and returns them.
 func (set *serviceSet) bind(s *Session) Services {
-	set.AnalyticsService.s = s
-	set.AuthService.s = s
-	set.CampaignsService.s = s
-	set.CartService.s = s
-	set.CatalogService.s = s
-	set.CommonService.s = s
-	set.CustomersService.s = s
-	set.FulfillmentService.s = s
-	set.OrdersService.s = s
-	set.PaymentsService.s = s
-	set.StoreService.s = s
-	set.SubscriptionsService.s = s
-	set.WishlistService.s = s
+	set.Analytics.s = s
+	set.Auth.s = s
+	set.Campaigns.s = s
+	set.Cart.s = s
+	set.Catalog.s = s
+	set.Common.s = s
+	set.Customers.s = s
+	set.Fulfillment.s = s
+	set.Orders.s = s
+	set.Payments.s = s
+	set.Store.s = s
+	set.Subscriptions.s = s
+	set.Wishlist.s = s
 	return Services{
-		Analytics:     &set.AnalyticsService,
-		Auth:          &set.AuthService,
-		Campaigns:     &set.CampaignsService,
-		Cart:          &set.CartService,
-		Catalog:       &set.CatalogService,
-		Common:        &set.CommonService,
-		Customers:     &set.CustomersService,
-		Fulfillment:   &set.FulfillmentService,
-		Orders:        &set.OrdersService,
-		Payments:      &set.PaymentsService,
-		Store:         &set.StoreService,
-		Subscriptions: &set.SubscriptionsService,
-		Wishlist:      &set.WishlistService,
+		Analytics:     &set.Analytics,
+		Auth:          &set.Auth,
+		Campaigns:     &set.Campaigns,
+		Cart:          &set.Cart,
+		Catalog:       &set.Catalog,
+		Common:        &set.Common,
+		Customers:     &set.Customers,
+		Fulfillment:   &set.Fulfillment,
+		Orders:        &set.Orders,
+		Payments:      &set.Payments,
+		Store:         &set.Store,
+		Subscriptions: &set.Subscriptions,
+		Wishlist:      &set.Wishlist,
 	}
 }
 
@@ -3113,27 +3116,27 @@ type POSServices struct {
 
 // posServiceSet is every service of a POSSession, kept inside it.
 type posServiceSet struct {
-	POSAuthService
-	POSCartService
-	POSCatalogService
-	POSDevicesService
-	POSOrdersService
+	Auth    POSAuthService
+	Cart    POSCartService
+	Catalog POSCatalogService
+	Devices POSDevicesService
+	Orders  POSOrdersService
 }
 
 // bind points every service of set at s, the POSSession's session, and
 // returns them.
 func (set *posServiceSet) bind(s *Session) POSServices {
-	set.POSAuthService.s = s
-	set.POSCartService.s = s
-	set.POSCatalogService.s = s
-	set.POSDevicesService.s = s
-	set.POSOrdersService.s = s
+	set.Auth.s = s
+	set.Cart.s = s
+	set.Catalog.s = s
+	set.Devices.s = s
+	set.Orders.s = s
 	return POSServices{
-		Auth:    &set.POSAuthService,
-		Cart:    &set.POSCartService,
-		Catalog: &set.POSCatalogService,
-		Devices: &set.POSDevicesService,
-		Orders:  &set.POSOrdersService,
+		Auth:    &set.Auth,
+		Cart:    &set.Cart,
+		Catalog: &set.Catalog,
+		Devices: &set.Devices,
+		Orders:  &set.Orders,
 	}
 }
 
@@ -3636,6 +3639,16 @@ type BuyXGetYRuleBasedOnQuantityProductsGetOfferType = gen.BuyXGetYRuleBasedOnQu
 // gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType. Its values (string):
 // BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity.
 type BuyXGetYRuleBasedOnQuantitySpendingCriteriaType = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType
+
+// CalendarDate is gen.CalendarDate.
+//
+// Fields:
+//
+//   - Time time.Time.
+//
+// Each field has a Get method that reads it without a nil check, nil-safe on a
+// nil CalendarDate too: x.GetTime().
+type CalendarDate = gen.CalendarDate
 
 // CancelOrderBody is gen.CancelOrderBody.
 //
@@ -4256,12 +4269,12 @@ type CreateCartJSONRequestBody = gen.CreateCartJSONRequestBody
 //   - BillingInterval decimal.Decimal: required.
 //   - BillingLimit *decimal.Decimal: required, may be null.
 //   - CouponCode *string: optional, may be null.
-//   - EndDate *openapi_types.Date: optional, may be null.
+//   - EndDate *CalendarDate: optional, may be null.
 //   - PlanType CreateCustomSubscriptionPlanType: required.
 //   - ShippingFrequency *CreateCustomSubscriptionShippingFrequency: optional.
 //   - ShippingInterval *decimal.Decimal: required, may be null.
 //   - ShippingLimit *decimal.Decimal: optional, may be null.
-//   - StartDate *openapi_types.Date: optional.
+//   - StartDate *CalendarDate: optional.
 type CreateCustomSubscription = gen.CreateCustomSubscription
 
 // CreateCustomSubscriptionBillingFrequency is
@@ -4451,10 +4464,10 @@ type CreatePosOrderJSONRequestBody = gen.CreatePosOrderJSONRequestBody
 // Fields:
 //
 //   - CouponCode *string: optional, may be null.
-//   - EndDate *openapi_types.Date: optional, may be null.
+//   - EndDate *CalendarDate: optional, may be null.
 //   - PlanID string: required. The ID of one of the product's subscription plans (the `id` of a ProductSubscription of the catalog).
 //   - PlanType CreateStandardSubscriptionPlanType: required.
-//   - StartDate *openapi_types.Date: optional.
+//   - StartDate *CalendarDate: optional.
 type CreateStandardSubscription = gen.CreateStandardSubscription
 
 // CreateStandardSubscriptionPlanType is
@@ -4877,7 +4890,7 @@ type DiscountRule = gen.DiscountRule
 //   - CreatedBy *DocumentCreatedBy: optional, read-only (set by the API, left out of requests).
 //   - DocumentNumber string: required, sensitive (kept out of logs and errors).
 //   - ExpiresAt *time.Time: optional, read-only (set by the API, left out of requests).
-//   - File *openapi_types.File: optional.
+//   - File *[]byte: optional.
 //   - FileURL *string: optional, read-only (set by the API, left out of requests).
 //   - ID *string: optional, read-only (set by the API, left out of requests).
 //   - IsVerified *bool: optional, read-only (set by the API, left out of requests).
@@ -6801,14 +6814,14 @@ type ListUpsellProductsParams = gen.ListUpsellProductsParams
 //
 // Fields:
 //
-//   - ExpDate *openapi_types.Date: required, may be null.
+//   - ExpDate *CalendarDate: required, may be null.
 //   - LotBatch string: required.
 //   - Manufacturer *string: required, may be null.
-//   - MfgDate *openapi_types.Date: required, may be null.
+//   - MfgDate *CalendarDate: required, may be null.
 //   - StockQuantity decimal.Decimal: required.
 //
 // Each pointer field has a Get method that reads it without a nil check, its
-// zero value when absent: x.GetExpDate().
+// zero value when absent: x.GetManufacturer().
 type LotBatchDetail = gen.LotBatchDetail
 
 // LotusPayCheckout is gen.LotusPayCheckout.
@@ -7713,7 +7726,7 @@ type PaymentProvider = gen.PaymentProvider
 //   - Phone *string: optional.
 //   - Productinfo *string: optional.
 //   - Si *PayuPaymentInfoSi: optional.
-//   - SiDetails *struct{BillingAmount *decimal.Decimal; BillingCurrency *PayuPaymentInfoSiDetailsBillingCurrency; BillingCycle *PayuPaymentInfoSiDetailsBillingCycle; BillingInterval *decimal.Decimal; PaymentEndDate *openapi_types.Date; PaymentStartDate *openapi_types.Date}: optional.
+//   - SiDetails *struct{BillingAmount *decimal.Decimal; BillingCurrency *PayuPaymentInfoSiDetailsBillingCurrency; BillingCycle *PayuPaymentInfoSiDetailsBillingCycle; BillingInterval *decimal.Decimal; PaymentEndDate *CalendarDate; PaymentStartDate *CalendarDate}: optional.
 //   - Surl *string: optional.
 //   - Txnid *string: optional.
 //
@@ -8948,7 +8961,7 @@ type SubscribeNewsletterJSONRequestBody = gen.SubscribeNewsletterJSONRequestBody
 //   - CreatedAt time.Time: required.
 //   - Currency Currency: required.
 //   - DaysUntilCancellationAllowed decimal.Decimal: required.
-//   - EndDate *openapi_types.Date: required, may be null.
+//   - EndDate *CalendarDate: required, may be null.
 //   - GracePeriodDays decimal.Decimal: required.
 //   - ID string: required, read-only (set by the API, left out of requests).
 //   - IsCancellationAllowed bool: required.
@@ -8956,20 +8969,20 @@ type SubscribeNewsletterJSONRequestBody = gen.SubscribeNewsletterJSONRequestBody
 //   - LastPaymentDate *time.Time: required, may be null, read-only (set by the API, left out of requests).
 //   - Metadata map[string]string: required.
 //   - ModifiedAt time.Time: required.
-//   - NextBillingDate openapi_types.Date: required, read-only (set by the API, left out of requests).
-//   - PauseEndDate *openapi_types.Date: required, may be null.
-//   - PauseStartDate *openapi_types.Date: required, may be null.
+//   - NextBillingDate CalendarDate: required, read-only (set by the API, left out of requests).
+//   - PauseEndDate *CalendarDate: required, may be null.
+//   - PauseStartDate *CalendarDate: required, may be null.
 //   - PlanID string: required, read-only (set by the API, left out of requests).
 //   - PlanName string: required, read-only (set by the API, left out of requests).
 //   - Price decimal.Decimal: required.
 //   - ShippingFrequency SubscriptionShippingFrequency: required.
 //   - ShippingInterval decimal.Decimal: required.
 //   - ShippingLimit *decimal.Decimal: required, may be null.
-//   - StartDate openapi_types.Date: required.
+//   - StartDate CalendarDate: required.
 //   - Status SubscriptionStatus: required, read-only (set by the API, left out of requests).
 //   - TrialDays decimal.Decimal: required.
-//   - TrialEndDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
-//   - TrialStartDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialEndDate *CalendarDate: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialStartDate *CalendarDate: required, may be null, read-only (set by the API, left out of requests).
 //   - UsageBasedBilling bool: required.
 //   - UsageBasedTiers []struct{PricePerUnit decimal.Decimal; UpTo decimal.Decimal}: required.
 //
@@ -8998,7 +9011,7 @@ type SubscriptionBillingFrequency = gen.SubscriptionBillingFrequency
 //   - CreatedAt time.Time: required.
 //   - Currency Currency: required.
 //   - DaysUntilCancellationAllowed decimal.Decimal: required.
-//   - EndDate *openapi_types.Date: required, may be null.
+//   - EndDate *CalendarDate: required, may be null.
 //   - GracePeriodDays decimal.Decimal: required.
 //   - ID string: required, read-only (set by the API, left out of requests).
 //   - InvoiceItems *[]SubscriptionInvoiceItem: optional.
@@ -9007,9 +9020,9 @@ type SubscriptionBillingFrequency = gen.SubscriptionBillingFrequency
 //   - LastPaymentDate *time.Time: required, may be null, read-only (set by the API, left out of requests).
 //   - Metadata map[string]string: required.
 //   - ModifiedAt time.Time: required.
-//   - NextBillingDate openapi_types.Date: required, read-only (set by the API, left out of requests).
-//   - PauseEndDate *openapi_types.Date: required, may be null.
-//   - PauseStartDate *openapi_types.Date: required, may be null.
+//   - NextBillingDate CalendarDate: required, read-only (set by the API, left out of requests).
+//   - PauseEndDate *CalendarDate: required, may be null.
+//   - PauseStartDate *CalendarDate: required, may be null.
 //   - PlanID string: required, read-only (set by the API, left out of requests).
 //   - PlanName string: required, read-only (set by the API, left out of requests).
 //   - Price decimal.Decimal: required.
@@ -9017,11 +9030,11 @@ type SubscriptionBillingFrequency = gen.SubscriptionBillingFrequency
 //   - ShippingFrequency SubscriptionDetailShippingFrequency: required.
 //   - ShippingInterval decimal.Decimal: required.
 //   - ShippingLimit *decimal.Decimal: required, may be null.
-//   - StartDate openapi_types.Date: required.
+//   - StartDate CalendarDate: required.
 //   - Status SubscriptionDetailStatus: required, read-only (set by the API, left out of requests).
 //   - TrialDays decimal.Decimal: required.
-//   - TrialEndDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
-//   - TrialStartDate *openapi_types.Date: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialEndDate *CalendarDate: required, may be null, read-only (set by the API, left out of requests).
+//   - TrialStartDate *CalendarDate: required, may be null, read-only (set by the API, left out of requests).
 //   - UsageBasedBilling bool: required.
 //   - UsageBasedTiers []struct{PricePerUnit decimal.Decimal; UpTo decimal.Decimal}: required.
 //

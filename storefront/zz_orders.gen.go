@@ -167,21 +167,23 @@ func (s *OrdersService) ListBuyItAgainItems(ctx context.Context, params *ListBuy
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *OrdersService) ListBuyItAgainItemsAll(ctx context.Context, params *ListBuyItAgainItemsParams, opts ...CallOption) iter.Seq2[BuyOrderItemAgain, error] {
-	return paginate(ctx, params,
-		func(p *ListBuyItAgainItemsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListBuyItAgainItemsParams, page int) {
+	var p ListBuyItAgainItemsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]BuyOrderItemAgain, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListBuyItAgainItemsParams) ([]BuyOrderItemAgain, *Pagination, error) {
-			r, err := newListBuyItAgainItemsRequest(p)
+			q.Page = &v
+			r, err := newListBuyItAgainItemsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -295,25 +297,27 @@ func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each. Empty IDs are the session's own, as for ListOrders.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once. Empty IDs are the session's own, as for ListOrders.
 func (s *OrdersService) ListOrdersAll(ctx context.Context, params *ListOrdersParams, opts ...CallOption) iter.Seq2[OrderList, error] {
-	return paginate(ctx, params,
-		func(p *ListOrdersParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListOrdersParams, page int) {
+	var p ListOrdersParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]OrderList, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListOrdersParams) ([]OrderList, *Pagination, error) {
+			q.Page = &v
 			var err error
-			if p.UserID, err = s.s.own(ctx, ownUser, p.UserID); err != nil {
+			if q.UserID, err = s.s.own(ctx, ownUser, q.UserID); err != nil {
 				return nil, nil, err
 			}
-			r, err := newListOrdersRequest(p)
+			r, err := newListOrdersRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -91,21 +91,23 @@ func (s *POSCatalogService) ListCrosssellProducts(ctx context.Context, params *P
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListCrosssellProductsAll(ctx context.Context, params *PosListCrosssellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *PosListCrosssellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListCrosssellProductsParams, page int) {
+	var p PosListCrosssellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListCrosssellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newPosListCrosssellProductsRequest(p)
+			q.Page = &v
+			r, err := newPosListCrosssellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -140,21 +142,23 @@ func (s *POSCatalogService) ListProductReviews(ctx context.Context, productID st
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListProductReviewsAll(ctx context.Context, productID string, params *PosListProductReviewsParams, opts ...CallOption) iter.Seq2[ProductReview, error] {
-	return paginate(ctx, params,
-		func(p *PosListProductReviewsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListProductReviewsParams, page int) {
+	var p PosListProductReviewsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]ProductReview, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListProductReviewsParams) ([]ProductReview, *Pagination, error) {
-			r, err := newPosListProductReviewsRequest(productID, p)
+			q.Page = &v
+			r, err := newPosListProductReviewsRequest(productID, &q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -207,21 +211,23 @@ func (s *POSCatalogService) ListProducts(ctx context.Context, params *PosListPro
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListProductsAll(ctx context.Context, params *PosListProductsParams, opts ...CallOption) iter.Seq2[Product, error] {
-	return paginate(ctx, params,
-		func(p *PosListProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListProductsParams, page int) {
+	var p PosListProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Product, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListProductsParams) ([]Product, *Pagination, error) {
-			r, err := newPosListProductsRequest(p)
+			q.Page = &v
+			r, err := newPosListProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -255,21 +261,23 @@ func (s *POSCatalogService) ListSimilarProducts(ctx context.Context, params *Pos
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListSimilarProductsAll(ctx context.Context, params *PosListSimilarProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *PosListSimilarProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListSimilarProductsParams, page int) {
+	var p PosListSimilarProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListSimilarProductsParams) ([]Item, *Pagination, error) {
-			r, err := newPosListSimilarProductsRequest(p)
+			q.Page = &v
+			r, err := newPosListSimilarProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -305,21 +313,23 @@ func (s *POSCatalogService) ListSkus(ctx context.Context, params *PosListSkusPar
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListSkusAll(ctx context.Context, params *PosListSkusParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *PosListSkusParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListSkusParams, page int) {
+	var p PosListSkusParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListSkusParams) ([]Item, *Pagination, error) {
-			r, err := newPosListSkusRequest(p)
+			q.Page = &v
+			r, err := newPosListSkusRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -353,21 +363,23 @@ func (s *POSCatalogService) ListUpsellProducts(ctx context.Context, params *PosL
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) ListUpsellProductsAll(ctx context.Context, params *PosListUpsellProductsParams, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, params,
-		func(p *PosListUpsellProductsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *PosListUpsellProductsParams, page int) {
+	var p PosListUpsellProductsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *PosListUpsellProductsParams) ([]Item, *Pagination, error) {
-			r, err := newPosListUpsellProductsRequest(p)
+			q.Page = &v
+			r, err := newPosListUpsellProductsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -402,13 +414,15 @@ func (s *POSCatalogService) SearchProducts(ctx context.Context, params *PosSearc
 // to the last, with the body's limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of body as they are now;
+// it may run more than once, and at once.
 func (s *POSCatalogService) SearchProductsAll(ctx context.Context, params *PosSearchProductsParams, body SearchProduct, opts ...CallOption) iter.Seq2[Item, error] {
-	return paginate(ctx, &body,
-		func(b *SearchProduct) int { return int(b.Page) },
-		func(b *SearchProduct, page int) { b.Page = int(page) },
-		func(ctx context.Context, b *SearchProduct) ([]Item, *Pagination, error) {
-			r, err := newPosSearchProductsRequest(params, *b)
+	first := int(body.Page)
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Item, *Pagination, error) {
+			b := body
+			b.Page = int(page)
+			r, err := newPosSearchProductsRequest(params, b)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -70,21 +70,23 @@ func (s *SubscriptionsService) ListSubscriptions(ctx context.Context, params *Li
 // to the last, with params' limit. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of params as they are now;
+// it may run more than once, and at once.
 func (s *SubscriptionsService) ListSubscriptionsAll(ctx context.Context, params *ListSubscriptionsParams, opts ...CallOption) iter.Seq2[Subscription, error] {
-	return paginate(ctx, params,
-		func(p *ListSubscriptionsParams) int {
-			if p.Page == nil {
-				return 1
-			}
-			return int(*p.Page)
-		},
-		func(p *ListSubscriptionsParams, page int) {
+	var p ListSubscriptionsParams
+	if params != nil {
+		p = *params
+	}
+	first := 1
+	if p.Page != nil {
+		first = int(*p.Page)
+	}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]Subscription, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
 			v := Page(page)
-			p.Page = &v
-		},
-		func(ctx context.Context, p *ListSubscriptionsParams) ([]Subscription, *Pagination, error) {
-			r, err := newListSubscriptionsRequest(p)
+			q.Page = &v
+			r, err := newListSubscriptionsRequest(&q)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
 )
@@ -116,10 +114,10 @@ func (v *view) lots(o *offer) *[]gen.LotBatchDetail {
 	for _, l := range o.lots {
 		d := gen.LotBatchDetail{LotBatch: l.batch, StockQuantity: decimal.NewFromInt(int64(l.quantity)), Manufacturer: optional(l.manufacturer)}
 		if !l.mfg.IsZero() {
-			d.MfgDate = &openapi_types.Date{Time: l.mfg}
+			d.MfgDate = &gen.CalendarDate{Time: l.mfg}
 		}
 		if !l.exp.IsZero() {
-			d.ExpDate = &openapi_types.Date{Time: l.exp}
+			d.ExpDate = &gen.CalendarDate{Time: l.exp}
 		}
 		out = append(out, d)
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -204,7 +203,7 @@ func (e *cenv) userOf(sess *storefront.Session) string {
 
 func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
-func openDate(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
+func openDate(t time.Time) storefront.CalendarDate { return storefront.CalendarDate{Time: t} }
 
 var customerConformanceCases = []conformanceCase{
 	// list-addresses

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/commercengine-go/sdk/decimal"
 	"github.com/commercengine-go/sdk/gen"
 )
@@ -16,9 +14,9 @@ type subscriptionTier = struct {
 	UpTo         decimal.Decimal `json:"up_to"`
 }
 
-func day(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
+func day(t time.Time) gen.CalendarDate { return gen.CalendarDate{Time: t} }
 
-func dayRef(t time.Time) *openapi_types.Date {
+func dayRef(t time.Time) *gen.CalendarDate {
 	if t.IsZero() {
 		return nil
 	}

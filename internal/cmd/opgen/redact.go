@@ -383,15 +383,18 @@ func (t {{.Name}}) LogValue() slog.Value { return slog.StringValue(redacted) }
 // ({{join . ", "}}) and {{end}}the secrets and personal data of what it
 // holds shown as [redacted], with any verb.
 func (v {{.Name}}) Format(f fmt.State, verb rune) {
-	type plain {{.Name}}
-	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain(v.hidden()))
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), plain{{.Name}}(v.hidden()))
 }
 
 // LogValue implements slog.LogValuer with what is sensitive hidden.
 func (v {{.Name}}) LogValue() slog.Value {
-	type plain {{.Name}}
-	return slog.AnyValue(plain(v.hidden()))
+	return slog.AnyValue(plain{{.Name}}(v.hidden()))
 }
+
+// plain{{.Name}} is a {{.Name}} without its Format and LogValue methods,
+// which print it once its secrets are hidden (one type for both: each type
+// costs every build of the models its type information).
+type plain{{.Name}} {{.Name}}
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.

@@ -571,20 +571,23 @@ type Services struct {
 
 // serviceSet is every service of a session, kept inside the Session so
 // that a session costs one allocation however many groups the API has.
+// The fields are named, not embedded: embedding would make the compiler
+// write a wrapper for every method of every service, which users' builds
+// would compile for nothing.
 type serviceSet struct {
 {{- range .Services}}
-	{{.Type}}
+	{{.Field}} {{.Type}}
 {{- end}}
 }
 
 // bind points every service of set at s and returns them.
 func (set *serviceSet) bind(s *Session) Services {
 {{- range .Services}}
-	set.{{.Type}}.s = s
+	set.{{.Field}}.s = s
 {{- end}}
 	return Services{
 {{- range .Services}}
-		{{.Field}}: &set.{{.Type}},
+		{{.Field}}: &set.{{.Field}},
 {{- end}}
 	}
 }
@@ -603,7 +606,7 @@ type POSServices struct {
 // posServiceSet is every service of a POSSession, kept inside it.
 type posServiceSet struct {
 {{- range .POSServices}}
-	{{.Type}}
+	{{.Field}} {{.Type}}
 {{- end}}
 }
 
@@ -611,11 +614,11 @@ type posServiceSet struct {
 // returns them.
 func (set *posServiceSet) bind(s *Session) POSServices {
 {{- range .POSServices}}
-	set.{{.Type}}.s = s
+	set.{{.Field}}.s = s
 {{- end}}
 	return POSServices{
 {{- range .POSServices}}
-		{{.Field}}: &set.{{.Type}},
+		{{.Field}}: &set.{{.Field}},
 {{- end}}
 	}
 }
@@ -714,37 +717,50 @@ func (s *{{.Prefix}}{{$o.Service.Type}}) {{$o.Name}}(ctx context.Context{{with a
 // to the last{{if .InBody}}, with the body's limit{{else}}, with params' limit{{end}}. Pages are fetched one at a
 // time as the loop asks for items; the loop may stop at any time. An error
 // is yielded once and ends the iteration; ctx bounds every request, and
-// opts apply to each.
+// opts apply to each. The iterator keeps a copy of {{if .InBody}}body{{else}}params{{end}} as they are now;
+// it may run more than once, and at once.
 {{- with $own}} Empty IDs are the session's own, as for {{$o.Name}}.{{end}}
 func (s *{{$.Prefix}}{{$o.Service.Type}}) {{$o.Name}}All(ctx context.Context{{with args $o false}}, {{.}}{{end}}, opts ...CallOption) iter.Seq2[{{.ItemType}}, error] {
 {{- if .InBody}}
-	return paginate(ctx, &body,
-		func(b *{{$o.BodyType}}) int { {{if .PageIsPtr}}if b.{{.PageField}} == nil {
-				return 1
-			}
-			return int(*b.{{.PageField}}){{else}}return int(b.{{.PageField}}){{end}} },
-		func(b *{{$o.BodyType}}, page int) { {{if .PageIsPtr}}v := {{.PageType}}(page)
-			b.{{.PageField}} = &v{{else}}b.{{.PageField}} = {{.PageType}}(page){{end}} },
-		func(ctx context.Context, b *{{$o.BodyType}}) ([]{{.ItemType}}, *Pagination, error) {
+	first := {{if .PageIsPtr}}1
+	if body.{{.PageField}} != nil {
+		first = int(*body.{{.PageField}})
+	}{{else}}int(body.{{.PageField}}){{end}}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]{{.ItemType}}, *Pagination, error) {
+			b := body
+			{{if .PageIsPtr}}v := {{.PageType}}(page)
+			b.{{.PageField}} = &v{{else}}b.{{.PageField}} = {{.PageType}}(page){{end}}
 {{- if $own}}
+{{- range $o.PathParams}}{{if .Own}}
+			{{.GoName}} := {{.GoName}} // this request's, filled in below
+{{- end}}{{end}}
 			var err error
 {{- template "own" (ownArgs $o "" "return nil, nil, err")}}
 {{- end}}
-			r, err := new{{$o.GoName}}Request({{with pathArgNames $o}}{{.}}, {{end}}{{if $o.ParamsType}}params, {{end}}*b)
+			r, err := new{{$o.GoName}}Request({{with pathArgNames $o}}{{.}}, {{end}}{{if $o.ParamsType}}params, {{end}}b)
 {{- else}}
-	return paginate(ctx, params,
-		func(p *{{$o.ParamsType}}) int { {{if .PageIsPtr}}if p.{{.PageField}} == nil {
-				return 1
-			}
-			return int(*p.{{.PageField}}){{else}}return int(p.{{.PageField}}){{end}} },
-		func(p *{{$o.ParamsType}}, page int) { {{if .PageIsPtr}}v := {{.PageType}}(page)
-			p.{{.PageField}} = &v{{else}}p.{{.PageField}} = {{.PageType}}(page){{end}} },
-		func(ctx context.Context, p *{{$o.ParamsType}}) ([]{{.ItemType}}, *Pagination, error) {
+	var p {{$o.ParamsType}}
+	if params != nil {
+		p = *params
+	}
+	first := {{if .PageIsPtr}}1
+	if p.{{.PageField}} != nil {
+		first = int(*p.{{.PageField}})
+	}{{else}}int(p.{{.PageField}}){{end}}
+	return paginate(ctx, first,
+		func(ctx context.Context, page int) ([]{{.ItemType}}, *Pagination, error) {
+			q := p // each request its own copy: the iterator may run more than once, and at once
+			{{if .PageIsPtr}}v := {{.PageType}}(page)
+			q.{{.PageField}} = &v{{else}}q.{{.PageField}} = {{.PageType}}(page){{end}}
 {{- if $own}}
+{{- range $o.PathParams}}{{if .Own}}
+			{{.GoName}} := {{.GoName}} // this request's, filled in below
+{{- end}}{{end}}
 			var err error
-{{- template "own" (ownArgs $o "p" "return nil, nil, err")}}
+{{- template "own" (ownArgs $o "q" "return nil, nil, err")}}
 {{- end}}
-			r, err := new{{$o.GoName}}Request({{with pathArgNames $o}}{{.}}, {{end}}p{{if $o.BodyType}}, body{{end}})
+			r, err := new{{$o.GoName}}Request({{with pathArgNames $o}}{{.}}, {{end}}&q{{if $o.BodyType}}, body{{end}})
 {{- end}}
 			if err != nil {
 				return nil, nil, err
