@@ -66,7 +66,11 @@ type plainAnonymousUserContent AnonymousUserContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v AnonymousUserContent) hidden() AnonymousUserContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *AnonymousUserContent) hidden() AnonymousUserContent {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -91,7 +95,11 @@ type plainAuthTokens AuthTokens
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v AuthTokens) hidden() AuthTokens {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *AuthTokens) hidden() AuthTokens {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -116,7 +124,11 @@ type plainAuthenticateDirectOTPBody AuthenticateDirectOTPBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v AuthenticateDirectOTPBody) hidden() AuthenticateDirectOTPBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *AuthenticateDirectOTPBody) hidden() AuthenticateDirectOTPBody {
+	v := *p
 	v.OTP = hideString(v.OTP)
 	return v
 }
@@ -140,7 +152,11 @@ type plainBankTransfer BankTransfer
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v BankTransfer) hidden() BankTransfer {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *BankTransfer) hidden() BankTransfer {
+	v := *p
 	v.BankAccountNumber = hideStringPtr(v.BankAccountNumber)
 	return v
 }
@@ -163,7 +179,11 @@ type plainCancelOrderContent CancelOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CancelOrderContent) hidden() CancelOrderContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CancelOrderContent) hidden() CancelOrderContent {
+	v := *p
 	if v.Order != nil {
 		c0 := *v.Order
 		c0 = c0.hidden()
@@ -191,7 +211,11 @@ type plainCardPayment CardPayment
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CardPayment) hidden() CardPayment {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CardPayment) hidden() CardPayment {
+	v := *p
 	v.CardNumber = hideStringPtr(v.CardNumber)
 	return v
 }
@@ -215,7 +239,11 @@ type plainChangePasswordJSONBody ChangePasswordJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ChangePasswordJSONBody) hidden() ChangePasswordJSONBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ChangePasswordJSONBody) hidden() ChangePasswordJSONBody {
+	v := *p
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.NewPassword = hideString(v.NewPassword)
 	v.OldPassword = hideString(v.OldPassword)
@@ -240,8 +268,13 @@ type plainChangePasswordJSONRequestBody ChangePasswordJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ChangePasswordJSONRequestBody) hidden() ChangePasswordJSONRequestBody {
-	v = ChangePasswordJSONRequestBody(ChangePasswordJSONBody(v).hidden())
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ChangePasswordJSONRequestBody) hidden() ChangePasswordJSONRequestBody {
+	v := *p
+	u := ChangePasswordJSONBody(v)
+	v = ChangePasswordJSONRequestBody(u.hidden())
 	return v
 }
 
@@ -272,7 +305,11 @@ type plainCreateBankAccountContent CreateBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateBankAccountContent) hidden() CreateBankAccountContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateBankAccountContent) hidden() CreateBankAccountContent {
+	v := *p
 	if v.BankAccount != nil {
 		c0 := *v.BankAccount
 		c0 = c0.hidden()
@@ -300,7 +337,11 @@ type plainCreateCustomerMandate CreateCustomerMandate
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateCustomerMandate) hidden() CreateCustomerMandate {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateCustomerMandate) hidden() CreateCustomerMandate {
+	v := *p
 	v.BankAccountNumber = hideString(v.BankAccountNumber)
 	return v
 }
@@ -323,7 +364,11 @@ type plainCreateCustomerMandateContent CreateCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateCustomerMandateContent) hidden() CreateCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateCustomerMandateContent) hidden() CreateCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -346,7 +391,11 @@ type plainCreateDocumentContent CreateDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateDocumentContent) hidden() CreateDocumentContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateDocumentContent) hidden() CreateDocumentContent {
+	v := *p
 	if v.Document != nil {
 		c0 := *v.Document
 		c0 = c0.hidden()
@@ -373,7 +422,11 @@ type plainCreateJuspayOrderContent CreateJuspayOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateJuspayOrderContent) hidden() CreateJuspayOrderContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateJuspayOrderContent) hidden() CreateJuspayOrderContent {
+	v := *p
 	if v.Data != nil {
 		c0 := *v.Data
 		c0 = c0.hidden()
@@ -400,7 +453,11 @@ type plainCreateOrderBody CreateOrderBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateOrderBody) hidden() CreateOrderBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateOrderBody) hidden() CreateOrderBody {
+	v := *p
 	if v.PaymentMethod != nil {
 		c0 := *v.PaymentMethod
 		c0 = PaymentMethodPayload{}
@@ -427,7 +484,11 @@ type plainCreateOrderContent CreateOrderContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateOrderContent) hidden() CreateOrderContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateOrderContent) hidden() CreateOrderContent {
+	v := *p
 	v.PaymentInfo = GatewayPaymentInfo{}
 	return v
 }
@@ -451,7 +512,11 @@ type plainCreateOutboundBankAccount CreateOutboundBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CreateOutboundBankAccount) hidden() CreateOutboundBankAccount {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CreateOutboundBankAccount) hidden() CreateOutboundBankAccount {
+	v := *p
 	v.AccountNumber = hideString(v.AccountNumber)
 	return v
 }
@@ -475,7 +540,11 @@ type plainCustomerBankAccount CustomerBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CustomerBankAccount) hidden() CustomerBankAccount {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CustomerBankAccount) hidden() CustomerBankAccount {
+	v := *p
 	v.AccountNumber = hideString(v.AccountNumber)
 	return v
 }
@@ -498,7 +567,11 @@ type plainCustomerMandate CustomerMandate
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v CustomerMandate) hidden() CustomerMandate {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *CustomerMandate) hidden() CustomerMandate {
+	v := *p
 	if v.PaymentInfo != nil {
 		c0 := *v.PaymentInfo
 		if c0.BankDetails != nil {
@@ -530,7 +603,11 @@ type plainDocument Document
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v Document) hidden() Document {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *Document) hidden() Document {
+	v := *p
 	v.DocumentNumber = hideString(v.DocumentNumber)
 	return v
 }
@@ -562,7 +639,11 @@ type plainGetBankAccountDetailContent GetBankAccountDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetBankAccountDetailContent) hidden() GetBankAccountDetailContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetBankAccountDetailContent) hidden() GetBankAccountDetailContent {
+	v := *p
 	if v.BankAccount != nil {
 		c0 := *v.BankAccount
 		c0 = c0.hidden()
@@ -589,7 +670,11 @@ type plainGetCustomerCreditLineBalanceContent GetCustomerCreditLineBalanceConten
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetCustomerCreditLineBalanceContent) hidden() GetCustomerCreditLineBalanceContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetCustomerCreditLineBalanceContent) hidden() GetCustomerCreditLineBalanceContent {
+	v := *p
 	if v.ActiveMandates != nil {
 		c0 := slices.Clone(v.ActiveMandates)
 		for i0 := range c0 {
@@ -618,7 +703,11 @@ type plainGetCustomerMandateContent GetCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetCustomerMandateContent) hidden() GetCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetCustomerMandateContent) hidden() GetCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -641,7 +730,11 @@ type plainGetDocumentContent GetDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetDocumentContent) hidden() GetDocumentContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetDocumentContent) hidden() GetDocumentContent {
+	v := *p
 	if v.Document != nil {
 		c0 := *v.Document
 		c0 = c0.hidden()
@@ -668,7 +761,11 @@ type plainGetOrderDetailContent GetOrderDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetOrderDetailContent) hidden() GetOrderDetailContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetOrderDetailContent) hidden() GetOrderDetailContent {
+	v := *p
 	v.Order = v.Order.hidden()
 	return v
 }
@@ -691,7 +788,11 @@ type plainGetOrderReturnDetailContent GetOrderReturnDetailContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v GetOrderReturnDetailContent) hidden() GetOrderReturnDetailContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *GetOrderReturnDetailContent) hidden() GetOrderReturnDetailContent {
+	v := *p
 	if v.OrderReturn != nil {
 		c0 := *v.OrderReturn
 		c0 = c0.hidden()
@@ -727,7 +828,11 @@ type plainJusPayExpressCheckoutResponse JusPayExpressCheckoutResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JusPayExpressCheckoutResponse) hidden() JusPayExpressCheckoutResponse {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JusPayExpressCheckoutResponse) hidden() JusPayExpressCheckoutResponse {
+	v := *p
 	v.Juspay.ClientAuthToken = hideStringPtr(v.Juspay.ClientAuthToken)
 	return v
 }
@@ -750,7 +855,11 @@ type plainJusPayHyperCheckoutResponse JusPayHyperCheckoutResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JusPayHyperCheckoutResponse) hidden() JusPayHyperCheckoutResponse {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JusPayHyperCheckoutResponse) hidden() JusPayHyperCheckoutResponse {
+	v := *p
 	if v.SdkPayload != nil {
 		c0 := *v.SdkPayload
 		if c0.Payload != nil {
@@ -782,7 +891,11 @@ type plainJusPayNewCard JusPayNewCard
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JusPayNewCard) hidden() JusPayNewCard {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JusPayNewCard) hidden() JusPayNewCard {
+	v := *p
 	v.CardExpMonth = hideString(v.CardExpMonth)
 	v.CardExpYear = hideString(v.CardExpYear)
 	v.CardNumber = hideString(v.CardNumber)
@@ -810,7 +923,11 @@ type plainJusPaySavedCardToken JusPaySavedCardToken
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JusPaySavedCardToken) hidden() JusPaySavedCardToken {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JusPaySavedCardToken) hidden() JusPaySavedCardToken {
+	v := *p
 	v.CardSecurityCode = hideString(v.CardSecurityCode)
 	v.CardToken = hideString(v.CardToken)
 	return v
@@ -835,7 +952,11 @@ type plainJuspayCardDetail JuspayCardDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JuspayCardDetail) hidden() JuspayCardDetail {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JuspayCardDetail) hidden() JuspayCardDetail {
+	v := *p
 	v.CardExpMonth = hideString(v.CardExpMonth)
 	v.CardExpYear = hideString(v.CardExpYear)
 	v.CardNumber = hideString(v.CardNumber)
@@ -873,7 +994,11 @@ type plainJuspayOrder JuspayOrder
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JuspayOrder) hidden() JuspayOrder {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JuspayOrder) hidden() JuspayOrder {
+	v := *p
 	if v.Juspay != nil {
 		c0 := *v.Juspay
 		c0.ClientAuthToken = hideStringPtr(c0.ClientAuthToken)
@@ -901,7 +1026,11 @@ type plainJuspayProviderToken JuspayProviderToken
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JuspayProviderToken) hidden() JuspayProviderToken {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JuspayProviderToken) hidden() JuspayProviderToken {
+	v := *p
 	v.CardToken = hideStringPtr(v.CardToken)
 	return v
 }
@@ -925,7 +1054,11 @@ type plainJuspayUpiCollect JuspayUpiCollect
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v JuspayUpiCollect) hidden() JuspayUpiCollect {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *JuspayUpiCollect) hidden() JuspayUpiCollect {
+	v := *p
 	v.UpiVpa = hideString(v.UpiVpa)
 	return v
 }
@@ -948,7 +1081,11 @@ type plainListBankAccountsContent ListBankAccountsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListBankAccountsContent) hidden() ListBankAccountsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListBankAccountsContent) hidden() ListBankAccountsContent {
+	v := *p
 	if v.BankAccounts != nil {
 		c0 := *v.BankAccounts
 		if c0 != nil {
@@ -981,7 +1118,11 @@ type plainListCustomerCardsContent ListCustomerCardsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListCustomerCardsContent) hidden() ListCustomerCardsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListCustomerCardsContent) hidden() ListCustomerCardsContent {
+	v := *p
 	if v.Cards != nil {
 		c0 := slices.Clone(v.Cards)
 		for i0 := range c0 {
@@ -1010,7 +1151,11 @@ type plainListCustomerMandatesContent ListCustomerMandatesContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListCustomerMandatesContent) hidden() ListCustomerMandatesContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListCustomerMandatesContent) hidden() ListCustomerMandatesContent {
+	v := *p
 	if v.Mandates != nil {
 		c0 := slices.Clone(v.Mandates)
 		for i0 := range c0 {
@@ -1039,7 +1184,11 @@ type plainListDocumentsContent ListDocumentsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListDocumentsContent) hidden() ListDocumentsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListDocumentsContent) hidden() ListDocumentsContent {
+	v := *p
 	if v.Documents != nil {
 		c0 := *v.Documents
 		if c0 != nil {
@@ -1072,7 +1221,11 @@ type plainListOrderPaymentsContent ListOrderPaymentsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListOrderPaymentsContent) hidden() ListOrderPaymentsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListOrderPaymentsContent) hidden() ListOrderPaymentsContent {
+	v := *p
 	if v.Payments != nil {
 		c0 := *v.Payments
 		if c0 != nil {
@@ -1105,7 +1258,11 @@ type plainListOrderRefundsContent ListOrderRefundsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListOrderRefundsContent) hidden() ListOrderRefundsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListOrderRefundsContent) hidden() ListOrderRefundsContent {
+	v := *p
 	if v.Refunds != nil {
 		c0 := *v.Refunds
 		if c0 != nil {
@@ -1138,7 +1295,11 @@ type plainListSavedPaymentMethodsContent ListSavedPaymentMethodsContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ListSavedPaymentMethodsContent) hidden() ListSavedPaymentMethodsContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ListSavedPaymentMethodsContent) hidden() ListSavedPaymentMethodsContent {
+	v := *p
 	if v.SavedPaymentMethods != nil {
 		c0 := *v.SavedPaymentMethods
 		c0 = c0.hidden()
@@ -1175,7 +1336,11 @@ type plainLoginWithPasswordContent LoginWithPasswordContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v LoginWithPasswordContent) hidden() LoginWithPasswordContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *LoginWithPasswordContent) hidden() LoginWithPasswordContent {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -1200,7 +1365,11 @@ type plainLoginWithPasswordEmail LoginWithPasswordEmail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v LoginWithPasswordEmail) hidden() LoginWithPasswordEmail {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *LoginWithPasswordEmail) hidden() LoginWithPasswordEmail {
+	v := *p
 	v.Password = hideString(v.Password)
 	return v
 }
@@ -1224,7 +1393,11 @@ type plainLoginWithPasswordPhone LoginWithPasswordPhone
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v LoginWithPasswordPhone) hidden() LoginWithPasswordPhone {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *LoginWithPasswordPhone) hidden() LoginWithPasswordPhone {
+	v := *p
 	v.Password = hideString(v.Password)
 	return v
 }
@@ -1248,7 +1421,11 @@ type plainOTPContent OTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v OTPContent) hidden() OTPContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *OTPContent) hidden() OTPContent {
+	v := *p
 	v.OTP = hideStringPtr(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v
@@ -1272,7 +1449,11 @@ type plainOTPSent OTPSent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v OTPSent) hidden() OTPSent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *OTPSent) hidden() OTPSent {
+	v := *p
 	v.Content = v.Content.hidden()
 	return v
 }
@@ -1295,7 +1476,11 @@ type plainOrderDetail OrderDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v OrderDetail) hidden() OrderDetail {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *OrderDetail) hidden() OrderDetail {
+	v := *p
 	if v.Payments != nil {
 		c0 := *v.Payments
 		if c0 != nil {
@@ -1338,7 +1523,11 @@ type plainOrderRefund OrderRefund
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v OrderRefund) hidden() OrderRefund {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *OrderRefund) hidden() OrderRefund {
+	v := *p
 	v.BankAccountNumber = hideStringPtr(v.BankAccountNumber)
 	return v
 }
@@ -1361,7 +1550,11 @@ type plainOrderReturnDetail OrderReturnDetail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v OrderReturnDetail) hidden() OrderReturnDetail {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *OrderReturnDetail) hidden() OrderReturnDetail {
+	v := *p
 	if v.Refund != nil {
 		c0 := *v.Refund
 		if c0 != nil {
@@ -1395,7 +1588,11 @@ type plainPairPosDeviceBody PairPosDeviceBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v PairPosDeviceBody) hidden() PairPosDeviceBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *PairPosDeviceBody) hidden() PairPosDeviceBody {
+	v := *p
 	v.PairingCode = hideString(v.PairingCode)
 	return v
 }
@@ -1418,7 +1615,11 @@ type plainPauseCustomerMandateContent PauseCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v PauseCustomerMandateContent) hidden() PauseCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *PauseCustomerMandateContent) hidden() PauseCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -1451,7 +1652,11 @@ type plainPosAuthContent PosAuthContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v PosAuthContent) hidden() PosAuthContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *PosAuthContent) hidden() PosAuthContent {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -1476,7 +1681,11 @@ type plainPosOTPContent PosOTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v PosOTPContent) hidden() PosOTPContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *PosOTPContent) hidden() PosOTPContent {
+	v := *p
 	v.OTP = hideStringPtr(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v
@@ -1500,7 +1709,11 @@ type plainPosOTPSent PosOTPSent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v PosOTPSent) hidden() PosOTPSent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *PosOTPSent) hidden() PosOTPSent {
+	v := *p
 	v.Content = v.Content.hidden()
 	return v
 }
@@ -1524,7 +1737,11 @@ type plainRefreshPosAccessTokenBody RefreshPosAccessTokenBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RefreshPosAccessTokenBody) hidden() RefreshPosAccessTokenBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RefreshPosAccessTokenBody) hidden() RefreshPosAccessTokenBody {
+	v := *p
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
 }
@@ -1548,7 +1765,11 @@ type plainRefreshTokenJSONBody RefreshTokenJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RefreshTokenJSONBody) hidden() RefreshTokenJSONBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RefreshTokenJSONBody) hidden() RefreshTokenJSONBody {
+	v := *p
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
 }
@@ -1571,8 +1792,13 @@ type plainRefreshTokenJSONRequestBody RefreshTokenJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RefreshTokenJSONRequestBody) hidden() RefreshTokenJSONRequestBody {
-	v = RefreshTokenJSONRequestBody(RefreshTokenJSONBody(v).hidden())
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RefreshTokenJSONRequestBody) hidden() RefreshTokenJSONRequestBody {
+	v := *p
+	u := RefreshTokenJSONBody(v)
+	v = RefreshTokenJSONRequestBody(u.hidden())
 	return v
 }
 
@@ -1604,7 +1830,11 @@ type plainRegisterWithPasswordEmail RegisterWithPasswordEmail
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPasswordEmail) hidden() RegisterWithPasswordEmail {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RegisterWithPasswordEmail) hidden() RegisterWithPasswordEmail {
+	v := *p
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.Password = hideString(v.Password)
 	return v
@@ -1629,7 +1859,11 @@ type plainRegisterWithPasswordPhone RegisterWithPasswordPhone
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPasswordPhone) hidden() RegisterWithPasswordPhone {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RegisterWithPasswordPhone) hidden() RegisterWithPasswordPhone {
+	v := *p
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.Password = hideString(v.Password)
 	return v
@@ -1654,7 +1888,11 @@ type plainRegisterWithPhoneContent RegisterWithPhoneContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RegisterWithPhoneContent) hidden() RegisterWithPhoneContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RegisterWithPhoneContent) hidden() RegisterWithPhoneContent {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -1678,7 +1916,11 @@ type plainResendDirectOTPContent ResendDirectOTPContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ResendDirectOTPContent) hidden() ResendDirectOTPContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ResendDirectOTPContent) hidden() ResendDirectOTPContent {
+	v := *p
 	v.PaymentInfo = v.PaymentInfo.hidden()
 	return v
 }
@@ -1702,7 +1944,11 @@ type plainResetPasswordJSONBody ResetPasswordJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ResetPasswordJSONBody) hidden() ResetPasswordJSONBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ResetPasswordJSONBody) hidden() ResetPasswordJSONBody {
+	v := *p
 	v.ConfirmPassword = hideString(v.ConfirmPassword)
 	v.NewPassword = hideString(v.NewPassword)
 	v.OTP = hideString(v.OTP)
@@ -1728,8 +1974,13 @@ type plainResetPasswordJSONRequestBody ResetPasswordJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ResetPasswordJSONRequestBody) hidden() ResetPasswordJSONRequestBody {
-	v = ResetPasswordJSONRequestBody(ResetPasswordJSONBody(v).hidden())
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ResetPasswordJSONRequestBody) hidden() ResetPasswordJSONRequestBody {
+	v := *p
+	u := ResetPasswordJSONBody(v)
+	v = ResetPasswordJSONRequestBody(u.hidden())
 	return v
 }
 
@@ -1751,7 +2002,11 @@ type plainResumeCustomerMandateContent ResumeCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v ResumeCustomerMandateContent) hidden() ResumeCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *ResumeCustomerMandateContent) hidden() ResumeCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -1774,7 +2029,11 @@ type plainRetryOrderPaymentBody RetryOrderPaymentBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RetryOrderPaymentBody) hidden() RetryOrderPaymentBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RetryOrderPaymentBody) hidden() RetryOrderPaymentBody {
+	v := *p
 	if v.PaymentMethod != nil {
 		c0 := *v.PaymentMethod
 		c0 = PaymentMethodPayload{}
@@ -1801,7 +2060,11 @@ type plainRetryOrderPaymentContent RetryOrderPaymentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RetryOrderPaymentContent) hidden() RetryOrderPaymentContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RetryOrderPaymentContent) hidden() RetryOrderPaymentContent {
+	v := *p
 	v.PaymentInfo = GatewayPaymentInfo{}
 	return v
 }
@@ -1824,7 +2087,11 @@ type plainRevokeCustomerMandateContent RevokeCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v RevokeCustomerMandateContent) hidden() RevokeCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *RevokeCustomerMandateContent) hidden() RevokeCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -1847,7 +2114,11 @@ type plainSavedPaymentMethod SavedPaymentMethod
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v SavedPaymentMethod) hidden() SavedPaymentMethod {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *SavedPaymentMethod) hidden() SavedPaymentMethod {
+	v := *p
 	if v.Card != nil {
 		c0 := *v.Card
 		if c0 != nil {
@@ -1895,7 +2166,11 @@ type plainTokensIssued TokensIssued
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v TokensIssued) hidden() TokensIssued {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *TokensIssued) hidden() TokensIssued {
+	v := *p
 	v.Content = v.Content.hidden()
 	return v
 }
@@ -1927,7 +2202,11 @@ type plainUpdateBankAccountContent UpdateBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpdateBankAccountContent) hidden() UpdateBankAccountContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpdateBankAccountContent) hidden() UpdateBankAccountContent {
+	v := *p
 	if v.BankAccount != nil {
 		c0 := *v.BankAccount
 		c0 = c0.hidden()
@@ -1954,7 +2233,11 @@ type plainUpdateCustomerMandateContent UpdateCustomerMandateContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpdateCustomerMandateContent) hidden() UpdateCustomerMandateContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpdateCustomerMandateContent) hidden() UpdateCustomerMandateContent {
+	v := *p
 	v.Mandate = v.Mandate.hidden()
 	return v
 }
@@ -1978,7 +2261,11 @@ type plainUpdateDocument UpdateDocument
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpdateDocument) hidden() UpdateDocument {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpdateDocument) hidden() UpdateDocument {
+	v := *p
 	v.DocumentNumber = hideString(v.DocumentNumber)
 	return v
 }
@@ -2001,7 +2288,11 @@ type plainUpdateDocumentContent UpdateDocumentContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpdateDocumentContent) hidden() UpdateDocumentContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpdateDocumentContent) hidden() UpdateDocumentContent {
+	v := *p
 	if v.Document != nil {
 		c0 := *v.Document
 		c0 = c0.hidden()
@@ -2029,7 +2320,11 @@ type plainUpdateOutboundBankAccount UpdateOutboundBankAccount
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpdateOutboundBankAccount) hidden() UpdateOutboundBankAccount {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpdateOutboundBankAccount) hidden() UpdateOutboundBankAccount {
+	v := *p
 	v.AccountNumber = hideStringPtr(v.AccountNumber)
 	return v
 }
@@ -2053,7 +2348,11 @@ type plainUpiPayment UpiPayment
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UpiPayment) hidden() UpiPayment {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UpiPayment) hidden() UpiPayment {
+	v := *p
 	v.UpiID = hideStringPtr(v.UpiID)
 	return v
 }
@@ -2077,7 +2376,11 @@ type plainUserAuthContent UserAuthContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UserAuthContent) hidden() UserAuthContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UserAuthContent) hidden() UserAuthContent {
+	v := *p
 	v.AccessToken = hideString(v.AccessToken)
 	v.RefreshToken = hideString(v.RefreshToken)
 	return v
@@ -2101,7 +2404,11 @@ type plainUserAuthResponse UserAuthResponse
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v UserAuthResponse) hidden() UserAuthResponse {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *UserAuthResponse) hidden() UserAuthResponse {
+	v := *p
 	v.Content = v.Content.hidden()
 	return v
 }
@@ -2124,7 +2431,11 @@ type plainVerifyBankAccountContent VerifyBankAccountContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyBankAccountContent) hidden() VerifyBankAccountContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyBankAccountContent) hidden() VerifyBankAccountContent {
+	v := *p
 	if v.BankAccount != nil {
 		c0 := *v.BankAccount
 		c0 = c0.hidden()
@@ -2152,7 +2463,11 @@ type plainVerifyDocumentBody VerifyDocumentBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyDocumentBody) hidden() VerifyDocumentBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyDocumentBody) hidden() VerifyDocumentBody {
+	v := *p
 	v.DocumentNumber = hideString(v.DocumentNumber)
 	return v
 }
@@ -2176,7 +2491,11 @@ type plainVerifyOTPJSONBody VerifyOTPJSONBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyOTPJSONBody) hidden() VerifyOTPJSONBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyOTPJSONBody) hidden() VerifyOTPJSONBody {
+	v := *p
 	v.OTP = hideString(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v
@@ -2200,8 +2519,13 @@ type plainVerifyOTPJSONRequestBody VerifyOTPJSONRequestBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyOTPJSONRequestBody) hidden() VerifyOTPJSONRequestBody {
-	v = VerifyOTPJSONRequestBody(VerifyOTPJSONBody(v).hidden())
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyOTPJSONRequestBody) hidden() VerifyOTPJSONRequestBody {
+	v := *p
+	u := VerifyOTPJSONBody(v)
+	v = VerifyOTPJSONRequestBody(u.hidden())
 	return v
 }
 
@@ -2224,7 +2548,11 @@ type plainVerifyPosLoginOTPBody VerifyPosLoginOTPBody
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyPosLoginOTPBody) hidden() VerifyPosLoginOTPBody {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyPosLoginOTPBody) hidden() VerifyPosLoginOTPBody {
+	v := *p
 	v.OTP = hideString(v.OTP)
 	v.OTPToken = hideString(v.OTPToken)
 	return v
@@ -2249,7 +2577,11 @@ type plainVerifyVpaContent VerifyVpaContent
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyVpaContent) hidden() VerifyVpaContent {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyVpaContent) hidden() VerifyVpaContent {
+	v := *p
 	v.Vpa = hideString(v.Vpa)
 	return v
 }
@@ -2273,7 +2605,11 @@ type plainVerifyVpaParams VerifyVpaParams
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v VerifyVpaParams) hidden() VerifyVpaParams {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *VerifyVpaParams) hidden() VerifyVpaParams {
+	v := *p
 	v.Vpa = hideStringPtr(v.Vpa)
 	return v
 }

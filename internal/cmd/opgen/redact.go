@@ -248,7 +248,8 @@ func (w *hideWriter) hide(x string, e ast.Expr, sensitive bool) error {
 		case x == "v":
 			// A type defined as another (type ChangePasswordJSONRequestBody
 			// ChangePasswordJSONBody) has none of its methods.
-			w.line("v = %s(%s(v).hidden())", w.self, t.Name)
+			w.line("u := %s(v)", t.Name)
+			w.line("v = %s(u.hidden())", w.self)
 		case isUnionStruct(w.r.gen.types[t.Name]):
 			w.line("%s = %s{}", x, t.Name) // its raw JSON may hold anything
 		default:
@@ -398,7 +399,11 @@ type plain{{.Name}} {{.Name}}
 
 // hidden returns a copy of v whose sensitive values, however deep, are
 // [redacted]; v itself and what it points to do not change.
-func (v {{.Name}}) hidden() {{.Name}} {
+//
+// Its receiver is a pointer, which it does not change, so that the
+// compiler writes no pointer wrapper for it.
+func (p *{{.Name}}) hidden() {{.Name}} {
+	v := *p
 {{.Plain}}	return v
 }
 {{- end}}
