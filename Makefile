@@ -59,10 +59,11 @@ conformance-live:
 bench: redis-server
 	$(GO) run ./internal/cmd/bench
 
-## build-cost: the CPU a user's cold build spends compiling the SDK (a list-products program on storefront, and a web handler), and the binary's size
+## build-cost: the CPU a user's cold build spends compiling the SDK (a list-products program on storefront, and a web handler; the median of BUILDCOST_RUNS builds), and the binary's size
+BUILDCOST_RUNS ?= 3
 build-cost:
-	$(GO) run ./internal/cmd/buildcost -program storefront
-	$(GO) run ./internal/cmd/buildcost -program web
+	$(GO) run ./internal/cmd/buildcost -program storefront -runs $(BUILDCOST_RUNS)
+	$(GO) run ./internal/cmd/buildcost -program web -runs $(BUILDCOST_RUNS)
 
 ## fuzz: run every fuzz target for FUZZTIME each, one after another (seeds in testdata/fuzz/<Name>; a failing input is written there)
 FUZZTIME ?= 30s
