@@ -18,13 +18,19 @@ check-generated: generate
 	  if [ -n "$$untracked" ]; then echo "generation left files not in git:"; echo "$$untracked"; exit 1; fi
 	@echo "generated code is current"
 
+# Test binaries run TESTP packages at a time. Several packages spend much
+# of their time waiting (on timers, subprocesses, Redis, a server's answer),
+# so four at once keep two cores busy where the default (one per core) left
+# them idle a fifth of the time: 80 s → 69 s warm on a 2-core machine.
+TESTP ?= 4
+
 ## test: go vet, then every test with the race detector (installs redis-server first when it is missing)
 test: redis-server vet
-	$(GO) test -race ./...
+	$(GO) test -race -p $(TESTP) ./...
 
 ## test-long: make test with the long forms of the exhaustive agreement runs (SDK_TEST_LONG=1; see internal/testlong)
 test-long: redis-server vet
-	SDK_TEST_LONG=1 $(GO) test -race -timeout 30m ./...
+	SDK_TEST_LONG=1 $(GO) test -race -p $(TESTP) -timeout 30m ./...
 
 ## redis-server: install Redis when it is missing: the storefront/redisstore and storefront/web tests run a real one
 redis-server:

@@ -22,7 +22,7 @@ func TestCartHelperWaitIsBoundedByItsContext(t *testing.T) {
 	_, err := sess.EnsureClaims(e.ctx)
 	require.NoError(t, err)
 
-	e.srv.InjectFault(storefronttest.OpGetUserCart, storefronttest.Fault{Latency: 3 * time.Second, Times: 1})
+	e.srv.InjectFault(storefronttest.OpGetUserCart, storefronttest.Fault{Latency: 1200 * time.Millisecond, Times: 1}) // well past the second Add's 100 ms deadline
 	var wg sync.WaitGroup
 	wg.Go(func() { _, _ = sess.Cart.Add(e.ctx, "cast-iron-teapot", 1, storefront.WithMaxAttempts(1)) })
 	time.Sleep(200 * time.Millisecond) // the first Add holds the shopper's lock, waiting for get-user-cart

@@ -618,6 +618,7 @@ func TestRetryAfterIsCapped(t *testing.T) {
 // validator refusing an answer) is not a network failure: a GET is not
 // sent again.
 func TestCustomTransportErrorsAreNotRetried(t *testing.T) {
+	t.Parallel()
 	ts := newTestAPI(t)
 	ts.route(opGetUser, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, map[string]any{"message": "ok", "success": true, "content": map[string]any{"user": map[string]any{}}})

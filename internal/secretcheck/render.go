@@ -133,13 +133,14 @@ func leaks(t reflect.Type, mode walkMode) []string {
 	if len(markers) == 0 {
 		return nil
 	}
+	forms := markerForms(markers)
 	var leaks []string
 	for _, c := range Containers(ptr) {
 		r := Renderings(c.Value, c.JSON)
 		var hows []string
 		var example string
 		for _, how := range slices.Sorted(maps.Keys(r)) {
-			if m := findMarker(r[how], markers); m != "" {
+			if m := findMarker(r[how], forms); m != "" {
 				hows = append(hows, how)
 				if example == "" {
 					example = fmt.Sprintf("%s shows %s in %q", how, m, r[how])
@@ -153,16 +154,32 @@ func leaks(t reflect.Type, mode walkMode) []string {
 	return leaks
 }
 
+// markerForm is a marker and the ways a printing may show it.
+type markerForm struct {
+	marker string
+	forms  []string
+}
+
+// markerForms lists, for each marker, the pieces that identify it:
+// "SeCrEt00-" alone does; the hex of %x as well, and the decimal bytes of
+// a []byte printed with %v or %d. Computed once per planted value, not per
+// printing searched.
+func markerForms(markers []string) []markerForm {
+	out := make([]markerForm, len(markers))
+	for i, m := range markers {
+		dec := fmt.Sprint([]byte(m[:9]))
+		out[i] = markerForm{m, []string{m, m[:9], fmt.Sprintf("%x", m[:9]), fmt.Sprintf("%X", m[:9]), fmt.Sprintf("% x", m[:9]), dec[1 : len(dec)-1]}}
+	}
+	return out
+}
+
 // findMarker returns the first marker s shows, in full or in a piece that
 // still identifies it, or "".
-func findMarker(s string, markers []string) string {
+func findMarker(s string, markers []markerForm) string {
 	for _, m := range markers {
-		// "SeCrEt00-" alone identifies the marker; the hex of %x as well,
-		// and the decimal bytes of a []byte printed with %v or %d.
-		dec := fmt.Sprint([]byte(m[:9]))
-		for _, form := range []string{m, m[:9], fmt.Sprintf("%x", m[:9]), fmt.Sprintf("%X", m[:9]), fmt.Sprintf("% x", m[:9]), dec[1 : len(dec)-1]} {
+		for _, form := range m.forms {
 			if strings.Contains(s, form) {
-				return m
+				return m.marker
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -29,14 +30,24 @@ var secretSuffixes = []string{"password", "passwd", "token", "otp", "secret", "a
 // SecretName reports whether a field or type named name holds a secret by
 // its name. TokenType or OTPAction do not; AccessToken, OTP and apiKey do.
 func SecretName(name string) bool {
+	if known, ok := secretNames.Load(name); ok {
+		return known.(bool)
+	}
 	n := strings.ToLower(separators.Replace(name))
+	secret := false
 	for _, s := range secretSuffixes {
 		if strings.HasSuffix(n, s) {
-			return true
+			secret = true
+			break
 		}
 	}
-	return false
+	secretNames.Store(name, secret)
+	return secret
 }
+
+// secretNames remembers SecretName's answers: the checks ask about the same
+// few hundred field names tens of thousands of times.
+var secretNames sync.Map
 
 var separators = strings.NewReplacer("_", "", "-", "")
 
@@ -270,8 +281,11 @@ type planter struct {
 	holds   map[visit]bool // what has found
 }
 
+// pathInMarker writes a field path into a marker.
+var pathInMarker = strings.NewReplacer(".", "-", "[", "", "]", "")
+
 func (p *planter) marker(path string) string {
-	m := fmt.Sprintf("SeCrEt%02d-%s-Zq", len(p.markers), strings.NewReplacer(".", "-", "[", "", "]", "").Replace(path))
+	m := fmt.Sprintf("SeCrEt%02d-%s-Zq", len(p.markers), pathInMarker.Replace(path))
 	p.markers = append(p.markers, m)
 	return m
 }
