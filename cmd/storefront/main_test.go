@@ -360,13 +360,25 @@ func TestServeInProcessStopsOnCancel(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", addr}, nil, &out, io.Discard, func(string) string { return "" })
 	}()
-	require.Eventually(t, func() bool {
+	// Serving starts by seeding the fake's catalog, which takes seconds
+	// under the race detector on a machine busy compiling other tests: wait
+	// for it as long as it keeps running, up to a bound.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
 		c, err := net.Dial("tcp", addr)
 		if err == nil {
 			c.Close()
+			break
 		}
-		return err == nil
-	}, 5*time.Second, 10*time.Millisecond)
+		select {
+		case code := <-done:
+			t.Fatalf("serve ended with %d before listening on %s: %s", code, addr, out.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not listen on %s within 30 s", addr)
+		}
+	}
 	cancel()
 	select {
 	case code := <-done:
