@@ -144,8 +144,7 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	plan, err := exec.Command("make", "-n", "test").CombinedOutput()
 	require.NoError(t, err, "%s", plan)
-	assert.Contains(t, string(plan), "go vet ./...")
-	assert.Regexp(t, `go test -race (-p \d+ )?\./\.\.\.`, string(plan))
+	assert.Regexp(t, `go test -race -vet=all (-p \d+ )?\./\.\.\.`, string(plan), "every test with the race detector, and every vet check")
 }
 
 // TestREADMECountsEveryOperation keeps what the README says of the API's
