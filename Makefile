@@ -24,17 +24,16 @@ check-generated: generate
 # them idle a fifth of the time: 80 s → 69 s warm on a 2-core machine.
 TESTP ?= 4
 
-## test: every test with the race detector, and every go vet check on every package (installs redis-server first when it is missing)
-# -vet=all runs all of go vet's checks (not only go test's curated few) on
-# the packages as the race build compiles them: a separate `go vet ./...`
-# compiled every package and dependency a second time, 108 s of a cold
-# make test on a 2-core machine.
+## test: every test with the race detector (installs redis-server first when it is missing)
+# go test runs go vet's curated checks itself; all of go vet's checks run in
+# make lint. A `go vet ./...` here compiled every package and dependency a
+# second time without -race: 108 s of a cold make test on a 2-core machine.
 test: redis-server
-	$(GO) test -race -vet=all -p $(TESTP) ./...
+	$(GO) test -race -p $(TESTP) ./...
 
 ## test-long: make test with the long forms of the exhaustive agreement runs (SDK_TEST_LONG=1; see internal/testlong)
 test-long: redis-server
-	SDK_TEST_LONG=1 $(GO) test -race -vet=all -p $(TESTP) -timeout 30m ./...
+	SDK_TEST_LONG=1 $(GO) test -race -p $(TESTP) -timeout 30m ./...
 
 ## redis-server: install Redis when it is missing: the storefront/redisstore and storefront/web tests run a real one
 redis-server:
@@ -48,8 +47,8 @@ redis-server:
 vet:
 	$(GO) vet ./...
 
-## lint: staticcheck, pinned, run through go run
-lint:
+## lint: go vet (every check), then staticcheck, pinned, run through go run
+lint: vet
 	$(GO) run $(STATICCHECK) ./...
 
 ## fmt: gofmt every Go file
