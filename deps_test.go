@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/commercengine-go/sdk/internal/testbuild"
 )
 
 // TestDependencyDirection keeps the import graph the design asks for:
@@ -91,7 +93,7 @@ func main() {
 	if out, err := tidy.CombinedOutput(); err != nil {
 		t.Fatalf("go mod tidy: %v\n%s", err, out)
 	}
-	build := exec.Command("go", "build", "./...")
+	build := exec.Command("go", testbuild.Args("build", "./...")...) // -race when this test is: its packages are compiled already
 	build.Dir = dir
 	build.Env = tidy.Env
 	if out, err := build.CombinedOutput(); err != nil {

@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/internal/testbuild"
 )
 
 var update = flag.Bool("update", false, "rewrite README.md's Go blocks from the examples they quote")
@@ -134,7 +136,7 @@ func TestREADMEQuickStart(t *testing.T) {
 	cmds := strings.Split(strings.TrimSpace(string(quick[1])), "\n")
 	require.Equal(t, []string{"go run ./cmd/storefront demo", "make test"}, cmds, "the quick start is exactly two commands")
 
-	demo := exec.Command("go", "run", "./cmd/storefront", "demo")
+	demo := exec.Command("go", testbuild.Args("run", "./cmd/storefront", "demo")...) // -race when this test is: its packages are compiled already
 	out, err := demo.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), "demo: 21/21 steps succeeded")

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/commercengine-go/sdk/internal/testbuild"
 	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
@@ -302,7 +303,7 @@ func TestAuthErrorsAsJSON(t *testing.T) {
 func TestServeProcess(t *testing.T) {
 	t.Parallel()
 	bin := filepath.Join(t.TempDir(), "storefront")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", testbuild.Args("build", "-o", bin, ".")...) // -race when this test is: its packages are compiled already
 	build.Stderr = os.Stderr
 	require.NoError(t, build.Run())
 

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/commercengine-go/sdk/internal/testbuild"
 	"github.com/commercengine-go/sdk/storefront"
 )
 
@@ -124,7 +125,7 @@ func TestGoRunServeStopsWithTheGoCommand(t *testing.T) {
 	for _, how := range []string{"ctrl-c", "sigterm"} {
 		t.Run(how, func(t *testing.T) {
 			addr := freeAddr(t)
-			cmd := exec.Command("go", "run", ".", "serve", "--addr", addr, "--json")
+			cmd := exec.Command("go", testbuild.Args("run", ".", "serve", "--addr", addr, "--json")...)
 			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 			// A server left running would hold the output pipes open: Wait
 			// returns anyway once the go command has exited, and the checks

@@ -21,6 +21,8 @@ import (
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/commercengine-go/sdk/internal/testbuild"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from opgen's output for testdata/spec.yaml")
@@ -219,7 +221,7 @@ var _ = func(c *CreateOrderContent, l *ListOrdersContent, i *GetItemContent) []a
 // exportData opens the compiler's export data of the package path, built
 // by go list -export (a cached build when nothing changed).
 func exportData(path string) (io.ReadCloser, error) {
-	out, err := exec.Command("go", "list", "-export", "-f", "{{.Export}}", path).Output()
+	out, err := exec.Command("go", testbuild.Args("list", "-export", "-f", "{{.Export}}", path)...).Output()
 	if err != nil {
 		return nil, fmt.Errorf("go list -export %s: %w", path, err)
 	}
