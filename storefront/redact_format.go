@@ -35,6 +35,10 @@ func present(s string) string { return redact.Present(s) }
 
 // formatRedacted prints v through its String method, or GoString for %#v,
 // whatever the verb (see redact.Format).
+// formatRedacted is called from 80 Format methods: kept out of line, as
+// newRequest is, for the build's sake.
+//
+//go:noinline
 func formatRedacted(f fmt.State, verb rune, v redact.Printer) { redact.Format(f, verb, v) }
 
 // newView starts the String of a type that holds a secret.

@@ -82,10 +82,19 @@ type headerField struct{ name, value string }
 const customerGroupHeader = "X-Customer-Group-Id"
 
 // newRequest starts the request of op at path (already escaped).
+//
+// newRequest, addQuery, setHeader and marshalJSON are called from each of
+// the 188 generated request builders; they are kept out of line
+// (go:noinline), because inlining them there cost every program that
+// imports storefront 0.2 s of CPU in a cold build, for a call saved beside
+// an HTTP round trip.
+//
+//go:noinline
 func newRequest(op *operation, path string) *request {
 	return &request{op: op, path: path}
 }
 
+//go:noinline
 func (r *request) addQuery(name, value string) {
 	if r.query == nil {
 		r.query = url.Values{}
@@ -93,6 +102,7 @@ func (r *request) addQuery(name, value string) {
 	r.query[name] = append(r.query[name], value)
 }
 
+//go:noinline
 func (r *request) setHeader(name, value string) {
 	r.header = append(r.header, headerField{name, value})
 }
@@ -119,6 +129,7 @@ func (r *request) setJSON(b []byte, err error) error {
 	return nil
 }
 
+//go:noinline
 func marshalJSON(v any) ([]byte, error) { return json.Marshal(v) }
 
 // pathSegment checks a path parameter and escapes it into one segment. An
