@@ -93,11 +93,15 @@ func main() {
 	if out, err := tidy.CombinedOutput(); err != nil {
 		t.Fatalf("go mod tidy: %v\n%s", err, out)
 	}
-	build := exec.Command("go", testbuild.Args("build", "./...")...) // -race when this test is: its packages are compiled already
+	// Compiled, not linked (go list -export compiles every package to give
+	// its export data), and with -race when this test is: its packages are
+	// compiled already.
+	build := exec.Command("go", testbuild.Args("list", "-export", "-f", "{{.ImportPath}} {{.Export}}", "./...")...)
 	build.Dir = dir
 	build.Env = tidy.Env
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	out, err := build.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "example.com/shop /") {
+		t.Fatalf("compiling the user's program: %v\n%s", err, out)
 	}
 	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 	if err != nil {
