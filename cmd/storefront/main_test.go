@@ -20,7 +20,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/commercengine-go/sdk/internal/testbuild"
 	"github.com/commercengine-go/sdk/storefront"
 	"github.com/commercengine-go/sdk/storefront/storefronttest"
 )
@@ -298,21 +297,31 @@ func TestAuthErrorsAsJSON(t *testing.T) {
 	assert.Equal(t, 2, r.code, "no store configured")
 }
 
-// TestServeProcess runs the real binary: it answers on the chosen port and
-// stops cleanly on SIGTERM.
+// runMainEnv makes the test binary run the command's main instead of the
+// tests (TestMain): a test starts the command as a process without
+// building and linking it once more.
+const runMainEnv = "STOREFRONT_TEST_RUN_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main() // exits
+	}
+	os.Exit(m.Run())
+}
+
+// TestServeProcess runs the command as a process of its own (this test
+// binary running main, with its signal handling): it answers on the chosen
+// port and stops cleanly on SIGTERM. TestGoRunServeStopsWithTheGoCommand
+// builds it with go run.
 func TestServeProcess(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "storefront")
-	build := exec.Command("go", testbuild.Args("build", "-o", bin, ".")...) // -race when this test is: its packages are compiled already
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()
 	ln.Close()
 
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--api-key", "key-for-test", "--json")
+	cmd := exec.Command(os.Args[0], "serve", "--addr", addr, "--api-key", "key-for-test", "--json")
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	cmd.Stderr = os.Stderr
