@@ -3640,7 +3640,9 @@ type BuyXGetYRuleBasedOnQuantityProductsGetOfferType = gen.BuyXGetYRuleBasedOnQu
 // BuyXGetYRuleBasedOnQuantitySpendingCriteriaTypeMinimumQuantity.
 type BuyXGetYRuleBasedOnQuantitySpendingCriteriaType = gen.BuyXGetYRuleBasedOnQuantitySpendingCriteriaType
 
-// CalendarDate is gen.CalendarDate.
+// CalendarDate is gen.CalendarDate: a calendar date of the API (a
+// subscription's start, a batch's expiry): the day of Time, in JSON and text
+// as "2026-12-07".
 //
 // Fields:
 //

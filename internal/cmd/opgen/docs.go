@@ -69,12 +69,12 @@ func (m *model) typeDoc(name string, schema *openapi3.Schema, params openapi3.Pa
 		} else if t := schema.Title; t != "" {
 			b.WriteString(": " + lowerFirstWord(sentence(t)))
 		} else {
-			b.WriteString(".")
+			b.WriteString(m.genDoc(name))
 		}
 	} else if params != nil {
 		b.WriteString(fmt.Sprintf(": the query and header parameters of %s.", m.paramsOperation(name)))
 	} else {
-		b.WriteString(".")
+		b.WriteString(m.genDoc(name))
 	}
 
 	ts := m.gen.types[name]
@@ -448,6 +448,16 @@ func sentence(d string) string {
 		d += "."
 	}
 	return d
+}
+
+// genDoc ends "X is gen.X" with the first sentence of X's own doc comment
+// in gen, for a type written there by hand (CalendarDate, which a schema's
+// format maps to), or with a full stop.
+func (m *model) genDoc(name string) string {
+	if d := sentence(strings.TrimPrefix(m.gen.docs[name], name+" is ")); d != "" {
+		return ": " + lowerFirstWord(d)
+	}
+	return "."
 }
 
 // lowerFirstWord starts d in lower case, to follow "X is gen.X: ", unless

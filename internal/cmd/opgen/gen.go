@@ -16,6 +16,7 @@ import (
 // and methods mention, read from its source.
 type genPackage struct {
 	types   map[string]*ast.TypeSpec
+	docs    map[string]string              // the doc comments of gen's types, by name
 	consts  map[string][]string            // type → its constants
 	refs    map[string]map[string]struct{} // type → gen types its definition and methods mention
 	methods map[string][]string            // type → its exported methods, in file order
@@ -27,7 +28,7 @@ func parseGen(dir string) (*genPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &genPackage{types: map[string]*ast.TypeSpec{}, consts: map[string][]string{}, refs: map[string]map[string]struct{}{}, methods: map[string][]string{}, imports: map[string]string{}}
+	g := &genPackage{types: map[string]*ast.TypeSpec{}, docs: map[string]string{}, consts: map[string][]string{}, refs: map[string]map[string]struct{}{}, methods: map[string][]string{}, imports: map[string]string{}}
 	fset := token.NewFileSet()
 	var parsed []*ast.File
 	for _, f := range files {
@@ -36,7 +37,7 @@ func parseGen(dir string) (*genPackage, error) {
 		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(filepath.Base(f), "zz_") {
 			continue
 		}
-		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}
@@ -61,6 +62,16 @@ func parseGen(dir string) (*genPackage, error) {
 				ts := s.(*ast.TypeSpec)
 				if ts.Name.IsExported() {
 					g.types[ts.Name.Name] = ts
+					// Only a type written by hand has a comment worth
+					// repeating ("X defines model for X" is not).
+					if ast.IsGenerated(af) {
+						continue
+					}
+					if doc := ts.Doc; doc != nil {
+						g.docs[ts.Name.Name] = doc.Text()
+					} else if gd.Doc != nil && len(gd.Specs) == 1 {
+						g.docs[ts.Name.Name] = gd.Doc.Text()
+					}
 				}
 			}
 		}
