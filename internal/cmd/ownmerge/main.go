@@ -69,14 +69,14 @@ func rewrite(name string, src []byte) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	local := ""
+	local, importName := "", "" // the runtime's name in the file; the import's own name, if it gives one
 	for _, imp := range f.Imports {
 		if strings.Trim(imp.Path.Value, `"`) != runtimePath {
 			continue
 		}
 		local = "runtime"
 		if imp.Name != nil {
-			local = imp.Name.Name
+			local, importName = imp.Name.Name, imp.Name.Name
 		}
 	}
 	if local == "" {
@@ -112,21 +112,10 @@ func rewrite(name string, src []byte) ([]byte, int, error) {
 		sort.Strings(names)
 		return nil, 0, fmt.Errorf("uses %s of %s besides JSONMerge: the models would need the runtime again; generate them where users do not compile them, or give gen its own version", strings.Join(names, ", "), runtimePath)
 	}
-	astutil.DeleteNamedImport(fset, f, nameOf(f, local), runtimePath)
+	astutil.DeleteNamedImport(fset, f, importName, runtimePath)
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, f); err != nil {
 		return nil, 0, err
 	}
 	return buf.Bytes(), n, nil
-}
-
-// nameOf is the name the import of the runtime was given in f ("" when it
-// has none), as astutil.DeleteNamedImport wants it.
-func nameOf(f *ast.File, local string) string {
-	for _, imp := range f.Imports {
-		if strings.Trim(imp.Path.Value, `"`) == runtimePath && imp.Name != nil {
-			return local
-		}
-	}
-	return ""
 }
